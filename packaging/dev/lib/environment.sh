@@ -1,0 +1,162 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The build/run environment of shipyard-dev: native packages or a trixie root.
+# Sourced by shipyard-dev and packaging/localcluster/cluster; expects SRC_DIR.
+
+SHIPYARD_CACHE=${SHIPYARD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/shipyard}
+SHIPYARD_ROOT=${SHIPYARD_ROOT:-$SHIPYARD_CACHE/trixie-root}
+SHIPYARD_SUITE=trixie
+SHIPYARD_MIRROR=${SHIPYARD_MIRROR:-http://deb.debian.org/debian}
+SHIPYARD_PACKAGES_FILE=$SRC_DIR/packaging/dev/packages.txt
+export SHIPYARD_CACHE
+
+log() { printf 'shipyard-dev: %s\n' "$*" >&2; }
+die() {
+    printf 'shipyard-dev: error: %s\n' "$*" >&2
+    exit 1
+}
+
+as_root() {
+    if [[ $(id -u) == 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    else
+        die "'$*' needs root and sudo is not installed"
+    fi
+}
+
+env_packages() { grep -v -e '^#' -e '^[[:space:]]*$' "$SHIPYARD_PACKAGES_FILE"; }
+
+# Directories shared between the host and the trixie root at identical paths.
+env_shared_dirs() {
+    echo "$SRC_DIR"
+    echo "$SHIPYARD_CACHE/localcluster"
+    echo "$SHIPYARD_CACHE/run"
+}
+
+host_apt_update_once() {
+    local stamp=$SHIPYARD_CACHE/host-apt-updated
+    if [[ ! -f $stamp || -n $(find "$stamp" -mmin +720 2>/dev/null) ]]; then
+        log "apt-get update (host)"
+        as_root apt-get update -qq
+        touch "$stamp"
+    fi
+}
+
+# Native when the host's apt offers Qt >= 6.5 and KF6 SyntaxHighlighting.
+host_is_native_capable() {
+    local qt kf
+    qt=$(apt-cache policy qt6-base-dev 2>/dev/null | awk '/Candidate:/ {print $2}')
+    kf=$(apt-cache policy libkf6syntaxhighlighting-dev 2>/dev/null | awk '/Candidate:/ {print $2}')
+    [[ -n $qt && $qt != "(none)" && -n $kf && $kf != "(none)" ]] || return 1
+    dpkg --compare-versions "${qt#*:}" ge 6.5
+}
+
+env_mode() {
+    if [[ -n ${SHIPYARD_ENV_MODE:-} ]]; then
+        echo "$SHIPYARD_ENV_MODE"
+    elif [[ -f $SHIPYARD_CACHE/mode ]]; then
+        cat "$SHIPYARD_CACHE/mode"
+    else
+        echo unknown
+    fi
+}
+
+setup_native() {
+    local missing=()
+    local pkg
+    while read -r pkg; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+    done < <(env_packages)
+    if ((${#missing[@]})); then
+        log "installing natively: ${missing[*]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+root_is_mounted() { grep -q " $SHIPYARD_ROOT[/ ]" /proc/mounts; }
+
+setup_root() {
+    local done_stamp=$SHIPYARD_ROOT/.shipyard-debootstrap-done
+    if [[ ! -f $done_stamp ]]; then
+        if [[ -e $SHIPYARD_ROOT ]]; then
+            root_is_mounted && die "$SHIPYARD_ROOT is half-made and something is mounted in it; unmount it first"
+            log "removing half-made trixie root from an interrupted run: $SHIPYARD_ROOT"
+            rm -rf --one-file-system "$SHIPYARD_ROOT"
+        fi
+        command -v debootstrap >/dev/null || {
+            log "installing debootstrap (host)"
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
+        }
+        log "creating a Debian $SHIPYARD_SUITE root in $SHIPYARD_ROOT (about 30 s)"
+        as_root debootstrap --variant=minbase "$SHIPYARD_SUITE" "$SHIPYARD_ROOT" "$SHIPYARD_MIRROR" \
+            >"$SHIPYARD_CACHE/debootstrap.log" 2>&1 ||
+            die "debootstrap failed; see $SHIPYARD_CACHE/debootstrap.log"
+        # Services must never start inside the root while packages install.
+        printf '#!/bin/sh\nexit 101\n' >"$SHIPYARD_ROOT/usr/sbin/policy-rc.d"
+        chmod +x "$SHIPYARD_ROOT/usr/sbin/policy-rc.d"
+        touch "$done_stamp"
+    fi
+    local want have
+    want=$(env_packages | sort | sha256sum | cut -c1-16)
+    have=$(cat "$SHIPYARD_ROOT/.shipyard-packages" 2>/dev/null || true)
+    if [[ $want != "$have" ]]; then
+        log "installing packages into the trixie root (about a minute): $(env_packages | tr '\n' ' ')"
+        cp -L /etc/resolv.conf "$SHIPYARD_ROOT/etc/resolv.conf" 2>/dev/null || true
+        # shellcheck disable=SC2046
+        env_run_root sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/var/log/shipyard-packages.log 2>&1 || { tail -n 30 /var/log/shipyard-packages.log; exit 1; }' \
+            sh $(env_packages) || die "installing packages into the trixie root failed"
+        echo "$want" >"$SHIPYARD_ROOT/.shipyard-packages"
+    fi
+}
+
+env_setup() {
+    mkdir -p "$SHIPYARD_CACHE" "$SHIPYARD_CACHE/localcluster" "$SHIPYARD_CACHE/run"
+    (
+        flock 9
+        local mode
+        mode=$(env_mode)
+        if [[ $mode == unknown ]]; then
+            host_apt_update_once
+            if host_is_native_capable; then mode=native; else mode=root; fi
+            echo "$mode" >"$SHIPYARD_CACHE/mode"
+            log "environment: $mode"
+        fi
+        if [[ $mode == native ]]; then setup_native; else setup_root; fi
+    ) 9>"$SHIPYARD_CACHE/setup.lock"
+}
+
+# Run a command in the trixie root (no setup check), working directory $1.
+env_run_root_in() {
+    local cwd=$1
+    shift
+    local shared
+    shared=$(env_shared_dirs | tr '\n' ':')
+    as_root unshare --mount --propagation private -- \
+        "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$cwd" "$@"
+}
+
+env_run_root() { env_run_root_in "$PWD" "$@"; }
+
+# Run a command in the environment with working directory $1.
+env_run_in() {
+    local cwd=$1
+    shift
+    if [[ $(env_mode) == native ]]; then
+        (cd "$cwd" && "$@")
+    else
+        env_run_root_in "$cwd" "$@"
+    fi
+}
+
+env_run() { env_run_in "$PWD" "$@"; }
+
+env_exec() {
+    if [[ $(env_mode) == native ]]; then
+        exec "$@"
+    fi
+    local shared
+    shared=$(env_shared_dirs | tr '\n' ':')
+    exec unshare --mount --propagation private -- \
+        "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$PWD" "$@"
+}
