@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "Ecosystem.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace Shipyard {
+
+QString Environment::namespaceFor(const QString &taskKey) const
+{
+    if (kind != EnvironmentKind::Showroom)
+        return namespaceName;
+    // Task keys are upper case; namespaces must be DNS labels.
+    return QString(namespacePattern).replace(QStringLiteral("{task}"), taskKey.toLower());
+}
+
+const System *Ecosystem::system(const QString &systemName) const
+{
+    for (const System &s : systems) {
+        if (s.name == systemName)
+            return &s;
+    }
+    return nullptr;
+}
+
+const Environment *Ecosystem::environment(const QString &environmentName) const
+{
+    for (const Environment &e : environments) {
+        if (e.name == environmentName)
+            return &e;
+    }
+    return nullptr;
+}
+
+QString Ecosystem::resolvePath(const QString &path) const
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path) || path.contains(QStringLiteral("://")))
+        return path;
+    return QDir::cleanPath(QFileInfo(filePath).absoluteDir().filePath(path));
+}
+
+QString keyword(SystemTemplate kind)
+{
+    switch (kind) {
+    case SystemTemplate::Frontend: return QStringLiteral("frontend");
+    case SystemTemplate::Backend: return QStringLiteral("backend");
+    case SystemTemplate::Worker: return QStringLiteral("worker");
+    }
+    return {};
+}
+
+QString keyword(EnvironmentKind kind)
+{
+    switch (kind) {
+    case EnvironmentKind::Local: return QStringLiteral("local");
+    case EnvironmentKind::Showroom: return QStringLiteral("showroom");
+    case EnvironmentKind::Staging: return QStringLiteral("staging");
+    case EnvironmentKind::Production: return QStringLiteral("production");
+    }
+    return {};
+}
+
+QString keyword(TrackerKind kind)
+{
+    switch (kind) {
+    case TrackerKind::File: return QStringLiteral("file");
+    case TrackerKind::Redmine: return QStringLiteral("redmine");
+    case TrackerKind::Jira: return QStringLiteral("jira");
+    }
+    return {};
+}
+
+} // namespace Shipyard

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "Diagnostic.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+namespace Shipyard {
+
+// The ecosystem ("meta-project"): every system Shipyard builds and delivers,
+// every environment it delivers to, and the rules that gate a delivery.
+// Loaded by EcosystemLoader; the schema is documented in
+// resources/demo/ecosystem.yaml and docs/ecosystem.md.
+
+enum class SystemTemplate { Frontend, Backend, Worker };
+
+struct System {
+    QString name;
+    SystemTemplate kind = SystemTemplate::Backend;
+    QString description;
+    QString repository;        // git URL or a path relative to the ecosystem file
+    QString upstream = QStringLiteral("main");
+    QString image;             // repository in the registry, e.g. "demo/backend"
+    QString dockerfile = QStringLiteral("Dockerfile");
+    QString buildContext = QStringLiteral(".");
+    QStringList manifests;     // files or directories, relative to the repository
+    QString buildCommand;
+    QString testCommand;
+    QStringList smokeCommands;
+    QStringList dependsOn;
+    SourceLocation location;
+};
+
+enum class EnvironmentKind { Local, Showroom, Staging, Production };
+
+struct Environment {
+    QString name;
+    EnvironmentKind kind = EnvironmentKind::Local;
+    QString context;           // kubeconfig context
+    QString namespaceName;     // fixed namespace (not for showrooms)
+    QString namespacePattern;  // showrooms: e.g. "showroom-{task}"
+    std::chrono::seconds timeToLive{0}; // showrooms
+    QString secret;            // name of the Secret object holding the environment's settings
+    bool isProtected = false;  // asks the user to type the name before acting
+    int approvals = 0;         // positive reviews needed before delivering here
+    QStringList systems;       // delivered systems; empty means all
+    SourceLocation location;
+
+    // The namespace for a task's showroom, or namespaceName for the others.
+    QString namespaceFor(const QString &taskKey) const;
+};
+
+enum class IntegrationMode { Rebase, Merge };
+enum class MergeMode { FastForward, MergeCommit };
+
+struct Gating {
+    QString taskKeyPattern = QStringLiteral("[A-Z][A-Z0-9]+-[0-9]+");
+    int reviewsRequired = 1;
+    QStringList branchUpdateStatuses{QStringLiteral("In Progress")};
+    QStringList mergeStatuses{QStringLiteral("For Delivery")};
+    QString returnStatus = QStringLiteral("In Progress");
+    IntegrationMode integration = IntegrationMode::Rebase;
+    MergeMode merge = MergeMode::FastForward;
+};
+
+enum class TrackerKind { File, Redmine, Jira };
+
+// Statuses that make the delivery robot act.
+struct TrackerStatuses {
+    QString awaitingAutotests = QStringLiteral("Awaiting Autotests");
+    QString awaitingShowroom = QStringLiteral("Awaiting Showroom");
+    QString awaitingDelivery = QStringLiteral("Awaiting Delivery");
+    QString inQa = QStringLiteral("In QA");
+    QString done = QStringLiteral("Closed");
+};
+
+struct TrackerSettings {
+    TrackerKind kind = TrackerKind::File;
+    QString url;
+    QString file = QStringLiteral("tasks.yaml"); // file tracker, relative to the ecosystem
+    QString project;
+    QString tokenEnvironmentVariable;            // the token itself never lives in the file
+    TrackerStatuses statuses;
+};
+
+struct RegistrySettings {
+    QString url;
+    bool insecure = false;
+    QString usernameEnvironmentVariable;
+    QString passwordEnvironmentVariable;
+};
+
+struct MonitoringTrigger {
+    QString prometheusUrl;
+    QString query;
+    double threshold = 0;
+    std::chrono::seconds window{300};
+};
+
+struct RollbackPolicy {
+    bool onRolloutFailure = true;
+    bool onSmokeFailure = true;
+    std::chrono::seconds rolloutTimeout{600};
+    std::optional<MonitoringTrigger> monitoring;
+    int keepReleases = 20;
+};
+
+struct Ecosystem {
+    QString filePath;
+    QString name;
+    QString description;
+    QList<System> systems;
+    QList<Environment> environments;
+    Gating gating;
+    TrackerSettings tracker;
+    RegistrySettings registry;
+    RollbackPolicy rollback;
+
+    const System *system(const QString &name) const;
+    const Environment *environment(const QString &name) const;
+    // Paths in the file are relative to the file's own directory.
+    QString resolvePath(const QString &path) const;
+};
+
+// The word the ecosystem file uses for each value.
+QString keyword(SystemTemplate kind);
+QString keyword(EnvironmentKind kind);
+QString keyword(TrackerKind kind);
+
+} // namespace Shipyard

@@ -1,0 +1,534 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "EcosystemLoader.h"
+
+#include "KeySuggestion.h"
+#include "YamlMappingReader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+#include <yaml-cpp/depthguard.h>
+
+#include <string>
+#include <vector>
+
+namespace Shipyard {
+
+namespace {
+
+using Presence = YamlMappingReader::Presence;
+
+const QRegularExpression &dnsLabel()
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+    return re;
+}
+
+// yaml-cpp keeps every entry of a mapping with a repeated key and silently
+// answers lookups with one of them; the repetition is almost always a
+// copy-paste mistake, so it is reported at the second occurrence.
+// Aliases let a small file describe an enormous tree ("billion laughs"), so
+// the walk gives up after a number of nodes no real ecosystem comes near.
+bool reportDuplicateKeys(const YAML::Node &root, DiagnosticSink &sink)
+{
+    constexpr int maximumNodes = 1'000'000;
+    int visited = 0;
+    std::vector<YAML::Node> pending{root};
+    while (!pending.empty()) {
+        if (++visited > maximumNodes) {
+            sink.error({}, QStringLiteral("the document expands to more than %1 nodes (through aliases?)").arg(maximumNodes));
+            return false;
+        }
+        const YAML::Node node = pending.back();
+        pending.pop_back();
+        if (node.IsSequence()) {
+            for (const YAML::Node &item : node)
+                pending.push_back(item);
+        } else if (node.IsMap()) {
+            QHash<QString, SourceLocation> seen;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                if (it->first.IsScalar()) {
+                    const QString key = QString::fromStdString(it->first.Scalar());
+                    const SourceLocation where = toLocation(it->first.Mark());
+                    const auto first = seen.constFind(key);
+                    if (first != seen.constEnd()) {
+                        sink.error(where, QStringLiteral("duplicate key '%1' (first defined at line %2)")
+                                              .arg(key)
+                                              .arg(first->line));
+                    } else {
+                        seen.insert(key, where);
+                    }
+                }
+                pending.push_back(it->second);
+            }
+        }
+    }
+    return true;
+}
+
+SourceLocation locationOfOffset(const QByteArray &data, qsizetype offset)
+{
+    SourceLocation location{1, 1};
+    for (qsizetype i = 0; i < offset && i < data.size(); ++i) {
+        if (data[i] == '\n') {
+            ++location.line;
+            location.column = 1;
+        } else if ((data[i] & 0xC0) != 0x80) {
+            ++location.column;
+        }
+    }
+    return location;
+}
+
+// The first byte that is not valid UTF-8, or -1.
+qsizetype firstInvalidUtf8(const QByteArray &data)
+{
+    const auto *bytes = reinterpret_cast<const uchar *>(data.constData());
+    const qsizetype size = data.size();
+    for (qsizetype i = 0; i < size;) {
+        const uchar lead = bytes[i];
+        const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > size)
+            return i;
+        for (int k = 1; k < length; ++k) {
+            if ((bytes[i + k] & 0xC0) != 0x80)
+                return i;
+        }
+        i += length;
+    }
+    // Overlong forms and surrogates pass the scan above; the decoder knows them.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(data);
+    return decoder.hasError() ? 0 : -1;
+}
+
+class EcosystemReader
+{
+public:
+    EcosystemReader(DiagnosticSink &sink, const QStringList &knownContexts)
+        : m_sink(sink)
+        , m_knownContexts(knownContexts)
+    {
+    }
+
+    void read(const YAML::Node &root, Ecosystem &ecosystem)
+    {
+        YamlMappingReader top(root, QStringLiteral("ecosystem"), m_sink);
+        if (const auto version = top.string("apiVersion"); version && *version != QLatin1String("shipyard/v1")) {
+            m_sink.error(top.valueLocation("apiVersion"),
+                         QStringLiteral("ecosystem: apiVersion '%1' is not supported; this Shipyard reads 'shipyard/v1'")
+                             .arg(*version));
+        }
+        ecosystem.name = top.string("name", Presence::Required).value_or(QString());
+        ecosystem.description = top.string("description").value_or(QString());
+        readGating(top.mapping("gating"), ecosystem.gating);
+        readTracker(top.mapping("tracker"), ecosystem.tracker);
+        readRegistry(top.mapping("registry"), ecosystem.registry);
+        readRollback(top.mapping("rollback"), ecosystem.rollback);
+        readSystems(top.sequence("systems", Presence::Required), ecosystem.systems);
+        readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
+        checkReferences(ecosystem);
+        top.reportUnknownKeys({QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
+                               QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"),
+                               QStringLiteral("rollback"), QStringLiteral("systems"), QStringLiteral("environments")});
+    }
+
+private:
+    void readGating(const YAML::Node &node, Gating &gating)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("gating"), m_sink);
+        if (const auto pattern = r.string("taskKey")) {
+            const QRegularExpression re(*pattern);
+            if (!re.isValid()) {
+                SourceLocation where = r.valueLocation("taskKey");
+                m_sink.error(where, QStringLiteral("gating: 'taskKey' is not a valid regular expression: %1 (at character %2)")
+                                        .arg(re.errorString())
+                                        .arg(re.patternErrorOffset() + 1));
+            } else if (re.match(QString()).hasMatch()) {
+                m_sink.error(r.valueLocation("taskKey"),
+                             QStringLiteral("gating: 'taskKey' matches an empty branch name, so every branch would pass"));
+            } else {
+                gating.taskKeyPattern = *pattern;
+            }
+        }
+        gating.reviewsRequired = r.integer("reviewsRequired", 0, 100).value_or(gating.reviewsRequired);
+        gating.branchUpdateStatuses = r.stringList("branchUpdateStatuses").value_or(gating.branchUpdateStatuses);
+        gating.mergeStatuses = r.stringList("mergeStatuses").value_or(gating.mergeStatuses);
+        gating.returnStatus = r.string("returnStatus").value_or(gating.returnStatus);
+        if (const auto mode = r.choice("integration", {QStringLiteral("rebase"), QStringLiteral("merge")}))
+            gating.integration = *mode == QLatin1String("merge") ? IntegrationMode::Merge : IntegrationMode::Rebase;
+        if (const auto mode = r.choice("merge", {QStringLiteral("fast-forward"), QStringLiteral("merge-commit")}))
+            gating.merge = *mode == QLatin1String("merge-commit") ? MergeMode::MergeCommit : MergeMode::FastForward;
+        r.reportUnknownKeys({QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
+                             QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"),
+                             QStringLiteral("returnStatus"), QStringLiteral("integration"), QStringLiteral("merge")});
+    }
+
+    void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative)
+    {
+        if (r.has(key)) {
+            m_sink.error(r.valueLocation(key), QStringLiteral("%1: secrets must not be written in the ecosystem file; "
+                                                              "name an environment variable with '%2' instead of '%3'")
+                                                   .arg(r.what(), QLatin1String(alternative), QLatin1String(key)));
+        }
+    }
+
+    void readTracker(const YAML::Node &node, TrackerSettings &tracker)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("tracker"), m_sink);
+        if (const auto kind = r.choice("kind", {QStringLiteral("file"), QStringLiteral("redmine"), QStringLiteral("jira")})) {
+            tracker.kind = *kind == QLatin1String("redmine") ? TrackerKind::Redmine
+                : *kind == QLatin1String("jira")             ? TrackerKind::Jira
+                                                             : TrackerKind::File;
+        }
+        const Presence urlPresence = tracker.kind == TrackerKind::File ? Presence::Optional : Presence::Required;
+        tracker.url = r.string("url", urlPresence).value_or(QString());
+        tracker.file = r.string("file").value_or(tracker.file);
+        tracker.project = r.string("project").value_or(QString());
+        tracker.tokenEnvironmentVariable = r.string("tokenEnv").value_or(QString());
+        rejectInlineSecret(r, "token", "tokenEnv");
+        rejectInlineSecret(r, "apiKey", "tokenEnv");
+        rejectInlineSecret(r, "password", "tokenEnv");
+        if (const YAML::Node statuses = r.mapping("statuses"); statuses.IsDefined()) {
+            YamlMappingReader s(statuses, QStringLiteral("tracker statuses"), m_sink);
+            TrackerStatuses &t = tracker.statuses;
+            t.awaitingAutotests = s.string("awaitingAutotests").value_or(t.awaitingAutotests);
+            t.awaitingShowroom = s.string("awaitingShowroom").value_or(t.awaitingShowroom);
+            t.awaitingDelivery = s.string("awaitingDelivery").value_or(t.awaitingDelivery);
+            t.inQa = s.string("inQa").value_or(t.inQa);
+            t.done = s.string("done").value_or(t.done);
+            s.reportUnknownKeys({QStringLiteral("awaitingAutotests"), QStringLiteral("awaitingShowroom"),
+                                 QStringLiteral("awaitingDelivery"), QStringLiteral("inQa"), QStringLiteral("done")});
+        }
+        r.reportUnknownKeys({QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"),
+                             QStringLiteral("project"), QStringLiteral("tokenEnv"), QStringLiteral("statuses"),
+                             QStringLiteral("token"), QStringLiteral("apiKey"), QStringLiteral("password")});
+    }
+
+    void readRegistry(const YAML::Node &node, RegistrySettings &registry)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("registry"), m_sink);
+        registry.url = r.string("url", Presence::Required).value_or(QString());
+        registry.insecure = r.boolean("insecure").value_or(false);
+        registry.usernameEnvironmentVariable = r.string("usernameEnv").value_or(QString());
+        registry.passwordEnvironmentVariable = r.string("passwordEnv").value_or(QString());
+        rejectInlineSecret(r, "password", "passwordEnv");
+        r.reportUnknownKeys({QStringLiteral("url"), QStringLiteral("insecure"), QStringLiteral("usernameEnv"),
+                             QStringLiteral("passwordEnv"), QStringLiteral("password")});
+    }
+
+    void readRollback(const YAML::Node &node, RollbackPolicy &rollback)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("rollback"), m_sink);
+        rollback.onRolloutFailure = r.boolean("onRolloutFailure").value_or(rollback.onRolloutFailure);
+        rollback.onSmokeFailure = r.boolean("onSmokeFailure").value_or(rollback.onSmokeFailure);
+        rollback.rolloutTimeout = r.duration("rolloutTimeout").value_or(rollback.rolloutTimeout);
+        rollback.keepReleases = r.integer("keepReleases", 1, 1000).value_or(rollback.keepReleases);
+        if (const YAML::Node monitoring = r.mapping("monitoring"); monitoring.IsDefined()) {
+            YamlMappingReader m(monitoring, QStringLiteral("rollback monitoring"), m_sink);
+            MonitoringTrigger trigger;
+            trigger.prometheusUrl = m.string("prometheus", Presence::Required).value_or(QString());
+            trigger.query = m.string("query", Presence::Required).value_or(QString());
+            if (const auto threshold = m.number("threshold"))
+                trigger.threshold = *threshold;
+            else if (!m.has("threshold"))
+                m_sink.error(m.location(), QStringLiteral("rollback monitoring: missing required field 'threshold'"));
+            trigger.window = m.duration("window").value_or(trigger.window);
+            m.reportUnknownKeys({QStringLiteral("prometheus"), QStringLiteral("query"), QStringLiteral("threshold"),
+                                 QStringLiteral("window")});
+            rollback.monitoring = trigger;
+        }
+        r.reportUnknownKeys({QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"),
+                             QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"),
+                             QStringLiteral("monitoring")});
+    }
+
+    bool checkName(YamlMappingReader &r, const QString &name, const QString &what)
+    {
+        if (name.isEmpty())
+            return false;
+        if (name.size() > 63 || !dnsLabel().match(name).hasMatch()) {
+            m_sink.error(r.valueLocation("name"),
+                         QStringLiteral("%1 name '%2' must be lower-case letters, digits and '-' (at most 63), "
+                                        "because it names Kubernetes objects")
+                             .arg(what, name));
+            return false;
+        }
+        return true;
+    }
+
+    void readSystems(const YAML::Node &list, QList<System> &systems)
+    {
+        if (!list.IsDefined())
+            return;
+        QHash<QString, int> firstLine;
+        int index = 0;
+        for (const YAML::Node &item : list) {
+            ++index;
+            if (!item.IsMap()) {
+                m_sink.error(toLocation(item.Mark()), QStringLiteral("systems: item %1 must be a mapping, not %2")
+                                                          .arg(index)
+                                                          .arg(describeScalar(item)));
+                continue;
+            }
+            System system;
+            system.location = toLocation(item.Mark());
+            YamlMappingReader r(item, QStringLiteral("system #%1").arg(index), m_sink);
+            system.name = r.string("name", Presence::Required).value_or(QString());
+            if (!system.name.isEmpty())
+                r.setWhat(QStringLiteral("system '%1'").arg(system.name));
+            checkName(r, system.name, QStringLiteral("system"));
+            if (const auto kind = r.choice("template", {QStringLiteral("frontend"), QStringLiteral("backend"),
+                                                        QStringLiteral("worker")},
+                                           Presence::Required)) {
+                system.kind = *kind == QLatin1String("frontend") ? SystemTemplate::Frontend
+                    : *kind == QLatin1String("worker")           ? SystemTemplate::Worker
+                                                                 : SystemTemplate::Backend;
+            }
+            system.description = r.string("description").value_or(QString());
+            system.repository = r.string("repository", Presence::Required).value_or(QString());
+            system.upstream = r.string("upstream").value_or(system.upstream);
+            system.image = r.string("image", Presence::Required).value_or(QString());
+            system.dockerfile = r.string("dockerfile").value_or(system.dockerfile);
+            system.buildContext = r.string("context").value_or(system.buildContext);
+            system.manifests = r.stringList("manifests", Presence::Required).value_or(QStringList());
+            system.buildCommand = r.string("build").value_or(QString());
+            system.testCommand = r.string("test").value_or(QString());
+            system.smokeCommands = r.stringList("smoke").value_or(QStringList());
+            system.dependsOn = r.stringList("dependsOn").value_or(QStringList());
+            r.reportUnknownKeys({QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
+                                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
+                                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
+                                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"),
+                                 QStringLiteral("dependsOn")});
+            if (!system.name.isEmpty()) {
+                if (const auto first = firstLine.constFind(system.name); first != firstLine.constEnd()) {
+                    m_sink.error(r.valueLocation("name"), QStringLiteral("duplicate system name '%1' (first defined at line %2)")
+                                                              .arg(system.name)
+                                                              .arg(*first));
+                    continue;
+                }
+                firstLine.insert(system.name, r.valueLocation("name").line);
+            }
+            m_dependsOnLocations.append(r.valueLocation("dependsOn"));
+            systems.append(system);
+        }
+    }
+
+    void readEnvironments(const YAML::Node &list, QList<Environment> &environments)
+    {
+        if (!list.IsDefined())
+            return;
+        QHash<QString, int> firstLine;
+        int index = 0;
+        for (const YAML::Node &item : list) {
+            ++index;
+            if (!item.IsMap()) {
+                m_sink.error(toLocation(item.Mark()), QStringLiteral("environments: item %1 must be a mapping, not %2")
+                                                          .arg(index)
+                                                          .arg(describeScalar(item)));
+                continue;
+            }
+            Environment env;
+            env.location = toLocation(item.Mark());
+            YamlMappingReader r(item, QStringLiteral("environment #%1").arg(index), m_sink);
+            env.name = r.string("name", Presence::Required).value_or(QString());
+            if (!env.name.isEmpty())
+                r.setWhat(QStringLiteral("environment '%1'").arg(env.name));
+            checkName(r, env.name, QStringLiteral("environment"));
+            const auto kind = r.choice("kind", {QStringLiteral("local"), QStringLiteral("showroom"),
+                                                QStringLiteral("staging"), QStringLiteral("production")},
+                                       Presence::Required);
+            if (kind) {
+                env.kind = *kind == QLatin1String("showroom") ? EnvironmentKind::Showroom
+                    : *kind == QLatin1String("staging")       ? EnvironmentKind::Staging
+                    : *kind == QLatin1String("production")    ? EnvironmentKind::Production
+                                                              : EnvironmentKind::Local;
+            }
+            env.context = r.string("context", Presence::Required).value_or(QString());
+            if (!env.context.isEmpty() && !m_knownContexts.isEmpty() && !m_knownContexts.contains(env.context)) {
+                QString message = QStringLiteral("%1: context '%2' is not in the kubeconfig").arg(r.what(), env.context);
+                const QString suggestion = closestMatch(env.context, m_knownContexts);
+                if (!suggestion.isEmpty())
+                    message += QStringLiteral(" (did you mean '%1'?)").arg(suggestion);
+                m_sink.error(r.valueLocation("context"), message);
+            }
+            if (env.kind == EnvironmentKind::Showroom) {
+                env.namespacePattern = r.string("namespacePattern", Presence::Required).value_or(QString());
+                if (!env.namespacePattern.isEmpty()) {
+                    const QString sample = QString(env.namespacePattern).replace(QStringLiteral("{task}"), QStringLiteral("task-1"));
+                    if (!env.namespacePattern.contains(QStringLiteral("{task}")))
+                        m_sink.error(r.valueLocation("namespacePattern"),
+                                     QStringLiteral("%1: 'namespacePattern' must contain {task}, or every showroom would share one namespace")
+                                         .arg(r.what()));
+                    else if (!dnsLabel().match(sample).hasMatch() || sample.size() > 63)
+                        m_sink.error(r.valueLocation("namespacePattern"),
+                                     QStringLiteral("%1: 'namespacePattern' does not make a valid namespace name ('%2')")
+                                         .arg(r.what(), sample));
+                }
+                env.timeToLive = r.duration("ttl", Presence::Required).value_or(std::chrono::seconds(0));
+                if (r.has("namespace"))
+                    m_sink.error(r.valueLocation("namespace"),
+                                 QStringLiteral("%1: a showroom has one namespace per task; use 'namespacePattern'").arg(r.what()));
+            } else {
+                env.namespaceName = r.string("namespace", Presence::Required).value_or(QString());
+                if (!env.namespaceName.isEmpty() && !dnsLabel().match(env.namespaceName).hasMatch())
+                    m_sink.error(r.valueLocation("namespace"),
+                                 QStringLiteral("%1: '%2' is not a valid namespace name").arg(r.what(), env.namespaceName));
+                for (const char *key : {"namespacePattern", "ttl"}) {
+                    if (r.has(key))
+                        m_sink.warning(r.valueLocation(key),
+                                       QStringLiteral("%1: '%2' only applies to showrooms").arg(r.what(), QLatin1String(key)));
+                }
+            }
+            env.secret = r.string("secret").value_or(QString());
+            env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
+            env.approvals = r.integer("approvals", 0, 100).value_or(0);
+            env.systems = r.stringList("systems").value_or(QStringList());
+            m_environmentSystemsLocations.append(r.valueLocation("systems"));
+            r.reportUnknownKeys({QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
+                                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
+                                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
+                                 QStringLiteral("systems")});
+            if (!env.name.isEmpty()) {
+                if (const auto first = firstLine.constFind(env.name); first != firstLine.constEnd()) {
+                    m_sink.error(r.valueLocation("name"), QStringLiteral("duplicate environment name '%1' (first defined at line %2)")
+                                                              .arg(env.name)
+                                                              .arg(*first));
+                    m_environmentSystemsLocations.removeLast();
+                    continue;
+                }
+                firstLine.insert(env.name, r.valueLocation("name").line);
+            }
+            environments.append(env);
+        }
+    }
+
+    void reportUnknownSystem(SourceLocation where, const QString &owner, const QString &name, const QStringList &known)
+    {
+        QString message = QStringLiteral("%1: unknown system '%2'").arg(owner, name);
+        const QString suggestion = closestMatch(name, known);
+        if (!suggestion.isEmpty())
+            message += QStringLiteral(" (did you mean '%1'?)").arg(suggestion);
+        m_sink.error(where, message);
+    }
+
+    void checkReferences(const Ecosystem &ecosystem)
+    {
+        QStringList names;
+        for (const System &s : ecosystem.systems)
+            names.append(s.name);
+        for (qsizetype i = 0; i < ecosystem.systems.size(); ++i) {
+            const System &s = ecosystem.systems[i];
+            for (const QString &dependency : s.dependsOn) {
+                if (!names.contains(dependency))
+                    reportUnknownSystem(m_dependsOnLocations.value(i), QStringLiteral("system '%1'").arg(s.name), dependency, names);
+                else if (dependency == s.name)
+                    m_sink.error(m_dependsOnLocations.value(i), QStringLiteral("system '%1' depends on itself").arg(s.name));
+            }
+        }
+        for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
+            const Environment &e = ecosystem.environments[i];
+            for (const QString &system : e.systems) {
+                if (!names.contains(system))
+                    reportUnknownSystem(m_environmentSystemsLocations.value(i), QStringLiteral("environment '%1'").arg(e.name),
+                                        system, names);
+            }
+        }
+    }
+
+    DiagnosticSink &m_sink;
+    QStringList m_knownContexts;
+    QList<SourceLocation> m_dependsOnLocations;
+    QList<SourceLocation> m_environmentSystemsLocations;
+};
+
+} // namespace
+
+EcosystemLoadResult EcosystemLoader::loadFile(const QString &path) const
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    if (info.isDir())
+        return {std::nullopt, {{path, {}, Diagnostic::Severity::Error, QStringLiteral("is a directory, not an ecosystem file")}}};
+    if (!file.open(QIODevice::ReadOnly))
+        return {std::nullopt, {{path, {}, Diagnostic::Severity::Error, QStringLiteral("cannot read the file: %1").arg(file.errorString())}}};
+    if (file.size() > maximumFileSize) {
+        return {std::nullopt,
+                {{path, {}, Diagnostic::Severity::Error,
+                  QStringLiteral("the file is %1 MiB; ecosystem files are limited to %2 MiB")
+                      .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
+                      .arg(maximumFileSize / (1024 * 1024))}}};
+    }
+    EcosystemLoadResult result = loadData(file.readAll(), path);
+    if (result.ecosystem)
+        result.ecosystem->filePath = info.absoluteFilePath();
+    return result;
+}
+
+EcosystemLoadResult EcosystemLoader::loadData(const QByteArray &data, const QString &fileName) const
+{
+    DiagnosticSink sink(fileName);
+    const auto fail = [&sink] { return EcosystemLoadResult{std::nullopt, sink.takeDiagnostics()}; };
+
+    if (data.size() > maximumFileSize) {
+        sink.error({}, QStringLiteral("the data is larger than %1 MiB").arg(maximumFileSize / (1024 * 1024)));
+        return fail();
+    }
+    if (const qsizetype bad = firstInvalidUtf8(data); bad >= 0) {
+        sink.error(locationOfOffset(data, bad), QStringLiteral("the file is not UTF-8 text"));
+        return fail();
+    }
+    if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
+        sink.error(locationOfOffset(data, nul), QStringLiteral("the file contains a NUL byte; it is not a text file"));
+        return fail();
+    }
+
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(data.toStdString());
+    } catch (const YAML::DeepRecursion &e) {
+        sink.error(toLocation(e.mark), QStringLiteral("the document is nested too deeply"));
+        return fail();
+    } catch (const YAML::Exception &e) {
+        sink.error(toLocation(e.mark), QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+        return fail();
+    }
+
+    if (documents.empty() || documents.front().IsNull()) {
+        sink.error({1, 1}, QStringLiteral("the ecosystem is empty; it needs at least 'name', 'systems' and 'environments'"));
+        return fail();
+    }
+    if (documents.size() > 1)
+        sink.error(toLocation(documents[1].Mark()), QStringLiteral("only one YAML document is allowed in an ecosystem file"));
+    const YAML::Node &root = documents.front();
+    if (!root.IsMap()) {
+        sink.error(toLocation(root.Mark()), QStringLiteral("the ecosystem must be a mapping with 'name', 'systems' and "
+                                                           "'environments', not %1")
+                                                .arg(describeScalar(root)));
+        return fail();
+    }
+
+    if (!reportDuplicateKeys(root, sink))
+        return fail();
+    Ecosystem ecosystem;
+    ecosystem.filePath = fileName;
+    EcosystemReader(sink, m_knownContexts).read(root, ecosystem);
+
+    if (hasErrors(sink.diagnostics()))
+        return fail();
+    return {std::move(ecosystem), sink.takeDiagnostics()};
+}
+
+} // namespace Shipyard

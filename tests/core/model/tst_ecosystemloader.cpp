@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "model/EcosystemLoader.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Shipyard;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The smallest valid ecosystem; rows below change one thing at a time.
+const char *const minimal = R"(name: Shop
+systems:
+  - name: api
+    template: backend
+    repository: repos/api
+    image: shop/api
+    manifests: [deploy/]
+environments:
+  - name: staging
+    kind: staging
+    context: staging
+    namespace: shop-staging
+)";
+
+QString render(const Diagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append(d.toString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class tst_EcosystemLoader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoEcosystemIsValid()
+    {
+        const QString path = QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml");
+        const EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const Ecosystem &e = *result.ecosystem;
+        QCOMPARE(e.name, QStringLiteral("Demo Shop"));
+        QCOMPARE(e.systems.size(), 3);
+        QCOMPARE(e.environments.size(), 4);
+        QCOMPARE(e.system(QStringLiteral("storefront"))->kind, SystemTemplate::Frontend);
+        QCOMPARE(e.system(QStringLiteral("mailer"))->kind, SystemTemplate::Worker);
+        QCOMPARE(e.system(QStringLiteral("mailer"))->dependsOn, QStringList{QStringLiteral("catalog")});
+        const Environment *showroom = e.environment(QStringLiteral("showroom"));
+        QVERIFY(showroom);
+        QCOMPARE(showroom->kind, EnvironmentKind::Showroom);
+        QCOMPARE(showroom->timeToLive, 72h);
+        QCOMPARE(showroom->namespaceFor(QStringLiteral("SHOP-12")), QStringLiteral("showroom-shop-12"));
+        const Environment *production = e.environment(QStringLiteral("production"));
+        QVERIFY(production->isProtected);
+        QCOMPARE(production->approvals, 2);
+        QCOMPARE(e.gating.taskKeyPattern, QStringLiteral("SHOP-[0-9]+"));
+        QCOMPARE(e.gating.integration, IntegrationMode::Rebase);
+        QVERIFY(e.rollback.monitoring.has_value());
+        QCOMPARE(e.rollback.monitoring->threshold, 0.05);
+        QCOMPARE(e.rollback.monitoring->window, 120s);
+        QCOMPARE(e.resolvePath(QStringLiteral("systems/catalog")),
+                 QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/catalog"));
+    }
+
+    void defaults()
+    {
+        const EcosystemLoadResult result = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        const System &api = result.ecosystem->systems.first();
+        QCOMPARE(api.upstream, QStringLiteral("main"));
+        QCOMPARE(api.dockerfile, QStringLiteral("Dockerfile"));
+        QCOMPARE(result.ecosystem->gating.reviewsRequired, 1);
+        QCOMPARE(result.ecosystem->tracker.kind, TrackerKind::File);
+        QVERIFY(!result.ecosystem->environments.first().isProtected);
+    }
+
+    // Each row: a document and the diagnostics it must produce, as
+    // "LINE:COL: severity: text" prefixes; the counts must match exactly.
+    void diagnostics_data()
+    {
+        QTest::addColumn<QByteArray>("document");
+        QTest::addColumn<QStringList>("expected");
+
+        const QByteArray base(minimal);
+        const auto replaced = [&](const char *from, const char *to) {
+            QByteArray copy = base;
+            const qsizetype at = copy.indexOf(from);
+            Q_ASSERT(at >= 0);
+            return copy.replace(at, qsizetype(strlen(from)), to);
+        };
+
+        QTest::newRow("empty file") << QByteArray() << QStringList{"1:1: error: the ecosystem is empty"};
+        QTest::newRow("only a comment") << QByteArray("# nothing\n") << QStringList{"1:1: error: the ecosystem is empty"};
+        QTest::newRow("top level is a list") << QByteArray("- a\n- b\n")
+                                             << QStringList{"1:1: error: the ecosystem must be a mapping"};
+        QTest::newRow("syntax error points at the line")
+            << QByteArray("name: Shop\nsystems:\n  - name: [api\n    template: backend\n")
+            << QStringList{"error: YAML syntax error"};
+        QTest::newRow("tab indentation") << QByteArray("name: Shop\nsystems:\n\t- name: api\n")
+                                         << QStringList{"3:2: error: YAML syntax error: illegal block entry"};
+        QTest::newRow("duplicate top-level key")
+            << base + "name: Other\n" << QStringList{"13:1: error: duplicate key 'name' (first defined at line 1)"};
+        QTest::newRow("duplicate key inside a system")
+            << replaced("    image: shop/api\n", "    image: shop/api\n    image: shop/api2\n")
+            << QStringList{"7:5: error: duplicate key 'image' (first defined at line 6)"};
+        QTest::newRow("unknown key with suggestion")
+            << replaced("    image: shop/api\n", "    image: shop/api\n    manifest: [x]\n")
+            << QStringList{"7:5: warning: system 'api': unknown key 'manifest' (did you mean 'manifests'?)"};
+        QTest::newRow("unknown top-level key without suggestion")
+            << base + "zebra: 1\n" << QStringList{"13:1: warning: ecosystem: unknown key 'zebra'"};
+        QTest::newRow("missing required field")
+            << replaced("    image: shop/api\n", "")
+            << QStringList{"3:5: error: system 'api': missing required field 'image'"};
+        QTest::newRow("missing systems") << QByteArray("name: Shop\nenvironments: []\n")
+                                         << QStringList{"1:1: error: ecosystem: missing required field 'systems'"};
+        QTest::newRow("wrong type: mapping for text")
+            << replaced("image: shop/api", "image: {a: b}")
+            << QStringList{"6:12: error: system 'api': field 'image' must be text, not a mapping"};
+        QTest::newRow("wrong type: number")
+            << base + "gating:\n  reviewsRequired: two\n"
+            << QStringList{"14:20: error: gating: field 'reviewsRequired' must be a whole number, not 'two'"};
+        QTest::newRow("number out of range")
+            << base + "gating:\n  reviewsRequired: -1\n"
+            << QStringList{"14:20: error: gating: field 'reviewsRequired' must be between 0 and 100, not -1"};
+        QTest::newRow("wrong type: boolean")
+            << base + "rollback:\n  onSmokeFailure: yes please\n"
+            << QStringList{"14:19: error: rollback: field 'onSmokeFailure' must be true or false"};
+        QTest::newRow("bad template with suggestion")
+            << replaced("template: backend", "template: backnd")
+            << QStringList{"4:15: error: system 'api': field 'template' must be one of frontend, backend, worker, not 'backnd' (did you mean 'backend'?)"};
+        QTest::newRow("duplicate system name")
+            << replaced("environments:\n", "  - name: api\n    template: worker\n    repository: r\n    image: i\n"
+                                           "    manifests: [m]\nenvironments:\n")
+            << QStringList{"8:11: error: duplicate system name 'api' (first defined at line 3)"};
+        QTest::newRow("duplicate environment name")
+            << base + "  - name: staging\n    kind: local\n    context: c\n    namespace: n\n"
+            << QStringList{"13:11: error: duplicate environment name 'staging' (first defined at line 9)"};
+        QTest::newRow("unknown system in dependsOn")
+            << replaced("    image: shop/api\n", "    image: shop/api\n    dependsOn: [ap]\n")
+            << QStringList{"7:16: error: system 'api': unknown system 'ap' (did you mean 'api'?)"};
+        QTest::newRow("system depends on itself")
+            << replaced("    image: shop/api\n", "    image: shop/api\n    dependsOn: [api]\n")
+            << QStringList{"7:16: error: system 'api' depends on itself"};
+        QTest::newRow("unknown system in environment")
+            << base + "    systems: [web]\n"
+            << QStringList{"13:14: error: environment 'staging': unknown system 'web'"};
+        QTest::newRow("invalid regex")
+            << base + "gating:\n  taskKey: \"SHOP-[0-9+\"\n"
+            << QStringList{"14:12: error: gating: 'taskKey' is not a valid regular expression"};
+        QTest::newRow("regex matching everything")
+            << base + "gating:\n  taskKey: \".*\"\n"
+            << QStringList{"14:12: error: gating: 'taskKey' matches an empty branch name"};
+        QTest::newRow("system name is not a DNS label")
+            << replaced("- name: api", "- name: My_API")
+            << QStringList{"3:11: error: system name 'My_API' must be lower-case letters"};
+        QTest::newRow("showroom without pattern and ttl")
+            << base + "  - name: showroom\n    kind: showroom\n    context: c\n"
+            << QStringList{"13:5: error: environment 'showroom': missing required field 'namespacePattern'",
+                           "13:5: error: environment 'showroom': missing required field 'ttl'"};
+        QTest::newRow("showroom pattern without task")
+            << base + "  - name: showroom\n    kind: showroom\n    context: c\n    namespacePattern: demo\n    ttl: 1d\n"
+            << QStringList{"16:23: error: environment 'showroom': 'namespacePattern' must contain {task}"};
+        QTest::newRow("bad duration")
+            << base + "  - name: showroom\n    kind: showroom\n    context: c\n    namespacePattern: s-{task}\n    ttl: soon\n"
+            << QStringList{"17:10: error: environment 'showroom': field 'ttl' must be a duration"};
+        QTest::newRow("ttl on a fixed environment warns")
+            << base + "    ttl: 1d\n" << QStringList{"13:10: warning: environment 'staging': 'ttl' only applies to showrooms"};
+        QTest::newRow("token written in the file")
+            << base + "tracker:\n  kind: redmine\n  url: http://r\n  token: s3cr3t\n"
+            << QStringList{"16:10: error: tracker: secrets must not be written in the ecosystem file"};
+        QTest::newRow("redmine without url")
+            << base + "tracker:\n  kind: redmine\n"
+            << QStringList{"14:3: error: tracker: missing required field 'url'"};
+        QTest::newRow("monitoring without threshold")
+            << base + "rollback:\n  monitoring:\n    prometheus: http://p\n    query: up\n"
+            << QStringList{"15:5: error: rollback monitoring: missing required field 'threshold'"};
+        QTest::newRow("unsupported apiVersion")
+            << "apiVersion: shipyard/v9\n" + base
+            << QStringList{"1:13: error: ecosystem: apiVersion 'shipyard/v9' is not supported"};
+        QTest::newRow("two documents") << base + "---\nname: x\n"
+                                       << QStringList{"error: only one YAML document is allowed"};
+        QTest::newRow("items of a list must be text")
+            << replaced("manifests: [deploy/]", "manifests: [{a: b}]")
+            << QStringList{"7:17: error: system 'api': the items of 'manifests' must be text, not a mapping"};
+        QTest::newRow("system item is not a mapping")
+            << replaced("environments:\n", "  - just-a-name\nenvironments:\n")
+            << QStringList{"8:5: error: systems: item 2 must be a mapping, not 'just-a-name'"};
+        QTest::newRow("every problem at once")
+            << QByteArray("name: Shop\nsystems:\n  - name: a\n  - name: b\nenvironments:\n  - name: e\n")
+            << QStringList{"3:5: error: system 'a': missing required field 'template'",
+                           "3:5: error: system 'a': missing required field 'repository'",
+                           "3:5: error: system 'a': missing required field 'image'",
+                           "3:5: error: system 'a': missing required field 'manifests'",
+                           "4:5: error: system 'b': missing required field 'template'",
+                           "4:5: error: system 'b': missing required field 'repository'",
+                           "4:5: error: system 'b': missing required field 'image'",
+                           "4:5: error: system 'b': missing required field 'manifests'",
+                           "6:5: error: environment 'e': missing required field 'kind'",
+                           "6:5: error: environment 'e': missing required field 'context'",
+                           "6:5: error: environment 'e': missing required field 'namespace'"};
+        QTest::newRow("invalid UTF-8 is located")
+            << QByteArray("name: Shop\nsystems: \xff\xfe\n") << QStringList{"2:10: error: the file is not UTF-8 text"};
+        QTest::newRow("NUL byte") << QByteArray("name: Shop\n\0\n", 13)
+                                  << QStringList{"2:1: error: the file contains a NUL byte"};
+    }
+
+    void diagnostics()
+    {
+        QFETCH(QByteArray, document);
+        QFETCH(QStringList, expected);
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        const QString actual = render(result.diagnostics);
+        QCOMPARE(result.diagnostics.size(), expected.size());
+        for (const QString &prefix : expected) {
+            const bool found = std::ranges::any_of(result.diagnostics, [&](const Diagnostic &d) {
+                return d.toString().startsWith(QStringLiteral("eco.yaml:") + prefix)
+                    || (prefix.startsWith(QStringLiteral("error:")) && d.toString().contains(prefix));
+            });
+            QVERIFY2(found, qPrintable(QStringLiteral("expected '%1' in:\n%2").arg(prefix, actual)));
+        }
+        const bool expectsError = std::ranges::any_of(expected, [](const QString &e) { return e.contains(QStringLiteral("error:")); });
+        QCOMPARE(result.ecosystem.has_value(), !expectsError);
+    }
+
+    void knownContexts()
+    {
+        EcosystemLoader loader;
+        loader.setKnownContexts({QStringLiteral("stagng"), QStringLiteral("prod")});
+        EcosystemLoadResult result = loader.loadData(minimal, QStringLiteral("eco.yaml"));
+        QCOMPARE(render(result.diagnostics),
+                 QStringLiteral("eco.yaml:11:14: error: environment 'staging': context 'staging' is not in the "
+                                "kubeconfig (did you mean 'stagng'?)"));
+        loader.setKnownContexts({QStringLiteral("staging")});
+        result = loader.loadData(minimal, QStringLiteral("eco.yaml"));
+        QVERIFY(result.ecosystem);
+    }
+
+    // Hostile input gets an error or a result, never a crash, a stack
+    // overflow or a hang (ctest's timeout catches a hang).
+    void hostile_data()
+    {
+        QTest::addColumn<QByteArray>("document");
+        QTest::newRow("100000 nested brackets") << QByteArray(100000, '[');
+        QTest::newRow("100000 nested braces") << QByteArray(100000, '{');
+        QByteArray nestedMappings;
+        for (int i = 0; i < 3000; ++i)
+            nestedMappings += QByteArray(i, ' ') + "a:\n";
+        QTest::newRow("3000 nested block mappings") << nestedMappings;
+        QByteArray flowMappings;
+        for (int i = 0; i < 20000; ++i)
+            flowMappings += "{a: ";
+        QTest::newRow("20000 nested flow mappings") << flowMappings;
+        QByteArray garbage(64 * 1024, '\0');
+        for (qsizetype i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 7919 + 13) % 256);
+        QTest::newRow("binary garbage") << garbage;
+        QByteArray laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+        for (char c = 'b'; c <= 'j'; ++c)
+            laughs += QByteArray(1, c) + ": &" + c + " [" + QByteArray("*") + char(c - 1) + ", *" + char(c - 1) + ", *"
+                + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1)
+                + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
+        QTest::newRow("billion laughs") << laughs;
+        QTest::newRow("unterminated quote") << QByteArray("name: \"Shop\n");
+        QTest::newRow("alias to nothing") << QByteArray("name: *nothing\n");
+        QByteArray wide = "name: Shop\nsystems:\n";
+        for (int i = 0; i < 20000; ++i)
+            wide += "  - name: s" + QByteArray::number(i) + "\n";
+        QTest::newRow("20000 incomplete systems") << wide;
+    }
+
+    void hostile()
+    {
+        QFETCH(QByteArray, document);
+        QElapsedTimer timer;
+        timer.start();
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("hostile.yaml"));
+        QVERIFY(!result.ecosystem);
+        QVERIFY(!result.diagnostics.isEmpty());
+        QVERIFY(hasErrors(result.diagnostics));
+        qDebug() << result.diagnostics.first().toString().left(160) << "after" << timer.elapsed() << "ms";
+    }
+
+    void hugeFileIsRefusedBeforeParsing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray line = "# padding padding padding padding padding padding padding padding\n";
+        for (qint64 written = 0; written < 50 * 1024 * 1024; written += line.size())
+            file.write(line);
+        file.close();
+        const EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+        QVERIFY(!result.ecosystem);
+        QCOMPARE(result.diagnostics.size(), 1);
+        QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("limited to 8 MiB")),
+                 qPrintable(result.diagnostics.first().toString()));
+    }
+
+    void unreadableFile()
+    {
+        const EcosystemLoadResult result = EcosystemLoader().loadFile(QStringLiteral("/nonexistent/eco.yaml"));
+        QVERIFY(!result.ecosystem);
+        QVERIFY(result.diagnostics.first().toString().startsWith(QStringLiteral("/nonexistent/eco.yaml:1:1: error: cannot read")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_EcosystemLoader)
+#include "tst_ecosystemloader.moc"
