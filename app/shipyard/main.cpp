@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "MainWindow.h"
+#include "RecentEcosystems.h"
+#include "WindowScreenshot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+bool wantsScreenshot(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // A screenshot needs no display: render off screen when there is none.
+    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("shipyard"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Shipyard"));
+    QApplication::setOrganizationName(QStringLiteral("Shipyard"));
+    QApplication::setApplicationVersion(QStringLiteral(SHIPYARD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("dev.shipyard.Shipyard"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/shipyard/icons/shipyard.svg")));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("shipyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Delivering microservices to Kubernetes"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption ecosystemOption(QStringLiteral("ecosystem"),
+                                             QApplication::translate("main", "Open this ecosystem file."),
+                                             QStringLiteral("PATH"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the window into a PNG file and exit."), QStringLiteral("FILE"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        QApplication::translate("main", "The view to show: %1.").arg(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"));
+    parser.addOptions({ecosystemOption, screenshotOption, viewOption});
+    parser.process(app);
+
+    Shipyard::MainWindow window;
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (screenshot)
+        window.resize(1400, 900);
+
+    QString ecosystem = parser.value(ecosystemOption);
+    if (ecosystem.isEmpty() && !screenshot) {
+        const QStringList recent = Shipyard::RecentEcosystems().files();
+        if (!recent.isEmpty() && QFileInfo::exists(recent.first()))
+            ecosystem = recent.first();
+    }
+    if (!ecosystem.isEmpty()) {
+        if (!QFileInfo::exists(ecosystem)) {
+            std::fprintf(stderr, "shipyard: %s: no such file\n", qPrintable(ecosystem));
+            return 2;
+        }
+        window.openEcosystem(ecosystem);
+    }
+    if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
+        std::fprintf(stderr, "shipyard: unknown view '%s'; the views are: %s\n", qPrintable(parser.value(viewOption)),
+                     qPrintable(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
+
+    if (screenshot) {
+        const QString error = Shipyard::WindowScreenshot::save(&window, parser.value(screenshotOption));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "shipyard: %s\n", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Shipyard::Ctl {
+
+// Exit codes every command follows (documented in `shipyardctl --help`).
+enum ExitCode {
+    Success = 0,
+    Failure = 1, // the command ran and the answer is "no" or something failed
+    UsageError = 2, // bad arguments, a missing file
+};
+
+// One `shipyardctl NAME ...` command. Each lives in its own *Command.cpp and
+// registers itself with SHIPYARDCTL_REGISTER_COMMAND.
+class CtlCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(CtlCommand)
+public:
+    virtual ~CtlCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    // arguments[0] is "shipyardctl NAME"
+    virtual int run(const QStringList &arguments) = 0;
+
+    static QList<CtlCommand *> &registry();
+};
+
+template<typename T>
+struct CtlCommandRegistration {
+    CtlCommandRegistration() { CtlCommand::registry().append(new T); }
+};
+
+} // namespace Shipyard::Ctl
+
+#define SHIPYARDCTL_REGISTER_COMMAND(Type) static const Shipyard::Ctl::CtlCommandRegistration<Type> registration##Type;

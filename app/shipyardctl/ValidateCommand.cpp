@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "CtlCommand.h"
+#include "Output.h"
+
+#include "model/EcosystemLoader.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+namespace Shipyard::Ctl {
+
+class ValidateCommand : public CtlCommand
+{
+public:
+    QString name() const override { return QStringLiteral("validate"); }
+    QString summary() const override { return tr("check an ecosystem file and report every problem"); }
+
+    int run(const QStringList &arguments) override
+    {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(summary());
+        parser.addHelpOption();
+        parser.addPositionalArgument(QStringLiteral("PATH"), tr("the ecosystem file"));
+        parser.addOption({QStringLiteral("quiet"), tr("print nothing when the file is valid")});
+        if (!parser.parse(arguments)) {
+            err() << arguments[0] << ": " << parser.errorText() << '\n';
+            return UsageError;
+        }
+        if (parser.isSet(QStringLiteral("help"))) {
+            out() << parser.helpText();
+            return Success;
+        }
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() != 1) {
+            err() << arguments[0] << ": " << tr("expected exactly one ecosystem file") << '\n';
+            return UsageError;
+        }
+        const QString path = positional.first();
+        if (!QFileInfo::exists(path)) {
+            err() << arguments[0] << ": " << tr("%1: no such file").arg(path) << '\n';
+            return UsageError;
+        }
+
+        const EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+        int errors = 0;
+        int warnings = 0;
+        for (const Diagnostic &diagnostic : result.diagnostics) {
+            err() << diagnostic.toString() << '\n';
+            diagnostic.isError() ? ++errors : ++warnings;
+        }
+        err().flush();
+        if (!result.ecosystem)
+            return Failure;
+        if (!parser.isSet(QStringLiteral("quiet"))) {
+            out() << tr("%1: valid ecosystem '%2': %3 systems, %4 environments")
+                         .arg(path, result.ecosystem->name)
+                         .arg(result.ecosystem->systems.size())
+                         .arg(result.ecosystem->environments.size());
+            if (warnings)
+                out() << tr(", %n warning(s)", nullptr, warnings);
+            out() << '\n';
+        }
+        return Success;
+    }
+};
+
+SHIPYARDCTL_REGISTER_COMMAND(ValidateCommand)
+
+} // namespace Shipyard::Ctl

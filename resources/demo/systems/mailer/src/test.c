@@ -1,0 +1,12 @@
+#define MAILER_TEST
+#include "main.c"
+#include <assert.h>
+#include <string.h>
+int main(void)
+{
+    char text[64];
+    confirmation(text, sizeof text, "42");
+    assert(strcmp(text, "Your order 42 is confirmed.") == 0);
+    puts("mailer: 1 passed, 0 failed");
+    return 0;
+}

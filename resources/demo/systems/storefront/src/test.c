@@ -1,0 +1,10 @@
+#define STOREFRONT_TEST
+#include "main.c"
+#include <assert.h>
+int main(void)
+{
+    assert(strcmp(page("/healthz"), "ok\n") == 0);
+    assert(strstr(page("/"), "Demo Shop") != NULL);
+    puts("storefront: 2 passed, 0 failed");
+    return 0;
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// `shipyardctl validate` as scripts and editors use it: exit codes and the
+// FILE:LINE:COL message format.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run shipyardctl(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(content);
+    return file.fileName();
+}
+
+} // namespace
+
+class tst_ShipyardctlValidate : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void validDemo()
+    {
+        const Run run = shipyardctl({QStringLiteral("validate"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("valid ecosystem 'Demo Shop': 3 systems, 4 environments")), qPrintable(run.out));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    void invalidFileListsEveryProblem()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("bad.yaml"),
+                                       "name: Shop\nname: Again\nsystems:\n  - name: api\n    templat: backend\n"
+                                       "environments: []\n");
+        const Run run = shipyardctl({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 1);
+        const QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.contains(path + QStringLiteral(":2:1: error: duplicate key 'name' (first defined at line 1)")),
+                 qPrintable(run.err));
+        QVERIFY2(lines.contains(path + QStringLiteral(":5:5: warning: system 'api': unknown key 'templat' (did you mean 'template'?)")),
+                 qPrintable(run.err));
+        QVERIFY2(lines.contains(path + QStringLiteral(":4:5: error: system 'api': missing required field 'template'")),
+                 qPrintable(run.err));
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(path + QLatin1Char(':')), qPrintable(line));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void warningsAloneStillValid()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("warn.yaml"),
+                                       "name: Shop\ncolour: blue\nsystems:\n"
+                                       "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
+                                       "environments:\n  - {name: l, kind: local, context: c, namespace: n}\n");
+        const Run run = shipyardctl({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.err.contains(QStringLiteral(":2:1: warning: ecosystem: unknown key 'colour'")));
+        QVERIFY(run.out.contains(QStringLiteral("1 warning")));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("validate"), QStringLiteral("/no/such/eco.yaml")}
+                                      << QStringLiteral("/no/such/eco.yaml: no such file");
+        QTest::newRow("no file") << QStringList{QStringLiteral("validate")} << QStringLiteral("expected exactly one ecosystem file");
+        QTest::newRow("two files") << QStringList{QStringLiteral("validate"), QStringLiteral("a"), QStringLiteral("b")}
+                                   << QStringLiteral("expected exactly one ecosystem file");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--frobnicate")}
+                                        << QStringLiteral("frobnicate");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                         << QStringLiteral("unknown command 'frobnicate'");
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("usage: shipyardctl");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run run = shipyardctl(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void directoryIsAnError()
+    {
+        QTemporaryDir dir;
+        const Run run = shipyardctl({QStringLiteral("validate"), dir.path()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("is a directory")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ShipyardctlValidate)
+#include "tst_shipyardctl_validate.moc"

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "DiagnosticsModel.h"
+#include "EcosystemSourceView.h"
+#include "EnvironmentMatrixModel.h"
+#include "MainWindow.h"
+#include "RecentEcosystems.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QListView>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Shipyard;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Never touch the user's settings.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ShipyardTest"));
+    }
+
+    void demoFillsTheMatrix()
+    {
+        MainWindow window;
+        QAbstractItemModelTester matrixTester(window.environmentMatrixModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester diagnosticsTester(window.diagnosticsModel(),
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(window.openEcosystem(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")));
+
+        const EnvironmentMatrixModel *matrix = window.environmentMatrixModel();
+        QCOMPARE(matrix->rowCount(), 3);
+        QCOMPARE(matrix->columnCount(), 4);
+        QVERIFY(matrix->headerData(0, Qt::Vertical).toString().startsWith(QStringLiteral("storefront")));
+        QVERIFY(matrix->headerData(3, Qt::Horizontal).toString().startsWith(QStringLiteral("production")));
+        const QModelIndex catalogInStaging = matrix->index(1, 2);
+        QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::SystemNameRole).toString(), QStringLiteral("catalog"));
+        QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::NamespaceRole).toString(), QStringLiteral("shipyard-staging"));
+        QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::ContextRole).toString(), QStringLiteral("staging"));
+        // Until the cluster connection reports, the cell says so instead of inventing a state.
+        QVERIFY(catalogInStaging.data().toString().contains(QStringLiteral("no live data")));
+        QCOMPARE(window.diagnosticsModel()->rowCount(), 0);
+        QVERIFY(window.sourceView()->toPlainText().contains(QStringLiteral("name: Demo Shop")));
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Demo Shop")));
+        QCOMPARE(RecentEcosystems().files().first(), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"));
+    }
+
+    void environmentLimitedToSomeSystems()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("eco.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("name: Two\nsystems:\n"
+                   "  - {name: a, template: backend, repository: r, image: i, manifests: [m]}\n"
+                   "  - {name: b, template: worker, repository: r, image: i, manifests: [m]}\n"
+                   "environments:\n"
+                   "  - {name: qa, kind: staging, context: c, namespace: n, systems: [b]}\n");
+        file.close();
+        MainWindow window;
+        QVERIFY(window.openEcosystem(file.fileName()));
+        const EnvironmentMatrixModel *matrix = window.environmentMatrixModel();
+        QCOMPARE(matrix->index(0, 0).data(EnvironmentMatrixModel::DeliveredRole).toBool(), false);
+        QCOMPARE(matrix->index(0, 0).data().toString(), QStringLiteral("not delivered here"));
+        QCOMPARE(matrix->index(1, 0).data(EnvironmentMatrixModel::DeliveredRole).toBool(), true);
+    }
+
+    void problemsJumpToTheLine()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("broken.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("name: Broken\nsystems:\n  - name: api\n    template: backnd\nenvironments: []\n");
+        file.close();
+
+        MainWindow window;
+        QAbstractItemModelTester tester(window.diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!window.openEcosystem(file.fileName()));
+        QCOMPARE(window.environmentMatrixModel()->rowCount(), 0);
+        DiagnosticsModel *problems = window.diagnosticsModel();
+        QVERIFY(problems->rowCount() >= 1);
+        QVERIFY(problems->errorCount() >= 1);
+
+        int templateRow = -1;
+        for (int row = 0; row < problems->rowCount(); ++row) {
+            if (problems->index(row).data().toString().contains(QStringLiteral("'template'")))
+                templateRow = row;
+        }
+        QVERIFY(templateRow >= 0);
+        const QModelIndex index = problems->index(templateRow);
+        QCOMPARE(index.data(DiagnosticsModel::LineRole).toInt(), 4);
+        QCOMPARE(index.data(DiagnosticsModel::ColumnRole).toInt(), 15);
+
+        window.show();
+        auto *list = window.findChild<QListView *>();
+        QVERIFY(list);
+        Q_EMIT list->activated(index);
+        QCOMPARE(window.sourceView()->textCursor().blockNumber(), 3);
+        QCOMPARE(window.sourceView()->textCursor().positionInBlock(), 14);
+    }
+
+    void unknownViewIsRefused()
+    {
+        MainWindow window;
+        QVERIFY(window.showView(QStringLiteral("environments")));
+        QVERIFY(!window.showView(QStringLiteral("nonsense")));
+    }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

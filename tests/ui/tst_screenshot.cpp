@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Runs the real `shipyard --screenshot` and looks at the picture it makes.
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Screenshot : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoScreenshot()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("demo.png"));
+        QProcess shipyard;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+        shipyard.setProcessEnvironment(env);
+        shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
+                       {QStringLiteral("--ecosystem"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"),
+                        QStringLiteral("--screenshot"), png, QStringLiteral("--view"), QStringLiteral("environments")});
+        QVERIFY(shipyard.waitForFinished(60000));
+        QCOMPARE(shipyard.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(shipyard.exitCode(), 0);
+
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 1280);
+        QVERIFY(image.height() >= 800);
+        // A blank or single-colour window means nothing was drawn; the
+        // highlighted YAML alone brings several distinct text colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3) {
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    }
+
+    void unknownViewFails()
+    {
+        QTemporaryDir dir;
+        QProcess shipyard;
+        shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
+                       {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--view"),
+                        QStringLiteral("nonsense")});
+        QVERIFY(shipyard.waitForFinished(60000));
+        QCOMPARE(shipyard.exitCode(), 2);
+        QVERIFY(shipyard.readAllStandardError().contains("unknown view 'nonsense'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Screenshot)
+#include "tst_screenshot.moc"

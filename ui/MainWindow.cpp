@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "MainWindow.h"
+
+#include "DiagnosticsModel.h"
+#include "EcosystemSourceView.h"
+#include "EnvironmentMatrixModel.h"
+#include "RecentEcosystems.h"
+
+#include "model/EcosystemLoader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Shipyard {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_matrixModel(new EnvironmentMatrixModel(this))
+    , m_diagnosticsModel(new DiagnosticsModel(this))
+{
+    setWindowTitle(tr("Shipyard"));
+    setWindowIcon(QIcon(QStringLiteral(":/shipyard/icons/shipyard.svg")));
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->addTab(createEnvironmentsView(), tr("&Environments"));
+    setCentralWidget(m_views);
+    createActions();
+    m_statusLabel = new QLabel(this);
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_statusLabel->setText(tr("Open an ecosystem file to begin (File → Open)."));
+
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("mainWindow/geometry")))
+        resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createEnvironmentsView()
+{
+    auto *splitter = new QSplitter(Qt::Horizontal);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 6, 6);
+    auto *matrixTitle = new QLabel(tr("<b>Systems × environments</b>"));
+    leftLayout->addWidget(matrixTitle);
+
+    m_matrixView = new QTableView;
+    m_matrixView->setModel(m_matrixModel);
+    m_matrixView->setAccessibleName(tr("Environment matrix"));
+    m_matrixView->setWordWrap(true);
+    m_matrixView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_matrixView->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_matrixView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_matrixView->verticalHeader()->setDefaultSectionSize(64);
+    m_matrixView->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    matrixTitle->setBuddy(m_matrixView);
+    leftLayout->addWidget(m_matrixView, 3);
+
+    m_diagnosticsTitle = new QLabel(tr("<b>Problems</b>"));
+    leftLayout->addWidget(m_diagnosticsTitle);
+    m_diagnosticsView = new QListView;
+    m_diagnosticsView->setModel(m_diagnosticsModel);
+    m_diagnosticsView->setAccessibleName(tr("Problems in the ecosystem file"));
+    m_diagnosticsView->setWordWrap(true);
+    m_diagnosticsTitle->setBuddy(m_diagnosticsView);
+    connect(m_diagnosticsView, &QListView::activated, this, &MainWindow::jumpToDiagnostic);
+    connect(m_diagnosticsView, &QListView::clicked, this, &MainWindow::jumpToDiagnostic);
+    leftLayout->addWidget(m_diagnosticsView, 1);
+
+    m_sourceView = new EcosystemSourceView;
+    splitter->addWidget(left);
+    splitter->addWidget(m_sourceView);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    return splitter;
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Ecosystem…"),
+                                    this, &MainWindow::openWithDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *reload = file->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&load"), this, [this] {
+        if (!m_path.isEmpty())
+            openEcosystem(m_path);
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
+                                    &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Shipyard"), this, [this] {
+        QMessageBox::about(this, tr("About Shipyard"),
+                           tr("<h3>Shipyard %1</h3><p>A control center for delivering microservices to "
+                              "Kubernetes: environments, deliveries, rollbacks and showrooms.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = RecentEcosystems().files();
+    for (const QString &path : files) {
+        m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral(" — ") + QFileInfo(path).absolutePath(),
+                                this, [this, path] { openEcosystem(path); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openWithDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Ecosystem"), QFileInfo(m_path).absolutePath(),
+                                                      tr("Ecosystem files (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openEcosystem(path);
+}
+
+bool MainWindow::openEcosystem(const QString &path)
+{
+    const EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+    m_path = path;
+
+    QFile file(path);
+    if (file.size() <= EcosystemLoader::maximumFileSize && file.open(QIODevice::ReadOnly))
+        m_sourceView->setSource(QString::fromUtf8(file.readAll()));
+    else
+        m_sourceView->setSource(QString());
+
+    m_diagnosticsModel->setDiagnostics(result.diagnostics);
+    QList<int> errorLines;
+    QList<int> warningLines;
+    for (const Diagnostic &d : result.diagnostics)
+        (d.isError() ? errorLines : warningLines).append(d.location.line);
+    m_sourceView->markLines(errorLines, warningLines);
+    m_diagnosticsTitle->setText(result.diagnostics.isEmpty()
+                                    ? tr("<b>Problems</b> — none")
+                                    : tr("<b>Problems</b> — %1 error(s), %2 warning(s)")
+                                          .arg(errorLines.size())
+                                          .arg(warningLines.size()));
+
+    if (result.ecosystem) {
+        m_matrixModel->setEcosystem(*result.ecosystem);
+        setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
+        m_statusLabel->setText(tr("%1: %2 systems, %3 environments. Live cluster state is not connected yet.")
+                                   .arg(QFileInfo(path).fileName())
+                                   .arg(result.ecosystem->systems.size())
+                                   .arg(result.ecosystem->environments.size()));
+    } else {
+        m_matrixModel->setEcosystem({});
+        setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
+        m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
+    }
+    RecentEcosystems().add(path);
+    updateRecentMenu();
+    return result.ecosystem.has_value();
+}
+
+void MainWindow::jumpToDiagnostic(const QModelIndex &index)
+{
+    const int line = index.data(DiagnosticsModel::LineRole).toInt();
+    if (line > 0)
+        m_sourceView->goToLine(line, index.data(DiagnosticsModel::ColumnRole).toInt());
+}
+
+QStringList MainWindow::viewNames()
+{
+    return {QStringLiteral("environments")};
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const int index = int(viewNames().indexOf(name));
+    if (index < 0)
+        return false;
+    m_views->setCurrentIndex(index);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+} // namespace Shipyard

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListView;
+class QMenu;
+class QTableView;
+class QTabWidget;
+
+namespace Shipyard {
+
+class DiagnosticsModel;
+class EcosystemSourceView;
+class EnvironmentMatrixModel;
+class RecentEcosystems;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads and shows an ecosystem; problems are listed, never fatal.
+    // Returns false when the file has errors.
+    bool openEcosystem(const QString &path);
+    QString ecosystemPath() const { return m_path; }
+
+    static QStringList viewNames();
+    bool showView(const QString &name);
+
+    EnvironmentMatrixModel *environmentMatrixModel() const { return m_matrixModel; }
+    DiagnosticsModel *diagnosticsModel() const { return m_diagnosticsModel; }
+    EcosystemSourceView *sourceView() const { return m_sourceView; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    QWidget *createEnvironmentsView();
+    void updateRecentMenu();
+    void openWithDialog();
+    void jumpToDiagnostic(const QModelIndex &index);
+
+    QString m_path;
+    QTabWidget *m_views = nullptr;
+    QTableView *m_matrixView = nullptr;
+    QListView *m_diagnosticsView = nullptr;
+    QLabel *m_diagnosticsTitle = nullptr;
+    EcosystemSourceView *m_sourceView = nullptr;
+    EnvironmentMatrixModel *m_matrixModel = nullptr;
+    DiagnosticsModel *m_diagnosticsModel = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusLabel = nullptr;
+};
+
+} // namespace Shipyard
