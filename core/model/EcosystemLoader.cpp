@@ -11,6 +11,9 @@
 #include <QStringDecoder>
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
+#include <sstream>
 
 #include <string>
 #include <vector>
@@ -49,10 +52,11 @@ bool reportDuplicateKeys(const YAML::Node &root, DiagnosticSink &sink)
                 pending.push_back(item);
         } else if (node.IsMap()) {
             QHash<QString, SourceLocation> seen;
-            for (auto it = node.begin(); it != node.end(); ++it) {
-                if (it->first.IsScalar()) {
-                    const QString key = QString::fromStdString(it->first.Scalar());
-                    const SourceLocation where = toLocation(it->first.Mark());
+            for (const auto &entry : node) {
+                const YAML::Node keyNode = entry.first;
+                if (keyNode.IsScalar()) {
+                    const QString key = QString::fromStdString(keyNode.Scalar());
+                    const SourceLocation where = toLocation(keyNode.Mark());
                     const auto first = seen.constFind(key);
                     if (first != seen.constEnd()) {
                         sink.error(where, QStringLiteral("duplicate key '%1' (first defined at line %2)")
@@ -62,7 +66,7 @@ bool reportDuplicateKeys(const YAML::Node &root, DiagnosticSink &sink)
                         seen.insert(key, where);
                     }
                 }
-                pending.push_back(it->second);
+                pending.push_back(entry.second);
             }
         }
     }
@@ -104,6 +108,53 @@ qsizetype firstInvalidUtf8(const QByteArray &data)
     const QString text = decoder.decode(data);
     return decoder.hasError() ? 0 : -1;
 }
+
+// Finds where a second YAML document starts, if there is one.
+// YAML::LoadAll is not used because it never returns on some malformed
+// input (a document starting with ','): here the parser is asked for two
+// documents at most.
+class SecondDocumentFinder : public YAML::EventHandler
+{
+public:
+    static std::optional<SourceLocation> find(const std::string &text)
+    {
+        std::istringstream stream(text);
+        YAML::Parser parser(stream);
+        SecondDocumentFinder finder;
+        if (!parser.HandleNextDocument(finder))
+            return std::nullopt;
+        if (!parser.HandleNextDocument(finder) || !finder.m_hasContent)
+            return std::nullopt;
+        return finder.m_start;
+    }
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        m_start = toLocation(mark);
+        m_hasContent = false;
+    }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { m_hasContent = true; }
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override
+    {
+        m_hasContent = true;
+    }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        m_hasContent = true;
+    }
+    void OnSequenceEnd() override { }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        m_hasContent = true;
+    }
+    void OnMapEnd() override { }
+
+private:
+    SourceLocation m_start;
+    bool m_hasContent = false;
+};
 
 class EcosystemReader
 {
@@ -495,9 +546,12 @@ EcosystemLoadResult EcosystemLoader::loadData(const QByteArray &data, const QStr
         return fail();
     }
 
-    std::vector<YAML::Node> documents;
+    const std::string text = data.toStdString();
+    YAML::Node root;
+    std::optional<SourceLocation> secondDocument;
     try {
-        documents = YAML::LoadAll(data.toStdString());
+        root = YAML::Load(text);
+        secondDocument = SecondDocumentFinder::find(text);
     } catch (const YAML::DeepRecursion &e) {
         sink.error(toLocation(e.mark), QStringLiteral("the document is nested too deeply"));
         return fail();
@@ -506,13 +560,12 @@ EcosystemLoadResult EcosystemLoader::loadData(const QByteArray &data, const QStr
         return fail();
     }
 
-    if (documents.empty() || documents.front().IsNull()) {
+    if (!root.IsDefined() || root.IsNull()) {
         sink.error({1, 1}, QStringLiteral("the ecosystem is empty; it needs at least 'name', 'systems' and 'environments'"));
         return fail();
     }
-    if (documents.size() > 1)
-        sink.error(toLocation(documents[1].Mark()), QStringLiteral("only one YAML document is allowed in an ecosystem file"));
-    const YAML::Node &root = documents.front();
+    if (secondDocument)
+        sink.error(*secondDocument, QStringLiteral("only one YAML document is allowed in an ecosystem file"));
     if (!root.IsMap()) {
         sink.error(toLocation(root.Mark()), QStringLiteral("the ecosystem must be a mapping with 'name', 'systems' and "
                                                            "'environments', not %1")

@@ -233,8 +233,9 @@ YAML::Node YamlMappingReader::sequence(const char *key, Presence presence)
 
 void YamlMappingReader::reportUnknownKeys(const QStringList &knownKeys)
 {
-    for (auto it = m_mapping.begin(); it != m_mapping.end(); ++it) {
-        const YAML::Node &keyNode = it->first;
+    // The iterator's value is a temporary: copy the key node, never bind a reference to it.
+    for (const auto &entry : m_mapping) {
+        const YAML::Node keyNode = entry.first;
         if (!keyNode.IsScalar()) {
             m_sink.error(toLocation(keyNode.Mark()), QStringLiteral("%1: keys must be plain names").arg(m_what));
             continue;

@@ -267,6 +267,7 @@ private Q_SLOTS:
                 + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1)
                 + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
         QTest::newRow("billion laughs") << laughs;
+        QTest::newRow("leading comma (hangs YAML::LoadAll)") << QByteArray("\r,]}a: ");
         QTest::newRow("unterminated quote") << QByteArray("name: \"Shop\n");
         QTest::newRow("alias to nothing") << QByteArray("name: *nothing\n");
         QByteArray wide = "name: Shop\nsystems:\n";
