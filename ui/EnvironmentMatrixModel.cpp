@@ -78,8 +78,12 @@ QVariant EnvironmentMatrixModel::headerData(int section, Qt::Orientation orienta
             return {};
         const Environment &environment = m_ecosystem.environments.at(section);
         switch (role) {
-        case Qt::DisplayRole:
-            return QStringLiteral("%1\n%2 · %3").arg(environment.name, keyword(environment.kind), environment.context);
+        case Qt::DisplayRole: {
+            const QString kind = keyword(environment.kind);
+            const QString detail = environment.name == kind ? tr("context %1").arg(environment.context)
+                                                            : tr("%1 · context %2").arg(kind, environment.context);
+            return QStringLiteral("%1\n%2").arg(environment.name, detail);
+        }
         case Qt::ToolTipRole:
             return environment.isProtected ? tr("%1 is protected: actions ask you to type its name.").arg(environment.name)
                                            : QVariant();

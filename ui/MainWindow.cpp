@@ -159,6 +159,8 @@ bool MainWindow::openEcosystem(const QString &path)
     for (const Diagnostic &d : result.diagnostics)
         (d.isError() ? errorLines : warningLines).append(d.location.line);
     m_sourceView->markLines(errorLines, warningLines);
+    // An empty problems list only needs its title.
+    m_diagnosticsView->setVisible(!result.diagnostics.isEmpty());
     m_diagnosticsTitle->setText(result.diagnostics.isEmpty()
                                     ? tr("<b>Problems</b> — none")
                                     : tr("<b>Problems</b> — %1 error(s), %2 warning(s)")
