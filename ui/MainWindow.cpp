@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "MainWindow.h"
 
+#include "CommandPalette.h"
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
@@ -113,6 +114,17 @@ void MainWindow::createActions()
                                     &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *palette = view->addAction(tr("&Command Palette…"), this, &MainWindow::showCommandPalette);
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    view->addSeparator();
+    const QStringList names = viewNames();
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *show = view->addAction(m_views->tabText(i).remove(QLatin1Char('&')), this,
+                                        [this, name = names[i]] { showView(name); });
+        show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Shipyard"), this, [this] {
         QMessageBox::about(this, tr("About Shipyard"),
@@ -121,6 +133,14 @@ void MainWindow::createActions()
                                .arg(QApplication::applicationVersion()));
     });
     updateRecentMenu();
+}
+
+void MainWindow::showCommandPalette()
+{
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    m_palette->collectActions();
+    m_palette->open();
 }
 
 void MainWindow::updateRecentMenu()

@@ -12,6 +12,7 @@ class QTabWidget;
 namespace Shipyard {
 
 class DiagnosticsModel;
+class CommandPalette;
 class EcosystemSourceView;
 class EnvironmentMatrixModel;
 class RecentEcosystems;
@@ -34,6 +35,8 @@ public:
     EnvironmentMatrixModel *environmentMatrixModel() const { return m_matrixModel; }
     DiagnosticsModel *diagnosticsModel() const { return m_diagnosticsModel; }
     EcosystemSourceView *sourceView() const { return m_sourceView; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    void showCommandPalette();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,6 +58,7 @@ private:
     DiagnosticsModel *m_diagnosticsModel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel = nullptr;
+    CommandPalette *m_palette = nullptr;
 };
 
 } // namespace Shipyard

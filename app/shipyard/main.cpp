@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "ColorScheme.h"
 #include "MainWindow.h"
 #include "RecentEcosystems.h"
 #include "WindowScreenshot.h"
@@ -60,8 +61,19 @@ int main(int argc, char *argv[])
         QStringLiteral("view"),
         QApplication::translate("main", "The view to show: %1.").arg(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))),
         QStringLiteral("NAME"));
-    parser.addOptions({ecosystemOption, screenshotOption, viewOption});
+    const QCommandLineOption colorSchemeOption(
+        QStringLiteral("color-scheme"), QApplication::translate("main", "light, dark or system (the default)."),
+        QStringLiteral("SCHEME"), QStringLiteral("system"));
+    parser.addOptions({ecosystemOption, screenshotOption, viewOption, colorSchemeOption});
     parser.process(app);
+
+    Shipyard::ColorScheme::Scheme scheme;
+    if (!Shipyard::ColorScheme::parse(parser.value(colorSchemeOption), &scheme)) {
+        std::fprintf(stderr, "shipyard: unknown color scheme '%s'; use light, dark or system\n",
+                     qPrintable(parser.value(colorSchemeOption)));
+        return 2;
+    }
+    Shipyard::ColorScheme::apply(scheme);
 
     Shipyard::MainWindow window;
     const bool screenshot = parser.isSet(screenshotOption);

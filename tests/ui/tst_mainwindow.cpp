@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "CommandPalette.h"
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
@@ -6,6 +7,7 @@
 #include "RecentEcosystems.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QFile>
 #include <QListView>
 #include <QStandardPaths>
@@ -103,6 +105,28 @@ private Q_SLOTS:
         Q_EMIT list->activated(index);
         QCOMPARE(window.sourceView()->textCursor().blockNumber(), 3);
         QCOMPARE(window.sourceView()->textCursor().positionInBlock(), 14);
+    }
+
+    void commandPaletteRunsMenuActions()
+    {
+        MainWindow window;
+        QVERIFY(window.openEcosystem(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")));
+        window.show();
+        window.showCommandPalette();
+        CommandPalette *palette = window.commandPalette();
+        QVERIFY(palette);
+        QVERIFY(palette->isVisible());
+        const int all = palette->visibleCount();
+        QVERIFY2(all >= 4, qPrintable(QString::number(all)));
+        palette->setFilterText(QStringLiteral("file rel"));
+        QCOMPARE(palette->visibleCount(), 1);
+        palette->setFilterText(QStringLiteral("no such action"));
+        QCOMPARE(palette->visibleCount(), 0);
+        palette->setFilterText(QStringLiteral("reload"));
+        QSignalSpy reloaded(window.diagnosticsModel(), &QAbstractItemModel::modelReset);
+        palette->triggerCurrent();
+        QCOMPARE(reloaded.count(), 1);
+        QVERIFY(!palette->isVisible());
     }
 
     void unknownViewIsRefused()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Runs the real `shipyard --screenshot` and looks at the picture it makes.
+#include <QColor>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -37,6 +38,37 @@ private Q_SLOTS:
                 colours.insert(image.pixel(x, y));
         }
         QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    }
+
+    void darkScheme()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("dark.png"));
+        QProcess shipyard;
+        shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
+                       {QStringLiteral("--ecosystem"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"),
+                        QStringLiteral("--screenshot"), png, QStringLiteral("--color-scheme"), QStringLiteral("dark")});
+        QVERIFY(shipyard.waitForFinished(60000));
+        QCOMPARE(shipyard.exitCode(), 0);
+        const QImage image(png);
+        qint64 lightness = 0;
+        int samples = 0;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7, ++samples)
+                lightness += QColor(image.pixel(x, y)).lightness();
+        }
+        QVERIFY2(lightness / samples < 90, qPrintable(QString::number(lightness / samples)));
+    }
+
+    void unknownColorSchemeFails()
+    {
+        QProcess shipyard;
+        shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
+                       {QStringLiteral("--screenshot"), QStringLiteral("/dev/null"), QStringLiteral("--color-scheme"),
+                        QStringLiteral("purple")});
+        QVERIFY(shipyard.waitForFinished(60000));
+        QCOMPARE(shipyard.exitCode(), 2);
+        QVERIFY(shipyard.readAllStandardError().contains("unknown color scheme 'purple'"));
     }
 
     void unknownViewFails()
