@@ -16,7 +16,9 @@ enum ExitCode {
 };
 
 // One `shipyardctl NAME ...` command. Each lives in its own *Command.cpp and
-// registers itself with SHIPYARDCTL_REGISTER_COMMAND.
+// registers itself with SHIPYARDCTL_REGISTER_COMMAND. Each declares its own
+// Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::NameCommand), the context lupdate
+// gives its strings; the base's tr() would look them up under CtlCommand.
 class CtlCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CtlCommand)

@@ -11,6 +11,7 @@ namespace Shipyard::Ctl {
 
 class ValidateCommand : public CtlCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::ValidateCommand)
 public:
     QString name() const override { return QStringLiteral("validate"); }
     QString summary() const override { return tr("check an ecosystem file and report every problem"); }

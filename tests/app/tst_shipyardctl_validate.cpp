@@ -13,9 +13,12 @@ struct Run {
     QString err;
 };
 
-Run shipyardctl(const QStringList &arguments)
+Run shipyardctl(const QStringList &arguments, const QString &language = QStringLiteral("en"))
 {
     QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANGUAGE"), language);
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"), arguments);
     if (!process.waitForFinished(60000))
         return {};
@@ -99,6 +102,23 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const Run run = shipyardctl(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void translated_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("/no/such.yaml: Datei nicht gefunden");
+        QTest::newRow("Russian") << QStringLiteral("ru") << QStringLiteral("/no/such.yaml: файл не найден");
+        QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("/no/such.yaml: no such file");
+    }
+    void translated()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, message);
+        const Run run = shipyardctl({QStringLiteral("validate"), QStringLiteral("/no/such.yaml")}, language);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
