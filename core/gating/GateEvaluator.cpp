@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "gating/GateEvaluator.h"
+
+#include <algorithm>
+
+namespace Shipyard {
+
+using Gate = GateVerdict::Gate;
+using State = GateVerdict::State;
+
+GateEvaluator::GateEvaluator(const Gating &gating) : m_gating(gating)
+{ }
+
+QList<Gate> GateEvaluator::branchUpdateGates()
+{
+    return { Gate::TaskKey, Gate::BranchUpdateStatus, Gate::CleanIntegration };
+}
+
+QList<Gate> GateEvaluator::mergeGates()
+{
+    return { Gate::TaskKey, Gate::Approvals, Gate::MergeStatus, Gate::CleanIntegration };
+}
+
+std::optional<GateVerdict> GateEvaluator::firstFailure(const QList<GateVerdict> &verdicts, const QList<Gate> &gates)
+{
+    for (const GateVerdict &verdict : verdicts)
+        if (gates.contains(verdict.gate) && !verdict.passed())
+            return verdict;
+    return std::nullopt;
+}
+
+GateVerdict GateEvaluator::statusVerdict(
+    Gate gate, const GateInput &input, const QStringList &allowed, const QString &purpose) const
+{
+    GateVerdict verdict { gate, State::Unknown, QString() };
+    if (input.taskKey.isEmpty()) {
+        verdict.state = State::Failed;
+        verdict.reason = QStringLiteral("no task: the branch name has no task key");
+        return verdict;
+    }
+    if (!input.task) {
+        verdict.reason = QStringLiteral("the status of %1 was not looked up").arg(input.taskKey);
+        return verdict;
+    }
+    if (input.task->error) {
+        verdict.state = input.task->error.kind() == TrackerError::Kind::NotFound ? State::Failed : State::Unknown;
+        verdict.reason = input.task->error.message();
+        return verdict;
+    }
+    const QString status = input.task->task->status;
+    const bool ok = std::any_of(allowed.begin(), allowed.end(),
+        [&](const QString &candidate) { return candidate.compare(status, Qt::CaseInsensitive) == 0; });
+    verdict.state = ok ? State::Passed : State::Failed;
+    verdict.reason = ok
+        ? QStringLiteral("%1 is '%2', which allows %3").arg(input.taskKey, status, purpose)
+        : QStringLiteral("%1 is '%2'; %3 needs %4")
+              .arg(input.taskKey, status, purpose,
+                  allowed.isEmpty() ? QStringLiteral("a status the ecosystem does not list")
+                                    : QLatin1Char('\'') + allowed.join(QStringLiteral("' or '")) + QLatin1Char('\''));
+    return verdict;
+}
+
+QList<GateVerdict> GateEvaluator::evaluate(const GateInput &input) const
+{
+    QList<GateVerdict> verdicts;
+
+    GateVerdict key { Gate::TaskKey, State::Failed, QString() };
+    if (!input.taskKey.isEmpty()) {
+        key.state = State::Passed;
+        key.reason = QStringLiteral("task %1").arg(input.taskKey);
+    } else {
+        key.reason = QStringLiteral("'%1' names no task: branch names must contain a key matching %2")
+                         .arg(input.branch, m_gating.taskKeyPattern);
+    }
+    verdicts.append(key);
+
+    verdicts.append(statusVerdict(
+        Gate::BranchUpdateStatus, input, m_gating.branchUpdateStatuses, QStringLiteral("updating the branch")));
+
+    GateVerdict approvals { Gate::Approvals, State::Unknown, QString() };
+    if (!input.reviews) {
+        approvals.reason = QStringLiteral("reviews were not looked up");
+    } else if (!input.reviews->error.isEmpty()) {
+        approvals.reason = QStringLiteral("cannot read the reviews: %1").arg(input.reviews->error);
+    } else {
+        const int count = input.reviews->approvals();
+        QStringList rejecting;
+        for (const Review &review : input.reviews->reviews)
+            if (review.verdict == Review::Verdict::Rejected)
+                rejecting.append(review.reviewer);
+        if (!rejecting.isEmpty()) {
+            approvals.state = State::Failed;
+            approvals.reason = QStringLiteral("changes requested by %1").arg(rejecting.join(QStringLiteral(", ")));
+        } else {
+            approvals.state = count >= m_gating.reviewsRequired ? State::Passed : State::Failed;
+            approvals.reason = QStringLiteral("%1 of %2 required approvals").arg(count).arg(m_gating.reviewsRequired);
+        }
+    }
+    verdicts.append(approvals);
+
+    verdicts.append(statusVerdict(Gate::MergeStatus, input, m_gating.mergeStatuses, QStringLiteral("merging")));
+
+    GateVerdict integration { Gate::CleanIntegration, State::Unknown, QString() };
+    const QString verb =
+        m_gating.integration == IntegrationMode::Rebase ? QStringLiteral("rebases") : QStringLiteral("merges");
+    if (!input.integration) {
+        integration.reason = QStringLiteral("not tried");
+    } else if (!input.integration->error) {
+        integration.state = State::Passed;
+        integration.reason = input.integration->upToDate
+            ? QStringLiteral("up to date with %1").arg(input.upstream)
+            : QStringLiteral("%1 cleanly onto %2").arg(verb, input.upstream);
+    } else if (input.integration->error.kind() == GitError::Kind::Conflict) {
+        integration.state = State::Failed;
+        integration.reason = QStringLiteral("conflicts with %1 in %2")
+                                 .arg(input.upstream, input.integration->conflicts.join(QStringLiteral(", ")));
+    } else {
+        integration.reason = input.integration->error.message();
+    }
+    verdicts.append(integration);
+    return verdicts;
+}
+
+} // namespace Shipyard

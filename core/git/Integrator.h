@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "git/GitProgress.h"
+#include "git/IntegrationResult.h"
+#include "model/Ecosystem.h"
+
+#include <QString>
+
+namespace Shipyard {
+
+class Repository;
+
+// Brings a feature branch up to date with its upstream, and the upstream up
+// to date with the feature branch, without ever leaving the repository half
+// done: the new commits are made in memory, and only a clean result moves the
+// branch (with a compare-and-swap on its old value). On conflicts the result
+// lists the conflicted paths and refs, index, working tree and HEAD are exactly
+// as they were (libgit2 may leave unreachable objects behind, which git gc drops).
+//
+// A branch that is checked out in a working tree is moved together with its
+// working tree, which must then have no modified tracked files.
+class Integrator
+{
+public:
+    explicit Integrator(Repository &repository);
+
+    // Committer of the commits made; defaults to the repository's user.name/user.email.
+    void setIdentity(const QString &name, const QString &email);
+    void setControl(const GitControl &control) { m_control = control; }
+    // Compute only: no reference, index or file changes; the result tells whether it would be clean.
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+
+    // Rebases `branch` onto `onto` (or merges `onto` into it), then moves the local `branch`.
+    IntegrationResult updateBranch(const QString &branch, const QString &onto, IntegrationMode mode);
+    // Moves the local branch `target` to include `branch`: fast-forward only, or a merge commit.
+    IntegrationResult mergeInto(const QString &branch, const QString &target, MergeMode mode);
+
+private:
+    IntegrationResult rebase(const QString &branch, const QString &onto);
+    IntegrationResult merge(const QString &ours, const QString &theirs, const QString &message, bool oursIsFirstParent);
+    GitError moveBranch(const QString &branch, const QString &oldHead, const QString &newHead, const QString &reason);
+
+    Repository &m_repository;
+    GitControl m_control;
+    QString m_name;
+    QString m_email;
+    bool m_dryRun = false;
+};
+
+} // namespace Shipyard

@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "git/Repository.h"
+#include "git/GitHandles.h"
+#include "git/RemoteCallbacks.h"
+
+#include <QDir>
+#include <QTimeZone>
+
+#include <utility>
+
+namespace Shipyard {
+
+using namespace GitHandles;
+
+namespace {
+
+QString localizedPath(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+CommitInfo commitInfo(const git_commit *commit)
+{
+    CommitInfo info;
+    info.id = toQString(*git_commit_id(commit));
+    info.summary = toQString(git_commit_summary(const_cast<git_commit *>(commit)));
+    info.message = toQString(git_commit_message(commit));
+    info.parentCount = int(git_commit_parentcount(commit));
+    if (const git_signature *author = git_commit_author(commit)) {
+        info.authorName = toQString(author->name);
+        info.authorEmail = toQString(author->email);
+        info.authorTime = QDateTime::fromSecsSinceEpoch(
+            author->when.time, QTimeZone::fromSecondsAheadOfUtc(author->when.offset * 60));
+    }
+    git_message_trailer_array trailers = {};
+    if (git_message_trailers(&trailers, git_commit_message(commit)) == 0) {
+        for (size_t i = 0; i < trailers.count; ++i)
+            info.trailers.append({ toQString(trailers.trailers[i].key), toQString(trailers.trailers[i].value) });
+        git_message_trailer_array_free(&trailers);
+    }
+    return info;
+}
+
+} // namespace
+
+Repository::Repository() = default;
+
+Repository::Repository(git_repository *repository) : m_repository(repository)
+{ }
+
+Repository::~Repository()
+{
+    git_repository_free(m_repository);
+}
+
+Repository::Repository(Repository &&other) noexcept : m_repository(std::exchange(other.m_repository, nullptr))
+{ }
+
+Repository &Repository::operator=(Repository &&other) noexcept
+{
+    if (this != &other) {
+        git_repository_free(m_repository);
+        m_repository = std::exchange(other.m_repository, nullptr);
+    }
+    return *this;
+}
+
+Repository Repository::open(const QString &path, GitError *error)
+{
+    ensureInitialized();
+    git_repository *repository = nullptr;
+    // No search upwards: a system's repository path that is not a repository
+    // must not silently resolve to the enclosing checkout.
+    const int code =
+        git_repository_open_ext(&repository, path.toUtf8().constData(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("cannot open %1").arg(localizedPath(path)));
+        return {};
+    }
+    return Repository(repository);
+}
+
+Repository Repository::clone(
+    const QString &url, const QString &path, const GitControl &control, GitError *error, bool bare)
+{
+    ensureInitialized();
+    RemoteCallbacks callbacks(control, QString());
+    git_clone_options options = GIT_CLONE_OPTIONS_INIT;
+    options.bare = bare ? 1 : 0;
+    callbacks.install(&options.fetch_opts.callbacks);
+    git_repository *repository = nullptr;
+    const int code = git_clone(&repository, url.toUtf8().constData(), path.toUtf8().constData(), &options);
+    const GitError result = callbacks.result(code, QStringLiteral("cannot clone %1").arg(url));
+    if (result) {
+        git_repository_free(repository);
+        if (error)
+            *error = result;
+        return {};
+    }
+    return Repository(repository);
+}
+
+bool Repository::isBare() const
+{
+    return m_repository && git_repository_is_bare(m_repository);
+}
+
+QString Repository::path() const
+{
+    if (!m_repository)
+        return {};
+    const char *workdir = git_repository_workdir(m_repository);
+    return QDir::cleanPath(toQString(workdir ? workdir : git_repository_path(m_repository)));
+}
+
+QString Repository::currentBranch() const
+{
+    if (!m_repository || git_repository_head_detached(m_repository) == 1)
+        return {};
+    git_reference *raw = nullptr;
+    if (git_repository_head(&raw, m_repository) != 0)
+        return {};
+    ReferencePtr head(raw);
+    return toQString(git_reference_shorthand(head.get()));
+}
+
+GitError Repository::fetch(const QString &remote, const GitControl &control, const QStringList &refspecs)
+{
+    if (!m_repository)
+        return GitError(GitError::Kind::InvalidArgument, QStringLiteral("no repository"));
+    git_remote *raw = nullptr;
+    int code = git_remote_lookup(&raw, m_repository, remote.toUtf8().constData());
+    if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC)
+        code = git_remote_create_anonymous(&raw, m_repository, remote.toUtf8().constData());
+    if (code != 0)
+        return GitError::fromLibgit2(code, QStringLiteral("no remote %1").arg(remote));
+    RemotePtr handle(raw);
+
+    QList<QByteArray> specs;
+    for (const QString &spec : refspecs)
+        specs.append(spec.toUtf8());
+    QList<char *> pointers;
+    for (QByteArray &spec : specs)
+        pointers.append(spec.data());
+    git_strarray array = { pointers.data(), size_t(pointers.size()) };
+
+    RemoteCallbacks callbacks(control, path());
+    git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+    callbacks.install(&options.callbacks);
+    code = git_remote_fetch(handle.get(), specs.isEmpty() ? nullptr : &array, &options, "shipyard: fetch");
+    return callbacks.result(code, QStringLiteral("cannot fetch from %1").arg(remote));
+}
+
+GitError Repository::push(const QString &remote, const QStringList &refspecs, const GitControl &control)
+{
+    if (!m_repository)
+        return GitError(GitError::Kind::InvalidArgument, QStringLiteral("no repository"));
+    QList<QByteArray> specs;
+    for (const QString &spec : refspecs) {
+        // A leading '+' would force the update: pushing must never discard commits.
+        if (spec.startsWith(QLatin1Char('+')))
+            return GitError(
+                GitError::Kind::InvalidArgument, QStringLiteral("forced pushes are not allowed: %1").arg(spec));
+        if (spec.contains(QLatin1Char(':'))) {
+            specs.append(spec.toUtf8());
+        } else {
+            GitError error;
+            const QString name = referenceName(spec, &error);
+            if (error)
+                return error;
+            specs.append((name % QLatin1Char(':') % name).toUtf8());
+        }
+    }
+    git_remote *raw = nullptr;
+    int code = git_remote_lookup(&raw, m_repository, remote.toUtf8().constData());
+    if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC)
+        code = git_remote_create_anonymous(&raw, m_repository, remote.toUtf8().constData());
+    if (code != 0)
+        return GitError::fromLibgit2(code, QStringLiteral("no remote %1").arg(remote));
+    RemotePtr handle(raw);
+
+    QList<char *> pointers;
+    for (QByteArray &spec : specs)
+        pointers.append(spec.data());
+    git_strarray array = { pointers.data(), size_t(pointers.size()) };
+
+    RemoteCallbacks callbacks(control, path());
+    git_push_options options = GIT_PUSH_OPTIONS_INIT;
+    callbacks.install(&options.callbacks);
+    code = git_remote_push(handle.get(), &array, &options);
+    return callbacks.result(code, QStringLiteral("cannot push to %1").arg(remote));
+}
+
+QList<BranchInfo> Repository::branches(BranchScope scope, GitError *error) const
+{
+    QList<BranchInfo> result;
+    if (!m_repository)
+        return result;
+    const git_branch_t type = scope == BranchScope::Local ? GIT_BRANCH_LOCAL
+        : scope == BranchScope::Remote                    ? GIT_BRANCH_REMOTE
+                                                          : GIT_BRANCH_ALL;
+    git_branch_iterator *rawIterator = nullptr;
+    int code = git_branch_iterator_new(&rawIterator, m_repository, type);
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("cannot list branches"));
+        return result;
+    }
+    BranchIteratorPtr iterator(rawIterator);
+    git_reference *rawReference = nullptr;
+    git_branch_t branchType;
+    while ((code = git_branch_next(&rawReference, &branchType, iterator.get())) == 0) {
+        ReferencePtr reference(rawReference);
+        // "origin/HEAD" is an alias, not a branch.
+        if (git_reference_type(reference.get()) == GIT_REFERENCE_SYMBOLIC)
+            continue;
+        BranchInfo branch;
+        const char *name = nullptr;
+        git_branch_name(&name, reference.get());
+        branch.name = toQString(name);
+        branch.fullName = toQString(git_reference_name(reference.get()));
+        branch.isRemote = branchType == GIT_BRANCH_REMOTE;
+        branch.isHead = git_branch_is_head(reference.get()) == 1;
+        const git_oid *target = git_reference_target(reference.get());
+        if (target)
+            branch.commitId = toQString(*target);
+        git_reference *rawUpstream = nullptr;
+        if (!branch.isRemote && git_branch_upstream(&rawUpstream, reference.get()) == 0) {
+            ReferencePtr upstream(rawUpstream);
+            const char *upstreamName = nullptr;
+            git_branch_name(&upstreamName, upstream.get());
+            branch.upstream = toQString(upstreamName);
+            const git_oid *upstreamTarget = git_reference_target(upstream.get());
+            size_t ahead = 0;
+            size_t behind = 0;
+            if (target && upstreamTarget &&
+                git_graph_ahead_behind(&ahead, &behind, m_repository, target, upstreamTarget) == 0) {
+                branch.ahead = int(ahead);
+                branch.behind = int(behind);
+            }
+        }
+        result.append(branch);
+    }
+    if (code != GIT_ITEROVER && error)
+        *error = GitError::fromLibgit2(code, QStringLiteral("cannot list branches"));
+    return result;
+}
+
+QString Repository::resolve(const QString &revision, GitError *error) const
+{
+    if (!m_repository)
+        return {};
+    git_object *raw = nullptr;
+    const QString spec = revision % QStringLiteral("^{commit}");
+    int code = git_revparse_single(&raw, m_repository, spec.toUtf8().constData());
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("unknown revision %1").arg(revision));
+        return {};
+    }
+    ObjectPtr object(raw);
+    return toQString(*git_object_id(object.get()));
+}
+
+QString Repository::referenceName(const QString &branch, GitError *error) const
+{
+    if (!m_repository)
+        return {};
+    if (branch.startsWith(QLatin1String("refs/")))
+        return branch;
+    git_reference *raw = nullptr;
+    int code = git_reference_dwim(&raw, m_repository, branch.toUtf8().constData());
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("no branch %1").arg(branch));
+        return {};
+    }
+    ReferencePtr reference(raw);
+    return toQString(git_reference_name(reference.get()));
+}
+
+std::optional<AheadBehind> Repository::aheadBehind(const QString &revision, const QString &base, GitError *error) const
+{
+    GitError problem;
+    const QString tip = resolve(revision, &problem);
+    const QString other = problem ? QString() : resolve(base, &problem);
+    if (problem) {
+        if (error)
+            *error = problem;
+        return std::nullopt;
+    }
+    git_oid tipId;
+    git_oid baseId;
+    git_oid_fromstr(&tipId, tip.toLatin1().constData());
+    git_oid_fromstr(&baseId, other.toLatin1().constData());
+    size_t ahead = 0;
+    size_t behind = 0;
+    const int code = git_graph_ahead_behind(&ahead, &behind, m_repository, &tipId, &baseId);
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("cannot compare %1 with %2").arg(revision, base));
+        return std::nullopt;
+    }
+    return AheadBehind { int(ahead), int(behind) };
+}
+
+QList<CommitInfo> Repository::commitsBetween(const QString &base, const QString &tip, GitError *error, int limit) const
+{
+    QList<CommitInfo> result;
+    if (!m_repository)
+        return result;
+    GitError problem;
+    const QString tipId = resolve(tip, &problem);
+    const QString baseId = problem || base.isEmpty() ? QString() : resolve(base, &problem);
+    if (problem) {
+        if (error)
+            *error = problem;
+        return result;
+    }
+    git_revwalk *rawWalk = nullptr;
+    int code = git_revwalk_new(&rawWalk, m_repository);
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("cannot walk history"));
+        return result;
+    }
+    RevwalkPtr walk(rawWalk);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    git_oid oid;
+    git_oid_fromstr(&oid, tipId.toLatin1().constData());
+    git_revwalk_push(walk.get(), &oid);
+    if (!baseId.isEmpty()) {
+        git_oid_fromstr(&oid, baseId.toLatin1().constData());
+        git_revwalk_hide(walk.get(), &oid);
+    }
+    while (result.size() < limit && git_revwalk_next(&oid, walk.get()) == 0) {
+        git_commit *rawCommit = nullptr;
+        if (git_commit_lookup(&rawCommit, m_repository, &oid) != 0)
+            continue;
+        CommitPtr commit(rawCommit);
+        result.append(commitInfo(commit.get()));
+    }
+    return result;
+}
+
+bool Repository::isWorkingTreeClean(GitError *error) const
+{
+    if (!m_repository)
+        return false;
+    if (isBare())
+        return true;
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+    git_status_list *raw = nullptr;
+    const int code = git_status_list_new(&raw, m_repository, &options);
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("cannot read the working tree status"));
+        return false;
+    }
+    StatusListPtr list(raw);
+    return git_status_list_entrycount(list.get()) == 0;
+}
+
+} // namespace Shipyard

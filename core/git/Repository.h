@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "git/BranchInfo.h"
+#include "git/CommitInfo.h"
+#include "git/GitError.h"
+#include "git/GitProgress.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+struct git_repository;
+
+namespace Shipyard {
+
+struct AheadBehind
+{
+    int ahead = 0;
+    int behind = 0;
+};
+
+// A git repository, through libgit2 (Shipyard never runs the git program).
+// Not thread-safe: use one Repository per thread; operations block, so run
+// them in a worker. Network operations take credentials from the user's git
+// credential helpers and their SSH agent.
+class Repository
+{
+public:
+    enum class BranchScope { Local, Remote, All };
+
+    Repository();
+    ~Repository();
+    Repository(Repository &&other) noexcept;
+    Repository &operator=(Repository &&other) noexcept;
+    Repository(const Repository &) = delete;
+    Repository &operator=(const Repository &) = delete;
+
+    static Repository open(const QString &path, GitError *error = nullptr);
+    static Repository clone(const QString &url, const QString &path, const GitControl &control = {},
+        GitError *error = nullptr, bool bare = false);
+
+    bool isValid() const { return m_repository != nullptr; }
+    bool isBare() const;
+    // The working tree, or the git directory of a bare repository.
+    QString path() const;
+    // Short name of the checked-out branch; empty when HEAD is detached or unborn.
+    QString currentBranch() const;
+
+    // remote: a configured remote's name or a URL. Empty refspecs: the configured ones.
+    GitError fetch(const QString &remote, const GitControl &control = {}, const QStringList &refspecs = {});
+
+    // Refuses to rewrite history: a non-fast-forward update is an error (Kind::NonFastForward)
+    // and nothing on either side changes. refspecs: "refs/heads/x:refs/heads/x" or a branch name.
+    GitError push(const QString &remote, const QStringList &refspecs, const GitControl &control = {});
+
+    QList<BranchInfo> branches(BranchScope scope = BranchScope::Local, GitError *error = nullptr) const;
+    // Commit id that a branch, remote branch, tag or id names.
+    QString resolve(const QString &revision, GitError *error = nullptr) const;
+    // Full reference name of a branch ("main" → "refs/heads/main", "origin/main" → "refs/remotes/origin/main").
+    QString referenceName(const QString &branch, GitError *error = nullptr) const;
+    // Commits of `revision` that `base` lacks, and the other way round.
+    std::optional<AheadBehind> aheadBehind(
+        const QString &revision, const QString &base, GitError *error = nullptr) const;
+    // Commits reachable from tip but not from base, newest first, at most limit.
+    QList<CommitInfo> commitsBetween(
+        const QString &base, const QString &tip, GitError *error = nullptr, int limit = 10000) const;
+    // Tracked files unmodified (untracked files are ignored: they survive checkouts).
+    bool isWorkingTreeClean(GitError *error = nullptr) const;
+
+    // For the other classes of core/git.
+    git_repository *handle() const { return m_repository; }
+
+private:
+    explicit Repository(git_repository *repository);
+    git_repository *m_repository = nullptr;
+};
+
+} // namespace Shipyard
