@@ -3,9 +3,9 @@
 
 namespace Shipyard::Ctl {
 
-QList<CtlCommand *> &CtlCommand::registry()
+std::vector<std::unique_ptr<CtlCommand>> &CtlCommand::registry()
 {
-    static QList<CtlCommand *> commands;
+    static std::vector<std::unique_ptr<CtlCommand>> commands;
     return commands;
 }
 

@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <vector>
+
 namespace Shipyard::Ctl {
 
 // Exit codes every command follows (documented in `shipyardctl --help`).
@@ -29,12 +32,12 @@ public:
     // arguments[0] is "shipyardctl NAME"
     virtual int run(const QStringList &arguments) = 0;
 
-    static QList<CtlCommand *> &registry();
+    static std::vector<std::unique_ptr<CtlCommand>> &registry();
 };
 
 template<typename T>
 struct CtlCommandRegistration {
-    CtlCommandRegistration() { CtlCommand::registry().append(new T); }
+    CtlCommandRegistration() { CtlCommand::registry().push_back(std::make_unique<T>()); }
 };
 
 } // namespace Shipyard::Ctl

@@ -16,7 +16,9 @@ namespace {
 void printUsage(QTextStream &stream)
 {
     stream << QCoreApplication::translate("shipyardctl", "usage: shipyardctl COMMAND [OPTIONS]\n\nCommands:\n");
-    QList<CtlCommand *> commands = CtlCommand::registry();
+    QList<const CtlCommand *> commands;
+    for (const auto &command : CtlCommand::registry())
+        commands.append(command.get());
     std::ranges::sort(commands, {}, &CtlCommand::name);
     for (const CtlCommand *command : commands)
         stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
@@ -54,7 +56,7 @@ int main(int argc, char *argv[])
         out() << "shipyardctl " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
-    for (CtlCommand *command : CtlCommand::registry()) {
+    for (const auto &command : CtlCommand::registry()) {
         if (command->name() == name) {
             arguments.removeFirst();
             arguments[0] = QStringLiteral("shipyardctl ") + name;
