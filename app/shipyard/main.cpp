@@ -30,8 +30,8 @@ bool wantsScreenshot(int argc, char **argv)
 int main(int argc, char *argv[])
 {
     // A screenshot needs no display: render off screen when there is none.
-    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY")
-        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
@@ -52,25 +52,23 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption ecosystemOption(QStringLiteral("ecosystem"),
-                                             QApplication::translate("main", "Open this ecosystem file."),
-                                             QStringLiteral("PATH"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Open this ecosystem file."), QStringLiteral("PATH"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QApplication::translate("main", "Render the window into a PNG file and exit."), QStringLiteral("FILE"));
-    const QCommandLineOption viewOption(
-        QStringLiteral("view"),
-        QApplication::translate("main", "The view to show: %1.").arg(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))),
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+        QApplication::translate("main", "The view to show: %1.")
+            .arg(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))),
         QStringLiteral("NAME"));
-    const QCommandLineOption colorSchemeOption(
-        QStringLiteral("color-scheme"), QApplication::translate("main", "light, dark or system (the default)."),
-        QStringLiteral("SCHEME"), QStringLiteral("system"));
-    parser.addOptions({ecosystemOption, screenshotOption, viewOption, colorSchemeOption});
+    const QCommandLineOption colorSchemeOption(QStringLiteral("color-scheme"),
+        QApplication::translate("main", "light, dark or system (the default)."), QStringLiteral("SCHEME"),
+        QStringLiteral("system"));
+    parser.addOptions({ ecosystemOption, screenshotOption, viewOption, colorSchemeOption });
     parser.process(app);
 
     Shipyard::ColorScheme::Scheme scheme;
     if (!Shipyard::ColorScheme::parse(parser.value(colorSchemeOption), &scheme)) {
         std::fprintf(stderr, "shipyard: unknown color scheme '%s'; use light, dark or system\n",
-                     qPrintable(parser.value(colorSchemeOption)));
+            qPrintable(parser.value(colorSchemeOption)));
         return 2;
     }
     Shipyard::ColorScheme::apply(scheme);
@@ -95,11 +93,12 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr, "shipyard: unknown view '%s'; the views are: %s\n", qPrintable(parser.value(viewOption)),
-                     qPrintable(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))));
+            qPrintable(Shipyard::MainWindow::viewNames().join(QStringLiteral(", "))));
         return 2;
     }
 
     if (screenshot) {
+        window.waitForLiveState(10000);
         const QString error = Shipyard::WindowScreenshot::save(&window, parser.value(screenshotOption));
         if (!error.isEmpty()) {
             std::fprintf(stderr, "shipyard: %s\n", qPrintable(error));

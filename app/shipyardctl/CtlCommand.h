@@ -35,8 +35,8 @@ public:
     static std::vector<std::unique_ptr<CtlCommand>> &registry();
 };
 
-template<typename T>
-struct CtlCommandRegistration {
+template<typename T> struct CtlCommandRegistration
+{
     CtlCommandRegistration() { CtlCommand::registry().push_back(std::make_unique<T>()); }
 };
 

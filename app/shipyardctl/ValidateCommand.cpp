@@ -22,7 +22,7 @@ public:
         parser.setApplicationDescription(summary());
         parser.addHelpOption();
         parser.addPositionalArgument(QStringLiteral("PATH"), tr("the ecosystem file"));
-        parser.addOption({QStringLiteral("quiet"), tr("print nothing when the file is valid")});
+        parser.addOption({ QStringLiteral("quiet"), tr("print nothing when the file is valid") });
         if (!parser.parse(arguments)) {
             err() << arguments[0] << ": " << parser.errorText() << '\n';
             return UsageError;

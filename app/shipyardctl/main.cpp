@@ -23,9 +23,9 @@ void printUsage(QTextStream &stream)
     for (const CtlCommand *command : commands)
         stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
     stream << QCoreApplication::translate("shipyardctl",
-                                          "\nExit codes: 0 success, 1 the command failed or found problems, "
-                                          "2 usage error (bad arguments, missing file).\n"
-                                          "Run 'shipyardctl COMMAND --help' for a command's options.\n");
+        "\nExit codes: 0 success, 1 the command failed or found problems, "
+        "2 usage error (bad arguments, missing file).\n"
+        "Run 'shipyardctl COMMAND --help' for a command's options.\n");
     stream.flush();
 }
 

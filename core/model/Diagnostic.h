@@ -7,7 +7,8 @@
 namespace Shipyard {
 
 // A place in a source file, 1-based; 0 means unknown.
-struct SourceLocation {
+struct SourceLocation
+{
     int line = 0;
     int column = 0;
     bool isValid() const { return line > 0; }
@@ -16,7 +17,8 @@ struct SourceLocation {
 
 // One problem found in an input file, printed like a compiler does so that
 // editors and terminals can jump to it.
-struct Diagnostic {
+struct Diagnostic
+{
     enum class Severity { Error, Warning };
 
     QString file;

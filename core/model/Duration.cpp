@@ -24,11 +24,20 @@ std::optional<std::chrono::seconds> parseDuration(QStringView text)
             return std::nullopt;
         qint64 unit = 0;
         switch (c.unicode()) {
-        case 's': unit = 1; break;
-        case 'm': unit = 60; break;
-        case 'h': unit = 3600; break;
-        case 'd': unit = 86400; break;
-        default: return std::nullopt;
+        case 's':
+            unit = 1;
+            break;
+        case 'm':
+            unit = 60;
+            break;
+        case 'h':
+            unit = 3600;
+            break;
+        case 'd':
+            unit = 86400;
+            break;
+        default:
+            return std::nullopt;
         }
         total += number * unit;
         if (total > limit)

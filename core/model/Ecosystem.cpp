@@ -42,9 +42,12 @@ QString Ecosystem::resolvePath(const QString &path) const
 QString keyword(SystemTemplate kind)
 {
     switch (kind) {
-    case SystemTemplate::Frontend: return QStringLiteral("frontend");
-    case SystemTemplate::Backend: return QStringLiteral("backend");
-    case SystemTemplate::Worker: return QStringLiteral("worker");
+    case SystemTemplate::Frontend:
+        return QStringLiteral("frontend");
+    case SystemTemplate::Backend:
+        return QStringLiteral("backend");
+    case SystemTemplate::Worker:
+        return QStringLiteral("worker");
     }
     return {};
 }
@@ -52,10 +55,14 @@ QString keyword(SystemTemplate kind)
 QString keyword(EnvironmentKind kind)
 {
     switch (kind) {
-    case EnvironmentKind::Local: return QStringLiteral("local");
-    case EnvironmentKind::Showroom: return QStringLiteral("showroom");
-    case EnvironmentKind::Staging: return QStringLiteral("staging");
-    case EnvironmentKind::Production: return QStringLiteral("production");
+    case EnvironmentKind::Local:
+        return QStringLiteral("local");
+    case EnvironmentKind::Showroom:
+        return QStringLiteral("showroom");
+    case EnvironmentKind::Staging:
+        return QStringLiteral("staging");
+    case EnvironmentKind::Production:
+        return QStringLiteral("production");
     }
     return {};
 }
@@ -63,9 +70,12 @@ QString keyword(EnvironmentKind kind)
 QString keyword(TrackerKind kind)
 {
     switch (kind) {
-    case TrackerKind::File: return QStringLiteral("file");
-    case TrackerKind::Redmine: return QStringLiteral("redmine");
-    case TrackerKind::Jira: return QStringLiteral("jira");
+    case TrackerKind::File:
+        return QStringLiteral("file");
+    case TrackerKind::Redmine:
+        return QStringLiteral("redmine");
+    case TrackerKind::Jira:
+        return QStringLiteral("jira");
     }
     return {};
 }

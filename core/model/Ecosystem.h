@@ -20,16 +20,17 @@ namespace Shipyard {
 
 enum class SystemTemplate { Frontend, Backend, Worker };
 
-struct System {
+struct System
+{
     QString name;
     SystemTemplate kind = SystemTemplate::Backend;
     QString description;
-    QString repository;        // git URL or a path relative to the ecosystem file
+    QString repository; // git URL or a path relative to the ecosystem file
     QString upstream = QStringLiteral("main");
-    QString image;             // repository in the registry, e.g. "demo/backend"
+    QString image; // repository in the registry, e.g. "demo/backend"
     QString dockerfile = QStringLiteral("Dockerfile");
     QString buildContext = QStringLiteral(".");
-    QStringList manifests;     // files or directories, relative to the repository
+    QStringList manifests; // files or directories, relative to the repository
     QString buildCommand;
     QString testCommand;
     QStringList smokeCommands;
@@ -39,17 +40,18 @@ struct System {
 
 enum class EnvironmentKind { Local, Showroom, Staging, Production };
 
-struct Environment {
+struct Environment
+{
     QString name;
     EnvironmentKind kind = EnvironmentKind::Local;
-    QString context;           // kubeconfig context
-    QString namespaceName;     // fixed namespace (not for showrooms)
-    QString namespacePattern;  // showrooms: e.g. "showroom-{task}"
-    std::chrono::seconds timeToLive{0}; // showrooms
-    QString secret;            // name of the Secret object holding the environment's settings
-    bool isProtected = false;  // asks the user to type the name before acting
-    int approvals = 0;         // positive reviews needed before delivering here
-    QStringList systems;       // delivered systems; empty means all
+    QString context; // kubeconfig context
+    QString namespaceName; // fixed namespace (not for showrooms)
+    QString namespacePattern; // showrooms: e.g. "showroom-{task}"
+    std::chrono::seconds timeToLive { 0 }; // showrooms
+    QString secret; // name of the Secret object holding the environment's settings
+    bool isProtected = false; // asks the user to type the name before acting
+    int approvals = 0; // positive reviews needed before delivering here
+    QStringList systems; // delivered systems; empty means all
     SourceLocation location;
 
     // The namespace for a task's showroom, or namespaceName for the others.
@@ -59,11 +61,12 @@ struct Environment {
 enum class IntegrationMode { Rebase, Merge };
 enum class MergeMode { FastForward, MergeCommit };
 
-struct Gating {
+struct Gating
+{
     QString taskKeyPattern = QStringLiteral("[A-Z][A-Z0-9]+-[0-9]+");
     int reviewsRequired = 1;
-    QStringList branchUpdateStatuses{QStringLiteral("In Progress")};
-    QStringList mergeStatuses{QStringLiteral("For Delivery")};
+    QStringList branchUpdateStatuses { QStringLiteral("In Progress") };
+    QStringList mergeStatuses { QStringLiteral("For Delivery") };
     QString returnStatus = QStringLiteral("In Progress");
     IntegrationMode integration = IntegrationMode::Rebase;
     MergeMode merge = MergeMode::FastForward;
@@ -72,7 +75,8 @@ struct Gating {
 enum class TrackerKind { File, Redmine, Jira };
 
 // Statuses that make the delivery robot act.
-struct TrackerStatuses {
+struct TrackerStatuses
+{
     QString awaitingAutotests = QStringLiteral("Awaiting Autotests");
     QString awaitingShowroom = QStringLiteral("Awaiting Showroom");
     QString awaitingDelivery = QStringLiteral("Awaiting Delivery");
@@ -80,38 +84,43 @@ struct TrackerStatuses {
     QString done = QStringLiteral("Closed");
 };
 
-struct TrackerSettings {
+struct TrackerSettings
+{
     TrackerKind kind = TrackerKind::File;
     QString url;
     QString file = QStringLiteral("tasks.yaml"); // file tracker, relative to the ecosystem
     QString project;
-    QString tokenEnvironmentVariable;            // the token itself never lives in the file
+    QString tokenEnvironmentVariable; // the token itself never lives in the file
     TrackerStatuses statuses;
 };
 
-struct RegistrySettings {
+struct RegistrySettings
+{
     QString url;
     bool insecure = false;
     QString usernameEnvironmentVariable;
     QString passwordEnvironmentVariable;
 };
 
-struct MonitoringTrigger {
+struct MonitoringTrigger
+{
     QString prometheusUrl;
     QString query;
     double threshold = 0;
-    std::chrono::seconds window{300};
+    std::chrono::seconds window { 300 };
 };
 
-struct RollbackPolicy {
+struct RollbackPolicy
+{
     bool onRolloutFailure = true;
     bool onSmokeFailure = true;
-    std::chrono::seconds rolloutTimeout{600};
+    std::chrono::seconds rolloutTimeout { 600 };
     std::optional<MonitoringTrigger> monitoring;
     int keepReleases = 20;
 };
 
-struct Ecosystem {
+struct Ecosystem
+{
     QString filePath;
     QString name;
     QString description;

@@ -39,10 +39,11 @@ bool reportDuplicateKeys(const YAML::Node &root, DiagnosticSink &sink)
 {
     constexpr int maximumNodes = 1'000'000;
     int visited = 0;
-    std::vector<YAML::Node> pending{root};
+    std::vector<YAML::Node> pending { root };
     while (!pending.empty()) {
         if (++visited > maximumNodes) {
-            sink.error({}, QStringLiteral("the document expands to more than %1 nodes (through aliases?)").arg(maximumNodes));
+            sink.error(
+                {}, QStringLiteral("the document expands to more than %1 nodes (through aliases?)").arg(maximumNodes));
             return false;
         }
         const YAML::Node node = pending.back();
@@ -59,9 +60,8 @@ bool reportDuplicateKeys(const YAML::Node &root, DiagnosticSink &sink)
                     const SourceLocation where = toLocation(keyNode.Mark());
                     const auto first = seen.constFind(key);
                     if (first != seen.constEnd()) {
-                        sink.error(where, QStringLiteral("duplicate key '%1' (first defined at line %2)")
-                                              .arg(key)
-                                              .arg(first->line));
+                        sink.error(where,
+                            QStringLiteral("duplicate key '%1' (first defined at line %2)").arg(key).arg(first->line));
                     } else {
                         seen.insert(key, where);
                     }
@@ -75,7 +75,7 @@ bool reportDuplicateKeys(const YAML::Node &root, DiagnosticSink &sink)
 
 SourceLocation locationOfOffset(const QByteArray &data, qsizetype offset)
 {
-    SourceLocation location{1, 1};
+    SourceLocation location { 1, 1 };
     for (qsizetype i = 0; i < offset && i < data.size(); ++i) {
         if (data[i] == '\n') {
             ++location.line;
@@ -94,7 +94,11 @@ qsizetype firstInvalidUtf8(const QByteArray &data)
     const qsizetype size = data.size();
     for (qsizetype i = 0; i < size;) {
         const uchar lead = bytes[i];
-        const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        const int length = lead < 0x80 ? 1
+            : (lead >> 5) == 0x6       ? 2
+            : (lead >> 4) == 0xE       ? 3
+            : (lead >> 3) == 0x1E      ? 4
+                                       : 0;
         if (length == 0 || i + length > size)
             return i;
         for (int k = 1; k < length; ++k) {
@@ -160,18 +164,16 @@ class EcosystemReader
 {
 public:
     EcosystemReader(DiagnosticSink &sink, const QStringList &knownContexts)
-        : m_sink(sink)
-        , m_knownContexts(knownContexts)
-    {
-    }
+        : m_sink(sink), m_knownContexts(knownContexts)
+    { }
 
     void read(const YAML::Node &root, Ecosystem &ecosystem)
     {
         YamlMappingReader top(root, QStringLiteral("ecosystem"), m_sink);
         if (const auto version = top.string("apiVersion"); version && *version != QLatin1String("shipyard/v1")) {
             m_sink.error(top.valueLocation("apiVersion"),
-                         QStringLiteral("ecosystem: apiVersion '%1' is not supported; this Shipyard reads 'shipyard/v1'")
-                             .arg(*version));
+                QStringLiteral("ecosystem: apiVersion '%1' is not supported; this Shipyard reads 'shipyard/v1'")
+                    .arg(*version));
         }
         ecosystem.name = top.string("name", Presence::Required).value_or(QString());
         ecosystem.description = top.string("description").value_or(QString());
@@ -182,9 +184,9 @@ public:
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
         checkReferences(ecosystem);
-        top.reportUnknownKeys({QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
-                               QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"),
-                               QStringLiteral("rollback"), QStringLiteral("systems"), QStringLiteral("environments")});
+        top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
+            QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
+            QStringLiteral("systems"), QStringLiteral("environments") });
     }
 
 private:
@@ -197,12 +199,13 @@ private:
             const QRegularExpression re(*pattern);
             if (!re.isValid()) {
                 SourceLocation where = r.valueLocation("taskKey");
-                m_sink.error(where, QStringLiteral("gating: 'taskKey' is not a valid regular expression: %1 (at character %2)")
-                                        .arg(re.errorString())
-                                        .arg(re.patternErrorOffset() + 1));
+                m_sink.error(where,
+                    QStringLiteral("gating: 'taskKey' is not a valid regular expression: %1 (at character %2)")
+                        .arg(re.errorString())
+                        .arg(re.patternErrorOffset() + 1));
             } else if (re.match(QString()).hasMatch()) {
                 m_sink.error(r.valueLocation("taskKey"),
-                             QStringLiteral("gating: 'taskKey' matches an empty branch name, so every branch would pass"));
+                    QStringLiteral("gating: 'taskKey' matches an empty branch name, so every branch would pass"));
             } else {
                 gating.taskKeyPattern = *pattern;
             }
@@ -211,21 +214,22 @@ private:
         gating.branchUpdateStatuses = r.stringList("branchUpdateStatuses").value_or(gating.branchUpdateStatuses);
         gating.mergeStatuses = r.stringList("mergeStatuses").value_or(gating.mergeStatuses);
         gating.returnStatus = r.string("returnStatus").value_or(gating.returnStatus);
-        if (const auto mode = r.choice("integration", {QStringLiteral("rebase"), QStringLiteral("merge")}))
+        if (const auto mode = r.choice("integration", { QStringLiteral("rebase"), QStringLiteral("merge") }))
             gating.integration = *mode == QLatin1String("merge") ? IntegrationMode::Merge : IntegrationMode::Rebase;
-        if (const auto mode = r.choice("merge", {QStringLiteral("fast-forward"), QStringLiteral("merge-commit")}))
+        if (const auto mode = r.choice("merge", { QStringLiteral("fast-forward"), QStringLiteral("merge-commit") }))
             gating.merge = *mode == QLatin1String("merge-commit") ? MergeMode::MergeCommit : MergeMode::FastForward;
-        r.reportUnknownKeys({QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
-                             QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"),
-                             QStringLiteral("returnStatus"), QStringLiteral("integration"), QStringLiteral("merge")});
+        r.reportUnknownKeys({ QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
+            QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"),
+            QStringLiteral("integration"), QStringLiteral("merge") });
     }
 
     void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative)
     {
         if (r.has(key)) {
-            m_sink.error(r.valueLocation(key), QStringLiteral("%1: secrets must not be written in the ecosystem file; "
-                                                              "name an environment variable with '%2' instead of '%3'")
-                                                   .arg(r.what(), QLatin1String(alternative), QLatin1String(key)));
+            m_sink.error(r.valueLocation(key),
+                QStringLiteral("%1: secrets must not be written in the ecosystem file; "
+                               "name an environment variable with '%2' instead of '%3'")
+                    .arg(r.what(), QLatin1String(alternative), QLatin1String(key)));
         }
     }
 
@@ -234,7 +238,8 @@ private:
         if (!node.IsDefined())
             return;
         YamlMappingReader r(node, QStringLiteral("tracker"), m_sink);
-        if (const auto kind = r.choice("kind", {QStringLiteral("file"), QStringLiteral("redmine"), QStringLiteral("jira")})) {
+        if (const auto kind =
+                r.choice("kind", { QStringLiteral("file"), QStringLiteral("redmine"), QStringLiteral("jira") })) {
             tracker.kind = *kind == QLatin1String("redmine") ? TrackerKind::Redmine
                 : *kind == QLatin1String("jira")             ? TrackerKind::Jira
                                                              : TrackerKind::File;
@@ -255,12 +260,12 @@ private:
             t.awaitingDelivery = s.string("awaitingDelivery").value_or(t.awaitingDelivery);
             t.inQa = s.string("inQa").value_or(t.inQa);
             t.done = s.string("done").value_or(t.done);
-            s.reportUnknownKeys({QStringLiteral("awaitingAutotests"), QStringLiteral("awaitingShowroom"),
-                                 QStringLiteral("awaitingDelivery"), QStringLiteral("inQa"), QStringLiteral("done")});
+            s.reportUnknownKeys({ QStringLiteral("awaitingAutotests"), QStringLiteral("awaitingShowroom"),
+                QStringLiteral("awaitingDelivery"), QStringLiteral("inQa"), QStringLiteral("done") });
         }
-        r.reportUnknownKeys({QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"),
-                             QStringLiteral("project"), QStringLiteral("tokenEnv"), QStringLiteral("statuses"),
-                             QStringLiteral("token"), QStringLiteral("apiKey"), QStringLiteral("password")});
+        r.reportUnknownKeys({ QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"),
+            QStringLiteral("project"), QStringLiteral("tokenEnv"), QStringLiteral("statuses"), QStringLiteral("token"),
+            QStringLiteral("apiKey"), QStringLiteral("password") });
     }
 
     void readRegistry(const YAML::Node &node, RegistrySettings &registry)
@@ -273,8 +278,8 @@ private:
         registry.usernameEnvironmentVariable = r.string("usernameEnv").value_or(QString());
         registry.passwordEnvironmentVariable = r.string("passwordEnv").value_or(QString());
         rejectInlineSecret(r, "password", "passwordEnv");
-        r.reportUnknownKeys({QStringLiteral("url"), QStringLiteral("insecure"), QStringLiteral("usernameEnv"),
-                             QStringLiteral("passwordEnv"), QStringLiteral("password")});
+        r.reportUnknownKeys({ QStringLiteral("url"), QStringLiteral("insecure"), QStringLiteral("usernameEnv"),
+            QStringLiteral("passwordEnv"), QStringLiteral("password") });
     }
 
     void readRollback(const YAML::Node &node, RollbackPolicy &rollback)
@@ -296,13 +301,12 @@ private:
             else if (!m.has("threshold"))
                 m_sink.error(m.location(), QStringLiteral("rollback monitoring: missing required field 'threshold'"));
             trigger.window = m.duration("window").value_or(trigger.window);
-            m.reportUnknownKeys({QStringLiteral("prometheus"), QStringLiteral("query"), QStringLiteral("threshold"),
-                                 QStringLiteral("window")});
+            m.reportUnknownKeys({ QStringLiteral("prometheus"), QStringLiteral("query"), QStringLiteral("threshold"),
+                QStringLiteral("window") });
             rollback.monitoring = trigger;
         }
-        r.reportUnknownKeys({QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"),
-                             QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"),
-                             QStringLiteral("monitoring")});
+        r.reportUnknownKeys({ QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"),
+            QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"), QStringLiteral("monitoring") });
     }
 
     bool checkName(YamlMappingReader &r, const QString &name, const QString &what)
@@ -311,9 +315,9 @@ private:
             return false;
         if (name.size() > 63 || !dnsLabel().match(name).hasMatch()) {
             m_sink.error(r.valueLocation("name"),
-                         QStringLiteral("%1 name '%2' must be lower-case letters, digits and '-' (at most 63), "
-                                        "because it names Kubernetes objects")
-                             .arg(what, name));
+                QStringLiteral("%1 name '%2' must be lower-case letters, digits and '-' (at most 63), "
+                               "because it names Kubernetes objects")
+                    .arg(what, name));
             return false;
         }
         return true;
@@ -328,9 +332,8 @@ private:
         for (const YAML::Node &item : list) {
             ++index;
             if (!item.IsMap()) {
-                m_sink.error(toLocation(item.Mark()), QStringLiteral("systems: item %1 must be a mapping, not %2")
-                                                          .arg(index)
-                                                          .arg(describeScalar(item)));
+                m_sink.error(toLocation(item.Mark()),
+                    QStringLiteral("systems: item %1 must be a mapping, not %2").arg(index).arg(describeScalar(item)));
                 continue;
             }
             System system;
@@ -340,9 +343,9 @@ private:
             if (!system.name.isEmpty())
                 r.setWhat(QStringLiteral("system '%1'").arg(system.name));
             checkName(r, system.name, QStringLiteral("system"));
-            if (const auto kind = r.choice("template", {QStringLiteral("frontend"), QStringLiteral("backend"),
-                                                        QStringLiteral("worker")},
-                                           Presence::Required)) {
+            if (const auto kind = r.choice("template",
+                    { QStringLiteral("frontend"), QStringLiteral("backend"), QStringLiteral("worker") },
+                    Presence::Required)) {
                 system.kind = *kind == QLatin1String("frontend") ? SystemTemplate::Frontend
                     : *kind == QLatin1String("worker")           ? SystemTemplate::Worker
                                                                  : SystemTemplate::Backend;
@@ -358,16 +361,17 @@ private:
             system.testCommand = r.string("test").value_or(QString());
             system.smokeCommands = r.stringList("smoke").value_or(QStringList());
             system.dependsOn = r.stringList("dependsOn").value_or(QStringList());
-            r.reportUnknownKeys({QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
-                                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
-                                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
-                                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"),
-                                 QStringLiteral("dependsOn")});
+            r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
+                QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
+                QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
+                QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"),
+                QStringLiteral("dependsOn") });
             if (!system.name.isEmpty()) {
                 if (const auto first = firstLine.constFind(system.name); first != firstLine.constEnd()) {
-                    m_sink.error(r.valueLocation("name"), QStringLiteral("duplicate system name '%1' (first defined at line %2)")
-                                                              .arg(system.name)
-                                                              .arg(*first));
+                    m_sink.error(r.valueLocation("name"),
+                        QStringLiteral("duplicate system name '%1' (first defined at line %2)")
+                            .arg(system.name)
+                            .arg(*first));
                     continue;
                 }
                 firstLine.insert(system.name, r.valueLocation("name").line);
@@ -386,9 +390,10 @@ private:
         for (const YAML::Node &item : list) {
             ++index;
             if (!item.IsMap()) {
-                m_sink.error(toLocation(item.Mark()), QStringLiteral("environments: item %1 must be a mapping, not %2")
-                                                          .arg(index)
-                                                          .arg(describeScalar(item)));
+                m_sink.error(toLocation(item.Mark()),
+                    QStringLiteral("environments: item %1 must be a mapping, not %2")
+                        .arg(index)
+                        .arg(describeScalar(item)));
                 continue;
             }
             Environment env;
@@ -398,9 +403,10 @@ private:
             if (!env.name.isEmpty())
                 r.setWhat(QStringLiteral("environment '%1'").arg(env.name));
             checkName(r, env.name, QStringLiteral("environment"));
-            const auto kind = r.choice("kind", {QStringLiteral("local"), QStringLiteral("showroom"),
-                                                QStringLiteral("staging"), QStringLiteral("production")},
-                                       Presence::Required);
+            const auto kind = r.choice("kind",
+                { QStringLiteral("local"), QStringLiteral("showroom"), QStringLiteral("staging"),
+                    QStringLiteral("production") },
+                Presence::Required);
             if (kind) {
                 env.kind = *kind == QLatin1String("showroom") ? EnvironmentKind::Showroom
                     : *kind == QLatin1String("staging")       ? EnvironmentKind::Staging
@@ -409,7 +415,8 @@ private:
             }
             env.context = r.string("context", Presence::Required).value_or(QString());
             if (!env.context.isEmpty() && !m_knownContexts.isEmpty() && !m_knownContexts.contains(env.context)) {
-                QString message = QStringLiteral("%1: context '%2' is not in the kubeconfig").arg(r.what(), env.context);
+                QString message =
+                    QStringLiteral("%1: context '%2' is not in the kubeconfig").arg(r.what(), env.context);
                 const QString suggestion = closestMatch(env.context, m_knownContexts);
                 if (!suggestion.isEmpty())
                     message += QStringLiteral(" (did you mean '%1'?)").arg(suggestion);
@@ -418,29 +425,32 @@ private:
             if (env.kind == EnvironmentKind::Showroom) {
                 env.namespacePattern = r.string("namespacePattern", Presence::Required).value_or(QString());
                 if (!env.namespacePattern.isEmpty()) {
-                    const QString sample = QString(env.namespacePattern).replace(QStringLiteral("{task}"), QStringLiteral("task-1"));
+                    const QString sample =
+                        QString(env.namespacePattern).replace(QStringLiteral("{task}"), QStringLiteral("task-1"));
                     if (!env.namespacePattern.contains(QStringLiteral("{task}")))
                         m_sink.error(r.valueLocation("namespacePattern"),
-                                     QStringLiteral("%1: 'namespacePattern' must contain {task}, or every showroom would share one namespace")
-                                         .arg(r.what()));
+                            QStringLiteral("%1: 'namespacePattern' must contain {task}, or every showroom would share "
+                                           "one namespace")
+                                .arg(r.what()));
                     else if (!dnsLabel().match(sample).hasMatch() || sample.size() > 63)
                         m_sink.error(r.valueLocation("namespacePattern"),
-                                     QStringLiteral("%1: 'namespacePattern' does not make a valid namespace name ('%2')")
-                                         .arg(r.what(), sample));
+                            QStringLiteral("%1: 'namespacePattern' does not make a valid namespace name ('%2')")
+                                .arg(r.what(), sample));
                 }
                 env.timeToLive = r.duration("ttl", Presence::Required).value_or(std::chrono::seconds(0));
                 if (r.has("namespace"))
                     m_sink.error(r.valueLocation("namespace"),
-                                 QStringLiteral("%1: a showroom has one namespace per task; use 'namespacePattern'").arg(r.what()));
+                        QStringLiteral("%1: a showroom has one namespace per task; use 'namespacePattern'")
+                            .arg(r.what()));
             } else {
                 env.namespaceName = r.string("namespace", Presence::Required).value_or(QString());
                 if (!env.namespaceName.isEmpty() && !dnsLabel().match(env.namespaceName).hasMatch())
                     m_sink.error(r.valueLocation("namespace"),
-                                 QStringLiteral("%1: '%2' is not a valid namespace name").arg(r.what(), env.namespaceName));
-                for (const char *key : {"namespacePattern", "ttl"}) {
+                        QStringLiteral("%1: '%2' is not a valid namespace name").arg(r.what(), env.namespaceName));
+                for (const char *key : { "namespacePattern", "ttl" }) {
                     if (r.has(key))
                         m_sink.warning(r.valueLocation(key),
-                                       QStringLiteral("%1: '%2' only applies to showrooms").arg(r.what(), QLatin1String(key)));
+                            QStringLiteral("%1: '%2' only applies to showrooms").arg(r.what(), QLatin1String(key)));
                 }
             }
             env.secret = r.string("secret").value_or(QString());
@@ -448,15 +458,16 @@ private:
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
             m_environmentSystemsLocations.append(r.valueLocation("systems"));
-            r.reportUnknownKeys({QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
-                                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
-                                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
-                                 QStringLiteral("systems")});
+            r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
+                QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
+                QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
+                QStringLiteral("systems") });
             if (!env.name.isEmpty()) {
                 if (const auto first = firstLine.constFind(env.name); first != firstLine.constEnd()) {
-                    m_sink.error(r.valueLocation("name"), QStringLiteral("duplicate environment name '%1' (first defined at line %2)")
-                                                              .arg(env.name)
-                                                              .arg(*first));
+                    m_sink.error(r.valueLocation("name"),
+                        QStringLiteral("duplicate environment name '%1' (first defined at line %2)")
+                            .arg(env.name)
+                            .arg(*first));
                     m_environmentSystemsLocations.removeLast();
                     continue;
                 }
@@ -484,17 +495,19 @@ private:
             const System &s = ecosystem.systems[i];
             for (const QString &dependency : s.dependsOn) {
                 if (!names.contains(dependency))
-                    reportUnknownSystem(m_dependsOnLocations.value(i), QStringLiteral("system '%1'").arg(s.name), dependency, names);
+                    reportUnknownSystem(
+                        m_dependsOnLocations.value(i), QStringLiteral("system '%1'").arg(s.name), dependency, names);
                 else if (dependency == s.name)
-                    m_sink.error(m_dependsOnLocations.value(i), QStringLiteral("system '%1' depends on itself").arg(s.name));
+                    m_sink.error(
+                        m_dependsOnLocations.value(i), QStringLiteral("system '%1' depends on itself").arg(s.name));
             }
         }
         for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
             const Environment &e = ecosystem.environments[i];
             for (const QString &system : e.systems) {
                 if (!names.contains(system))
-                    reportUnknownSystem(m_environmentSystemsLocations.value(i), QStringLiteral("environment '%1'").arg(e.name),
-                                        system, names);
+                    reportUnknownSystem(m_environmentSystemsLocations.value(i),
+                        QStringLiteral("environment '%1'").arg(e.name), system, names);
             }
         }
     }
@@ -512,15 +525,18 @@ EcosystemLoadResult EcosystemLoader::loadFile(const QString &path) const
     QFile file(path);
     const QFileInfo info(path);
     if (info.isDir())
-        return {std::nullopt, {{path, {}, Diagnostic::Severity::Error, QStringLiteral("is a directory, not an ecosystem file")}}};
+        return { std::nullopt,
+            { { path, {}, Diagnostic::Severity::Error, QStringLiteral("is a directory, not an ecosystem file") } } };
     if (!file.open(QIODevice::ReadOnly))
-        return {std::nullopt, {{path, {}, Diagnostic::Severity::Error, QStringLiteral("cannot read the file: %1").arg(file.errorString())}}};
+        return { std::nullopt,
+            { { path, {}, Diagnostic::Severity::Error,
+                QStringLiteral("cannot read the file: %1").arg(file.errorString()) } } };
     if (file.size() > maximumFileSize) {
-        return {std::nullopt,
-                {{path, {}, Diagnostic::Severity::Error,
-                  QStringLiteral("the file is %1 MiB; ecosystem files are limited to %2 MiB")
-                      .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
-                      .arg(maximumFileSize / (1024 * 1024))}}};
+        return { std::nullopt,
+            { { path, {}, Diagnostic::Severity::Error,
+                QStringLiteral("the file is %1 MiB; ecosystem files are limited to %2 MiB")
+                    .arg(double(file.size()) / (1024 * 1024), 0, 'f', 1)
+                    .arg(maximumFileSize / (1024 * 1024)) } } };
     }
     EcosystemLoadResult result = loadData(file.readAll(), path);
     if (result.ecosystem)
@@ -531,7 +547,7 @@ EcosystemLoadResult EcosystemLoader::loadFile(const QString &path) const
 EcosystemLoadResult EcosystemLoader::loadData(const QByteArray &data, const QString &fileName) const
 {
     DiagnosticSink sink(fileName);
-    const auto fail = [&sink] { return EcosystemLoadResult{std::nullopt, sink.takeDiagnostics()}; };
+    const auto fail = [&sink] { return EcosystemLoadResult { std::nullopt, sink.takeDiagnostics() }; };
 
     if (data.size() > maximumFileSize) {
         sink.error({}, QStringLiteral("the data is larger than %1 MiB").arg(maximumFileSize / (1024 * 1024)));
@@ -561,15 +577,17 @@ EcosystemLoadResult EcosystemLoader::loadData(const QByteArray &data, const QStr
     }
 
     if (!root.IsDefined() || root.IsNull()) {
-        sink.error({1, 1}, QStringLiteral("the ecosystem is empty; it needs at least 'name', 'systems' and 'environments'"));
+        sink.error(
+            { 1, 1 }, QStringLiteral("the ecosystem is empty; it needs at least 'name', 'systems' and 'environments'"));
         return fail();
     }
     if (secondDocument)
         sink.error(*secondDocument, QStringLiteral("only one YAML document is allowed in an ecosystem file"));
     if (!root.IsMap()) {
-        sink.error(toLocation(root.Mark()), QStringLiteral("the ecosystem must be a mapping with 'name', 'systems' and "
-                                                           "'environments', not %1")
-                                                .arg(describeScalar(root)));
+        sink.error(toLocation(root.Mark()),
+            QStringLiteral("the ecosystem must be a mapping with 'name', 'systems' and "
+                           "'environments', not %1")
+                .arg(describeScalar(root)));
         return fail();
     }
 
@@ -581,7 +599,7 @@ EcosystemLoadResult EcosystemLoader::loadData(const QByteArray &data, const QStr
 
     if (hasErrors(sink.diagnostics()))
         return fail();
-    return {std::move(ecosystem), sink.takeDiagnostics()};
+    return { std::move(ecosystem), sink.takeDiagnostics() };
 }
 
 } // namespace Shipyard

@@ -12,7 +12,8 @@
 
 namespace Shipyard {
 
-struct EcosystemLoadResult {
+struct EcosystemLoadResult
+{
     // Present when the file has no errors (it may still have warnings).
     std::optional<Ecosystem> ecosystem;
     Diagnostics diagnostics;

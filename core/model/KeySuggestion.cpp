@@ -18,7 +18,7 @@ int editDistance(const QString &a, const QString &b)
         current[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int substitution = previous[j - 1] + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            current[j] = std::min({ previous[j] + 1, current[j - 1] + 1, substitution });
         }
         std::swap(previous, current);
     }

@@ -10,17 +10,17 @@ SourceLocation toLocation(const YAML::Mark &mark)
 {
     if (mark.is_null() || mark.line < 0)
         return {};
-    return {mark.line + 1, mark.column + 1};
+    return { mark.line + 1, mark.column + 1 };
 }
 
 void DiagnosticSink::error(SourceLocation location, const QString &message)
 {
-    m_diagnostics.append({m_file, location, Diagnostic::Severity::Error, message});
+    m_diagnostics.append({ m_file, location, Diagnostic::Severity::Error, message });
 }
 
 void DiagnosticSink::warning(SourceLocation location, const QString &message)
 {
-    m_diagnostics.append({m_file, location, Diagnostic::Severity::Warning, message});
+    m_diagnostics.append({ m_file, location, Diagnostic::Severity::Warning, message });
 }
 
 QString describeScalar(const YAML::Node &node)
@@ -38,11 +38,8 @@ QString describeScalar(const YAML::Node &node)
 }
 
 YamlMappingReader::YamlMappingReader(const YAML::Node &mapping, QString what, DiagnosticSink &sink)
-    : m_mapping(mapping)
-    , m_what(std::move(what))
-    , m_sink(sink)
-{
-}
+    : m_mapping(mapping), m_what(std::move(what)), m_sink(sink)
+{ }
 
 bool YamlMappingReader::has(const char *key) const
 {
@@ -68,7 +65,7 @@ YAML::Node YamlMappingReader::find(const char *key, Presence presence)
         if (presence == Presence::Required) {
             const SourceLocation where = node.IsDefined() ? toLocation(node.Mark()) : location();
             m_sink.error(where.isValid() ? where : location(),
-                         QStringLiteral("%1: missing required field '%2'").arg(m_what, QLatin1String(key)));
+                QStringLiteral("%1: missing required field '%2'").arg(m_what, QLatin1String(key)));
         }
         return YAML::Node(YAML::NodeType::Undefined);
     }
@@ -77,8 +74,9 @@ YAML::Node YamlMappingReader::find(const char *key, Presence presence)
 
 void YamlMappingReader::typeError(const YAML::Node &node, const char *key, const QString &expected)
 {
-    m_sink.error(toLocation(node.Mark()), QStringLiteral("%1: field '%2' must be %3, not %4")
-                                              .arg(m_what, QLatin1String(key), expected, describeScalar(node)));
+    m_sink.error(toLocation(node.Mark()),
+        QStringLiteral("%1: field '%2' must be %3, not %4")
+            .arg(m_what, QLatin1String(key), expected, describeScalar(node)));
 }
 
 std::optional<QString> YamlMappingReader::string(const char *key, Presence presence)
@@ -92,7 +90,8 @@ std::optional<QString> YamlMappingReader::string(const char *key, Presence prese
     }
     const QString value = QString::fromStdString(node.Scalar());
     if (presence == Presence::Required && value.trimmed().isEmpty()) {
-        m_sink.error(toLocation(node.Mark()), QStringLiteral("%1: field '%2' must not be empty").arg(m_what, QLatin1String(key)));
+        m_sink.error(toLocation(node.Mark()),
+            QStringLiteral("%1: field '%2' must not be empty").arg(m_what, QLatin1String(key)));
         return std::nullopt;
     }
     return value;
@@ -110,11 +109,12 @@ std::optional<int> YamlMappingReader::integer(const char *key, int minimum, int 
         return std::nullopt;
     }
     if (value < minimum || value > maximum) {
-        m_sink.error(toLocation(node.Mark()), QStringLiteral("%1: field '%2' must be between %3 and %4, not %5")
-                                                  .arg(m_what, QLatin1String(key))
-                                                  .arg(minimum)
-                                                  .arg(maximum)
-                                                  .arg(value));
+        m_sink.error(toLocation(node.Mark()),
+            QStringLiteral("%1: field '%2' must be between %3 and %4, not %5")
+                .arg(m_what, QLatin1String(key))
+                .arg(minimum)
+                .arg(maximum)
+                .arg(value));
         return std::nullopt;
     }
     return value;
@@ -157,7 +157,7 @@ std::optional<QStringList> YamlMappingReader::stringList(const char *key, Presen
     if (!node.IsDefined())
         return std::nullopt;
     if (node.IsScalar())
-        return QStringList{QString::fromStdString(node.Scalar())};
+        return QStringList { QString::fromStdString(node.Scalar()) };
     if (!node.IsSequence()) {
         typeError(node, key, QStringLiteral("a list of text"));
         return std::nullopt;
@@ -166,8 +166,9 @@ std::optional<QStringList> YamlMappingReader::stringList(const char *key, Presen
     bool ok = true;
     for (const YAML::Node &item : node) {
         if (!item.IsScalar()) {
-            m_sink.error(toLocation(item.Mark()), QStringLiteral("%1: the items of '%2' must be text, not %3")
-                                                      .arg(m_what, QLatin1String(key), describeScalar(item)));
+            m_sink.error(toLocation(item.Mark()),
+                QStringLiteral("%1: the items of '%2' must be text, not %3")
+                    .arg(m_what, QLatin1String(key), describeScalar(item)));
             ok = false;
             continue;
         }
@@ -176,7 +177,8 @@ std::optional<QStringList> YamlMappingReader::stringList(const char *key, Presen
     if (!ok)
         return std::nullopt;
     if (presence == Presence::Required && values.isEmpty()) {
-        m_sink.error(toLocation(node.Mark()), QStringLiteral("%1: field '%2' must not be empty").arg(m_what, QLatin1String(key)));
+        m_sink.error(toLocation(node.Mark()),
+            QStringLiteral("%1: field '%2' must not be empty").arg(m_what, QLatin1String(key)));
         return std::nullopt;
     }
     return values;

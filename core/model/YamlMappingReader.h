@@ -20,10 +20,7 @@ SourceLocation toLocation(const YAML::Mark &mark);
 class DiagnosticSink
 {
 public:
-    explicit DiagnosticSink(QString file)
-        : m_file(std::move(file))
-    {
-    }
+    explicit DiagnosticSink(QString file) : m_file(std::move(file)) { }
 
     void error(SourceLocation location, const QString &message);
     void warning(SourceLocation location, const QString &message);

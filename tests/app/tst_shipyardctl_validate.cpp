@@ -7,7 +7,8 @@
 
 namespace {
 
-struct Run {
+struct Run
+{
     int exitCode = -1;
     QString out;
     QString err;
@@ -22,8 +23,8 @@ Run shipyardctl(const QStringList &arguments, const QString &language = QStringL
     process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"), arguments);
     if (!process.waitForFinished(60000))
         return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError()) };
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
@@ -43,9 +44,11 @@ class tst_ShipyardctlValidate : public QObject
 private Q_SLOTS:
     void validDemo()
     {
-        const Run run = shipyardctl({QStringLiteral("validate"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")});
+        const Run run = shipyardctl(
+            { QStringLiteral("validate"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml") });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("valid ecosystem 'Demo Shop': 3 systems, 4 environments")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("valid ecosystem 'Demo Shop': 3 systems, 4 environments")),
+            qPrintable(run.out));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     }
 
@@ -53,17 +56,18 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("bad.yaml"),
-                                       "name: Shop\nname: Again\nsystems:\n  - name: api\n    templat: backend\n"
-                                       "environments: []\n");
-        const Run run = shipyardctl({QStringLiteral("validate"), path});
+            "name: Shop\nname: Again\nsystems:\n  - name: api\n    templat: backend\n"
+            "environments: []\n");
+        const Run run = shipyardctl({ QStringLiteral("validate"), path });
         QCOMPARE(run.exitCode, 1);
         const QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(lines.contains(path + QStringLiteral(":2:1: error: duplicate key 'name' (first defined at line 1)")),
-                 qPrintable(run.err));
-        QVERIFY2(lines.contains(path + QStringLiteral(":5:5: warning: system 'api': unknown key 'templat' (did you mean 'template'?)")),
-                 qPrintable(run.err));
+            qPrintable(run.err));
+        QVERIFY2(lines.contains(path +
+                     QStringLiteral(":5:5: warning: system 'api': unknown key 'templat' (did you mean 'template'?)")),
+            qPrintable(run.err));
         QVERIFY2(lines.contains(path + QStringLiteral(":4:5: error: system 'api': missing required field 'template'")),
-                 qPrintable(run.err));
+            qPrintable(run.err));
         for (const QString &line : lines)
             QVERIFY2(line.startsWith(path + QLatin1Char(':')), qPrintable(line));
         QVERIFY(run.out.isEmpty());
@@ -73,10 +77,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("warn.yaml"),
-                                       "name: Shop\ncolour: blue\nsystems:\n"
-                                       "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
-                                       "environments:\n  - {name: l, kind: local, context: c, namespace: n}\n");
-        const Run run = shipyardctl({QStringLiteral("validate"), path});
+            "name: Shop\ncolour: blue\nsystems:\n"
+            "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
+            "environments:\n  - {name: l, kind: local, context: c, namespace: n}\n");
+        const Run run = shipyardctl({ QStringLiteral("validate"), path });
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.err.contains(QStringLiteral(":2:1: warning: ecosystem: unknown key 'colour'")));
         QVERIFY(run.out.contains(QStringLiteral("1 warning")));
@@ -86,16 +90,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("missing file") << QStringList{QStringLiteral("validate"), QStringLiteral("/no/such/eco.yaml")}
+        QTest::newRow("missing file") << QStringList { QStringLiteral("validate"), QStringLiteral("/no/such/eco.yaml") }
                                       << QStringLiteral("/no/such/eco.yaml: no such file");
-        QTest::newRow("no file") << QStringList{QStringLiteral("validate")} << QStringLiteral("expected exactly one ecosystem file");
-        QTest::newRow("two files") << QStringList{QStringLiteral("validate"), QStringLiteral("a"), QStringLiteral("b")}
-                                   << QStringLiteral("expected exactly one ecosystem file");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--frobnicate")}
+        QTest::newRow("no file") << QStringList { QStringLiteral("validate") }
+                                 << QStringLiteral("expected exactly one ecosystem file");
+        QTest::newRow("two files") << QStringList { QStringLiteral("validate"), QStringLiteral("a"),
+            QStringLiteral("b") } << QStringLiteral("expected exactly one ecosystem file");
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("validate"), QStringLiteral("--frobnicate") }
                                         << QStringLiteral("frobnicate");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") }
                                          << QStringLiteral("unknown command 'frobnicate'");
-        QTest::newRow("no command") << QStringList{} << QStringLiteral("usage: shipyardctl");
+        QTest::newRow("no command") << QStringList {} << QStringLiteral("usage: shipyardctl");
     }
     void usageErrors()
     {
@@ -118,7 +123,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, language);
         QFETCH(QString, message);
-        const Run run = shipyardctl({QStringLiteral("validate"), QStringLiteral("/no/such.yaml")}, language);
+        const Run run = shipyardctl({ QStringLiteral("validate"), QStringLiteral("/no/such.yaml") }, language);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
@@ -126,7 +131,7 @@ private Q_SLOTS:
     void directoryIsAnError()
     {
         QTemporaryDir dir;
-        const Run run = shipyardctl({QStringLiteral("validate"), dir.path()});
+        const Run run = shipyardctl({ QStringLiteral("validate"), dir.path() });
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("is a directory")), qPrintable(run.err));
     }

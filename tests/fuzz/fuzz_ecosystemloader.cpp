@@ -12,7 +12,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const Shipyard::EcosystemLoadResult result = Shipyard::EcosystemLoader().loadData(bytes, QStringLiteral("fuzz.yaml"));
+    const Shipyard::EcosystemLoadResult result =
+        Shipyard::EcosystemLoader().loadData(bytes, QStringLiteral("fuzz.yaml"));
     if (!result.ecosystem && result.diagnostics.isEmpty())
         __builtin_trap(); // a rejected file must say why
     for (const Shipyard::Diagnostic &d : result.diagnostics)

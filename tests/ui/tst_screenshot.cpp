@@ -20,8 +20,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
         shipyard.setProcessEnvironment(env);
         shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
-                       {QStringLiteral("--ecosystem"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"),
-                        QStringLiteral("--screenshot"), png, QStringLiteral("--view"), QStringLiteral("environments")});
+            { QStringLiteral("--ecosystem"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"),
+                QStringLiteral("--screenshot"), png, QStringLiteral("--view"), QStringLiteral("environments") });
         QVERIFY(shipyard.waitForFinished(60000));
         QCOMPARE(shipyard.exitStatus(), QProcess::NormalExit);
         QCOMPARE(shipyard.exitCode(), 0);
@@ -46,8 +46,8 @@ private Q_SLOTS:
         const QString png = dir.filePath(QStringLiteral("dark.png"));
         QProcess shipyard;
         shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
-                       {QStringLiteral("--ecosystem"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"),
-                        QStringLiteral("--screenshot"), png, QStringLiteral("--color-scheme"), QStringLiteral("dark")});
+            { QStringLiteral("--ecosystem"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"),
+                QStringLiteral("--screenshot"), png, QStringLiteral("--color-scheme"), QStringLiteral("dark") });
         QVERIFY(shipyard.waitForFinished(60000));
         QCOMPARE(shipyard.exitCode(), 0);
         const QImage image(png);
@@ -64,8 +64,8 @@ private Q_SLOTS:
     {
         QProcess shipyard;
         shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
-                       {QStringLiteral("--screenshot"), QStringLiteral("/dev/null"), QStringLiteral("--color-scheme"),
-                        QStringLiteral("purple")});
+            { QStringLiteral("--screenshot"), QStringLiteral("/dev/null"), QStringLiteral("--color-scheme"),
+                QStringLiteral("purple") });
         QVERIFY(shipyard.waitForFinished(60000));
         QCOMPARE(shipyard.exitCode(), 2);
         QVERIFY(shipyard.readAllStandardError().contains("unknown color scheme 'purple'"));
@@ -76,8 +76,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QProcess shipyard;
         shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"),
-                       {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--view"),
-                        QStringLiteral("nonsense")});
+            { QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--view"),
+                QStringLiteral("nonsense") });
         QVERIFY(shipyard.waitForFinished(60000));
         QCOMPARE(shipyard.exitCode(), 2);
         QVERIFY(shipyard.readAllStandardError().contains("unknown view 'nonsense'"));

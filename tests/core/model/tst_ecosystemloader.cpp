@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(e.environments.size(), 4);
         QCOMPARE(e.system(QStringLiteral("storefront"))->kind, SystemTemplate::Frontend);
         QCOMPARE(e.system(QStringLiteral("mailer"))->kind, SystemTemplate::Worker);
-        QCOMPARE(e.system(QStringLiteral("mailer"))->dependsOn, QStringList{QStringLiteral("catalog")});
+        QCOMPARE(e.system(QStringLiteral("mailer"))->dependsOn, QStringList { QStringLiteral("catalog") });
         const Environment *showroom = e.environment(QStringLiteral("showroom"));
         QVERIFY(showroom);
         QCOMPARE(showroom->kind, EnvironmentKind::Showroom);
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(e.rollback.monitoring->threshold, 0.05);
         QCOMPARE(e.rollback.monitoring->window, 120s);
         QCOMPARE(e.resolvePath(QStringLiteral("systems/catalog")),
-                 QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/catalog"));
+            QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/catalog"));
     }
 
     void defaults()
@@ -96,119 +96,122 @@ private Q_SLOTS:
             return copy.replace(at, qsizetype(strlen(from)), to);
         };
 
-        QTest::newRow("empty file") << QByteArray() << QStringList{"1:1: error: the ecosystem is empty"};
-        QTest::newRow("only a comment") << QByteArray("# nothing\n") << QStringList{"1:1: error: the ecosystem is empty"};
-        QTest::newRow("top level is a list") << QByteArray("- a\n- b\n")
-                                             << QStringList{"1:1: error: the ecosystem must be a mapping"};
+        QTest::newRow("empty file") << QByteArray() << QStringList { "1:1: error: the ecosystem is empty" };
+        QTest::newRow("only a comment") << QByteArray("# nothing\n")
+                                        << QStringList { "1:1: error: the ecosystem is empty" };
+        QTest::newRow("top level is a list")
+            << QByteArray("- a\n- b\n") << QStringList { "1:1: error: the ecosystem must be a mapping" };
         QTest::newRow("syntax error points at the line")
             << QByteArray("name: Shop\nsystems:\n  - name: [api\n    template: backend\n")
-            << QStringList{"error: YAML syntax error"};
+            << QStringList { "error: YAML syntax error" };
         QTest::newRow("tab indentation") << QByteArray("name: Shop\nsystems:\n\t- name: api\n")
-                                         << QStringList{"3:2: error: YAML syntax error: illegal block entry"};
-        QTest::newRow("duplicate top-level key")
-            << base + "name: Other\n" << QStringList{"13:1: error: duplicate key 'name' (first defined at line 1)"};
+                                         << QStringList { "3:2: error: YAML syntax error: illegal block entry" };
+        QTest::newRow("duplicate top-level key") << base +
+                "name: Other\n" << QStringList { "13:1: error: duplicate key 'name' (first defined at line 1)" };
         QTest::newRow("duplicate key inside a system")
             << replaced("    image: shop/api\n", "    image: shop/api\n    image: shop/api2\n")
-            << QStringList{"7:5: error: duplicate key 'image' (first defined at line 6)"};
+            << QStringList { "7:5: error: duplicate key 'image' (first defined at line 6)" };
         QTest::newRow("unknown key with suggestion")
             << replaced("    image: shop/api\n", "    image: shop/api\n    manifest: [x]\n")
-            << QStringList{"7:5: warning: system 'api': unknown key 'manifest' (did you mean 'manifests'?)"};
-        QTest::newRow("unknown top-level key without suggestion")
-            << base + "zebra: 1\n" << QStringList{"13:1: warning: ecosystem: unknown key 'zebra'"};
+            << QStringList { "7:5: warning: system 'api': unknown key 'manifest' (did you mean 'manifests'?)" };
+        QTest::newRow("unknown top-level key without suggestion") << base +
+                "zebra: 1\n" << QStringList { "13:1: warning: ecosystem: unknown key 'zebra'" };
         QTest::newRow("missing required field")
             << replaced("    image: shop/api\n", "")
-            << QStringList{"3:5: error: system 'api': missing required field 'image'"};
+            << QStringList { "3:5: error: system 'api': missing required field 'image'" };
         QTest::newRow("missing systems") << QByteArray("name: Shop\nenvironments: []\n")
-                                         << QStringList{"1:1: error: ecosystem: missing required field 'systems'"};
+                                         << QStringList { "1:1: error: ecosystem: missing required field 'systems'" };
         QTest::newRow("wrong type: mapping for text")
             << replaced("image: shop/api", "image: {a: b}")
-            << QStringList{"6:12: error: system 'api': field 'image' must be text, not a mapping"};
+            << QStringList { "6:12: error: system 'api': field 'image' must be text, not a mapping" };
         QTest::newRow("wrong type: number")
             << base + "gating:\n  reviewsRequired: two\n"
-            << QStringList{"14:20: error: gating: field 'reviewsRequired' must be a whole number, not 'two'"};
+            << QStringList { "14:20: error: gating: field 'reviewsRequired' must be a whole number, not 'two'" };
         QTest::newRow("number out of range")
             << base + "gating:\n  reviewsRequired: -1\n"
-            << QStringList{"14:20: error: gating: field 'reviewsRequired' must be between 0 and 100, not -1"};
+            << QStringList { "14:20: error: gating: field 'reviewsRequired' must be between 0 and 100, not -1" };
         QTest::newRow("wrong type: boolean")
             << base + "rollback:\n  onSmokeFailure: yes please\n"
-            << QStringList{"14:19: error: rollback: field 'onSmokeFailure' must be true or false"};
+            << QStringList { "14:19: error: rollback: field 'onSmokeFailure' must be true or false" };
         QTest::newRow("bad template with suggestion")
             << replaced("template: backend", "template: backnd")
-            << QStringList{"4:15: error: system 'api': field 'template' must be one of frontend, backend, worker, not 'backnd' (did you mean 'backend'?)"};
+            << QStringList { "4:15: error: system 'api': field 'template' must be one of frontend, backend, worker, "
+                             "not 'backnd' (did you mean 'backend'?)" };
         QTest::newRow("duplicate system name")
-            << replaced("environments:\n", "  - name: api\n    template: worker\n    repository: r\n    image: i\n"
-                                           "    manifests: [m]\nenvironments:\n")
-            << QStringList{"8:11: error: duplicate system name 'api' (first defined at line 3)"};
+            << replaced("environments:\n",
+                   "  - name: api\n    template: worker\n    repository: r\n    image: i\n"
+                   "    manifests: [m]\nenvironments:\n")
+            << QStringList { "8:11: error: duplicate system name 'api' (first defined at line 3)" };
         QTest::newRow("duplicate environment name")
             << base + "  - name: staging\n    kind: local\n    context: c\n    namespace: n\n"
-            << QStringList{"13:11: error: duplicate environment name 'staging' (first defined at line 9)"};
+            << QStringList { "13:11: error: duplicate environment name 'staging' (first defined at line 9)" };
         QTest::newRow("unknown system in dependsOn")
             << replaced("    image: shop/api\n", "    image: shop/api\n    dependsOn: [ap]\n")
-            << QStringList{"7:16: error: system 'api': unknown system 'ap' (did you mean 'api'?)"};
+            << QStringList { "7:16: error: system 'api': unknown system 'ap' (did you mean 'api'?)" };
         QTest::newRow("system depends on itself")
             << replaced("    image: shop/api\n", "    image: shop/api\n    dependsOn: [api]\n")
-            << QStringList{"7:16: error: system 'api' depends on itself"};
-        QTest::newRow("unknown system in environment")
-            << base + "    systems: [web]\n"
-            << QStringList{"13:14: error: environment 'staging': unknown system 'web'"};
-        QTest::newRow("invalid regex")
-            << base + "gating:\n  taskKey: \"SHOP-[0-9+\"\n"
-            << QStringList{"14:12: error: gating: 'taskKey' is not a valid regular expression"};
+            << QStringList { "7:16: error: system 'api' depends on itself" };
+        QTest::newRow("unknown system in environment") << base +
+                "    systems: [web]\n" << QStringList { "13:14: error: environment 'staging': unknown system 'web'" };
+        QTest::newRow("invalid regex") << base + "gating:\n  taskKey: \"SHOP-[0-9+\"\n"
+                                       << QStringList {
+                                              "14:12: error: gating: 'taskKey' is not a valid regular expression"
+                                          };
         QTest::newRow("regex matching everything")
             << base + "gating:\n  taskKey: \".*\"\n"
-            << QStringList{"14:12: error: gating: 'taskKey' matches an empty branch name"};
+            << QStringList { "14:12: error: gating: 'taskKey' matches an empty branch name" };
         QTest::newRow("system name is not a DNS label")
             << replaced("- name: api", "- name: My_API")
-            << QStringList{"3:11: error: system name 'My_API' must be lower-case letters"};
+            << QStringList { "3:11: error: system name 'My_API' must be lower-case letters" };
         QTest::newRow("showroom without pattern and ttl")
             << base + "  - name: showroom\n    kind: showroom\n    context: c\n"
-            << QStringList{"13:5: error: environment 'showroom': missing required field 'namespacePattern'",
-                           "13:5: error: environment 'showroom': missing required field 'ttl'"};
+            << QStringList { "13:5: error: environment 'showroom': missing required field 'namespacePattern'",
+                   "13:5: error: environment 'showroom': missing required field 'ttl'" };
         QTest::newRow("showroom pattern without task")
-            << base + "  - name: showroom\n    kind: showroom\n    context: c\n    namespacePattern: demo\n    ttl: 1d\n"
-            << QStringList{"16:23: error: environment 'showroom': 'namespacePattern' must contain {task}"};
-        QTest::newRow("bad duration")
-            << base + "  - name: showroom\n    kind: showroom\n    context: c\n    namespacePattern: s-{task}\n    ttl: soon\n"
-            << QStringList{"17:10: error: environment 'showroom': field 'ttl' must be a duration"};
+            << base +
+                "  - name: showroom\n    kind: showroom\n    context: c\n    namespacePattern: demo\n    ttl: 1d\n"
+            << QStringList { "16:23: error: environment 'showroom': 'namespacePattern' must contain {task}" };
+        QTest::newRow("bad duration") << base +
+                "  - name: showroom\n    kind: showroom\n    context: c\n    namespacePattern: s-{task}\n    ttl: "
+                "soon\n" << QStringList { "17:10: error: environment 'showroom': field 'ttl' must be a duration" };
         QTest::newRow("ttl on a fixed environment warns")
-            << base + "    ttl: 1d\n" << QStringList{"13:10: warning: environment 'staging': 'ttl' only applies to showrooms"};
+            << base + "    ttl: 1d\n"
+            << QStringList { "13:10: warning: environment 'staging': 'ttl' only applies to showrooms" };
         QTest::newRow("token written in the file")
             << base + "tracker:\n  kind: redmine\n  url: http://r\n  token: s3cr3t\n"
-            << QStringList{"16:10: error: tracker: secrets must not be written in the ecosystem file"};
-        QTest::newRow("redmine without url")
-            << base + "tracker:\n  kind: redmine\n"
-            << QStringList{"14:3: error: tracker: missing required field 'url'"};
+            << QStringList { "16:10: error: tracker: secrets must not be written in the ecosystem file" };
+        QTest::newRow("redmine without url") << base + "tracker:\n  kind: redmine\n"
+                                             << QStringList { "14:3: error: tracker: missing required field 'url'" };
         QTest::newRow("monitoring without threshold")
             << base + "rollback:\n  monitoring:\n    prometheus: http://p\n    query: up\n"
-            << QStringList{"15:5: error: rollback monitoring: missing required field 'threshold'"};
-        QTest::newRow("unsupported apiVersion")
-            << "apiVersion: shipyard/v9\n" + base
-            << QStringList{"1:13: error: ecosystem: apiVersion 'shipyard/v9' is not supported"};
+            << QStringList { "15:5: error: rollback monitoring: missing required field 'threshold'" };
+        QTest::newRow("unsupported apiVersion") << "apiVersion: shipyard/v9\n" +
+                base << QStringList { "1:13: error: ecosystem: apiVersion 'shipyard/v9' is not supported" };
         QTest::newRow("two documents") << base + "---\nname: x\n"
-                                       << QStringList{"error: only one YAML document is allowed"};
+                                       << QStringList { "error: only one YAML document is allowed" };
         QTest::newRow("items of a list must be text")
             << replaced("manifests: [deploy/]", "manifests: [{a: b}]")
-            << QStringList{"7:17: error: system 'api': the items of 'manifests' must be text, not a mapping"};
+            << QStringList { "7:17: error: system 'api': the items of 'manifests' must be text, not a mapping" };
         QTest::newRow("system item is not a mapping")
             << replaced("environments:\n", "  - just-a-name\nenvironments:\n")
-            << QStringList{"8:5: error: systems: item 2 must be a mapping, not 'just-a-name'"};
+            << QStringList { "8:5: error: systems: item 2 must be a mapping, not 'just-a-name'" };
         QTest::newRow("every problem at once")
             << QByteArray("name: Shop\nsystems:\n  - name: a\n  - name: b\nenvironments:\n  - name: e\n")
-            << QStringList{"3:5: error: system 'a': missing required field 'template'",
-                           "3:5: error: system 'a': missing required field 'repository'",
-                           "3:5: error: system 'a': missing required field 'image'",
-                           "3:5: error: system 'a': missing required field 'manifests'",
-                           "4:5: error: system 'b': missing required field 'template'",
-                           "4:5: error: system 'b': missing required field 'repository'",
-                           "4:5: error: system 'b': missing required field 'image'",
-                           "4:5: error: system 'b': missing required field 'manifests'",
-                           "6:5: error: environment 'e': missing required field 'kind'",
-                           "6:5: error: environment 'e': missing required field 'context'",
-                           "6:5: error: environment 'e': missing required field 'namespace'"};
-        QTest::newRow("invalid UTF-8 is located")
-            << QByteArray("name: Shop\nsystems: \xff\xfe\n") << QStringList{"2:10: error: the file is not UTF-8 text"};
+            << QStringList { "3:5: error: system 'a': missing required field 'template'",
+                   "3:5: error: system 'a': missing required field 'repository'",
+                   "3:5: error: system 'a': missing required field 'image'",
+                   "3:5: error: system 'a': missing required field 'manifests'",
+                   "4:5: error: system 'b': missing required field 'template'",
+                   "4:5: error: system 'b': missing required field 'repository'",
+                   "4:5: error: system 'b': missing required field 'image'",
+                   "4:5: error: system 'b': missing required field 'manifests'",
+                   "6:5: error: environment 'e': missing required field 'kind'",
+                   "6:5: error: environment 'e': missing required field 'context'",
+                   "6:5: error: environment 'e': missing required field 'namespace'" };
+        QTest::newRow("invalid UTF-8 is located") << QByteArray("name: Shop\nsystems: \xff\xfe\n")
+                                                  << QStringList { "2:10: error: the file is not UTF-8 text" };
         QTest::newRow("NUL byte") << QByteArray("name: Shop\n\0\n", 13)
-                                  << QStringList{"2:1: error: the file contains a NUL byte"};
+                                  << QStringList { "2:1: error: the file contains a NUL byte" };
     }
 
     void diagnostics()
@@ -220,24 +223,25 @@ private Q_SLOTS:
         QCOMPARE(result.diagnostics.size(), expected.size());
         for (const QString &prefix : expected) {
             const bool found = std::ranges::any_of(result.diagnostics, [&](const Diagnostic &d) {
-                return d.toString().startsWith(QStringLiteral("eco.yaml:") + prefix)
-                    || (prefix.startsWith(QStringLiteral("error:")) && d.toString().contains(prefix));
+                return d.toString().startsWith(QStringLiteral("eco.yaml:") + prefix) ||
+                    (prefix.startsWith(QStringLiteral("error:")) && d.toString().contains(prefix));
             });
             QVERIFY2(found, qPrintable(QStringLiteral("expected '%1' in:\n%2").arg(prefix, actual)));
         }
-        const bool expectsError = std::ranges::any_of(expected, [](const QString &e) { return e.contains(QStringLiteral("error:")); });
+        const bool expectsError =
+            std::ranges::any_of(expected, [](const QString &e) { return e.contains(QStringLiteral("error:")); });
         QCOMPARE(result.ecosystem.has_value(), !expectsError);
     }
 
     void knownContexts()
     {
         EcosystemLoader loader;
-        loader.setKnownContexts({QStringLiteral("stagng"), QStringLiteral("prod")});
+        loader.setKnownContexts({ QStringLiteral("stagng"), QStringLiteral("prod") });
         EcosystemLoadResult result = loader.loadData(minimal, QStringLiteral("eco.yaml"));
         QCOMPARE(render(result.diagnostics),
-                 QStringLiteral("eco.yaml:11:14: error: environment 'staging': context 'staging' is not in the "
-                                "kubeconfig (did you mean 'stagng'?)"));
-        loader.setKnownContexts({QStringLiteral("staging")});
+            QStringLiteral("eco.yaml:11:14: error: environment 'staging': context 'staging' is not in the "
+                           "kubeconfig (did you mean 'stagng'?)"));
+        loader.setKnownContexts({ QStringLiteral("staging") });
         result = loader.loadData(minimal, QStringLiteral("eco.yaml"));
         QVERIFY(result.ecosystem);
     }
@@ -263,9 +267,9 @@ private Q_SLOTS:
         QTest::newRow("binary garbage") << garbage;
         QByteArray laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
         for (char c = 'b'; c <= 'j'; ++c)
-            laughs += QByteArray(1, c) + ": &" + c + " [" + QByteArray("*") + char(c - 1) + ", *" + char(c - 1) + ", *"
-                + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1)
-                + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
+            laughs += QByteArray(1, c) + ": &" + c + " [" + QByteArray("*") + char(c - 1) + ", *" + char(c - 1) +
+                ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+                char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
         QTest::newRow("billion laughs") << laughs;
         QTest::newRow("leading comma (hangs YAML::LoadAll)") << QByteArray("\r,]}a: ");
         QTest::newRow("unterminated quote") << QByteArray("name: \"Shop\n");
@@ -302,14 +306,15 @@ private Q_SLOTS:
         QVERIFY(!result.ecosystem);
         QCOMPARE(result.diagnostics.size(), 1);
         QVERIFY2(result.diagnostics.first().message.contains(QStringLiteral("limited to 8 MiB")),
-                 qPrintable(result.diagnostics.first().toString()));
+            qPrintable(result.diagnostics.first().toString()));
     }
 
     void unreadableFile()
     {
         const EcosystemLoadResult result = EcosystemLoader().loadFile(QStringLiteral("/nonexistent/eco.yaml"));
         QVERIFY(!result.ecosystem);
-        QVERIFY(result.diagnostics.first().toString().startsWith(QStringLiteral("/nonexistent/eco.yaml:1:1: error: cannot read")));
+        QVERIFY(result.diagnostics.first().toString().startsWith(
+            QStringLiteral("/nonexistent/eco.yaml:1:1: error: cannot read")));
     }
 };
 

@@ -24,8 +24,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, word);
         QFETCH(QString, expected);
-        const QStringList keys{QStringLiteral("namespace"), QStringLiteral("context"), QStringLiteral("manifests"),
-                               QStringLiteral("name")};
+        const QStringList keys { QStringLiteral("namespace"), QStringLiteral("context"), QStringLiteral("manifests"),
+            QStringLiteral("name") };
         QCOMPARE(closestMatch(word, keys), expected);
     }
 };
