@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Shipyard::Ctl {
@@ -33,6 +35,11 @@ public:
     virtual int run(const QStringList &arguments) = 0;
 
     static std::vector<std::unique_ptr<CtlCommand>> &registry();
+
+protected:
+    // Adds --help, parses, and answers --help and parse errors the same way
+    // for every command. Returns the exit code when the command should stop.
+    std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments) const;
 };
 
 template<typename T> struct CtlCommandRegistration

@@ -19,18 +19,10 @@ public:
     int run(const QStringList &arguments) override
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(summary());
-        parser.addHelpOption();
         parser.addPositionalArgument(QStringLiteral("PATH"), tr("the ecosystem file"));
         parser.addOption({ QStringLiteral("quiet"), tr("print nothing when the file is valid") });
-        if (!parser.parse(arguments)) {
-            err() << arguments[0] << ": " << parser.errorText() << '\n';
-            return UsageError;
-        }
-        if (parser.isSet(QStringLiteral("help"))) {
-            out() << parser.helpText();
-            return Success;
-        }
+        if (const auto exitCode = parse(parser, arguments))
+            return *exitCode;
         const QStringList positional = parser.positionalArguments();
         if (positional.size() != 1) {
             err() << arguments[0] << ": " << tr("expected exactly one ecosystem file") << '\n';

@@ -323,6 +323,44 @@ private:
         return true;
     }
 
+    // Items of the systems and environments lists share their shape checks.
+    bool isMappingItem(const YAML::Node &item, const char *list, int index)
+    {
+        if (item.IsMap())
+            return true;
+        m_sink.error(toLocation(item.Mark()),
+            QStringLiteral("%1: item %2 must be a mapping, not %3")
+                .arg(QLatin1String(list))
+                .arg(index)
+                .arg(describeScalar(item)));
+        return false;
+    }
+
+    // Reads the item's name and names the item after it in later messages.
+    QString readName(YamlMappingReader &r, const QString &what)
+    {
+        const QString name = r.string("name", Presence::Required).value_or(QString());
+        if (!name.isEmpty())
+            r.setWhat(QStringLiteral("%1 '%2'").arg(what, name));
+        checkName(r, name, what);
+        return name;
+    }
+
+    // False (and an error at the second one) when the name was already used.
+    bool isFirstDefinition(
+        QHash<QString, int> &firstLine, YamlMappingReader &r, const QString &name, const QString &what)
+    {
+        if (name.isEmpty())
+            return true;
+        if (const auto first = firstLine.constFind(name); first != firstLine.constEnd()) {
+            m_sink.error(r.valueLocation("name"),
+                QStringLiteral("duplicate %1 name '%2' (first defined at line %3)").arg(what, name).arg(*first));
+            return false;
+        }
+        firstLine.insert(name, r.valueLocation("name").line);
+        return true;
+    }
+
     void readSystems(const YAML::Node &list, QList<System> &systems)
     {
         if (!list.IsDefined())
@@ -330,19 +368,12 @@ private:
         QHash<QString, int> firstLine;
         int index = 0;
         for (const YAML::Node &item : list) {
-            ++index;
-            if (!item.IsMap()) {
-                m_sink.error(toLocation(item.Mark()),
-                    QStringLiteral("systems: item %1 must be a mapping, not %2").arg(index).arg(describeScalar(item)));
+            if (!isMappingItem(item, "systems", ++index))
                 continue;
-            }
             System system;
             system.location = toLocation(item.Mark());
             YamlMappingReader r(item, QStringLiteral("system #%1").arg(index), m_sink);
-            system.name = r.string("name", Presence::Required).value_or(QString());
-            if (!system.name.isEmpty())
-                r.setWhat(QStringLiteral("system '%1'").arg(system.name));
-            checkName(r, system.name, QStringLiteral("system"));
+            system.name = readName(r, QStringLiteral("system"));
             if (const auto kind = r.choice("template",
                     { QStringLiteral("frontend"), QStringLiteral("backend"), QStringLiteral("worker") },
                     Presence::Required)) {
@@ -366,16 +397,8 @@ private:
                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"),
                 QStringLiteral("dependsOn") });
-            if (!system.name.isEmpty()) {
-                if (const auto first = firstLine.constFind(system.name); first != firstLine.constEnd()) {
-                    m_sink.error(r.valueLocation("name"),
-                        QStringLiteral("duplicate system name '%1' (first defined at line %2)")
-                            .arg(system.name)
-                            .arg(*first));
-                    continue;
-                }
-                firstLine.insert(system.name, r.valueLocation("name").line);
-            }
+            if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
+                continue;
             m_dependsOnLocations.append(r.valueLocation("dependsOn"));
             systems.append(system);
         }
@@ -388,21 +411,12 @@ private:
         QHash<QString, int> firstLine;
         int index = 0;
         for (const YAML::Node &item : list) {
-            ++index;
-            if (!item.IsMap()) {
-                m_sink.error(toLocation(item.Mark()),
-                    QStringLiteral("environments: item %1 must be a mapping, not %2")
-                        .arg(index)
-                        .arg(describeScalar(item)));
+            if (!isMappingItem(item, "environments", ++index))
                 continue;
-            }
             Environment env;
             env.location = toLocation(item.Mark());
             YamlMappingReader r(item, QStringLiteral("environment #%1").arg(index), m_sink);
-            env.name = r.string("name", Presence::Required).value_or(QString());
-            if (!env.name.isEmpty())
-                r.setWhat(QStringLiteral("environment '%1'").arg(env.name));
-            checkName(r, env.name, QStringLiteral("environment"));
+            env.name = readName(r, QStringLiteral("environment"));
             const auto kind = r.choice("kind",
                 { QStringLiteral("local"), QStringLiteral("showroom"), QStringLiteral("staging"),
                     QStringLiteral("production") },
@@ -462,16 +476,9 @@ private:
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
                 QStringLiteral("systems") });
-            if (!env.name.isEmpty()) {
-                if (const auto first = firstLine.constFind(env.name); first != firstLine.constEnd()) {
-                    m_sink.error(r.valueLocation("name"),
-                        QStringLiteral("duplicate environment name '%1' (first defined at line %2)")
-                            .arg(env.name)
-                            .arg(*first));
-                    m_environmentSystemsLocations.removeLast();
-                    continue;
-                }
-                firstLine.insert(env.name, r.valueLocation("name").line);
+            if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
+                m_environmentSystemsLocations.removeLast();
+                continue;
             }
             environments.append(env);
         }
