@@ -31,19 +31,11 @@ public:
     int run(const QStringList &arguments) override
     {
         QCommandLineParser parser;
-        parser.setApplicationDescription(summary());
-        parser.addHelpOption();
         parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), tr("PATH") });
         parser.addOption({ QStringLiteral("output"), tr("output format: table (default) or json"), tr("FORMAT"),
             QStringLiteral("table") });
-        if (!parser.parse(arguments)) {
-            err() << arguments[0] << ": " << parser.errorText() << '\n';
-            return UsageError;
-        }
-        if (parser.isSet(QStringLiteral("help"))) {
-            out() << parser.helpText();
-            return Success;
-        }
+        if (const auto exitCode = parse(parser, arguments))
+            return *exitCode;
         const QString path = parser.value(QStringLiteral("ecosystem"));
         const QString format = parser.value(QStringLiteral("output"));
         if (path.isEmpty() || !parser.positionalArguments().isEmpty()) {

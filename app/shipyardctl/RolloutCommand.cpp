@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "CtlCommand.h"
+#include "KubeCommandSupport.h"
+#include "Output.h"
+
+#include "kube/DeploymentRollout.h"
+
+namespace Shipyard::Ctl {
+
+class RolloutCommand : public CtlCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::RolloutCommand)
+public:
+    QString name() const override { return QStringLiteral("rollout"); }
+    QString summary() const override { return tr("status, history, undo or restart of a deployment, like kubectl"); }
+
+    int run(const QStringList &arguments) override
+    {
+        QCommandLineParser parser;
+        addKubeOptions(parser);
+        parser.addOption({ QStringLiteral("to-revision"), tr("undo: the revision to go back to (0: the previous)"),
+            tr("N"), QStringLiteral("0") });
+        parser.addOption({ QStringLiteral("timeout"), tr("status: give up after this many seconds (0: never)"),
+            tr("SECONDS"), QStringLiteral("0") });
+        parser.addOption({ QStringLiteral("dry-run"), tr("undo: validate on the server, change nothing") });
+        parser.addPositionalArgument(QStringLiteral("ACTION"), tr("status, history, undo or restart"));
+        parser.addPositionalArgument(QStringLiteral("deployment/NAME"), tr("the deployment"));
+        if (const auto exitCode = parse(parser, arguments))
+            return *exitCode;
+        const QStringList positional = parser.positionalArguments();
+        static const QStringList actions { QStringLiteral("status"), QStringLiteral("history"), QStringLiteral("undo"),
+            QStringLiteral("restart") };
+        if (positional.size() != 2 || !actions.contains(positional[0])) {
+            err() << arguments[0] << ": " << tr("usage: rollout status|history|undo|restart deployment/NAME") << '\n';
+            return UsageError;
+        }
+        QString target = positional[1];
+        for (const QString &prefix : QStringList { QStringLiteral("deployment/"), QStringLiteral("deployments/"),
+                 QStringLiteral("deploy/"), QStringLiteral("deployment.apps/"), QStringLiteral("deployments.apps/") }) {
+            if (target.startsWith(prefix)) {
+                target = target.mid(prefix.size());
+                break;
+            }
+        }
+        if (target.contains(QLatin1Char('/')) || target.isEmpty()) {
+            err() << arguments[0] << ": " << tr("only deployments are supported: deployment/NAME") << '\n';
+            return UsageError;
+        }
+        const KubeClient client = kubeClientFor(parser, arguments[0]);
+        if (!client.isValid())
+            return UsageError;
+        const DeploymentRollout rollout(client, namespaceFor(parser, client), target);
+        const QString action = positional[0];
+
+        if (action == QLatin1String("history")) {
+            const RolloutHistory history = waitFor(rollout.history());
+            if (history.error.isError())
+                return reportError(arguments[0], history.error);
+            out() << "deployment.apps/" << target << '\n';
+            QList<QStringList> rows;
+            for (const RolloutRevision &revision : history.revisions)
+                rows.append({ QString::number(revision.revision),
+                    revision.changeCause.isEmpty() ? QStringLiteral("<none>") : revision.changeCause });
+            printTable({ QStringLiteral("REVISION"), QStringLiteral("CHANGE-CAUSE") }, rows);
+            out() << '\n';
+            return Success;
+        }
+
+        RolloutResult result;
+        if (action == QLatin1String("status")) {
+            result = waitFor(rollout.status(
+                std::chrono::seconds(parser.value(QStringLiteral("timeout")).toInt()), [](const QString &line) {
+                    out() << line << '\n';
+                    out().flush();
+                }));
+        } else if (action == QLatin1String("undo")) {
+            result = waitFor(rollout.undo(
+                parser.value(QStringLiteral("to-revision")).toLongLong(), parser.isSet(QStringLiteral("dry-run"))));
+        } else {
+            result = waitFor(rollout.restart());
+        }
+        if (!result.ok()) {
+            err() << "error: " << result.error.message << '\n';
+            return Failure;
+        }
+        out() << result.message << '\n';
+        return Success;
+    }
+};
+
+SHIPYARDCTL_REGISTER_COMMAND(RolloutCommand)
+
+} // namespace Shipyard::Ctl

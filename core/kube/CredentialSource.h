@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "kube/KubeConnection.h"
+#include "kube/KubeCredentials.h"
+
+#include <QDateTime>
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace Shipyard {
+
+// The credentials of one kubeconfig user, made on demand and cached the way
+// client-go does: token files re-read every minute, exec plugins run once
+// and reused until their expirationTimestamp or until the server answers 401.
+// Concurrent requests share one plugin run. Thread-safe.
+class CredentialSource
+{
+public:
+    explicit CredentialSource(KubeConnection connection);
+
+    // `done` runs synchronously when nothing needs to be executed, otherwise
+    // in a pool thread once the plugin has answered.
+    void acquire(std::function<void(KubeCredentials)> done);
+
+    // The server refused `used` with 401. True when asking again can help:
+    // the plugin's answer is dropped (unless a newer one already replaced it).
+    bool invalidate(const KubeCredentials &used);
+
+    bool usesExecPlugin() const { return m_connection.user.exec.has_value(); }
+
+private:
+    KubeCredentials staticCredentials();
+
+    KubeConnection m_connection;
+    std::mutex m_mutex;
+    std::optional<KubeCredentials> m_static;
+    QDateTime m_tokenFileReadAt;
+    std::optional<KubeCredentials> m_execCached;
+    bool m_execRunning = false;
+    std::vector<std::function<void(KubeCredentials)>> m_waiting;
+};
+
+} // namespace Shipyard

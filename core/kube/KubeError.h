@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "kube/KubeRequest.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace Shipyard {
+
+// Why a request did not succeed, in words for a person. Built from a
+// Kubernetes Status body (403 names verb, resource and namespace; 409 lists
+// the conflicting fields and their managers; 422 the field causes) or from
+// a transport failure (TLS explained). Never contains credentials.
+struct KubeError
+{
+    Q_DECLARE_TR_FUNCTIONS(KubeError)
+public:
+    enum class Kind {
+        None,
+        Network, // could not connect, connection dropped
+        Tls, // certificate did not verify, wrong name, bad client certificate
+        Timeout,
+        Cancelled,
+        Credentials, // the kubeconfig user could not produce credentials (exec plugin, files)
+        Http, // the server answered with an error status
+        Decode, // the answer was not what the API promises
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString reason; // Status.reason: NotFound, Forbidden, Conflict, Invalid, Expired, ...
+    QString message; // for people
+    QJsonObject status; // the Status object, when there was one
+
+    bool isError() const { return kind != Kind::None; }
+    bool isNotFound() const { return httpStatus == 404; }
+    bool isConflict() const { return httpStatus == 409; }
+    bool isGone() const { return httpStatus == 410; }
+    bool isForbidden() const { return httpStatus == 403; }
+
+    static KubeError fromHttp(int httpStatus, const QByteArray &body, const KubeRequest &request);
+    static KubeError fromStatus(const QJsonObject &status, const KubeRequest &request);
+    // curlCode is a CURLcode; `detail` is curl's error buffer.
+    static KubeError fromTransport(
+        int curlCode, const QString &detail, const QString &server, const QString &tlsServerName);
+    static KubeError make(Kind kind, const QString &message);
+
+    // The verb kubectl's RBAC would check for this request: get, list, watch, create, ...
+    static QString verbOf(const KubeRequest &request);
+};
+
+} // namespace Shipyard
+
+Q_DECLARE_METATYPE(Shipyard::KubeError)

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "kube/KubeClient.h"
+
+#include <functional>
+#include <optional>
+
+namespace Shipyard {
+
+// GET pods/NAME/log, whole or followed.
+class PodLogs
+{
+public:
+    struct Options
+    {
+        QString container;
+        std::optional<int> tailLines;
+        bool follow = false;
+        bool previous = false;
+        bool timestamps = false;
+        std::optional<int> sinceSeconds;
+    };
+
+    static KubeRequest request(const QString &ns, const QString &pod, const Options &options);
+    // Text arrives chunk by chunk in the HTTP worker thread; keep a bounded
+    // buffer on the receiving side (a followed log never ends).
+    static KubeStream stream(const KubeClient &client, const QString &ns, const QString &pod, const Options &options,
+        std::function<bool(QByteArrayView)> onText, std::function<void(KubeResponse)> onEnd);
+};
+
+} // namespace Shipyard
