@@ -78,7 +78,8 @@ void CommandPalette::collectActions()
         const QList<QAction *> menus = mainWindow->menuBar()->actions();
         for (QAction *menuAction : menus) {
             if (QMenu *menu = menuAction->menu())
-                addMenuActions(menu, QString(menuAction->text()).remove(QLatin1Char('&')) + QStringLiteral(" › "), m_model);
+                addMenuActions(
+                    menu, QString(menuAction->text()).remove(QLatin1Char('&')) + QStringLiteral(" › "), m_model);
         }
     }
     m_filter->clear();
@@ -120,8 +121,8 @@ bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_filter && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Down || key == Qt::Key_Up) {
-            const int row = std::clamp(m_list->currentIndex().row() + (key == Qt::Key_Down ? 1 : -1), 0,
-                                       std::max(0, m_proxy->rowCount() - 1));
+            const int row = std::clamp(
+                m_list->currentIndex().row() + (key == Qt::Key_Down ? 1 : -1), 0, std::max(0, m_proxy->rowCount() - 1));
             m_list->setCurrentIndex(m_proxy->index(row, 0));
             return true;
         }

@@ -39,8 +39,8 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return d.toString();
     case Qt::DecorationRole:
-        return QApplication::style()->standardIcon(d.isError() ? QStyle::SP_MessageBoxCritical
-                                                               : QStyle::SP_MessageBoxWarning);
+        return QApplication::style()->standardIcon(
+            d.isError() ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning);
     case LineRole:
         return d.location.line;
     case ColumnRole:

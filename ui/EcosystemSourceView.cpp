@@ -23,8 +23,7 @@ KSyntaxHighlighting::Repository &syntaxRepository()
 } // namespace
 
 EcosystemSourceView::EcosystemSourceView(QWidget *parent)
-    : QPlainTextEdit(parent)
-    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
+    : QPlainTextEdit(parent), m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
 {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -39,8 +38,8 @@ EcosystemSourceView::~EcosystemSourceView() = default;
 void EcosystemSourceView::applyTheme()
 {
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    const auto theme = syntaxRepository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                            : KSyntaxHighlighting::Repository::LightTheme);
+    const auto theme = syntaxRepository().defaultTheme(
+        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
     if (m_highlighter->theme().name() != theme.name()) {
         m_highlighter->setTheme(theme);
         m_highlighter->rehighlight();

@@ -7,9 +7,12 @@
 
 namespace Shipyard {
 
-// Systems (rows) × environments (columns). Each cell says where the system
-// runs in that environment; the live state (image, health, age) is filled in
-// by the cluster connection, and until it reports, the cell says so.
+class EnvironmentMonitor;
+
+// Systems (rows) × environments (columns). Each cell shows the system's live
+// state in that environment (image tag, ready/desired replicas, health) from
+// the EnvironmentMonitor; a change repaints only its own cell, and an
+// unreachable cluster marks only its own column.
 class EnvironmentMatrixModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,14 +20,19 @@ public:
     enum Role {
         SystemNameRole = Qt::UserRole + 1,
         EnvironmentNameRole,
-        DeliveredRole,  // false when the environment does not run this system
+        DeliveredRole, // false when the environment does not run this system
         NamespaceRole,
         ContextRole,
+        HealthRole, // SystemState::Health as int; -1 when the environment is not watched
+        ImageRole,
+        ConnectionErrorRole,
     };
 
     using QAbstractTableModel::QAbstractTableModel;
 
     void setEcosystem(const Ecosystem &ecosystem);
+    // The monitor must watch the same ecosystem; nullptr shows no live state.
+    void setMonitor(EnvironmentMonitor *monitor);
     const Ecosystem &ecosystem() const { return m_ecosystem; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -33,9 +41,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void connectWatches();
+    void systemChanged(int column, const QString &system);
+    void columnChanged(int column);
+
     bool isDelivered(const System &system, const Environment &environment) const;
 
     Ecosystem m_ecosystem;
+    EnvironmentMonitor *m_monitor = nullptr;
 };
 
 } // namespace Shipyard

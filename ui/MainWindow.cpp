@@ -7,15 +7,20 @@
 #include "EnvironmentMatrixModel.h"
 #include "RecentEcosystems.h"
 
+#include "kube/Kubeconfig.h"
+#include "live/EnvironmentMonitor.h"
+#include "live/EnvironmentWatch.h"
 #include "model/EcosystemLoader.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -34,7 +39,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_matrixModel(new EnvironmentMatrixModel(this))
     , m_diagnosticsModel(new DiagnosticsModel(this))
+    , m_monitor(new EnvironmentMonitor(this))
 {
+    m_matrixModel->setMonitor(m_monitor);
     setWindowTitle(tr("Shipyard"));
     setWindowIcon(QIcon(QStringLiteral(":/shipyard/icons/shipyard.svg")));
     m_views = new QTabWidget(this);
@@ -78,6 +85,23 @@ QWidget *MainWindow::createEnvironmentsView()
     matrixTitle->setBuddy(m_matrixView);
     leftLayout->addWidget(m_matrixView, 3);
 
+    m_cellDetails = new QLabel(tr("Select a cell to see the system's details in that environment."));
+    m_cellDetails->setAccessibleName(tr("Details of the selected cell"));
+    m_cellDetails->setWordWrap(true);
+    m_cellDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cellDetails->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_cellDetails->setFrameShape(QFrame::StyledPanel);
+    m_cellDetails->setMargin(8);
+    m_cellDetails->setMinimumHeight(110);
+    leftLayout->addWidget(m_cellDetails);
+    connect(m_matrixView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::showCellDetails);
+    connect(m_matrixModel, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            const QModelIndex current = m_matrixView->currentIndex();
+            if (current.isValid() && QItemSelectionRange(topLeft, bottomRight).contains(current))
+                showCellDetails();
+        });
+
     m_diagnosticsTitle = new QLabel(tr("<b>Problems</b>"));
     leftLayout->addWidget(m_diagnosticsTitle);
     m_diagnosticsView = new QListView;
@@ -100,8 +124,8 @@ QWidget *MainWindow::createEnvironmentsView()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Ecosystem…"),
-                                    this, &MainWindow::openWithDialog);
+    QAction *open = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Ecosystem…"), this, &MainWindow::openWithDialog);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction *reload = file->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&load"), this, [this] {
@@ -110,8 +134,8 @@ void MainWindow::createActions()
     });
     reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
-                                    &QWidget::close);
+    QAction *quit =
+        file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -120,17 +144,17 @@ void MainWindow::createActions()
     view->addSeparator();
     const QStringList names = viewNames();
     for (int i = 0; i < names.size(); ++i) {
-        QAction *show = view->addAction(m_views->tabText(i).remove(QLatin1Char('&')), this,
-                                        [this, name = names[i]] { showView(name); });
+        QAction *show = view->addAction(
+            m_views->tabText(i).remove(QLatin1Char('&')), this, [this, name = names[i]] { showView(name); });
         show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Shipyard"), this, [this] {
         QMessageBox::about(this, tr("About Shipyard"),
-                           tr("<h3>Shipyard %1</h3><p>A control center for delivering microservices to "
-                              "Kubernetes: environments, deliveries, rollbacks and showrooms.</p>")
-                               .arg(QApplication::applicationVersion()));
+            tr("<h3>Shipyard %1</h3><p>A control center for delivering microservices to "
+               "Kubernetes: environments, deliveries, rollbacks and showrooms.</p>")
+                .arg(QApplication::applicationVersion()));
     });
     updateRecentMenu();
 }
@@ -149,7 +173,7 @@ void MainWindow::updateRecentMenu()
     const QStringList files = RecentEcosystems().files();
     for (const QString &path : files) {
         m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral(" — ") + QFileInfo(path).absolutePath(),
-                                this, [this, path] { openEcosystem(path); });
+            this, [this, path] { openEcosystem(path); });
     }
     m_recentMenu->setEnabled(!files.isEmpty());
 }
@@ -157,7 +181,7 @@ void MainWindow::updateRecentMenu()
 void MainWindow::openWithDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Ecosystem"), QFileInfo(m_path).absolutePath(),
-                                                      tr("Ecosystem files (*.yaml *.yml);;All files (*)"));
+        tr("Ecosystem files (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         openEcosystem(path);
 }
@@ -182,19 +206,22 @@ bool MainWindow::openEcosystem(const QString &path)
     // An empty problems list only needs its title.
     m_diagnosticsView->setVisible(!result.diagnostics.isEmpty());
     m_diagnosticsTitle->setText(result.diagnostics.isEmpty()
-                                    ? tr("<b>Problems</b> — none")
-                                    : tr("<b>Problems</b> — %1 error(s), %2 warning(s)")
-                                          .arg(errorLines.size())
-                                          .arg(warningLines.size()));
+            ? tr("<b>Problems</b> — none")
+            : tr("<b>Problems</b> — %1 error(s), %2 warning(s)").arg(errorLines.size()).arg(warningLines.size()));
 
     if (result.ecosystem) {
         m_matrixModel->setEcosystem(*result.ecosystem);
+        // KUBECONFIG as kubectl reads it; each environment connects on its own.
+        m_monitor->watch(*result.ecosystem, Kubeconfig::load());
+        if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
+            m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
-        m_statusLabel->setText(tr("%1: %2 systems, %3 environments. Live cluster state is not connected yet.")
-                                   .arg(QFileInfo(path).fileName())
-                                   .arg(result.ecosystem->systems.size())
-                                   .arg(result.ecosystem->environments.size()));
+        m_statusLabel->setText(tr("%1: %2 systems, %3 environments.")
+                .arg(QFileInfo(path).fileName())
+                .arg(result.ecosystem->systems.size())
+                .arg(result.ecosystem->environments.size()));
     } else {
+        m_monitor->clear();
         m_matrixModel->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
@@ -202,6 +229,29 @@ bool MainWindow::openEcosystem(const QString &path)
     RecentEcosystems().add(path);
     updateRecentMenu();
     return result.ecosystem.has_value();
+}
+
+void MainWindow::showCellDetails()
+{
+    const QModelIndex current = m_matrixView->currentIndex();
+    if (!current.isValid())
+        return;
+    m_cellDetails->setText(current.data(Qt::ToolTipRole).toString());
+}
+
+void MainWindow::waitForLiveState(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    const auto settled = [this] {
+        for (int i = 0; i < m_monitor->count(); ++i) {
+            const EnvironmentWatch *watch = m_monitor->environment(i);
+            if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)
+                return false;
+        }
+        return true;
+    };
+    while (!settled() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 void MainWindow::jumpToDiagnostic(const QModelIndex &index)
@@ -213,7 +263,7 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
 
 QStringList MainWindow::viewNames()
 {
-    return {QStringLiteral("environments")};
+    return { QStringLiteral("environments") };
 }
 
 bool MainWindow::showView(const QString &name)

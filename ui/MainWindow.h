@@ -14,6 +14,7 @@ namespace Shipyard {
 class DiagnosticsModel;
 class CommandPalette;
 class EcosystemSourceView;
+class EnvironmentMonitor;
 class EnvironmentMatrixModel;
 class RecentEcosystems;
 
@@ -37,6 +38,10 @@ public:
     EcosystemSourceView *sourceView() const { return m_sourceView; }
     CommandPalette *commandPalette() const { return m_palette; }
     void showCommandPalette();
+    EnvironmentMonitor *environmentMonitor() const { return m_monitor; }
+    // Waits (processing events) until every watched environment has answered
+    // or failed, at most `timeoutMs`; for screenshots and tests.
+    void waitForLiveState(int timeoutMs);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -47,6 +52,7 @@ private:
     void updateRecentMenu();
     void openWithDialog();
     void jumpToDiagnostic(const QModelIndex &index);
+    void showCellDetails();
 
     QString m_path;
     QTabWidget *m_views = nullptr;
@@ -58,7 +64,9 @@ private:
     DiagnosticsModel *m_diagnosticsModel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_cellDetails = nullptr;
     CommandPalette *m_palette = nullptr;
+    EnvironmentMonitor *m_monitor = nullptr;
 };
 
 } // namespace Shipyard

@@ -19,7 +19,8 @@ QString WindowScreenshot::save(QWidget *window, const QString &fileName)
     const QPixmap pixmap = window->grab();
     QImageWriter writer(fileName, "png");
     if (!writer.write(pixmap.toImage()))
-        return QCoreApplication::translate("WindowScreenshot", "cannot write %1: %2").arg(fileName, writer.errorString());
+        return QCoreApplication::translate("WindowScreenshot", "cannot write %1: %2")
+            .arg(fileName, writer.errorString());
     return {};
 }
 

@@ -12,7 +12,7 @@ namespace Shipyard {
 class WindowScreenshot
 {
 public:
-    static constexpr QSize minimumSize{1280, 800};
+    static constexpr QSize minimumSize { 1280, 800 };
 
     // Returns an error message, or an empty string on success.
     static QString save(QWidget *window, const QString &fileName);

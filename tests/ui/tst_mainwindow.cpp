@@ -7,9 +7,9 @@
 #include "RecentEcosystems.h"
 
 #include <QAbstractItemModelTester>
-#include <QSignalSpy>
 #include <QFile>
 #include <QListView>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -25,16 +25,18 @@ private Q_SLOTS:
     {
         // Never touch the user's settings.
         QStandardPaths::setTestModeEnabled(true);
+        // No cluster here: every environment must say so on its own.
+        qputenv("KUBECONFIG", "/nonexistent/kubeconfig");
         QCoreApplication::setOrganizationName(QStringLiteral("ShipyardTest"));
     }
 
     void demoFillsTheMatrix()
     {
         MainWindow window;
-        QAbstractItemModelTester matrixTester(window.environmentMatrixModel(),
-                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester diagnosticsTester(window.diagnosticsModel(),
-                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester matrixTester(
+            window.environmentMatrixModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester diagnosticsTester(
+            window.diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(window.openEcosystem(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")));
 
         const EnvironmentMatrixModel *matrix = window.environmentMatrixModel();
@@ -44,14 +46,21 @@ private Q_SLOTS:
         QVERIFY(matrix->headerData(3, Qt::Horizontal).toString().startsWith(QStringLiteral("production")));
         const QModelIndex catalogInStaging = matrix->index(1, 2);
         QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::SystemNameRole).toString(), QStringLiteral("catalog"));
-        QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::NamespaceRole).toString(), QStringLiteral("shipyard-staging"));
+        QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::NamespaceRole).toString(),
+            QStringLiteral("shipyard-staging"));
         QCOMPARE(catalogInStaging.data(EnvironmentMatrixModel::ContextRole).toString(), QStringLiteral("staging"));
-        // Until the cluster connection reports, the cell says so instead of inventing a state.
-        QVERIFY(catalogInStaging.data().toString().contains(QStringLiteral("no live data")));
+        // Without a cluster the cell says so instead of inventing a state, and says why.
+        QCOMPARE(catalogInStaging.data().toString(), QStringLiteral("no connection"));
+        QVERIFY2(catalogInStaging.data(EnvironmentMatrixModel::ConnectionErrorRole)
+                     .toString()
+                     .contains(QStringLiteral("staging")),
+            qPrintable(catalogInStaging.data(EnvironmentMatrixModel::ConnectionErrorRole).toString()));
+        QVERIFY(matrix->index(1, 1).data().toString().contains(QStringLiteral("one per task")));
         QCOMPARE(window.diagnosticsModel()->rowCount(), 0);
         QVERIFY(window.sourceView()->toPlainText().contains(QStringLiteral("name: Demo Shop")));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Demo Shop")));
-        QCOMPARE(RecentEcosystems().files().first(), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"));
+        QCOMPARE(
+            RecentEcosystems().files().first(), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"));
     }
 
     void environmentLimitedToSomeSystems()
@@ -82,7 +91,8 @@ private Q_SLOTS:
         file.close();
 
         MainWindow window;
-        QAbstractItemModelTester tester(window.diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            window.diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!window.openEcosystem(file.fileName()));
         QCOMPARE(window.environmentMatrixModel()->rowCount(), 0);
         DiagnosticsModel *problems = window.diagnosticsModel();

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "EnvironmentWatch.h"
+
+#include "kube/KubeClient.h"
+#include "kube/KubeError.h"
+#include "kube/KubeInformer.h"
+#include "kube/KubeInformerRegistry.h"
+#include "kube/KubeResourceType.h"
+
+namespace Shipyard {
+
+namespace {
+
+QString nameOfKey(const QString &key)
+{
+    return key.mid(key.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+} // namespace
+
+EnvironmentWatch::EnvironmentWatch(QString context, QString ns, QObject *parent)
+    : QObject(parent), m_context(std::move(context)), m_ns(std::move(ns))
+{ }
+
+EnvironmentWatch::~EnvironmentWatch() = default;
+
+void EnvironmentWatch::start(const KubeClient &client, KubeInformerRegistry &registry)
+{
+    const KubeResourceType deployments = KubeResourceType::make(
+        QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"), QStringLiteral("Deployment"));
+    m_informer = registry.acquire(client, deployments, m_ns);
+    KubeInformer *informer = m_informer.get();
+    connect(informer, &KubeInformer::itemsInserted, this, &EnvironmentWatch::refreshRows);
+    connect(informer, &KubeInformer::itemsChanged, this, &EnvironmentWatch::refreshRows);
+    connect(informer, &KubeInformer::itemsAboutToBeRemoved, this, &EnvironmentWatch::forgetRows);
+    connect(informer, &KubeInformer::itemsRemoved, this, [this] {
+        for (const QString &system : std::as_const(m_removing)) {
+            m_states.insert(system, SystemState::missing());
+            Q_EMIT systemChanged(system);
+        }
+        m_removing.clear();
+    });
+    connect(informer, &KubeInformer::synced, this, [this] {
+        // Every system without a Deployment is now known to be missing.
+        const bool first = m_connection != Connection::Live;
+        setConnection(Connection::Live);
+        if (first)
+            Q_EMIT connectionChanged();
+    });
+    connect(informer, &KubeInformer::errorOccurred, this,
+        [this](const KubeError &error) { setConnection(Connection::Failed, error.message); });
+    if (informer->hasSynced()) {
+        refreshRows(0, informer->count() - 1);
+        setConnection(Connection::Live);
+    }
+}
+
+void EnvironmentWatch::fail(const QString &reason)
+{
+    setConnection(Connection::Failed, reason);
+}
+
+void EnvironmentWatch::setConnection(Connection connection, const QString &error)
+{
+    if (m_connection == connection && m_connectionError == error)
+        return;
+    m_connection = connection;
+    m_connectionError = error;
+    Q_EMIT connectionChanged();
+}
+
+SystemState EnvironmentWatch::state(const QString &system) const
+{
+    if (const auto it = m_states.constFind(system); it != m_states.constEnd())
+        return *it;
+    if (m_connection == Connection::Live)
+        return SystemState::missing();
+    return {};
+}
+
+void EnvironmentWatch::refreshRows(int first, int last)
+{
+    if (m_connection == Connection::Failed && m_informer->hasSynced())
+        setConnection(Connection::Live);
+    for (int row = first; row <= last; ++row) {
+        const QString system = nameOfKey(m_informer->key(row));
+        SystemState state = SystemState::fromDeployment(m_informer->item(row));
+        auto it = m_states.find(system);
+        if (it != m_states.end() && *it == state)
+            continue;
+        m_states.insert(system, std::move(state));
+        Q_EMIT systemChanged(system);
+    }
+}
+
+void EnvironmentWatch::forgetRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        m_removing.append(nameOfKey(m_informer->key(row)));
+}
+
+} // namespace Shipyard

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "SystemState.h"
+
+#include "kube/DeploymentRollout.h"
+
+#include <QJsonArray>
+
+namespace Shipyard {
+
+namespace {
+
+// "registry:5000/demo/api:v1" -> "v1"; digests are shortened the way people read them.
+QString tagOf(const QString &image)
+{
+    const qsizetype at = image.indexOf(QLatin1Char('@'));
+    if (at >= 0)
+        return image.mid(at + 1).left(19);
+    const qsizetype slash = image.lastIndexOf(QLatin1Char('/'));
+    const qsizetype colon = image.lastIndexOf(QLatin1Char(':'));
+    return colon > slash ? image.mid(colon + 1) : QStringLiteral("latest");
+}
+
+bool progressDeadlineExceeded(const QJsonObject &status)
+{
+    const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
+    for (const QJsonValue &condition : conditions) {
+        const QJsonObject c = condition.toObject();
+        if (c.value(QLatin1String("type")).toString() == QLatin1String("Progressing") &&
+            c.value(QLatin1String("reason")).toString() == QLatin1String("ProgressDeadlineExceeded"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+SystemState SystemState::fromDeployment(const QJsonObject &deployment)
+{
+    SystemState state;
+    const QJsonObject metadata = deployment.value(QLatin1String("metadata")).toObject();
+    const QJsonObject spec = deployment.value(QLatin1String("spec")).toObject();
+    const QJsonObject status = deployment.value(QLatin1String("status")).toObject();
+    const QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
+    const QJsonArray containers = spec.value(QLatin1String("template"))
+                                      .toObject()
+                                      .value(QLatin1String("spec"))
+                                      .toObject()
+                                      .value(QLatin1String("containers"))
+                                      .toArray();
+    if (!containers.isEmpty()) {
+        state.image = containers.first().toObject().value(QLatin1String("image")).toString();
+        state.tag = tagOf(state.image);
+    }
+    state.gitSha = annotations.value(QLatin1String("shipyard.dev/git-sha")).toString();
+    state.tasks = annotations.value(QLatin1String("shipyard.dev/tasks")).toString();
+    state.revision = annotations.value(QLatin1String("deployment.kubernetes.io/revision")).toString().toLongLong();
+    state.desired = spec.value(QLatin1String("replicas")).toInt(1);
+    state.updated = status.value(QLatin1String("updatedReplicas")).toInt();
+    state.ready = status.value(QLatin1String("readyReplicas")).toInt();
+    state.available = status.value(QLatin1String("availableReplicas")).toInt();
+    state.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
+
+    const RolloutResult rollout = DeploymentRollout::evaluateStatus(deployment);
+    state.message = rollout.error.isError() ? rollout.error.message : rollout.message;
+    if (progressDeadlineExceeded(status))
+        state.health = Health::Failed;
+    else if (!rollout.done)
+        state.health = Health::Progressing;
+    else if (state.available < state.desired)
+        state.health = Health::Degraded;
+    else
+        state.health = Health::Healthy;
+    return state;
+}
+
+SystemState SystemState::missing()
+{
+    SystemState state;
+    state.health = Health::Missing;
+    return state;
+}
+
+QString healthName(SystemState::Health health)
+{
+    switch (health) {
+    case SystemState::Health::Unknown:
+        return QStringLiteral("unknown");
+    case SystemState::Health::Missing:
+        return QStringLiteral("missing");
+    case SystemState::Health::Progressing:
+        return QStringLiteral("progressing");
+    case SystemState::Health::Healthy:
+        return QStringLiteral("healthy");
+    case SystemState::Health::Degraded:
+        return QStringLiteral("degraded");
+    case SystemState::Health::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+} // namespace Shipyard

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace Shipyard {
+
+// What one system looks like in one environment right now, read from its
+// Deployment. Deliveries annotate the Deployment with the git commit and
+// tasks they brought (shipyard.dev/git-sha, shipyard.dev/tasks).
+struct SystemState
+{
+    enum class Health {
+        Unknown, // not heard from the cluster yet
+        Missing, // no Deployment for the system
+        Progressing, // a rollout is under way
+        Healthy, // rolled out, every replica available
+        Degraded, // rolled out, but fewer replicas available than desired
+        Failed, // the rollout exceeded its progress deadline
+    };
+
+    Health health = Health::Unknown;
+    QString image;
+    QString tag;
+    QString gitSha;
+    QString tasks;
+    qint64 revision = 0;
+    int desired = 0;
+    int updated = 0;
+    int ready = 0;
+    int available = 0;
+    QDateTime created;
+    QString message; // kubectl's rollout status words, or why it failed
+
+    static SystemState fromDeployment(const QJsonObject &deployment);
+    static SystemState missing();
+    friend bool operator==(const SystemState &, const SystemState &) = default;
+};
+
+QString healthName(SystemState::Health health);
+
+} // namespace Shipyard
