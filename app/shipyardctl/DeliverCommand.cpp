@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "CtlCommand.h"
+#include "Output.h"
+
+#include "model/EcosystemLoader.h"
+#include "pipeline/Delivery.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Shipyard::Ctl {
+
+class DeliverCommand : public CtlCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::DeliverCommand)
+public:
+    QString name() const override { return QStringLiteral("deliver"); }
+    QString summary() const override { return tr("deliver systems into an environment, rolling back on failure"); }
+
+    int run(const QStringList &arguments) override
+    {
+        QCommandLineParser parser;
+        parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), QStringLiteral("PATH") });
+        parser.addOption(
+            { QStringLiteral("environment"), tr("the environment to deliver into"), QStringLiteral("ENV") });
+        parser.addOption({ QStringLiteral("system"),
+            tr("a system to deliver, with its feature branch (default: its upstream); repeatable"),
+            QStringLiteral("S[=BRANCH]") });
+        parser.addOption({ QStringLiteral("image"), tr("deliver this image instead of building one; repeatable"),
+            QStringLiteral("S=REF") });
+        parser.addOption({ QStringLiteral("wait-for-lock"), tr("wait while another delivery holds the environment") });
+        parser.addOption(
+            { QStringLiteral("kubeconfig"), tr("read only this kubeconfig file"), QStringLiteral("FILE") });
+        parser.addOption({ QStringLiteral("task"), tr("the task of a showroom"), QStringLiteral("KEY") });
+        parser.addOption({ QStringLiteral("skip-tests"), tr("do not run the systems' test commands") });
+        parser.addOption(
+            { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
+        if (const auto exitCode = parse(parser, arguments))
+            return *exitCode;
+        const QString path = parser.value(QStringLiteral("ecosystem"));
+        const QString environment = parser.value(QStringLiteral("environment"));
+        const QString output = parser.value(QStringLiteral("output"));
+        if (path.isEmpty() || environment.isEmpty() || parser.values(QStringLiteral("system")).isEmpty() ||
+            (output != QLatin1String("text") && output != QLatin1String("json"))) {
+            err() << arguments[0] << ": " << tr("--ecosystem, --environment and at least one --system are needed")
+                  << '\n';
+            return UsageError;
+        }
+        if (!QFileInfo::exists(path)) {
+            err() << arguments[0] << ": " << tr("%1: no such file").arg(path) << '\n';
+            return UsageError;
+        }
+        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
+        if (!loaded.ecosystem) {
+            for (const Diagnostic &diagnostic : loaded.diagnostics)
+                err() << diagnostic.toString() << '\n';
+            return UsageError;
+        }
+        QMap<QString, QString> images;
+        for (const QString &value : parser.values(QStringLiteral("image"))) {
+            const qsizetype equals = value.indexOf(QLatin1Char('='));
+            if (equals <= 0) {
+                err() << arguments[0] << ": " << tr("--image wants SYSTEM=REFERENCE, not %1").arg(value) << '\n';
+                return UsageError;
+            }
+            images.insert(value.left(equals), value.mid(equals + 1));
+        }
+        QList<Delivery::Target> targets;
+        for (const QString &value : parser.values(QStringLiteral("system"))) {
+            const qsizetype equals = value.indexOf(QLatin1Char('='));
+            Delivery::Target target;
+            target.system = equals < 0 ? value : value.left(equals);
+            target.branch = equals < 0 ? QString() : value.mid(equals + 1);
+            target.image = images.take(target.system);
+            if (!loaded.ecosystem->system(target.system)) {
+                err() << arguments[0] << ": " << tr("no system named %1").arg(target.system) << '\n';
+                return UsageError;
+            }
+            targets.append(target);
+        }
+        if (!images.isEmpty()) {
+            err() << arguments[0] << ": " << tr("--image for a system not delivered: %1").arg(images.firstKey())
+                  << '\n';
+            return UsageError;
+        }
+        if (!loaded.ecosystem->environment(environment)) {
+            err() << arguments[0] << ": " << tr("no environment named %1").arg(environment) << '\n';
+            return UsageError;
+        }
+
+        Delivery::Options options;
+        options.waitForLock = parser.isSet(QStringLiteral("wait-for-lock"));
+        options.kubeconfig = parser.value(QStringLiteral("kubeconfig"));
+        options.taskKey = parser.value(QStringLiteral("task"));
+        options.runTests = !parser.isSet(QStringLiteral("skip-tests"));
+        Delivery delivery(*loaded.ecosystem, environment, targets, options);
+        const bool text = output == QLatin1String("text");
+        // Progress goes to stderr so that stdout stays the answer.
+        QObject::connect(
+            &delivery, &Delivery::logLine, &delivery,
+            [](const QString &line) {
+                err() << line << '\n';
+                err().flush();
+            },
+            Qt::DirectConnection);
+        QObject::connect(
+            &delivery, &Delivery::stepStateChanged, &delivery,
+            [](Delivery::Step step, const QString &system, Delivery::State state, const QString &message) {
+                err() << "[" << Delivery::keyword(step) << (system.isEmpty() ? QString() : QLatin1Char(' ') + system)
+                      << "] " << Delivery::keyword(state)
+                      << (message.isEmpty() ? QString() : QStringLiteral(": ") + message) << '\n';
+                err().flush();
+            },
+            Qt::DirectConnection);
+        delivery.start();
+        delivery.wait();
+        const Delivery::Result result = delivery.result();
+        if (text) {
+            out() << tr("delivery %1").arg(Delivery::keyword(result.outcome));
+            if (!result.releaseId.isEmpty())
+                out() << tr(", release %1").arg(result.releaseId);
+            out() << tr(" in %1 s").arg(double(result.duration.count()) / 1000.0, 0, 'f', 1) << '\n';
+            if (!result.reason.isEmpty())
+                out() << tr("%1: %2").arg(result.failedStep, result.reason) << '\n';
+        } else {
+            QJsonArray steps;
+            for (const Delivery::StepState &step : delivery.steps()) {
+                steps.append(QJsonObject { { QStringLiteral("step"), Delivery::keyword(step.step) },
+                    { QStringLiteral("system"), step.system },
+                    { QStringLiteral("state"), Delivery::keyword(step.state) },
+                    { QStringLiteral("message"), step.message },
+                    { QStringLiteral("started"), step.started.toString(Qt::ISODateWithMs) },
+                    { QStringLiteral("finished"), step.finished.toString(Qt::ISODateWithMs) } });
+            }
+            printJson(QJsonDocument(QJsonObject { { QStringLiteral("outcome"), Delivery::keyword(result.outcome) },
+                { QStringLiteral("failedStep"), result.failedStep }, { QStringLiteral("reason"), result.reason },
+                { QStringLiteral("release"), result.releaseId },
+                { QStringLiteral("previousRelease"), result.previousReleaseId },
+                { QStringLiteral("returnedTasks"), QJsonArray::fromStringList(result.returnedTasks) },
+                { QStringLiteral("durationMs"), qint64(result.duration.count()) },
+                { QStringLiteral("rollbackMs"), qint64(result.rollbackDuration.count()) },
+                { QStringLiteral("steps"), steps } }));
+        }
+        out().flush();
+        return result.succeeded() ? Success : Failure;
+    }
+};
+
+SHIPYARDCTL_REGISTER_COMMAND(DeliverCommand)
+
+} // namespace Shipyard::Ctl

@@ -1,0 +1,797 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/Delivery.h"
+
+#include "gating/TaskKeyExtractor.h"
+#include "gating/TaskReturner.h"
+#include "git/Integrator.h"
+#include "git/Repository.h"
+#include "kube/Kubeconfig.h"
+#include "pipeline/AuditJournal.h"
+#include "pipeline/CommandRunner.h"
+#include "pipeline/EnvironmentLock.h"
+#include "pipeline/ImageBuilder.h"
+#include "pipeline/ManifestReader.h"
+#include "pipeline/RegistryClient.h"
+#include "pipeline/ReleaseApplier.h"
+#include "pipeline/ReleaseStore.h"
+#include "tracker/TrackerFactory.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QMetaEnum>
+#include <QSysInfo>
+#include <QThread>
+#include <QTimer>
+
+namespace Shipyard {
+
+namespace {
+
+template<typename E> QString enumKeyword(E value)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<E>().valueToKey(int(value))).toLower();
+}
+
+// Runs a command to its end in this (worker) thread, cancel honoured.
+CommandResult runCommand(const QString &command, const QString &directory, const QProcessEnvironment &environment,
+    const std::function<void(const QString &)> &log, const std::atomic_bool &cancel)
+{
+    CommandRunner runner;
+    runner.setWorkingDirectory(directory);
+    runner.setEnvironment(environment);
+    CommandResult result;
+    QEventLoop loop;
+    QObject::connect(&runner, &CommandRunner::lineReceived, &runner,
+        [&](const QString &line, CommandRunner::Channel) { log(line); });
+    QObject::connect(&runner, &CommandRunner::finished, &loop, [&](const CommandResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &runner, [&] {
+        if (cancel)
+            runner.cancel();
+    });
+    watch.start(100);
+    log(QStringLiteral("$ ") + runner.mask(command));
+    runner.startShell(command);
+    if (runner.isRunning())
+        loop.exec();
+    return result;
+}
+
+ImageBuildResult buildImage(const RegistrySettings &registry, const System &system, const QString &directory,
+    const QString &commit, const std::function<void(const QString &)> &log, const std::atomic_bool &cancel)
+{
+    ImageBuilder builder(registry);
+    ImageBuildResult result;
+    QEventLoop loop;
+    QObject::connect(&builder, &ImageBuilder::logLine, &builder, [&](const QString &line) { log(line); });
+    QObject::connect(&builder, &ImageBuilder::finished, &loop, [&](const ImageBuildResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &builder, [&] {
+        if (cancel)
+            builder.cancel();
+    });
+    watch.start(100);
+    builder.start(system, directory, commit);
+    if (builder.isRunning())
+        loop.exec();
+    return result;
+}
+
+} // namespace
+
+// What the run knows about one system as it goes.
+struct Delivery::Run
+{
+    struct Work
+    {
+        Target target;
+        System system;
+        QString directory; // the system's repository on this machine
+        bool isGit = false;
+        QString commit;
+        QString image;
+        QString task;
+        QList<QJsonObject> objects;
+    };
+    QList<Work> work;
+    QStringList tasks;
+};
+
+Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const QList<Target> &targets,
+    const Options &options, QObject *parent)
+    : QObject(parent), m_ecosystem(ecosystem), m_environment(environment), m_targets(targets), m_options(options)
+{
+    m_steps.append({ Step::Lock, {}, State::Pending, {}, {}, {} });
+    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Deploy, Step::Smoke, Step::Rollback,
+             Step::Merge }) {
+        for (const Target &target : targets)
+            m_steps.append({ step, target.system, State::Pending, {}, {}, {} });
+    }
+}
+
+Delivery::~Delivery()
+{
+    if (m_thread) {
+        cancel();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+QString Delivery::keyword(Step step)
+{
+    return enumKeyword(step);
+}
+
+QString Delivery::keyword(State state)
+{
+    return enumKeyword(state);
+}
+
+QString Delivery::keyword(Outcome outcome)
+{
+    return outcome == Outcome::RolledBack ? QStringLiteral("rolled-back") : enumKeyword(outcome);
+}
+
+void Delivery::start()
+{
+    if (m_thread)
+        return;
+    m_running = true;
+    m_thread = QThread::create([this] { run(); });
+    m_thread->start();
+}
+
+void Delivery::cancel()
+{
+    m_cancel = true;
+}
+
+bool Delivery::isRunning() const
+{
+    return m_running;
+}
+
+bool Delivery::wait(std::chrono::milliseconds timeout)
+{
+    if (!m_thread)
+        return true;
+    return m_thread->wait(QDeadlineTimer(timeout));
+}
+
+QList<Delivery::StepState> Delivery::steps() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_steps;
+}
+
+Delivery::Result Delivery::result() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_result;
+}
+
+QString Delivery::log() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_log.join(QLatin1Char('\n'));
+}
+
+void Delivery::setState(Step step, const QString &system, State state, const QString &message)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        for (StepState &entry : m_steps) {
+            if (entry.step != step || entry.system != system)
+                continue;
+            entry.state = state;
+            if (state == State::Running)
+                entry.started = QDateTime::currentDateTimeUtc();
+            else if (state != State::Pending)
+                entry.finished = QDateTime::currentDateTimeUtc();
+            if (!message.isEmpty())
+                entry.message = message;
+        }
+    }
+    Q_EMIT stepStateChanged(step, system, state, message);
+}
+
+void Delivery::appendLog(const QString &line)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_log.append(line);
+    }
+    Q_EMIT logLine(line);
+}
+
+void Delivery::run()
+{
+    QElapsedTimer clock;
+    clock.start();
+    Result result;
+    Run state;
+    const auto log = [this](const QString &line) { appendLog(line); };
+    const auto finish = [&](Outcome outcome, const QString &failedStep, const QString &reason) {
+        result.outcome = outcome;
+        result.failedStep = failedStep;
+        result.reason = reason;
+        result.duration = std::chrono::milliseconds(clock.elapsed());
+        {
+            std::lock_guard lock(m_mutex);
+            for (StepState &entry : m_steps) {
+                if (entry.state == State::Pending)
+                    entry.state = outcome == Outcome::Cancelled ? State::Cancelled : State::Skipped;
+            }
+            m_result = result;
+        }
+        if (!reason.isEmpty())
+            appendLog(QStringLiteral("delivery %1: %2").arg(keyword(outcome), reason));
+        else
+            appendLog(QStringLiteral("delivery %1 in %2 ms").arg(keyword(outcome)).arg(clock.elapsed()));
+        m_running = false;
+        Q_EMIT finished(result);
+    };
+
+    const Environment *environment = m_ecosystem.environment(m_environment);
+    if (!environment) {
+        finish(Outcome::Failed, keyword(Step::Lock), QStringLiteral("no environment named %1").arg(m_environment));
+        return;
+    }
+    const TaskKeyExtractor keys(m_ecosystem.gating.taskKeyPattern);
+    for (const Target &target : m_targets) {
+        const System *system = m_ecosystem.system(target.system);
+        if (!system) {
+            finish(Outcome::Failed, keyword(Step::Lock), QStringLiteral("no system named %1").arg(target.system));
+            return;
+        }
+        Run::Work work;
+        work.target = target;
+        work.system = *system;
+        work.directory = m_ecosystem.resolvePath(system->repository);
+        work.isGit = QFileInfo::exists(work.directory + QStringLiteral("/.git"));
+        work.image = target.image;
+        if (!target.usesUpstream())
+            work.task = keys.extract(target.branch);
+        if (!work.task.isEmpty() && !state.tasks.contains(work.task))
+            state.tasks.append(work.task);
+        state.work.append(work);
+    }
+    const QString taskKey = m_options.taskKey.isEmpty() ? state.tasks.value(0) : m_options.taskKey;
+    const QString ns = environment->namespaceFor(taskKey);
+    const QString who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
+
+    AuditJournal journal(m_options.auditJournal.isEmpty() ? AuditJournal::defaultPath() : m_options.auditJournal);
+    const auto audit = [&](const QString &action, const QString &outcome, const QString &releaseId,
+                           const QJsonObject &details) {
+        AuditRecord record;
+        record.action = action;
+        record.context = environment->context;
+        record.namespaceName = ns;
+        record.result = outcome;
+        record.releaseId = releaseId;
+        record.details = details;
+        record.details.insert(QStringLiteral("environment"), environment->name);
+        QString error;
+        if (!journal.append(record, &error))
+            appendLog(QStringLiteral("warning: the audit journal could not be written: %1").arg(error));
+    };
+    QJsonArray systemNames;
+    for (const Run::Work &work : state.work)
+        systemNames.append(
+            work.target.usesUpstream() ? work.system.name : work.system.name + QLatin1Char('=') + work.target.branch);
+    const QJsonObject auditDetails { { QStringLiteral("systems"), systemNames },
+        { QStringLiteral("tasks"), QJsonArray::fromStringList(state.tasks) } };
+
+    // Tasks go back to their developers with the failing step and its log.
+    const auto returnTasks = [&](Step step, const QString &reason, const QStringList &only = {}) {
+        QStringList keysToReturn = only.isEmpty() ? state.tasks : only;
+        if (keysToReturn.isEmpty())
+            return;
+        TrackerFactory::Result tracker = TrackerFactory::create(m_ecosystem);
+        if (!tracker.tracker) {
+            appendLog(QStringLiteral("warning: tasks not returned, no tracker: %1").arg(tracker.error.message()));
+            return;
+        }
+        const TaskReturner returner(*tracker.tracker, m_ecosystem.gating.returnStatus);
+        for (const QString &key : keysToReturn) {
+            const TrackerError error = returner.returnTask(key, keyword(step), reason, this->log());
+            if (error.isError()) {
+                appendLog(QStringLiteral("warning: %1 not returned: %2").arg(key, error.message()));
+            } else {
+                appendLog(QStringLiteral("%1 returned to %2").arg(key, m_ecosystem.gating.returnStatus));
+                result.returnedTasks.append(key);
+            }
+        }
+    };
+
+    // (0) the environment's lock
+    setState(Step::Lock, {}, State::Running);
+    const Kubeconfig kubeconfig = Kubeconfig::load(m_options.kubeconfig);
+    QString clientError;
+    const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, environment->context, &clientError);
+    if (!client.isValid()) {
+        setState(Step::Lock, {}, State::Failed, clientError);
+        finish(Outcome::Failed, keyword(Step::Lock), clientError);
+        return;
+    }
+    EnvironmentLock lock(client, ns,
+        m_options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : m_options.identity,
+        m_options.leaseDuration);
+    QString lockError;
+    if (!lock.acquire(m_options.waitForLock, &m_cancel, &lockError, [&](const QString &holder) {
+            appendLog(QStringLiteral("waiting: %1 is held by %2").arg(environment->name, holder));
+        })) {
+        setState(Step::Lock, {}, m_cancel ? State::Cancelled : State::Failed, lockError);
+        audit(QStringLiteral("deliver"), QStringLiteral("failed: ") + lockError, {}, auditDetails);
+        finish(m_cancel ? Outcome::Cancelled : Outcome::Failed, keyword(Step::Lock), lockError);
+        return;
+    }
+    setState(Step::Lock, {}, State::Succeeded, QStringLiteral("held by %1").arg(lock.identity()));
+    audit(QStringLiteral("deliver"), QStringLiteral("started"), {}, auditDetails);
+    const auto end = [&](Outcome outcome, Step step, const QString &reason) {
+        audit(QStringLiteral("deliver"),
+            reason.isEmpty() ? keyword(outcome) : keyword(outcome) + QStringLiteral(": ") + reason, result.releaseId,
+            auditDetails);
+        lock.release();
+        finish(outcome, outcome == Outcome::Succeeded ? QString() : keyword(step), reason);
+    };
+    // Before anything is applied, stopping needs no rollback.
+    const auto stopped = [&](Step step, const QString &system) {
+        if (!m_cancel && !lock.isLost())
+            return false;
+        const QString reason = m_cancel ? QStringLiteral("cancelled") : QStringLiteral("the delivery lock was lost");
+        setState(step, system, State::Cancelled, reason);
+        end(m_cancel ? Outcome::Cancelled : Outcome::Failed, step, reason);
+        return true;
+    };
+
+    // (1) feature branches onto upstream
+    for (Run::Work &work : state.work) {
+        if (stopped(Step::Update, work.system.name))
+            return;
+        if (work.target.usesUpstream()) {
+            if (work.isGit) {
+                Repository repository = Repository::open(work.directory);
+                work.commit = repository.resolve(work.system.upstream);
+            }
+            setState(Step::Update, work.system.name, State::Skipped, QStringLiteral("upstream"));
+            continue;
+        }
+        setState(Step::Update, work.system.name, State::Running);
+        const auto fail = [&](const QString &reason) {
+            setState(Step::Update, work.system.name, State::Failed, reason);
+            returnTasks(Step::Update, reason, work.task.isEmpty() ? QStringList() : QStringList { work.task });
+            end(Outcome::Failed, Step::Update, reason);
+        };
+        if (!work.isGit) {
+            fail(QStringLiteral("%1: %2 is not a git repository").arg(work.system.name, work.directory));
+            return;
+        }
+        GitError gitError;
+        Repository repository = Repository::open(work.directory, &gitError);
+        if (gitError) {
+            fail(QStringLiteral("%1: %2").arg(work.system.name, gitError.message()));
+            return;
+        }
+        const GitError fetchError = repository.fetch(QStringLiteral("origin"));
+        if (fetchError)
+            appendLog(QStringLiteral("%1: not fetched, using the local %2: %3")
+                    .arg(work.system.name, work.system.upstream, fetchError.message()));
+        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
+        const QString onto = repository.resolve(remoteUpstream).isEmpty() ? work.system.upstream : remoteUpstream;
+        Integrator integrator(repository);
+        const IntegrationResult integration =
+            integrator.updateBranch(work.target.branch, onto, m_ecosystem.gating.integration);
+        if (integration.error) {
+            const QString reason = integration.error.kind() == GitError::Kind::Conflict
+                ? QStringLiteral("%1: %2 conflicts with %3 in %4")
+                      .arg(work.system.name, work.target.branch, onto, integration.conflicts.join(QStringLiteral(", ")))
+                : QStringLiteral("%1: %2").arg(work.system.name, integration.error.message());
+            fail(reason);
+            return;
+        }
+        work.commit = integration.newHead;
+        setState(Step::Update, work.system.name, State::Succeeded,
+            integration.upToDate ? QStringLiteral("up to date at %1").arg(work.commit.left(12))
+                                 : QStringLiteral("%1 commit(s) onto %2").arg(integration.commitsApplied).arg(onto));
+    }
+
+    // (2) images
+    for (Run::Work &work : state.work) {
+        if (stopped(Step::Build, work.system.name))
+            return;
+        if (!work.image.isEmpty()) {
+            setState(Step::Build, work.system.name, State::Skipped, QStringLiteral("given: ") + work.image);
+            continue;
+        }
+        setState(Step::Build, work.system.name, State::Running);
+        QString reason;
+        if (work.commit.isEmpty()) {
+            reason = QStringLiteral("%1: no image given and %2 is no git repository to build from")
+                         .arg(work.system.name, work.directory);
+        } else {
+            Repository repository = Repository::open(work.directory);
+            const QString wanted = work.target.usesUpstream() ? work.system.upstream : work.target.branch;
+            // The image is built from the working tree, which must be that commit.
+            if (repository.currentBranch() != wanted || repository.resolve(QStringLiteral("HEAD")) != work.commit) {
+                reason =
+                    QStringLiteral("%1: check out %2 in %3 to build it").arg(work.system.name, wanted, work.directory);
+            } else {
+                const ImageBuildResult built =
+                    buildImage(m_ecosystem.registry, work.system, work.directory, work.commit, log, m_cancel);
+                if (built.succeeded())
+                    work.image = built.image;
+                else
+                    reason = built.errorText;
+            }
+        }
+        if (!reason.isEmpty()) {
+            if (stopped(Step::Build, work.system.name))
+                return;
+            setState(Step::Build, work.system.name, State::Failed, reason);
+            returnTasks(Step::Build, reason, work.task.isEmpty() ? QStringList() : QStringList { work.task });
+            end(Outcome::Failed, Step::Build, reason);
+            return;
+        }
+        setState(Step::Build, work.system.name, State::Succeeded, work.image);
+    }
+
+    QProcessEnvironment commandEnvironment = QProcessEnvironment::systemEnvironment();
+    commandEnvironment.insert(QStringLiteral("SHIPYARD_ENVIRONMENT"), environment->name);
+    commandEnvironment.insert(QStringLiteral("SHIPYARD_CONTEXT"), environment->context);
+    commandEnvironment.insert(QStringLiteral("SHIPYARD_NAMESPACE"), ns);
+    if (!m_options.kubeconfig.isEmpty())
+        commandEnvironment.insert(QStringLiteral("KUBECONFIG"), m_options.kubeconfig);
+    const auto commandDirectory = [&](const Run::Work &work) {
+        return QFileInfo(work.directory).isDir() ? work.directory : QFileInfo(m_ecosystem.filePath).absolutePath();
+    };
+
+    // (3) tests
+    for (Run::Work &work : state.work) {
+        if (stopped(Step::Test, work.system.name))
+            return;
+        if (!m_options.runTests || work.system.testCommand.isEmpty()) {
+            setState(Step::Test, work.system.name, State::Skipped);
+            continue;
+        }
+        setState(Step::Test, work.system.name, State::Running);
+        QProcessEnvironment environmentForSystem = commandEnvironment;
+        environmentForSystem.insert(QStringLiteral("SHIPYARD_SYSTEM"), work.system.name);
+        environmentForSystem.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
+        const CommandResult tested =
+            runCommand(work.system.testCommand, commandDirectory(work), environmentForSystem, log, m_cancel);
+        if (!tested.succeeded()) {
+            if (stopped(Step::Test, work.system.name))
+                return;
+            const QString reason = QStringLiteral("%1: %2").arg(work.system.name, tested.errorText);
+            setState(Step::Test, work.system.name, State::Failed, reason);
+            returnTasks(Step::Test, reason, work.task.isEmpty() ? QStringList() : QStringList { work.task });
+            end(Outcome::Failed, Step::Test, reason);
+            return;
+        }
+        setState(Step::Test, work.system.name, State::Succeeded);
+    }
+
+    // (3b) every image in the registry
+    const RegistryClient registry(m_ecosystem.registry);
+    for (Run::Work &work : state.work) {
+        if (stopped(Step::Verify, work.system.name))
+            return;
+        if (!m_options.verifyImages || m_ecosystem.registry.url.isEmpty()) {
+            setState(Step::Verify, work.system.name, State::Skipped, QStringLiteral("no registry to ask"));
+            continue;
+        }
+        setState(Step::Verify, work.system.name, State::Running);
+        QString repositoryName;
+        QString reference;
+        RegistryError registryError;
+        QString reason;
+        if (!RegistryClient::splitImage(work.image, &repositoryName, &reference))
+            reason = QStringLiteral("%1: %2 is not an image reference").arg(work.system.name, work.image);
+        else if (!registry.exists(repositoryName, reference, &registryError))
+            reason = QStringLiteral("%1: %2 is not in the registry %3")
+                         .arg(work.system.name, work.image, m_ecosystem.registry.url);
+        if (!reason.isEmpty()) {
+            setState(Step::Verify, work.system.name, State::Failed, reason);
+            end(Outcome::Failed, Step::Verify, reason);
+            return;
+        }
+        setState(Step::Verify, work.system.name, State::Succeeded);
+    }
+
+    // (4) deliver
+    ReleaseStore store(client, ns);
+    ReleaseApplier applier(client, ns);
+    applier.setLog(log);
+    applier.setCancelFlag(&m_cancel);
+    ReleaseRecord record;
+    record.id = ReleaseRecord::newId();
+    record.time = QDateTime::currentDateTimeUtc();
+    record.who = who;
+    record.environment = environment->name;
+    record.tasks = state.tasks;
+    result.releaseId = record.id;
+    for (Run::Work &work : state.work) {
+        QStringList paths;
+        for (const QString &manifest : work.system.manifests)
+            paths.append(QDir(work.directory).filePath(manifest));
+        QString error;
+        work.objects = ManifestReader::read(paths, &error);
+        int substituted = 0;
+        for (QJsonObject &object : work.objects) {
+            substituted += ManifestReader::substituteImage(object, work.system.image, work.image);
+            // Object metadata, not the pod template: annotating must not start a rollout.
+            ManifestReader::annotate(object, QStringLiteral("shipyard.dev/git-sha"), work.commit);
+            ManifestReader::annotate(object, QStringLiteral("shipyard.dev/tasks"), state.tasks.join(QLatin1Char(',')));
+            ManifestReader::annotate(object, QStringLiteral("shipyard.dev/release"), record.id);
+        }
+        if (error.isEmpty() && work.objects.isEmpty())
+            error = QStringLiteral("%1: no manifests in %2").arg(work.system.name, paths.join(QStringLiteral(", ")));
+        if (error.isEmpty() && substituted == 0)
+            error = QStringLiteral("%1: no container of its manifests runs the image %2")
+                        .arg(work.system.name, work.system.image);
+        if (!error.isEmpty()) {
+            setState(Step::Deploy, work.system.name, State::Failed, error);
+            end(Outcome::Failed, Step::Deploy, error);
+            return;
+        }
+    }
+
+    KubeError storeError;
+    std::optional<ReleaseRecord> previous = store.latestGood(&storeError);
+    if (storeError.isError()) {
+        const QString reason = QStringLiteral("release records unreadable: %1").arg(storeError.message);
+        end(Outcome::Failed, Step::Deploy, reason);
+        return;
+    }
+    // What a rollback restores: the last good release, completed with the
+    // current state of systems it does not know (delivered before Shipyard).
+    ReleaseRecord rollbackTarget = previous.value_or(ReleaseRecord {});
+    bool recordBaseline = !previous;
+    if (recordBaseline) {
+        rollbackTarget.id = ReleaseRecord::newId(record.time.addMSecs(-1));
+        rollbackTarget.time = record.time.addMSecs(-1);
+        rollbackTarget.who = who;
+        rollbackTarget.environment = environment->name;
+        rollbackTarget.reason = QStringLiteral("the state found before the first delivery");
+    }
+    for (const Run::Work &work : state.work) {
+        if (rollbackTarget.system(work.system.name))
+            continue;
+        QString error;
+        ReleaseRecord::SystemRelease current;
+        current.system = work.system.name;
+        current.objects = applier.capture(work.objects, &error);
+        if (!error.isEmpty()) {
+            end(Outcome::Failed, Step::Deploy, error);
+            return;
+        }
+        for (const QJsonValue &object : std::as_const(current.objects)) {
+            if (current.image.isEmpty())
+                current.image = ManifestReader::imageOf(object.toObject(), work.system.image);
+            if (current.gitSha.isEmpty())
+                current.gitSha = object[QLatin1String("metadata")][QLatin1String("annotations")]
+                                       [QLatin1String("shipyard.dev/git-sha")]
+                                           .toString();
+        }
+        rollbackTarget.systems.append(current);
+    }
+    if (recordBaseline) {
+        const KubeError error = store.save(rollbackTarget);
+        if (error.isError()) {
+            end(Outcome::Failed, Step::Deploy, QStringLiteral("release record not written: %1").arg(error.message));
+            return;
+        }
+        appendLog(QStringLiteral("recorded the current state as release %1").arg(rollbackTarget.id));
+    }
+    result.previousReleaseId = rollbackTarget.id;
+
+    bool applied = false;
+    QString failure;
+    Step failedStep = Step::Deploy;
+    for (const Run::Work &work : state.work) {
+        if (m_cancel) {
+            failure = QStringLiteral("cancelled");
+            break;
+        }
+        setState(Step::Deploy, work.system.name, State::Running);
+        for (const QJsonObject &object : work.objects) {
+            applied = true;
+            const QString error = applier.apply(object);
+            if (!error.isEmpty()) {
+                failure = QStringLiteral("%1: %2").arg(work.system.name, error);
+                break;
+            }
+        }
+        if (!failure.isEmpty()) {
+            setState(Step::Deploy, work.system.name, State::Failed, failure);
+            break;
+        }
+    }
+    QHash<QString, qint64> revisions;
+    if (failure.isEmpty()) {
+        QList<QJsonObject> all;
+        for (const Run::Work &work : state.work)
+            all += work.objects;
+        const ReleaseApplier::RolloutOutcome rollout =
+            applier.waitForRollouts(all, m_ecosystem.rollback.rolloutTimeout);
+        revisions = rollout.revisions;
+        if (rollout.cancelled)
+            failure = QStringLiteral("cancelled");
+        else if (!rollout.ok())
+            failure = rollout.error;
+        for (const Run::Work &work : state.work) {
+            bool failedHere = false;
+            for (const QJsonObject &object : work.objects)
+                failedHere |= ReleaseApplier::describe(object) == rollout.failedObject;
+            setState(Step::Deploy, work.system.name,
+                rollout.cancelled ? State::Cancelled
+                    : failedHere  ? State::Failed
+                                  : State::Succeeded,
+                failedHere ? rollout.error : QString());
+        }
+    }
+
+    // smoke
+    if (failure.isEmpty()) {
+        for (const Run::Work &work : state.work) {
+            if (m_cancel) {
+                failure = QStringLiteral("cancelled");
+                break;
+            }
+            if (!m_options.runSmoke || work.system.smokeCommands.isEmpty()) {
+                setState(Step::Smoke, work.system.name, State::Skipped);
+                continue;
+            }
+            setState(Step::Smoke, work.system.name, State::Running);
+            QProcessEnvironment environmentForSystem = commandEnvironment;
+            environmentForSystem.insert(QStringLiteral("SHIPYARD_SYSTEM"), work.system.name);
+            environmentForSystem.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
+            for (const QString &command : work.system.smokeCommands) {
+                const CommandResult smoked =
+                    runCommand(command, commandDirectory(work), environmentForSystem, log, m_cancel);
+                if (!smoked.succeeded()) {
+                    failure = m_cancel
+                        ? QStringLiteral("cancelled")
+                        : QStringLiteral("%1: smoke command failed: %2").arg(work.system.name, smoked.errorText);
+                    break;
+                }
+            }
+            if (!failure.isEmpty()) {
+                failedStep = Step::Smoke;
+                setState(Step::Smoke, work.system.name, m_cancel ? State::Cancelled : State::Failed, failure);
+                break;
+            }
+            setState(Step::Smoke, work.system.name, State::Succeeded);
+        }
+    }
+
+    for (const Run::Work &work : state.work) {
+        ReleaseRecord::SystemRelease release;
+        release.system = work.system.name;
+        release.image = work.image;
+        release.gitSha = work.commit;
+        release.branch = work.target.usesUpstream() ? work.system.upstream : work.target.branch;
+        for (const QJsonObject &object : work.objects) {
+            release.objects.append(object);
+            if (object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment"))
+                release.revision = revisions.value(object[QLatin1String("metadata")][QLatin1String("name")].toString());
+        }
+        record.systems.append(release);
+    }
+
+    // (5) roll back what was applied
+    if (!failure.isEmpty()) {
+        const bool cancelled = m_cancel;
+        if (!applied) {
+            end(cancelled ? Outcome::Cancelled : Outcome::Failed, failedStep, failure);
+            return;
+        }
+        QElapsedTimer rollbackClock;
+        rollbackClock.start();
+        QStringList systems;
+        QHash<QString, QList<QJsonObject>> current;
+        for (const Run::Work &work : state.work) {
+            systems.append(work.system.name);
+            current.insert(work.system.name, work.objects);
+            setState(Step::Rollback, work.system.name, State::Running);
+        }
+        appendLog(QStringLiteral("rolling back to release %1: %2").arg(rollbackTarget.id, failure));
+        // A rollback must run to its end even when the delivery was cancelled.
+        ReleaseApplier restorer(client, ns);
+        restorer.setLog(log);
+        const QString rollbackError =
+            restorer.restore(rollbackTarget, systems, current, m_ecosystem.rollback.rolloutTimeout);
+        result.rollbackDuration = std::chrono::milliseconds(rollbackClock.elapsed());
+        for (const QString &system : systems)
+            setState(Step::Rollback, system, rollbackError.isEmpty() ? State::Succeeded : State::Failed, rollbackError);
+        record.result = ReleaseRecord::Result::Failed;
+        record.reason = failure;
+        const KubeError saveError = store.save(record);
+        if (saveError.isError())
+            appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
+        audit(QStringLiteral("rollback"),
+            rollbackError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + rollbackError,
+            rollbackTarget.id,
+            QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), failure },
+                { QStringLiteral("failedRelease"), record.id } });
+        if (!cancelled)
+            returnTasks(failedStep, failure);
+        QString reason = failure;
+        if (!rollbackError.isEmpty())
+            reason += QStringLiteral("; the rollback failed too: ") + rollbackError;
+        end(cancelled                     ? Outcome::Cancelled
+                : rollbackError.isEmpty() ? Outcome::RolledBack
+                                          : Outcome::Failed,
+            failedStep, reason);
+        return;
+    }
+
+    const KubeError saveError = store.save(record);
+    if (saveError.isError()) {
+        end(Outcome::Failed, Step::Deploy, QStringLiteral("release record not written: %1").arg(saveError.message));
+        return;
+    }
+    KubeError pruneError;
+    store.prune(m_ecosystem.rollback.keepReleases, &pruneError);
+    if (pruneError.isError())
+        appendLog(QStringLiteral("warning: old release records not pruned: %1").arg(pruneError.message));
+
+    // (6) into upstream: only where a delivery is final
+    const bool merges =
+        environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production;
+    for (const Run::Work &work : state.work) {
+        if (!merges || work.target.usesUpstream()) {
+            setState(Step::Merge, work.system.name, State::Skipped);
+            continue;
+        }
+        setState(Step::Merge, work.system.name, State::Running);
+        Repository repository = Repository::open(work.directory);
+        Integrator integrator(repository);
+        QString reason;
+        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
+        if (!repository.resolve(remoteUpstream).isEmpty()) {
+            const IntegrationResult follow =
+                integrator.mergeInto(remoteUpstream, work.system.upstream, MergeMode::FastForward);
+            if (follow.error)
+                reason = QStringLiteral("the local %1 has diverged from %2: %3")
+                             .arg(work.system.upstream, remoteUpstream, follow.error.message());
+        }
+        if (reason.isEmpty()) {
+            const IntegrationResult merged =
+                integrator.mergeInto(work.target.branch, work.system.upstream, m_ecosystem.gating.merge);
+            if (merged.error)
+                reason = merged.error.message();
+        }
+        if (reason.isEmpty()) {
+            const QString ref = QStringLiteral("refs/heads/") + work.system.upstream;
+            const GitError pushed = repository.push(QStringLiteral("origin"), { ref + QLatin1Char(':') + ref });
+            if (pushed.kind() == GitError::Kind::NonFastForward)
+                reason = QStringLiteral(
+                    "%1 moved on the remote meanwhile; nothing was overwritten: update and deliver again")
+                             .arg(work.system.upstream);
+            else if (pushed)
+                reason = pushed.message();
+        }
+        if (!reason.isEmpty()) {
+            reason = QStringLiteral("%1: %2").arg(work.system.name, reason);
+            setState(Step::Merge, work.system.name, State::Failed, reason);
+            end(Outcome::Failed, Step::Merge, reason);
+            return;
+        }
+        setState(Step::Merge, work.system.name, State::Succeeded);
+    }
+    end(Outcome::Succeeded, Step::Merge, {});
+}
+
+} // namespace Shipyard

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "model/Ecosystem.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+
+class QThread;
+
+namespace Shipyard {
+
+// One delivery of one or more systems into one environment, step by step,
+// each step across all systems before the next:
+//   lock → update (feature branch onto upstream) → build → test → verify
+//   (images in the registry) → deploy (server-side apply, rollouts) → smoke
+//   → [rollback on any failure after deploy began] → merge (staging and
+//   production only).
+// Nothing is left half done: a failure or a cancel after the first object
+// was applied restores the environment's last good release, records the
+// failed release and returns the tasks to their developers.
+//
+// start() returns at once; the work runs in a thread of its own. Signals
+// come from that thread: connect with the default connection type to get
+// them queued into the receiver's thread.
+class Delivery : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Step { Lock, Update, Build, Test, Verify, Deploy, Smoke, Rollback, Merge };
+    Q_ENUM(Step)
+    enum class State { Pending, Running, Succeeded, Failed, Skipped, Cancelled };
+    Q_ENUM(State)
+    enum class Outcome { Succeeded, Failed, RolledBack, Cancelled };
+    Q_ENUM(Outcome)
+
+    struct Target
+    {
+        QString system;
+        QString branch; // a feature branch; empty or "upstream" for the system's upstream
+        QString image; // given: no build, this image is delivered
+        bool usesUpstream() const { return branch.isEmpty() || branch == QLatin1String("upstream"); }
+    };
+
+    struct Options
+    {
+        bool waitForLock = false;
+        QString kubeconfig; // empty: the files kubectl reads
+        QString identity; // empty: user@host/pid
+        QString auditJournal; // empty: AuditJournal::defaultPath()
+        QString taskKey; // showrooms: the namespace's task; default: from the first branch
+        bool runTests = true;
+        bool runSmoke = true;
+        bool verifyImages = true; // also skipped when the ecosystem names no registry
+        std::chrono::seconds leaseDuration { 15 };
+    };
+
+    struct StepState
+    {
+        Step step = Step::Lock;
+        QString system; // empty for steps over the whole environment
+        State state = State::Pending;
+        QDateTime started;
+        QDateTime finished;
+        QString message;
+    };
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Failed;
+        QString failedStep; // "deploy", "update", …
+        QString reason;
+        QString releaseId; // the record of this delivery
+        QString previousReleaseId; // what a rollback restored
+        QStringList returnedTasks;
+        std::chrono::milliseconds duration { 0 };
+        std::chrono::milliseconds rollbackDuration { 0 };
+        bool succeeded() const { return outcome == Outcome::Succeeded; }
+    };
+
+    Delivery(const Ecosystem &ecosystem, const QString &environment, const QList<Target> &targets,
+        const Options &options, QObject *parent = nullptr);
+    ~Delivery() override;
+
+    void start();
+    // Stops at the next check; what was applied is rolled back.
+    void cancel();
+    bool isRunning() const;
+    // Blocks until the run is over (for shipyardctl and tests); false on timeout.
+    bool wait(std::chrono::milliseconds timeout = std::chrono::hours(1));
+
+    QList<StepState> steps() const;
+    Result result() const;
+    QString log() const;
+
+    static QString keyword(Step step);
+    static QString keyword(State state);
+    static QString keyword(Outcome outcome);
+
+Q_SIGNALS:
+    void stepStateChanged(
+        Shipyard::Delivery::Step step, const QString &system, Shipyard::Delivery::State state, const QString &message);
+    void logLine(const QString &line);
+    void finished(const Shipyard::Delivery::Result &result);
+
+private:
+    struct Run;
+    void run();
+    void setState(Step step, const QString &system, State state, const QString &message = {});
+    void appendLog(const QString &line);
+
+    Ecosystem m_ecosystem;
+    QString m_environment;
+    QList<Target> m_targets;
+    Options m_options;
+
+    mutable std::mutex m_mutex;
+    QList<StepState> m_steps;
+    QStringList m_log;
+    Result m_result;
+    std::atomic_bool m_cancel { false };
+    std::atomic_bool m_running { false };
+    QThread *m_thread = nullptr;
+};
+
+} // namespace Shipyard
+
+Q_DECLARE_METATYPE(Shipyard::Delivery::Result)

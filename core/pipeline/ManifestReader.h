@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Shipyard {
+
+// A system's Kubernetes manifests as the JSON objects server-side apply
+// takes: YAML files (several documents each) or folders of them, read in
+// name order, plus the edits a delivery makes to them.
+class ManifestReader
+{
+public:
+    // PATHS are files or folders (their *.yaml, *.yml and *.json files).
+    // Plain scalars get YAML 1.2 core types (2 → number, true → bool), quoted
+    // ones stay strings, as kubectl reads them.
+    static QList<QJsonObject> read(const QStringList &paths, QString *error);
+    static QList<QJsonObject> parse(const QByteArray &yaml, const QString &fileName, QString *error);
+
+    // Every container of a pod template (or of a bare pod) whose image is
+    // REPOSITORY, with or without a registry host, tag or digest, gets IMAGE.
+    // Returns how many were changed.
+    static int substituteImage(QJsonObject &object, const QString &repository, const QString &image);
+    // The image of the first container that substituteImage would change.
+    static QString imageOf(const QJsonObject &object, const QString &repository);
+    static bool matchesRepository(const QString &image, const QString &repository);
+    static void annotate(QJsonObject &object, const QString &key, const QString &value);
+
+    // The API path of the object in NS, from apiVersion, kind and name.
+    static QString pathOf(const QJsonObject &object, const QString &ns);
+};
+
+} // namespace Shipyard

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "kube/KubeClient.h"
+#include "pipeline/ReleaseRecord.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+
+namespace Shipyard {
+
+// Puts objects into a namespace and waits for their rollouts; shared by
+// deliveries and rollbacks so that both restore and apply the same way.
+// Calls block: use them from a worker thread.
+class ReleaseApplier
+{
+public:
+    ReleaseApplier(KubeClient client, QString ns);
+
+    void setLog(std::function<void(const QString &)> log) { m_log = std::move(log); }
+    // Waits stop early once the flag is true; it must outlive the applier.
+    void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
+
+    // Server-side apply as the field manager "shipyard", taking over fields
+    // others own: what a delivery says is what runs. Empty or the reason.
+    QString apply(const QJsonObject &object) const;
+    QString remove(const QJsonObject &object) const;
+
+    struct RolloutOutcome
+    {
+        QString error; // the first failure, for people
+        QString failedObject; // "deployment/catalog"
+        bool cancelled = false;
+        QHash<QString, qint64> revisions; // deployment name → revision
+        bool ok() const { return error.isEmpty() && !cancelled; }
+    };
+    // Waits, concurrently, for the rollout of every Deployment among OBJECTS.
+    RolloutOutcome waitForRollouts(const QList<QJsonObject> &objects, std::chrono::seconds timeout) const;
+
+    // The objects of MANIFESTS as they are in the namespace now, server
+    // fields removed, ready to be applied again; missing ones are left out.
+    QJsonArray capture(const QList<QJsonObject> &manifests, QString *error) const;
+
+    // Puts TARGET's objects for SYSTEMS back, deletes what CURRENT holds that
+    // TARGET lacks (a system TARGET did not have goes away) and waits for the
+    // rollouts. Empty on success, else the reason.
+    QString restore(const ReleaseRecord &target, const QStringList &systems,
+        const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
+        QHash<QString, qint64> *revisions = nullptr) const;
+
+    static QString describe(const QJsonObject &object); // "deployment/catalog"
+
+private:
+    void log(const QString &line) const
+    {
+        if (m_log)
+            m_log(line);
+    }
+
+    KubeClient m_client;
+    QString m_ns;
+    std::function<void(const QString &)> m_log;
+    const std::atomic_bool *m_cancel = nullptr;
+};
+
+} // namespace Shipyard

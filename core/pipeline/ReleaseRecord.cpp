@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/ReleaseRecord.h"
+
+#include <QRandomGenerator>
+
+namespace Shipyard {
+
+const ReleaseRecord::SystemRelease *ReleaseRecord::system(const QString &name) const
+{
+    for (const SystemRelease &release : systems) {
+        if (release.system == name)
+            return &release;
+    }
+    return nullptr;
+}
+
+QString ReleaseRecord::keyword(Result result)
+{
+    switch (result) {
+    case Result::Succeeded:
+        return QStringLiteral("succeeded");
+    case Result::Failed:
+        return QStringLiteral("failed");
+    case Result::RolledBack:
+        return QStringLiteral("rolled-back");
+    }
+    return {};
+}
+
+std::optional<ReleaseRecord::Result> ReleaseRecord::resultFromKeyword(const QString &word)
+{
+    for (Result result : { Result::Succeeded, Result::Failed, Result::RolledBack }) {
+        if (keyword(result) == word)
+            return result;
+    }
+    return std::nullopt;
+}
+
+QString ReleaseRecord::newId(const QDateTime &time)
+{
+    // The random part keeps two deliveries of the same second apart; the id
+    // also names a ConfigMap, hence lower case and dashes only.
+    return time.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QLatin1Char('-') +
+        QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, QLatin1Char('0'));
+}
+
+QJsonObject ReleaseRecord::toJson() const
+{
+    QJsonArray systemArray;
+    for (const SystemRelease &release : systems) {
+        systemArray.append(QJsonObject {
+            { QStringLiteral("system"), release.system },
+            { QStringLiteral("image"), release.image },
+            { QStringLiteral("gitSha"), release.gitSha },
+            { QStringLiteral("branch"), release.branch },
+            { QStringLiteral("revision"), release.revision },
+            { QStringLiteral("objects"), release.objects },
+        });
+    }
+    QJsonObject object {
+        { QStringLiteral("id"), id },
+        { QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("who"), who },
+        { QStringLiteral("environment"), environment },
+        { QStringLiteral("tasks"), QJsonArray::fromStringList(tasks) },
+        { QStringLiteral("result"), keyword(result) },
+        { QStringLiteral("systems"), systemArray },
+    };
+    if (!reason.isEmpty())
+        object.insert(QStringLiteral("reason"), reason);
+    if (!restoredFrom.isEmpty())
+        object.insert(QStringLiteral("restoredFrom"), restoredFrom);
+    return object;
+}
+
+std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
+{
+    ReleaseRecord record;
+    record.id = object.value(QLatin1String("id")).toString();
+    record.time = QDateTime::fromString(object.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    const auto result = resultFromKeyword(object.value(QLatin1String("result")).toString());
+    if (record.id.isEmpty() || !record.time.isValid() || !result)
+        return std::nullopt;
+    record.result = *result;
+    record.who = object.value(QLatin1String("who")).toString();
+    record.environment = object.value(QLatin1String("environment")).toString();
+    record.reason = object.value(QLatin1String("reason")).toString();
+    record.restoredFrom = object.value(QLatin1String("restoredFrom")).toString();
+    for (const QJsonValue &task : object.value(QLatin1String("tasks")).toArray())
+        record.tasks.append(task.toString());
+    for (const QJsonValue &value : object.value(QLatin1String("systems")).toArray()) {
+        const QJsonObject system = value.toObject();
+        SystemRelease release;
+        release.system = system.value(QLatin1String("system")).toString();
+        release.image = system.value(QLatin1String("image")).toString();
+        release.gitSha = system.value(QLatin1String("gitSha")).toString();
+        release.branch = system.value(QLatin1String("branch")).toString();
+        release.revision = system.value(QLatin1String("revision")).toInteger();
+        release.objects = system.value(QLatin1String("objects")).toArray();
+        record.systems.append(release);
+    }
+    return record;
+}
+
+} // namespace Shipyard

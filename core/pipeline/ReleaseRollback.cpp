@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/ReleaseRollback.h"
+
+#include "kube/Kubeconfig.h"
+#include "pipeline/AuditJournal.h"
+#include "pipeline/EnvironmentLock.h"
+#include "pipeline/ReleaseApplier.h"
+#include "pipeline/ReleaseStore.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QSysInfo>
+
+namespace Shipyard {
+
+ReleaseRollback::ReleaseRollback(const Ecosystem &ecosystem, const QString &environment, const Options &options)
+    : m_ecosystem(ecosystem), m_environment(environment), m_options(options)
+{ }
+
+ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
+{
+    QElapsedTimer clock;
+    clock.start();
+    Result result;
+    const auto fail = [&](const QString &error) {
+        result.error = error;
+        result.duration = std::chrono::milliseconds(clock.elapsed());
+        return result;
+    };
+    const Environment *environment = m_ecosystem.environment(m_environment);
+    if (!environment)
+        return fail(QStringLiteral("no environment named %1").arg(m_environment));
+    const QString ns = environment->namespaceFor(m_options.taskKey);
+    QString clientError;
+    const KubeClient client =
+        KubeClient::fromKubeconfig(Kubeconfig::load(m_options.kubeconfig), environment->context, &clientError);
+    if (!client.isValid())
+        return fail(clientError);
+
+    EnvironmentLock lock(
+        client, ns, m_options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : m_options.identity);
+    QString lockError;
+    if (!lock.acquire(m_options.waitForLock, nullptr, &lockError, [this](const QString &holder) {
+            if (m_log)
+                m_log(QStringLiteral("waiting: held by %1").arg(holder));
+        }))
+        return fail(lockError);
+
+    const ReleaseStore store(client, ns);
+    KubeError error;
+    const QList<ReleaseRecord> records = store.list(&error);
+    if (error.isError())
+        return fail(QStringLiteral("release records unreadable: %1").arg(error.message));
+    const ReleaseRecord *current = nullptr;
+    const ReleaseRecord *target = nullptr;
+    for (const ReleaseRecord &record : records) {
+        if (!record.isGood())
+            continue;
+        if (!current)
+            current = &record;
+        else if (releaseId.isEmpty() && !target)
+            target = &record;
+        if (!releaseId.isEmpty() && record.id == releaseId)
+            target = &record;
+    }
+    if (!releaseId.isEmpty() && !target) {
+        for (const ReleaseRecord &record : records) {
+            if (record.id == releaseId)
+                return fail(QStringLiteral("release %1 %2: only a good release can be restored")
+                        .arg(releaseId, ReleaseRecord::keyword(record.result)));
+        }
+        return fail(QStringLiteral("no release %1 in %2").arg(releaseId, ns));
+    }
+    if (!target)
+        return fail(QStringLiteral("no earlier good release in %1 to go back to").arg(ns));
+    result.restoredId = target->id;
+    result.replacedId = current ? current->id : QString();
+
+    QStringList systems;
+    QHash<QString, QList<QJsonObject>> currentObjects;
+    for (const ReleaseRecord::SystemRelease &release : target->systems)
+        systems.append(release.system);
+    if (current) {
+        for (const ReleaseRecord::SystemRelease &release : current->systems) {
+            if (!systems.contains(release.system))
+                systems.append(release.system);
+            QList<QJsonObject> objects;
+            for (const QJsonValue &object : release.objects)
+                objects.append(object.toObject());
+            currentObjects.insert(release.system, objects);
+        }
+    }
+    ReleaseApplier applier(client, ns);
+    applier.setLog(m_log);
+    QHash<QString, qint64> revisions;
+    const QString restoreError =
+        applier.restore(*target, systems, currentObjects, m_ecosystem.rollback.rolloutTimeout, &revisions);
+
+    AuditRecord audit;
+    audit.action = QStringLiteral("rollback");
+    audit.context = environment->context;
+    audit.namespaceName = ns;
+    audit.releaseId = target->id;
+    audit.result = restoreError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + restoreError;
+    audit.details = QJsonObject { { QStringLiteral("environment"), environment->name },
+        { QStringLiteral("automatic"), false }, { QStringLiteral("replacedRelease"), result.replacedId } };
+    AuditJournal(m_options.auditJournal.isEmpty() ? AuditJournal::defaultPath() : m_options.auditJournal).append(audit);
+    if (!restoreError.isEmpty())
+        return fail(restoreError);
+
+    if (current && current->id != target->id) {
+        ReleaseRecord replaced = *current;
+        replaced.result = ReleaseRecord::Result::RolledBack;
+        replaced.reason = QStringLiteral("rolled back to %1").arg(target->id);
+        store.save(replaced);
+    }
+    ReleaseRecord restored = *target;
+    restored.id = ReleaseRecord::newId();
+    restored.time = QDateTime::currentDateTimeUtc();
+    restored.who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
+    restored.result = ReleaseRecord::Result::Succeeded;
+    restored.reason.clear();
+    restored.restoredFrom = target->id;
+    for (ReleaseRecord::SystemRelease &release : restored.systems)
+        release.revision = revisions.value(release.system, release.revision);
+    const KubeError saveError = store.save(restored);
+    if (saveError.isError())
+        return fail(QStringLiteral("restored, but the record was not written: %1").arg(saveError.message));
+    store.prune(m_ecosystem.rollback.keepReleases);
+    result.newReleaseId = restored.id;
+    result.ok = true;
+    result.duration = std::chrono::milliseconds(clock.elapsed());
+    return result;
+}
+
+} // namespace Shipyard

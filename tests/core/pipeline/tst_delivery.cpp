@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Deliveries end to end against the local control plane (fixture
+// `localcluster`): each test case works in a namespace of its own.
+#include "../kube/ClusterTestSupport.h"
+
+#include "kube/LeaseLock.h"
+#include "model/EcosystemLoader.h"
+#include "pipeline/Delivery.h"
+#include "pipeline/ReleaseRollback.h"
+#include "pipeline/ReleaseStore.h"
+#include "tracker/TrackerFactory.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Shipyard;
+using namespace Shipyard::TestSupport;
+
+class TestDelivery : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_namespaces;
+
+    QString newNamespace()
+    {
+        const QString ns = QStringLiteral("t-delivery-%1-%2")
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(QRandomGenerator::global()->bounded(100000));
+        kubectl(QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns });
+        m_namespaces.append(ns);
+        // Pods are refused until the namespace's default service account exists.
+        for (int i = 0; i < 100; ++i) {
+            int code = 0;
+            kubectl(QStringLiteral("local"),
+                { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
+                    QStringLiteral("default") },
+                &code);
+            if (code == 0)
+                break;
+            QTest::qWait(200);
+        }
+        return ns;
+    }
+
+    static void run(const QString &command, const QString &directory)
+    {
+        QProcess process;
+        process.setWorkingDirectory(directory);
+        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0,
+            qPrintable(command + QStringLiteral(": ") + QString::fromLocal8Bit(process.readAllStandardError())));
+    }
+
+    // The demo systems, with short progress deadlines, in an ecosystem whose
+    // one environment delivers into NS. REPOSITORYOVERRIDES: system → path.
+    Ecosystem ecosystemFor(const QString &ns, const QString &kind = QStringLiteral("local"),
+        const QMap<QString, QString> &repositories = {})
+    {
+        const QString root = m_dir.filePath(ns);
+        QDir().mkpath(root);
+        QString systems;
+        for (const QString &name :
+            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") }) {
+            QString repository = repositories.value(name);
+            if (repository.isEmpty()) {
+                repository = root + QStringLiteral("/systems/") + name;
+                QDir().mkpath(repository);
+                run(QStringLiteral("cp -r '%1/.' '%2'")
+                        .arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/") + name, repository),
+                    root);
+                run(QStringLiteral(
+                        "sed -i 's/progressDeadlineSeconds: 60/progressDeadlineSeconds: 8/' deploy/deployment.yaml"),
+                    repository);
+            }
+            systems += QStringLiteral("  - name: %1\n    template: backend\n    repository: %2\n    image: demo/%1\n   "
+                                      " manifests: [deploy/]\n"
+                                      "    test: \"true\"\n    smoke: [\"test -n \\\"$SHIPYARD_IMAGE\\\"\"]\n")
+                           .arg(name, repository);
+        }
+        QFile tasks(root + QStringLiteral("/tasks.yaml"));
+        if (!tasks.open(QIODevice::WriteOnly))
+            qFatal("cannot write tasks.yaml");
+        tasks.write("tasks:\n  - key: SHOP-7\n    title: Conflicting change\n    status: Awaiting Delivery\n");
+        tasks.close();
+        const QString yaml =
+            QStringLiteral("apiVersion: shipyard/v1\nname: Test Shop\n"
+                           "gating:\n  taskKey: \"SHOP-[0-9]+\"\n  returnStatus: In Progress\n"
+                           "tracker:\n  kind: file\n  file: tasks.yaml\n"
+                           "rollback:\n  rolloutTimeout: 60s\n  keepReleases: 5\n"
+                           "systems:\n%1"
+                           "environments:\n  - name: test\n    kind: %2\n    context: local\n    namespace: %3\n")
+                .arg(systems, kind, ns);
+        QFile file(root + QStringLiteral("/ecosystem.yaml"));
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write the ecosystem");
+        file.write(yaml.toUtf8());
+        file.close();
+        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(file.fileName());
+        if (!loaded.ecosystem) {
+            for (const Diagnostic &diagnostic : loaded.diagnostics)
+                qWarning("%s", qPrintable(diagnostic.toString()));
+            qFatal("the test ecosystem does not load");
+        }
+        return *loaded.ecosystem;
+    }
+
+    Delivery::Options options() const
+    {
+        Delivery::Options options;
+        options.kubeconfig = clusterKubeconfigPath();
+        options.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
+        return options;
+    }
+
+    static QList<Delivery::Target> images(const QString &tag)
+    {
+        QList<Delivery::Target> targets;
+        for (const QString &name :
+            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") })
+            targets.append({ name, {}, QStringLiteral("demo/%1:%2").arg(name, tag) });
+        return targets;
+    }
+
+    static Delivery::Result deliver(const Ecosystem &ecosystem, const QList<Delivery::Target> &targets,
+        const Delivery::Options &options, QString *log = nullptr)
+    {
+        Delivery delivery(ecosystem, QStringLiteral("test"), targets, options);
+        delivery.start();
+        if (!delivery.wait(std::chrono::minutes(5)))
+            qFatal("the delivery did not end");
+        if (log)
+            *log = delivery.log();
+        if (!delivery.result().succeeded())
+            qInfo("%s", qPrintable(delivery.log()));
+        return delivery.result();
+    }
+
+    static QString imageOf(const QString &ns, const QString &deployment)
+    {
+        return QString::fromUtf8(kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"), deployment,
+                QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}") }));
+    }
+
+    static ReleaseStore storeFor(const QString &ns) { return ReleaseStore(clusterClient(QStringLiteral("local")), ns); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SHIPYARD_REQUIRE_CLUSTER();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString &ns : std::as_const(m_namespaces))
+            kubectl(QStringLiteral("local"),
+                { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
+    }
+
+    void healthyDeliveryRecordsARelease()
+    {
+        const QString ns = newNamespace();
+        const Ecosystem ecosystem = ecosystemFor(ns);
+        QElapsedTimer clock;
+        clock.start();
+        const Delivery::Result first = deliver(ecosystem, images(QStringLiteral("v1")), options());
+        qInfo("delivery of 3 systems into an empty namespace: %lld ms", qint64(clock.elapsed()));
+        QVERIFY2(first.succeeded(), qPrintable(first.reason));
+        for (const QString &name :
+            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") })
+            QCOMPARE(imageOf(ns, name), QStringLiteral("demo/%1:v1").arg(name));
+
+        clock.restart();
+        const Delivery::Result second = deliver(ecosystem, images(QStringLiteral("v2")), options());
+        qInfo("delivery of 3 systems over a running release: %lld ms", qint64(clock.elapsed()));
+        QVERIFY2(second.succeeded(), qPrintable(second.reason));
+        QCOMPARE(imageOf(ns, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v2"));
+        const QString annotation = QString::fromUtf8(kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("catalog"),
+                QStringLiteral("-o"), QStringLiteral("jsonpath={.metadata.annotations.shipyard\\.dev/release}") }));
+        QCOMPARE(annotation, second.releaseId);
+
+        KubeError error;
+        const QList<ReleaseRecord> records = storeFor(ns).list(&error);
+        QVERIFY2(!error.isError(), qPrintable(error.message));
+        // The state before the first delivery, then the two deliveries, newest first.
+        QCOMPARE(records.size(), 3);
+        QCOMPARE(records[0].id, second.releaseId);
+        QCOMPARE(records[1].id, first.releaseId);
+        QVERIFY(records[2].system(QStringLiteral("catalog"))->objects.isEmpty());
+        const ReleaseRecord::SystemRelease *catalog = records[0].system(QStringLiteral("catalog"));
+        QVERIFY(catalog);
+        QCOMPARE(catalog->image, QStringLiteral("demo/catalog:v2"));
+        QCOMPARE(catalog->revision, 2);
+        QCOMPARE(records[0].result, ReleaseRecord::Result::Succeeded);
+
+        // A person goes back to the first release, exactly.
+        ReleaseRollback::Options rollbackOptions;
+        rollbackOptions.kubeconfig = clusterKubeconfigPath();
+        rollbackOptions.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
+        clock.restart();
+        const ReleaseRollback::Result rolledBack =
+            ReleaseRollback(ecosystem, QStringLiteral("test"), rollbackOptions).run(first.releaseId);
+        qInfo("manual rollback of 3 systems: %lld ms", qint64(clock.elapsed()));
+        QVERIFY2(rolledBack.ok, qPrintable(rolledBack.error));
+        for (const QString &name :
+            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") })
+            QCOMPARE(imageOf(ns, name), QStringLiteral("demo/%1:v1").arg(name));
+        const QList<ReleaseRecord> after = storeFor(ns).list();
+        QCOMPARE(after.size(), 4);
+        QCOMPARE(after[0].restoredFrom, first.releaseId);
+        QCOMPARE(after[1].id, second.releaseId);
+        QCOMPARE(after[1].result, ReleaseRecord::Result::RolledBack);
+    }
+
+    void brokenImageIsRolledBack()
+    {
+        const QString ns = newNamespace();
+        const Ecosystem ecosystem = ecosystemFor(ns);
+        QVERIFY(deliver(ecosystem, images(QStringLiteral("v1")), options()).succeeded());
+
+        QList<Delivery::Target> targets = images(QStringLiteral("v2"));
+        targets[1].image = QStringLiteral("demo/catalog:v2-broken");
+        QElapsedTimer clock;
+        clock.start();
+        const Delivery::Result result = deliver(ecosystem, targets, options());
+        qInfo("broken delivery, detection and rollback: %lld ms (rollback %lld ms)", qint64(clock.elapsed()),
+            qint64(result.rollbackDuration.count()));
+        QCOMPARE(result.outcome, Delivery::Outcome::RolledBack);
+        QCOMPARE(result.failedStep, QStringLiteral("deploy"));
+        QVERIFY2(result.reason.contains(QStringLiteral("catalog")), qPrintable(result.reason));
+        for (const QString &name :
+            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") })
+            QCOMPARE(imageOf(ns, name), QStringLiteral("demo/%1:v1").arg(name));
+        const QList<ReleaseRecord> records = storeFor(ns).list();
+        QCOMPARE(records.value(0).id, result.releaseId);
+        QCOMPARE(records.value(0).result, ReleaseRecord::Result::Failed);
+        QCOMPARE(records.value(0).system(QStringLiteral("catalog"))->image, QStringLiteral("demo/catalog:v2-broken"));
+        QCOMPARE(storeFor(ns).latestGood()->id, result.previousReleaseId);
+    }
+
+    void conflictingBranchIsReturnedBeforeBuilding()
+    {
+        const QString ns = newNamespace();
+        const QString root = m_dir.filePath(ns + QStringLiteral("-git"));
+        QDir().mkpath(root + QStringLiteral("/seed"));
+        const QString git = QStringLiteral("git -c user.name=Test -c user.email=test@example.org ");
+        run(QStringLiteral("cp -r '%1/.' seed/ && cd seed && git init -q -b main && %2 add -A && %2 commit -qm initial")
+                .arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/catalog"), git),
+            root);
+        run(QStringLiteral("git clone -q --bare seed upstream.git && git clone -q upstream.git clone"), root);
+        run(QStringLiteral("git checkout -q -b feature/SHOP-7-prices && echo feature > src/price.txt && %1 add -A && "
+                           "%1 commit -qm 'SHOP-7 prices'")
+                .arg(git),
+            root + QStringLiteral("/clone"));
+        run(QStringLiteral("echo upstream > src/price.txt && %1 add -A && %1 commit -qm 'other prices' && git push -q "
+                           "'%2' HEAD:main")
+                .arg(git, root + QStringLiteral("/upstream.git")),
+            root + QStringLiteral("/seed"));
+
+        const Ecosystem ecosystem = ecosystemFor(
+            ns, QStringLiteral("staging"), { { QStringLiteral("catalog"), root + QStringLiteral("/clone") } });
+        const Delivery::Result result = deliver(
+            ecosystem, { { QStringLiteral("catalog"), QStringLiteral("feature/SHOP-7-prices"), {} } }, options());
+        QCOMPARE(result.outcome, Delivery::Outcome::Failed);
+        QCOMPARE(result.failedStep, QStringLiteral("update"));
+        QVERIFY2(result.reason.contains(QStringLiteral("src/price.txt")), qPrintable(result.reason));
+        QCOMPARE(result.returnedTasks, QStringList { QStringLiteral("SHOP-7") });
+        auto tracker = TrackerFactory::create(ecosystem);
+        QVERIFY(tracker.tracker);
+        QCOMPARE(tracker.tracker->task(QStringLiteral("SHOP-7")).task->status, QStringLiteral("In Progress"));
+        // Nothing built, nothing applied, nothing recorded.
+        int code = 0;
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"),
+                QStringLiteral("catalog") },
+            &code);
+        QVERIFY(code != 0);
+        QVERIFY(storeFor(ns).list().isEmpty());
+    }
+
+    void secondDeliveryFailsAtOnce()
+    {
+        const QString ns = newNamespace();
+        const Ecosystem ecosystem = ecosystemFor(ns);
+
+        // Another machine holds the environment.
+        LeaseLock other(clusterClient(QStringLiteral("local")), ns, QStringLiteral("shipyard-delivery"),
+            QStringLiteral("carol@elsewhere/4242"));
+        auto taken = other.tryAcquireOrRenew();
+        taken.waitForFinished();
+        QVERIFY(taken.result().held());
+        QElapsedTimer clock;
+        clock.start();
+        Delivery::Result refused = deliver(ecosystem, images(QStringLiteral("v1")), options());
+        QCOMPARE(refused.outcome, Delivery::Outcome::Failed);
+        QVERIFY2(refused.reason.contains(QStringLiteral("held by carol@elsewhere/4242")), qPrintable(refused.reason));
+        QVERIFY(clock.elapsed() < 5000);
+        auto released = other.release();
+        released.waitForFinished();
+
+        // Two deliveries of this process.
+        Delivery first(ecosystem, QStringLiteral("test"), images(QStringLiteral("v1")), options());
+        first.start();
+        QTRY_VERIFY_WITH_TIMEOUT(first.steps().first().state != Delivery::State::Pending &&
+                first.steps().first().state != Delivery::State::Running,
+            20000);
+        QCOMPARE(first.steps().first().state, Delivery::State::Succeeded);
+        Delivery second(ecosystem, QStringLiteral("test"), images(QStringLiteral("v2")), options());
+        second.start();
+        QVERIFY(second.wait(std::chrono::seconds(10)));
+        QCOMPARE(second.result().outcome, Delivery::Outcome::Failed);
+        QVERIFY2(second.result().reason.contains(QStringLiteral("held by")), qPrintable(second.result().reason));
+        QVERIFY(first.wait(std::chrono::minutes(3)));
+        QVERIFY2(first.result().succeeded(), qPrintable(first.result().reason));
+        // Released at the end: the next one goes through.
+        QVERIFY(deliver(ecosystem, images(QStringLiteral("v2")), options()).succeeded());
+    }
+
+    void cancelAfterApplyRollsBack()
+    {
+        const QString ns = newNamespace();
+        const Ecosystem ecosystem = ecosystemFor(ns);
+        QVERIFY(deliver(ecosystem, images(QStringLiteral("v1")), options()).succeeded());
+        QList<Delivery::Target> targets = images(QStringLiteral("v2"));
+        targets[0].image = QStringLiteral("demo/storefront:v2-broken"); // keeps the rollout waiting
+        Delivery delivery(ecosystem, QStringLiteral("test"), targets, options());
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            imageOf(ns, QStringLiteral("storefront")) == QStringLiteral("demo/storefront:v2-broken"), 30000);
+        delivery.cancel();
+        QVERIFY(delivery.wait(std::chrono::minutes(2)));
+        QCOMPARE(delivery.result().outcome, Delivery::Outcome::Cancelled);
+        for (const QString &name :
+            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") })
+            QCOMPARE(imageOf(ns, name), QStringLiteral("demo/%1:v1").arg(name));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDelivery)
+#include "tst_delivery.moc"
