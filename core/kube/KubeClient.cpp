@@ -159,6 +159,10 @@ struct Exchange : std::enable_shared_from_this<Exchange>
     std::shared_ptr<KubeStream::State> stream;
     int attempt = 0;
     bool reauthenticated = false;
+    // Once part of a stream reached the caller, repeating the request would
+    // replay it (a followed log) or splice two streams (a watch): the caller
+    // resumes instead, from what it has seen. Touched in the worker thread only.
+    bool delivered = false;
 
     void start(std::chrono::milliseconds delay = {})
     {
@@ -182,12 +186,13 @@ struct Exchange : std::enable_shared_from_this<Exchange>
         ++attempt;
         HttpTransfer transfer = d->transfer(request, credentials);
         transfer.notBefore = std::chrono::steady_clock::now() + delay;
+        auto self = shared_from_this();
         if (onData) {
-            transfer.onData = [callback = onData](const char *data, size_t size) {
+            transfer.onData = [self, callback = onData](const char *data, size_t size) {
+                self->delivered = true;
                 return callback(QByteArrayView(data, qsizetype(size)));
             };
         }
-        auto self = shared_from_this();
         transfer.onDone = [self, credentials](HttpTransfer::Result result) { self->finished(credentials, result); };
         if (stream) {
             std::lock_guard lock(stream->mutex);
@@ -207,7 +212,7 @@ struct Exchange : std::enable_shared_from_this<Exchange>
             return stream->cancelled;
         }();
         if (result.curlCode != CURLE_OK) {
-            if (!cancelled && retriableTransport(result.curlCode) && attempt < attempts)
+            if (!cancelled && !delivered && retriableTransport(result.curlCode) && attempt < attempts)
                 return start(std::chrono::milliseconds(250 << std::min(attempt, 6)));
             return fail(d->transportError(result));
         }
