@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "CtlCommand.h"
+#include "EnvironmentArguments.h"
 #include "Output.h"
 
 #include "model/EcosystemLoader.h"
@@ -23,42 +24,24 @@ public:
     int run(const QStringList &arguments) override
     {
         QCommandLineParser parser;
-        parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), QStringLiteral("PATH") });
-        parser.addOption(
-            { QStringLiteral("environment"), tr("the environment to deliver into"), QStringLiteral("ENV") });
+        EnvironmentArguments::addOptions(parser, tr("the environment to deliver into"));
         parser.addOption({ QStringLiteral("system"),
             tr("a system to deliver, with its feature branch (default: its upstream); repeatable"),
             QStringLiteral("S[=BRANCH]") });
         parser.addOption({ QStringLiteral("image"), tr("deliver this image instead of building one; repeatable"),
             QStringLiteral("S=REF") });
         parser.addOption({ QStringLiteral("wait-for-lock"), tr("wait while another delivery holds the environment") });
-        parser.addOption(
-            { QStringLiteral("kubeconfig"), tr("read only this kubeconfig file"), QStringLiteral("FILE") });
-        parser.addOption({ QStringLiteral("task"), tr("the task of a showroom"), QStringLiteral("KEY") });
         parser.addOption({ QStringLiteral("skip-tests"), tr("do not run the systems' test commands") });
-        parser.addOption(
-            { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
-        const QString path = parser.value(QStringLiteral("ecosystem"));
-        const QString environment = parser.value(QStringLiteral("environment"));
-        const QString output = parser.value(QStringLiteral("output"));
-        if (path.isEmpty() || environment.isEmpty() || parser.values(QStringLiteral("system")).isEmpty() ||
-            (output != QLatin1String("text") && output != QLatin1String("json"))) {
+        if (parser.values(QStringLiteral("system")).isEmpty()) {
             err() << arguments[0] << ": " << tr("--ecosystem, --environment and at least one --system are needed")
                   << '\n';
             return UsageError;
         }
-        if (!QFileInfo::exists(path)) {
-            err() << arguments[0] << ": " << tr("%1: no such file").arg(path) << '\n';
-            return UsageError;
-        }
-        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
-        if (!loaded.ecosystem) {
-            for (const Diagnostic &diagnostic : loaded.diagnostics)
-                err() << diagnostic.toString() << '\n';
-            return UsageError;
-        }
+        EnvironmentArguments place;
+        if (const auto exitCode = place.load(parser, arguments[0]))
+            return *exitCode;
         QMap<QString, QString> images;
         for (const QString &value : parser.values(QStringLiteral("image"))) {
             const qsizetype equals = value.indexOf(QLatin1Char('='));
@@ -75,7 +58,7 @@ public:
             target.system = equals < 0 ? value : value.left(equals);
             target.branch = equals < 0 ? QString() : value.mid(equals + 1);
             target.image = images.take(target.system);
-            if (!loaded.ecosystem->system(target.system)) {
+            if (!place.ecosystem().system(target.system)) {
                 err() << arguments[0] << ": " << tr("no system named %1").arg(target.system) << '\n';
                 return UsageError;
             }
@@ -86,18 +69,14 @@ public:
                   << '\n';
             return UsageError;
         }
-        if (!loaded.ecosystem->environment(environment)) {
-            err() << arguments[0] << ": " << tr("no environment named %1").arg(environment) << '\n';
-            return UsageError;
-        }
 
         Delivery::Options options;
         options.waitForLock = parser.isSet(QStringLiteral("wait-for-lock"));
-        options.kubeconfig = parser.value(QStringLiteral("kubeconfig"));
-        options.taskKey = parser.value(QStringLiteral("task"));
+        options.kubeconfig = place.kubeconfig();
+        options.taskKey = place.taskKey();
         options.runTests = !parser.isSet(QStringLiteral("skip-tests"));
-        Delivery delivery(*loaded.ecosystem, environment, targets, options);
-        const bool text = output == QLatin1String("text");
+        Delivery delivery(place.ecosystem(), place.environmentName(), targets, options);
+        const bool text = !place.wantsJson();
         // Progress goes to stderr so that stdout stays the answer.
         QObject::connect(
             &delivery, &Delivery::logLine, &delivery,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "CtlCommand.h"
+#include "EnvironmentArguments.h"
 #include "Output.h"
 
 #include "kube/KubeClient.h"
@@ -24,53 +25,28 @@ public:
     int run(const QStringList &arguments) override
     {
         QCommandLineParser parser;
-        parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), QStringLiteral("PATH") });
-        parser.addOption({ QStringLiteral("environment"), tr("the environment"), QStringLiteral("ENV") });
-        parser.addOption(
-            { QStringLiteral("kubeconfig"), tr("read only this kubeconfig file"), QStringLiteral("FILE") });
-        parser.addOption({ QStringLiteral("task"), tr("the task of a showroom"), QStringLiteral("KEY") });
-        parser.addOption(
-            { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
+        EnvironmentArguments::addOptions(parser, tr("the environment"));
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
-        const QString path = parser.value(QStringLiteral("ecosystem"));
-        const QString environmentName = parser.value(QStringLiteral("environment"));
-        const QString output = parser.value(QStringLiteral("output"));
-        if (path.isEmpty() || environmentName.isEmpty() ||
-            (output != QLatin1String("text") && output != QLatin1String("json"))) {
-            err() << arguments[0] << ": " << tr("--ecosystem and --environment are needed") << '\n';
-            return UsageError;
-        }
-        if (!QFileInfo::exists(path)) {
-            err() << arguments[0] << ": " << tr("%1: no such file").arg(path) << '\n';
-            return UsageError;
-        }
-        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
-        if (!loaded.ecosystem) {
-            for (const Diagnostic &diagnostic : loaded.diagnostics)
-                err() << diagnostic.toString() << '\n';
-            return UsageError;
-        }
-        const Environment *environment = loaded.ecosystem->environment(environmentName);
-        if (!environment) {
-            err() << arguments[0] << ": " << tr("no environment named %1").arg(environmentName) << '\n';
-            return UsageError;
-        }
+        EnvironmentArguments target;
+        if (const auto exitCode = target.load(parser, arguments[0]))
+            return *exitCode;
+        const Environment *environment = &target.environment();
         QString clientError;
-        const KubeClient client = KubeClient::fromKubeconfig(
-            Kubeconfig::load(parser.value(QStringLiteral("kubeconfig"))), environment->context, &clientError);
+        const KubeClient client =
+            KubeClient::fromKubeconfig(Kubeconfig::load(target.kubeconfig()), environment->context, &clientError);
         if (!client.isValid()) {
             err() << arguments[0] << ": " << clientError << '\n';
             return Failure;
         }
         KubeError error;
         const QList<ReleaseRecord> records =
-            ReleaseStore(client, environment->namespaceFor(parser.value(QStringLiteral("task")))).list(&error);
+            ReleaseStore(client, environment->namespaceFor(target.taskKey())).list(&error);
         if (error.isError()) {
             err() << arguments[0] << ": " << error.message << '\n';
             return Failure;
         }
-        if (output == QLatin1String("json")) {
+        if (target.wantsJson()) {
             QJsonArray array;
             for (const ReleaseRecord &record : records) {
                 QJsonObject object = record.toJson();

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "EnvironmentArguments.h"
+
+#include "CtlCommand.h"
+#include "Output.h"
+
+#include "model/EcosystemLoader.h"
+
+#include <QFileInfo>
+
+namespace Shipyard::Ctl {
+
+void EnvironmentArguments::addOptions(QCommandLineParser &parser, const QString &environmentDescription)
+{
+    parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), QStringLiteral("PATH") });
+    parser.addOption({ QStringLiteral("environment"), environmentDescription, QStringLiteral("ENV") });
+    parser.addOption({ QStringLiteral("kubeconfig"), tr("read only this kubeconfig file"), QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("task"), tr("the task of a showroom"), QStringLiteral("KEY") });
+    parser.addOption(
+        { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
+}
+
+std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, const QString &command)
+{
+    const QString path = parser.value(QStringLiteral("ecosystem"));
+    const QString output = parser.value(QStringLiteral("output"));
+    m_environmentName = parser.value(QStringLiteral("environment"));
+    m_kubeconfig = parser.value(QStringLiteral("kubeconfig"));
+    m_taskKey = parser.value(QStringLiteral("task"));
+    m_json = output == QLatin1String("json");
+    if (path.isEmpty() || m_environmentName.isEmpty()) {
+        err() << command << ": " << tr("--ecosystem and --environment are needed") << '\n';
+        return UsageError;
+    }
+    if (output != QLatin1String("text") && !m_json) {
+        err() << command << ": " << tr("--output is text or json, not %1").arg(output) << '\n';
+        return UsageError;
+    }
+    if (!QFileInfo::exists(path)) {
+        err() << command << ": " << tr("%1: no such file").arg(path) << '\n';
+        return UsageError;
+    }
+    EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
+    if (!loaded.ecosystem) {
+        for (const Diagnostic &diagnostic : loaded.diagnostics)
+            err() << diagnostic.toString() << '\n';
+        return UsageError;
+    }
+    if (!loaded.ecosystem->environment(m_environmentName)) {
+        err() << command << ": " << tr("no environment named %1").arg(m_environmentName) << '\n';
+        return UsageError;
+    }
+    m_ecosystem = std::move(loaded.ecosystem);
+    return std::nullopt;
+}
+
+} // namespace Shipyard::Ctl

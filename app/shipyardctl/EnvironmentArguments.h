@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "model/Ecosystem.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+namespace Shipyard::Ctl {
+
+// The options of every command that acts on one environment of an
+// ecosystem (--ecosystem, --environment, --kubeconfig, --task, --output),
+// read and checked the same way everywhere.
+class EnvironmentArguments
+{
+    Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::EnvironmentArguments)
+public:
+    static void addOptions(QCommandLineParser &parser, const QString &environmentDescription);
+
+    // Loads the ecosystem and finds the environment; on a problem prints it
+    // after `command` and returns the exit code.
+    std::optional<int> load(const QCommandLineParser &parser, const QString &command);
+
+    const Ecosystem &ecosystem() const { return *m_ecosystem; }
+    const Environment &environment() const { return *m_ecosystem->environment(m_environmentName); }
+    const QString &environmentName() const { return m_environmentName; }
+    const QString &kubeconfig() const { return m_kubeconfig; }
+    const QString &taskKey() const { return m_taskKey; }
+    bool wantsJson() const { return m_json; }
+
+private:
+    std::optional<Ecosystem> m_ecosystem;
+    QString m_environmentName;
+    QString m_kubeconfig;
+    QString m_taskKey;
+    bool m_json = false;
+};
+
+} // namespace Shipyard::Ctl
