@@ -3,8 +3,8 @@
 #include "Output.h"
 
 #include "gating/GateEvaluator.h"
+#include "gating/ReviewSourceFactory.h"
 #include "gating/TaskKeyExtractor.h"
-#include "gating/TrailerReviewSource.h"
 #include "git/Integrator.h"
 #include "git/Repository.h"
 #include "model/EcosystemLoader.h"
@@ -71,13 +71,19 @@ public:
         }
         QHash<QString, TaskLookup> tasks; // a key may have branches in several systems
         const GateEvaluator evaluator(ecosystem.gating);
-        TrailerReviewSource reviews;
 
         QJsonArray jsonSystems;
         QList<QStringList> rows;
         QStringList withoutKey;
         for (const System &system : ecosystem.systems) {
             QJsonObject jsonSystem { { QStringLiteral("name"), system.name } };
+            // Per system: the review project may name the system ("shop/{system}").
+            const ReviewSourceFactory::Result reviews = ReviewSourceFactory::create(ecosystem, system.name);
+            if (!reviews.error.isEmpty()) {
+                problems = true;
+                err() << arguments[0] << ": " << system.name << ": " << reviews.error << '\n';
+                jsonSystem.insert(QStringLiteral("reviewError"), reviews.error);
+            }
             const QString repositoryPath = ecosystem.resolvePath(system.repository);
             GitError error;
             Repository repository;
@@ -118,7 +124,10 @@ public:
                         tasks.insert(input.taskKey, tracker.tracker->task(input.taskKey));
                     input.task = tasks.value(input.taskKey);
                 }
-                input.reviews = reviews.reviews({ &repository, branch.name, upstream });
+                if (reviews.source)
+                    input.reviews = reviews.source->reviews({ &repository, branch.name, upstream });
+                else
+                    input.reviews = ReviewLookup { {}, reviews.error };
                 Integrator integrator(repository);
                 integrator.setDryRun(true);
                 input.integration = integrator.updateBranch(branch.name, upstream, ecosystem.gating.integration);

@@ -61,6 +61,18 @@ struct Environment
 enum class IntegrationMode { Rebase, Merge };
 enum class MergeMode { FastForward, MergeCommit };
 
+// Where approvals come from. The token itself never lives in the file.
+struct ReviewSettings
+{
+    enum class Kind { Trailers, Gerrit, GitLab, GitHub };
+    Kind kind = Kind::Trailers;
+    QString url; // Gerrit or GitLab root, GitHub's API root ("https://api.github.com")
+    // Gerrit project, GitLab "group/project" or id, GitHub "owner/repo";
+    // "{system}" stands for the system's name, for one repository per system.
+    QString project;
+    QString tokenEnvironmentVariable;
+};
+
 struct Gating
 {
     QString taskKeyPattern = QStringLiteral("[A-Z][A-Z0-9]+-[0-9]+");
@@ -70,6 +82,7 @@ struct Gating
     QString returnStatus = QStringLiteral("In Progress");
     IntegrationMode integration = IntegrationMode::Rebase;
     MergeMode merge = MergeMode::FastForward;
+    ReviewSettings reviews;
 };
 
 enum class TrackerKind { File, Redmine, Jira };
@@ -91,6 +104,7 @@ struct TrackerSettings
     QString file = QStringLiteral("tasks.yaml"); // file tracker, relative to the ecosystem
     QString project;
     QString tokenEnvironmentVariable; // the token itself never lives in the file
+    int apiVersion = 2; // Jira REST API version: 2 everywhere, 3 on Cloud only
     TrackerStatuses statuses;
 };
 

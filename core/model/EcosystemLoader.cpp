@@ -218,9 +218,43 @@ private:
             gating.integration = *mode == QLatin1String("merge") ? IntegrationMode::Merge : IntegrationMode::Rebase;
         if (const auto mode = r.choice("merge", { QStringLiteral("fast-forward"), QStringLiteral("merge-commit") }))
             gating.merge = *mode == QLatin1String("merge-commit") ? MergeMode::MergeCommit : MergeMode::FastForward;
+        readReviews(r.mapping("reviews"), gating.reviews);
         r.reportUnknownKeys({ QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
             QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"),
-            QStringLiteral("integration"), QStringLiteral("merge") });
+            QStringLiteral("integration"), QStringLiteral("merge"), QStringLiteral("reviews") });
+    }
+
+    void readReviews(const YAML::Node &node, ReviewSettings &reviews)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("gating reviews"), m_sink);
+        if (const auto kind = r.choice("kind",
+                { QStringLiteral("trailers"), QStringLiteral("gerrit"), QStringLiteral("gitlab"),
+                    QStringLiteral("github") })) {
+            reviews.kind = *kind == QLatin1String("gerrit") ? ReviewSettings::Kind::Gerrit
+                : *kind == QLatin1String("gitlab")          ? ReviewSettings::Kind::GitLab
+                : *kind == QLatin1String("github")          ? ReviewSettings::Kind::GitHub
+                                                            : ReviewSettings::Kind::Trailers;
+        }
+        const bool remote = reviews.kind != ReviewSettings::Kind::Trailers;
+        reviews.url = r.string("url", remote ? Presence::Required : Presence::Optional).value_or(QString());
+        // GitLab and GitHub address merge requests and pull requests through
+        // the project; Gerrit can find a change by its topic alone.
+        const bool needsProject =
+            reviews.kind == ReviewSettings::Kind::GitLab || reviews.kind == ReviewSettings::Kind::GitHub;
+        reviews.project =
+            r.string("project", needsProject ? Presence::Required : Presence::Optional).value_or(QString());
+        if (reviews.kind == ReviewSettings::Kind::GitHub && !reviews.project.isEmpty() &&
+            reviews.project.count(QLatin1Char('/')) != 1) {
+            m_sink.error(r.valueLocation("project"),
+                QStringLiteral("gating reviews: a GitHub project is 'owner/repo', not '%1'").arg(reviews.project));
+        }
+        reviews.tokenEnvironmentVariable = r.string("tokenEnv").value_or(QString());
+        rejectInlineSecret(r, "token", "tokenEnv");
+        rejectInlineSecret(r, "password", "tokenEnv");
+        r.reportUnknownKeys({ QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("project"),
+            QStringLiteral("tokenEnv"), QStringLiteral("token"), QStringLiteral("password") });
     }
 
     void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative)
@@ -249,6 +283,7 @@ private:
         tracker.file = r.string("file").value_or(tracker.file);
         tracker.project = r.string("project").value_or(QString());
         tracker.tokenEnvironmentVariable = r.string("tokenEnv").value_or(QString());
+        tracker.apiVersion = r.integer("apiVersion", 2, 3).value_or(tracker.apiVersion);
         rejectInlineSecret(r, "token", "tokenEnv");
         rejectInlineSecret(r, "apiKey", "tokenEnv");
         rejectInlineSecret(r, "password", "tokenEnv");
@@ -263,9 +298,10 @@ private:
             s.reportUnknownKeys({ QStringLiteral("awaitingAutotests"), QStringLiteral("awaitingShowroom"),
                 QStringLiteral("awaitingDelivery"), QStringLiteral("inQa"), QStringLiteral("done") });
         }
-        r.reportUnknownKeys({ QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"),
-            QStringLiteral("project"), QStringLiteral("tokenEnv"), QStringLiteral("statuses"), QStringLiteral("token"),
-            QStringLiteral("apiKey"), QStringLiteral("password") });
+        r.reportUnknownKeys(
+            { QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"), QStringLiteral("project"),
+                QStringLiteral("tokenEnv"), QStringLiteral("apiVersion"), QStringLiteral("statuses"),
+                QStringLiteral("token"), QStringLiteral("apiKey"), QStringLiteral("password") });
     }
 
     void readRegistry(const YAML::Node &node, RegistrySettings &registry)

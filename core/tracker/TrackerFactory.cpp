@@ -55,8 +55,8 @@ TrackerFactory::Result TrackerFactory::create(const Ecosystem &ecosystem, std::s
     if (settings.kind == TrackerKind::Redmine)
         result.tracker = std::make_unique<RedmineTracker>(url, token, transport, settings.tokenEnvironmentVariable);
     else
-        // TODO: a tracker.apiVersion setting; 2 works with every Jira.
-        result.tracker = std::make_unique<JiraTracker>(url, token, 2, transport, settings.tokenEnvironmentVariable);
+        result.tracker = std::make_unique<JiraTracker>(
+            url, token, settings.apiVersion, transport, settings.tokenEnvironmentVariable);
     return result;
 }
 

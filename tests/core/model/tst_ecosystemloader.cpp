@@ -81,6 +81,27 @@ private Q_SLOTS:
         QVERIFY(!result.ecosystem->environments.first().isProtected);
     }
 
+    void reviewsAndApiVersion()
+    {
+        const QByteArray document = QByteArray(minimal) +
+            "gating:\n  reviews:\n    kind: gitlab\n    url: https://gitlab.example.org\n"
+            "    project: shop/{system}\n    tokenEnv: GITLAB_TOKEN\n"
+            "tracker:\n  kind: jira\n  url: https://jira.example.org\n  apiVersion: 3\n";
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const ReviewSettings &reviews = result.ecosystem->gating.reviews;
+        QCOMPARE(reviews.kind, ReviewSettings::Kind::GitLab);
+        QCOMPARE(reviews.url, QStringLiteral("https://gitlab.example.org"));
+        QCOMPARE(reviews.project, QStringLiteral("shop/{system}"));
+        QCOMPARE(reviews.tokenEnvironmentVariable, QStringLiteral("GITLAB_TOKEN"));
+        QCOMPARE(result.ecosystem->tracker.apiVersion, 3);
+
+        const EcosystemLoadResult defaults = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
+        QCOMPARE(defaults.ecosystem->gating.reviews.kind, ReviewSettings::Kind::Trailers);
+        QCOMPARE(defaults.ecosystem->tracker.apiVersion, 2);
+    }
+
     // Each row: a document and the diagnostics it must produce, as
     // "LINE:COL: severity: text" prefixes; the counts must match exactly.
     void diagnostics_data()
@@ -182,6 +203,24 @@ private Q_SLOTS:
             << QStringList { "16:10: error: tracker: secrets must not be written in the ecosystem file" };
         QTest::newRow("redmine without url") << base + "tracker:\n  kind: redmine\n"
                                              << QStringList { "14:3: error: tracker: missing required field 'url'" };
+        QTest::newRow("review token written in the file")
+            << base + "gating:\n  reviews:\n    kind: gitlab\n    url: https://g\n    project: a/b\n    token: x\n"
+            << QStringList { "18:12: error: gating reviews: secrets must not be written in the ecosystem file" };
+        QTest::newRow("gerrit reviews without url")
+            << base + "gating:\n  reviews:\n    kind: gerrit\n"
+            << QStringList { "15:5: error: gating reviews: missing required field 'url'" };
+        QTest::newRow("gitlab reviews without project")
+            << base + "gating:\n  reviews:\n    kind: gitlab\n    url: https://g\n"
+            << QStringList { "15:5: error: gating reviews: missing required field 'project'" };
+        QTest::newRow("github project is not owner/repo")
+            << base + "gating:\n  reviews:\n    kind: github\n    url: https://api.github.com\n    project: shop\n"
+            << QStringList { "17:14: error: gating reviews: a GitHub project is 'owner/repo', not 'shop'" };
+        QTest::newRow("unknown review kind") << base + "gating:\n  reviews:\n    kind: bitbucket\n"
+                                             << QStringList { "15:11: error: gating reviews:" };
+        QTest::newRow("trailers need no url") << base + "gating:\n  reviews:\n    kind: trailers\n" << QStringList {};
+        QTest::newRow("jira apiVersion out of range")
+            << base + "tracker:\n  kind: jira\n  url: https://j\n  apiVersion: 4\n"
+            << QStringList { "16:15: error: tracker: field 'apiVersion' must be between 2 and 3, not 4" };
         QTest::newRow("monitoring without threshold")
             << base + "rollback:\n  monitoring:\n    prometheus: http://p\n    query: up\n"
             << QStringList { "15:5: error: rollback monitoring: missing required field 'threshold'" };

@@ -4,7 +4,9 @@
 // transport: there is no Jira to run here.
 #include "FakeTransport.h"
 
+#include "model/Ecosystem.h"
 #include "tracker/JiraTracker.h"
+#include "tracker/TrackerFactory.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -214,6 +216,30 @@ private Q_SLOTS:
         QCOMPARE(jira.transition(key, QStringLiteral("Closed")).kind(), TrackerError::Kind::InvalidInput);
         QCOMPARE(jira.addComment(key, QStringLiteral("x")).kind(), TrackerError::Kind::InvalidInput);
         QVERIFY(fake->requests.isEmpty());
+    }
+
+    // tracker.apiVersion in the ecosystem reaches the adapter.
+    void factoryPassesApiVersion_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::newRow("2") << 2;
+        QTest::newRow("3") << 3;
+    }
+
+    void factoryPassesApiVersion()
+    {
+        QFETCH(int, version);
+        Ecosystem ecosystem;
+        ecosystem.tracker.kind = TrackerKind::Jira;
+        ecosystem.tracker.url = QStringLiteral("https://jira.example.org");
+        ecosystem.tracker.apiVersion = version;
+        auto fake = std::make_shared<FakeTransport>();
+        fake->respond(QStringLiteral("GET /rest/api/%1/issue/ED-1").arg(version).toUtf8(), 200,
+            documented(QStringLiteral("issue-v%1.json").arg(version)));
+        const TrackerFactory::Result result = TrackerFactory::create(ecosystem, fake);
+        QVERIFY2(!result.error, qPrintable(result.error.message()));
+        const TaskLookup lookup = result.tracker->task(QStringLiteral("ED-1"));
+        QVERIFY2(!lookup.error, qPrintable(lookup.error.message()));
     }
 };
 

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "gating/HttpReviewSource.h"
+
+namespace Shipyard {
+
+// Code-Review votes from Gerrit. A feature branch is pushed for review with
+// its name as the topic (git push origin HEAD:refs/for/main%topic=BRANCH), so
+// the branch's reviews are the votes on the open changes of that topic. A
+// reviewer approves the branch when they voted +1 or +2 on every one of its
+// changes; a -1 or -2 on any of them blocks it. The changes' owners' votes do
+// not count.
+class GerritReviewSource : public HttpReviewSource
+{
+public:
+    // token: "username:HTTP-password" (basic authentication under /a/);
+    // empty for anonymous access. project: optional, narrows the topic.
+    GerritReviewSource(const QUrl &url, const QString &project, const QString &token,
+        std::shared_ptr<HttpTransport> transport, const QString &tokenVariable = QString());
+
+    ReviewLookup reviews(const ReviewRequest &request) override;
+
+    // Gerrit prefixes every JSON answer with ")]}'" against cross-site script inclusion.
+    static QByteArray stripXssiPrefix(const QByteArray &body);
+
+protected:
+    QString serviceName() const override { return QStringLiteral("Gerrit"); }
+    void authenticate(HttpRequest &request) const override;
+
+private:
+    QByteArray prefix() const { return m_token.isEmpty() ? QByteArray() : QByteArray("/a"); }
+};
+
+} // namespace Shipyard
