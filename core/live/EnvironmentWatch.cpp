@@ -40,13 +40,9 @@ void EnvironmentWatch::start(const KubeClient &client, KubeInformerRegistry &reg
         }
         m_removing.clear();
     });
-    connect(informer, &KubeInformer::synced, this, [this] {
-        // Every system without a Deployment is now known to be missing.
-        const bool first = m_connection != Connection::Live;
-        setConnection(Connection::Live);
-        if (first)
-            Q_EMIT connectionChanged();
-    });
+    // Going live repaints the whole environment: every system without a
+    // Deployment is now known to be missing.
+    connect(informer, &KubeInformer::synced, this, [this] { setConnection(Connection::Live); });
     connect(informer, &KubeInformer::errorOccurred, this,
         [this](const KubeError &error) { setConnection(Connection::Failed, error.message); });
     if (informer->hasSynced()) {
