@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "CtlCommand.h"
+#include "EnvironmentArguments.h"
+#include "Output.h"
+
+#include "kube/KubeClient.h"
+#include "kube/KubeResourceType.h"
+#include "kube/Kubeconfig.h"
+#include "live/SystemState.h"
+#include "pipeline/ReleaseStore.h"
+
+#include <QCommandLineParser>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Shipyard::Ctl {
+
+// What runs in one environment right now: each system's image, replicas and
+// health, who holds the delivery lock, and the latest release.
+class StatusCommand : public CtlCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::StatusCommand)
+public:
+    QString name() const override { return QStringLiteral("status"); }
+    QString summary() const override
+    {
+        return tr("what runs in an environment: systems, health, lock and latest release (exit 1 unless all healthy)");
+    }
+
+    int run(const QStringList &arguments) override
+    {
+        QCommandLineParser parser;
+        EnvironmentArguments::addOptions(parser, tr("the environment"));
+        if (const auto exitCode = parse(parser, arguments))
+            return *exitCode;
+        EnvironmentArguments place;
+        if (const auto exitCode = place.load(parser, arguments[0]))
+            return *exitCode;
+        const Environment &environment = place.environment();
+        const QString ns = environment.namespaceFor(place.taskKey());
+
+        QString clientError;
+        const KubeClient client =
+            KubeClient::fromKubeconfig(Kubeconfig::load(place.kubeconfig()), environment.context, &clientError);
+        if (!client.isValid()) {
+            err() << arguments[0] << ": " << clientError << '\n';
+            return Failure;
+        }
+
+        const KubeResourceType deployments = KubeResourceType::make(
+            QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"), QStringLiteral("Deployment"));
+        const KubeResponse listed = client.get(deployments.path(ns)).result();
+        if (!listed.ok()) {
+            err() << arguments[0] << ": " << listed.error.message << '\n';
+            return Failure;
+        }
+        QHash<QString, SystemState> states;
+        const QJsonArray items = listed.json().value(QLatin1String("items")).toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject deployment = item.toObject();
+            states.insert(
+                deployment.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
+                SystemState::fromDeployment(deployment));
+        }
+
+        const KubeResourceType leases = KubeResourceType::make(QStringLiteral("coordination.k8s.io"),
+            QStringLiteral("v1"), QStringLiteral("leases"), QStringLiteral("Lease"));
+        const KubeResponse lease = client.get(leases.path(ns, QStringLiteral("shipyard-delivery"))).result();
+        const QJsonObject leaseSpec = lease.ok() ? lease.json().value(QLatin1String("spec")).toObject() : QJsonObject();
+        const QString holder = leaseSpec.value(QLatin1String("holderIdentity")).toString();
+
+        KubeError releaseError;
+        const QList<ReleaseRecord> releases = ReleaseStore(client, ns).list(&releaseError);
+
+        bool allHealthy = true;
+        QJsonArray jsonSystems;
+        QList<QStringList> rows;
+        for (const System &system : place.ecosystem().systems) {
+            if (!environment.systems.isEmpty() && !environment.systems.contains(system.name))
+                continue;
+            const SystemState state = states.value(system.name, SystemState::missing());
+            allHealthy = allHealthy && state.health == SystemState::Health::Healthy;
+            const QString health = healthName(state.health);
+            jsonSystems.append(QJsonObject { { QStringLiteral("name"), system.name },
+                { QStringLiteral("image"), state.image }, { QStringLiteral("tag"), state.tag },
+                { QStringLiteral("ready"), state.ready }, { QStringLiteral("desired"), state.desired },
+                { QStringLiteral("health"), health }, { QStringLiteral("gitSha"), state.gitSha },
+                { QStringLiteral("tasks"), state.tasks }, { QStringLiteral("message"), state.message } });
+            rows.append({ system.name, state.tag.isEmpty() ? QStringLiteral("-") : state.tag,
+                QStringLiteral("%1/%2").arg(state.ready).arg(state.desired), health,
+                state.gitSha.isEmpty() ? QStringLiteral("-") : state.gitSha.left(12) });
+        }
+
+        if (place.wantsJson()) {
+            QJsonObject root { { QStringLiteral("environment"), environment.name },
+                { QStringLiteral("context"), environment.context }, { QStringLiteral("namespace"), ns },
+                { QStringLiteral("systems"), jsonSystems },
+                { QStringLiteral("lock"), holder.isEmpty() ? QJsonValue() : QJsonValue(holder) },
+                { QStringLiteral("healthy"), allHealthy } };
+            if (!releases.isEmpty())
+                root.insert(QStringLiteral("latestRelease"), releases.first().id);
+            if (releaseError.isError())
+                root.insert(QStringLiteral("releaseError"), releaseError.message);
+            printJson(QJsonDocument(root));
+        } else {
+            out() << tr("%1 (context %2, namespace %3)").arg(environment.name, environment.context, ns) << '\n';
+            out() << tr("lock: %1").arg(holder.isEmpty() ? tr("free") : tr("held by %1").arg(holder)) << '\n';
+            if (releaseError.isError())
+                out() << tr("releases: %1").arg(releaseError.message) << '\n';
+            else if (releases.isEmpty())
+                out() << tr("releases: none recorded") << '\n';
+            else
+                out() << tr("latest release: %1, %2 by %3")
+                             .arg(releases.first().id, ReleaseRecord::keyword(releases.first().result),
+                                 releases.first().who)
+                      << '\n';
+            out() << '\n';
+            printTable({ tr("SYSTEM"), tr("TAG"), tr("READY"), tr("HEALTH"), tr("COMMIT") }, rows);
+        }
+        out().flush();
+        return allHealthy ? Success : Failure;
+    }
+};
+
+SHIPYARDCTL_REGISTER_COMMAND(StatusCommand)
+
+} // namespace Shipyard::Ctl
