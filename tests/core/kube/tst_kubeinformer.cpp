@@ -113,8 +113,8 @@ private Q_SLOTS:
         QVERIFY(
             wait(m_client.create(m_type.path(m_ns), configMap(QStringLiteral("moves-revision"), QStringLiteral("0"))))
                 .ok());
-        if (!compactEtcd())
-            QSKIP("cannot reach etcd to compact it");
+        // The local cluster always has its etcd; not reaching it is a failure, not a reason to skip.
+        QVERIFY2(compactEtcd(), "cannot reach etcd to compact it");
         KubeRequest next = KubeRequest::get(m_type.path(m_ns));
         next.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("5"));
         next.query.addQueryItem(QStringLiteral("continue"), token);
