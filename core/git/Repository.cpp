@@ -125,30 +125,58 @@ QString Repository::currentBranch() const
     return toQString(git_reference_shorthand(head.get()));
 }
 
+namespace {
+
+// A named remote of the repository, or an anonymous one for a URL or path.
+GitError openRemote(git_repository *repository, const QString &remote, RemotePtr *handle)
+{
+    git_remote *raw = nullptr;
+    int code = git_remote_lookup(&raw, repository, remote.toUtf8().constData());
+    if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC)
+        code = git_remote_create_anonymous(&raw, repository, remote.toUtf8().constData());
+    if (code != 0)
+        return GitError::fromLibgit2(code, QStringLiteral("no remote %1").arg(remote));
+    *handle = RemotePtr(raw);
+    return {};
+}
+
+// libgit2's view of refspecs; `specs` must outlive it.
+class RefspecArray
+{
+public:
+    explicit RefspecArray(QList<QByteArray> &specs)
+    {
+        for (QByteArray &spec : specs)
+            m_pointers.append(spec.data());
+        m_array = { m_pointers.data(), size_t(m_pointers.size()) };
+    }
+    git_strarray *get() { return &m_array; }
+
+private:
+    QList<char *> m_pointers;
+    git_strarray m_array {};
+};
+
+} // namespace
+
 GitError Repository::fetch(const QString &remote, const GitControl &control, const QStringList &refspecs)
 {
     if (!m_repository)
         return GitError(GitError::Kind::InvalidArgument, QStringLiteral("no repository"));
-    git_remote *raw = nullptr;
-    int code = git_remote_lookup(&raw, m_repository, remote.toUtf8().constData());
-    if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC)
-        code = git_remote_create_anonymous(&raw, m_repository, remote.toUtf8().constData());
-    if (code != 0)
-        return GitError::fromLibgit2(code, QStringLiteral("no remote %1").arg(remote));
-    RemotePtr handle(raw);
+    RemotePtr handle;
+    if (GitError error = openRemote(m_repository, remote, &handle))
+        return error;
 
     QList<QByteArray> specs;
     for (const QString &spec : refspecs)
         specs.append(spec.toUtf8());
-    QList<char *> pointers;
-    for (QByteArray &spec : specs)
-        pointers.append(spec.data());
-    git_strarray array = { pointers.data(), size_t(pointers.size()) };
+    RefspecArray array(specs);
 
     RemoteCallbacks callbacks(control, path());
     git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
     callbacks.install(&options.callbacks);
-    code = git_remote_fetch(handle.get(), specs.isEmpty() ? nullptr : &array, &options, "shipyard: fetch");
+    const int code =
+        git_remote_fetch(handle.get(), specs.isEmpty() ? nullptr : array.get(), &options, "shipyard: fetch");
     return callbacks.result(code, QStringLiteral("cannot fetch from %1").arg(remote));
 }
 
@@ -172,23 +200,16 @@ GitError Repository::push(const QString &remote, const QStringList &refspecs, co
             specs.append((name % QLatin1Char(':') % name).toUtf8());
         }
     }
-    git_remote *raw = nullptr;
-    int code = git_remote_lookup(&raw, m_repository, remote.toUtf8().constData());
-    if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC)
-        code = git_remote_create_anonymous(&raw, m_repository, remote.toUtf8().constData());
-    if (code != 0)
-        return GitError::fromLibgit2(code, QStringLiteral("no remote %1").arg(remote));
-    RemotePtr handle(raw);
+    RemotePtr handle;
+    if (GitError error = openRemote(m_repository, remote, &handle))
+        return error;
 
-    QList<char *> pointers;
-    for (QByteArray &spec : specs)
-        pointers.append(spec.data());
-    git_strarray array = { pointers.data(), size_t(pointers.size()) };
+    RefspecArray array(specs);
 
     RemoteCallbacks callbacks(control, path());
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
     callbacks.install(&options.callbacks);
-    code = git_remote_push(handle.get(), &array, &options);
+    const int code = git_remote_push(handle.get(), array.get(), &options);
     return callbacks.result(code, QStringLiteral("cannot push to %1").arg(remote));
 }
 

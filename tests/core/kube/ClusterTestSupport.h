@@ -3,11 +3,14 @@
 // (ctest fixture `localcluster`, packaging/localcluster/cluster).
 #pragma once
 
+#include "LocalCluster.h"
+
 #include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -16,10 +19,16 @@ namespace Shipyard::TestSupport {
 
 inline QString clusterKubeconfigPath()
 {
-    QString cache = qEnvironmentVariable("SHIPYARD_CACHE");
-    if (cache.isEmpty())
-        cache = QDir::homePath() + QStringLiteral("/.cache/shipyard");
-    return cache + QStringLiteral("/run/cluster/kubeconfig");
+    return LocalCluster::kubeconfigPath();
+}
+
+// A small ConfigMap to create, change and delete in watch tests.
+inline QJsonObject simpleConfigMap(const QString &name, const QString &value)
+{
+    return QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("v1") },
+        { QStringLiteral("kind"), QStringLiteral("ConfigMap") },
+        { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("name"), name } } },
+        { QStringLiteral("data"), QJsonObject { { QStringLiteral("v"), value } } } };
 }
 
 inline Kubeconfig clusterKubeconfig()

@@ -48,14 +48,6 @@ private:
     KubeInformer *m_informer;
 };
 
-QJsonObject configMap(const QString &name, const QString &value)
-{
-    return QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("v1") },
-        { QStringLiteral("kind"), QStringLiteral("ConfigMap") },
-        { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("name"), name } } },
-        { QStringLiteral("data"), QJsonObject { { QStringLiteral("v"), value } } } };
-}
-
 } // namespace
 
 class TestKubeInformer : public QObject
@@ -77,8 +69,8 @@ private Q_SLOTS:
         // Thousands of objects, created over one multiplexed connection.
         QList<QFuture<KubeResponse>> creations;
         for (int i = 0; i < m_count; ++i)
-            creations.append(
-                m_client.create(m_type.path(m_ns), configMap(QStringLiteral("cm-%1").arg(i), QStringLiteral("0"))));
+            creations.append(m_client.create(
+                m_type.path(m_ns), simpleConfigMap(QStringLiteral("cm-%1").arg(i), QStringLiteral("0"))));
         for (auto &future : creations) {
             const KubeResponse created = wait(future);
             QVERIFY2(created.ok(), qPrintable(created.error.message));
@@ -110,8 +102,8 @@ private Q_SLOTS:
         const QString token = page.json()[QLatin1String("metadata")][QLatin1String("continue")].toString();
         QVERIFY(!token.isEmpty());
         // One write after the snapshot, so that compacting at the newest revision removes the snapshot's.
-        QVERIFY(
-            wait(m_client.create(m_type.path(m_ns), configMap(QStringLiteral("moves-revision"), QStringLiteral("0"))))
+        QVERIFY(wait(
+            m_client.create(m_type.path(m_ns), simpleConfigMap(QStringLiteral("moves-revision"), QStringLiteral("0"))))
                 .ok());
         // The local cluster always has its etcd; not reaching it is a failure, not a reason to skip.
         QVERIFY2(compactEtcd(), "cannot reach etcd to compact it");
@@ -143,10 +135,10 @@ private Q_SLOTS:
         for (int i = 3; i < m_count; i += 11)
             if (i % 7 != 0)
                 changes.append(m_client.replace(m_type.path(m_ns, QStringLiteral("cm-%1").arg(i)),
-                    configMap(QStringLiteral("cm-%1").arg(i), QStringLiteral("1"))));
+                    simpleConfigMap(QStringLiteral("cm-%1").arg(i), QStringLiteral("1"))));
         for (int i = 0; i < 40; ++i)
-            changes.append(
-                m_client.create(m_type.path(m_ns), configMap(QStringLiteral("new-%1").arg(i), QStringLiteral("0"))));
+            changes.append(m_client.create(
+                m_type.path(m_ns), simpleConfigMap(QStringLiteral("new-%1").arg(i), QStringLiteral("0"))));
         for (auto &future : changes) {
             const KubeResponse response = wait(future);
             QVERIFY2(response.ok(),
@@ -160,7 +152,8 @@ private Q_SLOTS:
 
         // A dropped connection resumes from the last resourceVersion: no relist.
         informer.simulateDisconnect();
-        QVERIFY(wait(m_client.create(m_type.path(m_ns), configMap(QStringLiteral("after-resume"), QStringLiteral("0"))))
+        QVERIFY(wait(
+            m_client.create(m_type.path(m_ns), simpleConfigMap(QStringLiteral("after-resume"), QStringLiteral("0"))))
                 .ok());
         QTRY_VERIFY_WITH_TIMEOUT(informer.row(m_ns + QStringLiteral("/after-resume")) >= 0, 10000);
         QCOMPARE(informer.listCount(), 1);

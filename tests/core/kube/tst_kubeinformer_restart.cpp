@@ -26,14 +26,6 @@ namespace {
 const QString kContext = QStringLiteral("production");
 const QString kComponent = QStringLiteral("prod-apiserver");
 
-QJsonObject configMap(const QString &name, const QString &value)
-{
-    return QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("v1") },
-        { QStringLiteral("kind"), QStringLiteral("ConfigMap") },
-        { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("name"), name } } },
-        { QStringLiteral("data"), QJsonObject { { QStringLiteral("v"), value } } } };
-}
-
 } // namespace
 
 class TestKubeInformerRestart : public QObject
@@ -53,8 +45,8 @@ private Q_SLOTS:
         m_type =
             KubeResourceType::make({}, QStringLiteral("v1"), QStringLiteral("configmaps"), QStringLiteral("ConfigMap"));
         for (int i = 0; i < 20; ++i) {
-            const KubeResponse created = wait(
-                m_client.create(m_type.path(m_ns), configMap(QStringLiteral("before-%1").arg(i), QStringLiteral("0"))));
+            const KubeResponse created = wait(m_client.create(
+                m_type.path(m_ns), simpleConfigMap(QStringLiteral("before-%1").arg(i), QStringLiteral("0"))));
             QVERIFY2(created.ok(), qPrintable(created.error.message));
         }
     }
@@ -94,10 +86,10 @@ private Q_SLOTS:
         // them only through a new watch (or a relist).
         QList<QFuture<KubeResponse>> changes;
         for (int i = 0; i < 10; ++i)
-            changes.append(
-                m_client.create(m_type.path(m_ns), configMap(QStringLiteral("after-%1").arg(i), QStringLiteral("0"))));
-        changes.append(m_client.replace(
-            m_type.path(m_ns, QStringLiteral("before-3")), configMap(QStringLiteral("before-3"), QStringLiteral("1"))));
+            changes.append(m_client.create(
+                m_type.path(m_ns), simpleConfigMap(QStringLiteral("after-%1").arg(i), QStringLiteral("0"))));
+        changes.append(m_client.replace(m_type.path(m_ns, QStringLiteral("before-3")),
+            simpleConfigMap(QStringLiteral("before-3"), QStringLiteral("1"))));
         changes.append(m_client.remove(m_type.path(m_ns, QStringLiteral("before-5"))));
         for (auto &future : changes) {
             const KubeResponse response = wait(future);
