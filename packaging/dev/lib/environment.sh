@@ -8,6 +8,11 @@ SHIPYARD_SUITE=trixie
 SHIPYARD_MIRROR=${SHIPYARD_MIRROR:-http://deb.debian.org/debian}
 SHIPYARD_PACKAGES_FILE=$SRC_DIR/packaging/dev/packages.txt
 export SHIPYARD_CACHE
+# One compiler cache for every build directory and clone: paths below the
+# checkout are hashed relative to it, so a fresh clone reuses the objects.
+export CCACHE_DIR=${CCACHE_DIR:-$SHIPYARD_CACHE/ccache}
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$SRC_DIR}
+export CCACHE_NOHASHDIR=1
 
 log() { printf 'shipyard-dev: %s\n' "$*" >&2; }
 die() {
@@ -32,6 +37,7 @@ env_shared_dirs() {
     echo "$SRC_DIR"
     echo "$SHIPYARD_CACHE/localcluster"
     echo "$SHIPYARD_CACHE/run"
+    echo "$SHIPYARD_CACHE/ccache"
 }
 
 host_apt_update_once() {
@@ -111,7 +117,7 @@ setup_root() {
 }
 
 env_setup() {
-    mkdir -p "$SHIPYARD_CACHE" "$SHIPYARD_CACHE/localcluster" "$SHIPYARD_CACHE/run"
+    mkdir -p "$SHIPYARD_CACHE" "$SHIPYARD_CACHE/localcluster" "$SHIPYARD_CACHE/run" "$CCACHE_DIR"
     (
         flock 9
         local mode
