@@ -118,10 +118,16 @@ struct RegistrySettings
 
 struct MonitoringTrigger
 {
+    // What a window without a single answer from Prometheus means. Keeping
+    // is the default: an outage of monitoring must not undo a good release.
+    enum class Inconclusive { Keep, RollBack };
+
     QString prometheusUrl;
     QString query;
     double threshold = 0;
     std::chrono::seconds window { 300 };
+    std::chrono::seconds interval { 15 };
+    Inconclusive onInconclusive = Inconclusive::Keep;
 };
 
 struct RollbackPolicy

@@ -337,8 +337,13 @@ private:
             else if (!m.has("threshold"))
                 m_sink.error(m.location(), QStringLiteral("rollback monitoring: missing required field 'threshold'"));
             trigger.window = m.duration("window").value_or(trigger.window);
+            trigger.interval = m.duration("interval").value_or(trigger.interval);
+            if (const auto policy = m.choice("onInconclusive", { QStringLiteral("keep"), QStringLiteral("rollback") }))
+                trigger.onInconclusive = *policy == QLatin1String("rollback")
+                    ? MonitoringTrigger::Inconclusive::RollBack
+                    : MonitoringTrigger::Inconclusive::Keep;
             m.reportUnknownKeys({ QStringLiteral("prometheus"), QStringLiteral("query"), QStringLiteral("threshold"),
-                QStringLiteral("window") });
+                QStringLiteral("window"), QStringLiteral("interval"), QStringLiteral("onInconclusive") });
             rollback.monitoring = trigger;
         }
         r.reportUnknownKeys({ QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"),

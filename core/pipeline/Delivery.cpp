@@ -11,6 +11,7 @@
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ImageBuilder.h"
 #include "pipeline/ManifestReader.h"
+#include "pipeline/MonitoringWatch.h"
 #include "pipeline/RegistryClient.h"
 #include "pipeline/ReleaseApplier.h"
 #include "pipeline/ReleaseStore.h"
@@ -25,6 +26,8 @@
 #include <QSysInfo>
 #include <QThread>
 #include <QTimer>
+
+#include <cmath>
 
 namespace Shipyard {
 
@@ -86,6 +89,58 @@ ImageBuildResult buildImage(const RegistrySettings &registry, const System &syst
     return result;
 }
 
+struct MonitoringVerdict
+{
+    enum Kind { Passed, Exceeded, Inconclusive, Cancelled };
+    Kind kind = Passed;
+    QString message;
+};
+
+// Watches the release for the trigger's window in this (worker) thread.
+MonitoringVerdict watchRelease(
+    const MonitoringTrigger &trigger, const std::function<void(const QString &)> &log, const std::atomic_bool &cancel)
+{
+    MonitoringWatch watch(trigger);
+    watch.setInterval(trigger.interval);
+    MonitoringVerdict verdict;
+    QEventLoop loop;
+    QObject::connect(&watch, &MonitoringWatch::evaluated, &loop, [&](double value) {
+        log(std::isnan(value) ? QStringLiteral("monitoring: no data yet")
+                              : QStringLiteral("monitoring: %1 (threshold %2)").arg(value).arg(trigger.threshold));
+    });
+    QObject::connect(&watch, &MonitoringWatch::queryFailed, &loop,
+        [&](const QString &error) { log(QStringLiteral("monitoring: query failed: ") + error); });
+    QObject::connect(&watch, &MonitoringWatch::thresholdExceeded, &loop, [&](double value) {
+        verdict = { MonitoringVerdict::Exceeded,
+            QStringLiteral("monitoring: %1 = %2, above the threshold %3")
+                .arg(trigger.query)
+                .arg(value)
+                .arg(trigger.threshold) };
+        loop.quit();
+    });
+    QObject::connect(&watch, &MonitoringWatch::passed, &loop, [&] {
+        verdict = { MonitoringVerdict::Passed,
+            QStringLiteral("stayed at or below %1 for %2 s").arg(trigger.threshold).arg(trigger.window.count()) };
+        loop.quit();
+    });
+    QObject::connect(&watch, &MonitoringWatch::inconclusive, &loop, [&](const QString &reason) {
+        verdict = { MonitoringVerdict::Inconclusive, QStringLiteral("monitoring inconclusive: ") + reason };
+        loop.quit();
+    });
+    QTimer cancelCheck;
+    QObject::connect(&cancelCheck, &QTimer::timeout, &loop, [&] {
+        if (cancel) {
+            watch.stop();
+            verdict = { MonitoringVerdict::Cancelled, QStringLiteral("cancelled") };
+            loop.quit();
+        }
+    });
+    cancelCheck.start(100);
+    watch.start();
+    loop.exec();
+    return verdict;
+}
+
 } // namespace
 
 // What the run knows about one system as it goes.
@@ -111,8 +166,8 @@ Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const
     : QObject(parent), m_ecosystem(ecosystem), m_environment(environment), m_targets(targets), m_options(options)
 {
     m_steps.append({ Step::Lock, {}, State::Pending, {}, {}, {} });
-    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Deploy, Step::Smoke, Step::Rollback,
-             Step::Merge }) {
+    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Deploy, Step::Smoke, Step::Monitor,
+             Step::Rollback, Step::Merge }) {
         for (const Target &target : targets)
             m_steps.append({ step, target.system, State::Pending, {}, {}, {} });
     }
@@ -676,6 +731,49 @@ void Delivery::run()
         }
     }
 
+    // the monitoring signal: the release is watched for its window
+    QString monitoringNote;
+    const auto setMonitorState = [&](State monitorState, const QString &message) {
+        for (const Run::Work &work : state.work)
+            setState(Step::Monitor, work.system.name, monitorState, message);
+    };
+    if (failure.isEmpty()) {
+        const std::optional<MonitoringTrigger> &trigger = m_ecosystem.rollback.monitoring;
+        if (!trigger || !m_options.watchMonitoring) {
+            setMonitorState(State::Skipped, trigger ? QStringLiteral("not asked to watch") : QString());
+        } else {
+            setMonitorState(State::Running,
+                QStringLiteral("watching %1 for %2 s").arg(trigger->query).arg(trigger->window.count()));
+            const MonitoringVerdict verdict = watchRelease(*trigger, log, m_cancel);
+            switch (verdict.kind) {
+            case MonitoringVerdict::Passed:
+                setMonitorState(State::Succeeded, verdict.message);
+                break;
+            case MonitoringVerdict::Exceeded:
+                failure = verdict.message;
+                failedStep = Step::Monitor;
+                setMonitorState(State::Failed, verdict.message);
+                break;
+            case MonitoringVerdict::Inconclusive:
+                if (trigger->onInconclusive == MonitoringTrigger::Inconclusive::RollBack) {
+                    failure = verdict.message;
+                    failedStep = Step::Monitor;
+                    setMonitorState(State::Failed, verdict.message);
+                } else {
+                    monitoringNote = verdict.message + QStringLiteral("; kept as the ecosystem asks");
+                    appendLog(QStringLiteral("warning: ") + monitoringNote);
+                    setMonitorState(State::Succeeded, monitoringNote);
+                }
+                break;
+            case MonitoringVerdict::Cancelled:
+                failure = QStringLiteral("cancelled");
+                failedStep = Step::Monitor;
+                setMonitorState(State::Cancelled, failure);
+                break;
+            }
+        }
+    }
+
     for (const Run::Work &work : state.work) {
         ReleaseRecord::SystemRelease release;
         release.system = work.system.name;
@@ -691,12 +789,8 @@ void Delivery::run()
     }
 
     // (5) roll back what was applied
-    if (!failure.isEmpty()) {
+    const auto rollBackAndEnd = [&](const QString &why, Step step) {
         const bool cancelled = m_cancel;
-        if (!applied) {
-            end(cancelled ? Outcome::Cancelled : Outcome::Failed, failedStep, failure);
-            return;
-        }
         QElapsedTimer rollbackClock;
         rollbackClock.start();
         QStringList systems;
@@ -706,7 +800,7 @@ void Delivery::run()
             current.insert(work.system.name, work.objects);
             setState(Step::Rollback, work.system.name, State::Running);
         }
-        appendLog(QStringLiteral("rolling back to release %1: %2").arg(rollbackTarget.id, failure));
+        appendLog(QStringLiteral("rolling back to release %1: %2").arg(rollbackTarget.id, why));
         // A rollback must run to its end even when the delivery was cancelled.
         ReleaseApplier restorer(client, ns);
         restorer.setLog(log);
@@ -716,27 +810,108 @@ void Delivery::run()
         for (const QString &system : systems)
             setState(Step::Rollback, system, rollbackError.isEmpty() ? State::Succeeded : State::Failed, rollbackError);
         record.result = ReleaseRecord::Result::Failed;
-        record.reason = failure;
+        record.reason = why;
         const KubeError saveError = store.save(record);
         if (saveError.isError())
             appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
         audit(QStringLiteral("rollback"),
             rollbackError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + rollbackError,
             rollbackTarget.id,
-            QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), failure },
+            QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), why },
                 { QStringLiteral("failedRelease"), record.id } });
         if (!cancelled)
-            returnTasks(failedStep, failure);
-        QString reason = failure;
+            returnTasks(step, why);
+        QString reason = why;
         if (!rollbackError.isEmpty())
             reason += QStringLiteral("; the rollback failed too: ") + rollbackError;
         end(cancelled                     ? Outcome::Cancelled
                 : rollbackError.isEmpty() ? Outcome::RolledBack
                                           : Outcome::Failed,
-            failedStep, reason);
+            step, reason);
+    };
+
+    if (!failure.isEmpty()) {
+        if (!applied) {
+            end(m_cancel ? Outcome::Cancelled : Outcome::Failed, failedStep, failure);
+            return;
+        }
+        // The ecosystem may ask to leave a failed rollout or smoke test in
+        // place, for someone to look at; a cancel always rolls back.
+        const bool keep = !m_cancel &&
+            ((failedStep == Step::Deploy && !m_ecosystem.rollback.onRolloutFailure) ||
+                (failedStep == Step::Smoke && !m_ecosystem.rollback.onSmokeFailure));
+        if (keep) {
+            for (const Run::Work &work : state.work)
+                setState(
+                    Step::Rollback, work.system.name, State::Skipped, QStringLiteral("kept as the ecosystem asks"));
+            record.result = ReleaseRecord::Result::Failed;
+            record.reason = failure;
+            const KubeError saveError = store.save(record);
+            if (saveError.isError())
+                appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
+            returnTasks(failedStep, failure);
+            end(Outcome::Failed, failedStep, failure + QStringLiteral(" (left in place, not rolled back)"));
+            return;
+        }
+        rollBackAndEnd(failure, failedStep);
         return;
     }
 
+    // (6) into upstream: only where a delivery is final. Every merge is
+    // tried in memory first, so that one system's conflict pushes nothing.
+    const bool merges =
+        environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production;
+    const auto mergeOne = [&](const Run::Work &work, bool dryRun) {
+        Repository repository = Repository::open(work.directory);
+        Integrator integrator(repository);
+        integrator.setDryRun(dryRun);
+        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
+        if (!repository.resolve(remoteUpstream).isEmpty()) {
+            Integrator follower(repository);
+            const IntegrationResult follow =
+                follower.mergeInto(remoteUpstream, work.system.upstream, MergeMode::FastForward);
+            if (follow.error)
+                return QStringLiteral("the local %1 has diverged from %2: %3")
+                    .arg(work.system.upstream, remoteUpstream, follow.error.message());
+        }
+        const IntegrationResult merged =
+            integrator.mergeInto(work.target.branch, work.system.upstream, m_ecosystem.gating.merge);
+        if (merged.error)
+            return merged.error.message();
+        if (dryRun)
+            return QString();
+        const QString ref = QStringLiteral("refs/heads/") + work.system.upstream;
+        const GitError pushed = repository.push(QStringLiteral("origin"), { ref + QLatin1Char(':') + ref });
+        if (pushed.kind() == GitError::Kind::NonFastForward)
+            return QStringLiteral("%1 moved on the remote meanwhile; nothing was overwritten: update and deliver again")
+                .arg(work.system.upstream);
+        return pushed ? pushed.message() : QString();
+    };
+    for (const bool dryRun : { true, false }) {
+        for (const Run::Work &work : state.work) {
+            if (!merges || work.target.usesUpstream()) {
+                if (!dryRun)
+                    setState(Step::Merge, work.system.name, State::Skipped);
+                continue;
+            }
+            if (dryRun)
+                setState(Step::Merge, work.system.name, State::Running);
+            QString reason = mergeOne(work, dryRun);
+            if (!reason.isEmpty()) {
+                reason = QStringLiteral("%1: %2").arg(work.system.name, reason);
+                setState(Step::Merge, work.system.name, State::Failed, reason);
+                // What runs must be what upstream holds: without the merge the
+                // release is undone.
+                rollBackAndEnd(reason, Step::Merge);
+                return;
+            }
+            if (!dryRun)
+                setState(Step::Merge, work.system.name, State::Succeeded);
+        }
+    }
+
+    if (!monitoringNote.isEmpty())
+        record.reason = monitoringNote;
     const KubeError saveError = store.save(record);
     if (saveError.isError()) {
         end(Outcome::Failed, Step::Deploy, QStringLiteral("release record not written: %1").arg(saveError.message));
@@ -746,51 +921,6 @@ void Delivery::run()
     store.prune(m_ecosystem.rollback.keepReleases, &pruneError);
     if (pruneError.isError())
         appendLog(QStringLiteral("warning: old release records not pruned: %1").arg(pruneError.message));
-
-    // (6) into upstream: only where a delivery is final
-    const bool merges =
-        environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production;
-    for (const Run::Work &work : state.work) {
-        if (!merges || work.target.usesUpstream()) {
-            setState(Step::Merge, work.system.name, State::Skipped);
-            continue;
-        }
-        setState(Step::Merge, work.system.name, State::Running);
-        Repository repository = Repository::open(work.directory);
-        Integrator integrator(repository);
-        QString reason;
-        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
-        if (!repository.resolve(remoteUpstream).isEmpty()) {
-            const IntegrationResult follow =
-                integrator.mergeInto(remoteUpstream, work.system.upstream, MergeMode::FastForward);
-            if (follow.error)
-                reason = QStringLiteral("the local %1 has diverged from %2: %3")
-                             .arg(work.system.upstream, remoteUpstream, follow.error.message());
-        }
-        if (reason.isEmpty()) {
-            const IntegrationResult merged =
-                integrator.mergeInto(work.target.branch, work.system.upstream, m_ecosystem.gating.merge);
-            if (merged.error)
-                reason = merged.error.message();
-        }
-        if (reason.isEmpty()) {
-            const QString ref = QStringLiteral("refs/heads/") + work.system.upstream;
-            const GitError pushed = repository.push(QStringLiteral("origin"), { ref + QLatin1Char(':') + ref });
-            if (pushed.kind() == GitError::Kind::NonFastForward)
-                reason = QStringLiteral(
-                    "%1 moved on the remote meanwhile; nothing was overwritten: update and deliver again")
-                             .arg(work.system.upstream);
-            else if (pushed)
-                reason = pushed.message();
-        }
-        if (!reason.isEmpty()) {
-            reason = QStringLiteral("%1: %2").arg(work.system.name, reason);
-            setState(Step::Merge, work.system.name, State::Failed, reason);
-            end(Outcome::Failed, Step::Merge, reason);
-            return;
-        }
-        setState(Step::Merge, work.system.name, State::Succeeded);
-    }
     end(Outcome::Succeeded, Step::Merge, {});
 }
 

@@ -24,8 +24,9 @@ namespace Shipyard {
 // each step across all systems before the next:
 //   lock → update (feature branch onto upstream) → build → test → verify
 //   (images in the registry) → deploy (server-side apply, rollouts) → smoke
-//   → [rollback on any failure after deploy began] → merge (staging and
-//   production only).
+//   → monitor (the ecosystem's Prometheus query over its window) → merge
+//   (staging and production only) → [rollback on any failure after deploy
+//   began, a failed merge included].
 // Nothing is left half done: a failure or a cancel after the first object
 // was applied restores the environment's last good release, records the
 // failed release and returns the tasks to their developers.
@@ -37,7 +38,7 @@ class Delivery : public QObject
 {
     Q_OBJECT
 public:
-    enum class Step { Lock, Update, Build, Test, Verify, Deploy, Smoke, Rollback, Merge };
+    enum class Step { Lock, Update, Build, Test, Verify, Deploy, Smoke, Monitor, Rollback, Merge };
     Q_ENUM(Step)
     enum class State { Pending, Running, Succeeded, Failed, Skipped, Cancelled };
     Q_ENUM(State)
@@ -62,6 +63,7 @@ public:
         bool runTests = true;
         bool runSmoke = true;
         bool verifyImages = true; // also skipped when the ecosystem names no registry
+        bool watchMonitoring = true; // the ecosystem's rollback.monitoring, if any
         std::chrono::seconds leaseDuration { 15 };
     };
 

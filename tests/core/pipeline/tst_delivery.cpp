@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Deliveries end to end against the local control plane (fixture
 // `localcluster`): each test case works in a namespace of its own.
-#include "../kube/ClusterTestSupport.h"
+#include "DeliveryTestWorld.h"
 
 #include "kube/LeaseLock.h"
 #include "model/EcosystemLoader.h"
@@ -23,145 +23,33 @@ class TestDelivery : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QStringList m_namespaces;
+    DeliveryTestWorld m_world;
 
-    QString newNamespace()
-    {
-        const QString ns = QStringLiteral("t-delivery-%1-%2")
-                               .arg(QCoreApplication::applicationPid())
-                               .arg(QRandomGenerator::global()->bounded(100000));
-        kubectl(QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns });
-        m_namespaces.append(ns);
-        // Pods are refused until the namespace's default service account exists.
-        for (int i = 0; i < 100; ++i) {
-            int code = 0;
-            kubectl(QStringLiteral("local"),
-                { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
-                    QStringLiteral("default") },
-                &code);
-            if (code == 0)
-                break;
-            QTest::qWait(200);
-        }
-        return ns;
-    }
-
-    static void run(const QString &command, const QString &directory)
-    {
-        QProcess process;
-        process.setWorkingDirectory(directory);
-        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
-        QVERIFY(process.waitForFinished(60000));
-        QVERIFY2(process.exitCode() == 0,
-            qPrintable(command + QStringLiteral(": ") + QString::fromLocal8Bit(process.readAllStandardError())));
-    }
-
-    // The demo systems, with short progress deadlines, in an ecosystem whose
-    // one environment delivers into NS. REPOSITORYOVERRIDES: system → path.
+    QString newNamespace() { return m_world.newNamespace(); }
+    static void run(const QString &command, const QString &directory) { DeliveryTestWorld::run(command, directory); }
     Ecosystem ecosystemFor(const QString &ns, const QString &kind = QStringLiteral("local"),
         const QMap<QString, QString> &repositories = {})
     {
-        const QString root = m_dir.filePath(ns);
-        QDir().mkpath(root);
-        QString systems;
-        for (const QString &name :
-            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") }) {
-            QString repository = repositories.value(name);
-            if (repository.isEmpty()) {
-                repository = root + QStringLiteral("/systems/") + name;
-                QDir().mkpath(repository);
-                run(QStringLiteral("cp -r '%1/.' '%2'")
-                        .arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/") + name, repository),
-                    root);
-                run(QStringLiteral(
-                        "sed -i 's/progressDeadlineSeconds: 60/progressDeadlineSeconds: 8/' deploy/deployment.yaml"),
-                    repository);
-            }
-            systems += QStringLiteral("  - name: %1\n    template: backend\n    repository: %2\n    image: demo/%1\n   "
-                                      " manifests: [deploy/]\n"
-                                      "    test: \"true\"\n    smoke: [\"test -n \\\"$SHIPYARD_IMAGE\\\"\"]\n")
-                           .arg(name, repository);
-        }
-        QFile tasks(root + QStringLiteral("/tasks.yaml"));
-        if (!tasks.open(QIODevice::WriteOnly))
-            qFatal("cannot write tasks.yaml");
-        tasks.write("tasks:\n  - key: SHOP-7\n    title: Conflicting change\n    status: Awaiting Delivery\n");
-        tasks.close();
-        const QString yaml =
-            QStringLiteral("apiVersion: shipyard/v1\nname: Test Shop\n"
-                           "gating:\n  taskKey: \"SHOP-[0-9]+\"\n  returnStatus: In Progress\n"
-                           "tracker:\n  kind: file\n  file: tasks.yaml\n"
-                           "rollback:\n  rolloutTimeout: 60s\n  keepReleases: 5\n"
-                           "systems:\n%1"
-                           "environments:\n  - name: test\n    kind: %2\n    context: local\n    namespace: %3\n")
-                .arg(systems, kind, ns);
-        QFile file(root + QStringLiteral("/ecosystem.yaml"));
-        if (!file.open(QIODevice::WriteOnly))
-            qFatal("cannot write the ecosystem");
-        file.write(yaml.toUtf8());
-        file.close();
-        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(file.fileName());
-        if (!loaded.ecosystem) {
-            for (const Diagnostic &diagnostic : loaded.diagnostics)
-                qWarning("%s", qPrintable(diagnostic.toString()));
-            qFatal("the test ecosystem does not load");
-        }
-        return *loaded.ecosystem;
+        return m_world.ecosystemFor(ns, kind, repositories);
     }
-
-    Delivery::Options options() const
-    {
-        Delivery::Options options;
-        options.kubeconfig = clusterKubeconfigPath();
-        options.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
-        return options;
-    }
-
-    static QList<Delivery::Target> images(const QString &tag)
-    {
-        QList<Delivery::Target> targets;
-        for (const QString &name :
-            { QStringLiteral("storefront"), QStringLiteral("catalog"), QStringLiteral("mailer") })
-            targets.append({ name, {}, QStringLiteral("demo/%1:%2").arg(name, tag) });
-        return targets;
-    }
-
+    Delivery::Options options() const { return m_world.options(); }
+    static QList<Delivery::Target> images(const QString &tag) { return DeliveryTestWorld::images(tag); }
     static Delivery::Result deliver(const Ecosystem &ecosystem, const QList<Delivery::Target> &targets,
         const Delivery::Options &options, QString *log = nullptr)
     {
-        Delivery delivery(ecosystem, QStringLiteral("test"), targets, options);
-        delivery.start();
-        if (!delivery.wait(std::chrono::minutes(5)))
-            qFatal("the delivery did not end");
-        if (log)
-            *log = delivery.log();
-        if (!delivery.result().succeeded())
-            qInfo("%s", qPrintable(delivery.log()));
-        return delivery.result();
+        return DeliveryTestWorld::deliver(ecosystem, targets, options, log);
     }
-
     static QString imageOf(const QString &ns, const QString &deployment)
     {
-        return QString::fromUtf8(kubectl(QStringLiteral("local"),
-            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"), deployment,
-                QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}") }));
+        return DeliveryTestWorld::imageOf(ns, deployment);
     }
-
-    static ReleaseStore storeFor(const QString &ns) { return ReleaseStore(clusterClient(QStringLiteral("local")), ns); }
+    static ReleaseStore storeFor(const QString &ns) { return DeliveryTestWorld::storeFor(ns); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         SHIPYARD_REQUIRE_CLUSTER();
-        QVERIFY(m_dir.isValid());
-    }
-
-    void cleanupTestCase()
-    {
-        for (const QString &ns : std::as_const(m_namespaces))
-            kubectl(QStringLiteral("local"),
-                { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
+        QVERIFY(m_world.isValid());
     }
 
     void healthyDeliveryRecordsARelease()
@@ -204,7 +92,7 @@ private Q_SLOTS:
         // A person goes back to the first release, exactly.
         ReleaseRollback::Options rollbackOptions;
         rollbackOptions.kubeconfig = clusterKubeconfigPath();
-        rollbackOptions.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
+        rollbackOptions.auditJournal = m_world.filePath(QStringLiteral("audit.jsonl"));
         clock.restart();
         const ReleaseRollback::Result rolledBack =
             ReleaseRollback(ecosystem, QStringLiteral("test"), rollbackOptions).run(first.releaseId);
@@ -249,7 +137,7 @@ private Q_SLOTS:
     void conflictingBranchIsReturnedBeforeBuilding()
     {
         const QString ns = newNamespace();
-        const QString root = m_dir.filePath(ns + QStringLiteral("-git"));
+        const QString root = m_world.filePath(ns + QStringLiteral("-git"));
         QDir().mkpath(root + QStringLiteral("/seed"));
         const QString git = QStringLiteral("git -c user.name=Test -c user.email=test@example.org ");
         run(QStringLiteral("cp -r '%1/.' seed/ && cd seed && git init -q -b main && %2 add -A && %2 commit -qm initial")
