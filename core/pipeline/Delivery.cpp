@@ -66,10 +66,13 @@ CommandResult runCommand(const QString &command, const QString &directory, const
     return result;
 }
 
-ImageBuildResult buildImage(const RegistrySettings &registry, const System &system, const QString &directory,
-    const QString &commit, const std::function<void(const QString &)> &log, const std::atomic_bool &cancel)
+ImageBuildResult buildImage(const RegistrySettings &registry, const QString &storage, const System &system,
+    const QString &directory, const QString &commit, const std::function<void(const QString &)> &log,
+    const std::atomic_bool &cancel)
 {
     ImageBuilder builder(registry);
+    if (!storage.isEmpty())
+        builder.setStorageDirectory(storage);
     ImageBuildResult result;
     QEventLoop loop;
     QObject::connect(&builder, &ImageBuilder::logLine, &builder, [&](const QString &line) { log(line); });
@@ -482,8 +485,8 @@ void Delivery::run()
                 reason =
                     QStringLiteral("%1: check out %2 in %3 to build it").arg(work.system.name, wanted, work.directory);
             } else {
-                const ImageBuildResult built =
-                    buildImage(m_ecosystem.registry, work.system, work.directory, work.commit, log, m_cancel);
+                const ImageBuildResult built = buildImage(m_ecosystem.registry, m_options.imageStorage, work.system,
+                    work.directory, work.commit, log, m_cancel);
                 if (built.succeeded())
                     work.image = built.image;
                 else

@@ -64,6 +64,7 @@ public:
         bool runSmoke = true;
         bool verifyImages = true; // also skipped when the ecosystem names no registry
         bool watchMonitoring = true; // the ecosystem's rollback.monitoring, if any
+        QString imageStorage; // buildah's storage; empty: ImageBuilder's default
         std::chrono::seconds leaseDuration { 15 };
     };
 
