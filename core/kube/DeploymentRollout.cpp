@@ -98,7 +98,7 @@ bool DeploymentRollout::equalIgnoringHash(QJsonObject a, QJsonObject b)
     return withoutHash(std::move(a)) == withoutHash(std::move(b));
 }
 
-RolloutResult DeploymentRollout::evaluateStatus(const QJsonObject &deployment)
+RolloutResult DeploymentRollout::evaluateStatus(const QJsonObject &deployment, const QDateTime &changedAt)
 {
     RolloutResult result;
     result.object = deployment;
@@ -114,6 +114,10 @@ RolloutResult DeploymentRollout::evaluateStatus(const QJsonObject &deployment)
     for (const QJsonValue &condition : status.value(QLatin1String("conditions")).toArray()) {
         if (condition[QLatin1String("type")].toString() == QLatin1String("Progressing") &&
             condition[QLatin1String("reason")].toString() == QLatin1String("ProgressDeadlineExceeded")) {
+            const QDateTime updated =
+                QDateTime::fromString(condition[QLatin1String("lastUpdateTime")].toString(), Qt::ISODate);
+            if (changedAt.isValid() && updated.isValid() && updated.toSecsSinceEpoch() <= changedAt.toSecsSinceEpoch())
+                continue;
             result.error = KubeError::make(
                 KubeError::Kind::Http, QStringLiteral("deployment \"%1\" exceeded its progress deadline").arg(name));
             result.message = result.error.message;
@@ -153,10 +157,10 @@ RolloutResult DeploymentRollout::evaluateStatus(const QJsonObject &deployment)
 }
 
 QFuture<RolloutResult> DeploymentRollout::status(
-    std::chrono::seconds timeout, std::function<void(const QString &)> progress) const
+    std::chrono::seconds timeout, std::function<void(const QString &)> progress, const QDateTime &changedAt) const
 {
     const DeploymentRollout self = *this;
-    return KubeOperation::run<RolloutResult>([self, timeout, progress]() -> RolloutResult {
+    return KubeOperation::run<RolloutResult>([self, timeout, progress, changedAt]() -> RolloutResult {
         QElapsedTimer elapsed;
         elapsed.start();
         QString lastMessage;
@@ -164,7 +168,7 @@ QFuture<RolloutResult> DeploymentRollout::status(
             const KubeResponse response = KubeOperation::await(self.m_client.get(self.path()));
             if (!response.ok())
                 return failed(response.error);
-            RolloutResult result = evaluateStatus(response.json());
+            RolloutResult result = evaluateStatus(response.json(), changedAt);
             if (result.done || result.error.isError())
                 return result;
             if (result.message != lastMessage && progress)

@@ -4,6 +4,7 @@
 #include "kube/KubeClient.h"
 #include "kube/RolloutResult.h"
 
+#include <QDateTime>
 #include <QFuture>
 
 #include <chrono>
@@ -19,14 +20,17 @@ class DeploymentRollout
 public:
     DeploymentRollout(KubeClient client, QString ns, QString name);
 
-    // kubectl's status rules on one Deployment object.
-    static RolloutResult evaluateStatus(const QJsonObject &deployment);
+    // kubectl's status rules on one Deployment object. With CHANGEDAT (when
+    // the template was last applied), a progress deadline exceeded before or
+    // in that second belongs to the previous rollout: the controller keeps it
+    // until the new one progresses, and a rollback must not fail on it.
+    static RolloutResult evaluateStatus(const QJsonObject &deployment, const QDateTime &changedAt = {});
 
     // Waits (watching the deployment) until the rollout is done, has failed
     // (progress deadline exceeded) or `timeout` passes; `progress` gets each
     // new "Waiting for ..." line, in a pool thread.
-    QFuture<RolloutResult> status(
-        std::chrono::seconds timeout, std::function<void(const QString &)> progress = {}) const;
+    QFuture<RolloutResult> status(std::chrono::seconds timeout, std::function<void(const QString &)> progress = {},
+        const QDateTime &changedAt = {}) const;
     // The revisions of the deployment's ReplicaSets, oldest first.
     QFuture<RolloutHistory> history() const;
     // Back to `toRevision` (0: the previous one). Refuses paused

@@ -39,6 +39,8 @@ QString ReleaseApplier::describe(const QJsonObject &object)
 
 QString ReleaseApplier::apply(const QJsonObject &object) const
 {
+    if (!m_firstApply.isValid())
+        m_firstApply = QDateTime::currentDateTimeUtc();
     QJsonObject placed = object;
     QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("namespace"), m_ns);
@@ -71,10 +73,15 @@ ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
             continue;
         const QString name = nameOf(object);
         const auto log = m_log;
-        waits.append({ name, DeploymentRollout(m_client, m_ns, name).status(timeout, [log, name](const QString &line) {
-                          if (log)
-                              log(QStringLiteral("deployment/%1: %2").arg(name, line));
-                      }) });
+        waits.append({ name,
+            DeploymentRollout(m_client, m_ns, name)
+                .status(
+                    timeout,
+                    [log, name](const QString &line) {
+                        if (log)
+                            log(QStringLiteral("deployment/%1: %2").arg(name, line));
+                    },
+                    m_firstApply) });
     }
     for (auto &[name, future] : waits) {
         // The status wait cannot be interrupted; on cancel it is left to end

@@ -4,6 +4,7 @@
 #include "kube/KubeClient.h"
 #include "pipeline/ReleaseRecord.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -68,6 +69,9 @@ private:
     QString m_ns;
     std::function<void(const QString &)> m_log;
     const std::atomic_bool *m_cancel = nullptr;
+    // When this applier first changed the namespace: older rollout failures
+    // are the previous release's.
+    mutable QDateTime m_firstApply;
 };
 
 } // namespace Shipyard

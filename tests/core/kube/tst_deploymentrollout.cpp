@@ -173,6 +173,31 @@ private Q_SLOTS:
         QCOMPARE(status.message, message);
     }
 
+    // A rollback applied over a timed-out rollout: until the controller sees
+    // progress it keeps the old condition, which must not fail the new wait.
+    void staleProgressDeadlineIsThePreviousRollouts()
+    {
+        QJsonObject deployment = QJsonDocument::fromJson(R"({
+            "metadata": {"name": "mailer", "generation": 3},
+            "spec": {"replicas": 1},
+            "status": {"observedGeneration": 3, "replicas": 2, "updatedReplicas": 1, "availableReplicas": 1,
+                "conditions": [{"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded",
+                                "lastUpdateTime": "2026-11-22T10:31:21Z"}]}})")
+                                     .object();
+        const QDateTime timedOut = QDateTime::fromString(QStringLiteral("2026-11-22T10:31:21Z"), Qt::ISODate);
+        QVERIFY(DeploymentRollout::evaluateStatus(deployment).error.isError());
+        QVERIFY(DeploymentRollout::evaluateStatus(deployment, timedOut.addSecs(-30)).error.isError());
+        // The rollback was applied in the same second, or later.
+        for (const QDateTime &changedAt : { timedOut.addMSecs(400), timedOut.addSecs(2) }) {
+            const RolloutResult waiting = DeploymentRollout::evaluateStatus(deployment, changedAt);
+            QVERIFY(!waiting.error.isError());
+            QVERIFY(!waiting.done);
+            QCOMPARE(waiting.message,
+                QStringLiteral("Waiting for deployment \"mailer\" rollout to finish: 1 old replicas are pending "
+                               "termination..."));
+        }
+    }
+
     void statusAgainstTheServer()
     {
         const RolloutResult status =
