@@ -32,6 +32,8 @@ public:
             QStringLiteral("S=REF") });
         parser.addOption({ QStringLiteral("wait-for-lock"), tr("wait while another delivery holds the environment") });
         parser.addOption({ QStringLiteral("skip-tests"), tr("do not run the systems' test commands") });
+        parser.addOption({ QStringLiteral("skip-monitoring"),
+            tr("do not watch the ecosystem's monitoring query after the release") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         if (parser.values(QStringLiteral("system")).isEmpty()) {
@@ -75,6 +77,7 @@ public:
         options.kubeconfig = place.kubeconfig();
         options.taskKey = place.taskKey();
         options.runTests = !parser.isSet(QStringLiteral("skip-tests"));
+        options.watchMonitoring = !parser.isSet(QStringLiteral("skip-monitoring"));
         Delivery delivery(place.ecosystem(), place.environmentName(), targets, options);
         const bool text = !place.wantsJson();
         // Progress goes to stderr so that stdout stays the answer.

@@ -1,33 +1,236 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Seeds the local cluster with the demo's releases so that every view has
-# something true to show: each environment runs the demo systems at its own
-# version, and local runs a build that never becomes ready.
-# usage: demo-world.sh KUBECONFIG SOURCE_DIR   (runs where kubectl is)
+# Makes the demo world, in which every view of Shipyard has something true to
+# show, and prints the path of its ecosystem file:
+#   - a docker-registry on 127.0.0.1:5000 (the demo ecosystem's registry);
+#   - per system, an upstream repository (WORLD/git/NAME.git) with history and
+#     a developer's clone (WORLD/systems/NAME) with feature branches: a healthy
+#     task, one that conflicts with upstream, one whose image never becomes
+#     ready, one without enough reviews;
+#   - the tracker's tasks in matching statuses (WORLD/tasks.yaml);
+#   - releases delivered by Shipyard itself (images built and pushed): an older
+#     one in production, newer ones in staging, one of them rolled back;
+#   - local running a build that never becomes ready.
+# The world is made once and reused; delete WORLD to make it anew.
+# usage: demo-world.sh KUBECONFIG SOURCE_DIR BUILD_DIR WORLD_DIR   (in the build environment)
 set -euo pipefail
-kubeconfig=$1 src=$2
+kubeconfig=$1 src=$2 build=$3 world=$4
 systems=(storefront catalog mailer)
+demo=$src/resources/demo
+ctl=$build/bin/shipyardctl
+export KUBECONFIG=$kubeconfig
+mkdir -p "$world"
 
-# environment context namespace tag-suffix tasks
-releases=(
-    "production production shipyard-production 1.4.2 SHOP-1"
-    "staging staging shipyard-staging 1.5.0 SHOP-1,SHOP-2"
-    "local local shipyard-local 1.6.0-dev SHOP-2"
-)
+say() { printf 'demo: %s\n' "$*" >&2; }
 
-for release in "${releases[@]}"; do
-    read -r _ context namespace version tasks <<<"$release"
+# ---------------------------------------------------------------- registry
+
+registry_up() {
+    if curl -sf -o /dev/null http://127.0.0.1:5000/v2/; then
+        return 0
+    fi
+    mkdir -p "$world/registry"
+    cat >"$world/registry/config.yml" <<YAML
+version: 0.1
+log: {level: warn}
+storage: {filesystem: {rootdirectory: $world/registry/data}, delete: {enabled: true}}
+http: {addr: 127.0.0.1:5000, secret: shipyard-demo}
+YAML
+    setsid docker-registry serve "$world/registry/config.yml" >"$world/registry/log" 2>&1 </dev/null &
+    echo $! >"$world/registry.pid"
+    for _ in $(seq 100); do
+        curl -sf -o /dev/null http://127.0.0.1:5000/v2/ && return 0
+        sleep 0.1
+    done
+    say "docker-registry did not start on 127.0.0.1:5000; see $world/registry/log"
+    exit 1
+}
+
+# ---------------------------------------------------------------- git
+
+# commit DIR DAYS_AGO AUTHOR MESSAGE: everything in DIR, dated in the past.
+commit() {
+    local dir=$1 days=$2 author=$3 message=$4 date
+    date=$(date -u -d "-$days days" +%Y-%m-%dT%H:%M:%SZ)
+    git -C "$dir" add -A
+    GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
+        git -C "$dir" -c user.name="$author" -c user.email="${author,,}@shop.example" \
+        commit -q -m "$message"
+}
+
+reviewed() { printf '%s\n\nReviewed-by: Carol <carol@shop.example>\nReviewed-by: Dave <dave@shop.example>\n' "$1"; }
+
+# Upstream history: three releases of each system, 1.4 (production),
+# 1.5 (staging) and 1.6 (not delivered yet).
+make_repositories() {
+    rm -rf "$world/git" "$world/systems" "$world/seed"
+    mkdir -p "$world/git" "$world/systems" "$world/seed"
+    local system seed
     for system in "${systems[@]}"; do
-        tag=$version
-        # The local build of the catalog is one that crash-loops.
-        [[ $context == local && $system == catalog ]] && tag=$version-broken
-        sha=$(printf '%s' "$system-$version" | sha1sum | cut -c1-12)
-        for manifest in "$src/resources/demo/systems/$system/deploy/"*.yaml; do
+        seed=$world/seed/$system
+        cp -r "$demo/systems/$system" "$seed"
+        rm -rf "$seed/bin"
+        git -C "$seed" init -q -b main
+        echo "bin/" >"$seed/.gitignore"
+        echo "1.4.0" >"$seed/VERSION"
+        commit "$seed" 30 Alice "$system 1.4.0"
+        git clone -q --bare "$seed" "$world/git/$system.git"
+        git clone -q "$world/git/$system.git" "$world/systems/$system"
+        git -C "$world/systems/$system" config user.name Bob
+        git -C "$world/systems/$system" config user.email bob@shop.example
+    done
+}
+
+# advance SYSTEM VERSION DAYS_AGO: a new upstream release, pulled into the clone.
+advance() {
+    local system=$1 version=$2 days=$3 seed=$world/seed/$1
+    echo "$version" >"$seed/VERSION"
+    # 1.6 changes the price SHOP-14 changes too: that task's branch conflicts.
+    [[ $system == catalog && $version == 1.6.0 ]] && sed -i 's/"Teapot", 2400/"Teapot", 2450/' "$seed/src/main.c"
+    commit "$seed" "$days" Alice "$system $version"
+    git -C "$seed" push -q "$world/git/$system.git" main
+    git -C "$world/systems/$system" pull -q --ff-only
+}
+
+# The tasks' branches, made in the developer's clone.
+make_branches() {
+    local clone
+    # SHOP-12, healthy and reviewed: the storefront's wishlist.
+    clone=$world/systems/storefront
+    git -C "$clone" checkout -q -b feature/SHOP-12-wishlist main
+    echo "wishlist: on" >"$clone/FEATURES"
+    commit "$clone" 2 Bob "$(reviewed 'SHOP-12 Add a wishlist button')"
+    git -C "$clone" checkout -q main
+
+    # SHOP-14 changes the catalog's prices where upstream changed them too.
+    clone=$world/systems/catalog
+    git -C "$clone" checkout -q -b feature/SHOP-14-price-format main~1
+    sed -i 's/"Teapot", 2400/"Teapot", 2350/' "$clone/src/main.c"
+    commit "$clone" 4 Bob "$(reviewed 'SHOP-14 Round prices to 50 cents')"
+    # SHOP-16, the catalog's search, nobody has reviewed yet.
+    git -C "$clone" checkout -q -b feature/SHOP-16-search main
+    echo "search: prefix" >"$clone/FEATURES"
+    commit "$clone" 1 Erin "SHOP-16 Search products by name prefix"
+    git -C "$clone" checkout -q main
+
+    # SHOP-15 adds a queue probe to the mailer whose image never becomes ready.
+    clone=$world/systems/mailer
+    git -C "$clone" checkout -q -b feature/SHOP-15-queue-probe main
+    cat >>"$clone/deploy/deployment.yaml" <<'YAML'
+        - name: queue-probe
+          image: 127.0.0.1:5000/demo/queue-probe:0.1-broken
+YAML
+    commit "$clone" 3 Frank "$(reviewed 'SHOP-15 Probe the mail queue')"
+    git -C "$clone" checkout -q main
+
+    # SHOP-17, the storefront's dark theme, waits for its showroom.
+    clone=$world/systems/storefront
+    git -C "$clone" checkout -q -b feature/SHOP-17-dark-theme main
+    echo "theme: dark" >"$clone/THEME"
+    commit "$clone" 1 Erin "$(reviewed 'SHOP-17 Dark theme')"
+    git -C "$clone" checkout -q main
+}
+
+make_tasks() {
+    cat >"$world/tasks.yaml" <<'YAML'
+# The demo's file tracker: Shipyard moves tasks and writes comments here.
+tasks:
+  - key: SHOP-11
+    title: Order confirmation mail in German
+    status: Closed
+    assignee: frank
+  - key: SHOP-12
+    title: Wishlist button on product pages
+    status: For Delivery
+    assignee: bob
+  - key: SHOP-14
+    title: Round prices to 50 cents
+    status: Awaiting Delivery
+    assignee: bob
+  - key: SHOP-15
+    title: Probe the mail queue before sending
+    status: Awaiting Delivery
+    assignee: frank
+  - key: SHOP-16
+    title: Search products by name prefix
+    status: For Delivery
+    assignee: erin
+  - key: SHOP-17
+    title: Dark theme
+    status: Awaiting Showroom
+    assignee: erin
+  - key: SHOP-18
+    title: Product photos in WebP
+    status: In Progress
+    assignee: alice
+YAML
+}
+
+# ---------------------------------------------------------------- releases
+
+deliver() { # ENVIRONMENT SYSTEM[=BRANCH]...
+    local environment=$1 args=() system
+    shift
+    for system in "$@"; do args+=(--system "$system"); done
+    if "$ctl" deliver --ecosystem "$world/ecosystem.yaml" --environment "$environment" --kubeconfig "$kubeconfig" \
+        --skip-monitoring "${args[@]}" 2>"$world/last-delivery.log" >&2; then
+        say "delivered $* to $environment"
+    else
+        say "delivery of $* to $environment did not succeed (as intended for the broken task); see $world/last-delivery.log"
+    fi
+}
+
+make_releases() {
+    # Each delivery builds the images of the clone's checkout.
+    deliver production "${systems[@]}"
+    deliver staging "${systems[@]}"
+    local system
+    for system in "${systems[@]}"; do advance "$system" 1.5.0 12; done
+    deliver staging "${systems[@]}"
+    for system in "${systems[@]}"; do advance "$system" 1.6.0 5; done
+}
+
+# local runs a build of 1.6 whose catalog never becomes ready.
+seed_local() {
+    local system tag sha
+    for system in "${systems[@]}"; do
+        sha=$(git -C "$world/systems/$system" rev-parse main)
+        tag=$sha
+        [[ $system == catalog ]] && tag=$sha-broken
+        for manifest in "$world/systems/$system/deploy/"*.yaml; do
             sed -e "s|image: demo/$system\$|image: 127.0.0.1:5000/demo/$system:$tag|" "$manifest"
             echo "---"
-        done | kubectl --kubeconfig "$kubeconfig" --context "$context" -n "$namespace" apply -f - >/dev/null
-        kubectl --kubeconfig "$kubeconfig" --context "$context" -n "$namespace" annotate --overwrite \
-            deployment "$system" "shipyard.dev/git-sha=$sha" "shipyard.dev/tasks=$tasks" >/dev/null
+        done | kubectl --context local -n shipyard-local apply -f - >/dev/null
+        kubectl --context local -n shipyard-local annotate --overwrite deployment "$system" \
+            "shipyard.dev/git-sha=$sha" "shipyard.dev/tasks=SHOP-18" >/dev/null
     done
-    echo "demo: $context ($namespace) runs ${systems[*]} at $version"
-done
+    say "local runs a 1.6 build whose catalog never becomes ready"
+}
+
+registry_up
+stamp="$world/.made-from-$(cat "$0" "$demo/ecosystem.yaml" | sha256sum | cut -c1-12)"
+if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get configmap \
+    -l shipyard.dev/release=true -o name 2>/dev/null | grep -q .; then
+    say "making the demo world in $world (first time: a few minutes)"
+    rm -f "$world"/.made-from-*
+    # Releases of an earlier world would mix into this one's history.
+    for environment in production staging; do
+        kubectl --context "$environment" -n "shipyard-$environment" delete configmap \
+            -l shipyard.dev/release=true --ignore-not-found >/dev/null
+    done
+    cp "$demo/ecosystem.yaml" "$world/ecosystem.yaml"
+    make_repositories
+    make_tasks
+    make_releases
+    make_branches
+    # The broken task meets staging: rolled back, returned to its developer.
+    # Images are built from the checkout, so the branch is checked out.
+    git -C "$world/systems/mailer" checkout -q feature/SHOP-15-queue-probe
+    deliver staging mailer=feature/SHOP-15-queue-probe
+    git -C "$world/systems/mailer" checkout -q main
+    seed_local
+    touch "$stamp"
+else
+    say "reusing the demo world in $world"
+fi
+echo "$world/ecosystem.yaml"
