@@ -121,13 +121,13 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
         case SystemState::Health::Missing:
             return tr("not deployed");
         case SystemState::Health::Progressing:
-            return tr("%1\n%2/%3 ready · rolling out").arg(state.tag).arg(state.ready).arg(state.desired);
+            return tr("%1\n%2/%3 ready · rolling out").arg(state.shortTag()).arg(state.ready).arg(state.desired);
         case SystemState::Health::Healthy:
-            return tr("%1\n%2/%3 ready").arg(state.tag).arg(state.ready).arg(state.desired);
+            return tr("%1\n%2/%3 ready").arg(state.shortTag()).arg(state.ready).arg(state.desired);
         case SystemState::Health::Degraded:
-            return tr("%1\n%2/%3 ready · degraded").arg(state.tag).arg(state.ready).arg(state.desired);
+            return tr("%1\n%2/%3 ready · degraded").arg(state.shortTag()).arg(state.ready).arg(state.desired);
         case SystemState::Health::Failed:
-            return tr("%1\n%2/%3 ready · rollout failed").arg(state.tag).arg(state.ready).arg(state.desired);
+            return tr("%1\n%2/%3 ready · rollout failed").arg(state.shortTag()).arg(state.ready).arg(state.desired);
         }
         return {};
     case Qt::ToolTipRole:

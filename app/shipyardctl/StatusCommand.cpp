@@ -87,7 +87,7 @@ public:
                 { QStringLiteral("ready"), state.ready }, { QStringLiteral("desired"), state.desired },
                 { QStringLiteral("health"), health }, { QStringLiteral("gitSha"), state.gitSha },
                 { QStringLiteral("tasks"), state.tasks }, { QStringLiteral("message"), state.message } });
-            rows.append({ system.name, state.tag.isEmpty() ? QStringLiteral("-") : state.tag,
+            rows.append({ system.name, state.tag.isEmpty() ? QStringLiteral("-") : state.shortTag(),
                 QStringLiteral("%1/%2").arg(state.ready).arg(state.desired), health,
                 state.gitSha.isEmpty() ? QStringLiteral("-") : state.gitSha.left(12) });
         }

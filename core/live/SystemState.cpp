@@ -4,6 +4,7 @@
 #include "kube/DeploymentRollout.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Shipyard {
 
@@ -33,6 +34,13 @@ bool progressDeadlineExceeded(const QJsonObject &status)
 }
 
 } // namespace
+
+QString SystemState::shortTag() const
+{
+    static const QRegularExpression commitId(QStringLiteral("^([0-9a-f]{40})(.*)$"));
+    const QRegularExpressionMatch match = commitId.match(tag);
+    return match.hasMatch() ? match.captured(1).left(12) + match.captured(2) : tag;
+}
 
 SystemState SystemState::fromDeployment(const QJsonObject &deployment)
 {

@@ -34,6 +34,10 @@ struct SystemState
     QDateTime created;
     QString message; // kubectl's rollout status words, or why it failed
 
+    // The tag for people: a tag that is a commit id (images are tagged with
+    // the commit they were built from) shortened to 12 digits, suffix kept.
+    QString shortTag() const;
+
     static SystemState fromDeployment(const QJsonObject &deployment);
     static SystemState missing();
     friend bool operator==(const SystemState &, const SystemState &) = default;

@@ -19,6 +19,17 @@ class tst_SystemState : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void shortTagShortensCommitIds()
+    {
+        SystemState state;
+        state.tag = QStringLiteral("6a9e1aec641c8f29f3131f7e91d8d6bb3ab2f7c1");
+        QCOMPARE(state.shortTag(), QStringLiteral("6a9e1aec641c"));
+        state.tag = QStringLiteral("6a9e1aec641c8f29f3131f7e91d8d6bb3ab2f7c1-broken");
+        QCOMPARE(state.shortTag(), QStringLiteral("6a9e1aec641c-broken"));
+        state.tag = QStringLiteral("1.4.2");
+        QCOMPARE(state.shortTag(), QStringLiteral("1.4.2"));
+    }
+
     void health_data()
     {
         QTest::addColumn<QByteArray>("json");
