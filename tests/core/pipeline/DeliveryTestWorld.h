@@ -22,13 +22,14 @@ namespace Shipyard::TestSupport {
 class DeliveryTestWorld
 {
 public:
-    DeliveryTestWorld() = default;
+    // CONTEXT: the kubeconfig context of the environment and its namespaces.
+    explicit DeliveryTestWorld(const QString &context = QStringLiteral("local")) : m_context(context) { }
     DeliveryTestWorld(const DeliveryTestWorld &) = delete;
     DeliveryTestWorld &operator=(const DeliveryTestWorld &) = delete;
     ~DeliveryTestWorld()
     {
         for (const QString &ns : std::as_const(m_namespaces))
-            kubectl(QStringLiteral("local"),
+            kubectl(m_context,
                 { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
     }
 
@@ -45,12 +46,12 @@ public:
         const QString ns = QStringLiteral("t-delivery-%1-%2")
                                .arg(QCoreApplication::applicationPid())
                                .arg(QRandomGenerator::global()->bounded(100000));
-        kubectl(QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns });
+        kubectl(m_context, { QStringLiteral("create"), QStringLiteral("namespace"), ns });
         m_namespaces.append(ns);
         // Pods are refused until the namespace's default service account exists.
         for (int i = 0; i < 100; ++i) {
             int code = 0;
-            kubectl(QStringLiteral("local"),
+            kubectl(m_context,
                 { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
                     QStringLiteral("default") },
                 &code);
@@ -108,9 +109,9 @@ public:
                                             "gating:\n  taskKey: \"SHOP-[0-9]+\"\n  returnStatus: In Progress\n"
                                             "tracker:\n  kind: file\n  file: tasks.yaml\n%4%5"
                                             "systems:\n%1"
-                                            "environments:\n  - name: test\n    kind: %2\n    context: local\n"
+                                            "environments:\n  - name: test\n    kind: %2\n    context: %6\n"
                                             "    namespace: %3\n")
-                                 .arg(systems, kind, ns, rollback, rest);
+                                 .arg(systems, kind, ns, rollback, rest, m_context);
         QFile file(root + QStringLiteral("/ecosystem.yaml"));
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write the ecosystem");
@@ -166,16 +167,21 @@ public:
         return delivery.result();
     }
 
-    static QString imageOf(const QString &ns, const QString &deployment)
+    static QString imageOf(
+        const QString &ns, const QString &deployment, const QString &context = QStringLiteral("local"))
     {
-        return QString::fromUtf8(kubectl(QStringLiteral("local"),
+        return QString::fromUtf8(kubectl(context,
             { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"), deployment,
                 QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}") }));
     }
 
-    static ReleaseStore storeFor(const QString &ns) { return ReleaseStore(clusterClient(QStringLiteral("local")), ns); }
+    static ReleaseStore storeFor(const QString &ns, const QString &context = QStringLiteral("local"))
+    {
+        return ReleaseStore(clusterClient(context), ns);
+    }
 
 private:
+    QString m_context;
     QTemporaryDir m_dir;
     QStringList m_namespaces;
 };

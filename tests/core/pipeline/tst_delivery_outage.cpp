@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// A delivery whose cluster's kube-apiserver dies while it waits for the
+// rollout (`cluster restart prod-apiserver --outage`): the delivery ends with
+// a clear reason instead of hanging, upstream is untouched, and once the
+// apiserver is back the environment's lock has expired, so the next delivery
+// goes through. The production cluster is used, as fewer tests use it;
+// ctest runs this test alone (RUN_SERIAL).
+#include "DeliveryTestWorld.h"
+
+#include <QElapsedTimer>
+
+using namespace Shipyard;
+using namespace Shipyard::TestSupport;
+
+class TestDeliveryOutage : public QObject
+{
+    Q_OBJECT
+
+private:
+    DeliveryTestWorld m_world { QStringLiteral("production") };
+
+    static QString output(const QString &command, const QString &directory)
+    {
+        QProcess process;
+        process.setWorkingDirectory(directory);
+        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
+        process.waitForFinished(60000);
+        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SHIPYARD_REQUIRE_CLUSTER();
+        QVERIFY(m_world.isValid());
+    }
+
+    void apiserverDiesDuringTheRollout()
+    {
+        const QString ns = m_world.newNamespace();
+        const QString root = m_world.filePath(ns + QStringLiteral("-git"));
+        const QString git = QStringLiteral("git -c user.name=Dev -c user.email=dev@example.org ");
+        DeliveryTestWorld::copyDemoSystem(QStringLiteral("catalog"), root + QStringLiteral("/seed"));
+        DeliveryTestWorld::run(QStringLiteral("cd seed && git init -q -b main && %1 add -A && %1 commit -qm 1.0 && "
+                                              "cd .. && git clone -q --bare seed upstream.git && git clone -q "
+                                              "upstream.git clone && cd clone && git checkout -q -b "
+                                              "feature/SHOP-7-stock && echo 3 > stock && %1 add -A && %1 commit -qm "
+                                              "'SHOP-7 stock'")
+                                   .arg(git),
+            root);
+        const Ecosystem ecosystem = m_world.ecosystemFor(
+            ns, QStringLiteral("staging"), { { QStringLiteral("catalog"), root + QStringLiteral("/clone") } });
+        const QString upstream = root + QStringLiteral("/upstream.git");
+        const QString upstreamBefore = output(QStringLiteral("git rev-parse main"), upstream);
+
+        Delivery::Options options = m_world.options();
+        options.leaseDuration = std::chrono::seconds(5);
+        QVERIFY(DeliveryTestWorld::deliver(ecosystem, DeliveryTestWorld::images(QStringLiteral("v1")), options)
+                .succeeded());
+
+        // The storefront's image never becomes ready: the delivery waits in its rollout.
+        QList<Delivery::Target> targets = DeliveryTestWorld::images(QStringLiteral("v2"));
+        targets[0].image = QStringLiteral("demo/storefront:v2-broken");
+        targets[1].branch = QStringLiteral("feature/SHOP-7-stock");
+        Delivery delivery(ecosystem, QStringLiteral("test"), targets, options);
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(DeliveryTestWorld::imageOf(ns, QStringLiteral("storefront"),
+                                     QStringLiteral("production")) == QStringLiteral("demo/storefront:v2-broken"),
+            60000);
+
+        QProcess outage;
+        outage.setProcessChannelMode(QProcess::ForwardedChannels);
+        outage.start(QStringLiteral(SHIPYARD_SOURCE_DIR "/packaging/localcluster/cluster"),
+            { QStringLiteral("restart"), QStringLiteral("prod-apiserver"), QStringLiteral("--grace"),
+                QStringLiteral("0"), QStringLiteral("--outage"), QStringLiteral("15") });
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(delivery.wait(std::chrono::minutes(4)));
+        const Delivery::Result result = delivery.result();
+        qInfo("the delivery ended %lld ms into the outage: %s: %s", qint64(clock.elapsed()),
+            qPrintable(Delivery::keyword(result.outcome)), qPrintable(result.reason));
+        // Either it outlasted the outage and rolled back, or it says why it could not.
+        QVERIFY2(result.outcome == Delivery::Outcome::RolledBack || result.outcome == Delivery::Outcome::Failed,
+            qPrintable(Delivery::keyword(result.outcome)));
+        QCOMPARE(result.failedStep, QStringLiteral("deploy"));
+        QVERIFY(!result.reason.isEmpty());
+        if (result.outcome == Delivery::Outcome::Failed)
+            QVERIFY2(result.reason.contains(QLatin1String("the rollback failed too")), qPrintable(result.reason));
+        QCOMPARE(output(QStringLiteral("git rev-parse main"), upstream), upstreamBefore);
+
+        QVERIFY(outage.waitForFinished(180000));
+        QCOMPARE(outage.exitCode(), 0);
+        // The lock was released or has expired: a person restores v1 without waiting.
+        QTest::qWait(int(std::chrono::milliseconds(options.leaseDuration).count()));
+        const Delivery::Result restored =
+            DeliveryTestWorld::deliver(ecosystem, DeliveryTestWorld::images(QStringLiteral("v1")), options);
+        QVERIFY2(restored.succeeded(), qPrintable(restored.reason));
+        for (const QString &name : DeliveryTestWorld::systemNames())
+            QCOMPARE(DeliveryTestWorld::imageOf(ns, name, QStringLiteral("production")),
+                QStringLiteral("demo/%1:v1").arg(name));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeliveryOutage)
+#include "tst_delivery_outage.moc"
