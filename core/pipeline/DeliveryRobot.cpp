@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QSysInfo>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -237,7 +238,7 @@ DeliveryRobot::Action DeliveryRobot::showroom(Tracker &tracker, const Task &task
     ShowroomManager::UpOptions options;
     options.kubeconfig = m_options.kubeconfig;
     options.images = m_options.images;
-    options.creator = QStringLiteral("shipyard-robot");
+    options.creator = QStringLiteral("shipyard-robot@") + QSysInfo::machineHostName();
     // Another delivery into the showroom: try again on the next pass rather than stall this one.
     options.waitForLock = false;
     QStringList log;

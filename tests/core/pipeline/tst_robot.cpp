@@ -149,6 +149,10 @@ private Q_SLOTS:
                          QStringLiteral("jsonpath={.metadata.annotations.shipyard\\.dev/git-sha}") })),
             passesHead);
         QVERIFY(m_world->tasksFile().contains(QStringLiteral("Showroom ready in namespace %1").arg(showroom)));
+        QVERIFY(kubectl(QStringLiteral("showroom"),
+            { QStringLiteral("get"), QStringLiteral("namespace"), showroom, QStringLiteral("-o"),
+                QStringLiteral("jsonpath={.metadata.annotations.shipyard\\.dev/creator}") })
+                .startsWith("shipyard-robot@"));
 
         // Failed: back to its developer with the failing step.
         QCOMPARE(statusOf(fails), QStringLiteral("In Progress"));
