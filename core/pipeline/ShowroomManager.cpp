@@ -188,6 +188,16 @@ ShowroomManager::UpResult ShowroomManager::up(
         result.error = targetError;
         return result;
     }
+    // Upstream alone shows nothing of the task, and the sweep would take it
+    // down as an orphan at once. Without local repositories nobody can tell.
+    const bool anyLocal = std::any_of(result.targets.cbegin(), result.targets.cend(), [&](const Delivery::Target &t) {
+        const System *system = m_ecosystem.system(t.system);
+        return QFileInfo::exists(m_ecosystem.resolvePath(system->repository) + QStringLiteral("/.git"));
+    });
+    if (anyLocal && TaskBranches::branchesOnly(result.targets).isEmpty()) {
+        result.error = QStringLiteral("no system's repository has a branch naming %1: nothing to show").arg(task);
+        return result;
+    }
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const std::chrono::seconds ttl = options.ttl.value_or(env->timeToLive);

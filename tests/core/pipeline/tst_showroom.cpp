@@ -195,6 +195,8 @@ private Q_SLOTS:
     {
         const QString task = ShowroomWorld::task(9);
         const QString ns = ShowroomWorld::namespaceOf(task);
+        m_world->addBranch(QStringLiteral("mailer"), task);
+        init();
         kubectl(QStringLiteral("showroom"), { QStringLiteral("create"), QStringLiteral("namespace"), ns });
         const ShowroomManager::DownResult down = manager().down(task);
         QVERIFY(!down.succeeded());
@@ -213,6 +215,34 @@ private Q_SLOTS:
         const ShowroomManager::UpResult up = manager().up(QStringLiteral("not-a-task"), upOptions(QStringLiteral("x")));
         QVERIFY(!up.succeeded());
         QVERIFY2(up.error.contains(QLatin1String("not a task key")), qPrintable(up.error));
+    }
+
+    void upRefusesATaskWithoutBranches()
+    {
+        const QString task = ShowroomWorld::task(8);
+        const ShowroomManager::UpResult up = manager().up(task, upOptions(QStringLiteral("x")));
+        QVERIFY(!up.succeeded());
+        QVERIFY2(up.error.contains(QLatin1String("no system's repository has a branch naming")), qPrintable(up.error));
+        QVERIFY(!namespaceExists(ShowroomWorld::namespaceOf(task)));
+    }
+
+    void failedUpRollsBackAndReturnsTheTask()
+    {
+        const QString task = ShowroomWorld::task(7);
+        const QString ns = ShowroomWorld::namespaceOf(task);
+        m_world->addBranch(QStringLiteral("catalog"), task);
+        m_world->setTasks({ { task, QStringLiteral("In QA") } });
+        init();
+        // kwok never makes an image ending in -broken ready.
+        const ShowroomManager::UpResult up = this->up(task, upOptions(QStringLiteral("1.0-broken")));
+        QVERIFY(!up.succeeded());
+        QVERIFY(up.error.isEmpty());
+        QVERIFY(up.delivery);
+        QCOMPARE(up.delivery->outcome, Delivery::Outcome::RolledBack);
+        QVERIFY2(up.delivery->returnedTasks.contains(task), qPrintable(up.delivery->reason));
+        // The namespace stays for a look; down removes it.
+        QVERIFY(namespaceExists(ns));
+        QVERIFY(manager().down(task).succeeded());
     }
 
     void sweepRemovesExpiredClosedAndOrphanedShowrooms()
