@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/DeliveryRobot.h"
 
+#include "gating/TaskKeyExtractor.h"
 #include "gating/TaskReturner.h"
 #include "git/CommitExport.h"
 #include "git/Integrator.h"
@@ -71,13 +72,23 @@ DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
     Tracker &tracker = *made.tracker;
     const TrackerStatuses &statuses = m_ecosystem.tracker.statuses;
 
+    const TaskKeyExtractor keys(m_ecosystem.gating.taskKeyPattern);
     const auto tasksIn = [&](const QString &status, QList<Task> *tasks) {
         const TaskListing listing = tracker.tasksWithStatus(status);
         if (listing.error.isError()) {
             result.error = QStringLiteral("tasks in %1: %2").arg(status, listing.error.message());
             return false;
         }
-        *tasks = listing.tasks;
+        // A tracker shared with other teams lists their tasks too: only this
+        // ecosystem's keys are touched, never returned for lacking our branches.
+        tasks->clear();
+        for (const Task &task : listing.tasks) {
+            if (keys.extract(task.key) == task.key)
+                tasks->append(task);
+            else
+                say(QStringLiteral("%1: not a task key of %2 (%3), left alone")
+                        .arg(task.key, m_ecosystem.name, m_ecosystem.gating.taskKeyPattern));
+        }
         return true;
     };
     const auto record = [&](const Action &action) {

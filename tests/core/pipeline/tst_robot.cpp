@@ -107,9 +107,10 @@ private Q_SLOTS:
             const ShowroomManager::UpResult up = showrooms.up(closed, options);
             QVERIFY2(up.succeeded(), qPrintable(up.error + (up.delivery ? up.delivery->reason : QString())));
         }
-        m_world->setTasks(
-            { { passes, QStringLiteral("Awaiting Autotests") }, { fails, QStringLiteral("Awaiting Autotests") },
-                { delivers, QStringLiteral("Awaiting Delivery") }, { closed, QStringLiteral("Closed") } });
+        // OPS-1 belongs to another team sharing the tracker: not a key of this ecosystem.
+        m_world->setTasks({ { passes, QStringLiteral("Awaiting Autotests") },
+            { fails, QStringLiteral("Awaiting Autotests") }, { delivers, QStringLiteral("Awaiting Delivery") },
+            { closed, QStringLiteral("Closed") }, { QStringLiteral("OPS-1"), QStringLiteral("Awaiting Showroom") } });
 
         QProcess robot;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -172,6 +173,10 @@ private Q_SLOTS:
                          QStringLiteral("storefront"), QStringLiteral("-o"),
                          QStringLiteral("jsonpath={.metadata.annotations.shipyard\\.dev/git-sha}") })),
             deliversHead);
+
+        // Another team's task: untouched.
+        QVERIFY(!stages.contains(QStringLiteral("OPS-1")));
+        QCOMPARE(statusOf(QStringLiteral("OPS-1")), QStringLiteral("Awaiting Showroom"));
 
         // Closed: its showroom is gone.
         QVERIFY(!namespaceExists(ShowroomWorld::namespaceOf(closed)));
