@@ -20,7 +20,8 @@ void EnvironmentArguments::addOptions(QCommandLineParser &parser, const QString 
         { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
 }
 
-std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, const QString &command)
+std::optional<int> EnvironmentArguments::load(
+    const QCommandLineParser &parser, const QString &command, std::optional<EnvironmentKind> defaultKind)
 {
     const QString path = parser.value(QStringLiteral("ecosystem"));
     const QString output = parser.value(QStringLiteral("output"));
@@ -28,8 +29,9 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
     m_kubeconfig = parser.value(QStringLiteral("kubeconfig"));
     m_taskKey = parser.value(QStringLiteral("task"));
     m_json = output == QLatin1String("json");
-    if (path.isEmpty() || m_environmentName.isEmpty()) {
-        err() << command << ": " << tr("--ecosystem and --environment are needed") << '\n';
+    if (path.isEmpty() || (m_environmentName.isEmpty() && !defaultKind)) {
+        err() << command << ": "
+              << (defaultKind ? tr("--ecosystem is needed") : tr("--ecosystem and --environment are needed")) << '\n';
         return UsageError;
     }
     if (output != QLatin1String("text") && !m_json) {
@@ -45,6 +47,23 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
         for (const Diagnostic &diagnostic : loaded.diagnostics)
             err() << diagnostic.toString() << '\n';
         return UsageError;
+    }
+    if (m_environmentName.isEmpty()) {
+        QStringList candidates;
+        for (const Environment &environment : std::as_const(loaded.ecosystem->environments)) {
+            if (environment.kind == *defaultKind)
+                candidates.append(environment.name);
+        }
+        if (candidates.size() != 1) {
+            err() << command << ": "
+                  << (candidates.isEmpty()
+                             ? tr("%1 has no %2 environment").arg(path, keyword(*defaultKind))
+                             : tr("%1 has several %2 environments (%3): name one with --environment")
+                                   .arg(path, keyword(*defaultKind), candidates.join(QStringLiteral(", "))))
+                  << '\n';
+            return UsageError;
+        }
+        m_environmentName = candidates.constFirst();
     }
     if (!loaded.ecosystem->environment(m_environmentName)) {
         err() << command << ": " << tr("no environment named %1").arg(m_environmentName) << '\n';

@@ -21,8 +21,10 @@ public:
     static void addOptions(QCommandLineParser &parser, const QString &environmentDescription);
 
     // Loads the ecosystem and finds the environment; on a problem prints it
-    // after `command` and returns the exit code.
-    std::optional<int> load(const QCommandLineParser &parser, const QString &command);
+    // after `command` and returns the exit code. With `defaultKind`, a
+    // missing --environment means the ecosystem's only environment of that kind.
+    std::optional<int> load(const QCommandLineParser &parser, const QString &command,
+        std::optional<EnvironmentKind> defaultKind = std::nullopt);
 
     const Ecosystem &ecosystem() const { return *m_ecosystem; }
     const Environment &environment() const { return *m_ecosystem->environment(m_environmentName); }

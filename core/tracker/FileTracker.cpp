@@ -99,6 +99,18 @@ QString FileTracker::description() const
     return QStringLiteral("task file %1").arg(m_path);
 }
 
+Task FileTracker::taskFrom(const YAML::Node &node, const QString &key) const
+{
+    Task task;
+    task.key = key;
+    task.title = scalar(node, "title");
+    task.status = scalar(node, "status");
+    task.assignee = scalar(node, "assignee");
+    task.url = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+    task.url.setFragment(key);
+    return task;
+}
+
 TaskLookup FileTracker::task(const QString &key)
 {
     TaskLookup lookup;
@@ -110,15 +122,29 @@ TaskLookup FileTracker::task(const QString &key)
         lookup.error = { TrackerError::Kind::NotFound, QStringLiteral("%1: no task %2").arg(description(), key) };
         return lookup;
     }
-    Task task;
-    task.key = key;
-    task.title = scalar(node, "title");
-    task.status = scalar(node, "status");
-    task.assignee = scalar(node, "assignee");
-    task.url = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
-    task.url.setFragment(key);
-    lookup.task = task;
+    lookup.task = taskFrom(node, key);
     return lookup;
+}
+
+TaskListing FileTracker::tasksWithStatus(const QString &status)
+{
+    TaskListing listing;
+    Loaded loaded = load(m_path, description());
+    if ((listing.error = loaded.error))
+        return listing;
+    const auto consider = [&](const YAML::Node &node, const QString &key) {
+        if (node.IsMap() && !key.isEmpty() && scalar(node, "status").compare(status, Qt::CaseInsensitive) == 0)
+            listing.tasks.append(taskFrom(node, key));
+    };
+    const YAML::Node tasks = loaded.root["tasks"];
+    if (tasks && tasks.IsMap()) {
+        for (const auto &entry : tasks)
+            consider(entry.second, entry.first.IsScalar() ? QString::fromStdString(entry.first.Scalar()) : QString());
+    } else if (tasks && tasks.IsSequence()) {
+        for (const YAML::Node &node : tasks)
+            consider(node, scalar(node, "key"));
+    }
+    return listing;
 }
 
 TrackerError FileTracker::transition(const QString &key, const QString &status)

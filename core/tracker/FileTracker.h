@@ -5,6 +5,10 @@
 
 #include <QString>
 
+namespace YAML {
+class Node;
+}
+
 namespace Shipyard {
 
 // Tasks in a YAML file kept beside the ecosystem: the tracker for solo work
@@ -34,8 +38,11 @@ public:
     TaskLookup task(const QString &key) override;
     TrackerError transition(const QString &key, const QString &status) override;
     TrackerError addComment(const QString &key, const QString &text) override;
+    TaskListing tasksWithStatus(const QString &status) override;
 
 private:
+    Task taskFrom(const YAML::Node &node, const QString &key) const;
+
     QString m_path;
 };
 

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 namespace Shipyard {
 
@@ -40,7 +41,7 @@ HttpResponse JiraTracker::request(const QByteArray &method, const QString &path,
     request.method = method;
     request.url = m_url;
     const QString base = m_url.path().endsWith(QLatin1Char('/')) ? m_url.path().chopped(1) : m_url.path();
-    const QString query = path.section(QLatin1Char('?'), 1);
+    const QString query = path.section(QLatin1Char('?'), 1, -1);
     request.url.setPath(base % QStringLiteral("/rest/api/%1").arg(m_apiVersion) % path.section(QLatin1Char('?'), 0, 0));
     if (!query.isEmpty())
         request.url.setQuery(query);
@@ -80,6 +81,13 @@ TaskLookup JiraTracker::task(const QString &key)
                                                                  : QStringLiteral("no key or fields")) };
         return lookup;
     }
+    lookup.task = taskFrom(issue);
+    return lookup;
+}
+
+Task JiraTracker::taskFrom(const QJsonObject &issue) const
+{
+    const QJsonObject fields = issue.value(QLatin1String("fields")).toObject();
     Task task;
     // Jira answers with the current key when an issue moved project.
     task.key = issue.value(QLatin1String("key")).toString();
@@ -89,8 +97,63 @@ TaskLookup JiraTracker::task(const QString &key)
     task.url = m_url;
     const QString base = m_url.path().endsWith(QLatin1Char('/')) ? m_url.path().chopped(1) : m_url.path();
     task.url.setPath(base % QStringLiteral("/browse/") % task.key);
-    lookup.task = task;
-    return lookup;
+    return task;
+}
+
+TaskListing JiraTracker::tasksWithStatus(const QString &status)
+{
+    TaskListing listing;
+    const QString context = QStringLiteral("searching the tasks in '%1' in %2").arg(status, description());
+    const auto quoted = [](QString text) {
+        return QLatin1Char('"') +
+            text.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\"")) +
+            QLatin1Char('"');
+    };
+    QString jql = QStringLiteral("status = ") + quoted(status);
+    if (!m_project.isEmpty())
+        jql = QStringLiteral("project = ") + quoted(m_project) + QStringLiteral(" AND ") + jql;
+    jql += QStringLiteral(" ORDER BY key");
+    constexpr int pageSize = 100;
+    // Bounded, so that a server that never says "last page" cannot keep the robot here.
+    constexpr int maximumPages = 100;
+    QString nextPageToken;
+    for (int page = 0; page < maximumPages; ++page) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("jql"), jql);
+        query.addQueryItem(QStringLiteral("fields"), QStringLiteral("summary,status,assignee"));
+        query.addQueryItem(QStringLiteral("maxResults"), QString::number(pageSize));
+        if (m_apiVersion == 2)
+            query.addQueryItem(QStringLiteral("startAt"), QString::number(listing.tasks.size()));
+        else if (!nextPageToken.isEmpty())
+            query.addQueryItem(QStringLiteral("nextPageToken"), nextPageToken);
+        const QString path = (m_apiVersion == 2 ? QStringLiteral("/search") : QStringLiteral("/search/jql")) +
+            QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+        const HttpResponse response = request("GET", path);
+        if ((listing.error = TrackerError::fromResponse(response, context, m_tokenVariable)))
+            return listing;
+        QJsonParseError parseError;
+        const QJsonObject answer = QJsonDocument::fromJson(response.body, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError || !answer.value(QLatin1String("issues")).isArray()) {
+            listing.error = { TrackerError::Kind::BadResponse,
+                QStringLiteral("%1: the answer is not a Jira search result (%2)")
+                    .arg(context,
+                        parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                     : QStringLiteral("no issues")) };
+            return listing;
+        }
+        const QJsonArray issues = answer.value(QLatin1String("issues")).toArray();
+        for (const QJsonValue &issue : issues)
+            listing.tasks.append(taskFrom(issue.toObject()));
+        if (m_apiVersion == 2) {
+            if (issues.isEmpty() || listing.tasks.size() >= answer.value(QLatin1String("total")).toInt())
+                return listing;
+        } else {
+            nextPageToken = answer.value(QLatin1String("nextPageToken")).toString();
+            if (answer.value(QLatin1String("isLast")).toBool(true) || nextPageToken.isEmpty())
+                return listing;
+        }
+    }
+    return listing;
 }
 
 TrackerError JiraTracker::transition(const QString &key, const QString &status)

@@ -27,6 +27,12 @@ public:
     TaskLookup task(const QString &key) override;
     TrackerError transition(const QString &key, const QString &status) override;
     TrackerError addComment(const QString &key, const QString &text) override;
+    // JQL `status = "STATUS"` (and `project = "PROJECT"` when set): /search in
+    // version 2, /search/jql (token paging) in version 3.
+    TaskListing tasksWithStatus(const QString &status) override;
+
+    // The project that tasksWithStatus() searches; empty: every project.
+    void setProject(const QString &project) { m_project = project; }
 
     // Plain text as an Atlassian Document Format document: one paragraph per
     // blank-line-separated block, line breaks kept.
@@ -34,12 +40,14 @@ public:
 
 private:
     HttpResponse request(const QByteArray &method, const QString &path, const QByteArray &body = {}) const;
+    Task taskFrom(const QJsonObject &issue) const;
 
     QUrl m_url;
     QString m_token;
     int m_apiVersion;
     std::shared_ptr<HttpTransport> m_transport;
     QString m_tokenVariable;
+    QString m_project;
 };
 
 } // namespace Shipyard

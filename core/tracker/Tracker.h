@@ -4,6 +4,7 @@
 #include "tracker/Task.h"
 #include "tracker/TrackerError.h"
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,12 @@ namespace Shipyard {
 struct TaskLookup
 {
     std::optional<Task> task; // set unless error
+    TrackerError error;
+};
+
+struct TaskListing
+{
+    QList<Task> tasks;
     TrackerError error;
 };
 
@@ -29,6 +36,14 @@ public:
     // status: the tracker's status name, matched case-insensitively.
     virtual TrackerError transition(const QString &key, const QString &status) = 0;
     virtual TrackerError addComment(const QString &key, const QString &text) = 0;
+    // Every task in `status` (matched case-insensitively), for the delivery
+    // robot's polls. Trackers that cannot search say so.
+    virtual TaskListing tasksWithStatus(const QString &status)
+    {
+        Q_UNUSED(status)
+        return { {},
+            { TrackerError::Kind::Other, QStringLiteral("%1 cannot list tasks by status").arg(description()) } };
+    }
 };
 
 } // namespace Shipyard

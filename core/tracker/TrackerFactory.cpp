@@ -54,9 +54,12 @@ TrackerFactory::Result TrackerFactory::create(const Ecosystem &ecosystem, std::s
         transport = std::make_shared<CurlTransport>();
     if (settings.kind == TrackerKind::Redmine)
         result.tracker = std::make_unique<RedmineTracker>(url, token, transport, settings.tokenEnvironmentVariable);
-    else
-        result.tracker = std::make_unique<JiraTracker>(
+    else {
+        auto jira = std::make_unique<JiraTracker>(
             url, token, settings.apiVersion, transport, settings.tokenEnvironmentVariable);
+        jira->setProject(settings.project);
+        result.tracker = std::move(jira);
+    }
     return result;
 }
 

@@ -86,6 +86,28 @@ private Q_SLOTS:
         QCOMPARE(tracker.task(QStringLiteral("SHOP-3")).error.kind(), TrackerError::Kind::NotFound);
     }
 
+    void tasksWithStatus()
+    {
+        FileTracker mapped(write(sample));
+        const TaskListing inProgress = mapped.tasksWithStatus(QStringLiteral("in progress"));
+        QVERIFY2(!inProgress.error, qPrintable(inProgress.error.message()));
+        QCOMPARE(inProgress.tasks.size(), 1);
+        QCOMPARE(inProgress.tasks[0].key, QStringLiteral("TASK-12"));
+        QCOMPARE(inProgress.tasks[0].assignee, QStringLiteral("Alice"));
+        QVERIFY(mapped.tasksWithStatus(QStringLiteral("Closed")).tasks.isEmpty());
+
+        FileTracker listed(write("tasks:\n  - {key: SHOP-1, status: Awaiting Showroom}\n"
+                                 "  - {key: SHOP-2, status: In QA}\n  - {key: SHOP-3, status: Awaiting Showroom}\n"));
+        QVERIFY(!listed.transition(QStringLiteral("SHOP-3"), QStringLiteral("In QA")));
+        const TaskListing awaiting = listed.tasksWithStatus(QStringLiteral("Awaiting Showroom"));
+        QCOMPARE(awaiting.tasks.size(), 1);
+        QCOMPARE(awaiting.tasks[0].key, QStringLiteral("SHOP-1"));
+        QCOMPARE(listed.tasksWithStatus(QStringLiteral("In QA")).tasks.size(), 2);
+
+        FileTracker missing(m_dir.filePath(QStringLiteral("none.yaml")));
+        QCOMPARE(missing.tasksWithStatus(QStringLiteral("New")).error.kind(), TrackerError::Kind::NotFound);
+    }
+
     void anyStatusWithoutList()
     {
         FileTracker tracker(write("tasks:\n  A-1: {title: a, status: New}\n"));

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Shipyard;
 
@@ -31,6 +32,55 @@ class tst_JiraTracker : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void tasksWithStatus_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<int>("count");
+        QTest::newRow("v2 /search") << 2 << QStringLiteral("search") << QStringLiteral("search-v2.json") << 2;
+        QTest::newRow("v3 /search/jql") << 3 << QStringLiteral("search/jql") << QStringLiteral("search-jql-v3.json")
+                                        << 1;
+    }
+
+    void tasksWithStatus()
+    {
+        QFETCH(int, version);
+        QFETCH(QString, path);
+        QFETCH(QString, body);
+        QFETCH(int, count);
+        auto fake = std::make_shared<FakeTransport>();
+        fake->respond(
+            QStringLiteral("GET /jira/rest/api/%1/%2").arg(version).arg(path).toUtf8(), 200, documented(body));
+        JiraTracker jira(QUrl(QStringLiteral("https://example.org/jira/")), QStringLiteral("pat-token"), version, fake);
+        jira.setProject(QStringLiteral("ED"));
+        const TaskListing listing = jira.tasksWithStatus(QStringLiteral("Awaiting \"Showroom\""));
+        QVERIFY2(!listing.error, qPrintable(listing.error.message()));
+        QCOMPARE(listing.tasks.size(), count);
+        QCOMPARE(listing.tasks[0].key, QStringLiteral("ED-1"));
+        QCOMPARE(listing.tasks[0].status, QStringLiteral("Awaiting Showroom"));
+        QCOMPARE(listing.tasks[0].assignee, QStringLiteral("Mia Krystof"));
+        QCOMPARE(listing.tasks[0].url.toString(), QStringLiteral("https://example.org/jira/browse/ED-1"));
+        if (count > 1)
+            QCOMPARE(listing.tasks[1].assignee, QString());
+        // One page was enough: the answer said so.
+        QCOMPARE(fake->requests.size(), 1);
+        const QUrlQuery query(fake->requests.first().url);
+        QCOMPARE(query.queryItemValue(QStringLiteral("jql"), QUrl::FullyDecoded),
+            QStringLiteral("project = \"ED\" AND status = \"Awaiting \\\"Showroom\\\"\" ORDER BY key"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("fields")), QStringLiteral("summary,status,assignee"));
+    }
+
+    void tasksWithStatusRefusesWhatIsNoSearchResult()
+    {
+        auto fake = std::make_shared<FakeTransport>();
+        fake->respond("GET /jira/rest/api/2/search", 200, documented(QStringLiteral("issue-v2.json")));
+        JiraTracker jira(QUrl(QStringLiteral("https://example.org/jira/")), QString(), 2, fake);
+        QCOMPARE(jira.tasksWithStatus(QStringLiteral("In QA")).error.kind(), TrackerError::Kind::BadResponse);
+        fake->respond("GET /jira/rest/api/2/search", 400, documented(QStringLiteral("error-404.json")));
+        QVERIFY(jira.tasksWithStatus(QStringLiteral("In QA")).error.isError());
+    }
+
     void readIssue_data()
     {
         QTest::addColumn<int>("version");

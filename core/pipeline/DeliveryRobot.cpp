@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/DeliveryRobot.h"
+
+#include "gating/TaskKeyExtractor.h"
+#include "gating/TaskReturner.h"
+#include "git/CommitExport.h"
+#include "git/Integrator.h"
+#include "git/Repository.h"
+#include "pipeline/CommandRunner.h"
+#include "pipeline/Delivery.h"
+#include "pipeline/ShowroomManager.h"
+#include "pipeline/TaskBranches.h"
+#include "tracker/TrackerFactory.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QSysInfo>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+namespace Shipyard {
+
+namespace {
+
+// Runs a command to its end in the calling thread.
+CommandResult runCommand(const QString &command, const QString &directory, const QProcessEnvironment &environment,
+    const std::function<void(const QString &)> &log)
+{
+    CommandRunner runner;
+    runner.setWorkingDirectory(directory);
+    runner.setEnvironment(environment);
+    CommandResult result;
+    QEventLoop loop;
+    QObject::connect(&runner, &CommandRunner::lineReceived, &runner,
+        [&](const QString &line, CommandRunner::Channel) { log(line); });
+    QObject::connect(&runner, &CommandRunner::finished, &loop, [&](const CommandResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    log(QStringLiteral("$ ") + runner.mask(command));
+    runner.startShell(command);
+    if (runner.isRunning())
+        loop.exec();
+    return result;
+}
+
+} // namespace
+
+bool DeliveryRobot::PassResult::succeeded() const
+{
+    return error.isEmpty() &&
+        std::all_of(actions.cbegin(), actions.cend(), [](const Action &action) { return action.succeeded; });
+}
+
+DeliveryRobot::DeliveryRobot(const Ecosystem &ecosystem, const Options &options)
+    : m_ecosystem(ecosystem), m_options(options)
+{ }
+
+DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
+{
+    PassResult result;
+    const auto say = [&](const QString &line) {
+        if (progress)
+            progress(line);
+    };
+    TrackerFactory::Result made = TrackerFactory::create(m_ecosystem);
+    if (!made.tracker) {
+        result.error = QStringLiteral("no tracker: %1").arg(made.error.message());
+        return result;
+    }
+    Tracker &tracker = *made.tracker;
+    const TrackerStatuses &statuses = m_ecosystem.tracker.statuses;
+
+    const TaskKeyExtractor keys(m_ecosystem.gating.taskKeyPattern);
+    const auto tasksIn = [&](const QString &status, QList<Task> *tasks) {
+        const TaskListing listing = tracker.tasksWithStatus(status);
+        if (listing.error.isError()) {
+            result.error = QStringLiteral("tasks in %1: %2").arg(status, listing.error.message());
+            return false;
+        }
+        // A tracker shared with other teams lists their tasks too: only this
+        // ecosystem's keys are touched, never returned for lacking our branches.
+        tasks->clear();
+        for (const Task &task : listing.tasks) {
+            if (keys.extract(task.key) == task.key)
+                tasks->append(task);
+            else
+                say(QStringLiteral("%1: not a task key of %2 (%3), left alone")
+                        .arg(task.key, m_ecosystem.name, m_ecosystem.gating.taskKeyPattern));
+        }
+        return true;
+    };
+    const auto record = [&](const Action &action) {
+        say(QStringLiteral("%1 %2: %3%4")
+                .arg(action.task, action.stage, action.succeeded ? QString() : QStringLiteral("failed: "),
+                    action.detail));
+        result.actions.append(action);
+    };
+
+    QList<Task> tasks;
+    if (!tasksIn(statuses.awaitingAutotests, &tasks))
+        return result;
+    for (const Task &task : std::as_const(tasks))
+        record(autotest(tracker, task, progress));
+
+    const Environment *showroomEnvironment = nullptr;
+    const Environment *staging = nullptr;
+    for (const Environment &environment : m_ecosystem.environments) {
+        if (environment.kind == EnvironmentKind::Showroom &&
+            (m_options.showroomEnvironment.isEmpty() || m_options.showroomEnvironment == environment.name) &&
+            !showroomEnvironment)
+            showroomEnvironment = &environment;
+        if (environment.kind == EnvironmentKind::Staging && !staging)
+            staging = &environment;
+    }
+
+    if (!tasksIn(statuses.awaitingShowroom, &tasks))
+        return result;
+    if (!showroomEnvironment && !tasks.isEmpty())
+        result.warnings.append(QStringLiteral("%1 task(s) in %2, but the ecosystem has no showroom environment")
+                .arg(tasks.size())
+                .arg(statuses.awaitingShowroom));
+    for (const Task &task : std::as_const(tasks)) {
+        if (showroomEnvironment)
+            record(showroom(tracker, task, progress));
+    }
+
+    if (!tasksIn(statuses.awaitingDelivery, &tasks))
+        return result;
+    if (!staging && !tasks.isEmpty())
+        result.warnings.append(QStringLiteral("%1 task(s) in %2, but the ecosystem has no staging environment")
+                .arg(tasks.size())
+                .arg(statuses.awaitingDelivery));
+    for (const Task &task : std::as_const(tasks)) {
+        if (staging)
+            record(deliver(tracker, task, *staging, progress));
+    }
+
+    if (showroomEnvironment) {
+        ShowroomManager showrooms(m_ecosystem, showroomEnvironment->name, m_options.kubeconfig);
+        showrooms.setAuditJournal(m_options.auditJournal);
+        const ShowroomManager::SweepResult swept = showrooms.sweep(QDateTime::currentDateTimeUtc(), false, progress);
+        if (!swept.error.isEmpty())
+            result.warnings.append(QStringLiteral("showrooms not swept: %1").arg(swept.error));
+        result.warnings += swept.warnings;
+        for (const ShowroomManager::SweepEntry &entry : swept.removed)
+            record({ entry.showroom.task, QStringLiteral("sweep"), entry.removed,
+                entry.removed ? QStringLiteral("%1 removed: %2")
+                                    .arg(entry.showroom.namespaceName, entry.reasons.join(QStringLiteral("; ")))
+                              : entry.error });
+    }
+    return result;
+}
+
+DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task, const Progress &progress) const
+{
+    Action action { task.key, QStringLiteral("autotests"), false, {} };
+    QStringList log;
+    const auto say = [&](const QString &line) {
+        log.append(line);
+        if (progress)
+            progress(line);
+    };
+    const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);
+    const auto giveBack = [&](const QString &step, const QString &reason) {
+        action.detail = reason;
+        const TrackerError error = returner.returnTask(task.key, step, reason, log.join(QLatin1Char('\n')));
+        if (error.isError())
+            action.detail += QStringLiteral(" (and the task was not returned: %1)").arg(error.message());
+        else
+            action.detail += QStringLiteral(" (returned to %1)").arg(m_ecosystem.gating.returnStatus);
+        return action;
+    };
+
+    QString error;
+    const QList<Delivery::Target> branches =
+        TaskBranches::branchesOnly(TaskBranches::targets(m_ecosystem, {}, task.key, {}, &error));
+    if (!error.isEmpty())
+        return giveBack(QStringLiteral("update"), error);
+    if (branches.isEmpty())
+        return giveBack(
+            QStringLiteral("update"), QStringLiteral("no system's repository has a branch naming %1").arg(task.key));
+
+    QStringList tested;
+    for (const Delivery::Target &target : branches) {
+        const System &system = *m_ecosystem.system(target.system);
+        const QString directory = m_ecosystem.resolvePath(system.repository);
+        GitError gitError;
+        Repository repository = Repository::open(directory, &gitError);
+        if (gitError)
+            return giveBack(QStringLiteral("update"), QStringLiteral("%1: %2").arg(system.name, gitError.message()));
+        // As a delivery does: the branch is tested as it would land.
+        const GitError fetchError = repository.fetch(QStringLiteral("origin"));
+        if (fetchError)
+            say(QStringLiteral("%1: not fetched, using the local %2: %3")
+                    .arg(system.name, system.upstream, fetchError.message()));
+        const QString remoteUpstream = QStringLiteral("origin/") + system.upstream;
+        const QString onto = repository.resolve(remoteUpstream).isEmpty() ? system.upstream : remoteUpstream;
+        const IntegrationResult integration =
+            Integrator(repository).updateBranch(target.branch, onto, m_ecosystem.gating.integration);
+        if (integration.error)
+            return giveBack(QStringLiteral("update"),
+                integration.error.kind() == GitError::Kind::Conflict
+                    ? QStringLiteral("%1: %2 conflicts with %3 in %4")
+                          .arg(system.name, target.branch, onto, integration.conflicts.join(QStringLiteral(", ")))
+                    : QStringLiteral("%1: %2").arg(system.name, integration.error.message()));
+        say(QStringLiteral("%1: %2 at %3").arg(system.name, target.branch, integration.newHead.left(12)));
+
+        QTemporaryDir copy;
+        if (!copy.isValid())
+            return giveBack(
+                QStringLiteral("test"), QStringLiteral("no temporary directory: %1").arg(copy.errorString()));
+        if (const GitError exported = CommitExport::run(repository, integration.newHead, copy.path()))
+            return giveBack(QStringLiteral("test"), QStringLiteral("%1: %2").arg(system.name, exported.message()));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), system.name);
+        environment.insert(QStringLiteral("SHIPYARD_BRANCH"), target.branch);
+        environment.insert(QStringLiteral("SHIPYARD_COMMIT"), integration.newHead);
+        for (const auto &[step, command] : { std::pair { QStringLiteral("build"), system.buildCommand },
+                 std::pair { QStringLiteral("test"), system.testCommand } }) {
+            if (command.isEmpty())
+                continue;
+            const CommandResult ran = runCommand(command, copy.path(), environment, say);
+            if (!ran.succeeded())
+                return giveBack(step, QStringLiteral("%1: %2").arg(system.name, ran.errorText));
+        }
+        tested.append(system.name + QLatin1Char('=') + target.branch);
+    }
+    const QString next = m_ecosystem.tracker.statuses.awaitingShowroom;
+    const TrackerError commented =
+        tracker.addComment(task.key, QStringLiteral("Autotests passed: %1").arg(tested.join(QStringLiteral(", "))));
+    const TrackerError moved = commented.isError() ? commented : tracker.transition(task.key, next);
+    if (moved.isError()) {
+        action.detail =
+            QStringLiteral("autotests passed, but the task did not move to %1: %2").arg(next, moved.message());
+        return action;
+    }
+    action.succeeded = true;
+    action.detail = next;
+    return action;
+}
+
+DeliveryRobot::Action DeliveryRobot::showroom(Tracker &tracker, const Task &task, const Progress &progress) const
+{
+    Action action { task.key, QStringLiteral("showroom"), false, {} };
+    ShowroomManager showrooms(m_ecosystem, m_options.showroomEnvironment, m_options.kubeconfig);
+    showrooms.setAuditJournal(m_options.auditJournal);
+    ShowroomManager::UpOptions options;
+    options.kubeconfig = m_options.kubeconfig;
+    options.images = m_options.images;
+    options.creator = QStringLiteral("shipyard-robot@") + QSysInfo::machineHostName();
+    // Another delivery into the showroom: try again on the next pass rather than stall this one.
+    options.waitForLock = false;
+    QStringList log;
+    const ShowroomManager::UpResult up = showrooms.up(task.key, options, [&](const QString &line) {
+        log.append(line);
+        if (progress)
+            progress(line);
+    });
+    if (up.succeeded()) {
+        const QString next = m_ecosystem.tracker.statuses.inQa;
+        const TrackerError commented = tracker.addComment(task.key,
+            QStringLiteral("Showroom ready in namespace %1 (expires at %2)")
+                .arg(up.namespaceName, up.expiresAt.toString(Qt::ISODate)));
+        const TrackerError moved = commented.isError() ? commented : tracker.transition(task.key, next);
+        action.succeeded = !moved.isError();
+        action.detail = moved.isError() ? QStringLiteral("showroom %1 is up, but the task did not move to %2: %3")
+                                              .arg(up.namespaceName, next, moved.message())
+                                        : next;
+        return action;
+    }
+    const QString reason = !up.error.isEmpty() ? up.error : up.delivery->reason;
+    action.detail = reason;
+    if (up.delivery && up.delivery->failedStep == Delivery::keyword(Delivery::Step::Lock))
+        return action;
+    if (!up.delivery || !up.delivery->returnedTasks.contains(task.key)) {
+        const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);
+        const TrackerError error = returner.returnTask(task.key,
+            up.delivery ? up.delivery->failedStep : QStringLiteral("showroom"), reason, log.join(QLatin1Char('\n')));
+        if (error.isError())
+            action.detail += QStringLiteral(" (and the task was not returned: %1)").arg(error.message());
+    }
+    return action;
+}
+
+DeliveryRobot::Action DeliveryRobot::deliver(
+    Tracker &tracker, const Task &task, const Environment &staging, const Progress &progress) const
+{
+    Action action { task.key, QStringLiteral("staging"), false, {} };
+    QString error;
+    const QList<Delivery::Target> targets = TaskBranches::branchesOnly(
+        TaskBranches::targets(m_ecosystem, staging.systems, task.key, m_options.images, &error));
+    const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);
+    if (error.isEmpty() && targets.isEmpty())
+        error = QStringLiteral("no system of %1 has a branch naming %2").arg(staging.name, task.key);
+    if (!error.isEmpty()) {
+        action.detail = error;
+        returner.returnTask(task.key, QStringLiteral("update"), error, {});
+        return action;
+    }
+    Delivery::Options options;
+    options.kubeconfig = m_options.kubeconfig;
+    options.auditJournal = m_options.auditJournal;
+    options.taskKey = task.key;
+    Delivery delivery(m_ecosystem, staging.name, targets, options);
+    if (progress)
+        QObject::connect(&delivery, &Delivery::logLine, &delivery, progress, Qt::DirectConnection);
+    delivery.start();
+    delivery.wait();
+    const Delivery::Result result = delivery.result();
+    if (!result.succeeded()) {
+        // A busy environment is no fault of the task: the next pass tries again.
+        action.detail = result.reason;
+        return action;
+    }
+    const QString next = m_ecosystem.tracker.statuses.done;
+    const TrackerError commented = tracker.addComment(
+        task.key, QStringLiteral("Delivered to %1 as release %2").arg(staging.name, result.releaseId));
+    const TrackerError moved = commented.isError() ? commented : tracker.transition(task.key, next);
+    action.succeeded = !moved.isError();
+    action.detail = moved.isError()
+        ? QStringLiteral("delivered, but the task did not move to %1: %2").arg(next, moved.message())
+        : next;
+    return action;
+}
+
+} // namespace Shipyard

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "model/Ecosystem.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Shipyard {
+
+class Tracker;
+struct Task;
+
+// The delivery robot: polls the tracker and moves tasks along by their
+// status (TrackerSettings::statuses). One pass takes the stages in order, so
+// a task may go through several of them in one pass:
+//   awaitingAutotests  update each of the task's branches onto upstream,
+//                      run its system's build and test commands on a copy of
+//                      the branch (the developer's working tree is left
+//                      alone); success → awaitingShowroom, failure → the
+//                      task goes back (Gating::returnStatus) with the log.
+//   awaitingShowroom   ShowroomManager::up; success → inQa with a comment
+//                      naming the namespace; failure → returned.
+//   awaitingDelivery   a Delivery of the task's branches into the staging
+//                      environment (which merges them into upstream);
+//                      success → done; a busy environment is tried again
+//                      on the next pass; other failures are returned by
+//                      the Delivery itself.
+//   done / expired     ShowroomManager::sweep.
+// Deliveries take the environments' Leases like every other delivery.
+//
+// runOnce() blocks: call it from shipyardctl or a worker thread.
+class DeliveryRobot
+{
+public:
+    using Progress = std::function<void(const QString &line)>;
+
+    struct Options
+    {
+        QString kubeconfig; // empty: the files kubectl reads
+        QString auditJournal; // empty: AuditJournal::defaultPath()
+        QMap<QString, QString> images; // system → image delivered as given instead of built
+        QString showroomEnvironment; // empty: the ecosystem's only showroom environment
+    };
+
+    struct Action
+    {
+        QString task;
+        QString stage; // "autotests", "showroom", "staging", "sweep"
+        bool succeeded = false;
+        QString detail; // the new status, or why not
+    };
+
+    struct PassResult
+    {
+        QList<Action> actions;
+        QStringList warnings; // stages skipped (no staging environment, …)
+        QString error; // the pass could not run (no tracker)
+        bool succeeded() const;
+    };
+
+    DeliveryRobot(const Ecosystem &ecosystem, const Options &options);
+
+    PassResult runOnce(const Progress &progress = {}) const;
+
+private:
+    Action autotest(Tracker &tracker, const Task &task, const Progress &progress) const;
+    Action showroom(Tracker &tracker, const Task &task, const Progress &progress) const;
+    Action deliver(Tracker &tracker, const Task &task, const Environment &staging, const Progress &progress) const;
+
+    Ecosystem m_ecosystem;
+    Options m_options;
+};
+
+} // namespace Shipyard

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/ShowroomManager.h"
+
+#include "gating/TaskKeyExtractor.h"
+#include "git/Repository.h"
+#include "kube/Kubeconfig.h"
+#include "kube/NamespaceDeletion.h"
+#include "pipeline/AuditJournal.h"
+#include "pipeline/TaskBranches.h"
+#include "tracker/TrackerFactory.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QThread>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace Shipyard {
+
+namespace {
+
+const QString showroomLabel = QStringLiteral("shipyard.dev/showroom");
+const QString taskLabel = QStringLiteral("shipyard.dev/task");
+const QString environmentLabel = QStringLiteral("shipyard.dev/environment");
+const QString creatorAnnotation = QStringLiteral("shipyard.dev/creator");
+const QString expiresAnnotation = QStringLiteral("shipyard.dev/expires-at");
+
+// Long enough for a namespace full of deployments; NamespaceDeletion reports progress meanwhile.
+constexpr std::chrono::seconds deletionTimeout { 300 };
+
+KubeResponse await(QFuture<KubeResponse> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+QString namespacePath(const QString &ns)
+{
+    return QStringLiteral("/api/v1/namespaces/") + ns;
+}
+
+QString defaultCreator()
+{
+    return AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
+}
+
+QString isoUtc(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+ShowroomInfo infoFrom(const QJsonObject &object)
+{
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    const QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
+    const QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
+    ShowroomInfo info;
+    info.namespaceName = metadata.value(QLatin1String("name")).toString();
+    info.task = labels.value(taskLabel).toString();
+    info.creator = annotations.value(creatorAnnotation).toString();
+    info.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
+    info.expiresAt = QDateTime::fromString(annotations.value(expiresAnnotation).toString(), Qt::ISODate);
+    info.terminating = metadata.contains(QLatin1String("deletionTimestamp")) ||
+        object[QLatin1String("status")][QLatin1String("phase")].toString() == QLatin1String("Terminating");
+    return info;
+}
+
+bool isShowroom(const QJsonObject &object, const QString &environment)
+{
+    const QJsonObject labels = object[QLatin1String("metadata")][QLatin1String("labels")].toObject();
+    return labels.value(showroomLabel).toString() == QLatin1String("true") &&
+        labels.value(environmentLabel).toString() == environment;
+}
+
+} // namespace
+
+bool ShowroomManager::SweepResult::succeeded() const
+{
+    return error.isEmpty() &&
+        std::all_of(removed.cbegin(), removed.cend(), [](const SweepEntry &entry) { return entry.error.isEmpty(); });
+}
+
+ShowroomManager::ShowroomManager(const Ecosystem &ecosystem, const QString &environmentName, const QString &kubeconfig)
+    : m_ecosystem(ecosystem), m_environment(environmentName), m_kubeconfig(kubeconfig)
+{
+    if (m_environment.isEmpty()) {
+        QStringList showrooms;
+        for (const Environment &candidate : std::as_const(m_ecosystem.environments)) {
+            if (candidate.kind == EnvironmentKind::Showroom)
+                showrooms.append(candidate.name);
+        }
+        if (showrooms.size() != 1) {
+            m_error = showrooms.isEmpty()
+                ? QStringLiteral("%1: no environment of kind showroom").arg(m_ecosystem.filePath)
+                : QStringLiteral("%1: several showroom environments (%2): name one")
+                      .arg(m_ecosystem.filePath, showrooms.join(QStringLiteral(", ")));
+            return;
+        }
+        m_environment = showrooms.constFirst();
+    }
+    const Environment *env = environment();
+    if (!env) {
+        m_error = QStringLiteral("%1: no environment named %2").arg(m_ecosystem.filePath, m_environment);
+        return;
+    }
+    if (env->kind != EnvironmentKind::Showroom) {
+        m_error = QStringLiteral("environment %1 is of kind %2, not showroom").arg(env->name, keyword(env->kind));
+        return;
+    }
+    QString clientError;
+    m_client = KubeClient::fromKubeconfig(Kubeconfig::load(m_kubeconfig), env->context, &clientError);
+    if (!m_client.isValid())
+        m_error = QStringLiteral("environment %1: %2").arg(env->name, clientError);
+}
+
+const Environment *ShowroomManager::environment() const
+{
+    return m_ecosystem.environment(m_environment);
+}
+
+QString ShowroomManager::namespaceFor(const QString &task) const
+{
+    const Environment *env = environment();
+    return env ? env->namespaceFor(task) : QString();
+}
+
+QString ShowroomManager::labelSelector(const QString &environment)
+{
+    return QStringLiteral("%1=true,%2=%3").arg(showroomLabel, environmentLabel, environment);
+}
+
+QList<Delivery::Target> ShowroomManager::targetsFor(
+    const QString &task, const QMap<QString, QString> &images, QString *error) const
+{
+    const Environment *env = environment();
+    if (!env)
+        return {};
+    return TaskBranches::targets(m_ecosystem, env->systems, task, images, error);
+}
+
+void ShowroomManager::audit(
+    const QString &action, const QString &ns, const QString &result, const QJsonObject &details) const
+{
+    const Environment *env = environment();
+    AuditJournal journal(m_auditJournal.isEmpty() ? AuditJournal::defaultPath() : m_auditJournal);
+    AuditRecord record;
+    record.action = action;
+    record.context = env ? env->context : QString();
+    record.namespaceName = ns;
+    record.result = result;
+    record.details = details;
+    record.details.insert(QStringLiteral("environment"), m_environment);
+    // A journal that cannot be written must not undo what already happened in the cluster.
+    QString error;
+    if (!journal.append(record, &error))
+        qWarning("the audit journal could not be written: %s", qPrintable(error));
+}
+
+ShowroomManager::UpResult ShowroomManager::up(
+    const QString &task, const UpOptions &options, const Progress &progress) const
+{
+    UpResult result;
+    const auto say = [&](const QString &line) {
+        if (progress)
+            progress(line);
+    };
+    if (!m_error.isEmpty()) {
+        result.error = m_error;
+        return result;
+    }
+    const Environment *env = environment();
+    if (TaskKeyExtractor(m_ecosystem.gating.taskKeyPattern).extract(task) != task) {
+        result.error =
+            QStringLiteral("%1 is not a task key (gating.taskKey is %2)").arg(task, m_ecosystem.gating.taskKeyPattern);
+        return result;
+    }
+    const QString ns = env->namespaceFor(task);
+    result.namespaceName = ns;
+
+    QString targetError;
+    result.targets = targetsFor(task, options.images, &targetError);
+    if (!targetError.isEmpty()) {
+        result.error = targetError;
+        return result;
+    }
+    // Upstream alone shows nothing of the task, and the sweep would take it
+    // down as an orphan at once. Without local repositories nobody can tell.
+    const bool anyLocal = std::any_of(result.targets.cbegin(), result.targets.cend(), [&](const Delivery::Target &t) {
+        const System *system = m_ecosystem.system(t.system);
+        return QFileInfo::exists(m_ecosystem.resolvePath(system->repository) + QStringLiteral("/.git"));
+    });
+    if (anyLocal && TaskBranches::branchesOnly(result.targets).isEmpty()) {
+        result.error = QStringLiteral("no system's repository has a branch naming %1: nothing to show").arg(task);
+        return result;
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const std::chrono::seconds ttl = options.ttl.value_or(env->timeToLive);
+    QDateTime expiresAt = now.addSecs(ttl.count());
+    const QString creator = options.creator.isEmpty() ? defaultCreator() : options.creator;
+    QJsonObject metadata { { QStringLiteral("name"), ns },
+        { QStringLiteral("labels"),
+            QJsonObject {
+                { showroomLabel, QStringLiteral("true") }, { taskLabel, task }, { environmentLabel, env->name } } },
+        { QStringLiteral("annotations"),
+            QJsonObject { { creatorAnnotation, creator }, { expiresAnnotation, isoUtc(expiresAt) } } } };
+    const KubeResponse created = await(m_client.create(QStringLiteral("/api/v1/namespaces"),
+        QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("v1") },
+            { QStringLiteral("kind"), QStringLiteral("Namespace") }, { QStringLiteral("metadata"), metadata } }));
+    if (created.ok()) {
+        result.created = true;
+        say(QStringLiteral("namespace %1 created, expires at %2").arg(ns, isoUtc(expiresAt)));
+    } else if (created.error.isConflict()) {
+        const KubeResponse existing = await(m_client.get(namespacePath(ns)));
+        if (!existing.ok()) {
+            result.error = QStringLiteral("namespace %1: %2").arg(ns, existing.error.message);
+            return result;
+        }
+        const QJsonObject object = existing.json();
+        // Never take over a namespace someone made for something else.
+        if (!isShowroom(object, env->name)) {
+            result.error = QStringLiteral("namespace %1 exists and is not a showroom of %2 (label %3=true, %4=%2)")
+                               .arg(ns, env->name, showroomLabel, environmentLabel);
+            return result;
+        }
+        const ShowroomInfo info = infoFrom(object);
+        if (info.terminating) {
+            result.error = QStringLiteral("showroom %1 is being deleted; bring it up again once it is gone").arg(ns);
+            return result;
+        }
+        // Updating extends the showroom's life, never shortens what someone asked for.
+        if (!options.ttl && info.expiresAt.isValid() && info.expiresAt > expiresAt)
+            expiresAt = info.expiresAt;
+        const QJsonObject patch { { QStringLiteral("metadata"),
+            QJsonObject { { QStringLiteral("labels"), metadata.value(QLatin1String("labels")) },
+                { QStringLiteral("annotations"), QJsonObject { { expiresAnnotation, isoUtc(expiresAt) } } } } } };
+        const KubeResponse patched = await(m_client.patch(
+            namespacePath(ns), QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/merge-patch+json"));
+        if (!patched.ok()) {
+            result.error = QStringLiteral("namespace %1: %2").arg(ns, patched.error.message);
+            return result;
+        }
+        say(QStringLiteral("namespace %1 exists, updating it; expires at %2").arg(ns, isoUtc(expiresAt)));
+    } else {
+        result.error = QStringLiteral("namespace %1: %2").arg(ns, created.error.message);
+        return result;
+    }
+    result.expiresAt = expiresAt;
+
+    // Pods are refused until the namespace's default service account exists.
+    const QString serviceAccount = namespacePath(ns) + QStringLiteral("/serviceaccounts/default");
+    for (int attempt = 0; attempt < 150; ++attempt) {
+        if (await(m_client.get(serviceAccount)).ok())
+            break;
+        QThread::msleep(200);
+    }
+
+    for (const Delivery::Target &target : std::as_const(result.targets))
+        say(QStringLiteral("%1: %2%3")
+                .arg(target.system, target.usesUpstream() ? QStringLiteral("upstream") : target.branch,
+                    target.image.isEmpty() ? QString() : QStringLiteral(" (") + target.image + QLatin1Char(')')));
+
+    Delivery::Options deliveryOptions;
+    deliveryOptions.kubeconfig = m_kubeconfig;
+    deliveryOptions.auditJournal = m_auditJournal;
+    deliveryOptions.taskKey = task;
+    deliveryOptions.runTests = options.runTests;
+    deliveryOptions.waitForLock = options.waitForLock;
+    Delivery delivery(m_ecosystem, env->name, result.targets, deliveryOptions);
+    if (progress) {
+        QObject::connect(&delivery, &Delivery::logLine, &delivery, progress, Qt::DirectConnection);
+        QObject::connect(
+            &delivery, &Delivery::stepStateChanged, &delivery,
+            [progress](Delivery::Step step, const QString &system, Delivery::State state, const QString &message) {
+                progress(QStringLiteral("[%1%2] %3%4")
+                        .arg(Delivery::keyword(step), system.isEmpty() ? QString() : QLatin1Char(' ') + system,
+                            Delivery::keyword(state), message.isEmpty() ? QString() : QStringLiteral(": ") + message));
+            },
+            Qt::DirectConnection);
+    }
+    delivery.start();
+    delivery.wait();
+    result.delivery = delivery.result();
+
+    QJsonArray systems;
+    for (const Delivery::Target &target : std::as_const(result.targets))
+        systems.append(target.usesUpstream() ? target.system : target.system + QLatin1Char('=') + target.branch);
+    audit(QStringLiteral("showroom.up"), ns, Delivery::keyword(result.delivery->outcome),
+        QJsonObject { { QStringLiteral("task"), task }, { QStringLiteral("systems"), systems },
+            { QStringLiteral("created"), result.created }, { QStringLiteral("expiresAt"), isoUtc(expiresAt) },
+            { QStringLiteral("release"), result.delivery->releaseId } });
+    return result;
+}
+
+ShowroomManager::DownResult ShowroomManager::remove(const QString &ns, const Progress &progress) const
+{
+    DownResult result;
+    result.namespaceName = ns;
+    const NamespaceDeletion::Result deleted = NamespaceDeletion::run(m_client, ns, deletionTimeout, progress).result();
+    if (deleted.error.isError())
+        result.error = QStringLiteral("namespace %1: %2").arg(ns, deleted.error.message);
+    return result;
+}
+
+ShowroomManager::DownResult ShowroomManager::down(const QString &task, const Progress &progress) const
+{
+    DownResult result;
+    if (!m_error.isEmpty()) {
+        result.error = m_error;
+        return result;
+    }
+    const QString ns = namespaceFor(task);
+    result.namespaceName = ns;
+    const KubeResponse existing = await(m_client.get(namespacePath(ns)));
+    if (existing.error.isNotFound()) {
+        result.error = QStringLiteral("no showroom for %1: namespace %2 does not exist").arg(task, ns);
+        return result;
+    }
+    if (!existing.ok()) {
+        result.error = QStringLiteral("namespace %1: %2").arg(ns, existing.error.message);
+        return result;
+    }
+    if (!isShowroom(existing.json(), m_environment)) {
+        result.error = QStringLiteral("namespace %1 is not a showroom of %2 (label %3=true, %4=%2): not deleted")
+                           .arg(ns, m_environment, showroomLabel, environmentLabel);
+        return result;
+    }
+    result = remove(ns, progress);
+    audit(QStringLiteral("showroom.down"), ns,
+        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
+        QJsonObject { { QStringLiteral("task"), task } });
+    return result;
+}
+
+QList<ShowroomInfo> ShowroomManager::list(QString *error) const
+{
+    QList<ShowroomInfo> showrooms;
+    if (!m_error.isEmpty()) {
+        if (error)
+            *error = m_error;
+        return showrooms;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("labelSelector"), labelSelector(m_environment));
+    const KubeResponse namespaces = await(m_client.get(QStringLiteral("/api/v1/namespaces"), query));
+    if (!namespaces.ok()) {
+        if (error)
+            *error = QStringLiteral("showrooms of %1: %2").arg(m_environment, namespaces.error.message);
+        return showrooms;
+    }
+    for (const QJsonValue &item : namespaces.json().value(QLatin1String("items")).toArray())
+        showrooms.append(infoFrom(item.toObject()));
+    std::sort(showrooms.begin(), showrooms.end(),
+        [](const ShowroomInfo &a, const ShowroomInfo &b) { return a.namespaceName < b.namespaceName; });
+
+    // Every namespace's counts are asked at once: the client multiplexes them.
+    QList<QFuture<KubeResponse>> deployments;
+    QList<QFuture<KubeResponse>> pods;
+    for (const ShowroomInfo &info : std::as_const(showrooms)) {
+        deployments.append(
+            m_client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(info.namespaceName)));
+        pods.append(m_client.get(namespacePath(info.namespaceName) + QStringLiteral("/pods")));
+    }
+    for (qsizetype i = 0; i < showrooms.size(); ++i) {
+        const KubeResponse deploymentList = await(deployments[i]);
+        const KubeResponse podList = await(pods[i]);
+        if (!deploymentList.ok() || !podList.ok()) {
+            // The size is informative; a showroom being deleted may refuse lists.
+            continue;
+        }
+        showrooms[i].deployments = int(deploymentList.json().value(QLatin1String("items")).toArray().size());
+        for (const QJsonValue &pod : podList.json().value(QLatin1String("items")).toArray()) {
+            ++showrooms[i].podsTotal;
+            for (const QJsonValue &condition : pod[QLatin1String("status")][QLatin1String("conditions")].toArray()) {
+                if (condition[QLatin1String("type")].toString() == QLatin1String("Ready") &&
+                    condition[QLatin1String("status")].toString() == QLatin1String("True"))
+                    ++showrooms[i].podsReady;
+            }
+        }
+    }
+    return showrooms;
+}
+
+QString ShowroomManager::orphanReason(const QString &task) const
+{
+    const Environment *env = environment();
+    if (!env)
+        return {};
+    const TaskKeyExtractor keys(m_ecosystem.gating.taskKeyPattern);
+    int repositories = 0;
+    int branchesFound = 0;
+    for (const System &system : std::as_const(m_ecosystem.systems)) {
+        if (!env->systems.isEmpty() && !env->systems.contains(system.name))
+            continue;
+        const QString directory = m_ecosystem.resolvePath(system.repository);
+        if (!QFileInfo::exists(directory + QStringLiteral("/.git")))
+            continue;
+        GitError gitError;
+        const Repository repository = Repository::open(directory, &gitError);
+        const QList<BranchInfo> branches = repository.branches(Repository::BranchScope::Local, &gitError);
+        // A repository that cannot be read proves nothing: keep the showroom.
+        if (gitError)
+            return {};
+        ++repositories;
+        const QString remoteUpstream = QStringLiteral("origin/") + system.upstream;
+        const bool hasRemoteUpstream = !repository.resolve(remoteUpstream).isEmpty();
+        for (const BranchInfo &branch : branches) {
+            if (keys.extract(branch.name) != task)
+                continue;
+            ++branchesFound;
+            const auto local = repository.aheadBehind(branch.name, system.upstream);
+            if (!local)
+                return {};
+            if (local->ahead == 0)
+                continue;
+            const auto remote = hasRemoteUpstream ? repository.aheadBehind(branch.name, remoteUpstream) : std::nullopt;
+            if (!remote || remote->ahead > 0)
+                return {};
+        }
+    }
+    if (repositories == 0)
+        return {};
+    if (branchesFound == 0)
+        return QStringLiteral("no branch names %1 any more").arg(task);
+    return QStringLiteral("every branch of %1 is merged into its upstream").arg(task);
+}
+
+ShowroomManager::SweepResult ShowroomManager::sweep(const QDateTime &now, bool dryRun, const Progress &progress) const
+{
+    SweepResult result;
+    const auto say = [&](const QString &line) {
+        if (progress)
+            progress(line);
+    };
+    const QList<ShowroomInfo> showrooms = list(&result.error);
+    if (!result.error.isEmpty())
+        return result;
+    std::unique_ptr<Tracker> tracker;
+    bool trackerTried = false;
+    const QString done = m_ecosystem.tracker.statuses.done;
+    for (const ShowroomInfo &showroom : showrooms) {
+        if (showroom.terminating) {
+            say(QStringLiteral("%1: already being deleted").arg(showroom.namespaceName));
+            continue;
+        }
+        SweepEntry entry;
+        entry.showroom = showroom;
+        if (showroom.isExpired(now))
+            entry.reasons.append(QStringLiteral("expired at %1").arg(isoUtc(showroom.expiresAt)));
+        if (!showroom.task.isEmpty()) {
+            if (!trackerTried) {
+                trackerTried = true;
+                TrackerFactory::Result made = TrackerFactory::create(m_ecosystem);
+                tracker = std::move(made.tracker);
+                if (!tracker)
+                    result.warnings.append(
+                        QStringLiteral("task statuses not checked, no tracker: %1").arg(made.error.message()));
+            }
+            if (tracker) {
+                const TaskLookup lookup = tracker->task(showroom.task);
+                if (lookup.error.isError())
+                    result.warnings.append(QStringLiteral("%1: %2").arg(showroom.task, lookup.error.message()));
+                else if (lookup.task && lookup.task->status.compare(done, Qt::CaseInsensitive) == 0)
+                    entry.reasons.append(QStringLiteral("%1 is %2").arg(showroom.task, lookup.task->status));
+            }
+            const QString orphan = orphanReason(showroom.task);
+            if (!orphan.isEmpty())
+                entry.reasons.append(orphan);
+        }
+        if (entry.reasons.isEmpty()) {
+            result.kept.append(showroom);
+            continue;
+        }
+        say((dryRun ? QStringLiteral("%1: would be removed: %2") : QStringLiteral("%1: removing: %2"))
+                .arg(showroom.namespaceName, entry.reasons.join(QStringLiteral("; "))));
+        result.removed.append(entry);
+    }
+    if (dryRun)
+        return result;
+    // Namespaces take seconds each to empty: they are deleted side by side.
+    // Their progress comes from several threads at once; the caller's callback need not be thread-safe.
+    auto progressLock = std::make_shared<std::mutex>();
+    const Progress serialized = !progress ? Progress() : [progress, progressLock](const QString &line) {
+        const std::lock_guard lock(*progressLock);
+        progress(line);
+    };
+    QList<QFuture<NamespaceDeletion::Result>> deletions;
+    for (const SweepEntry &entry : std::as_const(result.removed))
+        deletions.append(NamespaceDeletion::run(m_client, entry.showroom.namespaceName, deletionTimeout, serialized));
+    for (qsizetype i = 0; i < deletions.size(); ++i) {
+        SweepEntry &entry = result.removed[i];
+        const NamespaceDeletion::Result deleted = deletions[i].result();
+        if (deleted.error.isError())
+            entry.error = QStringLiteral("namespace %1: %2").arg(entry.showroom.namespaceName, deleted.error.message);
+        entry.removed = entry.error.isEmpty();
+        audit(QStringLiteral("showroom.sweep"), entry.showroom.namespaceName,
+            entry.removed ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + entry.error,
+            QJsonObject { { QStringLiteral("task"), entry.showroom.task },
+                { QStringLiteral("reasons"), QJsonArray::fromStringList(entry.reasons) } });
+    }
+    return result;
+}
+
+} // namespace Shipyard

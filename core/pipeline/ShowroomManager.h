@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "kube/KubeClient.h"
+#include "model/Ecosystem.h"
+#include "pipeline/Delivery.h"
+#include "pipeline/ShowroomInfo.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace Shipyard {
+
+// Showrooms: one namespace per tracker task in an environment of kind
+// showroom, holding the whole ecosystem with the task's branches, for QA.
+//
+// A showroom namespace carries what the sweep needs to judge it, so that
+// nothing but the cluster remembers showrooms:
+//   labels       shipyard.dev/showroom=true, shipyard.dev/task=KEY,
+//                shipyard.dev/environment=ENV (two showroom environments may share a cluster)
+//   annotations  shipyard.dev/creator=user@host, shipyard.dev/expires-at=ISO-8601 UTC
+//
+// Every call blocks (cluster, git, tracker, the delivery itself): call from
+// a worker thread, shipyardctl or the robot, never from a UI thread.
+class ShowroomManager
+{
+public:
+    using Progress = std::function<void(const QString &line)>;
+
+    struct UpOptions
+    {
+        QString kubeconfig; // empty: the files kubectl reads
+        QString creator; // empty: user@host
+        std::optional<std::chrono::seconds> ttl; // default: the environment's
+        QMap<QString, QString> images; // system → image delivered as given instead of built
+        bool runTests = true;
+        bool waitForLock = true;
+    };
+
+    struct UpResult
+    {
+        QString namespaceName;
+        bool created = false; // false: an existing showroom was updated
+        QDateTime expiresAt;
+        QList<Delivery::Target> targets;
+        QString error; // before the delivery (namespace, repositories)
+        std::optional<Delivery::Result> delivery;
+        bool succeeded() const { return error.isEmpty() && delivery && delivery->succeeded(); }
+    };
+
+    struct DownResult
+    {
+        QString namespaceName;
+        QString error;
+        bool succeeded() const { return error.isEmpty(); }
+    };
+
+    struct SweepEntry
+    {
+        ShowroomInfo showroom;
+        QStringList reasons; // why it goes: "expired at …", "SHOP-1 is Closed", "…merged…"
+        bool removed = false; // false in a dry run or when the deletion failed
+        QString error;
+    };
+
+    struct SweepResult
+    {
+        QList<SweepEntry> removed; // the showrooms that went (or would go, in a dry run)
+        QList<ShowroomInfo> kept;
+        QStringList warnings; // checks that could not be made (tracker unreachable, …)
+        QString error; // the showrooms could not be listed
+        bool succeeded() const;
+    };
+
+    // environmentName: a showroom environment of the ecosystem; empty: its only one.
+    ShowroomManager(const Ecosystem &ecosystem, const QString &environmentName, const QString &kubeconfig = {});
+
+    // Empty when the manager can work; otherwise why not (no such environment, no client).
+    QString error() const { return m_error; }
+    // Where up, down and sweep are journaled; default AuditJournal::defaultPath().
+    void setAuditJournal(const QString &path) { m_auditJournal = path; }
+    const Environment *environment() const;
+    QString namespaceFor(const QString &task) const;
+
+    // What `up` delivers: for each system of the environment, the local
+    // branch naming the task when its repository has one, else its upstream.
+    QList<Delivery::Target> targetsFor(
+        const QString &task, const QMap<QString, QString> &images = {}, QString *error = nullptr) const;
+
+    UpResult up(const QString &task, const UpOptions &options, const Progress &progress = {}) const;
+    DownResult down(const QString &task, const Progress &progress = {}) const;
+    QList<ShowroomInfo> list(QString *error = nullptr) const;
+    SweepResult sweep(const QDateTime &now, bool dryRun, const Progress &progress = {}) const;
+
+    // Why a showroom's task has no work left in git: every branch naming it
+    // is merged into its system's upstream, or no branch names it any more.
+    // Empty when some branch still holds unmerged work.
+    QString orphanReason(const QString &task) const;
+
+    static QString labelSelector(const QString &environment);
+
+private:
+    DownResult remove(const QString &ns, const Progress &progress) const;
+    void audit(const QString &action, const QString &ns, const QString &result, const QJsonObject &details) const;
+
+    Ecosystem m_ecosystem;
+    QString m_environment;
+    QString m_kubeconfig;
+    QString m_auditJournal;
+    KubeClient m_client;
+    QString m_error;
+};
+
+} // namespace Shipyard
