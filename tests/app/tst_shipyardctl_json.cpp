@@ -282,6 +282,43 @@ private Q_SLOTS:
         const QJsonObject rollback = json(QStringList { QStringLiteral("rollback") } + place(), 0, false).object();
         QCOMPARE(rollback.value(QLatin1String("ok")).toBool(), true);
         QCOMPARE(rollback.value(QLatin1String("restored")).toString(), firstRelease);
+
+        // Deliveries and the rollback were audited in the namespace, as the cluster knows the user.
+        QProcess events;
+        events.start(QStringLiteral("kubectl"),
+            { QStringLiteral("--kubeconfig"), LocalCluster::kubeconfigPath(), QStringLiteral("--context"),
+                QStringLiteral("local"), QStringLiteral("-n"), m_ns, QStringLiteral("get"), QStringLiteral("events"),
+                QStringLiteral("-o"), QStringLiteral("json") });
+        QVERIFY(events.waitForFinished(30000));
+        QStringList audited;
+        for (const QJsonValue &event :
+            QJsonDocument::fromJson(events.readAllStandardOutput()).object().value(QLatin1String("items")).toArray()) {
+            const QString reason = event[QLatin1String("reason")].toString();
+            const QString message = event[QLatin1String("message")].toString();
+            if (!reason.startsWith(QLatin1String("Shipyard")))
+                continue;
+            QVERIFY2(message.startsWith(QStringLiteral("admin (OS user ")), qPrintable(message));
+            audited.append(reason + QLatin1Char(' ') + event[QLatin1String("type")].toString() + QLatin1Char(' ') +
+                message.section(QStringLiteral(": "), 2));
+        }
+        QVERIFY2(audited.contains(QStringLiteral("ShipyardDeliver Normal started (environment test)")),
+            qPrintable(audited.join(u'|')));
+        QVERIFY2(audited.contains(QStringLiteral("ShipyardDeliver Normal succeeded (environment test)")),
+            qPrintable(audited.join(u'|')));
+        QVERIFY2(audited.contains(QStringLiteral("ShipyardRollback Normal succeeded (environment test)")),
+            qPrintable(audited.join(u'|')));
+        QFile journal(m_dir.filePath(QStringLiteral("state/shipyard/audit.jsonl")));
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        int deliverLines = 0;
+        while (!journal.atEnd()) {
+            const QJsonObject line = QJsonDocument::fromJson(journal.readLine()).object();
+            if (line.value(QLatin1String("what")).toString() != QLatin1String("deliver"))
+                continue;
+            ++deliverLines;
+            QCOMPARE(line[QLatin1String("who")][QLatin1String("kubernetes")].toString(), QStringLiteral("admin"));
+            QVERIFY(!line[QLatin1String("who")][QLatin1String("user")].toString().isEmpty());
+        }
+        QCOMPARE(deliverLines, 4); // started and succeeded, twice
     }
 };
 
