@@ -167,14 +167,24 @@ QString AuditTrail::messageFor(const AuditRecord &record)
 
 QString AuditTrail::mask(const QString &text) const
 {
-    // "token=abc", "password: abc", "--token abc", "Bearer abc": whatever
-    // follows a word naming a secret goes, even if no variable held it.
-    static const QRegularExpression assignment(
-        QStringLiteral("((?:token|password|passwd|secret|apikey|api[-_]key|credentials?|bearer|authorization)"
-                       "[\\w.-]*[\"']?(?:\\s*[=:]\\s*|\\s+)(?:(?:bearer|basic)\\s+)?)[\"']?[^\\s\"',;]+"),
-        QRegularExpression::CaseInsensitiveOption);
+    // Whatever is assigned to a word naming a secret ("token=abc",
+    // "password: abc"), follows an option naming one ("--token abc") or a
+    // bearer scheme goes, even if no variable held it. A word followed by a
+    // plain space is kept: "secret demo-settings not found" names an object.
+    static const QRegularExpression patterns[] = {
+        QRegularExpression(
+            QStringLiteral("\\b([\\w.-]*(?:token|password|passwd|secret|apikey|api[-_]key|credentials?|authorization)"
+                           "[\\w.-]*[\"']?\\s*[=:]\\s*(?:(?:bearer|basic)\\s+)?)[\"']?[^\\s\"',;]+"),
+            QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(
+            QStringLiteral("((?:^|\\s)--?[\\w.-]*(?:token|password|passwd|secret|apikey|api[-_]key|credentials?)"
+                           "[\\w.-]*\\s+)[^\\s\"',;-][^\\s\"',;]*"),
+            QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(QStringLiteral("\\b(bearer\\s+)[^\\s\"',;]+"), QRegularExpression::CaseInsensitiveOption),
+    };
     QString masked = m_masker.mask(text);
-    masked.replace(assignment, QStringLiteral("\\1") + SecretMasker::replacement());
+    for (const QRegularExpression &pattern : patterns)
+        masked.replace(pattern, QStringLiteral("\\1") + SecretMasker::replacement());
     return masked;
 }
 

@@ -93,6 +93,14 @@ private Q_SLOTS:
             trail.mask(QStringLiteral("curl -H 'Authorization: Bearer %1' token=%2").arg(bearer, argToken));
         QVERIFY2(!text.contains(bearer) && !text.contains(argToken), qPrintable(text));
         QVERIFY2(text.startsWith(QStringLiteral("curl -H '")), qPrintable(text));
+        const QString option = trail.mask(QStringLiteral("kubectl --token %1 get pods").arg(argToken));
+        QCOMPARE(option, QStringLiteral("kubectl --token *** get pods"));
+        const QString assigned =
+            trail.mask(QStringLiteral("REGISTRY_PASSWORD: '%1', api_key=%2").arg(argToken, bearer));
+        QVERIFY2(!assigned.contains(argToken) && !assigned.contains(bearer), qPrintable(assigned));
+        // Names of objects stay readable: only values assigned to such words go.
+        QCOMPARE(trail.mask(QStringLiteral("failed: secret demo-local-settings not found")),
+            QStringLiteral("failed: secret demo-local-settings not found"));
     }
 
     void eventAndJournalCarryBothIdentities_data()
