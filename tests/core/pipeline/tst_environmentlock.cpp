@@ -10,8 +10,10 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
 #include <memory>
+#include <thread>
 
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
@@ -267,6 +269,53 @@ private Q_SLOTS:
         QVERIFY(bob.waitFor(QStringLiteral("released")));
         QVERIFY(!EnvironmentLock::forceRelease(m_client, ns, &previous).isError());
         QCOMPARE(previous, QString());
+    }
+
+    void freeLockGoesToTheOldestLiveWaiter()
+    {
+        // Zoe queued on another machine; the lock is free for a moment (its
+        // holder just left) and zoe has not taken it yet.
+        const QString ns = newNamespace();
+        const QString now = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"));
+        int code = 0;
+        kubectl(QStringLiteral("local"), { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") }, &code,
+            QStringLiteral("apiVersion: coordination.k8s.io/v1\nkind: Lease\n"
+                           "metadata: {name: shipyard-delivery-queue-zoe, namespace: %1, "
+                           "labels: {shipyard.dev/queue: shipyard-delivery}}\n"
+                           "spec: {holderIdentity: zoe@z/9, leaseDurationSeconds: %2, acquireTime: '%3', "
+                           "renewTime: '%3'}\n")
+                .arg(ns)
+                .arg(leaseSeconds)
+                .arg(now)
+                .toUtf8());
+        QCOMPARE(code, 0);
+        EnvironmentLock lock(m_client, ns, QStringLiteral("me@here/1"), std::chrono::seconds(leaseSeconds));
+        QString error;
+        QVERIFY(!lock.acquire(false, nullptr, &error));
+        QVERIFY2(error.contains(QStringLiteral("queued first: zoe@z/9 is waiting")), qPrintable(error));
+        QCOMPARE(status(ns).holder, QString());
+
+        // Waiting, this process queues behind zoe; zoe never renews (her
+        // process is gone), so her entry goes after its lease and the lock is ours.
+        std::atomic_bool cancel { false };
+        QStringList told;
+        QElapsedTimer clock;
+        clock.start();
+        std::thread waiter([&] {
+            if (!lock.acquire(true, &cancel, &error, [&](const QString &holder) { told.append(holder); }))
+                qWarning("not acquired: %s", qPrintable(error));
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(
+            waiters(status(ns)), (QStringList { QStringLiteral("zoe@z/9"), lock.identity() }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(lock.isHeld(), leaseSeconds * 4000);
+        qInfo("a dead waiter ahead was passed after %lld ms", qint64(clock.elapsed()));
+        cancel = true;
+        waiter.join();
+        QCOMPARE(told.value(0), QStringLiteral("zoe@z/9 (queued first)"));
+        const EnvironmentLock::Status held = status(ns);
+        QCOMPARE(held.holder, lock.identity());
+        QCOMPARE(waiters(held), QStringList());
+        lock.release();
     }
 
     void inProcessContenderIsRefusedWithoutTheCluster()
