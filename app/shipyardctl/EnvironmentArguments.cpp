@@ -20,11 +20,12 @@ void EnvironmentArguments::addOptions(QCommandLineParser &parser, const QString 
         { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
 }
 
-std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, const QString &command)
+std::optional<int> EnvironmentArguments::load(
+    const QCommandLineParser &parser, const QString &command, const QString &environment)
 {
     const QString path = parser.value(QStringLiteral("ecosystem"));
     const QString output = parser.value(QStringLiteral("output"));
-    m_environmentName = parser.value(QStringLiteral("environment"));
+    m_environmentName = environment.isEmpty() ? parser.value(QStringLiteral("environment")) : environment;
     m_kubeconfig = parser.value(QStringLiteral("kubeconfig"));
     m_taskKey = parser.value(QStringLiteral("task"));
     m_json = output == QLatin1String("json");

@@ -21,8 +21,9 @@ public:
     static void addOptions(QCommandLineParser &parser, const QString &environmentDescription);
 
     // Loads the ecosystem and finds the environment; on a problem prints it
-    // after `command` and returns the exit code.
-    std::optional<int> load(const QCommandLineParser &parser, const QString &command);
+    // after `command` and returns the exit code. ENVIRONMENT, when given,
+    // stands for --environment (a command taking it as a positional word).
+    std::optional<int> load(const QCommandLineParser &parser, const QString &command, const QString &environment = {});
 
     const Ecosystem &ecosystem() const { return *m_ecosystem; }
     const Environment &environment() const { return *m_ecosystem->environment(m_environmentName); }

@@ -64,29 +64,19 @@ public:
 
     int run(const QStringList &arguments) override
     {
-        QStringList effective = arguments;
         QCommandLineParser parser;
         addOptions(parser);
-        if (const auto exitCode = parse(parser, effective))
+        if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         const QStringList positional = parser.positionalArguments();
         if (positional.isEmpty() || positional.size() > 2) {
             err() << arguments[0] << ": " << tr("status, take or release, then the environment") << '\n';
             return UsageError;
         }
-        // The environment may be given as a word, like the action: make it --environment.
-        if (positional.size() == 2) {
-            if (parser.isSet(QStringLiteral("environment"))) {
-                err() << arguments[0] << ": " << tr("the environment is given twice") << '\n';
-                return UsageError;
-            }
-            effective.removeOne(positional.at(1));
-            effective << QStringLiteral("--environment") << positional.at(1);
+        if (positional.size() == 2 && parser.isSet(QStringLiteral("environment"))) {
+            err() << arguments[0] << ": " << tr("the environment is given twice") << '\n';
+            return UsageError;
         }
-        QCommandLineParser withEnvironment;
-        addOptions(withEnvironment);
-        if (const auto exitCode = parse(withEnvironment, effective))
-            return *exitCode;
         const QString action = positional.first();
         if (action != QLatin1String("status") && action != QLatin1String("take") &&
             action != QLatin1String("release")) {
@@ -94,10 +84,10 @@ public:
             return UsageError;
         }
         EnvironmentArguments place;
-        if (const auto exitCode = place.load(withEnvironment, arguments[0]))
+        if (const auto exitCode = place.load(parser, arguments[0], positional.value(1)))
             return *exitCode;
         bool durationOk = false;
-        const int leaseSeconds = withEnvironment.value(QStringLiteral("lease-seconds")).toInt(&durationOk);
+        const int leaseSeconds = parser.value(QStringLiteral("lease-seconds")).toInt(&durationOk);
         if (!durationOk || leaseSeconds < 2) {
             err() << arguments[0] << ": " << tr("--lease-seconds must be a number of seconds, at least 2") << '\n';
             return UsageError;
@@ -112,7 +102,7 @@ public:
             err() << arguments[0] << ": " << clientError << '\n';
             return Failure;
         }
-        Context context { arguments[0], place, environment, ns, client, withEnvironment };
+        Context context { arguments[0], place, environment, ns, client, parser };
         if (action == QLatin1String("status"))
             return status(context);
         if (action == QLatin1String("take"))

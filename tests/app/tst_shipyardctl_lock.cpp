@@ -247,6 +247,13 @@ private Q_SLOTS:
         // Usage errors: exit 2.
         QCOMPARE(lock({ QStringLiteral("grab"), QStringLiteral("test") }).exitCode, 2);
         QCOMPARE(lock({ QStringLiteral("status"), QStringLiteral("nowhere") }).exitCode, 2);
+        QCOMPARE(lock({ QStringLiteral("status"), QStringLiteral("test"), QStringLiteral("--environment"),
+                          QStringLiteral("test") })
+                     .exitCode,
+            2);
+        // The environment as an option, like the other commands take it.
+        QCOMPARE(
+            lock({ QStringLiteral("status"), QStringLiteral("--environment"), QStringLiteral("test") }).exitCode, 0);
     }
 };
 
