@@ -21,7 +21,7 @@ public:
     {
         QCommandLineParser parser;
         addKubeOptions(parser);
-        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") }, tr("whoami: json"), tr("FORMAT") });
+        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") }, tr("text or json"), tr("FORMAT") });
         parser.addOption(
             { { QStringLiteral("A"), QStringLiteral("all-namespaces") }, tr("can-i: in every namespace") });
         parser.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") }, tr("can-i: only the exit code") });
@@ -36,6 +36,12 @@ public:
             err() << arguments[0] << ": " << tr("usage: auth can-i VERB RESOURCE[/NAME] [-n NS] | auth whoami") << '\n';
             return UsageError;
         }
+        const QString format = parser.value(QStringLiteral("output"));
+        if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("unknown output format '%1' (text or json)").arg(format) << '\n';
+            return UsageError;
+        }
+        const bool json = format == QLatin1String("json");
         const KubeClient client = kubeClientFor(parser, arguments[0]);
         if (!client.isValid())
             return UsageError;
@@ -44,7 +50,7 @@ public:
             const AccessReview::Identity identity = waitFor(AccessReview::whoAmI(client));
             if (identity.error.isError())
                 return reportError(arguments[0], identity.error);
-            if (parser.value(QStringLiteral("output")) == QLatin1String("json")) {
+            if (json) {
                 printJson(QJsonDocument(QJsonObject { { QStringLiteral("username"), identity.username },
                     { QStringLiteral("uid"), identity.uid },
                     { QStringLiteral("groups"), QJsonArray::fromStringList(identity.groups) } }));
@@ -76,7 +82,12 @@ public:
             waitFor(AccessReview::canI(client, positional[1], resource, ns, objectName));
         if (answer.error.isError())
             return reportError(arguments[0], answer.error);
-        if (!parser.isSet(QStringLiteral("quiet"))) {
+        if (json && !parser.isSet(QStringLiteral("quiet"))) {
+            printJson(QJsonDocument(QJsonObject { { QStringLiteral("allowed"), answer.allowed },
+                { QStringLiteral("denied"), answer.denied }, { QStringLiteral("reason"), answer.reason },
+                { QStringLiteral("verb"), positional[1] }, { QStringLiteral("resource"), resource },
+                { QStringLiteral("name"), objectName }, { QStringLiteral("namespace"), ns } }));
+        } else if (!parser.isSet(QStringLiteral("quiet"))) {
             out() << (answer.allowed ? "yes" : "no");
             if (!answer.allowed && !answer.reason.isEmpty())
                 out() << " - " << answer.reason;

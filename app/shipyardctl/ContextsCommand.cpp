@@ -23,11 +23,11 @@ public:
         QCommandLineParser parser;
         parser.addOption({ QStringLiteral("kubeconfig"), tr("read only this kubeconfig file"), tr("FILE") });
         parser.addOption(
-            { { QStringLiteral("o"), QStringLiteral("output") }, tr("output format: json"), tr("FORMAT") });
+            { { QStringLiteral("o"), QStringLiteral("output") }, tr("output format: text or json"), tr("FORMAT") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         const QString format = parser.value(QStringLiteral("output"));
-        if (!format.isEmpty() && format != QLatin1String("json")) {
+        if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json")) {
             err() << arguments[0] << ": " << tr("unknown output format '%1'").arg(format) << '\n';
             return UsageError;
         }

@@ -21,11 +21,12 @@ void EnvironmentArguments::addOptions(QCommandLineParser &parser, const QString 
 }
 
 std::optional<int> EnvironmentArguments::load(
-    const QCommandLineParser &parser, const QString &command, std::optional<EnvironmentKind> defaultKind)
+    const QCommandLineParser &parser, const QString &command, const QString &environment,
+    std::optional<EnvironmentKind> defaultKind)
 {
     const QString path = parser.value(QStringLiteral("ecosystem"));
     const QString output = parser.value(QStringLiteral("output"));
-    m_environmentName = parser.value(QStringLiteral("environment"));
+    m_environmentName = environment.isEmpty() ? parser.value(QStringLiteral("environment")) : environment;
     m_kubeconfig = parser.value(QStringLiteral("kubeconfig"));
     m_taskKey = parser.value(QStringLiteral("task"));
     m_json = output == QLatin1String("json");

@@ -21,9 +21,11 @@ public:
     static void addOptions(QCommandLineParser &parser, const QString &environmentDescription);
 
     // Loads the ecosystem and finds the environment; on a problem prints it
-    // after `command` and returns the exit code. With `defaultKind`, a
-    // missing --environment means the ecosystem's only environment of that kind.
-    std::optional<int> load(const QCommandLineParser &parser, const QString &command,
+    // after `command` and returns the exit code. ENVIRONMENT, when given,
+    // stands for --environment (a command taking it as a positional word).
+    // With `defaultKind`, a missing environment means the ecosystem's only
+    // environment of that kind.
+    std::optional<int> load(const QCommandLineParser &parser, const QString &command, const QString &environment = {},
         std::optional<EnvironmentKind> defaultKind = std::nullopt);
 
     const Ecosystem &ecosystem() const { return *m_ecosystem; }

@@ -23,7 +23,7 @@ public:
         QCommandLineParser parser;
         addKubeOptions(parser);
         parser.addOption({ { QStringLiteral("A"), QStringLiteral("all-namespaces") }, tr("every namespace") });
-        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") }, tr("json or wide"), tr("FORMAT") });
+        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") }, tr("text, wide or json"), tr("FORMAT") });
         parser.addOption({ { QStringLiteral("l"), QStringLiteral("selector") }, tr("label selector"), tr("SELECTOR") });
         parser.addOption({ QStringLiteral("show-managed-fields"), tr("keep metadata.managedFields in JSON output") });
         parser.addOption({ QStringLiteral("chunk-size"), tr("objects per page (0: all at once)"), tr("N"),
@@ -35,8 +35,9 @@ public:
         const QStringList positional = parser.positionalArguments();
         const QString format = parser.value(QStringLiteral("output"));
         if (positional.isEmpty() || positional.size() > 2 ||
-            (!format.isEmpty() && format != QLatin1String("json") && format != QLatin1String("wide"))) {
-            err() << arguments[0] << ": " << tr("usage: get RESOURCE [NAME] [-n NS | -A] [-o json|wide]") << '\n';
+            (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json") &&
+                format != QLatin1String("wide"))) {
+            err() << arguments[0] << ": " << tr("usage: get RESOURCE [NAME] [-n NS | -A] [-o text|wide|json]") << '\n';
             return UsageError;
         }
         const KubeClient client = kubeClientFor(parser, arguments[0]);

@@ -5,7 +5,11 @@
 
 #include "kube/PodLogs.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPromise>
+
+#include <mutex>
 
 #include <cstdio>
 
@@ -28,6 +32,9 @@ public:
             { { QStringLiteral("p"), QStringLiteral("previous") }, tr("the previous, terminated container") });
         parser.addOption({ QStringLiteral("tail"), tr("only the last N lines"), tr("N") });
         parser.addOption({ QStringLiteral("timestamps"), tr("prefix each line with its time") });
+        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+            tr("text, or json: one object with the lines (with --follow, one object per line)"), tr("FORMAT"),
+            QStringLiteral("text") });
         parser.addPositionalArgument(QStringLiteral("POD"), tr("the pod"));
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
@@ -36,6 +43,12 @@ public:
             err() << arguments[0] << ": " << tr("usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]") << '\n';
             return UsageError;
         }
+        const QString format = parser.value(QStringLiteral("output"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("unknown output format '%1' (text or json)").arg(format) << '\n';
+            return UsageError;
+        }
+        const bool json = format == QLatin1String("json");
         QString pod = positional[0];
         if (pod.startsWith(QLatin1String("pod/")) || pod.startsWith(QLatin1String("pods/")))
             pod = pod.mid(pod.indexOf(QLatin1Char('/')) + 1);
@@ -53,10 +66,39 @@ public:
         QPromise<KubeResponse> ended;
         QFuture<KubeResponse> end = ended.future();
         ended.start();
-        // Written straight to stdout from the worker thread: a followed log is never held in memory.
+        // JSON needs whole lines; chunks may end mid-line.
+        std::mutex pendingMutex;
+        QByteArray pending;
+        QJsonArray lines;
+        const auto takeLines = [&](bool all) {
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0 || (all && !pending.isEmpty())) {
+                const qsizetype length = newline >= 0 ? newline : pending.size();
+                const QString line = QString::fromUtf8(pending.left(length));
+                pending.remove(0, newline >= 0 ? length + 1 : length);
+                if (options.follow) {
+                    // A followed log never ends: JSON Lines, one object per log line.
+                    const QByteArray object =
+                        QJsonDocument(QJsonObject { { QStringLiteral("pod"), pod }, { QStringLiteral("line"), line } })
+                            .toJson(QJsonDocument::Compact) +
+                        '\n';
+                    std::fwrite(object.constData(), 1, size_t(object.size()), stdout);
+                    std::fflush(stdout);
+                } else {
+                    lines.append(line);
+                }
+            }
+        };
+        // Text goes straight to stdout from the worker thread: a followed log is never held in memory.
         PodLogs::stream(
             client, namespaceFor(parser, client), pod, options,
-            [](QByteArrayView text) {
+            [&](QByteArrayView text) {
+                if (json) {
+                    std::lock_guard lock(pendingMutex);
+                    pending.append(text.data(), text.size());
+                    takeLines(false);
+                    return true;
+                }
                 std::fwrite(text.data(), 1, size_t(text.size()), stdout);
                 std::fflush(stdout);
                 return true;
@@ -68,6 +110,13 @@ public:
         const KubeResponse response = waitFor(end);
         if (!response.ok())
             return reportError(arguments[0], response.error);
+        if (json) {
+            std::lock_guard lock(pendingMutex);
+            takeLines(true);
+            if (!options.follow)
+                printJson(QJsonDocument(QJsonObject { { QStringLiteral("pod"), pod },
+                    { QStringLiteral("container"), options.container }, { QStringLiteral("lines"), lines } }));
+        }
         return Success;
     }
 };

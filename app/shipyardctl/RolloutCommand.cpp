@@ -5,6 +5,9 @@
 
 #include "kube/DeploymentRollout.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 namespace Shipyard::Ctl {
 
 class RolloutCommand : public CtlCommand
@@ -23,6 +26,8 @@ public:
         parser.addOption({ QStringLiteral("timeout"), tr("status: give up after this many seconds (0: never)"),
             tr("SECONDS"), QStringLiteral("0") });
         parser.addOption({ QStringLiteral("dry-run"), tr("undo: validate on the server, change nothing") });
+        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+            tr("text or json (status: progress goes to stderr)"), tr("FORMAT"), QStringLiteral("text") });
         parser.addPositionalArgument(QStringLiteral("ACTION"), tr("status, history, undo or restart"));
         parser.addPositionalArgument(QStringLiteral("deployment/NAME"), tr("the deployment"));
         if (const auto exitCode = parse(parser, arguments))
@@ -42,6 +47,12 @@ public:
                 break;
             }
         }
+        const QString format = parser.value(QStringLiteral("output"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("unknown output format '%1' (text or json)").arg(format) << '\n';
+            return UsageError;
+        }
+        const bool json = format == QLatin1String("json");
         if (target.contains(QLatin1Char('/')) || target.isEmpty()) {
             err() << arguments[0] << ": " << tr("only deployments are supported: deployment/NAME") << '\n';
             return UsageError;
@@ -56,6 +67,15 @@ public:
             const RolloutHistory history = waitFor(rollout.history());
             if (history.error.isError())
                 return reportError(arguments[0], history.error);
+            if (json) {
+                QJsonArray revisions;
+                for (const RolloutRevision &revision : history.revisions)
+                    revisions.append(QJsonObject { { QStringLiteral("revision"), qint64(revision.revision) },
+                        { QStringLiteral("changeCause"), revision.changeCause } });
+                printJson(QJsonDocument(QJsonObject {
+                    { QStringLiteral("deployment"), target }, { QStringLiteral("revisions"), revisions } }));
+                return Success;
+            }
             out() << "deployment.apps/" << target << '\n';
             QList<QStringList> rows;
             for (const RolloutRevision &revision : history.revisions)
@@ -69,15 +89,23 @@ public:
         RolloutResult result;
         if (action == QLatin1String("status")) {
             result = waitFor(rollout.status(
-                std::chrono::seconds(parser.value(QStringLiteral("timeout")).toInt()), [](const QString &line) {
-                    out() << line << '\n';
-                    out().flush();
+                std::chrono::seconds(parser.value(QStringLiteral("timeout")).toInt()), [json](const QString &line) {
+                    // With json, stdout holds exactly one document: progress goes aside.
+                    QTextStream &stream = json ? err() : out();
+                    stream << line << '\n';
+                    stream.flush();
                 }));
         } else if (action == QLatin1String("undo")) {
             result = waitFor(rollout.undo(
                 parser.value(QStringLiteral("to-revision")).toLongLong(), parser.isSet(QStringLiteral("dry-run"))));
         } else {
             result = waitFor(rollout.restart());
+        }
+        if (json) {
+            printJson(QJsonDocument(QJsonObject { { QStringLiteral("deployment"), target },
+                { QStringLiteral("action"), action }, { QStringLiteral("ok"), result.ok() },
+                { QStringLiteral("message"), result.message }, { QStringLiteral("error"), result.error.message } }));
+            return result.ok() ? Success : Failure;
         }
         if (!result.ok()) {
             err() << "error: " << result.error.message << '\n';

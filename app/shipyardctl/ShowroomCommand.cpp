@@ -52,7 +52,7 @@ public:
             return UsageError;
         }
         EnvironmentArguments place;
-        if (const auto exitCode = place.load(parser, arguments[0], EnvironmentKind::Showroom))
+        if (const auto exitCode = place.load(parser, arguments[0], {}, EnvironmentKind::Showroom))
             return *exitCode;
         if (place.environment().kind != EnvironmentKind::Showroom) {
             err() << arguments[0] << ": "

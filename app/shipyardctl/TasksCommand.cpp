@@ -32,8 +32,8 @@ public:
     {
         QCommandLineParser parser;
         parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), tr("PATH") });
-        parser.addOption({ QStringLiteral("output"), tr("output format: table (default) or json"), tr("FORMAT"),
-            QStringLiteral("table") });
+        parser.addOption({ QStringLiteral("output"), tr("output format: text (a table, the default) or json"),
+            tr("FORMAT"), QStringLiteral("table") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         const QString path = parser.value(QStringLiteral("ecosystem"));
@@ -42,8 +42,8 @@ public:
             err() << arguments[0] << ": " << tr("usage: shipyardctl tasks --ecosystem PATH [--output json]") << '\n';
             return UsageError;
         }
-        if (format != QLatin1String("table") && format != QLatin1String("json")) {
-            err() << arguments[0] << ": " << tr("unknown output format '%1' (table or json)").arg(format) << '\n';
+        if (format != QLatin1String("table") && format != QLatin1String("text") && format != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("unknown output format '%1' (text or json)").arg(format) << '\n';
             return UsageError;
         }
         if (!QFileInfo::exists(path)) {

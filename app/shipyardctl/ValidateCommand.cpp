@@ -6,6 +6,8 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace Shipyard::Ctl {
 
@@ -21,8 +23,15 @@ public:
         QCommandLineParser parser;
         parser.addPositionalArgument(QStringLiteral("PATH"), tr("the ecosystem file"));
         parser.addOption({ QStringLiteral("quiet"), tr("print nothing when the file is valid") });
+        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+            tr("text or json (the verdict and every problem as one object)"), tr("FORMAT"), QStringLiteral("text") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
+        const QString format = parser.value(QStringLiteral("output"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("unknown output format '%1' (text or json)").arg(format) << '\n';
+            return UsageError;
+        }
         const QStringList positional = parser.positionalArguments();
         if (positional.size() != 1) {
             err() << arguments[0] << ": " << tr("expected exactly one ecosystem file") << '\n';
@@ -35,6 +44,25 @@ public:
         }
 
         const EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+        if (format == QLatin1String("json")) {
+            QJsonArray diagnostics;
+            for (const Diagnostic &diagnostic : result.diagnostics)
+                diagnostics.append(QJsonObject { { QStringLiteral("file"), diagnostic.file },
+                    { QStringLiteral("line"), diagnostic.location.line },
+                    { QStringLiteral("column"), diagnostic.location.column },
+                    { QStringLiteral("severity"),
+                        diagnostic.isError() ? QStringLiteral("error") : QStringLiteral("warning") },
+                    { QStringLiteral("message"), diagnostic.message } });
+            QJsonObject root { { QStringLiteral("path"), path }, { QStringLiteral("valid"), bool(result.ecosystem) },
+                { QStringLiteral("diagnostics"), diagnostics } };
+            if (result.ecosystem) {
+                root.insert(QStringLiteral("name"), result.ecosystem->name);
+                root.insert(QStringLiteral("systems"), result.ecosystem->systems.size());
+                root.insert(QStringLiteral("environments"), result.ecosystem->environments.size());
+            }
+            printJson(QJsonDocument(root));
+            return result.ecosystem ? Success : Failure;
+        }
         int errors = 0;
         int warnings = 0;
         for (const Diagnostic &diagnostic : result.diagnostics) {

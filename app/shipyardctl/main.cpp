@@ -23,8 +23,10 @@ void printUsage(QTextStream &stream)
     for (const CtlCommand *command : commands)
         stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
     stream << QCoreApplication::translate("shipyardctl",
-        "\nExit codes: 0 success, 1 the command failed or found problems, "
-        "2 usage error (bad arguments, missing file).\n"
+        "\nExit codes: 0 success, 1 the command failed or the answer is no (a check found problems, "
+        "a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file).\n"
+        "Every command takes --output text (the default) or --output json: with json, stdout is exactly\n"
+        "one JSON document (logs --follow: one object per line) and progress goes to stderr.\n"
         "Run 'shipyardctl COMMAND --help' for a command's options.\n");
     stream.flush();
 }

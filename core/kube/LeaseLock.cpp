@@ -39,6 +39,16 @@ LeaseLock::LeaseLock(KubeClient client, QString ns, QString name, QString identi
 
 QFuture<LeaseLock::Attempt> LeaseLock::tryAcquireOrRenew()
 {
+    return round(false);
+}
+
+QFuture<LeaseLock::Attempt> LeaseLock::renew()
+{
+    return round(true);
+}
+
+QFuture<LeaseLock::Attempt> LeaseLock::round(bool renewOnly)
+{
     const KubeClient client = m_client;
     const QString collection = QStringLiteral("/apis/coordination.k8s.io/v1/namespaces/%1/leases").arg(m_ns);
     const QString name = m_name;
@@ -49,6 +59,10 @@ QFuture<LeaseLock::Attempt> LeaseLock::tryAcquireOrRenew()
         Attempt attempt;
         const QString now = microTime(QDateTime::currentDateTimeUtc());
         const KubeResponse got = KubeOperation::await(client.get(collection + QLatin1Char('/') + name));
+        if (got.error.isNotFound() && renewOnly) {
+            attempt.outcome = Outcome::HeldByOther;
+            return attempt;
+        }
         if (got.error.isNotFound()) {
             const QJsonObject lease { { QStringLiteral("apiVersion"), QStringLiteral("coordination.k8s.io/v1") },
                 { QStringLiteral("kind"), QStringLiteral("Lease") },
@@ -77,6 +91,11 @@ QFuture<LeaseLock::Attempt> LeaseLock::tryAcquireOrRenew()
         QJsonObject lease = got.json();
         QJsonObject spec = lease.value(QLatin1String("spec")).toObject();
         const QString holder = spec.value(QLatin1String("holderIdentity")).toString();
+        if (renewOnly && holder != identity) {
+            attempt.outcome = Outcome::HeldByOther;
+            attempt.holder = holder;
+            return attempt;
+        }
         {
             std::lock_guard lock(observed->mutex);
             // The expiry clock restarts whenever the record changes, as client-go's observedTime.

@@ -36,12 +36,16 @@ public:
 
     // One round of client-go's tryAcquireOrRenew.
     QFuture<Attempt> tryAcquireOrRenew();
+    // Renews only a lease this identity still holds: once another (or a
+    // forced release) has emptied it, HeldByOther rather than a new takeover.
+    QFuture<Attempt> renew();
     // Gives the lease up if held: holder emptied, duration 1 s, so others take it at once.
     QFuture<Attempt> release();
 
     const QString &identity() const { return m_identity; }
 
 private:
+    QFuture<Attempt> round(bool renewOnly);
     struct Observed;
     KubeClient m_client;
     QString m_ns;

@@ -7,6 +7,7 @@
 #include "git/Repository.h"
 #include "kube/Kubeconfig.h"
 #include "pipeline/AuditJournal.h"
+#include "pipeline/AuditTrail.h"
 #include "pipeline/CommandRunner.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ImageBuilder.h"
@@ -328,7 +329,7 @@ void Delivery::run()
     const QString ns = environment->namespaceFor(taskKey);
     const QString who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
 
-    AuditJournal journal(m_options.auditJournal.isEmpty() ? AuditJournal::defaultPath() : m_options.auditJournal);
+    const AuditTrail trail(m_options.kubeconfig, environment->context, m_options.auditJournal);
     const auto audit = [&](const QString &action, const QString &outcome, const QString &releaseId,
                            const QJsonObject &details) {
         AuditRecord record;
@@ -339,9 +340,9 @@ void Delivery::run()
         record.releaseId = releaseId;
         record.details = details;
         record.details.insert(QStringLiteral("environment"), environment->name);
-        QString error;
-        if (!journal.append(record, &error))
-            appendLog(QStringLiteral("warning: the audit journal could not be written: %1").arg(error));
+        const AuditTrail::Outcome audited = trail.record(record);
+        if (!audited.ok())
+            appendLog(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
     };
     QJsonArray systemNames;
     for (const Run::Work &work : state.work)

@@ -4,6 +4,11 @@
 #include "kube/KubeClient.h"
 #include "kube/LeaseLock.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <atomic>
@@ -21,11 +26,52 @@ namespace Shipyard {
 // another delivery of this same process is refused without asking the
 // cluster, since it would present the same identity and "renew" the lock.
 //
+// Waiting is first come, first served, and visible: each waiter holds a Lease
+// `shipyard-delivery-queue-<id>` of its own in the same namespace, renewed
+// while it waits, so it drops out when its process dies. A free lock is taken
+// only by the oldest live waiter (and, when nobody waits, by whoever asks).
+// Queue order is the server's creationTimestamp (one clock for everyone),
+// then the waiter's own entry time for the same second. A waiter judges
+// another dead when its lease went unrenewed for its duration as seen by the
+// local monotonic clock, or when its renewTime is two durations old by the
+// wall clock (for one-shot readers); the dead entry is deleted by whoever sees it.
+//
 // acquire() blocks: use it from a worker thread.
 class EnvironmentLock
 {
 public:
     static constexpr const char *leaseName = "shipyard-delivery";
+    static constexpr const char *queuePrefix = "shipyard-delivery-queue-";
+    // On queue leases: which lock they wait for (a label, to list them).
+    static constexpr const char *queueLabel = "shipyard.dev/queue";
+    // On the lock and queue leases: why it is held or wanted.
+    static constexpr const char *reasonAnnotation = "shipyard.dev/reason";
+
+    struct Waiter
+    {
+        QString lease; // shipyard-delivery-queue-…
+        QString identity;
+        QString reason;
+        QDateTime since; // entered the queue (the server's clock)
+        QDateTime renewed; // the waiter's clock
+        int durationSeconds = 0;
+        bool expired = false; // by the wall clock; deleted by the next live waiter
+        QJsonObject toJson() const;
+    };
+    struct Status
+    {
+        KubeError error;
+        QString holder; // empty: free
+        QString reason;
+        QDateTime acquired;
+        QDateTime renewed;
+        int durationSeconds = 0;
+        int transitions = 0;
+        bool expired = false; // the holder stopped renewing: the next taker gets it
+        QList<Waiter> queue; // oldest first
+        bool isHeld() const { return !holder.isEmpty() && !expired; }
+        QJsonObject toJson() const;
+    };
 
     EnvironmentLock(KubeClient client, QString ns, QString identity = defaultIdentity(),
         std::chrono::seconds leaseDuration = std::chrono::seconds(15));
@@ -41,15 +87,42 @@ public:
     bool acquire(bool wait, const std::atomic_bool *cancel, QString *error,
         const std::function<void(const QString &holder)> &waiting = {});
     void release();
+
+    // Shown to others (annotation) with the lock or the queue entry; set before acquire().
+    void setReason(const QString &reason) { m_reason = reason; }
+    // The lock and its queue as they are now, in one read (blocks).
+    static Status read(const KubeClient &client, const QString &ns);
+    Status status() const { return read(m_client, m_ns); }
+    QString holder() const { return status().holder; }
+    QList<Waiter> queue() const { return status().queue; }
+    // This object's entry in the queue while acquire() waits; empty otherwise.
+    QString queueLease() const;
+    // Empties the lock whoever holds it; its holder notices at its next
+    // renewal (isLost()). PREVIOUS: who held it, empty when nobody did (then nothing is written).
+    static KubeError forceRelease(const KubeClient &client, const QString &ns, QString *previous = nullptr);
     bool isHeld() const { return m_held; }
     // The renewals failed or another holder took over: stop delivering.
     bool isLost() const { return m_lost; }
     QString identity() const { return m_lock.identity(); }
 
 private:
+    struct Seen
+    {
+        QString renewTime;
+        QElapsedTimer since;
+    };
     void renewLoop();
     QString processKey() const;
+    // Joins or renews this object's queue entry; false with ERROR when it cannot.
+    bool enterQueue(QString *error);
+    void leaveQueue();
+    // The oldest live waiter queued before this object (empty: none); removes dead entries.
+    QString firstWaiterAhead(QString *error);
+    void publishReason();
 
+    KubeClient m_client;
+    QString m_ns;
+    QString m_reason;
     LeaseLock m_lock;
     QString m_key;
     std::chrono::seconds m_duration;
@@ -59,6 +132,11 @@ private:
     bool m_stop = false;
     std::atomic_bool m_held { false };
     std::atomic_bool m_lost { false };
+    // Touched by acquire() only.
+    QString m_queueLease;
+    mutable std::mutex m_queueMutex; // m_queueLease, read by queueLease() from other threads
+    QElapsedTimer m_queueRenewed;
+    QHash<QString, Seen> m_seen;
 };
 
 } // namespace Shipyard

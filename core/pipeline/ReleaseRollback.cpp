@@ -3,6 +3,7 @@
 
 #include "kube/Kubeconfig.h"
 #include "pipeline/AuditJournal.h"
+#include "pipeline/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ReleaseApplier.h"
 #include "pipeline/ReleaseStore.h"
@@ -105,7 +106,9 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     audit.result = restoreError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + restoreError;
     audit.details = QJsonObject { { QStringLiteral("environment"), environment->name },
         { QStringLiteral("automatic"), false }, { QStringLiteral("replacedRelease"), result.replacedId } };
-    AuditJournal(m_options.auditJournal.isEmpty() ? AuditJournal::defaultPath() : m_options.auditJournal).append(audit);
+    const AuditTrail::Outcome audited = AuditTrail(client, m_options.auditJournal).record(audit);
+    if (!audited.ok() && m_log)
+        m_log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
     if (!restoreError.isEmpty())
         return fail(restoreError);
 
