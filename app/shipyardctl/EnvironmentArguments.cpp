@@ -51,9 +51,9 @@ std::optional<int> EnvironmentArguments::load(
     }
     if (m_environmentName.isEmpty()) {
         QStringList candidates;
-        for (const Environment &environment : std::as_const(loaded.ecosystem->environments)) {
-            if (environment.kind == *defaultKind)
-                candidates.append(environment.name);
+        for (const Environment &candidate : std::as_const(loaded.ecosystem->environments)) {
+            if (candidate.kind == *defaultKind)
+                candidates.append(candidate.name);
         }
         if (candidates.size() != 1) {
             err() << command << ": "
