@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "MainWindow.h"
 
+#include "ClusterTreeModel.h"
+#include "ClusterView.h"
 #include "CommandPalette.h"
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
 #include "RecentEcosystems.h"
+#include "TaskBoardModel.h"
+#include "TaskBoardView.h"
 
+#include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
 #include "live/EnvironmentMonitor.h"
 #include "live/EnvironmentWatch.h"
@@ -33,6 +38,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Shipyard {
 
 MainWindow::MainWindow(QWidget *parent)
@@ -40,6 +47,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_matrixModel(new EnvironmentMatrixModel(this))
     , m_diagnosticsModel(new DiagnosticsModel(this))
     , m_monitor(new EnvironmentMonitor(this))
+    , m_clusterModel(new ClusterTreeModel(nullptr, this))
+    , m_taskModel(new TaskBoardModel(this))
 {
     m_matrixModel->setMonitor(m_monitor);
     setWindowTitle(tr("Shipyard"));
@@ -47,6 +56,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);
     m_views->addTab(createEnvironmentsView(), tr("&Environments"));
+    m_clusterView = new ClusterView(m_clusterModel);
+    m_views->addTab(m_clusterView, tr("&Cluster"));
+    m_taskView = new TaskBoardView(m_taskModel);
+    m_views->addTab(m_taskView, tr("&Tasks"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_clusterView)
+            startClusterView();
+    });
     setCentralWidget(m_views);
     createActions();
     m_statusLabel = new QLabel(this);
@@ -213,6 +230,23 @@ bool MainWindow::openEcosystem(const QString &path)
         m_matrixModel->setEcosystem(*result.ecosystem);
         // KUBECONFIG as kubectl reads it; each environment connects on its own.
         m_monitor->watch(*result.ecosystem, Kubeconfig::load());
+        // The cluster tree: every context of an environment with a fixed namespace.
+        m_clusterModel->clear();
+        m_clusterContexts.clear();
+        m_clusterStarted = false;
+        for (const Environment &environment : result.ecosystem->environments) {
+            if (environment.namespaceName.isEmpty())
+                continue;
+            auto it = std::find_if(m_clusterContexts.begin(), m_clusterContexts.end(),
+                [&](const auto &entry) { return entry.first == environment.context; });
+            if (it == m_clusterContexts.end())
+                m_clusterContexts.append({ environment.context, { environment.namespaceName } });
+            else if (!it->second.contains(environment.namespaceName))
+                it->second.append(environment.namespaceName);
+        }
+        if (m_views->currentWidget() == m_clusterView)
+            startClusterView();
+        m_taskModel->setEcosystem(*result.ecosystem);
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
@@ -223,6 +257,9 @@ bool MainWindow::openEcosystem(const QString &path)
     } else {
         m_monitor->clear();
         m_matrixModel->setEcosystem({});
+        m_clusterModel->clear();
+        m_clusterContexts.clear();
+        m_taskModel->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
     }
@@ -239,6 +276,22 @@ void MainWindow::showCellDetails()
     m_cellDetails->setText(current.data(Qt::ToolTipRole).toString());
 }
 
+void MainWindow::startClusterView()
+{
+    if (m_clusterStarted)
+        return;
+    m_clusterStarted = true;
+    const Kubeconfig kubeconfig = Kubeconfig::load();
+    for (const auto &[context, namespaces] : std::as_const(m_clusterContexts)) {
+        QString error;
+        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, context, &error);
+        if (client.isValid())
+            m_clusterModel->addContext(context, client, namespaces);
+        else
+            m_clusterModel->addFailedContext(context, error);
+    }
+}
+
 void MainWindow::waitForLiveState(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
@@ -248,7 +301,14 @@ void MainWindow::waitForLiveState(int timeoutMs)
             if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)
                 return false;
         }
-        return true;
+        if (m_clusterStarted) {
+            for (const auto &entry : std::as_const(m_clusterContexts)) {
+                if (!m_clusterModel->isContextLoaded(entry.first) &&
+                    m_clusterModel->contextError(entry.first).isEmpty())
+                    return false;
+            }
+        }
+        return !m_taskModel->isScanning();
     };
     while (!settled() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
@@ -263,7 +323,7 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
 
 QStringList MainWindow::viewNames()
 {
-    return { QStringLiteral("environments") };
+    return { QStringLiteral("environments"), QStringLiteral("cluster"), QStringLiteral("tasks") };
 }
 
 bool MainWindow::showView(const QString &name)
