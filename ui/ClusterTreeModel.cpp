@@ -222,6 +222,7 @@ void ClusterTreeModel::clear()
     m_contexts.clear();
     m_root->children.clear();
     m_nodes.clear();
+    m_failingPods.clear();
     m_pending.clear();
     m_waiting.clear();
     m_counts.clear();
@@ -410,6 +411,8 @@ void ClusterTreeModel::registerSubtree(Node *node)
 {
     m_nodes.insert(node->key, node);
     ++m_counts[int(node->kind)];
+    if (node->kind == Kind::Pod && node->failing)
+        m_failingPods.insert(node->key);
     for (const auto &child : node->children)
         registerSubtree(child.get());
 }
@@ -418,6 +421,7 @@ void ClusterTreeModel::unregisterSubtree(Node *node)
 {
     m_nodes.remove(node->key);
     --m_counts[int(node->kind)];
+    m_failingPods.remove(node->key);
     for (const auto &child : node->children)
         unregisterSubtree(child.get());
 }
@@ -507,8 +511,13 @@ void ClusterTreeModel::processQueue()
                 removed.append(node);
             }
         } else if (node) {
-            if (extract(node, watch->informer->item(row)))
+            if (extract(node, watch->informer->item(row))) {
                 changed.append(node);
+                if (node->kind == Kind::Pod && node->failing)
+                    m_failingPods.insert(key);
+                else
+                    m_failingPods.remove(key);
+            }
         } else if (pending != m_pending.end()) {
             extract(pending->second.get(), watch->informer->item(row));
         } else {
@@ -703,6 +712,14 @@ QModelIndex ClusterTreeModel::findIndex(Kind kind, const QString &context, const
         informerKey = ns + QLatin1Char('/') + name;
     const Node *node = m_nodes.value(nodeKey(context, kind, informerKey));
     return node ? indexOf(node) : QModelIndex();
+}
+
+QModelIndex ClusterTreeModel::firstFailingPod() const
+{
+    if (m_failingPods.isEmpty())
+        return {};
+    const QString first = *std::min_element(m_failingPods.cbegin(), m_failingPods.cend());
+    return indexOf(m_nodes.value(first));
 }
 
 int ClusterTreeModel::count(Kind kind) const

@@ -65,6 +65,8 @@ public:
     QModelIndex findIndex(Kind kind, const QString &context, const QString &ns = {}, const QString &name = {}) const;
     // Rows of that kind currently in the tree; for tests and the benchmark.
     int count(Kind kind) const;
+    // The failing pod with the smallest key, if any; cheap (kept as pods change).
+    QModelIndex firstFailingPod() const;
     // No informer change waits to be applied.
     bool isIdle() const { return m_queue.empty(); }
     // How long one slice of queued changes may hold the event loop.
@@ -119,6 +121,7 @@ private:
     std::unordered_map<QString, std::unique_ptr<Node>> m_pending; // nodes waiting for their owner, by key
     QMultiHash<QString, QString> m_waiting; // owner key → keys of nodes waiting for it
     QHash<int, int> m_counts; // Kind → attached rows
+    QSet<QString> m_failingPods; // keys of attached pods shown as failing
     // Objects (watch, informer key) whose informer row changed, in arrival order, each once.
     std::deque<std::pair<Watch *, QString>> m_queue;
     QSet<QString> m_queued; // node keys in m_queue

@@ -55,7 +55,7 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
     m_tree->header()->setSectionResizeMode(ClusterTreeModel::NameColumn, QHeaderView::Stretch);
     for (int column = ClusterTreeModel::StatusColumn; column < ClusterTreeModel::ColumnCount; ++column)
         m_tree->header()->setSectionResizeMode(column, QHeaderView::Interactive);
-    m_tree->header()->resizeSection(ClusterTreeModel::StatusColumn, 110);
+    m_tree->header()->resizeSection(ClusterTreeModel::StatusColumn, 150);
     m_tree->header()->resizeSection(ClusterTreeModel::ReadyColumn, 60);
     m_tree->header()->resizeSection(ClusterTreeModel::RestartsColumn, 70);
     m_tree->header()->resizeSection(ClusterTreeModel::AgeColumn, 50);
@@ -108,7 +108,17 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         m_selected = m_proxy->mapToSource(current.siblingAtColumn(0));
+        m_autoSelect = false;
         showSelected();
+    });
+    connect(m_model, &ClusterTreeModel::idle, this, [this] {
+        if (!m_autoSelect || m_selected.isValid())
+            return;
+        const QModelIndex failing = m_model->firstFailingPod();
+        if (!failing.isValid())
+            return;
+        select(failing);
+        m_details->setCurrentWidget(m_logs);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ClusterView::refreshSelected);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ClusterView::expandNew);
@@ -124,9 +134,12 @@ ClusterView::~ClusterView() = default;
 void ClusterView::expandNew(const QModelIndex &parent, int first, int last)
 {
     // Contexts, namespaces and deployments open as they arrive; a replica set
-    // only while it has pods, so old revisions stay folded.
+    // only while it has pods, so old revisions stay folded. A row may arrive
+    // with its children (owners that came after what they own).
     for (int row = first; row <= last; ++row) {
         const QModelIndex index = m_proxy->index(row, 0, parent);
+        if (m_proxy->rowCount(index) > 0 && Kind(index.data(ClusterTreeModel::KindRole).toInt()) != Kind::ReplicaSet)
+            expandNew(index, 0, m_proxy->rowCount(index) - 1);
         const auto kind = Kind(index.data(ClusterTreeModel::KindRole).toInt());
         const bool open = kind == Kind::Context || kind == Kind::Namespace || kind == Kind::Deployment ||
             (kind == Kind::ReplicaSet &&
@@ -143,6 +156,18 @@ void ClusterView::select(const QModelIndex &sourceIndex)
         m_tree->expand(parent);
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
+}
+
+bool ClusterView::isDetailSettled() const
+{
+    if (!m_selected.isValid())
+        return true;
+    const auto kind = Kind(m_selected.data(ClusterTreeModel::KindRole).toInt());
+    if (kind != Kind::Deployment && kind != Kind::ReplicaSet && kind != Kind::Pod)
+        return true;
+    if (!m_events->hasSynced() && m_events->errorString().isEmpty())
+        return false;
+    return kind != Kind::Pod || m_logs->lineCount() > 0 || m_logs->statusText() != tr("Connecting…");
 }
 
 void ClusterView::showSelected()
@@ -171,9 +196,13 @@ void ClusterView::showSelected()
     m_yaml->setSource(YamlText::fromJson(json));
     m_details->setTabEnabled(m_details->indexOf(m_logs), kind == Kind::Pod);
     m_details->setTabEnabled(m_details->indexOf(m_deployment), kind == Kind::Deployment);
-    if (kind == Kind::Pod)
-        m_logs->setPod(client, ns, name);
-    else
+    if (kind == Kind::Pod) {
+        // A container waiting to restart has no log of its own yet: show the one that crashed.
+        const QJsonObject container = json[QLatin1String("status")][QLatin1String("containerStatuses")][0].toObject();
+        const bool crashed = container[QLatin1String("restartCount")].toInt() > 0 &&
+            container[QLatin1String("state")].toObject().contains(QLatin1String("waiting"));
+        m_logs->setPod(client, ns, name, {}, crashed);
+    } else
         m_logs->setPod({}, {}, {});
     if (kind == Kind::Deployment)
         m_deployment->setDeployment(client, context, json);

@@ -39,6 +39,8 @@ public:
 
     // Selects a row of the source model (and scrolls to it).
     void select(const QModelIndex &sourceIndex);
+    // The details of the selection have loaded (events listed, log begun); for screenshots.
+    bool isDetailSettled() const;
 
 private:
     void showSelected();
@@ -58,6 +60,8 @@ private:
     QWidget *m_eventsPage = nullptr;
     QLabel *m_eventsError = nullptr;
     QPersistentModelIndex m_selected; // in the source model
+    // Until the user picks something, the first failing pod is shown with its log.
+    bool m_autoSelect = true;
 };
 
 } // namespace Shipyard

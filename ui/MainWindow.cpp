@@ -307,6 +307,8 @@ void MainWindow::waitForLiveState(int timeoutMs)
                     m_clusterModel->contextError(entry.first).isEmpty())
                     return false;
             }
+            if (!m_clusterModel->isIdle() || !m_clusterView->isDetailSettled())
+                return false;
         }
         return !m_taskModel->isScanning();
     };

@@ -83,21 +83,26 @@ void PodLogView::stop()
     m_drainTimer->stop();
 }
 
-void PodLogView::setPod(const KubeClient &client, const QString &ns, const QString &pod, const QString &container)
+void PodLogView::setPod(
+    const KubeClient &client, const QString &ns, const QString &pod, const QString &container, bool previous)
 {
     stop();
     m_text->clear();
     m_pod = pod;
+    m_previous = previous;
     if (pod.isEmpty() || !client.isValid()) {
         m_status->clear();
+        m_text->setPlaceholderText(tr("Select a pod to follow its log."));
         return;
     }
+    m_text->setPlaceholderText(tr("No log lines yet."));
     m_status->setText(tr("Connecting…"));
     auto pipe = std::make_shared<Pipe>();
     m_pipe = pipe;
     PodLogs::Options options;
     options.container = container;
-    options.follow = true;
+    options.follow = !previous;
+    options.previous = previous;
     options.tailLines = 1000;
     m_stream = PodLogs::stream(
         client, ns, pod, options,
@@ -152,10 +157,12 @@ void PodLogView::drain()
     }
     if (ended) {
         m_drainTimer->stop();
-        m_status->setText(error.isEmpty() ? tr("Log ended") : tr("Cannot read the log of %1: %2").arg(m_pod, error));
+        m_status->setText(!error.isEmpty() ? tr("Cannot read the log of %1: %2").arg(m_pod, error)
+                : m_previous               ? tr("The crashed container's log")
+                                           : tr("Log ended"));
         m_status->setToolTip(error);
     } else if (m_status->text() == tr("Connecting…") && !text.isEmpty()) {
-        m_status->setText(tr("Following"));
+        m_status->setText(m_previous ? tr("The crashed container's log") : tr("Following"));
     }
 }
 

@@ -32,7 +32,9 @@ public:
     static constexpr int maximumLines() { return 10000; }
 
     // Follows `pod`'s log (its first container unless `container`); an empty pod stops.
-    void setPod(const KubeClient &client, const QString &ns, const QString &pod, const QString &container = {});
+    // `previous`: the log of the container that last exited (a crash loop's), not followed.
+    void setPod(const KubeClient &client, const QString &ns, const QString &pod, const QString &container = {},
+        bool previous = false);
     void stop();
 
     int lineCount() const;
@@ -55,6 +57,7 @@ private:
     std::shared_ptr<Pipe> m_pipe;
     std::optional<KubeStream> m_stream;
     QString m_pod;
+    bool m_previous = false;
 };
 
 } // namespace Shipyard

@@ -31,7 +31,6 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
     auto *board = new QWidget;
     m_columnsLayout = new QHBoxLayout(board);
     m_columnsLayout->setContentsMargins(0, 0, 0, 0);
-    m_columnsLayout->addStretch(1);
     scroll->setWidget(board);
     layout->addWidget(scroll, 1);
 
@@ -55,7 +54,11 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
                 Q_EMIT actionRequested(m_selected.data(TaskBoardModel::KeyRole).toString(), Action(i));
         });
     }
-    buttons->addStretch(1);
+    m_reasons = new QLabel;
+    m_reasons->setWordWrap(true);
+    m_reasons->setTextFormat(Qt::PlainText);
+    m_reasons->setAccessibleName(tr("Why actions are disabled"));
+    buttons->addWidget(m_reasons, 1);
     detailsLayout->addLayout(buttons);
     layout->addWidget(detailsFrame);
 
@@ -65,7 +68,7 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Each view sits in a frame of its own; deleting the frames deletes the views.
-        while (m_columnsLayout->count() > 1) {
+        while (m_columnsLayout->count() > 0) {
             QLayoutItem *item = m_columnsLayout->takeAt(0);
             delete item->widget();
             delete item;
@@ -82,7 +85,19 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
         if (!m_selected.isValid())
             showCard({});
     });
-    connect(m_model, &TaskBoardModel::scanFinished, this, &TaskBoardView::updateProblems);
+    connect(m_model, &TaskBoardModel::scanFinished, this, [this] {
+        updateProblems();
+        // Something to read at once: the first card, until the user picks one.
+        if (m_selected.isValid())
+            return;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QModelIndex column = m_model->index(row, 0);
+            if (m_model->rowCount(column) > 0) {
+                selectCard(m_model->index(0, 0, column).data(TaskBoardModel::KeyRole).toString());
+                break;
+            }
+        }
+    });
     addColumns(0, m_model->rowCount() - 1);
 }
 
@@ -99,6 +114,8 @@ void TaskBoardView::addColumns(int first, int last)
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
+        // Titles never decide a column's width: every column gets the same.
+        title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         const QPersistentModelIndex persistent(column);
         const auto updateTitle = [title, persistent] { title->setText(persistent.data().toString()); };
         updateTitle();
@@ -110,18 +127,25 @@ void TaskBoardView::addColumns(int first, int last)
         view->setItemDelegate(delegate);
         view->setAccessibleName(tr("Tasks in status %1").arg(column.data(TaskBoardModel::StatusRole).toString()));
         view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-        view->setMinimumWidth(240);
+        // Wide enough for a card's gate chips in two rows; the board scrolls sideways.
+        view->setMinimumWidth(210);
+        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        view->setResizeMode(QListView::Adjust);
         view->setMouseTracking(true);
         title->setBuddy(view);
         frameLayout->addWidget(view, 1);
-        m_columnsLayout->insertWidget(m_columnsLayout->count() - 1, frame, 1);
+        m_columnsLayout->insertWidget(row, frame, 1);
         m_columnViews.insert(row, view);
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this, view](const QModelIndex &current) {
-                // One selection across the board.
-                for (QListView *other : std::as_const(m_columnViews))
+                if (!current.isValid())
+                    return;
+                // One current card across the board: the other columns let go of theirs,
+                // so picking their card again counts as a change.
+                for (QListView *other : std::as_const(m_columnViews)) {
                     if (other != view)
-                        other->clearSelection();
+                        other->selectionModel()->clear();
+                }
                 showCard(current);
             });
     }
@@ -143,6 +167,7 @@ void TaskBoardView::showCard(const QModelIndex &index)
             button->setEnabled(false);
             button->setToolTip({});
         }
+        m_reasons->clear();
         return;
     }
     QString html = QStringLiteral("<b>%1</b> %2")
@@ -153,12 +178,17 @@ void TaskBoardView::showCard(const QModelIndex &index)
         html += QStringLiteral("<br><span style='color:#da4453'>%1</span>").arg(problem.toHtmlEscaped());
     html += QStringLiteral("<br>") + index.data(Qt::ToolTipRole).toString();
     m_details->setText(html);
+    QStringList reasons;
     for (int i = 0; i < 3; ++i) {
         const bool enabled = index.data(TaskBoardModel::enabledRole(Action(i))).toBool();
+        const QString reason = index.data(TaskBoardModel::reasonRole(Action(i))).toString();
         m_buttons[i]->setEnabled(enabled);
-        // The reason stays readable on a disabled button.
-        m_buttons[i]->setToolTip(enabled ? QString() : index.data(TaskBoardModel::reasonRole(Action(i))).toString());
+        // The reason stays readable on a disabled button, and beside the buttons.
+        m_buttons[i]->setToolTip(enabled ? QString() : reason);
+        if (!enabled && !reasons.contains(reason))
+            reasons.append(reason);
     }
+    m_reasons->setText(reasons.isEmpty() ? QString() : tr("Not now: %1").arg(reasons.join(QStringLiteral("; "))));
 }
 
 QListView *TaskBoardView::columnView(const QString &status) const
@@ -180,6 +210,11 @@ void TaskBoardView::selectCard(const QString &key)
     QListView *view = m_columnViews.value(card.parent().row());
     if (view)
         view->setCurrentIndex(card);
+}
+
+QString TaskBoardView::disabledReasons() const
+{
+    return m_reasons->text();
 }
 
 QString TaskBoardView::selectedKey() const

@@ -26,6 +26,7 @@ public:
     QPushButton *actionButton(TaskBoardModel::Action action) const;
     void selectCard(const QString &key);
     QString selectedKey() const;
+    QString disabledReasons() const;
 
 Q_SIGNALS:
     void actionRequested(const QString &taskKey, Shipyard::TaskBoardModel::Action action);
@@ -40,6 +41,7 @@ private:
     QList<QListView *> m_columnViews;
     QLabel *m_problems = nullptr;
     QLabel *m_details = nullptr;
+    QLabel *m_reasons = nullptr; // why the disabled actions are disabled
     QPushButton *m_buttons[3] = {};
     QPersistentModelIndex m_selected;
 };

@@ -3,7 +3,7 @@
 
 #include "TaskBoardModel.h"
 
-#include <QApplication>
+#include <QAbstractItemView>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -19,21 +19,64 @@ QString TaskCardDelegate::gateLabel(const QString &gateName)
     if (gateName == QLatin1String("task-key"))
         return tr("key");
     if (gateName == QLatin1String("branch-update-status"))
-        return tr("status");
+        return tr("update");
     if (gateName == QLatin1String("approvals"))
         return tr("reviews");
     if (gateName == QLatin1String("merge-status"))
-        return tr("merge status");
+        return tr("merge");
     if (gateName == QLatin1String("clean-integration"))
-        return tr("rebase");
+        return tr("integrates");
     return gateName;
 }
 
+namespace {
+
+QFont smallFont(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.9);
+    return small;
+}
+
+QString chipText(const QModelIndex &index, const QVariantMap &gate)
+{
+    const QString name = gate.value(QStringLiteral("gate")).toString();
+    if (name == QLatin1String("approvals"))
+        return TaskCardDelegate::tr("reviews %1/%2")
+            .arg(index.data(TaskBoardModel::ApprovalsRole).toInt())
+            .arg(index.data(TaskBoardModel::ApprovalsRequiredRole).toInt());
+    return TaskCardDelegate::gateLabel(name);
+}
+
+// The rows the gate chips take in `width`.
+int chipRows(const QModelIndex &index, const QFontMetrics &metrics, int width)
+{
+    int rows = 1;
+    int x = 0;
+    for (const QVariant &gate : index.data(TaskBoardModel::GatesRole).toList()) {
+        const int chip = metrics.horizontalAdvance(chipText(index, gate.toMap())) + 12;
+        if (x + chip > width && x > 0) {
+            ++rows;
+            x = 0;
+        }
+        x += chip + 4;
+    }
+    return rows;
+}
+
+} // namespace
+
 QSize TaskCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // As wide as the column; as tall as title, branches, chip rows and the mergeable line.
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    const int width = view ? view->viewport()->width() : 220;
     const int line = option.fontMetrics.height();
+    const QFontMetrics small(smallFont(option.font));
+    const int chipHeight = small.height() + 2;
     const int branches = int(index.data(TaskBoardModel::BranchesRole).toStringList().size());
-    return { 220, 2 * margin + 2 * padding + line * (3 + branches) + 10 };
+    const int rows = chipRows(index, small, width - 2 * margin - 2 * padding - 1);
+    return { width, margin + 2 * padding + line * (2 + branches) + 8 + rows * (chipHeight + 3) };
 }
 
 void TaskCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -72,8 +115,7 @@ void TaskCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
             index.data(TaskBoardModel::TitleRole).toString(), Qt::ElideRight, text.width() - keyWidth - assigneeWidth));
     int y = text.top() + line;
 
-    QFont small = option.font;
-    small.setPointSizeF(option.font.pointSizeF() * 0.9);
+    const QFont small = smallFont(option.font);
     painter->setFont(small);
     painter->setPen(palette.color(QPalette::PlaceholderText));
     for (const QString &branch : index.data(TaskBoardModel::BranchesRole).toStringList()) {
@@ -89,13 +131,8 @@ void TaskCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int chipHeight = smallMetrics.height() + 2;
     for (const QVariant &gateValue : index.data(TaskBoardModel::GatesRole).toList()) {
         const QVariantMap gate = gateValue.toMap();
-        const QString name = gate.value(QStringLiteral("gate")).toString();
         const QString state = gate.value(QStringLiteral("state")).toString();
-        QString label = gateLabel(name);
-        if (name == QLatin1String("approvals"))
-            label = tr("reviews %1/%2")
-                        .arg(index.data(TaskBoardModel::ApprovalsRole).toInt())
-                        .arg(index.data(TaskBoardModel::ApprovalsRequiredRole).toInt());
+        const QString label = chipText(index, gate);
         const QColor color = state == QLatin1String("passed") ? QColor(0x2e, 0x9e, 0x5b)
             : state == QLatin1String("failed")                ? QColor(0xda, 0x44, 0x53)
                                                               : QColor(0x8a, 0x8a, 0x8a);
@@ -117,13 +154,9 @@ void TaskCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
     const bool mergeable = index.data(TaskBoardModel::MergeableRole).toBool();
     const QString merge = mergeable ? tr("✔ mergeable") : tr("✘ not mergeable");
-    const int mergeWidth = smallMetrics.horizontalAdvance(merge) + 4;
-    if (x + mergeWidth > text.right()) {
-        x = text.left();
-        y += chipHeight + 3;
-    }
+    y += chipHeight + 4;
     painter->setPen(mergeable ? QColor(0x2e, 0x9e, 0x5b) : palette.color(QPalette::PlaceholderText));
-    painter->drawText(QRect(x, y, mergeWidth, chipHeight), Qt::AlignLeft | Qt::AlignVCenter, merge);
+    painter->drawText(QRect(text.left(), y, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter, merge);
     painter->restore();
 }
 

@@ -182,6 +182,7 @@ private Q_SLOTS:
         QVERIFY(view.actionButton(Action::Merge)->isEnabled());
         QVERIFY(!view.actionButton(Action::DeliverToShowroom)->isEnabled());
         QVERIFY(view.actionButton(Action::DeliverToShowroom)->toolTip().contains(QStringLiteral("In Progress")));
+        QVERIFY(view.disabledReasons().contains(QStringLiteral("In Progress")));
         view.selectCard(QStringLiteral("SHOP-2"));
         QVERIFY(!view.actionButton(Action::Merge)->isEnabled());
         QVERIFY(view.actionButton(Action::DeliverToShowroom)->isEnabled());
