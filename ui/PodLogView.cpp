@@ -181,6 +181,11 @@ QString PodLogView::statusText() const
     return m_status->text();
 }
 
+void PodLogView::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
+
 bool PodLogView::findNext(bool backward)
 {
     const QString needle = m_search->text();

@@ -40,6 +40,7 @@ public:
     int lineCount() const;
     QString text() const;
     QString statusText() const;
+    void setSearchText(const QString &text);
     bool findNext(bool backward = false);
 
 Q_SIGNALS:
