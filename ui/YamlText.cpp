@@ -24,7 +24,10 @@ bool needsQuotes(const QString &text)
     if (special.match(text).hasMatch())
         return true;
     const QChar first = text.front();
-    if (QStringLiteral("-?:,[]{}#&*!|>'\"%@`").contains(first) || first.isSpace() || text.back().isSpace())
+    if (QStringLiteral(",[]{}#&*!|>'\"%@`").contains(first) || first.isSpace() || text.back().isSpace())
+        return true;
+    // "-", "?" and ":" start a plain scalar unless a space (or nothing) follows: "--port" is fine.
+    if (QStringLiteral("-?:").contains(first) && (text.size() == 1 || text.at(1).isSpace()))
         return true;
     if (text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")) || text.endsWith(QLatin1Char(':')))
         return true;
