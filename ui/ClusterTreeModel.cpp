@@ -59,6 +59,14 @@ struct ClusterTreeModel::ContextEntry
 {
     QString name;
     KubeClient client;
+    QStringList namespaces;
+    QRegularExpression namespacePattern; // valid: every namespace is watched, these are shown
+
+    bool shows(QStringView ns) const
+    {
+        return !namespacePattern.isValid() || namespacePattern.pattern().isEmpty() || namespaces.contains(ns) ||
+            namespacePattern.matchView(ns).hasMatch();
+    }
     Node *node = nullptr;
     QString error;
     std::vector<std::unique_ptr<Watch>> watches;
@@ -159,13 +167,18 @@ ClusterTreeModel::ContextEntry *ClusterTreeModel::contextEntry(const QString &na
     return nullptr;
 }
 
-void ClusterTreeModel::addContext(const QString &name, const KubeClient &client, const QStringList &namespaces)
+void ClusterTreeModel::addContext(const QString &name, const KubeClient &client, const QStringList &namespaces,
+    const QRegularExpression &namespacePattern)
 {
     if (contextEntry(name))
         return;
     auto entry = std::make_unique<ContextEntry>();
     entry->name = name;
     entry->client = client;
+    entry->namespaces = namespaces;
+    entry->namespacePattern = namespacePattern;
+    const bool everyNamespace =
+        namespaces.isEmpty() || (namespacePattern.isValid() && !namespacePattern.pattern().isEmpty());
     auto node = std::make_unique<Node>();
     node->kind = Kind::Context;
     node->name = name;
@@ -182,7 +195,7 @@ void ClusterTreeModel::addContext(const QString &name, const KubeClient &client,
     // Namespaces named up front are shown even while empty.
     for (const QString &ns : namespaces)
         namespaceNode(context, ns);
-    const QStringList watched = namespaces.isEmpty() ? QStringList { QString() } : namespaces;
+    const QStringList watched = everyNamespace ? QStringList { QString() } : namespaces;
     for (const QString &ns : watched) {
         startWatch(context, Kind::Deployment, ns);
         startWatch(context, Kind::ReplicaSet, ns);
@@ -474,6 +487,9 @@ void ClusterTreeModel::enqueue(Watch *watch, int first, int last)
 {
     for (int row = first; row <= last; ++row) {
         const QString &informerKey = watch->informer->key(row);
+        // Namespaces outside the pattern are skipped before anything is parsed.
+        if (!watch->context->shows(QStringView(informerKey).left(informerKey.indexOf(QLatin1Char('/')))))
+            continue;
         const QString key = nodeKey(watch->context->name, watch->kind, informerKey);
         if (m_queued.contains(key))
             continue;

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 
@@ -51,8 +52,11 @@ public:
     explicit ClusterTreeModel(KubeInformerRegistry *registry = nullptr, QObject *parent = nullptr);
     ~ClusterTreeModel() override;
 
-    // Watches `namespaces` of one context (every namespace when empty).
-    void addContext(const QString &name, const KubeClient &client, const QStringList &namespaces = {});
+    // Watches `namespaces` of one context (every namespace when empty). With a
+    // valid `namespacePattern` (showrooms: "showroom-.+"), every namespace is
+    // watched and those matching it are shown beside `namespaces`.
+    void addContext(const QString &name, const KubeClient &client, const QStringList &namespaces = {},
+        const QRegularExpression &namespacePattern = {});
     // A context that cannot even be connected to (not in the kubeconfig…).
     void addFailedContext(const QString &name, const QString &error);
     void clear();

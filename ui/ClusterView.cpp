@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ClusterView.h"
 
+#include "ClusterFilterProxyModel.h"
 #include "ClusterTreeModel.h"
 #include "DeploymentPanel.h"
 #include "EcosystemSourceView.h"
@@ -8,13 +9,14 @@
 #include "PodLogView.h"
 #include "YamlText.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -26,12 +28,9 @@ namespace Shipyard {
 using Kind = ClusterTreeModel::Kind;
 
 ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_proxy(new QSortFilterProxyModel(this)), m_events(new EventListModel(this))
+    : QWidget(parent), m_model(model), m_proxy(new ClusterFilterProxyModel(this)), m_events(new EventListModel(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setRecursiveFilteringEnabled(true);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(ClusterTreeModel::NameColumn);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -45,7 +44,13 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by name…"));
     m_filter->setAccessibleName(tr("Filter the cluster tree by name"));
     m_filter->setClearButtonEnabled(true);
-    leftLayout->addWidget(m_filter);
+    m_showOld = new QCheckBox(tr("&Old replica sets"));
+    m_showOld->setAccessibleName(tr("Show replica sets scaled to zero"));
+    m_showOld->setToolTip(tr("Show the replica sets of earlier revisions, kept for rollbacks"));
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_showOld);
+    leftLayout->addLayout(filterRow);
     m_tree = new QTreeView;
     m_tree->setModel(m_proxy);
     m_tree->setAccessibleName(tr("Cluster objects"));
@@ -106,6 +111,7 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
         if (!text.isEmpty())
             m_tree->expandAll();
     });
+    connect(m_showOld, &QCheckBox::toggled, m_proxy, &ClusterFilterProxyModel::setShowOldReplicaSets);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         m_selected = m_proxy->mapToSource(current.siblingAtColumn(0));
         m_autoSelect = false;

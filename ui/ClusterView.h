@@ -4,14 +4,15 @@
 #include <QPersistentModelIndex>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTabWidget;
 class QTreeView;
 
 namespace Shipyard {
 
+class ClusterFilterProxyModel;
 class ClusterTreeModel;
 class DeploymentPanel;
 class EcosystemSourceView;
@@ -29,7 +30,8 @@ public:
     ~ClusterView() override;
 
     QTreeView *treeView() const { return m_tree; }
-    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    ClusterFilterProxyModel *proxyModel() const { return m_proxy; }
+    QCheckBox *oldReplicaSetsBox() const { return m_showOld; }
     QLineEdit *filterEdit() const { return m_filter; }
     EventListModel *eventsModel() const { return m_events; }
     EcosystemSourceView *yamlView() const { return m_yaml; }
@@ -48,8 +50,9 @@ private:
     void expandNew(const QModelIndex &parent, int first, int last);
 
     ClusterTreeModel *m_model = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
+    ClusterFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;
+    QCheckBox *m_showOld = nullptr;
     QTreeView *m_tree = nullptr;
     QLabel *m_title = nullptr;
     QTabWidget *m_details = nullptr;

@@ -31,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -230,19 +231,24 @@ bool MainWindow::openEcosystem(const QString &path)
         m_matrixModel->setEcosystem(*result.ecosystem);
         // KUBECONFIG as kubectl reads it; each environment connects on its own.
         m_monitor->watch(*result.ecosystem, Kubeconfig::load());
-        // The cluster tree: every context of an environment with a fixed namespace.
+        // The cluster tree: every environment's namespace, or a showroom's
+        // namespaces (its pattern with any task), grouped by context.
         m_clusterModel->clear();
         m_clusterContexts.clear();
         m_clusterStarted = false;
         for (const Environment &environment : result.ecosystem->environments) {
-            if (environment.namespaceName.isEmpty())
-                continue;
             auto it = std::find_if(m_clusterContexts.begin(), m_clusterContexts.end(),
-                [&](const auto &entry) { return entry.first == environment.context; });
+                [&](const ClusterContext &entry) { return entry.context == environment.context; });
             if (it == m_clusterContexts.end())
-                m_clusterContexts.append({ environment.context, { environment.namespaceName } });
-            else if (!it->second.contains(environment.namespaceName))
-                it->second.append(environment.namespaceName);
+                it = m_clusterContexts.insert(m_clusterContexts.end(), ClusterContext { environment.context, {}, {} });
+            if (!environment.namespacePattern.isEmpty()) {
+                QStringList escaped;
+                for (const QString &part : environment.namespacePattern.split(QStringLiteral("{task}")))
+                    escaped.append(QRegularExpression::escape(part));
+                it->patterns.append(escaped.join(QStringLiteral(".+")));
+            } else if (!environment.namespaceName.isEmpty() && !it->namespaces.contains(environment.namespaceName)) {
+                it->namespaces.append(environment.namespaceName);
+            }
         }
         if (m_views->currentWidget() == m_clusterView)
             startClusterView();
@@ -282,13 +288,17 @@ void MainWindow::startClusterView()
         return;
     m_clusterStarted = true;
     const Kubeconfig kubeconfig = Kubeconfig::load();
-    for (const auto &[context, namespaces] : std::as_const(m_clusterContexts)) {
+    for (const ClusterContext &entry : std::as_const(m_clusterContexts)) {
         QString error;
-        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, context, &error);
-        if (client.isValid())
-            m_clusterModel->addContext(context, client, namespaces);
-        else
-            m_clusterModel->addFailedContext(context, error);
+        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, entry.context, &error);
+        if (!client.isValid()) {
+            m_clusterModel->addFailedContext(entry.context, error);
+            continue;
+        }
+        QRegularExpression pattern;
+        if (!entry.patterns.isEmpty())
+            pattern.setPattern(QStringLiteral("^(?:%1)$").arg(entry.patterns.join(QLatin1Char('|'))));
+        m_clusterModel->addContext(entry.context, client, entry.namespaces, pattern);
     }
 }
 
@@ -302,9 +312,9 @@ void MainWindow::waitForLiveState(int timeoutMs)
                 return false;
         }
         if (m_clusterStarted) {
-            for (const auto &entry : std::as_const(m_clusterContexts)) {
-                if (!m_clusterModel->isContextLoaded(entry.first) &&
-                    m_clusterModel->contextError(entry.first).isEmpty())
+            for (const ClusterContext &entry : std::as_const(m_clusterContexts)) {
+                if (!m_clusterModel->isContextLoaded(entry.context) &&
+                    m_clusterModel->contextError(entry.context).isEmpty())
                     return false;
             }
             if (!m_clusterModel->isIdle() || !m_clusterView->isDetailSettled())

@@ -82,7 +82,13 @@ private:
     TaskBoardModel *m_taskModel = nullptr;
     TaskBoardView *m_taskView = nullptr;
     // The cluster tree watches only once it is first shown: a cheaper start.
-    QList<QPair<QString, QStringList>> m_clusterContexts;
+    struct ClusterContext
+    {
+        QString context;
+        QStringList namespaces;
+        QStringList patterns; // showrooms' namespace patterns, as regular expressions
+    };
+    QList<ClusterContext> m_clusterContexts;
     bool m_clusterStarted = false;
 };
 

@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,8 +33,41 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        LocalCluster::kubectl(QStringLiteral("local"),
-            { QStringLiteral("delete"), QStringLiteral("namespace"), m_ns, QStringLiteral("--wait=false") });
+        for (const QString &ns : QStringList { m_ns, m_ns + QStringLiteral("-shop-7") })
+            LocalCluster::kubectl(QStringLiteral("local"),
+                { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
+    }
+
+    // Showrooms: every namespace is watched, only those matching the pattern are shown.
+    void namespacePattern()
+    {
+        const QString showroom = m_ns + QStringLiteral("-shop-7");
+        QVERIFY(LocalCluster::kubectl(
+            QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), showroom }));
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
+            QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: %1}\n"
+                           "spec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n"
+                           "  template:\n    metadata: {labels: {app: web}}\n"
+                           "    spec: {containers: [{name: web, image: 'demo/app:1.0'}]}\n")
+                .arg(showroom)
+                .toUtf8()));
+        QString error;
+        const KubeClient local = KubeClient::fromKubeconfig(
+            Kubeconfig::load(LocalCluster::kubeconfigPath()), QStringLiteral("local"), &error);
+        QVERIFY2(local.isValid(), qPrintable(error));
+        ClusterTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addContext(QStringLiteral("local"), local, {},
+            QRegularExpression(QStringLiteral("^%1-.+$").arg(QRegularExpression::escape(m_ns))));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model.findIndex(Kind::Deployment, QStringLiteral("local"), showroom, QStringLiteral("web")).isValid(),
+            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isContextLoaded(QStringLiteral("local")) && model.isIdle(), 30000);
+        // Only the showroom: not the test's own namespace, not anyone else's.
+        const QModelIndex context = model.findIndex(Kind::Context, QStringLiteral("local"));
+        QCOMPARE(model.rowCount(context), 1);
+        QCOMPARE(model.index(0, 0, context).data().toString(), showroom);
     }
 
     void treeFollowsTheCluster()

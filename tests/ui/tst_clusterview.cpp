@@ -3,6 +3,7 @@
 // deployment's events, YAML and rollout history; Scale, Restart and Undo
 // through the panel; a pod's followed log with search; the filter box; and
 // actions disabled with the reason for a read-only user.
+#include "ClusterFilterProxyModel.h"
 #include "ClusterTreeModel.h"
 #include "ClusterView.h"
 #include "DeploymentPanel.h"
@@ -15,10 +16,10 @@
 #include "kube/Kubeconfig.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 #include "LocalCluster.h"
@@ -138,6 +139,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(panel->historyModel()->revisionAt(0), 3, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(podsReady(model, app), QStringLiteral("2/2 pods=2"), 60000);
 
+        // The replica sets of the older revisions, scaled to zero, are folded away unless asked for.
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(app), 2, 30000);
+        const auto shownReplicaSets = [&] {
+            return view.proxyModel()->rowCount(view.proxyModel()->mapFromSource(app));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(shownReplicaSets(), 1, 60000);
+        view.oldReplicaSetsBox()->setChecked(true);
+        QCOMPARE(shownReplicaSets(), 2);
+        view.oldReplicaSetsBox()->setChecked(false);
+        QCOMPARE(shownReplicaSets(), 1);
+
         // A pod: its log, followed, searchable.
         const auto firstPod = [&] {
             for (int r = 0; r < model.rowCount(app); ++r) {
@@ -162,7 +174,7 @@ private Q_SLOTS:
         // The filter box keeps the matching rows and their ancestors.
         const QString podName = pod.data().toString();
         view.filterEdit()->setText(podName);
-        QSortFilterProxyModel *proxy = view.proxyModel();
+        ClusterFilterProxyModel *proxy = view.proxyModel();
         QVERIFY(proxy->mapFromSource(pod).isValid());
         QVERIFY(proxy->mapFromSource(app).isValid());
         view.filterEdit()->clear();
