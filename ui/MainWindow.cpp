@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "MainWindow.h"
 
+#include "ClusterTreeModel.h"
+#include "ClusterView.h"
 #include "CommandPalette.h"
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
 #include "RecentEcosystems.h"
+#include "TaskBoardModel.h"
+#include "TaskBoardView.h"
 
+#include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
 #include "live/EnvironmentMonitor.h"
 #include "live/EnvironmentWatch.h"
@@ -26,12 +31,15 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Shipyard {
 
@@ -40,6 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_matrixModel(new EnvironmentMatrixModel(this))
     , m_diagnosticsModel(new DiagnosticsModel(this))
     , m_monitor(new EnvironmentMonitor(this))
+    , m_clusterModel(new ClusterTreeModel(nullptr, this))
+    , m_taskModel(new TaskBoardModel(this))
 {
     m_matrixModel->setMonitor(m_monitor);
     setWindowTitle(tr("Shipyard"));
@@ -47,6 +57,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);
     m_views->addTab(createEnvironmentsView(), tr("&Environments"));
+    m_clusterView = new ClusterView(m_clusterModel);
+    m_views->addTab(m_clusterView, tr("&Cluster"));
+    m_taskView = new TaskBoardView(m_taskModel);
+    m_views->addTab(m_taskView, tr("&Tasks"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (m_views->currentWidget() == m_clusterView)
+            startClusterView();
+    });
     setCentralWidget(m_views);
     createActions();
     m_statusLabel = new QLabel(this);
@@ -213,6 +231,28 @@ bool MainWindow::openEcosystem(const QString &path)
         m_matrixModel->setEcosystem(*result.ecosystem);
         // KUBECONFIG as kubectl reads it; each environment connects on its own.
         m_monitor->watch(*result.ecosystem, Kubeconfig::load());
+        // The cluster tree: every environment's namespace, or a showroom's
+        // namespaces (its pattern with any task), grouped by context.
+        m_clusterModel->clear();
+        m_clusterContexts.clear();
+        m_clusterStarted = false;
+        for (const Environment &environment : result.ecosystem->environments) {
+            auto it = std::find_if(m_clusterContexts.begin(), m_clusterContexts.end(),
+                [&](const ClusterContext &entry) { return entry.context == environment.context; });
+            if (it == m_clusterContexts.end())
+                it = m_clusterContexts.insert(m_clusterContexts.end(), ClusterContext { environment.context, {}, {} });
+            if (!environment.namespacePattern.isEmpty()) {
+                QStringList escaped;
+                for (const QString &part : environment.namespacePattern.split(QStringLiteral("{task}")))
+                    escaped.append(QRegularExpression::escape(part));
+                it->patterns.append(escaped.join(QStringLiteral(".+")));
+            } else if (!environment.namespaceName.isEmpty() && !it->namespaces.contains(environment.namespaceName)) {
+                it->namespaces.append(environment.namespaceName);
+            }
+        }
+        if (m_views->currentWidget() == m_clusterView)
+            startClusterView();
+        m_taskModel->setEcosystem(*result.ecosystem);
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
@@ -223,6 +263,9 @@ bool MainWindow::openEcosystem(const QString &path)
     } else {
         m_monitor->clear();
         m_matrixModel->setEcosystem({});
+        m_clusterModel->clear();
+        m_clusterContexts.clear();
+        m_taskModel->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
     }
@@ -239,6 +282,26 @@ void MainWindow::showCellDetails()
     m_cellDetails->setText(current.data(Qt::ToolTipRole).toString());
 }
 
+void MainWindow::startClusterView()
+{
+    if (m_clusterStarted)
+        return;
+    m_clusterStarted = true;
+    const Kubeconfig kubeconfig = Kubeconfig::load();
+    for (const ClusterContext &entry : std::as_const(m_clusterContexts)) {
+        QString error;
+        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, entry.context, &error);
+        if (!client.isValid()) {
+            m_clusterModel->addFailedContext(entry.context, error);
+            continue;
+        }
+        QRegularExpression pattern;
+        if (!entry.patterns.isEmpty())
+            pattern.setPattern(QStringLiteral("^(?:%1)$").arg(entry.patterns.join(QLatin1Char('|'))));
+        m_clusterModel->addContext(entry.context, client, entry.namespaces, pattern);
+    }
+}
+
 void MainWindow::waitForLiveState(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
@@ -248,7 +311,16 @@ void MainWindow::waitForLiveState(int timeoutMs)
             if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)
                 return false;
         }
-        return true;
+        if (m_clusterStarted) {
+            for (const ClusterContext &entry : std::as_const(m_clusterContexts)) {
+                if (!m_clusterModel->isContextLoaded(entry.context) &&
+                    m_clusterModel->contextError(entry.context).isEmpty())
+                    return false;
+            }
+            if (!m_clusterModel->isIdle() || !m_clusterView->isDetailSettled())
+                return false;
+        }
+        return !m_taskModel->isScanning();
     };
     while (!settled() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
@@ -263,7 +335,7 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
 
 QStringList MainWindow::viewNames()
 {
-    return { QStringLiteral("environments") };
+    return { QStringLiteral("environments"), QStringLiteral("cluster"), QStringLiteral("tasks") };
 }
 
 bool MainWindow::showView(const QString &name)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 
 class QLabel;
 class QListView;
@@ -11,12 +12,16 @@ class QTabWidget;
 
 namespace Shipyard {
 
+class ClusterTreeModel;
+class ClusterView;
 class DiagnosticsModel;
 class CommandPalette;
 class EcosystemSourceView;
 class EnvironmentMonitor;
 class EnvironmentMatrixModel;
 class RecentEcosystems;
+class TaskBoardModel;
+class TaskBoardView;
 
 class MainWindow : public QMainWindow
 {
@@ -39,6 +44,10 @@ public:
     CommandPalette *commandPalette() const { return m_palette; }
     void showCommandPalette();
     EnvironmentMonitor *environmentMonitor() const { return m_monitor; }
+    ClusterTreeModel *clusterTreeModel() const { return m_clusterModel; }
+    ClusterView *clusterView() const { return m_clusterView; }
+    TaskBoardModel *taskBoardModel() const { return m_taskModel; }
+    TaskBoardView *taskBoardView() const { return m_taskView; }
     // Waits (processing events) until every watched environment has answered
     // or failed, at most `timeoutMs`; for screenshots and tests.
     void waitForLiveState(int timeoutMs);
@@ -53,6 +62,7 @@ private:
     void openWithDialog();
     void jumpToDiagnostic(const QModelIndex &index);
     void showCellDetails();
+    void startClusterView();
 
     QString m_path;
     QTabWidget *m_views = nullptr;
@@ -67,6 +77,19 @@ private:
     QLabel *m_cellDetails = nullptr;
     CommandPalette *m_palette = nullptr;
     EnvironmentMonitor *m_monitor = nullptr;
+    ClusterTreeModel *m_clusterModel = nullptr;
+    ClusterView *m_clusterView = nullptr;
+    TaskBoardModel *m_taskModel = nullptr;
+    TaskBoardView *m_taskView = nullptr;
+    // The cluster tree watches only once it is first shown: a cheaper start.
+    struct ClusterContext
+    {
+        QString context;
+        QStringList namespaces;
+        QStringList patterns; // showrooms' namespace patterns, as regular expressions
+    };
+    QList<ClusterContext> m_clusterContexts;
+    bool m_clusterStarted = false;
 };
 
 } // namespace Shipyard

@@ -2,17 +2,11 @@
 #include "CtlCommand.h"
 #include "Output.h"
 
-#include "gating/GateEvaluator.h"
-#include "gating/ReviewSourceFactory.h"
-#include "gating/TaskKeyExtractor.h"
-#include "git/Integrator.h"
-#include "git/Repository.h"
+#include "gating/BranchGateScan.h"
 #include "model/EcosystemLoader.h"
-#include "tracker/TrackerFactory.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -58,85 +52,44 @@ public:
             return Failure;
         const Ecosystem &ecosystem = *loaded.ecosystem;
 
-        bool problems = false;
-        const TaskKeyExtractor extractor(ecosystem.gating.taskKeyPattern);
-        if (!extractor.isValid()) {
-            err() << arguments[0] << ": " << extractor.errorString() << '\n';
+        // The scan is shared with the GUI's Tasks board.
+        const BranchGateScan::Result scan = BranchGateScan::run(ecosystem);
+        if (!scan.error.isEmpty()) {
+            err() << arguments[0] << ": " << scan.error << '\n';
             return Failure;
         }
-        TrackerFactory::Result tracker = TrackerFactory::create(ecosystem);
-        if (tracker.error) {
-            err() << arguments[0] << ": " << tracker.error.message() << '\n';
+        bool problems = false;
+        if (!scan.trackerError.isEmpty()) {
+            err() << arguments[0] << ": " << scan.trackerError << '\n';
             problems = true;
         }
-        QHash<QString, TaskLookup> tasks; // a key may have branches in several systems
-        const GateEvaluator evaluator(ecosystem.gating);
 
         QJsonArray jsonSystems;
         QList<QStringList> rows;
-        QStringList withoutKey;
-        for (const System &system : ecosystem.systems) {
+        for (const BranchGateScan::System &system : scan.systems) {
             QJsonObject jsonSystem { { QStringLiteral("name"), system.name } };
-            // Per system: the review project may name the system ("shop/{system}").
-            const ReviewSourceFactory::Result reviews = ReviewSourceFactory::create(ecosystem, system.name);
-            if (!reviews.error.isEmpty()) {
+            if (!system.reviewError.isEmpty()) {
                 problems = true;
-                err() << arguments[0] << ": " << system.name << ": " << reviews.error << '\n';
-                jsonSystem.insert(QStringLiteral("reviewError"), reviews.error);
+                err() << arguments[0] << ": " << system.name << ": " << system.reviewError << '\n';
+                jsonSystem.insert(QStringLiteral("reviewError"), system.reviewError);
             }
-            const QString repositoryPath = ecosystem.resolvePath(system.repository);
-            GitError error;
-            Repository repository;
-            if (system.repository.contains(QLatin1String("://")) || system.repository.startsWith(QLatin1String("git@")))
-                error = GitError(GitError::Kind::InvalidArgument,
-                    tr("%1 is a remote repository; Shipyard reads branches from a local clone").arg(system.repository));
-            else
-                repository = Repository::open(repositoryPath, &error);
-            if (error) {
+            if (!system.error.isEmpty()) {
                 problems = true;
-                jsonSystem.insert(QStringLiteral("error"), error.message());
-                jsonSystems.append(jsonSystem);
-                rows.append(
-                    { system.name, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), error.message() });
-                continue;
-            }
-            // The remote's upstream is the truth when there is one; a local one otherwise.
-            const QString remoteUpstream = QStringLiteral("origin/") + system.upstream;
-            const QString upstream = repository.resolve(remoteUpstream).isEmpty() ? system.upstream : remoteUpstream;
-
-            QJsonArray jsonBranches;
-            const QList<BranchInfo> branches = repository.branches(Repository::BranchScope::Local, &error);
-            if (error) {
-                problems = true;
-                jsonSystem.insert(QStringLiteral("error"), error.message());
-            }
-            for (const BranchInfo &branch : branches) {
-                if (branch.name == system.upstream)
+                jsonSystem.insert(QStringLiteral("error"), system.error);
+                // No upstream: the repository itself could not be opened.
+                if (system.upstream.isEmpty()) {
+                    jsonSystems.append(jsonSystem);
+                    rows.append(
+                        { system.name, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), system.error });
                     continue;
-                GateInput input;
-                input.branch = branch.name;
-                input.upstream = upstream;
-                input.taskKey = extractor.extract(branch.name);
-                if (input.taskKey.isEmpty()) {
-                    withoutKey.append(system.name + QLatin1Char(':') + branch.name);
-                } else if (tracker.tracker) {
-                    if (!tasks.contains(input.taskKey))
-                        tasks.insert(input.taskKey, tracker.tracker->task(input.taskKey));
-                    input.task = tasks.value(input.taskKey);
                 }
-                if (reviews.source)
-                    input.reviews = reviews.source->reviews({ &repository, branch.name, upstream });
-                else
-                    input.reviews = ReviewLookup { {}, reviews.error };
-                Integrator integrator(repository);
-                integrator.setDryRun(true);
-                input.integration = integrator.updateBranch(branch.name, upstream, ecosystem.gating.integration);
-                const QList<GateVerdict> verdicts = evaluator.evaluate(input);
-
-                const QString status = input.task && input.task->task ? input.task->task->status : QString();
+            }
+            QJsonArray jsonBranches;
+            for (const BranchGateScan::Branch &branch : system.branches) {
+                const QString status = branch.task && branch.task->task ? branch.task->task->status : QString();
                 QJsonArray jsonGates;
                 QStringList gateSummary;
-                for (const GateVerdict &verdict : verdicts) {
+                for (const GateVerdict &verdict : branch.verdicts) {
                     jsonGates.append(QJsonObject { { QStringLiteral("gate"), GateVerdict::gateName(verdict.gate) },
                         { QStringLiteral("state"), GateVerdict::stateName(verdict.state) },
                         { QStringLiteral("reason"), verdict.reason } });
@@ -144,35 +97,34 @@ public:
                         GateVerdict::gateName(verdict.gate) % QLatin1Char('=') % GateVerdict::stateName(verdict.state));
                 }
                 QJsonObject jsonBranch { { QStringLiteral("name"), branch.name },
-                    { QStringLiteral("commit"), branch.commitId },
-                    { QStringLiteral("task"), input.taskKey.isEmpty() ? QJsonValue() : QJsonValue(input.taskKey) },
-                    { QStringLiteral("approvals"), input.reviews->approvals() }, { QStringLiteral("gates"), jsonGates },
-                    { QStringLiteral("readyToUpdate"),
-                        !GateEvaluator::firstFailure(verdicts, GateEvaluator::branchUpdateGates()) },
-                    { QStringLiteral("readyToMerge"),
-                        !GateEvaluator::firstFailure(verdicts, GateEvaluator::mergeGates()) } };
-                if (input.task && input.task->task) {
+                    { QStringLiteral("commit"), branch.commit },
+                    { QStringLiteral("task"), branch.taskKey.isEmpty() ? QJsonValue() : QJsonValue(branch.taskKey) },
+                    { QStringLiteral("approvals"), branch.reviews.approvals() }, { QStringLiteral("gates"), jsonGates },
+                    { QStringLiteral("readyToUpdate"), branch.readyToUpdate },
+                    { QStringLiteral("readyToMerge"), branch.readyToMerge } };
+                if (branch.task && branch.task->task) {
                     jsonBranch.insert(QStringLiteral("status"), status);
-                    jsonBranch.insert(QStringLiteral("title"), input.task->task->title);
-                    jsonBranch.insert(QStringLiteral("assignee"), input.task->task->assignee);
-                    jsonBranch.insert(QStringLiteral("url"), input.task->task->url.toString());
-                } else if (input.task && input.task->error) {
-                    jsonBranch.insert(QStringLiteral("trackerError"), input.task->error.message());
+                    jsonBranch.insert(QStringLiteral("title"), branch.task->task->title);
+                    jsonBranch.insert(QStringLiteral("assignee"), branch.task->task->assignee);
+                    jsonBranch.insert(QStringLiteral("url"), branch.task->task->url.toString());
+                } else if (branch.task && branch.task->error) {
+                    jsonBranch.insert(QStringLiteral("trackerError"), branch.task->error.message());
                 }
                 jsonBranches.append(jsonBranch);
-                rows.append({ system.name, branch.name, input.taskKey.isEmpty() ? tr("(no task key)") : input.taskKey,
+                rows.append({ system.name, branch.name, branch.taskKey.isEmpty() ? tr("(no task key)") : branch.taskKey,
                     status.isEmpty() ? QStringLiteral("-") : status, gateSummary.join(QLatin1Char(' ')) });
             }
-            jsonSystem.insert(QStringLiteral("upstream"), upstream);
+            jsonSystem.insert(QStringLiteral("upstream"), system.upstream);
             jsonSystem.insert(QStringLiteral("branches"), jsonBranches);
             jsonSystems.append(jsonSystem);
         }
+        const QStringList &withoutKey = scan.withoutKey;
 
         if (format == QLatin1String("json")) {
             QJsonObject root { { QStringLiteral("ecosystem"), ecosystem.name },
                 { QStringLiteral("systems"), jsonSystems } };
-            if (tracker.error)
-                root.insert(QStringLiteral("trackerError"), tracker.error.message());
+            if (!scan.trackerError.isEmpty())
+                root.insert(QStringLiteral("trackerError"), scan.trackerError);
             printJson(QJsonDocument(root));
         } else {
             printTable({ tr("SYSTEM"), tr("BRANCH"), tr("TASK"), tr("STATUS"), tr("GATES") }, rows);

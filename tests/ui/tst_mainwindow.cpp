@@ -110,7 +110,11 @@ private Q_SLOTS:
         QCOMPARE(index.data(DiagnosticsModel::ColumnRole).toInt(), 15);
 
         window.show();
-        auto *list = window.findChild<QListView *>();
+        // The problems list, not one of the Tasks board's columns.
+        QListView *list = nullptr;
+        for (QListView *candidate : window.findChildren<QListView *>())
+            if (candidate->model() == window.diagnosticsModel())
+                list = candidate;
         QVERIFY(list);
         Q_EMIT list->activated(index);
         QCOMPARE(window.sourceView()->textCursor().blockNumber(), 3);

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "TaskBoardModel.h"
+
+#include <QPersistentModelIndex>
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+class QListView;
+class QPushButton;
+
+namespace Shipyard {
+
+// The Tasks board: a list view per status column of one TaskBoardModel
+// (root index = the column), cards painted by TaskCardDelegate, and for
+// the selected card its gates' reasons and the actions they allow.
+class TaskBoardView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TaskBoardView(TaskBoardModel *model, QWidget *parent = nullptr);
+
+    QListView *columnView(const QString &status) const;
+    QPushButton *actionButton(TaskBoardModel::Action action) const;
+    void selectCard(const QString &key);
+    QString selectedKey() const;
+    QString disabledReasons() const;
+
+Q_SIGNALS:
+    void actionRequested(const QString &taskKey, Shipyard::TaskBoardModel::Action action);
+
+private:
+    void addColumns(int first, int last);
+    void showCard(const QModelIndex &index);
+    void updateProblems();
+
+    TaskBoardModel *m_model = nullptr;
+    QHBoxLayout *m_columnsLayout = nullptr;
+    QList<QListView *> m_columnViews;
+    QLabel *m_problems = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_reasons = nullptr; // why the disabled actions are disabled
+    QPushButton *m_buttons[3] = {};
+    QPersistentModelIndex m_selected;
+};
+
+} // namespace Shipyard
