@@ -5,6 +5,9 @@
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
+#include "HistoryView.h"
+#include "MetricsView.h"
+#include "PipelineView.h"
 #include "RecentEcosystems.h"
 
 #include "kube/Kubeconfig.h"
@@ -47,6 +50,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);
     m_views->addTab(createEnvironmentsView(), tr("&Environments"));
+    m_pipelineView = new PipelineView;
+    m_historyView = new HistoryView;
+    m_metricsView = new MetricsView;
+    m_views->addTab(m_pipelineView, tr("&Pipeline"));
+    m_views->addTab(m_historyView, tr("&History"));
+    m_views->addTab(m_metricsView, tr("&Metrics"));
+    // A delivery or rollback changes the history and the metrics.
+    connect(m_pipelineView, &PipelineView::deliveryFinished, m_historyView, &HistoryView::refresh);
+    connect(m_pipelineView, &PipelineView::deliveryFinished, m_metricsView, &MetricsView::refresh);
+    connect(m_historyView, &HistoryView::rollbackFinished, m_metricsView, &MetricsView::refresh);
     setCentralWidget(m_views);
     createActions();
     m_statusLabel = new QLabel(this);
@@ -149,6 +162,18 @@ void MainWindow::createActions()
         show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
 
+    QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
+    QAction *deliver = delivery->addAction(tr("&Deliver…"), this, [this] {
+        showView(QStringLiteral("pipeline"));
+        m_pipelineView->requestDelivery();
+    });
+    deliver->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    delivery->addAction(tr("&Cancel Delivery"), this, [this] { m_pipelineView->cancelDelivery(); });
+    delivery->addAction(tr("&Roll Back to the Selected Release…"), this, [this] {
+        showView(QStringLiteral("history"));
+        m_historyView->requestRollback();
+    });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Shipyard"), this, [this] {
         QMessageBox::about(this, tr("About Shipyard"),
@@ -213,6 +238,9 @@ bool MainWindow::openEcosystem(const QString &path)
         m_matrixModel->setEcosystem(*result.ecosystem);
         // KUBECONFIG as kubectl reads it; each environment connects on its own.
         m_monitor->watch(*result.ecosystem, Kubeconfig::load());
+        m_pipelineView->setEcosystem(*result.ecosystem);
+        m_historyView->setEcosystem(*result.ecosystem);
+        m_metricsView->setEcosystem(*result.ecosystem);
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
@@ -223,6 +251,9 @@ bool MainWindow::openEcosystem(const QString &path)
     } else {
         m_monitor->clear();
         m_matrixModel->setEcosystem({});
+        m_pipelineView->setEcosystem({});
+        m_historyView->setEcosystem({});
+        m_metricsView->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
     }
@@ -263,7 +294,8 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
 
 QStringList MainWindow::viewNames()
 {
-    return { QStringLiteral("environments") };
+    return { QStringLiteral("environments"), QStringLiteral("pipeline"), QStringLiteral("history"),
+        QStringLiteral("metrics") };
 }
 
 bool MainWindow::showView(const QString &name)

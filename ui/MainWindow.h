@@ -16,6 +16,9 @@ class CommandPalette;
 class EcosystemSourceView;
 class EnvironmentMonitor;
 class EnvironmentMatrixModel;
+class HistoryView;
+class MetricsView;
+class PipelineView;
 class RecentEcosystems;
 
 class MainWindow : public QMainWindow
@@ -39,6 +42,9 @@ public:
     CommandPalette *commandPalette() const { return m_palette; }
     void showCommandPalette();
     EnvironmentMonitor *environmentMonitor() const { return m_monitor; }
+    PipelineView *pipelineView() const { return m_pipelineView; }
+    HistoryView *historyView() const { return m_historyView; }
+    MetricsView *metricsView() const { return m_metricsView; }
     // Waits (processing events) until every watched environment has answered
     // or failed, at most `timeoutMs`; for screenshots and tests.
     void waitForLiveState(int timeoutMs);
@@ -67,6 +73,9 @@ private:
     QLabel *m_cellDetails = nullptr;
     CommandPalette *m_palette = nullptr;
     EnvironmentMonitor *m_monitor = nullptr;
+    PipelineView *m_pipelineView = nullptr;
+    HistoryView *m_historyView = nullptr;
+    MetricsView *m_metricsView = nullptr;
 };
 
 } // namespace Shipyard

@@ -110,7 +110,12 @@ private Q_SLOTS:
         QCOMPARE(index.data(DiagnosticsModel::ColumnRole).toInt(), 15);
 
         window.show();
-        auto *list = window.findChild<QListView *>();
+        // The problems list, not the popup list of some view's combo box.
+        QListView *list = nullptr;
+        for (QListView *candidate : window.findChildren<QListView *>()) {
+            if (candidate->model() == problems)
+                list = candidate;
+        }
         QVERIFY(list);
         Q_EMIT list->activated(index);
         QCOMPARE(window.sourceView()->textCursor().blockNumber(), 3);

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The Pipeline, History and Metrics views against the local control plane:
+// deliveries started from the pipeline view (directly and through its
+// dialogs) reach the cluster, the history lists them, a rollback confirmed
+// in the history view puts the earlier image back, the metrics count them.
+#include "ConfirmationDialog.h"
+#include "DeliverDialog.h"
+#include "DeliveryLogView.h"
+#include "DeliveryPipelineModel.h"
+#include "HistoryView.h"
+#include "MainWindow.h"
+#include "MetricsView.h"
+#include "PipelineView.h"
+#include "ReleaseHistoryModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "LocalCluster.h"
+
+using namespace Shipyard;
+
+namespace {
+
+QString kubectlOutput(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("kubectl"),
+        QStringList { QStringLiteral("--kubeconfig"), LocalCluster::kubeconfigPath(), QStringLiteral("--context"),
+            QStringLiteral("local") } +
+            arguments);
+    process.waitForFinished(60000);
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+} // namespace
+
+class tst_PipelineViewLive : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ns;
+
+    QString imageOfApp() const
+    {
+        return kubectlOutput(
+            { QStringLiteral("-n"), m_ns, QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("app"),
+                QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}") });
+    }
+
+    // Answers the dialogs that open while FUNCTION runs, as a person would.
+    static void answeringDialogs(const std::function<void()> &function, const QString &image, const QString &typed)
+    {
+        int answered = 0;
+        QTimer answer;
+        answer.setInterval(50);
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *deliver = qobject_cast<DeliverDialog *>(modal)) {
+                deliver->setTarget(QStringLiteral("app"), image);
+                deliver->accept();
+                ++answered;
+            } else if (auto *confirm = qobject_cast<ConfirmationDialog *>(modal)) {
+                // Protected: the button waits for the name.
+                if (!confirm->nameField() || confirm->actionButton()->isEnabled()) {
+                    qWarning("the confirmation did not ask for the name");
+                    confirm->reject();
+                    return;
+                }
+                QTest::keyClicks(confirm->nameField(), typed);
+                QTest::mouseClick(confirm->actionButton(), Qt::LeftButton);
+                ++answered;
+            }
+        });
+        answer.start();
+        function();
+        answer.stop();
+        QVERIFY(answered > 0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        if (!QFile::exists(LocalCluster::kubeconfigPath()))
+            QFAIL("the local cluster is not up (packaging/localcluster/cluster up)");
+        qputenv("KUBECONFIG", LocalCluster::kubeconfigPath().toUtf8());
+        qputenv("XDG_STATE_HOME", m_dir.filePath(QStringLiteral("state")).toUtf8());
+        m_ns = QStringLiteral("ui-pipeline-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(LocalCluster::kubectl(
+            QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), m_ns }));
+        // Pods are refused until the namespace's default service account exists.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !kubectlOutput({ QStringLiteral("-n"), m_ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
+                               QStringLiteral("default"), QStringLiteral("-o"), QStringLiteral("name") })
+                .isEmpty(),
+            20000);
+    }
+
+    void cleanupTestCase()
+    {
+        LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("delete"), QStringLiteral("namespace"), m_ns, QStringLiteral("--wait=false") });
+    }
+
+    void deliverHistoryRollbackMetrics()
+    {
+        const QString repository = m_dir.filePath(QStringLiteral("systems/app"));
+        QVERIFY(QDir().mkpath(repository + QStringLiteral("/deploy")));
+        QFile manifest(repository + QStringLiteral("/deploy/deployment.yaml"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 1\n"
+                       "  progressDeadlineSeconds: 8\n  selector:\n    matchLabels: {app: app}\n  template:\n"
+                       "    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n"
+                       "        - name: app\n          image: demo/app\n");
+        manifest.close();
+        QFile file(m_dir.filePath(QStringLiteral("ecosystem.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("apiVersion: shipyard/v1\nname: Pipeline Test\n"
+                                  "rollback:\n  rolloutTimeout: 60s\n"
+                                  "systems:\n  - name: app\n    template: backend\n    repository: systems/app\n"
+                                  "    image: demo/app\n    manifests: [deploy/]\n"
+                                  "environments:\n  - name: ui\n    kind: local\n    context: local\n"
+                                  "    namespace: %1\n    protected: true\n")
+                .arg(m_ns)
+                .toUtf8());
+        file.close();
+
+        MainWindow window;
+        QVERIFY(window.openEcosystem(file.fileName()));
+        PipelineView *pipeline = window.pipelineView();
+        QAbstractItemModelTester pipelineTester(
+            pipeline->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(pipeline->environment(), QStringLiteral("ui"));
+
+        // 1. Straight from the view's code path.
+        Delivery::Options options;
+        options.kubeconfig = LocalCluster::kubeconfigPath();
+        options.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
+        QSignalSpy finished(pipeline, &PipelineView::deliveryFinished);
+        QVERIFY(pipeline->startDelivery(
+            QStringLiteral("ui"), { { QStringLiteral("app"), {}, QStringLiteral("demo/app:1.0") } }, options));
+        QVERIFY(!pipeline->startDelivery(
+            QStringLiteral("ui"), { { QStringLiteral("app"), {}, QStringLiteral("demo/app:9") } }, options));
+        DeliveryPipelineModel *model = pipeline->model();
+        QCOMPARE(model->rowCount(), 1);
+        const int deploy = int(DeliveryPipelineModel::stepColumns().indexOf(Delivery::Step::Deploy));
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, deploy).data(DeliveryPipelineModel::StateRole).toInt(),
+            int(Delivery::State::Succeeded), 90000);
+        QVERIFY(model->index(0, deploy).data(DeliveryPipelineModel::DurationRole).toLongLong() >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const auto first = finished[0][0].value<Delivery::Result>();
+        QVERIFY2(first.succeeded(), qPrintable(first.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+        // After the end, the steps that never ran say so.
+        const int merge = int(DeliveryPipelineModel::stepColumns().indexOf(Delivery::Step::Merge));
+        QCOMPARE(model->index(0, merge).data(DeliveryPipelineModel::StateRole).toInt(), int(Delivery::State::Skipped));
+        QVERIFY(pipeline->logView()->lineCount() > 2);
+        QVERIFY(pipeline->logView()->text().contains(QStringLiteral("delivery succeeded")));
+        QVERIFY(pipeline->statusText().contains(first.releaseId));
+        QCOMPARE(imageOfApp(), QStringLiteral("demo/app:1.0"));
+
+        // 2. Through Deliver… and the typed-name confirmation.
+        answeringDialogs([&] { pipeline->requestDelivery(); }, QStringLiteral("demo/app:2.0"), QStringLiteral("ui"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 90000);
+        const auto second = finished[1][0].value<Delivery::Result>();
+        QVERIFY2(second.succeeded(), qPrintable(second.reason));
+        QCOMPARE(imageOfApp(), QStringLiteral("demo/app:2.0"));
+
+        // 3. The history lists both, newest first (and the state found before the first).
+        HistoryView *history = window.historyView();
+        ReleaseHistoryModel *releases = history->model();
+        QAbstractItemModelTester historyTester(releases, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        history->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 3, 30000);
+        QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::IdRole).toString(), second.releaseId);
+        QCOMPARE(releases->index(1, 0).data(ReleaseHistoryModel::IdRole).toString(), first.releaseId);
+        QCOMPARE(releases->index(0, ReleaseHistoryModel::SystemsColumn).data().toString(),
+            QStringLiteral("app → demo/app:2.0"));
+        history->filterField()->setText(QStringLiteral("app:1.0"));
+        QCOMPARE(history->filterModel()->rowCount(), 1);
+        history->filterField()->clear();
+
+        // 4. Roll back to the first delivery from the history view.
+        QVERIFY(history->selectRelease(first.releaseId));
+        QSignalSpy rolledBack(history, &HistoryView::rollbackFinished);
+        answeringDialogs([&] { history->requestRollback(); }, {}, QStringLiteral("ui"));
+        QVERIFY(history->isRollingBack());
+        QTRY_COMPARE_WITH_TIMEOUT(rolledBack.size(), 1, 90000);
+        const auto rollback = rolledBack[0][0].value<ReleaseRollback::Result>();
+        QVERIFY2(rollback.ok, qPrintable(rollback.error));
+        QCOMPARE(rollback.restoredId, first.releaseId);
+        QCOMPARE(imageOfApp(), QStringLiteral("demo/app:1.0"));
+        QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 4, 30000);
+        QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::IdRole).toString(), rollback.newReleaseId);
+        QCOMPARE(releases->index(1, 0).data(ReleaseHistoryModel::ResultRole).toString(), QStringLiteral("rolled-back"));
+
+        // 5. The metrics count the two deliveries, one of them since rolled back.
+        MetricsView *metrics = window.metricsView();
+        QSignalSpy metricsLoaded(metrics, &MetricsView::loaded);
+        metrics->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!metricsLoaded.isEmpty() && !metrics->isLoading(), 30000);
+        QVERIFY2(metrics->errorText().isEmpty(), qPrintable(metrics->errorText()));
+        QCOMPARE(metrics->summary().deployments, 2);
+        QCOMPARE(metrics->summary().failures, 1);
+        QCOMPARE(metrics->summary().restored, 1);
+        QVERIFY(!metrics->showsMonitoring());
+        QVERIFY(metrics->monitoringText().contains(QStringLiteral("No monitoring configured")));
+
+        // 6. The lock holder, as another machine would leave it.
+        QSignalSpy holder(pipeline, &PipelineView::lockHolderChanged);
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
+            QStringLiteral("apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: shipyard-delivery, "
+                           "namespace: %1}\nspec: {holderIdentity: ci@elsewhere/7, leaseDurationSeconds: 15}\n")
+                .arg(m_ns)
+                .toUtf8()));
+        pipeline->refreshLock();
+        QTRY_COMPARE_WITH_TIMEOUT(pipeline->lockHolder(), QStringLiteral("ci@elsewhere/7"), 10000);
+    }
+};
+
+QTEST_MAIN(tst_PipelineViewLive)
+#include "tst_pipelineview_live.moc"
