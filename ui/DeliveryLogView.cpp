@@ -35,7 +35,8 @@ DeliveryLogView::DeliveryLogView(QWidget *parent) : QWidget(parent)
     m_findField->setPlaceholderText(tr("Find in the log (Ctrl+F)"));
     m_findField->setAccessibleName(tr("Find in the delivery log"));
     m_findField->setClearButtonEnabled(true);
-    m_findField->setMaximumWidth(320);
+    m_findField->setMinimumWidth(260);
+    m_findField->setMaximumWidth(360);
     bar->addWidget(m_findField);
     auto *previous = new QToolButton;
     previous->setText(QStringLiteral("▲"));
@@ -116,8 +117,12 @@ int DeliveryLogView::find(const QString &text, bool backwards)
     if (m_findField->text() != text)
         m_findField->setText(text); // comes back here through textChanged
     markMatches();
-    if (text.isEmpty())
+    if (text.isEmpty()) {
+        QTextCursor cursor = m_editor->textCursor();
+        cursor.clearSelection();
+        m_editor->setTextCursor(cursor);
         return 0;
+    }
     QTextDocument::FindFlags flags;
     if (backwards)
         flags |= QTextDocument::FindBackward;

@@ -87,10 +87,10 @@ MetricsView::MetricsView(QWidget *parent) : QWidget(parent)
     layout->addLayout(bar);
 
     auto *cards = new QGridLayout;
-    m_frequency = addCard(cards, 0, tr("Deployment frequency"), tr("Deployment frequency"));
-    m_failureRate = addCard(cards, 1, tr("Change failure rate"), tr("Change failure rate"));
-    m_restore = addCard(cards, 2, tr("Time to restore"), tr("Time to restore"));
-    m_leadTime = addCard(cards, 3, tr("Lead time for changes"), tr("Lead time for changes"));
+    m_frequency = addCard(cards, 0, tr("Deployment frequency"), &m_frequencyDetail);
+    m_failureRate = addCard(cards, 1, tr("Change failure rate"), &m_failureRateDetail);
+    m_restore = addCard(cards, 2, tr("Time to restore"), &m_restoreDetail);
+    m_leadTime = addCard(cards, 3, tr("Lead time for changes"), &m_leadTimeDetail);
     layout->addLayout(cards);
 
     auto *charts = new QHBoxLayout;
@@ -125,25 +125,27 @@ MetricsView::MetricsView(QWidget *parent) : QWidget(parent)
 
 MetricsView::~MetricsView() = default;
 
-QLabel *MetricsView::addCard(QGridLayout *grid, int column, const QString &caption, const QString &accessibleName)
+QLabel *MetricsView::addCard(QGridLayout *grid, int column, const QString &caption, QLabel **detail)
 {
     auto *frame = new QFrame;
     frame->setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(frame);
+    layout->setSpacing(2);
     auto *title = new QLabel(caption);
-    QFont small = title->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    title->setFont(small);
     auto *value = new QLabel(QStringLiteral("–"));
-    value->setAccessibleName(accessibleName);
+    value->setAccessibleName(caption);
     QFont big = value->font();
     big.setPointSizeF(big.pointSizeF() * 1.7);
     big.setBold(true);
     value->setFont(big);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setWordWrap(true);
+    *detail = new QLabel;
+    (*detail)->setAccessibleName(tr("%1, details").arg(caption));
+    (*detail)->setWordWrap(true);
+    (*detail)->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(title);
     layout->addWidget(value);
+    layout->addWidget(*detail);
     grid->addWidget(frame, 0, column);
     return value;
 }
@@ -198,6 +200,11 @@ bool MetricsView::showsMonitoring() const
     return m_monitoringStack->currentWidget() == m_monitoring;
 }
 
+QChart *MetricsView::monitoringChart() const
+{
+    return m_monitoring->chart();
+}
+
 QString MetricsView::monitoringText() const
 {
     return showsMonitoring() ? m_monitoring->chart()->title() : m_monitoringPlaceholder->text();
@@ -236,23 +243,26 @@ void MetricsView::refresh()
         snapshot.monitoringConfigured = true;
         snapshot.query = monitoring.query;
         snapshot.threshold = monitoring.threshold;
-        // From just before the oldest of the latest releases to now (at most a week).
-        QDateTime start = to.addSecs(-3600);
+        // From a window before the oldest of the latest releases to now (at
+        // most a week); the last hour when there are none.
+        QDateTime start;
         int shown = 0;
         for (const ReleaseRecord &record : std::as_const(snapshot.records)) {
             if (!DoraMetrics::isDeployment(record))
                 continue;
-            start = std::min(start, record.time.addSecs(-qint64(monitoring.window.count())));
+            start = record.time.addSecs(-qint64(monitoring.window.count()));
             if (++shown == latestReleasesShown)
                 break;
         }
+        if (!start.isValid())
+            start = to.addSecs(-3600);
         start = std::max(start, to.addDays(-7));
         snapshot.seriesFrom = start;
         snapshot.seriesTo = to;
         PrometheusClient prometheus(QUrl(monitoring.prometheusUrl));
         prometheus.setTimeout(10000);
         snapshot.series =
-            prometheus.queryRange(monitoring.query, start, to, std::max<int>(5, int(start.secsTo(to) / 240)));
+            prometheus.queryRange(monitoring.query, start, to, std::max<int>(1, int(start.secsTo(to) / 240)));
         return snapshot;
     }).then(this, [this, generation](const MetricsSnapshot &snapshot) {
         if (generation != m_generation)
@@ -278,25 +288,25 @@ void MetricsView::show(const MetricsSnapshot &snapshot)
 
     m_frequency->setText(summary.perDay >= 1 ? tr("%1 per day").arg(locale.toString(summary.perDay, 'f', 1))
                                              : tr("%1 per week").arg(locale.toString(summary.perWeek, 'f', 1)));
+    m_frequencyDetail->setText(
+        tr("%n deployment(s) in %1 day(s)", nullptr, summary.deployments).arg(summary.days.size()));
     m_failureRate->setText(summary.changeFailureRate
-            ? tr("%1 % (%2 of %3)")
-                  .arg(locale.toString(*summary.changeFailureRate * 100, 'f', 0))
+            ? tr("%1 %").arg(locale.toString(*summary.changeFailureRate * 100, 'f', 0))
+            : tr("–"));
+    m_failureRateDetail->setText(summary.deployments > 0
+            ? tr("%1 of %n deployment(s) failed or were rolled back", nullptr, summary.deployments)
                   .arg(summary.failures)
-                  .arg(summary.deployments)
             : tr("no deployments"));
-    if (summary.timeToRestore)
-        m_restore->setText(summary.unrestored > 0 ? tr("%1 (%2 not yet restored)")
-                                                        .arg(DoraMetrics::formatDuration(*summary.timeToRestore))
-                                                        .arg(summary.unrestored)
-                                                  : DoraMetrics::formatDuration(*summary.timeToRestore));
-    else
-        m_restore->setText(summary.unrestored > 0 ? tr("not restored yet") : tr("no failures"));
-    m_restore->setToolTip(tr("From a failed release to the next good one (mean)."));
+    m_restore->setText(summary.timeToRestore ? DoraMetrics::formatDuration(*summary.timeToRestore) : tr("–"));
+    m_restoreDetail->setText(summary.failures == 0 ? tr("no failures")
+            : summary.unrestored == 0
+            ? tr("mean over %n failure(s), to the next good release", nullptr, summary.restored)
+            : tr("%1 restored, %2 not yet").arg(summary.restored).arg(summary.unrestored));
     m_leadTime->setText(summary.leadTime ? DoraMetrics::formatDuration(*summary.leadTime) : tr("unknown"));
-    m_leadTime->setToolTip(summary.leadTime
-            ? tr("Median from commit to release over %n delivered commit(s).", nullptr, summary.leadTimeSamples)
-            : tr("Known only for commits of repositories on this machine; images delivered without a commit "
-                 "count for nothing."));
+    m_leadTimeDetail->setText(summary.leadTime
+            ? tr("median from commit to release over %n commit(s)", nullptr, summary.leadTimeSamples)
+            : summary.leadTimeUnknown > 0 ? tr("the delivered commits are not in a repository on this machine")
+                                          : tr("no delivered commits: the images were given"));
 
     showDeployments(summary);
     showMonitoring(snapshot);
@@ -331,7 +341,7 @@ void MetricsView::showDeployments(const DoraMetrics::Summary &summary)
         *succeeded << day.succeeded;
         *failed << day.failed;
         highest = std::max(highest, day.succeeded + day.failed);
-        days << QLocale().toString(day.date, QStringLiteral("dd MMM"));
+        days << day.date.toString(QStringLiteral("MM-dd"));
     }
     auto *series = new QStackedBarSeries;
     series->append(succeeded);
@@ -339,7 +349,8 @@ void MetricsView::showDeployments(const DoraMetrics::Summary &summary)
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(days);
-    x->setLabelsAngle(days.size() > 10 ? -60 : 0);
+    x->setLabelsAngle(days.size() > 14 ? -90 : 0);
+    x->setTruncateLabels(false);
     auto *y = new QValueAxis;
     y->setRange(0, std::max(4, highest + 1));
     y->setTickType(QValueAxis::TicksDynamic);
@@ -348,7 +359,9 @@ void MetricsView::showDeployments(const DoraMetrics::Summary &summary)
     y->setLabelFormat(QStringLiteral("%d"));
     for (QAbstractAxis *axis : { static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y) }) {
         axis->setLabelsColor(palette().color(QPalette::Text));
-        axis->setGridLineColor(palette().color(QPalette::Midlight));
+        QColor grid = palette().color(QPalette::Text);
+        grid.setAlpha(40);
+        axis->setGridLineColor(grid);
     }
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -381,8 +394,10 @@ void MetricsView::showMonitoring(const MetricsSnapshot &snapshot)
     styleChart(chart);
     chart->setTitle(tr("Monitoring query around the latest releases"));
     auto *x = new QDateTimeAxis;
-    x->setFormat(
-        snapshot.seriesFrom.daysTo(snapshot.seriesTo) >= 1 ? QStringLiteral("dd MMM HH:mm") : QStringLiteral("HH:mm"));
+    const qint64 span = snapshot.seriesFrom.secsTo(snapshot.seriesTo);
+    x->setFormat(span >= 86400 ? QStringLiteral("dd MMM HH:mm")
+            : span >= 600      ? QStringLiteral("HH:mm")
+                               : QStringLiteral("HH:mm:ss"));
     x->setRange(snapshot.seriesFrom.toLocalTime(), snapshot.seriesTo.toLocalTime());
     x->setTickCount(6);
     auto *y = new QValueAxis;
@@ -450,7 +465,9 @@ void MetricsView::showMonitoring(const MetricsSnapshot &snapshot)
         chart->setTitle(tr("Monitoring query around the latest releases — no data"));
     for (QAbstractAxis *axis : { static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y) }) {
         axis->setLabelsColor(palette().color(QPalette::Text));
-        axis->setGridLineColor(palette().color(QPalette::Midlight));
+        QColor grid = palette().color(QPalette::Text);
+        grid.setAlpha(40);
+        axis->setGridLineColor(grid);
     }
     chart->legend()->setAlignment(Qt::AlignBottom);
     QChart *old = m_monitoring->chart();

@@ -42,6 +42,7 @@ public:
     // The monitoring chart shows a series (true), or the placeholder.
     bool showsMonitoring() const;
     QString monitoringText() const;
+    QChart *monitoringChart() const;
 
 Q_SIGNALS:
     void loaded();
@@ -51,7 +52,8 @@ private:
     void showDeployments(const DoraMetrics::Summary &summary);
     void showMonitoring(const MetricsSnapshot &snapshot);
     void styleChart(QChart *chart) const;
-    QLabel *addCard(QGridLayout *grid, int column, const QString &caption, const QString &accessibleName);
+    // The value's label; DETAIL receives the small line below it.
+    QLabel *addCard(QGridLayout *grid, int column, const QString &caption, QLabel **detail);
 
     Ecosystem m_ecosystem;
     QComboBox *m_environment = nullptr;
@@ -62,6 +64,10 @@ private:
     QLabel *m_failureRate = nullptr;
     QLabel *m_restore = nullptr;
     QLabel *m_leadTime = nullptr;
+    QLabel *m_frequencyDetail = nullptr;
+    QLabel *m_failureRateDetail = nullptr;
+    QLabel *m_restoreDetail = nullptr;
+    QLabel *m_leadTimeDetail = nullptr;
     QChartView *m_deployments = nullptr;
     QStackedWidget *m_monitoringStack = nullptr;
     QChartView *m_monitoring = nullptr;

@@ -15,9 +15,11 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTime>
 #include <QVBoxLayout>
 
 namespace Shipyard {
@@ -41,10 +43,6 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     bar->addSpacing(12);
     bar->addWidget(m_lock);
     bar->addStretch(1);
-    m_status = new QLabel;
-    m_status->setAccessibleName(tr("State of the delivery"));
-    bar->addWidget(m_status);
-    bar->addSpacing(12);
     m_deliver = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Deliver…"));
     m_deliver->setAccessibleName(tr("Deliver systems into an environment"));
     m_cancel = new QPushButton(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel Delivery"));
@@ -53,6 +51,18 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     bar->addWidget(m_deliver);
     bar->addWidget(m_cancel);
     layout->addLayout(bar);
+
+    m_title = new QLabel(tr("<b>No delivery started from this window yet.</b>"));
+    m_title->setAccessibleName(tr("What the delivery delivers"));
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    // Below the buttons, so that a long failure reason wraps instead of widening the window.
+    m_status = new QLabel;
+    m_status->setAccessibleName(tr("State of the delivery"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     m_graph = new PipelineGraphView;
@@ -64,8 +74,10 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     splitter->addWidget(scroll);
     m_log = new DeliveryLogView;
     splitter->addWidget(m_log);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    // Room for about three systems; the log takes the rest.
+    splitter->setSizes({ 250, 600 });
     layout->addWidget(splitter, 1);
 
     connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
@@ -124,6 +136,11 @@ QString PipelineView::statusText() const
     return m_status->text();
 }
 
+QString PipelineView::titleText() const
+{
+    return m_title->text();
+}
+
 void PipelineView::requestDelivery()
 {
     if (!m_loaded || (m_delivery && m_delivery->isRunning()))
@@ -167,6 +184,15 @@ Delivery *PipelineView::startDelivery(
             if (step == Delivery::Step::Lock)
                 refreshLock();
         });
+    QStringList what;
+    for (const Delivery::Target &target : targets) {
+        what.append(target.image.isEmpty()
+                ? tr("%1 (built from %2)").arg(target.system, target.usesUpstream() ? tr("upstream") : target.branch)
+                : tr("%1 (%2)").arg(target.system, target.image));
+    }
+    m_title->setText(tr("<b>Delivery into %1</b> — %2 — started %3")
+            .arg(environment.toHtmlEscaped(), what.join(QStringLiteral(", ")).toHtmlEscaped(),
+                QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"))));
     m_model->setDelivery(m_delivery);
     m_delivery->start();
     m_status->setText(tr("Delivering into %1…").arg(environment));
@@ -207,7 +233,10 @@ void PipelineView::finished(const Delivery::Result &result)
                                                            : result.previousReleaseId);
         break;
     }
-    m_status->setText(text);
+    // A failure stands out; the text itself says what happened, for those who cannot tell colours apart.
+    m_status->setText(result.succeeded()
+            ? text.toHtmlEscaped()
+            : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
     m_status->setToolTip(text);
     updateButtons();
     refreshLock();

@@ -47,6 +47,7 @@ public:
     PipelineGraphView *graphView() const { return m_graph; }
     QString lockHolder() const { return m_lockHolder; }
     QString statusText() const;
+    QString titleText() const;
     void refreshLock();
 
 Q_SIGNALS:
@@ -67,6 +68,7 @@ private:
     QComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_title = nullptr;
     QPushButton *m_deliver = nullptr;
     QPushButton *m_cancel = nullptr;
     QPointer<Delivery> m_delivery;

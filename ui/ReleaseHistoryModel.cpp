@@ -163,10 +163,13 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
             return systems.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
         }
         case ResultColumn:
-            return record.restoredFrom.isEmpty()
-                ? resultTitle(record.result)
-                : tr("%1 (restored %2)").arg(resultTitle(record.result), record.restoredFrom);
+            return resultTitle(record.result);
         case ReasonColumn:
+            // A person's rollback says what it restored.
+            if (!record.restoredFrom.isEmpty())
+                return record.reason.isEmpty()
+                    ? tr("rollback: restores %1").arg(record.restoredFrom)
+                    : tr("rollback: restores %1 — %2").arg(record.restoredFrom, record.reason);
             return record.reason;
         case ColumnCount:
             break;

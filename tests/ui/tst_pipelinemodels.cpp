@@ -191,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(changed[0][0].toModelIndex().row(), 1);
         QCOMPARE(model.index(1, ReleaseHistoryModel::ResultColumn).data(ReleaseHistoryModel::ResultRole).toString(),
             QStringLiteral("rolled-back"));
-        QVERIFY(model.index(0, ReleaseHistoryModel::ResultColumn).data().toString().contains(first.id));
+        QVERIFY(model.index(0, ReleaseHistoryModel::ReasonColumn).data().toString().contains(first.id));
 
         // Pruned records go.
         model.setRecords({ restore, rolledBack });

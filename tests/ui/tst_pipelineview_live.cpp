@@ -3,6 +3,7 @@
 // deliveries started from the pipeline view (directly and through its
 // dialogs) reach the cluster, the history lists them, a rollback confirmed
 // in the history view puts the earlier image back, the metrics count them.
+#include "ColorScheme.h"
 #include "ConfirmationDialog.h"
 #include "DeliverDialog.h"
 #include "DeliveryLogView.h"
@@ -12,6 +13,7 @@
 #include "MetricsView.h"
 #include "PipelineView.h"
 #include "ReleaseHistoryModel.h"
+#include "WindowScreenshot.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -90,9 +92,28 @@ private:
         QVERIFY(answered > 0);
     }
 
+    // SHIPYARD_SCREENSHOT_DIR set: the views with this test's real data,
+    // for the documentation (SHIPYARD_SCREENSHOT_SCHEME: light or dark).
+    static void screenshot(MainWindow &window, const QString &view)
+    {
+        const QString directory = qEnvironmentVariable("SHIPYARD_SCREENSHOT_DIR");
+        if (directory.isEmpty())
+            return;
+        window.resize(1400, 900);
+        QVERIFY(window.showView(view));
+        const QString scheme = qEnvironmentVariable("SHIPYARD_SCREENSHOT_SCHEME", QStringLiteral("light"));
+        const QString suffix = scheme == QLatin1String("dark") ? QStringLiteral("-dark") : QString();
+        const QString error =
+            WindowScreenshot::save(&window, QStringLiteral("%1/%2%3.png").arg(directory, view, suffix));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
+        ColorScheme::Scheme scheme;
+        if (ColorScheme::parse(qEnvironmentVariable("SHIPYARD_SCREENSHOT_SCHEME"), &scheme))
+            ColorScheme::apply(scheme);
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
         if (!QFile::exists(LocalCluster::kubeconfigPath()))
@@ -122,8 +143,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(repository + QStringLiteral("/deploy")));
         QFile manifest(repository + QStringLiteral("/deploy/deployment.yaml"));
         QVERIFY(manifest.open(QIODevice::WriteOnly));
-        manifest.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 1\n"
-                       "  progressDeadlineSeconds: 8\n  selector:\n    matchLabels: {app: app}\n  template:\n"
+        manifest.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 2\n"
+                       "  progressDeadlineSeconds: 15\n  selector:\n    matchLabels: {app: app}\n  template:\n"
                        "    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n"
                        "        - name: app\n          image: demo/app\n");
         manifest.close();
@@ -158,8 +179,14 @@ private Q_SLOTS:
         DeliveryPipelineModel *model = pipeline->model();
         QCOMPARE(model->rowCount(), 1);
         const int deploy = int(DeliveryPipelineModel::stepColumns().indexOf(Delivery::Step::Deploy));
-        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, deploy).data(DeliveryPipelineModel::StateRole).toInt(),
-            int(Delivery::State::Succeeded), 90000);
+        const auto deployState = [&] {
+            return Delivery::State(model->index(0, deploy).data(DeliveryPipelineModel::StateRole).toInt());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            deployState() != Delivery::State::Pending && deployState() != Delivery::State::Running, 90000);
+        QVERIFY2(deployState() == Delivery::State::Succeeded,
+            qPrintable(model->index(0, deploy).data(Qt::ToolTipRole).toString() + QLatin1Char('\n') +
+                pipeline->logView()->text()));
         QVERIFY(model->index(0, deploy).data(DeliveryPipelineModel::DurationRole).toLongLong() >= 0);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         const auto first = finished[0][0].value<Delivery::Result>();
@@ -179,21 +206,40 @@ private Q_SLOTS:
         QVERIFY2(second.succeeded(), qPrintable(second.reason));
         QCOMPARE(imageOfApp(), QStringLiteral("demo/app:2.0"));
 
-        // 3. The history lists both, newest first (and the state found before the first).
+        // 3. An image that never becomes ready: deploy fails (after the 15 s progress deadline, long
+        // enough for a loaded machine), the rollback restores 2.0.
+        QVERIFY(pipeline->startDelivery(
+            QStringLiteral("ui"), { { QStringLiteral("app"), {}, QStringLiteral("demo/app:3.0-broken") } }, options));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 120000);
+        const auto broken = finished[2][0].value<Delivery::Result>();
+        QVERIFY2(broken.outcome == Delivery::Outcome::RolledBack,
+            qPrintable(broken.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+        QCOMPARE(model->index(0, deploy).data(DeliveryPipelineModel::StateRole).toInt(), int(Delivery::State::Failed));
+        const int rollbackStep = int(DeliveryPipelineModel::stepColumns().indexOf(Delivery::Step::Rollback));
+        QCOMPARE(model->index(0, rollbackStep).data(DeliveryPipelineModel::StateRole).toInt(),
+            int(Delivery::State::Succeeded));
+        QCOMPARE(imageOfApp(), QStringLiteral("demo/app:2.0"));
+        QCOMPARE(pipeline->logView()->find(QStringLiteral("rolling back to release")), 1);
+        pipeline->logView()->find(QString());
+        screenshot(window, QStringLiteral("pipeline"));
+
+        // 4. The history lists them, newest first (and the state found before the first).
         HistoryView *history = window.historyView();
         ReleaseHistoryModel *releases = history->model();
         QAbstractItemModelTester historyTester(releases, QAbstractItemModelTester::FailureReportingMode::QtTest);
         history->refresh();
-        QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 3, 30000);
-        QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::IdRole).toString(), second.releaseId);
-        QCOMPARE(releases->index(1, 0).data(ReleaseHistoryModel::IdRole).toString(), first.releaseId);
-        QCOMPARE(releases->index(0, ReleaseHistoryModel::SystemsColumn).data().toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 4, 30000);
+        QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::IdRole).toString(), broken.releaseId);
+        QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::ResultRole).toString(), QStringLiteral("failed"));
+        QCOMPARE(releases->index(1, 0).data(ReleaseHistoryModel::IdRole).toString(), second.releaseId);
+        QCOMPARE(releases->index(2, 0).data(ReleaseHistoryModel::IdRole).toString(), first.releaseId);
+        QCOMPARE(releases->index(1, ReleaseHistoryModel::SystemsColumn).data().toString(),
             QStringLiteral("app → demo/app:2.0"));
         history->filterField()->setText(QStringLiteral("app:1.0"));
         QCOMPARE(history->filterModel()->rowCount(), 1);
         history->filterField()->clear();
 
-        // 4. Roll back to the first delivery from the history view.
+        // 5. Roll back to the first delivery from the history view.
         QVERIFY(history->selectRelease(first.releaseId));
         QSignalSpy rolledBack(history, &HistoryView::rollbackFinished);
         answeringDialogs([&] { history->requestRollback(); }, {}, QStringLiteral("ui"));
@@ -203,23 +249,32 @@ private Q_SLOTS:
         QVERIFY2(rollback.ok, qPrintable(rollback.error));
         QCOMPARE(rollback.restoredId, first.releaseId);
         QCOMPARE(imageOfApp(), QStringLiteral("demo/app:1.0"));
-        QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 4, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 5, 30000);
         QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::IdRole).toString(), rollback.newReleaseId);
-        QCOMPARE(releases->index(1, 0).data(ReleaseHistoryModel::ResultRole).toString(), QStringLiteral("rolled-back"));
+        QCOMPARE(releases->index(2, 0).data(ReleaseHistoryModel::ResultRole).toString(), QStringLiteral("rolled-back"));
+        QVERIFY(history->selectRelease(first.releaseId));
+        screenshot(window, QStringLiteral("history"));
 
-        // 5. The metrics count the two deliveries, one of them since rolled back.
+        // 6. The metrics: three deliveries; the broken one failed, the second
+        // was rolled back; the rollback restored both.
         MetricsView *metrics = window.metricsView();
         QSignalSpy metricsLoaded(metrics, &MetricsView::loaded);
         metrics->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!metricsLoaded.isEmpty() && !metrics->isLoading(), 30000);
         QVERIFY2(metrics->errorText().isEmpty(), qPrintable(metrics->errorText()));
-        QCOMPARE(metrics->summary().deployments, 2);
-        QCOMPARE(metrics->summary().failures, 1);
-        QCOMPARE(metrics->summary().restored, 1);
+        QCOMPARE(metrics->summary().deployments, 3);
+        QCOMPARE(metrics->summary().failures, 2);
+        QCOMPARE(metrics->summary().restored, 2);
+        QCOMPARE(metrics->summary().unrestored, 0);
+        int failedInChart = 0;
+        for (const DoraMetrics::Day &day : metrics->summary().days)
+            failedInChart += day.failed;
+        QCOMPARE(failedInChart, 2);
         QVERIFY(!metrics->showsMonitoring());
         QVERIFY(metrics->monitoringText().contains(QStringLiteral("No monitoring configured")));
+        screenshot(window, QStringLiteral("metrics"));
 
-        // 6. The lock holder, as another machine would leave it.
+        // 7. The lock holder, as another machine would leave it.
         QSignalSpy holder(pipeline, &PipelineView::lockHolderChanged);
         QVERIFY(LocalCluster::kubectl(QStringLiteral("local"),
             { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
