@@ -81,7 +81,9 @@ HistoryView::HistoryView(QWidget *parent)
     connect(m_table, &QTableView::activated, this, &HistoryView::requestRollback);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryView::updateButtons);
     connect(m_model, &ReleaseHistoryModel::loaded, this, [this](const QString &error) {
-        const QString count = tr("%n release(s) in %1.", nullptr, m_model->rowCount()).arg(environment());
+        const QString count = m_model->rowCount() == 0
+            ? tr("No releases recorded in %1 yet: every delivery and rollback records one.").arg(environment())
+            : tr("%n release(s) in %1.", nullptr, m_model->rowCount()).arg(environment());
         m_status->setText(!error.isEmpty() ? error
                 : m_lastAction.isEmpty()   ? count
                                            : count + QLatin1Char(' ') + m_lastAction);
@@ -145,6 +147,11 @@ void HistoryView::refresh()
 {
     m_status->setText(tr("Reading the releases of %1…").arg(environment()));
     m_model->refresh();
+}
+
+bool HistoryView::isLoading() const
+{
+    return m_model->isLoading();
 }
 
 QString HistoryView::statusText() const

@@ -43,6 +43,7 @@ public:
     // What requestRollback() does once confirmed; false when one already runs.
     bool startRollback(const QString &releaseId, const ReleaseRollback::Options &options = {});
     bool isRollingBack() const { return m_rollingBack; }
+    bool isLoading() const;
     QString statusText() const;
 
 Q_SIGNALS:

@@ -274,6 +274,9 @@ void MainWindow::waitForLiveState(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     const auto settled = [this] {
+        // The history and the metrics read the cluster too.
+        if (m_historyView->isLoading() || m_metricsView->isLoading())
+            return false;
         for (int i = 0; i < m_monitor->count(); ++i) {
             const EnvironmentWatch *watch = m_monitor->environment(i);
             if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)

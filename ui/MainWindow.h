@@ -46,7 +46,8 @@ public:
     HistoryView *historyView() const { return m_historyView; }
     MetricsView *metricsView() const { return m_metricsView; }
     // Waits (processing events) until every watched environment has answered
-    // or failed, at most `timeoutMs`; for screenshots and tests.
+    // or failed and the history and metrics have read their releases, at
+    // most `timeoutMs`; for screenshots and tests.
     void waitForLiveState(int timeoutMs);
 
 protected:

@@ -146,6 +146,8 @@ QLabel *MetricsView::addCard(QGridLayout *grid, int column, const QString &capti
     layout->addWidget(title);
     layout->addWidget(value);
     layout->addWidget(*detail);
+    // Values line up across the cards whatever the length of their details.
+    layout->addStretch(1);
     grid->addWidget(frame, 0, column);
     return value;
 }
@@ -419,6 +421,9 @@ void MetricsView::showMonitoring(const MetricsSnapshot &snapshot)
         if (!line) {
             line = new QLineSeries;
             line->setName(key.isEmpty() ? tr("query") : key);
+            // Not the theme's first colour: that green would read as a good release.
+            const bool dark = palette().color(QPalette::Base).lightness() < 128;
+            line->setPen(QPen(dark ? QColor(0x5a, 0xa0, 0xff) : QColor(0x1f, 0x5f, 0xbf), 2));
             chart->addSeries(line);
             line->attachAxis(x);
             line->attachAxis(y);
