@@ -274,7 +274,24 @@ private Q_SLOTS:
         QVERIFY(metrics->monitoringText().contains(QStringLiteral("No monitoring configured")));
         screenshot(window, QStringLiteral("metrics"));
 
-        // 7. The lock holder, as another machine would leave it.
+        // 7. Cancel, clicked while deploy waits for an image that never becomes ready:
+        // what was applied goes back.
+        QVERIFY(pipeline->startDelivery(
+            QStringLiteral("ui"), { { QStringLiteral("app"), {}, QStringLiteral("demo/app:4.0-broken") } }, options));
+        QTRY_VERIFY_WITH_TIMEOUT(deployState() == Delivery::State::Running, 60000);
+        QPushButton *cancel = nullptr;
+        for (QPushButton *button : pipeline->findChildren<QPushButton *>()) {
+            if (button->accessibleName() == QLatin1String("Cancel the running delivery"))
+                cancel = button;
+        }
+        QVERIFY(cancel && cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 90000);
+        QCOMPARE(finished[3][0].value<Delivery::Result>().outcome, Delivery::Outcome::Cancelled);
+        QVERIFY(!cancel->isEnabled());
+        QCOMPARE(imageOfApp(), QStringLiteral("demo/app:1.0"));
+
+        // 8. The lock holder, as another machine would leave it.
         QSignalSpy holder(pipeline, &PipelineView::lockHolderChanged);
         QVERIFY(LocalCluster::kubectl(QStringLiteral("local"),
             { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
