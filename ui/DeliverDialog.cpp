@@ -37,19 +37,25 @@ DeliverDialog::DeliverDialog(const Ecosystem &ecosystem, const QString &environm
     auto *systems = new QGroupBox(tr("Systems"));
     auto *grid = new QGridLayout(systems);
     grid->addWidget(new QLabel(tr("<i>Deliver</i>")), 0, 0);
-    grid->addWidget(new QLabel(tr("<i>Image (empty: build the upstream branch)</i>")), 0, 1);
+    grid->addWidget(new QLabel(tr("<i>Feature branch (empty: upstream)</i>")), 0, 1);
+    grid->addWidget(new QLabel(tr("<i>Image (empty: build it)</i>")), 0, 2);
     int line = 1;
     for (const System &system : ecosystem.systems) {
         Row row;
         row.system = system.name;
         row.check = new QCheckBox(system.name);
         row.check->setAccessibleName(tr("Deliver %1").arg(system.name));
+        row.branch = new QLineEdit;
+        row.branch->setPlaceholderText(system.upstream);
+        row.branch->setAccessibleName(tr("Feature branch of %1").arg(system.name));
+        row.branch->setMinimumWidth(180);
         row.image = new QLineEdit;
-        row.image->setPlaceholderText(tr("build %1 of %2 → %3:…").arg(system.upstream, system.name, system.image));
+        row.image->setPlaceholderText(tr("build → %1:…").arg(system.image));
         row.image->setAccessibleName(tr("Image of %1").arg(system.name));
-        row.image->setMinimumWidth(320);
+        row.image->setMinimumWidth(300);
         grid->addWidget(row.check, line, 0);
-        grid->addWidget(row.image, line, 1);
+        grid->addWidget(row.branch, line, 1);
+        grid->addWidget(row.image, line, 2);
         connect(row.check, &QCheckBox::toggled, this, &DeliverDialog::updateButton);
         m_rows.append(row);
         ++line;
@@ -79,11 +85,12 @@ void DeliverDialog::setEnvironment(const QString &name)
         m_environment->setCurrentIndex(index);
 }
 
-void DeliverDialog::setTarget(const QString &system, const QString &image)
+void DeliverDialog::setTarget(const QString &system, const QString &image, const QString &branch)
 {
     for (Row &row : m_rows) {
         if (row.system == system && row.check->isEnabled()) {
             row.check->setChecked(true);
+            row.branch->setText(branch);
             row.image->setText(image);
         }
     }
@@ -94,7 +101,7 @@ QList<Delivery::Target> DeliverDialog::targets() const
     QList<Delivery::Target> result;
     for (const Row &row : m_rows) {
         if (row.check->isEnabled() && row.check->isChecked())
-            result.append({ row.system, {}, row.image->text().trimmed() });
+            result.append({ row.system, row.branch->text().trimmed(), row.image->text().trimmed() });
     }
     return result;
 }
@@ -106,6 +113,7 @@ void DeliverDialog::environmentChanged()
         const bool delivered =
             environment && (environment->systems.isEmpty() || environment->systems.contains(row.system));
         row.check->setEnabled(delivered);
+        row.branch->setEnabled(delivered);
         row.image->setEnabled(delivered);
         row.check->setToolTip(delivered ? QString() : tr("%1 is not delivered to this environment").arg(row.system));
     }
@@ -134,7 +142,16 @@ QString DeliverDialog::summary(
     bool builds = false;
     for (const Delivery::Target &target : targets) {
         const System *system = ecosystem.system(target.system);
-        if (!target.image.isEmpty()) {
+        if (!target.usesUpstream()) {
+            const QString upstream = (system ? system->upstream : QStringLiteral("main")).toHtmlEscaped();
+            builds = builds || target.image.isEmpty();
+            text +=
+                tr("<li><b>%1</b>: the feature branch <tt>%2</tt>, brought onto <tt>%3</tt> first, %4</li>")
+                    .arg(target.system.toHtmlEscaped(), target.branch.toHtmlEscaped(), upstream,
+                        target.image.isEmpty()
+                            ? tr("built into <tt>%1</tt>").arg((system ? system->image : target.system).toHtmlEscaped())
+                            : tr("delivered as the image <tt>%1</tt>").arg(target.image.toHtmlEscaped()));
+        } else if (!target.image.isEmpty()) {
             text += tr("<li><b>%1</b>: the image <tt>%2</tt>, as given (not built)</li>")
                         .arg(target.system.toHtmlEscaped(), target.image.toHtmlEscaped());
         } else {
@@ -154,7 +171,13 @@ QString DeliverDialog::summary(
         steps << tr("check that every image is in the registry %1").arg(ecosystem.registry.url.toHtmlEscaped());
     steps << tr("apply the manifests and wait for the rollouts (at most %1 s)")
                  .arg(qint64(ecosystem.rollback.rolloutTimeout.count()));
-    steps << tr("run the smoke tests");
+    bool smoke = false;
+    for (const Delivery::Target &target : targets) {
+        const System *system = ecosystem.system(target.system);
+        smoke = smoke || (system && !system->smokeCommands.isEmpty());
+    }
+    if (smoke)
+        steps << tr("run the smoke tests");
     if (environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production)
         steps << tr("merge the delivered branches into their upstream");
     text += tr("<p>Steps: %1.</p>").arg(steps.join(QStringLiteral(", ")));

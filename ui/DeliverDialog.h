@@ -27,8 +27,8 @@ public:
     QString environment() const;
     QList<Delivery::Target> targets() const;
     void setEnvironment(const QString &name);
-    // Checks SYSTEM and gives it IMAGE (empty: build it).
-    void setTarget(const QString &system, const QString &image);
+    // Checks SYSTEM and gives it IMAGE (empty: build it) from BRANCH (empty: upstream).
+    void setTarget(const QString &system, const QString &image, const QString &branch = {});
 
     // In words, for the confirmation: where, what, which steps, what happens on failure.
     static QString summary(
@@ -42,6 +42,7 @@ private:
     {
         QString system;
         QCheckBox *check = nullptr;
+        QLineEdit *branch = nullptr;
         QLineEdit *image = nullptr;
     };
     Ecosystem m_ecosystem;

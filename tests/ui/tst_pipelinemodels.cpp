@@ -284,6 +284,14 @@ private Q_SLOTS:
         dialog.setTarget(QStringLiteral("catalog"), QStringLiteral("demo/catalog:1.2"));
         QCOMPARE(dialog.targets().size(), 1);
         QCOMPARE(dialog.targets().first().image, QStringLiteral("demo/catalog:1.2"));
+        QVERIFY(dialog.targets().first().usesUpstream());
+        dialog.setTarget(QStringLiteral("catalog"), {}, QStringLiteral("SHOP-7-prices"));
+        QCOMPARE(dialog.targets().first().branch, QStringLiteral("SHOP-7-prices"));
+        const QString branchText = DeliverDialog::summary(ecosystem, QStringLiteral("production"), dialog.targets());
+        QVERIFY2(
+            branchText.contains(QStringLiteral("feature branch <tt>SHOP-7-prices</tt>, brought onto <tt>main</tt>")),
+            qPrintable(branchText));
+        QVERIFY(branchText.contains(QStringLiteral("build and test the images")));
     }
 };
 

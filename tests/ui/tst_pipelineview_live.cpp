@@ -82,6 +82,9 @@ private:
                     return;
                 }
                 QTest::keyClicks(confirm->nameField(), typed);
+                const QString directory = qEnvironmentVariable("SHIPYARD_SCREENSHOT_DIR");
+                if (!directory.isEmpty() && !image.isEmpty())
+                    confirm->grab().save(directory + QStringLiteral("/deliver-confirmation.png"));
                 QTest::mouseClick(confirm->actionButton(), Qt::LeftButton);
                 ++answered;
             }
