@@ -194,6 +194,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         const auto first = finished[0][0].value<Delivery::Result>();
         QVERIFY2(first.succeeded(), qPrintable(first.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+        qInfo("first delivery of one system from the pipeline view: %lld ms", qint64(first.duration.count()));
         // After the end, the steps that never ran say so.
         const int merge = int(DeliveryPipelineModel::stepColumns().indexOf(Delivery::Step::Merge));
         QCOMPARE(model->index(0, merge).data(DeliveryPipelineModel::StateRole).toInt(), int(Delivery::State::Skipped));
@@ -251,6 +252,7 @@ private Q_SLOTS:
         const auto rollback = rolledBack[0][0].value<ReleaseRollback::Result>();
         QVERIFY2(rollback.ok, qPrintable(rollback.error));
         QCOMPARE(rollback.restoredId, first.releaseId);
+        qInfo("rollback from the history view: %lld ms", qint64(rollback.duration.count()));
         QCOMPARE(imageOfApp(), QStringLiteral("demo/app:1.0"));
         QTRY_COMPARE_WITH_TIMEOUT(releases->rowCount(), 5, 30000);
         QCOMPARE(releases->index(0, 0).data(ReleaseHistoryModel::IdRole).toString(), rollback.newReleaseId);
