@@ -7,6 +7,9 @@
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
+#include "HistoryView.h"
+#include "MetricsView.h"
+#include "PipelineView.h"
 #include "RecentEcosystems.h"
 #include "TaskBoardModel.h"
 #include "TaskBoardView.h"
@@ -57,14 +60,24 @@ MainWindow::MainWindow(QWidget *parent)
     m_views = new QTabWidget(this);
     m_views->setDocumentMode(true);
     m_views->addTab(createEnvironmentsView(), tr("&Environments"));
-    m_clusterView = new ClusterView(m_clusterModel);
-    m_views->addTab(m_clusterView, tr("&Cluster"));
+    m_pipelineView = new PipelineView;
+    m_historyView = new HistoryView;
+    m_metricsView = new MetricsView;
+    m_views->addTab(m_pipelineView, tr("&Pipeline"));
     m_taskView = new TaskBoardView(m_taskModel);
     m_views->addTab(m_taskView, tr("&Tasks"));
+    m_clusterView = new ClusterView(m_clusterModel);
+    m_views->addTab(m_clusterView, tr("&Cluster"));
+    m_views->addTab(m_historyView, tr("&History"));
+    m_views->addTab(m_metricsView, tr("&Metrics"));
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
         if (m_views->currentWidget() == m_clusterView)
             startClusterView();
     });
+    // A delivery or rollback changes the history and the metrics.
+    connect(m_pipelineView, &PipelineView::deliveryFinished, m_historyView, &HistoryView::refresh);
+    connect(m_pipelineView, &PipelineView::deliveryFinished, m_metricsView, &MetricsView::refresh);
+    connect(m_historyView, &HistoryView::rollbackFinished, m_metricsView, &MetricsView::refresh);
     setCentralWidget(m_views);
     createActions();
     m_statusLabel = new QLabel(this);
@@ -167,6 +180,18 @@ void MainWindow::createActions()
         show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
 
+    QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
+    QAction *deliver = delivery->addAction(tr("&Deliver…"), this, [this] {
+        showView(QStringLiteral("pipeline"));
+        m_pipelineView->requestDelivery();
+    });
+    deliver->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    delivery->addAction(tr("&Cancel Delivery"), this, [this] { m_pipelineView->cancelDelivery(); });
+    delivery->addAction(tr("&Roll Back to the Selected Release…"), this, [this] {
+        showView(QStringLiteral("history"));
+        m_historyView->requestRollback();
+    });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Shipyard"), this, [this] {
         QMessageBox::about(this, tr("About Shipyard"),
@@ -253,6 +278,9 @@ bool MainWindow::openEcosystem(const QString &path)
         if (m_views->currentWidget() == m_clusterView)
             startClusterView();
         m_taskModel->setEcosystem(*result.ecosystem);
+        m_pipelineView->setEcosystem(*result.ecosystem);
+        m_historyView->setEcosystem(*result.ecosystem);
+        m_metricsView->setEcosystem(*result.ecosystem);
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
@@ -266,6 +294,9 @@ bool MainWindow::openEcosystem(const QString &path)
         m_clusterModel->clear();
         m_clusterContexts.clear();
         m_taskModel->setEcosystem({});
+        m_pipelineView->setEcosystem({});
+        m_historyView->setEcosystem({});
+        m_metricsView->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
     }
@@ -306,6 +337,9 @@ void MainWindow::waitForLiveState(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     const auto settled = [this] {
+        // The history and the metrics read the cluster too.
+        if (m_historyView->isLoading() || m_metricsView->isLoading())
+            return false;
         for (int i = 0; i < m_monitor->count(); ++i) {
             const EnvironmentWatch *watch = m_monitor->environment(i);
             if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)
@@ -335,7 +369,8 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
 
 QStringList MainWindow::viewNames()
 {
-    return { QStringLiteral("environments"), QStringLiteral("cluster"), QStringLiteral("tasks") };
+    return { QStringLiteral("environments"), QStringLiteral("pipeline"), QStringLiteral("tasks"),
+        QStringLiteral("cluster"), QStringLiteral("history"), QStringLiteral("metrics") };
 }
 
 bool MainWindow::showView(const QString &name)

@@ -19,6 +19,9 @@ class CommandPalette;
 class EcosystemSourceView;
 class EnvironmentMonitor;
 class EnvironmentMatrixModel;
+class HistoryView;
+class MetricsView;
+class PipelineView;
 class RecentEcosystems;
 class TaskBoardModel;
 class TaskBoardView;
@@ -48,8 +51,12 @@ public:
     ClusterView *clusterView() const { return m_clusterView; }
     TaskBoardModel *taskBoardModel() const { return m_taskModel; }
     TaskBoardView *taskBoardView() const { return m_taskView; }
+    PipelineView *pipelineView() const { return m_pipelineView; }
+    HistoryView *historyView() const { return m_historyView; }
+    MetricsView *metricsView() const { return m_metricsView; }
     // Waits (processing events) until every watched environment has answered
-    // or failed, at most `timeoutMs`; for screenshots and tests.
+    // or failed and the history and metrics have read their releases, at
+    // most `timeoutMs`; for screenshots and tests.
     void waitForLiveState(int timeoutMs);
 
 protected:
@@ -90,6 +97,9 @@ private:
     };
     QList<ClusterContext> m_clusterContexts;
     bool m_clusterStarted = false;
+    PipelineView *m_pipelineView = nullptr;
+    HistoryView *m_historyView = nullptr;
+    MetricsView *m_metricsView = nullptr;
 };
 
 } // namespace Shipyard

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <limits>
 
 namespace Shipyard {
@@ -56,6 +57,26 @@ PrometheusClient::PrometheusClient(const QUrl &baseUrl, std::shared_ptr<HttpTran
 
 PrometheusResult PrometheusClient::query(const QString &promql, const QDateTime &time) const
 {
+    // A form body rather than a query string: PromQL is long and full of
+    // characters that need escaping, and Prometheus accepts both.
+    QByteArray form = "query=" + QUrl::toPercentEncoding(promql);
+    if (time.isValid())
+        form += "&time=" + QByteArray::number(double(time.toMSecsSinceEpoch()) / 1000.0, 'f', 3);
+    return post("/api/v1/query", form);
+}
+
+PrometheusResult PrometheusClient::queryRange(
+    const QString &promql, const QDateTime &start, const QDateTime &end, int stepSeconds) const
+{
+    const QByteArray form = "query=" + QUrl::toPercentEncoding(promql) +
+        "&start=" + QByteArray::number(double(start.toMSecsSinceEpoch()) / 1000.0, 'f', 3) +
+        "&end=" + QByteArray::number(double(end.toMSecsSinceEpoch()) / 1000.0, 'f', 3) +
+        "&step=" + QByteArray::number(std::max(1, stepSeconds));
+    return post("/api/v1/query_range", form);
+}
+
+PrometheusResult PrometheusClient::post(const char *endpoint, const QByteArray &form) const
+{
     PrometheusResult result;
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty() ||
         (m_baseUrl.scheme() != QLatin1String("http") && m_baseUrl.scheme() != QLatin1String("https"))) {
@@ -63,18 +84,12 @@ PrometheusResult PrometheusClient::query(const QString &promql, const QDateTime 
         result.errorText = Tr::tr("invalid Prometheus URL: %1").arg(m_baseUrl.toString());
         return result;
     }
-    // A form body rather than a query string: PromQL is long and full of
-    // characters that need escaping, and Prometheus accepts both.
-    QByteArray form = "query=" + QUrl::toPercentEncoding(promql);
-    if (time.isValid())
-        form += "&time=" + QByteArray::number(double(time.toMSecsSinceEpoch()) / 1000.0, 'f', 3);
-
     HttpRequest request;
     request.method = "POST";
     QString base = m_baseUrl.toString();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
-    request.url = QUrl(base + QLatin1String("/api/v1/query"));
+    request.url = QUrl(base + QLatin1String(endpoint));
     request.addHeader("Content-Type", "application/x-www-form-urlencoded");
     request.body = form;
     request.timeoutMs = m_timeoutMs;
@@ -140,7 +155,21 @@ PrometheusResult PrometheusClient::parse(int httpStatus, const QByteArray &body)
             ok = ok && parsePair(series.value(QLatin1String("value")), &sample);
             result.samples.append(sample);
         }
-    } else if (result.resultType != QLatin1String("matrix") && result.resultType != QLatin1String("string")) {
+    } else if (result.resultType == QLatin1String("matrix")) {
+        for (const QJsonValue &entry : value.toArray()) {
+            const QJsonObject series = entry.toObject();
+            QMap<QString, QString> labels;
+            const QJsonObject metric = series.value(QLatin1String("metric")).toObject();
+            for (auto it = metric.begin(); it != metric.end(); ++it)
+                labels.insert(it.key(), it.value().toString());
+            for (const QJsonValue &pair : series.value(QLatin1String("values")).toArray()) {
+                PrometheusResult::Sample sample;
+                sample.labels = labels;
+                ok = ok && parsePair(pair, &sample);
+                result.samples.append(sample);
+            }
+        }
+    } else if (result.resultType != QLatin1String("string")) {
         ok = false;
     }
     if (!ok) {

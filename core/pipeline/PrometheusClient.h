@@ -13,8 +13,8 @@ namespace Shipyard {
 
 class HttpTransport;
 
-// Instant queries through the Prometheus HTTP API (/api/v1/query). Blocks on
-// the network: call it from a worker thread (MonitoringWatch does).
+// Queries through the Prometheus HTTP API (/api/v1/query and query_range).
+// Blocks on the network: call it from a worker thread (MonitoringWatch does).
 class PrometheusClient
 {
 public:
@@ -22,6 +22,10 @@ public:
 
     // At TIME, or now when it is invalid.
     PrometheusResult query(const QString &promql, const QDateTime &time = {}) const;
+    // The series from START to END, one point every STEPSECONDS: a "matrix",
+    // each point one sample carrying its series' labels.
+    PrometheusResult queryRange(
+        const QString &promql, const QDateTime &start, const QDateTime &end, int stepSeconds) const;
 
     static PrometheusResult parse(int httpStatus, const QByteArray &body);
 
@@ -30,6 +34,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
 
 private:
+    PrometheusResult post(const char *endpoint, const QByteArray &form) const;
+
     QUrl m_baseUrl;
     std::shared_ptr<HttpTransport> m_transport;
     const std::atomic_bool *m_cancelled = nullptr;

@@ -3,7 +3,10 @@
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
+#include "HistoryView.h"
 #include "MainWindow.h"
+#include "MetricsView.h"
+#include "PipelineView.h"
 #include "RecentEcosystems.h"
 
 #include <QAbstractItemModelTester>
@@ -11,6 +14,7 @@
 #include <QListView>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,11 +114,12 @@ private Q_SLOTS:
         QCOMPARE(index.data(DiagnosticsModel::ColumnRole).toInt(), 15);
 
         window.show();
-        // The problems list, not one of the Tasks board's columns.
+        // The problems list, not the popup list of a combo box or a Tasks board column.
         QListView *list = nullptr;
-        for (QListView *candidate : window.findChildren<QListView *>())
-            if (candidate->model() == window.diagnosticsModel())
+        for (QListView *candidate : window.findChildren<QListView *>()) {
+            if (candidate->model() == problems)
                 list = candidate;
+        }
         QVERIFY(list);
         Q_EMIT list->activated(index);
         QCOMPARE(window.sourceView()->textCursor().blockNumber(), 3);
@@ -141,6 +146,31 @@ private Q_SLOTS:
         palette->triggerCurrent();
         QCOMPARE(reloaded.count(), 1);
         QVERIFY(!palette->isVisible());
+    }
+
+    void deliveryViewsAreReachable()
+    {
+        MainWindow window;
+        QVERIFY(window.openEcosystem(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")));
+        auto *tabs = qobject_cast<QTabWidget *>(window.centralWidget());
+        QVERIFY(tabs);
+        QVERIFY(window.showView(QStringLiteral("history")));
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.historyView()));
+        QVERIFY(window.showView(QStringLiteral("metrics")));
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.metricsView()));
+
+        window.show();
+        window.showCommandPalette();
+        CommandPalette *palette = window.commandPalette();
+        // Deliver…, Cancel Delivery, Roll Back to the Selected Release…
+        palette->setFilterText(QStringLiteral("delivery"));
+        QCOMPARE(palette->visibleCount(), 3);
+        palette->setFilterText(QStringLiteral("roll back selected"));
+        QCOMPARE(palette->visibleCount(), 1);
+        palette->setFilterText(QStringLiteral("view pipeline"));
+        QCOMPARE(palette->visibleCount(), 1);
+        palette->triggerCurrent();
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.pipelineView()));
     }
 
     void unknownViewIsRefused()

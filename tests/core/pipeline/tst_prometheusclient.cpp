@@ -153,6 +153,45 @@ private Q_SLOTS:
         QCOMPARE(scalar.singleValue().value_or(-1), 1000.0);
     }
 
+    void parsesAMatrix()
+    {
+        const PrometheusResult result = PrometheusClient::parse(200,
+            R"({"status":"success","data":{"resultType":"matrix","result":[
+               {"metric":{"code":"500"},"values":[[1719400000,"0.1"],[1719400015,"NaN"]]},
+               {"metric":{"code":"200"},"values":[[1719400000,"3"]]}]}})");
+        QVERIFY2(!result.isError(), qPrintable(result.errorText));
+        QCOMPARE(result.resultType, QStringLiteral("matrix"));
+        QCOMPARE(result.samples.size(), 3);
+        QCOMPARE(result.samples.at(0).labels.value(QStringLiteral("code")), QStringLiteral("500"));
+        QCOMPARE(result.samples.at(0).value, 0.1);
+        QCOMPARE(result.samples.at(1).timestamp, 1719400015.0);
+        QVERIFY(std::isnan(result.samples.at(1).value));
+        QCOMPARE(result.samples.at(2).labels.value(QStringLiteral("code")), QStringLiteral("200"));
+        QCOMPARE(PrometheusClient::parse(200,
+                     R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,2]]}]}})")
+                     .errorKind,
+            PrometheusResult::ErrorKind::Protocol);
+    }
+
+    void queriesARangeFromARealPrometheus()
+    {
+        const PrometheusClient client(prometheus());
+        const QDateTime end = QDateTime::currentDateTimeUtc();
+        const QDateTime start = end.addSecs(-120);
+        // The pushed counters reach Prometheus with its next scrape.
+        PrometheusResult result;
+        QTRY_VERIFY_WITH_TIMEOUT((result = client.queryRange(badRatio, start, QDateTime::currentDateTimeUtc(), 5),
+                                     !result.isError() && !result.samples.isEmpty()),
+            30000);
+        QCOMPARE(result.resultType, QStringLiteral("matrix"));
+        for (const PrometheusResult::Sample &sample : std::as_const(result.samples)) {
+            QCOMPARE(sample.value, 0.1);
+            QVERIFY(sample.timestamp >= double(start.toSecsSinceEpoch()));
+        }
+        const PrometheusResult bad = client.queryRange(QStringLiteral("sum(rate(x[5m]"), start, end, 5);
+        QCOMPARE(bad.errorKind, PrometheusResult::ErrorKind::BadQuery);
+    }
+
     void reportsABadQuery()
     {
         const PrometheusResult result = PrometheusClient(prometheus()).query(QStringLiteral("sum(rate(x[5m]"));

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "PipelineView.h"
+
+#include "ConfirmationDialog.h"
+#include "DeliverDialog.h"
+#include "DeliveryLogView.h"
+#include "DeliveryPipelineModel.h"
+#include "PipelineGraphView.h"
+
+#include "kube/KubeClient.h"
+#include "kube/KubeResourceType.h"
+#include "kube/Kubeconfig.h"
+#include "pipeline/EnvironmentLock.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace Shipyard {
+
+PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new DeliveryPipelineModel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto *bar = new QHBoxLayout;
+    auto *environmentLabel = new QLabel(tr("E&nvironment:"));
+    m_environment = new QComboBox;
+    m_environment->setAccessibleName(tr("Environment of the pipeline"));
+    m_environment->setMinimumContentsLength(12);
+    environmentLabel->setBuddy(m_environment);
+    bar->addWidget(environmentLabel);
+    bar->addWidget(m_environment);
+    m_lock = new QLabel;
+    m_lock->setAccessibleName(tr("Holder of the environment's delivery lock"));
+    m_lock->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->addSpacing(12);
+    bar->addWidget(m_lock);
+    bar->addStretch(1);
+    m_deliver = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Deliver…"));
+    m_deliver->setAccessibleName(tr("Deliver systems into an environment"));
+    m_cancel = new QPushButton(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel Delivery"));
+    m_cancel->setAccessibleName(tr("Cancel the running delivery"));
+    m_cancel->setToolTip(tr("Stops at the next check; whatever was applied is rolled back."));
+    bar->addWidget(m_deliver);
+    bar->addWidget(m_cancel);
+    layout->addLayout(bar);
+
+    m_title = new QLabel(tr("<b>No delivery started from this window yet.</b>"));
+    m_title->setAccessibleName(tr("What the delivery delivers"));
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    // Below the buttons, so that a long failure reason wraps instead of widening the window.
+    m_status = new QLabel;
+    m_status->setAccessibleName(tr("State of the delivery"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    m_graph = new PipelineGraphView;
+    m_graph->setModel(m_model);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_graph);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::StyledPanel);
+    splitter->addWidget(scroll);
+    m_log = new DeliveryLogView;
+    splitter->addWidget(m_log);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    // Room for about three systems; the log takes the rest.
+    splitter->setSizes({ 250, 600 });
+    layout->addWidget(splitter, 1);
+
+    connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
+    connect(m_cancel, &QPushButton::clicked, this, &PipelineView::cancelDelivery);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::refreshLock);
+    // Another machine may take the lock at any time: look again now and then.
+    m_lockTimer.setInterval(10000);
+    connect(&m_lockTimer, &QTimer::timeout, this, &PipelineView::refreshLock);
+    showLock({}, {});
+    updateButtons();
+}
+
+PipelineView::~PipelineView()
+{
+    // The delivery's thread must not outlive the model it reports to.
+    if (m_delivery) {
+        m_delivery->cancel();
+        m_delivery->wait(std::chrono::minutes(2));
+    }
+}
+
+void PipelineView::setEcosystem(const Ecosystem &ecosystem)
+{
+    m_ecosystem = ecosystem;
+    m_loaded = true;
+    const QString previous = environment();
+    const QSignalBlocker blocker(m_environment);
+    m_environment->clear();
+    for (const Environment &environment : ecosystem.environments) {
+        if (environment.kind != EnvironmentKind::Showroom)
+            m_environment->addItem(environment.name, environment.name);
+    }
+    if (!setEnvironment(previous) && m_environment->count() > 0)
+        m_environment->setCurrentIndex(0);
+    refreshLock();
+    m_lockTimer.start();
+    updateButtons();
+}
+
+QString PipelineView::environment() const
+{
+    return m_environment->currentData().toString();
+}
+
+bool PipelineView::setEnvironment(const QString &name)
+{
+    const int index = m_environment->findData(name);
+    if (index < 0)
+        return false;
+    m_environment->setCurrentIndex(index);
+    return true;
+}
+
+QString PipelineView::statusText() const
+{
+    return m_status->text();
+}
+
+QString PipelineView::titleText() const
+{
+    return m_title->text();
+}
+
+void PipelineView::requestDelivery()
+{
+    if (!m_loaded || (m_delivery && m_delivery->isRunning()))
+        return;
+    DeliverDialog choose(m_ecosystem, environment(), this);
+    if (choose.exec() != QDialog::Accepted)
+        return;
+    const QString target = choose.environment();
+    const QList<Delivery::Target> targets = choose.targets();
+    const Environment *environment = m_ecosystem.environment(target);
+    if (!environment || targets.isEmpty())
+        return;
+    ConfirmationDialog confirm(tr("Deliver into %1").arg(target), DeliverDialog::summary(m_ecosystem, target, targets),
+        tr("&Deliver"), environment->isProtected ? environment->name : QString(), this);
+    if (confirm.exec() != QDialog::Accepted)
+        return;
+    startDelivery(target, targets);
+}
+
+Delivery *PipelineView::startDelivery(
+    const QString &environment, const QList<Delivery::Target> &targets, const Delivery::Options &options)
+{
+    if (!m_loaded || !m_ecosystem.environment(environment)) {
+        m_status->setText(tr("No environment named %1.").arg(environment));
+        return nullptr;
+    }
+    if (m_delivery && m_delivery->isRunning()) {
+        m_status->setText(tr("A delivery into %1 is still running.").arg(m_deliveryEnvironment));
+        return nullptr;
+    }
+    if (m_delivery)
+        m_delivery->deleteLater();
+    setEnvironment(environment);
+    m_deliveryEnvironment = environment;
+    m_log->clear();
+    m_delivery = new Delivery(m_ecosystem, environment, targets, options, this);
+    connect(m_delivery, &Delivery::logLine, m_log, &DeliveryLogView::appendLine);
+    connect(m_delivery, &Delivery::finished, this, &PipelineView::finished);
+    connect(
+        m_delivery, &Delivery::stepStateChanged, this, [this](Delivery::Step step, const QString &, Delivery::State) {
+            if (step == Delivery::Step::Lock)
+                refreshLock();
+        });
+    QStringList what;
+    for (const Delivery::Target &target : targets) {
+        what.append(target.image.isEmpty()
+                ? tr("%1 (built from %2)").arg(target.system, target.usesUpstream() ? tr("upstream") : target.branch)
+                : tr("%1 (%2)").arg(target.system, target.image));
+    }
+    m_title->setText(tr("<b>Delivery into %1</b> — %2 — started %3")
+            .arg(environment.toHtmlEscaped(), what.join(QStringLiteral(", ")).toHtmlEscaped(),
+                QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"))));
+    m_model->setDelivery(m_delivery);
+    m_delivery->start();
+    m_status->setText(tr("Delivering into %1…").arg(environment));
+    updateButtons();
+    Q_EMIT deliveryStarted(environment);
+    return m_delivery;
+}
+
+void PipelineView::cancelDelivery()
+{
+    if (m_delivery && m_delivery->isRunning()) {
+        m_delivery->cancel();
+        m_status->setText(tr("Cancelling: what was applied is being rolled back…"));
+        m_cancel->setEnabled(false);
+    }
+}
+
+void PipelineView::finished(const Delivery::Result &result)
+{
+    QString text;
+    switch (result.outcome) {
+    case Delivery::Outcome::Succeeded:
+        text = tr("Delivered into %1 in %2 s (release %3).")
+                   .arg(m_deliveryEnvironment)
+                   .arg(double(result.duration.count()) / 1000.0, 0, 'f', 1)
+                   .arg(result.releaseId);
+        break;
+    case Delivery::Outcome::Failed:
+        text = tr("Failed at %1: %2").arg(result.failedStep, result.reason);
+        break;
+    case Delivery::Outcome::RolledBack:
+        text =
+            tr("Rolled back to %1 after %2 failed: %3").arg(result.previousReleaseId, result.failedStep, result.reason);
+        break;
+    case Delivery::Outcome::Cancelled:
+        text = tr("Cancelled; %1 restored.")
+                   .arg(result.previousReleaseId.isEmpty() ? tr("nothing was applied, nothing")
+                                                           : result.previousReleaseId);
+        break;
+    }
+    // A failure stands out; the text itself says what happened, for those who cannot tell colours apart.
+    m_status->setText(result.succeeded()
+            ? text.toHtmlEscaped()
+            : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
+    m_status->setToolTip(text);
+    updateButtons();
+    refreshLock();
+    Q_EMIT deliveryFinished(result);
+}
+
+void PipelineView::updateButtons()
+{
+    const bool running = m_delivery && m_delivery->isRunning();
+    m_deliver->setEnabled(m_loaded && !running && m_environment->count() > 0);
+    m_cancel->setEnabled(running);
+}
+
+void PipelineView::refreshLock()
+{
+    const Environment *environment = m_ecosystem.environment(this->environment());
+    if (!environment) {
+        showLock({}, {});
+        return;
+    }
+    QString error;
+    const KubeClient client = KubeClient::fromKubeconfig(Kubeconfig::load(), environment->context, &error);
+    if (!client.isValid()) {
+        showLock({}, error);
+        return;
+    }
+    const KubeResourceType leases = KubeResourceType::make(
+        QStringLiteral("coordination.k8s.io"), QStringLiteral("v1"), QStringLiteral("leases"), QStringLiteral("Lease"));
+    const int query = ++m_lockQuery;
+    client.get(leases.path(environment->namespaceName, QString::fromLatin1(EnvironmentLock::leaseName)))
+        .then(this, [this, query](const KubeResponse &response) {
+            if (query != m_lockQuery)
+                return;
+            if (response.httpStatus == 404) {
+                showLock({}, {});
+                return;
+            }
+            if (!response.ok()) {
+                showLock({}, response.error.message);
+                return;
+            }
+            showLock(response.json()
+                         .value(QLatin1String("spec"))
+                         .toObject()
+                         .value(QLatin1String("holderIdentity"))
+                         .toString(),
+                {});
+        });
+}
+
+void PipelineView::showLock(const QString &holder, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_lock->setText(tr("Lock: unknown"));
+        m_lock->setToolTip(error);
+    } else if (holder.isEmpty()) {
+        m_lock->setText(tr("Lock: free"));
+        m_lock->setToolTip(tr("No delivery holds this environment."));
+    } else {
+        m_lock->setText(tr("Lock held by <b>%1</b>").arg(holder.toHtmlEscaped()));
+        m_lock->setToolTip(tr("Deliveries into this environment wait for %1 to finish.").arg(holder));
+    }
+    if (holder != m_lockHolder) {
+        m_lockHolder = holder;
+        Q_EMIT lockHolderChanged(holder);
+    }
+}
+
+} // namespace Shipyard

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "model/Ecosystem.h"
+#include "pipeline/Delivery.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace Shipyard {
+
+class DeliveryLogView;
+class DeliveryPipelineModel;
+class PipelineGraphView;
+
+// The Pipeline view: the delivery started from this window, drawn step by
+// step and system by system, its log streaming below, the environment's
+// lock holder, and the buttons to start (Deliver…) and cancel one.
+class PipelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PipelineView(QWidget *parent = nullptr);
+    ~PipelineView() override;
+
+    void setEcosystem(const Ecosystem &ecosystem);
+    QString environment() const;
+    bool setEnvironment(const QString &name);
+
+    // Asks what to deliver, then confirms (protected environments: the name
+    // is typed), then starts.
+    void requestDelivery();
+    // What requestDelivery() does once confirmed. Nullptr (with the reason
+    // in the status line) when a delivery is still running or nothing is loaded.
+    Delivery *startDelivery(
+        const QString &environment, const QList<Delivery::Target> &targets, const Delivery::Options &options = {});
+    void cancelDelivery();
+    Delivery *delivery() const { return m_delivery; }
+
+    DeliveryPipelineModel *model() const { return m_model; }
+    DeliveryLogView *logView() const { return m_log; }
+    PipelineGraphView *graphView() const { return m_graph; }
+    QString lockHolder() const { return m_lockHolder; }
+    QString statusText() const;
+    QString titleText() const;
+    void refreshLock();
+
+Q_SIGNALS:
+    void deliveryStarted(const QString &environment);
+    void deliveryFinished(const Shipyard::Delivery::Result &result);
+    void lockHolderChanged(const QString &holder);
+
+private:
+    void finished(const Delivery::Result &result);
+    void updateButtons();
+    void showLock(const QString &holder, const QString &error);
+
+    Ecosystem m_ecosystem;
+    bool m_loaded = false;
+    DeliveryPipelineModel *m_model = nullptr;
+    PipelineGraphView *m_graph = nullptr;
+    DeliveryLogView *m_log = nullptr;
+    QComboBox *m_environment = nullptr;
+    QLabel *m_lock = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_title = nullptr;
+    QPushButton *m_deliver = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPointer<Delivery> m_delivery;
+    QString m_deliveryEnvironment;
+    QString m_lockHolder;
+    QTimer m_lockTimer;
+    int m_lockQuery = 0; // answers to older queries are dropped
+};
+
+} // namespace Shipyard
