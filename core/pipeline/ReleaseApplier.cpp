@@ -4,8 +4,11 @@
 #include "kube/DeploymentRollout.h"
 #include "pipeline/ManifestReader.h"
 
+#include <QDeadlineTimer>
 #include <QSet>
 #include <QThread>
+
+#include <functional>
 
 namespace Shipyard {
 
@@ -37,7 +40,7 @@ QString ReleaseApplier::describe(const QJsonObject &object)
     return object.value(QLatin1String("kind")).toString().toLower() + QLatin1Char('/') + nameOf(object);
 }
 
-QString ReleaseApplier::apply(const QJsonObject &object) const
+QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) const
 {
     if (!m_firstApply.isValid())
         m_firstApply = QDateTime::currentDateTimeUtc();
@@ -48,15 +51,19 @@ QString ReleaseApplier::apply(const QJsonObject &object) const
     KubeClient::ApplyOptions options;
     options.force = true;
     const KubeResponse response = await(m_client.apply(ManifestReader::pathOf(placed, m_ns), placed, options));
+    if (unreachable)
+        *unreachable = response.error.kind == KubeError::Kind::Network;
     if (!response.ok())
         return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
     log(QStringLiteral("%1 applied in %2").arg(describe(object), m_ns));
     return {};
 }
 
-QString ReleaseApplier::remove(const QJsonObject &object) const
+QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) const
 {
     const KubeResponse response = await(m_client.remove(ManifestReader::pathOf(object, m_ns)));
+    if (unreachable)
+        *unreachable = response.error.kind == KubeError::Kind::Network;
     if (!response.ok() && !response.error.isNotFound())
         return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
     log(QStringLiteral("%1 deleted from %2").arg(describe(object), m_ns));
@@ -150,6 +157,17 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
 {
     QList<QJsonObject> restored;
     QString firstError;
+    QDeadlineTimer patience { std::chrono::duration_cast<std::chrono::milliseconds>(timeout) };
+    const auto retried = [&](const std::function<QString(bool *)> &attempt) {
+        bool unreachable = false;
+        QString error = attempt(&unreachable);
+        while (!error.isEmpty() && unreachable && !patience.hasExpired()) {
+            log(QStringLiteral("the cluster cannot be reached; the rollback tries again: %1").arg(error));
+            QThread::sleep(std::chrono::seconds(1));
+            error = attempt(&unreachable);
+        }
+        return error;
+    };
     for (const QString &system : systems) {
         const ReleaseRecord::SystemRelease *release = target.system(system);
         QSet<QString> kept;
@@ -157,7 +175,7 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
             for (const QJsonValue &value : release->objects) {
                 const QJsonObject object = value.toObject();
                 kept.insert(describe(object));
-                const QString error = apply(object);
+                const QString error = retried([&](bool *unreachable) { return apply(object, unreachable); });
                 if (!error.isEmpty() && firstError.isEmpty())
                     firstError = error;
                 restored.append(object);
@@ -166,7 +184,7 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
         for (const QJsonObject &object : current.value(system)) {
             if (kept.contains(describe(object)))
                 continue;
-            const QString error = remove(object);
+            const QString error = retried([&](bool *unreachable) { return remove(object, unreachable); });
             if (!error.isEmpty() && firstError.isEmpty())
                 firstError = error;
         }

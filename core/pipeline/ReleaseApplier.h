@@ -31,8 +31,9 @@ public:
 
     // Server-side apply as the field manager "shipyard", taking over fields
     // others own: what a delivery says is what runs. Empty or the reason.
-    QString apply(const QJsonObject &object) const;
-    QString remove(const QJsonObject &object) const;
+    // UNREACHABLE, when given, says whether the cluster could not be reached.
+    QString apply(const QJsonObject &object, bool *unreachable = nullptr) const;
+    QString remove(const QJsonObject &object, bool *unreachable = nullptr) const;
 
     struct RolloutOutcome
     {
@@ -51,7 +52,9 @@ public:
 
     // Puts TARGET's objects for SYSTEMS back, deletes what CURRENT holds that
     // TARGET lacks (a system TARGET did not have goes away) and waits for the
-    // rollouts. Empty on success, else the reason.
+    // rollouts. Empty on success, else the reason. An unreachable cluster is
+    // retried for up to TIMEOUT: leaving a failed release running because the
+    // apiserver blinked is the worst outcome, and applying is idempotent.
     QString restore(const ReleaseRecord &target, const QStringList &systems,
         const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
         QHash<QString, qint64> *revisions = nullptr) const;
