@@ -743,8 +743,15 @@ void Delivery::run()
     };
     if (failure.isEmpty()) {
         const std::optional<MonitoringTrigger> &trigger = m_ecosystem.rollback.monitoring;
-        if (!trigger || !m_options.watchMonitoring) {
-            setMonitorState(State::Skipped, trigger ? QStringLiteral("not asked to watch") : QString());
+        // Local and showroom environments take no real traffic to judge.
+        const bool watched =
+            environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production;
+        if (!trigger || !m_options.watchMonitoring || !watched) {
+            setMonitorState(State::Skipped,
+                !trigger ? QString()
+                    : !watched
+                    ? QStringLiteral("%1 environments are not watched").arg(Shipyard::keyword(environment->kind))
+                    : QStringLiteral("not asked to watch"));
         } else {
             setMonitorState(State::Running,
                 QStringLiteral("watching %1 for %2 s").arg(trigger->query).arg(trigger->window.count()));

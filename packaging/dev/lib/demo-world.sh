@@ -10,7 +10,8 @@
 #   - the tracker's tasks in matching statuses (WORLD/tasks.yaml);
 #   - releases delivered by Shipyard itself (images built and pushed): an older
 #     one in production, newer ones in staging, one of them rolled back;
-#   - local running a build that never becomes ready.
+#   - local running a build that never becomes ready, SHOP-12's showroom;
+#   - Prometheus on 127.0.0.1:9090 with the shop's live request counters.
 # The world is made once and reused; delete WORLD to make it anew.
 # usage: demo-world.sh KUBECONFIG SOURCE_DIR BUILD_DIR WORLD_DIR   (in the build environment)
 set -euo pipefail
@@ -44,6 +45,44 @@ YAML
     done
     say "docker-registry did not start on 127.0.0.1:5000; see $world/registry/log"
     exit 1
+}
+
+# ---------------------------------------------------------------- monitoring
+
+# Prometheus on 127.0.0.1:9090 (the ecosystem's monitoring) scraping a
+# pushgateway into which a small loop pushes the shop's request counters:
+# about 1% errors, so that the metrics view has a live error rate to draw.
+monitoring_up() {
+    if curl -sf -o /dev/null http://127.0.0.1:9090/-/ready; then
+        return 0
+    fi
+    mkdir -p "$world/prometheus/tsdb"
+    setsid prometheus-pushgateway --web.listen-address=127.0.0.1:9091 \
+        >"$world/prometheus/pushgateway.log" 2>&1 </dev/null &
+    echo $! >"$world/pushgateway.pid"
+    cat >"$world/prometheus/prometheus.yml" <<YAML
+global: {scrape_interval: 5s, evaluation_interval: 5s}
+scrape_configs:
+  - job_name: shop
+    honor_labels: true
+    static_configs: [{targets: ["127.0.0.1:9091"]}]
+YAML
+    setsid prometheus --config.file="$world/prometheus/prometheus.yml" --storage.tsdb.path="$world/prometheus/tsdb" \
+        --web.listen-address=127.0.0.1:9090 >"$world/prometheus/prometheus.log" 2>&1 </dev/null &
+    echo $! >"$world/prometheus.pid"
+    setsid bash -c '
+        ok=0 failed=0
+        while sleep 5; do
+            ok=$((ok + 400 + RANDOM % 100)) failed=$((failed + RANDOM % 9))
+            printf "# TYPE http_requests_total counter\nhttp_requests_total{code=\"200\"} %d\nhttp_requests_total{code=\"500\"} %d\n" \
+                "$ok" "$failed" | curl -s --data-binary @- http://127.0.0.1:9091/metrics/job/shop >/dev/null
+        done' >/dev/null 2>&1 </dev/null &
+    echo $! >"$world/traffic.pid"
+    for _ in $(seq 100); do
+        curl -sf -o /dev/null http://127.0.0.1:9090/-/ready && return 0
+        sleep 0.2
+    done
+    say "prometheus did not start on 127.0.0.1:9090; see $world/prometheus/prometheus.log"
 }
 
 # ---------------------------------------------------------------- git
@@ -208,6 +247,7 @@ seed_local() {
 }
 
 registry_up
+monitoring_up
 stamp="$world/.made-from-$(cat "$0" "$demo/ecosystem.yaml" | sha256sum | cut -c1-12)"
 if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get configmap \
     -l shipyard.dev/release=true -o name 2>/dev/null | grep -q .; then
@@ -228,6 +268,15 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
     git -C "$world/systems/mailer" checkout -q feature/SHOP-15-queue-probe
     deliver staging mailer=feature/SHOP-15-queue-probe
     git -C "$world/systems/mailer" checkout -q main
+    # SHOP-12's showroom, its branch built for the storefront.
+    git -C "$world/systems/storefront" checkout -q feature/SHOP-12-wishlist
+    if "$ctl" showroom up SHOP-12 --ecosystem "$world/ecosystem.yaml" --kubeconfig "$kubeconfig" \
+        >"$world/last-showroom.log" 2>&1; then
+        say "SHOP-12 has its showroom"
+    else
+        say "SHOP-12's showroom did not come up; see $world/last-showroom.log"
+    fi
+    git -C "$world/systems/storefront" checkout -q main
     seed_local
     touch "$stamp"
 else

@@ -36,14 +36,16 @@ private:
         return response.isSuccess();
     }
 
-    // An ecosystem watching SERVICE's 5xx ratio for WINDOW after each release.
+    // An ecosystem watching SERVICE's 5xx ratio for WINDOW after each release
+    // into its one environment, of KIND.
     Ecosystem ecosystemWatching(const QString &ns, const QByteArray &service, const QString &prometheusUrl,
-        const QString &window, const QString &onInconclusive = QStringLiteral("keep"))
+        const QString &window, const QString &onInconclusive = QStringLiteral("keep"),
+        const QString &kind = QStringLiteral("staging"))
     {
         const QString query = QStringLiteral("sum(http_requests_total{service=\\\"%1\\\",code=~\\\"5..\\\"})"
                                              " / sum(http_requests_total{service=\\\"%1\\\"})")
                                   .arg(QString::fromLatin1(service));
-        return m_world.ecosystemFor(ns, QStringLiteral("local"), {},
+        return m_world.ecosystemFor(ns, kind, {},
             QStringLiteral("rollback:\n  rolloutTimeout: 60s\n  monitoring:\n    prometheus: %1\n    query: \"%2\"\n"
                            "    threshold: 0.05\n    window: %3\n    interval: 1s\n    onInconclusive: %4\n")
                 .arg(prometheusUrl, query, window, onInconclusive));
@@ -142,6 +144,22 @@ private Q_SLOTS:
         QCOMPARE(undone.outcome, Delivery::Outcome::RolledBack);
         QCOMPARE(undone.failedStep, QStringLiteral("monitor"));
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("mailer")), QStringLiteral("demo/mailer:v1"));
+    }
+
+    void showroomsAndLocalAreNotWatched()
+    {
+        const QString ns = m_world.newNamespace();
+        const Ecosystem local = ecosystemWatching(ns, newService(), QStringLiteral("http://127.0.0.1:1"),
+            QStringLiteral("30s"), QStringLiteral("rollback"), QStringLiteral("local"));
+        Delivery delivery(
+            local, QStringLiteral("test"), DeliveryTestWorld::images(QStringLiteral("v1")), m_world.options());
+        delivery.start();
+        QVERIFY(delivery.wait(std::chrono::minutes(2)));
+        QVERIFY2(delivery.result().succeeded(), qPrintable(delivery.result().reason));
+        for (const Delivery::StepState &step : delivery.steps()) {
+            if (step.step == Delivery::Step::Monitor)
+                QCOMPARE(step.state, Delivery::State::Skipped);
+        }
     }
 };
 
