@@ -822,6 +822,8 @@ void Delivery::run()
             setState(Step::Rollback, system, rollbackError.isEmpty() ? State::Succeeded : State::Failed, rollbackError);
         record.result = ReleaseRecord::Result::Failed;
         record.reason = why;
+        if (rollbackError.isEmpty())
+            record.restoredAt = QDateTime::currentDateTimeUtc();
         const KubeError saveError = store.save(record);
         if (saveError.isError())
             appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));

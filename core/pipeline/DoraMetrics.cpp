@@ -58,7 +58,13 @@ DoraMetrics::Summary DoraMetrics::compute(
             ++(failed ? summary.days[dayIndex].failed : summary.days[dayIndex].succeeded);
         if (failed) {
             ++summary.failures;
-            // Restored by the next good release of any kind: a delivery or a rollback.
+            // Restored by its own automatic rollback, or else by the next good
+            // release of any kind: a delivery or a person's rollback.
+            if (record.restoredAt.isValid()) {
+                ++summary.restored;
+                restoreSeconds += std::max<qint64>(0, record.time.secsTo(record.restoredAt));
+                continue;
+            }
             const auto next = std::find_if(ordered.cbegin() + i + 1, ordered.cend(),
                 [&](const ReleaseRecord &later) { return later.isGood() && later.time >= record.time; });
             if (next != ordered.cend()) {

@@ -70,6 +70,8 @@ QJsonObject ReleaseRecord::toJson() const
         object.insert(QStringLiteral("reason"), reason);
     if (!restoredFrom.isEmpty())
         object.insert(QStringLiteral("restoredFrom"), restoredFrom);
+    if (restoredAt.isValid())
+        object.insert(QStringLiteral("restoredAt"), restoredAt.toUTC().toString(Qt::ISODateWithMs));
     return object;
 }
 
@@ -86,6 +88,7 @@ std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
     record.environment = object.value(QLatin1String("environment")).toString();
     record.reason = object.value(QLatin1String("reason")).toString();
     record.restoredFrom = object.value(QLatin1String("restoredFrom")).toString();
+    record.restoredAt = QDateTime::fromString(object.value(QLatin1String("restoredAt")).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &task : object.value(QLatin1String("tasks")).toArray())
         record.tasks.append(task.toString());
     for (const QJsonValue &value : object.value(QLatin1String("systems")).toArray()) {

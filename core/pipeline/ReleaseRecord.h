@@ -41,6 +41,7 @@ struct ReleaseRecord
     Result result = Result::Succeeded;
     QString reason; // why it failed or was rolled back
     QString restoredFrom; // a rollback: the id of the release it restored
+    QDateTime restoredAt; // a failed delivery rolled back on its own: when its rollback was done
     QList<SystemRelease> systems;
 
     const SystemRelease *system(const QString &name) const;

@@ -132,6 +132,9 @@ private Q_SLOTS:
         QCOMPARE(records.value(0).result, ReleaseRecord::Result::Failed);
         QCOMPARE(records.value(0).system(QStringLiteral("catalog"))->image, QStringLiteral("demo/catalog:v2-broken"));
         QCOMPARE(storeFor(ns).latestGood()->id, result.previousReleaseId);
+        // When the rollback was done, for the time to restore.
+        QVERIFY(records.value(0).restoredAt.isValid());
+        QVERIFY(records.value(0).restoredAt >= records.value(0).time);
     }
 
     void conflictingBranchIsReturnedBeforeBuilding()

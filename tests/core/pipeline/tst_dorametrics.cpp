@@ -97,6 +97,22 @@ private Q_SLOTS:
         }
     }
 
+    void anAutomaticRollbackRestoresAtOnce()
+    {
+        using R = ReleaseRecord::Result;
+        ReleaseRecord failed = release(QStringLiteral("r2"), at(2, 10), R::Failed, {}, QStringLiteral("smoke"));
+        failed.restoredAt = at(2, 10, 3); // its own rollback took 3 minutes
+        const QList<ReleaseRecord> records { release(QStringLiteral("r1"), at(1, 10), R::Succeeded), failed,
+            release(QStringLiteral("r3"), at(4, 10), R::Succeeded) };
+        const DoraMetrics::Summary summary = DoraMetrics::compute(records, at(1, 0), at(8, 0), {});
+        QCOMPARE(summary.failures, 1);
+        QCOMPARE(summary.restored, 1);
+        QCOMPARE(summary.timeToRestore.value_or(0s), std::chrono::seconds(180));
+
+        // The record keeps the time through the ConfigMap's JSON.
+        QCOMPARE(ReleaseRecord::fromJson(failed.toJson())->restoredAt, failed.restoredAt);
+    }
+
     void withoutRecordsNothingIsKnown()
     {
         const DoraMetrics::Summary summary = DoraMetrics::compute({}, at(1, 0), at(3, 0));
