@@ -104,8 +104,14 @@ void HistoryView::setEcosystem(const Ecosystem &ecosystem)
             if (environment.kind != EnvironmentKind::Showroom)
                 m_environment->addItem(environment.name, environment.name);
         }
-        if (m_environment->findData(previous) >= 0)
-            m_environment->setCurrentIndex(m_environment->findData(previous));
+        int index = m_environment->findData(previous);
+        // Staging sees the most deliveries, failed ones included: show it first.
+        for (int i = 0; index < 0 && i < m_environment->count(); ++i) {
+            const Environment *candidate = ecosystem.environment(m_environment->itemData(i).toString());
+            if (candidate && candidate->kind == EnvironmentKind::Staging)
+                index = i;
+        }
+        m_environment->setCurrentIndex(std::max(index, 0));
     }
     environmentChanged();
 }
