@@ -264,6 +264,28 @@ void Delivery::setState(Step step, const QString &system, State state, const QSt
     Q_EMIT stepStateChanged(step, system, state, message);
 }
 
+QJsonArray Delivery::stepsJson() const
+{
+    std::lock_guard lock(m_mutex);
+    QJsonArray array;
+    for (const StepState &entry : m_steps) {
+        // What has not run by the time the record is written will not run.
+        const State state = entry.state == State::Pending ? State::Skipped : entry.state;
+        QJsonObject step { { QStringLiteral("step"), keyword(entry.step) },
+            { QStringLiteral("state"), keyword(state) } };
+        if (!entry.system.isEmpty())
+            step.insert(QStringLiteral("system"), entry.system);
+        if (entry.started.isValid())
+            step.insert(QStringLiteral("started"), entry.started.toString(Qt::ISODateWithMs));
+        if (entry.finished.isValid())
+            step.insert(QStringLiteral("finished"), entry.finished.toString(Qt::ISODateWithMs));
+        if (!entry.message.isEmpty())
+            step.insert(QStringLiteral("message"), entry.message);
+        array.append(step);
+    }
+    return array;
+}
+
 void Delivery::appendLog(const QString &line)
 {
     {
@@ -824,6 +846,7 @@ void Delivery::run()
         record.reason = why;
         if (rollbackError.isEmpty())
             record.restoredAt = QDateTime::currentDateTimeUtc();
+        record.steps = stepsJson();
         const KubeError saveError = store.save(record);
         if (saveError.isError())
             appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
@@ -859,6 +882,7 @@ void Delivery::run()
                     Step::Rollback, work.system.name, State::Skipped, QStringLiteral("kept as the ecosystem asks"));
             record.result = ReleaseRecord::Result::Failed;
             record.reason = failure;
+            record.steps = stepsJson();
             const KubeError saveError = store.save(record);
             if (saveError.isError())
                 appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
@@ -925,6 +949,7 @@ void Delivery::run()
 
     if (!monitoringNote.isEmpty())
         record.reason = monitoringNote;
+    record.steps = stepsJson();
     const KubeError saveError = store.save(record);
     if (saveError.isError()) {
         end(Outcome::Failed, Step::Deploy, QStringLiteral("release record not written: %1").arg(saveError.message));

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -121,6 +122,7 @@ private:
     void run();
     void setState(Step step, const QString &system, State state, const QString &message = {});
     void appendLog(const QString &line);
+    QJsonArray stepsJson() const;
 
     Ecosystem m_ecosystem;
     QString m_environment;

@@ -72,6 +72,8 @@ QJsonObject ReleaseRecord::toJson() const
         object.insert(QStringLiteral("restoredFrom"), restoredFrom);
     if (restoredAt.isValid())
         object.insert(QStringLiteral("restoredAt"), restoredAt.toUTC().toString(Qt::ISODateWithMs));
+    if (!steps.isEmpty())
+        object.insert(QStringLiteral("steps"), steps);
     return object;
 }
 
@@ -88,6 +90,7 @@ std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
     record.environment = object.value(QLatin1String("environment")).toString();
     record.reason = object.value(QLatin1String("reason")).toString();
     record.restoredFrom = object.value(QLatin1String("restoredFrom")).toString();
+    record.steps = object.value(QLatin1String("steps")).toArray();
     record.restoredAt = QDateTime::fromString(object.value(QLatin1String("restoredAt")).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &task : object.value(QLatin1String("tasks")).toArray())
         record.tasks.append(task.toString());

@@ -42,6 +42,9 @@ struct ReleaseRecord
     QString reason; // why it failed or was rolled back
     QString restoredFrom; // a rollback: the id of the release it restored
     QDateTime restoredAt; // a failed delivery rolled back on its own: when its rollback was done
+    // The delivery's steps as it ran them ({step, system, state, started,
+    // finished, message}), so that any machine can show how it went.
+    QJsonArray steps;
     QList<SystemRelease> systems;
 
     const SystemRelease *system(const QString &name) const;

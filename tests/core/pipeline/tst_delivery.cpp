@@ -132,6 +132,14 @@ private Q_SLOTS:
         QCOMPARE(records.value(0).result, ReleaseRecord::Result::Failed);
         QCOMPARE(records.value(0).system(QStringLiteral("catalog"))->image, QStringLiteral("demo/catalog:v2-broken"));
         QCOMPARE(storeFor(ns).latestGood()->id, result.previousReleaseId);
+        // How it went, step by step, for any machine to show.
+        bool deployFailed = false;
+        for (const QJsonValue &step : records.value(0).steps) {
+            if (step[QLatin1String("step")] == QLatin1String("deploy") &&
+                step[QLatin1String("system")] == QLatin1String("catalog"))
+                deployFailed = step[QLatin1String("state")] == QLatin1String("failed");
+        }
+        QVERIFY(deployFailed);
         // When the rollback was done, for the time to restore.
         QVERIFY(records.value(0).restoredAt.isValid());
         QVERIFY(records.value(0).restoredAt >= records.value(0).time);
