@@ -2569,7 +2569,7 @@ Created: %1</source>
     </message>
     <message>
         <source>nothing was applied, nothing</source>
-        <translation>ничего не применялось, ничего</translation>
+        <translation>ничего (ничего не применялось)</translation>
     </message>
     <message>
         <source>Lock: unknown</source>
