@@ -1,5 +1,396 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>KubeError</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>No cluster connection</source>
+        <translation>Keine Verbindung zum Cluster</translation>
+    </message>
+    <message>
+        <source>The server does not offer aggregated discovery (Kubernetes 1.30 or newer needed)</source>
+        <translation>Der Server bietet keine aggregierte Discovery an (Kubernetes 1.30 oder neuer erforderlich)</translation>
+    </message>
+    <message>
+        <source>The list answer is not JSON: %1</source>
+        <translation>Die Antwort auf die Liste ist kein JSON: %1</translation>
+    </message>
+    <message>
+        <source> in namespace &quot;%1&quot;</source>
+        <translation> im Namespace „%1“</translation>
+    </message>
+    <message>
+        <source>Unauthorized: the server did not accept the credentials (token expired or revoked, or a client certificate it does not trust)</source>
+        <translation>Nicht autorisiert: Der Server hat die Zugangsdaten nicht akzeptiert (Token abgelaufen oder widerrufen, oder ein Client-Zertifikat, dem er nicht vertraut)</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Forbidden: %1 may not %2 %3</source>
+        <translation>Verboten: %2 %3 ist für %1 nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not found: the server does not serve %1</source>
+        <translation>Nicht gefunden: Der Server stellt %1 nicht bereit</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Conflict: applying %1 would take fields that other managers own: %2. Apply with force to take them over.</source>
+        <translation>Konflikt: Das Anwenden von %1 würde Felder übernehmen, die anderen Managern gehören: %2. Wenden Sie es mit „force“ an, um sie zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Already exists: %1</source>
+        <translation>Existiert bereits: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1 changed since it was read (%2)</source>
+        <translation>Konflikt: %1 wurde seit dem Lesen geändert (%2)</translation>
+    </message>
+    <message>
+        <source>Expired: the resource version is too old, the list must start again (%1)</source>
+        <translation>Abgelaufen: Die Ressourcenversion ist zu alt, die Liste muss neu beginnen (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Invalid: %1: %2</source>
+        <translation>Ungültig: %1: %2</translation>
+    </message>
+    <message>
+        <source>Too many requests: the server asks to slow down (%1)</source>
+        <translation>Zu viele Anfragen: Der Server bittet darum, langsamer zu werden (%1)</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 for %2 %3</source>
+        <translation>Der Server antwortete mit HTTP %1 auf %2 %3</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Timed out talking to %1 (%2)</source>
+        <translation>Zeitüberschreitung bei der Kommunikation mit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not valid for the name &quot;%1&quot; (%2). Use an address the certificate names, or set tls-server-name in the kubeconfig.</source>
+        <translation>TLS: Das Zertifikat des Servers ist für den Namen „%1“ nicht gültig (%2). Verwenden Sie eine Adresse, die im Zertifikat steht, oder setzen Sie tls-server-name in der kubeconfig.</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is outside its validity period (%1). Check the clock, or renew the certificate.</source>
+        <translation>TLS: Das Zertifikat des Servers liegt außerhalb seines Gültigkeitszeitraums (%1). Prüfen Sie die Uhr oder erneuern Sie das Zertifikat.</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not signed by the certificate authority the kubeconfig trusts (certificate-authority / certificate-authority-data) (%1)</source>
+        <translation>TLS: Das Zertifikat des Servers ist nicht von der Zertifizierungsstelle signiert, der die kubeconfig vertraut (certificate-authority / certificate-authority-data) (%1)</translation>
+    </message>
+    <message>
+        <source>TLS: the client certificate or key of the kubeconfig user cannot be used (%1)</source>
+        <translation>TLS: Das Client-Zertifikat oder der Schlüssel des kubeconfig-Benutzers kann nicht verwendet werden (%1)</translation>
+    </message>
+    <message>
+        <source>TLS: the certificate authority of the kubeconfig cannot be read (%1)</source>
+        <translation>TLS: Die Zertifizierungsstelle der kubeconfig kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>TLS: the server refused the client certificate (%1)</source>
+        <translation>TLS: Der Server hat das Client-Zertifikat abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed (%2)</source>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the server name of %1 (%2)</source>
+        <translation>Der Servername von %1 kann nicht aufgelöst werden (%2)</translation>
+    </message>
+    <message>
+        <source>The proxy for %1 failed (%2)</source>
+        <translation>Der Proxy für %1 ist fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: is the cluster running? (%2)</source>
+        <translation>Verbindung zu %1 nicht möglich: Läuft der Cluster? (%2)</translation>
+    </message>
+    <message>
+        <source>Connection to %1 failed: %2</source>
+        <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::AuditJournal</name>
+    <message>
+        <source>cannot create the audit journal&apos;s directory %1</source>
+        <translation>Der Ordner des Audit-Journals %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot open the audit journal %1: %2</source>
+        <translation>Das Audit-Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot lock the audit journal %1: %2</source>
+        <translation>Das Audit-Journal %1 kann nicht gesperrt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write to the audit journal %1: %2</source>
+        <translation>In das Audit-Journal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync the audit journal %1: %2</source>
+        <translation>Das Audit-Journal %1 kann nicht synchronisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the audit journal %1: %2</source>
+        <translation>Das Audit-Journal %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::AuditTrail</name>
+    <message>
+        <source>no cluster to ask who the user is</source>
+        <translation>kein Cluster, der nach dem Benutzer gefragt werden kann</translation>
+    </message>
+    <message>
+        <source>SelfSubjectReview on %1: %2</source>
+        <translation>SelfSubjectReview auf %1: %2</translation>
+    </message>
+    <message>
+        <source>no username in the answer</source>
+        <translation>kein Benutzername in der Antwort</translation>
+    </message>
+    <message>
+        <source>(unknown to the cluster)</source>
+        <translation>(dem Cluster unbekannt)</translation>
+    </message>
+    <message>
+        <source> (OS user %1)</source>
+        <translation> (Betriebssystembenutzer %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3</source>
+        <translation>%1: %2 in %3</translation>
+    </message>
+    <message>
+        <source>, release %1</source>
+        <translation>, Release %1</translation>
+    </message>
+    <message>
+        <source> (environment %1)</source>
+        <translation> (Umgebung %1)</translation>
+    </message>
+    <message>
+        <source>; reason: %1</source>
+        <translation>; Grund: %1</translation>
+    </message>
+    <message>
+        <source>no Event for %1: the record names no namespace</source>
+        <translation>kein Event für %1: Der Eintrag nennt keinen Namespace</translation>
+    </message>
+    <message>
+        <source>no Event for %1 in %2: %3</source>
+        <translation>kein Event für %1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>no cluster</source>
+        <translation>kein Cluster</translation>
+    </message>
+    <message>
+        <source>the Event for %1 in namespace %2 was not created: %3</source>
+        <translation>Das Event für %1 im Namespace %2 wurde nicht erstellt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::BranchGateScan</name>
+    <message>
+        <source>%1 is a remote repository; Shipyard reads branches from a local clone</source>
+        <translation>%1 ist ein entferntes Repository; Shipyard liest Branches aus einem lokalen Klon</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ClusterTreeModel</name>
+    <message>
+        <source>context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>replica set</source>
+        <translation>ReplicaSet</translation>
+    </message>
+    <message>
+        <source>pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>Wird ausgerollt</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>every namespace</source>
+        <translation>alle Namespaces</translation>
+    </message>
+    <message>
+        <source>namespace %1</source>
+        <translation>Namespace %1</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ClusterView</name>
+    <message>
+        <source>Filter by name…</source>
+        <translation>Nach Namen filtern …</translation>
+    </message>
+    <message>
+        <source>Filter the cluster tree by name</source>
+        <translation>Den Cluster-Baum nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Old replica sets</source>
+        <translation>Alte &amp;ReplicaSets</translation>
+    </message>
+    <message>
+        <source>Show replica sets scaled to zero</source>
+        <translation>Auf null skalierte ReplicaSets anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the replica sets of earlier revisions, kept for rollbacks</source>
+        <translation>Die ReplicaSets früherer Revisionen anzeigen, die für Rollbacks aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>Cluster objects</source>
+        <translation>Cluster-Objekte</translation>
+    </message>
+    <message>
+        <source>Select an object to see its events, YAML and log.</source>
+        <translation>Wählen Sie ein Objekt aus, um seine Events, sein YAML und sein Log zu sehen.</translation>
+    </message>
+    <message>
+        <source>Selected object</source>
+        <translation>Ausgewähltes Objekt</translation>
+    </message>
+    <message>
+        <source>Events of the selected object</source>
+        <translation>Events des ausgewählten Objekts</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>YAML of the selected object</source>
+        <translation>YAML des ausgewählten Objekts</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>Die Events können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Select a deployment, replica set or pod to see its events, YAML and log.</source>
+        <translation>Wählen Sie ein Deployment, ein ReplicaSet oder einen Pod aus, um Events, YAML und Log zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 in namespace %3 (context %4)</source>
+        <translation>%1 %2 im Namespace %3 (Kontext %4)</translation>
+    </message>
+</context>
 <context>
     <name>Shipyard::CommandPalette</name>
     <message>
@@ -17,6 +408,952 @@
     <message>
         <source>Actions</source>
         <translation>Aktionen</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::CommandRunner</name>
+    <message>
+        <source>“%1” exited with status %2</source>
+        <translation>„%1“ wurde mit Status %2 beendet</translation>
+    </message>
+    <message>
+        <source>“%1” was killed by signal %2</source>
+        <translation>„%1“ wurde durch Signal %2 beendet</translation>
+    </message>
+    <message>
+        <source>“%1” timed out after %2</source>
+        <translation>Zeitüberschreitung bei „%1“ nach %2</translation>
+    </message>
+    <message>
+        <source>“%1” was cancelled</source>
+        <translation>„%1“ wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>“%1” could not be started: %2</source>
+        <translation>„%1“ konnte nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ConfirmationDialog</name>
+    <message>
+        <source>What will happen</source>
+        <translation>Was passieren wird</translation>
+    </message>
+    <message>
+        <source>%1 is protected. Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>%1 ist geschützt. Geben Sie &lt;b&gt;%1&lt;/b&gt; zur Bestätigung ein:</translation>
+    </message>
+    <message>
+        <source>Name of the environment, typed to confirm</source>
+        <translation>Name der Umgebung, zur Bestätigung eingegeben</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::AuthCommand</name>
+    <message>
+        <source>can-i VERB RESOURCE, or whoami, like kubectl auth</source>
+        <translation>can-i VERB RESOURCE oder whoami, wie kubectl auth</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text oder json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>can-i: in every namespace</source>
+        <translation>can-i: in allen Namespaces</translation>
+    </message>
+    <message>
+        <source>can-i: only the exit code</source>
+        <translation>can-i: nur der Exit-Code</translation>
+    </message>
+    <message>
+        <source>what to ask</source>
+        <translation>was gefragt werden soll</translation>
+    </message>
+    <message>
+        <source>usage: auth can-i VERB RESOURCE[/NAME] [-n NS] | auth whoami</source>
+        <translation>Aufruf: auth can-i VERB RESOURCE[/NAME] [-n NS] | auth whoami</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>ATTRIBUTE</source>
+        <translation>ATTRIBUT</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <source>can-i needs VERB and RESOURCE</source>
+        <translation>can-i benötigt VERB und RESOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::ContextsCommand</name>
+    <message>
+        <source>list the kubeconfig contexts, merged as kubectl does</source>
+        <translation>die kubeconfig-Kontexte auflisten, zusammengeführt wie bei kubectl</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>nur diese kubeconfig-Datei lesen</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>output format: text or json</source>
+        <translation>Ausgabeformat: text oder json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos;</source>
+        <translation>unbekanntes Ausgabeformat „%1“</translation>
+    </message>
+    <message>
+        <source>unexpected arguments</source>
+        <translation>unerwartete Argumente</translation>
+    </message>
+    <message>
+        <source>warning: %1 does not exist</source>
+        <translation>Warnung: %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>CURRENT</source>
+        <translation>AKTUELL</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>CLUSTER</source>
+        <translation>CLUSTER</translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation>SERVER</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::DeliverCommand</name>
+    <message>
+        <source>deliver systems into an environment, rolling back on failure</source>
+        <translation>Systeme in eine Umgebung ausliefern, bei einem Fehler zurücksetzen</translation>
+    </message>
+    <message>
+        <source>the environment to deliver into</source>
+        <translation>die Umgebung, in die ausgeliefert wird</translation>
+    </message>
+    <message>
+        <source>a system to deliver, with its feature branch (default: its upstream); repeatable</source>
+        <translation>ein auszulieferndes System mit seinem Feature-Branch (Standard: sein Upstream); wiederholbar</translation>
+    </message>
+    <message>
+        <source>deliver this image instead of building one; repeatable</source>
+        <translation>dieses Image ausliefern, statt eines zu bauen; wiederholbar</translation>
+    </message>
+    <message>
+        <source>wait while another delivery holds the environment</source>
+        <translation>warten, solange eine andere Auslieferung die Umgebung belegt</translation>
+    </message>
+    <message>
+        <source>do not run the systems&apos; test commands</source>
+        <translation>die Testbefehle der Systeme nicht ausführen</translation>
+    </message>
+    <message>
+        <source>do not watch the ecosystem&apos;s monitoring query after the release</source>
+        <translation>die Überwachungsabfrage des Ökosystems nach dem Release nicht beobachten</translation>
+    </message>
+    <message>
+        <source>--ecosystem, --environment and at least one --system are needed</source>
+        <translation>--ecosystem, --environment und mindestens ein --system werden benötigt</translation>
+    </message>
+    <message>
+        <source>--image wants SYSTEM=REFERENCE, not %1</source>
+        <translation>--image erwartet SYSTEM=REFERENCE, nicht %1</translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation>kein System namens %1</translation>
+    </message>
+    <message>
+        <source>--image for a system not delivered: %1</source>
+        <translation>--image für ein nicht ausgeliefertes System: %1</translation>
+    </message>
+    <message>
+        <source>delivery %1</source>
+        <translation>Auslieferung %1</translation>
+    </message>
+    <message>
+        <source>, release %1</source>
+        <translation>, Release %1</translation>
+    </message>
+    <message>
+        <source> in %1 s</source>
+        <translation> in %1 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::EnvironmentArguments</name>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>die Ökosystem-Datei</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>nur diese kubeconfig-Datei lesen</translation>
+    </message>
+    <message>
+        <source>the task of a showroom</source>
+        <translation>die Aufgabe eines Showrooms</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text oder json</translation>
+    </message>
+    <message>
+        <source>--ecosystem is needed</source>
+        <translation>--ecosystem wird benötigt</translation>
+    </message>
+    <message>
+        <source>--ecosystem and --environment are needed</source>
+        <translation>--ecosystem und --environment werden benötigt</translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation>--output ist text oder json, nicht %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 environment</source>
+        <translation>%1 hat keine Umgebung der Art %2</translation>
+    </message>
+    <message>
+        <source>%1 has several %2 environments (%3): name one with --environment</source>
+        <translation>%1 hat mehrere Umgebungen der Art %2 (%3): Nennen Sie eine mit --environment</translation>
+    </message>
+    <message>
+        <source>no environment named %1</source>
+        <translation>keine Umgebung namens %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::GetCommand</name>
+    <message>
+        <source>list or show objects of any resource type, like kubectl get</source>
+        <translation>Objekte eines beliebigen Ressourcentyps auflisten oder anzeigen, wie kubectl get</translation>
+    </message>
+    <message>
+        <source>every namespace</source>
+        <translation>alle Namespaces</translation>
+    </message>
+    <message>
+        <source>text, wide or json</source>
+        <translation>text, wide oder json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>label selector</source>
+        <translation>Label-Selektor</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>keep metadata.managedFields in JSON output</source>
+        <translation>metadata.managedFields in der JSON-Ausgabe behalten</translation>
+    </message>
+    <message>
+        <source>objects per page (0: all at once)</source>
+        <translation>Objekte pro Seite (0: alle auf einmal)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>pods, deployments.apps, deploy, ...</source>
+        <translation>pods, deployments.apps, deploy, ...</translation>
+    </message>
+    <message>
+        <source>one object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>usage: get RESOURCE [NAME] [-n NS | -A] [-o text|wide|json]</source>
+        <translation>Aufruf: get RESOURCE [NAME] [-n NS | -A] [-o text|wide|json]</translation>
+    </message>
+    <message>
+        <source>the server doesn&apos;t have a resource type &quot;%1&quot;</source>
+        <translation>Der Server hat keinen Ressourcentyp „%1“</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>No resources found</source>
+        <translation>Keine Ressourcen gefunden</translation>
+    </message>
+    <message>
+        <source>No resources found in %1 namespace.</source>
+        <translation>Keine Ressourcen im Namespace %1 gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::HistoryCommand</name>
+    <message>
+        <source>list an environment&apos;s releases, newest first</source>
+        <translation>die Releases einer Umgebung auflisten, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>die Umgebung</translation>
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation>RELEASE</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>ERGEBNIS</translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation>WER</translation>
+    </message>
+    <message>
+        <source>TASKS</source>
+        <translation>AUFGABEN</translation>
+    </message>
+    <message>
+        <source>IMAGES</source>
+        <translation>IMAGES</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::LockCommand</name>
+    <message>
+        <source>an environment&apos;s delivery lock: lock status|take|release ENVIRONMENT</source>
+        <translation>die Auslieferungssperre einer Umgebung: lock status|take|release ENVIRONMENT</translation>
+    </message>
+    <message>
+        <source>status, take or release, then the environment</source>
+        <translation>status, take oder release, dann die Umgebung</translation>
+    </message>
+    <message>
+        <source>the environment is given twice</source>
+        <translation>die Umgebung wurde zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>unknown action %1: status, take or release</source>
+        <translation>unbekannte Aktion %1: status, take oder release</translation>
+    </message>
+    <message>
+        <source>--lease-seconds must be a number of seconds, at least 2</source>
+        <translation>--lease-seconds muss eine Anzahl Sekunden sein, mindestens 2</translation>
+    </message>
+    <message>
+        <source>the environment (or give it after the action)</source>
+        <translation>die Umgebung (oder nach der Aktion angeben)</translation>
+    </message>
+    <message>
+        <source>take: queue until the lock is free (first come, first served)</source>
+        <translation>take: warten, bis die Sperre frei ist (in der Reihenfolge der Anfragen)</translation>
+    </message>
+    <message>
+        <source>take: why, shown to the others</source>
+        <translation>take: der Grund, den die anderen sehen</translation>
+    </message>
+    <message>
+        <source>release: break another&apos;s lock (audited)</source>
+        <translation>release: die Sperre eines anderen aufheben (wird protokolliert)</translation>
+    </message>
+    <message>
+        <source>take: how long the lock outlives this process if it dies</source>
+        <translation>take: wie lange die Sperre diesen Prozess überdauert, falls er abstürzt</translation>
+    </message>
+    <message>
+        <source>status, take or release</source>
+        <translation>status, take oder release</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>die Umgebung</translation>
+    </message>
+    <message>
+        <source>warning: audit: %1</source>
+        <translation>Warnung: Audit: %1</translation>
+    </message>
+    <message>
+        <source>%1 (context %2, namespace %3)</source>
+        <translation>%1 (Kontext %2, Namespace %3)</translation>
+    </message>
+    <message>
+        <source>lock: free (%1 stopped renewing it at %2)</source>
+        <translation>Sperre: frei (%1 hat sie um %2 zuletzt erneuert)</translation>
+    </message>
+    <message>
+        <source>lock: free</source>
+        <translation>Sperre: frei</translation>
+    </message>
+    <message>
+        <source>lock: held by %1 since %2, renewed %3</source>
+        <translation>Sperre: gehalten von %1 seit %2, erneuert %3</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>queue: empty</source>
+        <translation>Warteschlange: leer</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>WAITER</source>
+        <translation>WARTENDER</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>SEIT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>GRUND</translation>
+    </message>
+    <message>
+        <source>waiting: %1 is held by %2; queued as %3</source>
+        <translation>Warten: %1 wird von %2 gehalten; in der Warteschlange als %3</translation>
+    </message>
+    <message>
+        <source>%1 is locked by %2; Ctrl-C releases it</source>
+        <translation>%1 ist von %2 gesperrt; Strg+C gibt die Sperre frei</translation>
+    </message>
+    <message>
+        <source>the lock of %1 was lost (broken or expired)</source>
+        <translation>Die Sperre von %1 ging verloren (aufgehoben oder abgelaufen)</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1 freigegeben</translation>
+    </message>
+    <message>
+        <source>held by %1, not by you: --force breaks it</source>
+        <translation>gehalten von %1, nicht von Ihnen: --force hebt sie auf</translation>
+    </message>
+    <message>
+        <source>%1: released the lock %2 held</source>
+        <translation>%1: Die Sperre von %2 wurde freigegeben</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::LogsCommand</name>
+    <message>
+        <source>print or follow the log of a pod&apos;s container</source>
+        <translation>das Log des Containers eines Pods ausgeben oder verfolgen</translation>
+    </message>
+    <message>
+        <source>the container</source>
+        <translation>der Container</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>keep printing new lines</source>
+        <translation>neue Zeilen weiter ausgeben</translation>
+    </message>
+    <message>
+        <source>the previous, terminated container</source>
+        <translation>der vorherige, beendete Container</translation>
+    </message>
+    <message>
+        <source>only the last N lines</source>
+        <translation>nur die letzten N Zeilen</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>prefix each line with its time</source>
+        <translation>jeder Zeile ihre Zeit voranstellen</translation>
+    </message>
+    <message>
+        <source>text, or json: one object with the lines (with --follow, one object per line)</source>
+        <translation>text oder json: ein Objekt mit den Zeilen (mit --follow ein Objekt pro Zeile)</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>the pod</source>
+        <translation>der Pod</translation>
+    </message>
+    <message>
+        <source>usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</source>
+        <translation>Aufruf: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RobotCommand</name>
+    <message>
+        <source>the delivery robot: moves tracker tasks through autotests, showrooms and staging</source>
+        <translation>der Auslieferungsroboter: führt Tracker-Aufgaben durch Autotests, Showrooms und Staging</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>die Ökosystem-Datei</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>nur diese kubeconfig-Datei lesen</translation>
+    </message>
+    <message>
+        <source>one pass, then exit: 1 when something failed</source>
+        <translation>ein Durchlauf, dann beenden: 1, wenn etwas fehlgeschlagen ist</translation>
+    </message>
+    <message>
+        <source>seconds between passes (default 60)</source>
+        <translation>Sekunden zwischen den Durchläufen (Standard: 60)</translation>
+    </message>
+    <message>
+        <source>deliver this image instead of building one; repeatable</source>
+        <translation>dieses Image ausliefern, statt eines zu bauen; wiederholbar</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text oder json</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]</source>
+        <translation>Aufruf: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]</translation>
+    </message>
+    <message>
+        <source>--interval wants a number of seconds, not %1</source>
+        <translation>--interval erwartet eine Anzahl Sekunden, nicht %1</translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation>--output ist text oder json, nicht %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>--image wants SYSTEM=REFERENCE, not %1</source>
+        <translation>--image erwartet SYSTEM=REFERENCE, nicht %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RollbackCommand</name>
+    <message>
+        <source>restore an environment&apos;s previous (or a chosen) release exactly</source>
+        <translation>das vorherige (oder ein gewähltes) Release einer Umgebung exakt wiederherstellen</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>die Umgebung</translation>
+    </message>
+    <message>
+        <source>the release to restore (default: the good one before the current)</source>
+        <translation>das wiederherzustellende Release (Standard: das gute vor dem aktuellen)</translation>
+    </message>
+    <message>
+        <source>wait while a delivery holds the environment</source>
+        <translation>warten, solange eine Auslieferung die Umgebung belegt</translation>
+    </message>
+    <message>
+        <source>restored release %1 as %2 in %3 s</source>
+        <translation>Release %1 als %2 in %3 s wiederhergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RolloutCommand</name>
+    <message>
+        <source>status, history, undo or restart of a deployment, like kubectl</source>
+        <translation>status, history, undo oder restart eines Deployments, wie kubectl</translation>
+    </message>
+    <message>
+        <source>undo: the revision to go back to (0: the previous)</source>
+        <translation>undo: die Revision, zu der zurückgekehrt wird (0: die vorherige)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>status: give up after this many seconds (0: never)</source>
+        <translation>status: nach so vielen Sekunden aufgeben (0: nie)</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>undo: validate on the server, change nothing</source>
+        <translation>undo: auf dem Server prüfen, nichts ändern</translation>
+    </message>
+    <message>
+        <source>text or json (status: progress goes to stderr)</source>
+        <translation>text oder json (status: Fortschritt geht nach stderr)</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>status, history, undo or restart</source>
+        <translation>status, history, undo oder restart</translation>
+    </message>
+    <message>
+        <source>the deployment</source>
+        <translation>das Deployment</translation>
+    </message>
+    <message>
+        <source>usage: rollout status|history|undo|restart deployment/NAME</source>
+        <translation>Aufruf: rollout status|history|undo|restart deployment/NAME</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>only deployments are supported: deployment/NAME</source>
+        <translation>nur Deployments werden unterstützt: deployment/NAME</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::ShowroomCommand</name>
+    <message>
+        <source>showrooms, one namespace per task for QA: up TASK | down TASK | list | sweep [--dry-run]</source>
+        <translation>Showrooms, ein Namespace pro Aufgabe für die QA: up TASK | down TASK | list | sweep [--dry-run]</translation>
+    </message>
+    <message>
+        <source>the showroom environment (default: the only one)</source>
+        <translation>die Showroom-Umgebung (Standard: die einzige)</translation>
+    </message>
+    <message>
+        <source>up, down, list or sweep</source>
+        <translation>up, down, list oder sweep</translation>
+    </message>
+    <message>
+        <source>the task key (up, down)</source>
+        <translation>der Aufgabenschlüssel (up, down)</translation>
+    </message>
+    <message>
+        <source>up: deliver this image instead of building one; repeatable</source>
+        <translation>up: dieses Image ausliefern, statt eines zu bauen; wiederholbar</translation>
+    </message>
+    <message>
+        <source>up: the showroom lives this long from now (default: the environment&apos;s ttl)</source>
+        <translation>up: so lange lebt der Showroom ab jetzt (Standard: die ttl der Umgebung)</translation>
+    </message>
+    <message>
+        <source>up: do not run the systems&apos; test commands</source>
+        <translation>up: die Testbefehle der Systeme nicht ausführen</translation>
+    </message>
+    <message>
+        <source>sweep: say what would be removed, remove nothing</source>
+        <translation>sweep: sagen, was entfernt würde, nichts entfernen</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</source>
+        <translation>Aufruf: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</translation>
+    </message>
+    <message>
+        <source>environment %1 is of kind %2, not showroom</source>
+        <translation>Umgebung %1 ist von der Art %2, nicht showroom</translation>
+    </message>
+    <message>
+        <source>--image wants SYSTEM=REFERENCE, not %1</source>
+        <translation>--image erwartet SYSTEM=REFERENCE, nicht %1</translation>
+    </message>
+    <message>
+        <source>--ttl wants a duration like 90s, 15m, 72h, 7d, not %1</source>
+        <translation>--ttl erwartet eine Dauer wie 90s, 15m, 72h, 7d, nicht %1</translation>
+    </message>
+    <message>
+        <source>showroom %1 is up in %2, expires at %3</source>
+        <translation>Showroom %1 ist in %2 bereit, läuft ab um %3</translation>
+    </message>
+    <message>
+        <source>showroom %1 updated in %2, expires at %3</source>
+        <translation>Showroom %1 in %2 aktualisiert, läuft ab um %3</translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>showroom %1 %2: %3</source>
+        <translation>Showroom %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>showroom %1 is down (%2 deleted)</source>
+        <translation>Showroom %1 ist entfernt (%2 gelöscht)</translation>
+    </message>
+    <message>
+        <source> (terminating)</source>
+        <translation> (wird beendet)</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation> (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>AUFGABE</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>CREATOR</source>
+        <translation>ERSTELLER</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>ALTER</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>LÄUFT AB</translation>
+    </message>
+    <message>
+        <source>DEPLOYMENTS</source>
+        <translation>DEPLOYMENTS</translation>
+    </message>
+    <message>
+        <source>PODS READY</source>
+        <translation>PODS BEREIT</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1 not removed: %2</source>
+        <translation>%1 nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <source>would remove %1 (%2): %3</source>
+        <translation>würde %1 entfernen (%2): %3</translation>
+    </message>
+    <message>
+        <source>removed %1 (%2): %3</source>
+        <translation>%1 entfernt (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n showroom(s) kept</source>
+        <translation>
+            <numerusform>%n Showroom behalten</numerusform>
+            <numerusform>%n Showrooms behalten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::StatusCommand</name>
+    <message>
+        <source>what runs in an environment: systems, health, lock and latest release (exit 1 unless all healthy)</source>
+        <translation>was in einer Umgebung läuft: Systeme, Zustand, Sperre und letztes Release (Exit-Code 1, wenn nicht alles in Ordnung ist)</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>die Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 (context %2, namespace %3)</source>
+        <translation>%1 (Kontext %2, Namespace %3)</translation>
+    </message>
+    <message>
+        <source>lock: %1</source>
+        <translation>Sperre: %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>gehalten von %1</translation>
+    </message>
+    <message>
+        <source>releases: %1</source>
+        <translation>Releases: %1</translation>
+    </message>
+    <message>
+        <source>releases: none recorded</source>
+        <translation>Releases: keine aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>latest release: %1, %2 by %3</source>
+        <translation>letztes Release: %1, %2 von %3</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>SYSTEM</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>BEREIT</translation>
+    </message>
+    <message>
+        <source>HEALTH</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::TasksCommand</name>
+    <message>
+        <source>list every branch of every system with its task, status and delivery gates</source>
+        <translation>jeden Branch jedes Systems mit Aufgabe, Status und Auslieferungsprüfungen auflisten</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>die Ökosystem-Datei</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>output format: text (a table, the default) or json</source>
+        <translation>Ausgabeformat: text (eine Tabelle, Standard) oder json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl tasks --ecosystem PATH [--output json]</source>
+        <translation>Aufruf: shipyardctl tasks --ecosystem PATH [--output json]</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>(no task key)</source>
+        <translation>(kein Aufgabenschlüssel)</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>SYSTEM</translation>
+    </message>
+    <message>
+        <source>BRANCH</source>
+        <translation>BRANCH</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>AUFGABE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>GATES</source>
+        <translation>PRÜFUNGEN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n branch(es) without a task key: </source>
+        <translation>
+            <numerusform>%n Branch ohne Aufgabenschlüssel: </numerusform>
+            <numerusform>%n Branches ohne Aufgabenschlüssel: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -42,12 +1379,394 @@
         <translation>%1: Datei nicht gefunden</translation>
     </message>
     <message>
-        <source>%1: valid ecosystem '%2': %3 systems, %4 environments</source>
+        <source>%1: valid ecosystem &apos;%2&apos;: %3 systems, %4 environments</source>
         <translation>%1: gültiges Ökosystem „%2“: %3 Systeme, %4 Umgebungen</translation>
     </message>
     <message numerus="yes">
         <source>, %n warning(s)</source>
-        <translation><numerusform>, %n Warnung</numerusform><numerusform>, %n Warnungen</numerusform></translation>
+        <translation>
+            <numerusform>, %n Warnung</numerusform>
+            <numerusform>, %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text or json (the verdict and every problem as one object)</source>
+        <translation>text oder json (das Urteil und jedes Problem als ein Objekt)</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliverDialog</name>
+    <message>
+        <source>Deliver</source>
+        <translation>Ausliefern</translation>
+    </message>
+    <message>
+        <source>Deliver systems into an environment</source>
+        <translation>Systeme in eine Umgebung ausliefern</translation>
+    </message>
+    <message>
+        <source>Environment to deliver into</source>
+        <translation>Umgebung, in die ausgeliefert wird</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>Systeme</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Deliver&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Ausliefern&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Feature branch (empty: upstream)&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Feature-Branch (leer: Upstream)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Image (empty: build it)&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Image (leer: bauen)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Deliver %1</source>
+        <translation>%1 ausliefern</translation>
+    </message>
+    <message>
+        <source>Feature branch of %1</source>
+        <translation>Feature-Branch von %1</translation>
+    </message>
+    <message>
+        <source>build → %1:…</source>
+        <translation>bauen → %1:…</translation>
+    </message>
+    <message>
+        <source>Image of %1</source>
+        <translation>Image von %1</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Prüfen …</translation>
+    </message>
+    <message>
+        <source>Review the delivery</source>
+        <translation>Die Auslieferung prüfen</translation>
+    </message>
+    <message>
+        <source>%1 is not delivered to this environment</source>
+        <translation>%1 wird nicht in diese Umgebung ausgeliefert</translation>
+    </message>
+    <message>
+        <source>%1 environment, context %2, namespace %3%4</source>
+        <translation>Umgebung der Art %1, Kontext %2, Namespace %3%4</translation>
+    </message>
+    <message>
+        <source> — protected</source>
+        <translation> — geschützt</translation>
+    </message>
+    <message>
+        <source>There is no environment named %1.</source>
+        <translation>Es gibt keine Umgebung namens %1.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shipyard will deliver into &lt;b&gt;%1&lt;/b&gt; (%2, context &lt;tt&gt;%3&lt;/tt&gt;, namespace &lt;tt&gt;%4&lt;/tt&gt;):&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;Shipyard wird in &lt;b&gt;%1&lt;/b&gt; ausliefern (%2, Kontext &lt;tt&gt;%3&lt;/tt&gt;, Namespace &lt;tt&gt;%4&lt;/tt&gt;):&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: the feature branch &lt;tt&gt;%2&lt;/tt&gt;, brought onto &lt;tt&gt;%3&lt;/tt&gt; first, %4&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: der Feature-Branch &lt;tt&gt;%2&lt;/tt&gt;, zuerst auf &lt;tt&gt;%3&lt;/tt&gt; gebracht, %4&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>built into &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>gebaut als &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>delivered as the image &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>ausgeliefert als Image &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: the image &lt;tt&gt;%2&lt;/tt&gt;, as given (not built)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: das Image &lt;tt&gt;%2&lt;/tt&gt;, wie angegeben (nicht gebaut)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: built from &lt;tt&gt;%2&lt;/tt&gt; of %3 into &lt;tt&gt;%4&lt;/tt&gt;&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: aus &lt;tt&gt;%2&lt;/tt&gt; von %3 gebaut als &lt;tt&gt;%4&lt;/tt&gt;&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>take the environment&apos;s lock</source>
+        <translation>die Sperre der Umgebung setzen</translation>
+    </message>
+    <message>
+        <source>build and test the images</source>
+        <translation>die Images bauen und testen</translation>
+    </message>
+    <message>
+        <source>check that every image is in the registry %1</source>
+        <translation>prüfen, dass jedes Image in der Registry %1 liegt</translation>
+    </message>
+    <message>
+        <source>apply the manifests and wait for the rollouts (at most %1 s)</source>
+        <translation>die Manifeste anwenden und auf die Rollouts warten (höchstens %1 s)</translation>
+    </message>
+    <message>
+        <source>run the smoke tests</source>
+        <translation>die Smoke-Tests ausführen</translation>
+    </message>
+    <message>
+        <source>merge the delivered branches into their upstream</source>
+        <translation>die ausgelieferten Branches in ihren Upstream zusammenführen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Steps: %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schritte: %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;If anything fails once the first object is applied, the environment&apos;s last good release is restored and the failed release recorded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schlägt etwas fehl, nachdem das erste Objekt angewendet wurde, wird das letzte gute Release der Umgebung wiederhergestellt und das fehlgeschlagene Release aufgezeichnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This changes production.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dies verändert die Produktion.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryLogView</name>
+    <message>
+        <source>&lt;b&gt;Log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Log&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Find in the log (Ctrl+F)</source>
+        <translation>Im Log suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find in the delivery log</source>
+        <translation>Im Auslieferungs-Log suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Auslieferungs-Log</translation>
+    </message>
+    <message>
+        <source>The steps&apos; output appears here while a delivery runs.</source>
+        <translation>Die Ausgabe der Schritte erscheint hier, während eine Auslieferung läuft.</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryPipelineModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation>Smoke-Test</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführung</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 für %2: %3</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>die Umgebung</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeploymentPanel</name>
+    <message>
+        <source>&amp;Undo to Selected Revision</source>
+        <translation>Auf ausgewählte Revision &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Scale…</source>
+        <translation>&amp;Skalieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Undo the rollout to the selected revision</source>
+        <translation>Das Rollout auf die ausgewählte Revision zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Scale the deployment</source>
+        <translation>Das Deployment skalieren</translation>
+    </message>
+    <message>
+        <source>Restart the deployment&apos;s pods</source>
+        <translation>Die Pods des Deployments neu starten</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>Rollout history</source>
+        <translation>Rollout-Verlauf</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>%1 skalieren</translation>
+    </message>
+    <message>
+        <source>Replicas of %1:</source>
+        <translation>Replikas von %1:</translation>
+    </message>
+    <message>
+        <source>Select a deployment to see its rollout history.</source>
+        <translation>Wählen Sie ein Deployment aus, um seinen Rollout-Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 in %2 (%3)</source>
+        <translation>Deployment %1 in %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot read the rollout history of %1: %2</source>
+        <translation>Der Rollout-Verlauf von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Checking whether you may %1 %2…</source>
+        <translation>Es wird geprüft, ob Sie %1 auf %2 ausführen dürfen …</translation>
+    </message>
+    <message>
+        <source>Cannot check whether you may %1 %2 in %3: %4</source>
+        <translation>Es kann nicht geprüft werden, ob Sie %1 auf %2 in %3 ausführen dürfen: %4</translation>
+    </message>
+    <message>
+        <source>You may not %1 %2 in %3 (context %4)%5</source>
+        <translation>Sie dürfen %1 auf %2 in %3 nicht ausführen (Kontext %4)%5</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>the previous revision</source>
+        <translation>die vorherige Revision</translation>
+    </message>
+    <message>
+        <source>Roll deployment %1 in %2 (%3) back to %4?</source>
+        <translation>Deployment %1 in %2 (%3) auf %4 zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Scale deployment %1 in %2 (%3) from %4 to %5 replicas?</source>
+        <translation>Deployment %1 in %2 (%3) von %4 auf %5 Replikas skalieren?</translation>
+    </message>
+    <message>
+        <source>Restart every pod of deployment %1 in %2 (%3)?</source>
+        <translation>Jeden Pod des Deployments %1 in %2 (%3) neu starten?</translation>
     </message>
 </context>
 <context>
@@ -55,6 +1774,37 @@
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DoraMetrics</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -77,14 +1827,8 @@ no live data yet</source>
 noch keine Live-Daten</translation>
     </message>
     <message>
-        <source>The environment '%1' does not run %2.</source>
+        <source>The environment &apos;%1&apos; does not run %2.</source>
         <translation>Die Umgebung „%1“ betreibt %2 nicht.</translation>
-    </message>
-    <message>
-        <source>%1 in namespace %2 of context %3.
-The live state (image, health, age) appears once the cluster connection reports it.</source>
-        <translation>%1 im Namespace %2 des Kontexts %3.
-Der Live-Zustand (Image, Zustand, Alter) erscheint, sobald die Cluster-Verbindung ihn meldet.</translation>
     </message>
     <message>
         <source>%1 is protected: actions ask you to type its name.</source>
@@ -97,6 +1841,254 @@ Der Live-Zustand (Image, Zustand, Alter) erscheint, sobald die Cluster-Verbindun
     <message>
         <source>%1 · context %2</source>
         <translation>%1 · Kontext %2</translation>
+    </message>
+    <message>
+        <source>%1
+one per task</source>
+        <translation>%1
+einer pro Aufgabe</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>keine Verbindung</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>wird verbunden …</translation>
+    </message>
+    <message>
+        <source>not deployed</source>
+        <translation>nicht bereitgestellt</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready · rolling out</source>
+        <translation>%1
+%2/%3 bereit · wird ausgerollt</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready</source>
+        <translation>%1
+%2/%3 bereit</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready · degraded</source>
+        <translation>%1
+%2/%3 bereit · beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready · rollout failed</source>
+        <translation>%1
+%2/%3 bereit · Rollout fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (context %2) cannot be reached: %3</source>
+        <translation>%1 (Kontext %2) ist nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2/%3
+Image: %4
+%5</source>
+        <translation>%1 in %2/%3
+Image: %4
+%5</translation>
+    </message>
+    <message>
+        <source>
+Commit: %1</source>
+        <translation>
+Commit: %1</translation>
+    </message>
+    <message>
+        <source>
+Tasks: %1</source>
+        <translation>
+Aufgaben: %1</translation>
+    </message>
+    <message>
+        <source>
+Created: %1</source>
+        <translation>
+Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2 of context %3.</source>
+        <translation>%1 im Namespace %2 des Kontexts %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::EventListModel</name>
+    <message>
+        <source>%1s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1m ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 (from %2, at %3)</source>
+        <translation>%1 (von %2, um %3)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::HistoryView</name>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>Umgebu&amp;ng:</translation>
+    </message>
+    <message>
+        <source>Environment of the history</source>
+        <translation>Umgebung des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Filter: release, person, task, image, result…</source>
+        <translation>Filter: Release, Person, Aufgabe, Image, Ergebnis …</translation>
+    </message>
+    <message>
+        <source>Filter the releases</source>
+        <translation>Die Releases filtern</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the release records again</source>
+        <translation>Die Release-Einträge erneut lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Release…</source>
+        <translation>Auf dieses Release &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Roll back to the selected release</source>
+        <translation>Auf das ausgewählte Release zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Releases, newest first</source>
+        <translation>Releases, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>State of the history</source>
+        <translation>Zustand des Verlaufs</translation>
+    </message>
+    <message>
+        <source>No releases recorded in %1 yet: every delivery and rollback records one.</source>
+        <translation>In %1 sind noch keine Releases aufgezeichnet: Jede Auslieferung und jedes Rollback zeichnet eines auf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s) in %1.</source>
+        <translation>
+            <numerusform>%n Release in %1.</numerusform>
+            <numerusform>%n Releases in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open an ecosystem to see its releases.</source>
+        <translation>Öffnen Sie ein Ökosystem, um seine Releases zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the releases of %1…</source>
+        <translation>Die Releases von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: removed (it did not exist then)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: entfernt (existierte damals nicht)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: &lt;tt&gt;%2&lt;/tt&gt;&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: &lt;tt&gt;%2&lt;/tt&gt;&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (context &lt;tt&gt;%2&lt;/tt&gt;, namespace &lt;tt&gt;%3&lt;/tt&gt;) goes back to release &lt;b&gt;%4&lt;/b&gt; of %5, exactly as recorded: every object re-applied, objects added since then removed:&lt;/p&gt;&lt;ul&gt;%6&lt;/ul&gt;&lt;p&gt;The running release%7 is marked rolled back and the restored state recorded as a new release. The environment&apos;s delivery lock is held meanwhile.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (Kontext &lt;tt&gt;%2&lt;/tt&gt;, Namespace &lt;tt&gt;%3&lt;/tt&gt;) kehrt zu Release &lt;b&gt;%4&lt;/b&gt; vom %5 zurück, genau wie aufgezeichnet: Jedes Objekt wird erneut angewendet, seitdem hinzugekommene Objekte werden entfernt:&lt;/p&gt;&lt;ul&gt;%6&lt;/ul&gt;&lt;p&gt;Das laufende Release%7 wird als zurückgesetzt markiert und der wiederhergestellte Zustand als neues Release aufgezeichnet. Die Auslieferungssperre der Umgebung wird währenddessen gehalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>%1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to %2…</source>
+        <translation>%1 wird auf %2 zurückgesetzt …</translation>
+    </message>
+    <message>
+        <source>%1 is back at %2 (new release %3, %4 s).</source>
+        <translation>%1 ist wieder auf %2 (neues Release %3, %4 s).</translation>
+    </message>
+    <message>
+        <source>Rollback of %1 failed: %2</source>
+        <translation>Rollback von %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ImageBuilder</name>
+    <message>
+        <source>%1: “%2” is not a valid image name</source>
+        <translation>%1: „%2“ ist kein gültiger Image-Name</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the image storage %2</source>
+        <translation>%1: Der Image-Speicher %2 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>the registry credentials are not set (%1, %2)</source>
+        <translation>Die Zugangsdaten der Registry sind nicht gesetzt (%1, %2)</translation>
+    </message>
+    <message>
+        <source>cannot write the registry credentials to %1: %2</source>
+        <translation>Die Zugangsdaten der Registry können nicht nach %1 geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -186,10 +2178,6 @@ Der Live-Zustand (Image, Zustand, Alter) erscheint, sobald die Cluster-Verbindun
         <translation>%1 — Shipyard</translation>
     </message>
     <message>
-        <source>%1: %2 systems, %3 environments. Live cluster state is not connected yet.</source>
-        <translation>%1: %2 Systeme, %3 Umgebungen. Der Live-Zustand des Clusters ist noch nicht verbunden.</translation>
-    </message>
-    <message>
         <source>%1 has errors; fix them and reload (F5).</source>
         <translation>%1 enthält Fehler; beheben Sie sie und laden Sie neu (F5).</translation>
     </message>
@@ -200,6 +2188,752 @@ Der Live-Zustand (Image, Zustand, Alter) erscheint, sobald die Cluster-Verbindun
     <message>
         <source>&amp;Command Palette…</source>
         <translation>&amp;Befehlspalette …</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>Auf&amp;gaben</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <source>Select a cell to see the system&apos;s details in that environment.</source>
+        <translation>Wählen Sie eine Zelle aus, um die Details des Systems in dieser Umgebung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Details of the selected cell</source>
+        <translation>Details der ausgewählten Zelle</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation>Aus&amp;lieferung</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>&amp;Ausliefern …</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Delivery</source>
+        <translation>Auslieferung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to the Selected Release…</source>
+        <translation>Auf das ausgewählte Release &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>%1: %2 systems, %3 environments.</source>
+        <translation>%1: %2 Systeme, %3 Umgebungen.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::MetricsView</name>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>Umgebu&amp;ng:</translation>
+    </message>
+    <message>
+        <source>Environment of the metrics</source>
+        <translation>Umgebung der Metriken</translation>
+    </message>
+    <message>
+        <source>&amp;Over:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Period of the metrics</source>
+        <translation>Zeitraum der Metriken</translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n day(s)</source>
+        <translation>
+            <numerusform>letzter %n Tag</numerusform>
+            <numerusform>letzte %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State of the metrics</source>
+        <translation>Zustand der Metriken</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the releases and the monitoring again</source>
+        <translation>Die Releases und die Überwachung erneut lesen</translation>
+    </message>
+    <message>
+        <source>Deployment frequency</source>
+        <translation>Deployment-Häufigkeit</translation>
+    </message>
+    <message>
+        <source>Change failure rate</source>
+        <translation>Änderungsfehlerrate</translation>
+    </message>
+    <message>
+        <source>Time to restore</source>
+        <translation>Wiederherstellungszeit</translation>
+    </message>
+    <message>
+        <source>Lead time for changes</source>
+        <translation>Vorlaufzeit für Änderungen</translation>
+    </message>
+    <message>
+        <source>Deployments per day</source>
+        <translation>Deployments pro Tag</translation>
+    </message>
+    <message>
+        <source>Monitoring around the latest releases</source>
+        <translation>Überwachung rund um die letzten Releases</translation>
+    </message>
+    <message>
+        <source>Open an ecosystem to see its metrics.</source>
+        <translation>Öffnen Sie ein Ökosystem, um seine Metriken zu sehen.</translation>
+    </message>
+    <message>
+        <source>No environment chosen.</source>
+        <translation>Keine Umgebung ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1, details</source>
+        <translation>%1, Details</translation>
+    </message>
+    <message>
+        <source>Reading the releases of %1…</source>
+        <translation>Die Releases von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>release records of %1: %2</source>
+        <translation>Release-Einträge von %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) of %1 since %2.</source>
+        <translation>
+            <numerusform>%n Deployment in %1 seit %2.</numerusform>
+            <numerusform>%n Deployments in %1 seit %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 pro Tag</translation>
+    </message>
+    <message>
+        <source>%1 per week</source>
+        <translation>%1 pro Woche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) in %1 day(s)</source>
+        <translation>
+            <numerusform>%n Deployment in %1 Tag(en)</numerusform>
+            <numerusform>%n Deployments in %1 Tag(en)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n deployment(s) failed or were rolled back</source>
+        <translation>
+            <numerusform>%1 von %n Deployment fehlgeschlagen oder zurückgesetzt</numerusform>
+            <numerusform>%1 von %n Deployments fehlgeschlagen oder zurückgesetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no deployments</source>
+        <translation>keine Deployments</translation>
+    </message>
+    <message>
+        <source>no failures</source>
+        <translation>keine Fehlschläge</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean over %n failure(s), to the next good release</source>
+        <translation>
+            <numerusform>Mittelwert über %n Fehlschlag, bis zum nächsten guten Release</numerusform>
+            <numerusform>Mittelwert über %n Fehlschläge, bis zum nächsten guten Release</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 restored, %2 not yet</source>
+        <translation>%1 wiederhergestellt, %2 noch nicht</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>median from commit to release over %n commit(s)</source>
+        <translation>
+            <numerusform>Median von Commit bis Release über %n Commit</numerusform>
+            <numerusform>Median von Commit bis Release über %n Commits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the delivered commits are not in a repository on this machine</source>
+        <translation>Die ausgelieferten Commits liegen in keinem Repository auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>no delivered commits: the images were given</source>
+        <translation>keine ausgelieferten Commits: Die Images wurden vorgegeben</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed or rolled back</source>
+        <translation>fehlgeschlagen oder zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No monitoring configured.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Name a Prometheus and a query under &lt;tt&gt;rollback.monitoring&lt;/tt&gt; in the ecosystem file to see the error rate around each release here, and to roll back automatically when it exceeds its threshold.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine Überwachung eingerichtet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Geben Sie in der Ökosystem-Datei unter &lt;tt&gt;rollback.monitoring&lt;/tt&gt; einen Prometheus und eine Abfrage an, um hier die Fehlerrate rund um jedes Release zu sehen und automatisch zurückzusetzen, wenn sie ihren Schwellwert überschreitet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Monitoring unavailable.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Überwachung nicht verfügbar.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Monitoring query around the latest releases</source>
+        <translation>Überwachungsabfrage rund um die letzten Releases</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>Schwellwert %1</translation>
+    </message>
+    <message>
+        <source>good release</source>
+        <translation>gutes Release</translation>
+    </message>
+    <message>
+        <source>failed release</source>
+        <translation>fehlgeschlagenes Release</translation>
+    </message>
+    <message>
+        <source>Monitoring query around the latest releases — no data</source>
+        <translation>Überwachungsabfrage rund um die letzten Releases – keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PipelineGraphView</name>
+    <message>
+        <source>No delivery in this session yet. Choose “Deliver…” to start one.</source>
+        <translation>In dieser Sitzung gab es noch keine Auslieferung. Wählen Sie „Ausliefern …“, um eine zu starten.</translation>
+    </message>
+    <message>
+        <source>Delivery steps</source>
+        <translation>Auslieferungsschritte</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PipelineView</name>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>Umgebu&amp;ng:</translation>
+    </message>
+    <message>
+        <source>Environment of the pipeline</source>
+        <translation>Umgebung der Pipeline</translation>
+    </message>
+    <message>
+        <source>Holder of the environment&apos;s delivery lock</source>
+        <translation>Inhaber der Auslieferungssperre der Umgebung</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>Au&amp;sliefern …</translation>
+    </message>
+    <message>
+        <source>Deliver systems into an environment</source>
+        <translation>Systeme in eine Umgebung ausliefern</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Delivery</source>
+        <translation>Auslieferung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the running delivery</source>
+        <translation>Die laufende Auslieferung abbrechen</translation>
+    </message>
+    <message>
+        <source>Stops at the next check; whatever was applied is rolled back.</source>
+        <translation>Hält beim nächsten Prüfpunkt an; was angewendet wurde, wird zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No delivery started from this window yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Aus diesem Fenster wurde noch keine Auslieferung gestartet.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>What the delivery delivers</source>
+        <translation>Inhalt der Auslieferung</translation>
+    </message>
+    <message>
+        <source>State of the delivery</source>
+        <translation>Zustand der Auslieferung</translation>
+    </message>
+    <message>
+        <source>Deliver into %1</source>
+        <translation>In %1 ausliefern</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>&amp;Ausliefern</translation>
+    </message>
+    <message>
+        <source>No environment named %1.</source>
+        <translation>Keine Umgebung namens %1.</translation>
+    </message>
+    <message>
+        <source>A delivery into %1 is still running.</source>
+        <translation>Eine Auslieferung in %1 läuft noch.</translation>
+    </message>
+    <message>
+        <source>%1 (built from %2)</source>
+        <translation>%1 (gebaut aus %2)</translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delivery into %1&lt;/b&gt; — %2 — started %3</source>
+        <translation>&lt;b&gt;Auslieferung in %1&lt;/b&gt; — %2 — gestartet %3</translation>
+    </message>
+    <message>
+        <source>Delivering into %1…</source>
+        <translation>Auslieferung in %1 …</translation>
+    </message>
+    <message>
+        <source>Cancelling: what was applied is being rolled back…</source>
+        <translation>Wird abgebrochen: Was angewendet wurde, wird zurückgesetzt …</translation>
+    </message>
+    <message>
+        <source>Delivered into %1 in %2 s (release %3).</source>
+        <translation>In %1 ausgeliefert in %2 s (Release %3).</translation>
+    </message>
+    <message>
+        <source>Failed at %1: %2</source>
+        <translation>Fehlgeschlagen bei %1: %2</translation>
+    </message>
+    <message>
+        <source>Rolled back to %1 after %2 failed: %3</source>
+        <translation>Auf %1 zurückgesetzt, nachdem %2 fehlschlug: %3</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 restored.</source>
+        <translation>Abgebrochen; %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>nothing was applied, nothing</source>
+        <translation>nichts wurde angewendet, nichts</translation>
+    </message>
+    <message>
+        <source>Lock: unknown</source>
+        <translation>Sperre: unbekannt</translation>
+    </message>
+    <message>
+        <source>Lock: free</source>
+        <translation>Sperre: frei</translation>
+    </message>
+    <message>
+        <source>No delivery holds this environment.</source>
+        <translation>Keine Auslieferung belegt diese Umgebung.</translation>
+    </message>
+    <message>
+        <source>Lock held by &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Sperre gehalten von &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Deliveries into this environment wait for %1 to finish.</source>
+        <translation>Auslieferungen in diese Umgebung warten, bis %1 fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PodLogView</name>
+    <message>
+        <source>Search the log (Enter: next, Shift+Enter: previous)</source>
+        <translation>Im Log suchen (Eingabe: nächster, Umschalt+Eingabe: vorheriger Treffer)</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Im Log suchen</translation>
+    </message>
+    <message>
+        <source>Log status</source>
+        <translation>Log-Status</translation>
+    </message>
+    <message>
+        <source>Pod log</source>
+        <translation>Pod-Log</translation>
+    </message>
+    <message>
+        <source>Select a pod to follow its log.</source>
+        <translation>Wählen Sie einen Pod aus, um sein Log zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>No log lines yet.</source>
+        <translation>Noch keine Log-Zeilen.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>… (lines dropped: the log grew faster than it could be shown)</source>
+        <translation>… (Zeilen verworfen: Das Log wuchs schneller, als es angezeigt werden konnte)</translation>
+    </message>
+    <message>
+        <source>Cannot read the log of %1: %2</source>
+        <translation>Das Log von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The crashed container&apos;s log</source>
+        <translation>Das Log des abgestürzten Containers</translation>
+    </message>
+    <message>
+        <source>Log ended</source>
+        <translation>Log beendet</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Wird verfolgt</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PrometheusClient</name>
+    <message>
+        <source>invalid Prometheus URL: %1</source>
+        <translation>Ungültige Prometheus-URL: %1</translation>
+    </message>
+    <message>
+        <source>query to Prometheus cancelled</source>
+        <translation>Abfrage an Prometheus abgebrochen</translation>
+    </message>
+    <message>
+        <source>Prometheus unreachable: %1 (%2)</source>
+        <translation>Prometheus nicht erreichbar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Prometheus rejected the query: %1</source>
+        <translation>Prometheus hat die Abfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus answered HTTP %1</source>
+        <translation>Prometheus antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>Prometheus failed to run the query (HTTP %1, %2): %3</source>
+        <translation>Prometheus konnte die Abfrage nicht ausführen (HTTP %1, %2): %3</translation>
+    </message>
+    <message>
+        <source>Prometheus sent an answer that is not an API response</source>
+        <translation>Prometheus hat eine Antwort gesendet, die keine API-Antwort ist</translation>
+    </message>
+    <message>
+        <source>Prometheus sent a result that cannot be read (type “%1”)</source>
+        <translation>Prometheus hat ein Ergebnis gesendet, das nicht gelesen werden kann (Typ „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PrometheusResult</name>
+    <message>
+        <source>the query gives a %1, not a number</source>
+        <translation>Die Abfrage liefert einen Wert vom Typ %1, keine Zahl</translation>
+    </message>
+    <message>
+        <source>the query gives %1 series, not one number; aggregate it (e.g. with sum)</source>
+        <translation>Die Abfrage liefert %1 Reihen, nicht eine Zahl; aggregieren Sie sie (z. B. mit sum)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::RegistryClient</name>
+    <message>
+        <source>usernameEnv</source>
+        <translation>usernameEnv</translation>
+    </message>
+    <message>
+        <source>passwordEnv</source>
+        <translation>passwordEnv</translation>
+    </message>
+    <message>
+        <source>the credentials are not set (%1 empty)</source>
+        <translation>Die Zugangsdaten sind nicht gesetzt (%1 leer)</translation>
+    </message>
+    <message>
+        <source>request to the registry %1 cancelled</source>
+        <translation>Anfrage an die Registry %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>registry unreachable: %1 (%2)</source>
+        <translation>Registry nicht erreichbar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>registry %1 refused the credentials (HTTP 401)%2</source>
+        <translation>Registry %1 hat die Zugangsdaten abgelehnt (HTTP 401)%2</translation>
+    </message>
+    <message>
+        <source>registry %1 requires authentication (HTTP 401): %2</source>
+        <translation>Registry %1 verlangt eine Authentifizierung (HTTP 401): %2</translation>
+    </message>
+    <message>
+        <source>registry %1 denied access to %2 (HTTP 403)%3</source>
+        <translation>Registry %1 hat den Zugriff auf %2 verweigert (HTTP 403)%3</translation>
+    </message>
+    <message>
+        <source>registry %1 answered HTTP %2 for %3%4</source>
+        <translation>Registry %1 antwortete mit HTTP %2 auf %3%4</translation>
+    </message>
+    <message>
+        <source>not an image reference: %1</source>
+        <translation>Keine Image-Referenz: %1</translation>
+    </message>
+    <message>
+        <source>invalid registry URL: %1</source>
+        <translation>Ungültige Registry-URL: %1</translation>
+    </message>
+    <message>
+        <source>image not found: %1</source>
+        <translation>Image nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>registry %1 sent an unreadable manifest for %2</source>
+        <translation>Registry %1 hat ein unlesbares Manifest für %2 gesendet</translation>
+    </message>
+    <message>
+        <source>registry %1 sent a manifest whose digest is %2, not the one asked for: %3</source>
+        <translation>Registry %1 hat ein Manifest mit dem Digest %2 gesendet, nicht mit dem angefragten: %3</translation>
+    </message>
+    <message>
+        <source>not a repository name: %1</source>
+        <translation>Kein Repository-Name: %1</translation>
+    </message>
+    <message>
+        <source>repository not found: %1/%2</source>
+        <translation>Repository nicht gefunden: %1/%2</translation>
+    </message>
+    <message>
+        <source>registry %1 sent an unreadable tag list for %2</source>
+        <translation>Registry %1 hat eine unlesbare Tag-Liste für %2 gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ReleaseHistoryModel</name>
+    <message>
+        <source>no environment chosen</source>
+        <translation>keine Umgebung ausgewählt</translation>
+    </message>
+    <message>
+        <source>release records of %1: %2</source>
+        <translation>Release-Einträge von %1: %2</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>rollback: restores %1</source>
+        <translation>Rollback: stellt %1 wieder her</translation>
+    </message>
+    <message>
+        <source>rollback: restores %1 — %2</source>
+        <translation>Rollback: stellt %1 wieder her — %2</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Systems → images</source>
+        <translation>Systeme → Images</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::RolloutHistoryModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Replica set</source>
+        <translation>ReplicaSet</translation>
+    </message>
+    <message>
+        <source>Change cause</source>
+        <translation>Änderungsgrund</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::TaskBoardModel</name>
+    <message>
+        <source>No task</source>
+        <translation>Keine Aufgabe</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Status unbekannt</translation>
+    </message>
+    <message>
+        <source>Branch %1 names no task</source>
+        <translation>Branch %1 nennt keine Aufgabe</translation>
+    </message>
+    <message>
+        <source>no tracker to look %1 up in</source>
+        <translation>kein Tracker, in dem %1 nachgeschlagen werden kann</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::TaskBoardView</name>
+    <message>
+        <source>Problems reading tasks</source>
+        <translation>Probleme beim Lesen der Aufgaben</translation>
+    </message>
+    <message>
+        <source>Select a card to see its gates and actions.</source>
+        <translation>Wählen Sie eine Karte aus, um ihre Prüfungen und Aktionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Gates of the selected task</source>
+        <translation>Prüfungen der ausgewählten Aufgabe</translation>
+    </message>
+    <message>
+        <source>Deliver to &amp;Showroom</source>
+        <translation>In &amp;Showroom ausliefern</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>Ausl&amp;iefern</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Why actions are disabled</source>
+        <translation>Warum Aktionen deaktiviert sind</translation>
+    </message>
+    <message>
+        <source>Tasks in status %1</source>
+        <translation>Aufgaben im Status %1</translation>
+    </message>
+    <message>
+        <source>Not now: %1</source>
+        <translation>Jetzt nicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::TaskCardDelegate</name>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>integrates</source>
+        <translation>integriert</translation>
+    </message>
+    <message>
+        <source>reviews %1/%2</source>
+        <translation>Reviews %1/%2</translation>
+    </message>
+    <message>
+        <source>✔ mergeable</source>
+        <translation>✔ zusammenführbar</translation>
+    </message>
+    <message>
+        <source>✘ not mergeable</source>
+        <translation>✘ nicht zusammenführbar</translation>
     </message>
 </context>
 <context>
@@ -245,20 +2979,36 @@ Befehle:
 </translation>
     </message>
     <message>
-        <source>
-Exit codes: 0 success, 1 the command failed or found problems, 2 usage error (bad arguments, missing file).
-Run 'shipyardctl COMMAND --help' for a command's options.
-</source>
-        <translation>
-Exit-Codes: 0 Erfolg, 1 der Befehl schlug fehl oder fand Probleme, 2 Aufruffehler (falsche Argumente, fehlende Datei).
-'shipyardctl BEFEHL --help' zeigt die Optionen eines Befehls.
-</translation>
-    </message>
-    <message>
-        <source>shipyardctl: unknown command '%1'
+        <source>shipyardctl: unknown command &apos;%1&apos;
 </source>
         <translation>shipyardctl: unbekannter Befehl „%1“
 </translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 success, 1 the command failed or the answer is no (a check found problems, a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file).
+Every command takes --output text (the default) or --output json: with json, stdout is exactly
+one JSON document (logs --follow: one object per line) and progress goes to stderr.
+Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>
+Exit-Codes: 0 Erfolg, 1 der Befehl schlug fehl oder die Antwort ist nein (eine Prüfung fand Probleme, eine Berechtigung fehlt, die Sperre ist belegt), 2 Aufruffehler (falsche Argumente, fehlende Datei).
+Jeder Befehl akzeptiert --output text (Standard) oder --output json: Mit json ist stdout genau
+ein JSON-Dokument (logs --follow: ein Objekt pro Zeile) und der Fortschritt geht nach stderr.
+&apos;shipyardctl BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>nur diese kubeconfig-Datei lesen</translation>
+    </message>
+    <message>
+        <source>the kubeconfig context to use</source>
+        <translation>der zu verwendende kubeconfig-Kontext</translation>
+    </message>
+    <message>
+        <source>the namespace (default: the context&apos;s)</source>
+        <translation>der Namespace (Standard: der des Kontexts)</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,396 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>KubeError</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>No cluster connection</source>
+        <translation>Нет подключения к кластеру</translation>
+    </message>
+    <message>
+        <source>The server does not offer aggregated discovery (Kubernetes 1.30 or newer needed)</source>
+        <translation>Сервер не поддерживает агрегированное обнаружение (aggregated discovery); нужен Kubernetes 1.30 или новее</translation>
+    </message>
+    <message>
+        <source>The list answer is not JSON: %1</source>
+        <translation>Ответ на запрос списка не является JSON: %1</translation>
+    </message>
+    <message>
+        <source> in namespace &quot;%1&quot;</source>
+        <translation> в пространстве имён «%1»</translation>
+    </message>
+    <message>
+        <source>Unauthorized: the server did not accept the credentials (token expired or revoked, or a client certificate it does not trust)</source>
+        <translation>Не авторизовано: сервер не принял учётные данные (токен истёк или отозван либо клиентскому сертификату сервер не доверяет)</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>вас</translation>
+    </message>
+    <message>
+        <source>Forbidden: %1 may not %2 %3</source>
+        <translation>Запрещено: для %1 не разрешено %2 %3</translation>
+    </message>
+    <message>
+        <source>Not found: the server does not serve %1</source>
+        <translation>Не найдено: сервер не предоставляет %1</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Не найдено: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Conflict: applying %1 would take fields that other managers own: %2. Apply with force to take them over.</source>
+        <translation>Конфликт: применение %1 заберёт поля, которыми владеют другие менеджеры: %2. Примените с force, чтобы забрать их.</translation>
+    </message>
+    <message>
+        <source>Already exists: %1</source>
+        <translation>Уже существует: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1 changed since it was read (%2)</source>
+        <translation>Конфликт: %1 изменился после чтения (%2)</translation>
+    </message>
+    <message>
+        <source>Expired: the resource version is too old, the list must start again (%1)</source>
+        <translation>Устарело: версия ресурса слишком старая, список нужно начать заново (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Invalid: %1: %2</source>
+        <translation>Некорректно: %1: %2</translation>
+    </message>
+    <message>
+        <source>Too many requests: the server asks to slow down (%1)</source>
+        <translation>Слишком много запросов: сервер просит снизить частоту (%1)</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 for %2 %3</source>
+        <translation>Сервер ответил HTTP %1 на %2 %3</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Timed out talking to %1 (%2)</source>
+        <translation>Истекло время ожидания ответа от %1 (%2)</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not valid for the name &quot;%1&quot; (%2). Use an address the certificate names, or set tls-server-name in the kubeconfig.</source>
+        <translation>TLS: сертификат сервера недействителен для имени «%1» (%2). Используйте адрес, указанный в сертификате, или задайте tls-server-name в kubeconfig.</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is outside its validity period (%1). Check the clock, or renew the certificate.</source>
+        <translation>TLS: срок действия сертификата сервера не наступил или истёк (%1). Проверьте часы или обновите сертификат.</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate is not signed by the certificate authority the kubeconfig trusts (certificate-authority / certificate-authority-data) (%1)</source>
+        <translation>TLS: сертификат сервера не подписан центром сертификации, которому доверяет kubeconfig (certificate-authority / certificate-authority-data) (%1)</translation>
+    </message>
+    <message>
+        <source>TLS: the client certificate or key of the kubeconfig user cannot be used (%1)</source>
+        <translation>TLS: клиентский сертификат или ключ пользователя из kubeconfig нельзя использовать (%1)</translation>
+    </message>
+    <message>
+        <source>TLS: the certificate authority of the kubeconfig cannot be read (%1)</source>
+        <translation>TLS: не удаётся прочитать центр сертификации из kubeconfig (%1)</translation>
+    </message>
+    <message>
+        <source>TLS: the server refused the client certificate (%1)</source>
+        <translation>TLS: сервер отклонил клиентский сертификат (%1)</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed (%2)</source>
+        <translation>Не удалось установить TLS-соединение с %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the server name of %1 (%2)</source>
+        <translation>Не удаётся разрешить имя сервера %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The proxy for %1 failed (%2)</source>
+        <translation>Ошибка прокси для %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: is the cluster running? (%2)</source>
+        <translation>Не удаётся подключиться к %1: кластер запущен? (%2)</translation>
+    </message>
+    <message>
+        <source>Connection to %1 failed: %2</source>
+        <translation>Ошибка подключения к %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::AuditJournal</name>
+    <message>
+        <source>cannot create the audit journal&apos;s directory %1</source>
+        <translation>не удаётся создать каталог журнала аудита %1</translation>
+    </message>
+    <message>
+        <source>cannot open the audit journal %1: %2</source>
+        <translation>не удаётся открыть журнал аудита %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot lock the audit journal %1: %2</source>
+        <translation>не удаётся заблокировать журнал аудита %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write to the audit journal %1: %2</source>
+        <translation>не удаётся записать в журнал аудита %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync the audit journal %1: %2</source>
+        <translation>не удаётся синхронизировать журнал аудита %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the audit journal %1: %2</source>
+        <translation>не удаётся прочитать журнал аудита %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::AuditTrail</name>
+    <message>
+        <source>no cluster to ask who the user is</source>
+        <translation>нет кластера, у которого можно узнать пользователя</translation>
+    </message>
+    <message>
+        <source>SelfSubjectReview on %1: %2</source>
+        <translation>SelfSubjectReview в %1: %2</translation>
+    </message>
+    <message>
+        <source>no username in the answer</source>
+        <translation>в ответе нет имени пользователя</translation>
+    </message>
+    <message>
+        <source>(unknown to the cluster)</source>
+        <translation>(неизвестен кластеру)</translation>
+    </message>
+    <message>
+        <source> (OS user %1)</source>
+        <translation> (пользователь ОС %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3</source>
+        <translation>%1: %2 в %3</translation>
+    </message>
+    <message>
+        <source>, release %1</source>
+        <translation>, релиз %1</translation>
+    </message>
+    <message>
+        <source> (environment %1)</source>
+        <translation> (окружение %1)</translation>
+    </message>
+    <message>
+        <source>; reason: %1</source>
+        <translation>; причина: %1</translation>
+    </message>
+    <message>
+        <source>no Event for %1: the record names no namespace</source>
+        <translation>нет Event для %1: в записи не указано пространство имён</translation>
+    </message>
+    <message>
+        <source>no Event for %1 in %2: %3</source>
+        <translation>нет Event для %1 в %2: %3</translation>
+    </message>
+    <message>
+        <source>no cluster</source>
+        <translation>нет кластера</translation>
+    </message>
+    <message>
+        <source>the Event for %1 in namespace %2 was not created: %3</source>
+        <translation>Event для %1 в пространстве имён %2 не создан: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::BranchGateScan</name>
+    <message>
+        <source>%1 is a remote repository; Shipyard reads branches from a local clone</source>
+        <translation>%1 — удалённый репозиторий; Shipyard читает ветки из локального клона</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ClusterTreeModel</name>
+    <message>
+        <source>context</source>
+        <translation>контекст</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>пространство имён</translation>
+    </message>
+    <message>
+        <source>deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>replica set</source>
+        <translation>ReplicaSet</translation>
+    </message>
+    <message>
+        <source>pod</source>
+        <translation>под</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Сбой</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступен</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>Выкатывается</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>ревизия %1</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Завершается</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Подключён</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 в %2: %3</translation>
+    </message>
+    <message>
+        <source>every namespace</source>
+        <translation>все пространства имён</translation>
+    </message>
+    <message>
+        <source>namespace %1</source>
+        <translation>пространство имён %1</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Недоступен</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Перезапуски</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ClusterView</name>
+    <message>
+        <source>Filter by name…</source>
+        <translation>Фильтр по имени…</translation>
+    </message>
+    <message>
+        <source>Filter the cluster tree by name</source>
+        <translation>Фильтровать дерево кластера по имени</translation>
+    </message>
+    <message>
+        <source>&amp;Old replica sets</source>
+        <translation>&amp;Старые ReplicaSet</translation>
+    </message>
+    <message>
+        <source>Show replica sets scaled to zero</source>
+        <translation>Показывать ReplicaSet, масштабированные до нуля</translation>
+    </message>
+    <message>
+        <source>Show the replica sets of earlier revisions, kept for rollbacks</source>
+        <translation>Показывать ReplicaSet прежних ревизий, сохраняемые для откатов</translation>
+    </message>
+    <message>
+        <source>Cluster objects</source>
+        <translation>Объекты кластера</translation>
+    </message>
+    <message>
+        <source>Select an object to see its events, YAML and log.</source>
+        <translation>Выберите объект, чтобы увидеть его события, YAML и журнал.</translation>
+    </message>
+    <message>
+        <source>Selected object</source>
+        <translation>Выбранный объект</translation>
+    </message>
+    <message>
+        <source>Events of the selected object</source>
+        <translation>События выбранного объекта</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>YAML of the selected object</source>
+        <translation>YAML выбранного объекта</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Выкатка</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>Не удаётся прочитать события: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Select a deployment, replica set or pod to see its events, YAML and log.</source>
+        <translation>Выберите Deployment, ReplicaSet или под, чтобы увидеть его события, YAML и журнал.</translation>
+    </message>
+    <message>
+        <source>%1 %2 in namespace %3 (context %4)</source>
+        <translation>%1 %2 в пространстве имён %3 (контекст %4)</translation>
+    </message>
+</context>
 <context>
     <name>Shipyard::CommandPalette</name>
     <message>
@@ -17,6 +408,954 @@
     <message>
         <source>Actions</source>
         <translation>Действия</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::CommandRunner</name>
+    <message>
+        <source>“%1” exited with status %2</source>
+        <translation>«%1» завершилась с кодом %2</translation>
+    </message>
+    <message>
+        <source>“%1” was killed by signal %2</source>
+        <translation>«%1» убита сигналом %2</translation>
+    </message>
+    <message>
+        <source>“%1” timed out after %2</source>
+        <translation>«%1»: время ожидания истекло через %2</translation>
+    </message>
+    <message>
+        <source>“%1” was cancelled</source>
+        <translation>«%1» отменена</translation>
+    </message>
+    <message>
+        <source>“%1” could not be started: %2</source>
+        <translation>Не удалось запустить «%1»: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ConfirmationDialog</name>
+    <message>
+        <source>What will happen</source>
+        <translation>Что произойдёт</translation>
+    </message>
+    <message>
+        <source>%1 is protected. Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>%1 защищено. Для подтверждения введите &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Name of the environment, typed to confirm</source>
+        <translation>Имя окружения, введённое для подтверждения</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::AuthCommand</name>
+    <message>
+        <source>can-i VERB RESOURCE, or whoami, like kubectl auth</source>
+        <translation>can-i VERB RESOURCE или whoami, как kubectl auth</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text или json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>can-i: in every namespace</source>
+        <translation>can-i: во всех пространствах имён</translation>
+    </message>
+    <message>
+        <source>can-i: only the exit code</source>
+        <translation>can-i: только код выхода</translation>
+    </message>
+    <message>
+        <source>what to ask</source>
+        <translation>что спросить</translation>
+    </message>
+    <message>
+        <source>usage: auth can-i VERB RESOURCE[/NAME] [-n NS] | auth whoami</source>
+        <translation>использование: auth can-i VERB RESOURCE[/NAME] [-n NS] | auth whoami</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Группы</translation>
+    </message>
+    <message>
+        <source>ATTRIBUTE</source>
+        <translation>АТРИБУТ</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>ЗНАЧЕНИЕ</translation>
+    </message>
+    <message>
+        <source>can-i needs VERB and RESOURCE</source>
+        <translation>для can-i нужны VERB и RESOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::ContextsCommand</name>
+    <message>
+        <source>list the kubeconfig contexts, merged as kubectl does</source>
+        <translation>показать контексты kubeconfig, объединённые так же, как в kubectl</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>читать только этот файл kubeconfig</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>output format: text or json</source>
+        <translation>формат вывода: text или json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos;</source>
+        <translation>неизвестный формат вывода «%1»</translation>
+    </message>
+    <message>
+        <source>unexpected arguments</source>
+        <translation>неожиданные аргументы</translation>
+    </message>
+    <message>
+        <source>warning: %1 does not exist</source>
+        <translation>предупреждение: %1 не существует</translation>
+    </message>
+    <message>
+        <source>CURRENT</source>
+        <translation>ТЕКУЩИЙ</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <source>CLUSTER</source>
+        <translation>КЛАСТЕР</translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation>СЕРВЕР</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>ПОЛЬЗОВАТЕЛЬ</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>ПРОСТРАНСТВО ИМЁН</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::DeliverCommand</name>
+    <message>
+        <source>deliver systems into an environment, rolling back on failure</source>
+        <translation>поставить системы в окружение с откатом при сбое</translation>
+    </message>
+    <message>
+        <source>the environment to deliver into</source>
+        <translation>окружение, в которое выполняется поставка</translation>
+    </message>
+    <message>
+        <source>a system to deliver, with its feature branch (default: its upstream); repeatable</source>
+        <translation>система для поставки с её функциональной веткой (по умолчанию: её upstream); можно повторять</translation>
+    </message>
+    <message>
+        <source>deliver this image instead of building one; repeatable</source>
+        <translation>поставить этот образ вместо сборки; можно повторять</translation>
+    </message>
+    <message>
+        <source>wait while another delivery holds the environment</source>
+        <translation>ждать, пока окружение занято другой поставкой</translation>
+    </message>
+    <message>
+        <source>do not run the systems&apos; test commands</source>
+        <translation>не запускать тестовые команды систем</translation>
+    </message>
+    <message>
+        <source>do not watch the ecosystem&apos;s monitoring query after the release</source>
+        <translation>не следить за запросом мониторинга экосистемы после релиза</translation>
+    </message>
+    <message>
+        <source>--ecosystem, --environment and at least one --system are needed</source>
+        <translation>нужны --ecosystem, --environment и хотя бы один --system</translation>
+    </message>
+    <message>
+        <source>--image wants SYSTEM=REFERENCE, not %1</source>
+        <translation>--image ожидает SYSTEM=REFERENCE, а не %1</translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation>нет системы с именем %1</translation>
+    </message>
+    <message>
+        <source>--image for a system not delivered: %1</source>
+        <translation>--image для системы, которая не поставляется: %1</translation>
+    </message>
+    <message>
+        <source>delivery %1</source>
+        <translation>поставка: %1</translation>
+    </message>
+    <message>
+        <source>, release %1</source>
+        <translation>, релиз %1</translation>
+    </message>
+    <message>
+        <source> in %1 s</source>
+        <translation> за %1 с</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::EnvironmentArguments</name>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>файл экосистемы</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>читать только этот файл kubeconfig</translation>
+    </message>
+    <message>
+        <source>the task of a showroom</source>
+        <translation>задача шоурума</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text или json</translation>
+    </message>
+    <message>
+        <source>--ecosystem is needed</source>
+        <translation>нужен --ecosystem</translation>
+    </message>
+    <message>
+        <source>--ecosystem and --environment are needed</source>
+        <translation>нужны --ecosystem и --environment</translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation>--output — это text или json, а не %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 environment</source>
+        <translation>в %1 нет окружения типа %2</translation>
+    </message>
+    <message>
+        <source>%1 has several %2 environments (%3): name one with --environment</source>
+        <translation>в %1 несколько окружений типа %2 (%3): укажите одно через --environment</translation>
+    </message>
+    <message>
+        <source>no environment named %1</source>
+        <translation>нет окружения с именем %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::GetCommand</name>
+    <message>
+        <source>list or show objects of any resource type, like kubectl get</source>
+        <translation>показать список объектов или объект любого типа ресурса, как kubectl get</translation>
+    </message>
+    <message>
+        <source>every namespace</source>
+        <translation>все пространства имён</translation>
+    </message>
+    <message>
+        <source>text, wide or json</source>
+        <translation>text, wide или json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>label selector</source>
+        <translation>селектор меток</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>keep metadata.managedFields in JSON output</source>
+        <translation>сохранять metadata.managedFields в выводе JSON</translation>
+    </message>
+    <message>
+        <source>objects per page (0: all at once)</source>
+        <translation>объектов на страницу (0: все сразу)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>pods, deployments.apps, deploy, ...</source>
+        <translation>pods, deployments.apps, deploy, ...</translation>
+    </message>
+    <message>
+        <source>one object</source>
+        <translation>один объект</translation>
+    </message>
+    <message>
+        <source>usage: get RESOURCE [NAME] [-n NS | -A] [-o text|wide|json]</source>
+        <translation>использование: get RESOURCE [NAME] [-n NS | -A] [-o text|wide|json]</translation>
+    </message>
+    <message>
+        <source>the server doesn&apos;t have a resource type &quot;%1&quot;</source>
+        <translation>на сервере нет типа ресурса «%1»</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>ПРОСТРАНСТВО ИМЁН</translation>
+    </message>
+    <message>
+        <source>No resources found</source>
+        <translation>Ресурсы не найдены</translation>
+    </message>
+    <message>
+        <source>No resources found in %1 namespace.</source>
+        <translation>В пространстве имён %1 ресурсы не найдены.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::HistoryCommand</name>
+    <message>
+        <source>list an environment&apos;s releases, newest first</source>
+        <translation>показать релизы окружения, новые первыми</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>окружение</translation>
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation>РЕЛИЗ</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ВРЕМЯ</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>РЕЗУЛЬТАТ</translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation>КТО</translation>
+    </message>
+    <message>
+        <source>TASKS</source>
+        <translation>ЗАДАЧИ</translation>
+    </message>
+    <message>
+        <source>IMAGES</source>
+        <translation>ОБРАЗЫ</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::LockCommand</name>
+    <message>
+        <source>an environment&apos;s delivery lock: lock status|take|release ENVIRONMENT</source>
+        <translation>блокировка поставок окружения: lock status|take|release ENVIRONMENT</translation>
+    </message>
+    <message>
+        <source>status, take or release, then the environment</source>
+        <translation>status, take или release, затем окружение</translation>
+    </message>
+    <message>
+        <source>the environment is given twice</source>
+        <translation>окружение указано дважды</translation>
+    </message>
+    <message>
+        <source>unknown action %1: status, take or release</source>
+        <translation>неизвестное действие %1: status, take или release</translation>
+    </message>
+    <message>
+        <source>--lease-seconds must be a number of seconds, at least 2</source>
+        <translation>--lease-seconds должно быть числом секунд, не меньше 2</translation>
+    </message>
+    <message>
+        <source>the environment (or give it after the action)</source>
+        <translation>окружение (или укажите его после действия)</translation>
+    </message>
+    <message>
+        <source>take: queue until the lock is free (first come, first served)</source>
+        <translation>take: ждать в очереди, пока блокировка не освободится (в порядке очереди)</translation>
+    </message>
+    <message>
+        <source>take: why, shown to the others</source>
+        <translation>take: причина, которую увидят остальные</translation>
+    </message>
+    <message>
+        <source>release: break another&apos;s lock (audited)</source>
+        <translation>release: снять чужую блокировку (записывается в аудит)</translation>
+    </message>
+    <message>
+        <source>take: how long the lock outlives this process if it dies</source>
+        <translation>take: сколько блокировка продержится после аварийного завершения этого процесса</translation>
+    </message>
+    <message>
+        <source>status, take or release</source>
+        <translation>status, take или release</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>окружение</translation>
+    </message>
+    <message>
+        <source>warning: audit: %1</source>
+        <translation>предупреждение: аудит: %1</translation>
+    </message>
+    <message>
+        <source>%1 (context %2, namespace %3)</source>
+        <translation>%1 (контекст %2, пространство имён %3)</translation>
+    </message>
+    <message>
+        <source>lock: free (%1 stopped renewing it at %2)</source>
+        <translation>блокировка: свободна (%1 перестал её продлевать в %2)</translation>
+    </message>
+    <message>
+        <source>lock: free</source>
+        <translation>блокировка: свободна</translation>
+    </message>
+    <message>
+        <source>lock: held by %1 since %2, renewed %3</source>
+        <translation>блокировка: у %1 с %2, продлена %3</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>причина: %1</translation>
+    </message>
+    <message>
+        <source>queue: empty</source>
+        <translation>очередь: пуста</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>истекло</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>WAITER</source>
+        <translation>ОЖИДАЮЩИЙ</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>СОСТОЯНИЕ</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>ПРИЧИНА</translation>
+    </message>
+    <message>
+        <source>waiting: %1 is held by %2; queued as %3</source>
+        <translation>ожидание: %1 заблокировано %2; в очереди как %3</translation>
+    </message>
+    <message>
+        <source>%1 is locked by %2; Ctrl-C releases it</source>
+        <translation>%1 заблокировано %2; Ctrl+C снимает блокировку</translation>
+    </message>
+    <message>
+        <source>the lock of %1 was lost (broken or expired)</source>
+        <translation>блокировка %1 потеряна (снята или истекла)</translation>
+    </message>
+    <message>
+        <source>%1 released</source>
+        <translation>%1: блокировка снята</translation>
+    </message>
+    <message>
+        <source>held by %1, not by you: --force breaks it</source>
+        <translation>блокировку держит %1, а не вы: --force снимет её</translation>
+    </message>
+    <message>
+        <source>%1: released the lock %2 held</source>
+        <translation>%1: снята блокировка, которую держал %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::LogsCommand</name>
+    <message>
+        <source>print or follow the log of a pod&apos;s container</source>
+        <translation>вывести журнал контейнера пода или следить за ним</translation>
+    </message>
+    <message>
+        <source>the container</source>
+        <translation>контейнер</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <source>keep printing new lines</source>
+        <translation>продолжать выводить новые строки</translation>
+    </message>
+    <message>
+        <source>the previous, terminated container</source>
+        <translation>предыдущий, завершённый контейнер</translation>
+    </message>
+    <message>
+        <source>only the last N lines</source>
+        <translation>только последние N строк</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>prefix each line with its time</source>
+        <translation>добавлять время в начало каждой строки</translation>
+    </message>
+    <message>
+        <source>text, or json: one object with the lines (with --follow, one object per line)</source>
+        <translation>text или json: один объект со строками (с --follow — один объект на строку)</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>the pod</source>
+        <translation>под</translation>
+    </message>
+    <message>
+        <source>usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</source>
+        <translation>использование: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RobotCommand</name>
+    <message>
+        <source>the delivery robot: moves tracker tasks through autotests, showrooms and staging</source>
+        <translation>робот поставки: проводит задачи трекера через автотесты, шоурумы и staging</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>файл экосистемы</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>читать только этот файл kubeconfig</translation>
+    </message>
+    <message>
+        <source>one pass, then exit: 1 when something failed</source>
+        <translation>один проход и выход: 1, если что-то не удалось</translation>
+    </message>
+    <message>
+        <source>seconds between passes (default 60)</source>
+        <translation>секунд между проходами (по умолчанию 60)</translation>
+    </message>
+    <message>
+        <source>deliver this image instead of building one; repeatable</source>
+        <translation>поставить этот образ вместо сборки; можно повторять</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text или json</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]</source>
+        <translation>использование: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]</translation>
+    </message>
+    <message>
+        <source>--interval wants a number of seconds, not %1</source>
+        <translation>--interval ожидает число секунд, а не %1</translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation>--output — это text или json, а не %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>--image wants SYSTEM=REFERENCE, not %1</source>
+        <translation>--image ожидает SYSTEM=REFERENCE, а не %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>сбой: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RollbackCommand</name>
+    <message>
+        <source>restore an environment&apos;s previous (or a chosen) release exactly</source>
+        <translation>точно восстановить предыдущий (или выбранный) релиз окружения</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>окружение</translation>
+    </message>
+    <message>
+        <source>the release to restore (default: the good one before the current)</source>
+        <translation>восстанавливаемый релиз (по умолчанию: удачный релиз перед текущим)</translation>
+    </message>
+    <message>
+        <source>wait while a delivery holds the environment</source>
+        <translation>ждать, пока окружение занято поставкой</translation>
+    </message>
+    <message>
+        <source>restored release %1 as %2 in %3 s</source>
+        <translation>релиз %1 восстановлен как %2 за %3 с</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RolloutCommand</name>
+    <message>
+        <source>status, history, undo or restart of a deployment, like kubectl</source>
+        <translation>status, history, undo или restart для Deployment, как в kubectl</translation>
+    </message>
+    <message>
+        <source>undo: the revision to go back to (0: the previous)</source>
+        <translation>undo: ревизия, к которой вернуться (0: предыдущая)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>status: give up after this many seconds (0: never)</source>
+        <translation>status: сдаться через столько секунд (0: никогда)</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>undo: validate on the server, change nothing</source>
+        <translation>undo: проверить на сервере, ничего не меняя</translation>
+    </message>
+    <message>
+        <source>text or json (status: progress goes to stderr)</source>
+        <translation>text или json (status: ход выполнения выводится в stderr)</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>status, history, undo or restart</source>
+        <translation>status, history, undo или restart</translation>
+    </message>
+    <message>
+        <source>the deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>usage: rollout status|history|undo|restart deployment/NAME</source>
+        <translation>использование: rollout status|history|undo|restart deployment/NAME</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>only deployments are supported: deployment/NAME</source>
+        <translation>поддерживаются только Deployment: deployment/NAME</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::ShowroomCommand</name>
+    <message>
+        <source>showrooms, one namespace per task for QA: up TASK | down TASK | list | sweep [--dry-run]</source>
+        <translation>шоурумы, по пространству имён на задачу для QA: up TASK | down TASK | list | sweep [--dry-run]</translation>
+    </message>
+    <message>
+        <source>the showroom environment (default: the only one)</source>
+        <translation>окружение шоурумов (по умолчанию: единственное)</translation>
+    </message>
+    <message>
+        <source>up, down, list or sweep</source>
+        <translation>up, down, list или sweep</translation>
+    </message>
+    <message>
+        <source>the task key (up, down)</source>
+        <translation>ключ задачи (up, down)</translation>
+    </message>
+    <message>
+        <source>up: deliver this image instead of building one; repeatable</source>
+        <translation>up: поставить этот образ вместо сборки; можно повторять</translation>
+    </message>
+    <message>
+        <source>up: the showroom lives this long from now (default: the environment&apos;s ttl)</source>
+        <translation>up: сколько шоурум проживёт с этого момента (по умолчанию: ttl окружения)</translation>
+    </message>
+    <message>
+        <source>up: do not run the systems&apos; test commands</source>
+        <translation>up: не запускать тестовые команды систем</translation>
+    </message>
+    <message>
+        <source>sweep: say what would be removed, remove nothing</source>
+        <translation>sweep: показать, что было бы удалено, ничего не удаляя</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</source>
+        <translation>использование: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</translation>
+    </message>
+    <message>
+        <source>environment %1 is of kind %2, not showroom</source>
+        <translation>окружение %1 имеет тип %2, а не showroom</translation>
+    </message>
+    <message>
+        <source>--image wants SYSTEM=REFERENCE, not %1</source>
+        <translation>--image ожидает SYSTEM=REFERENCE, а не %1</translation>
+    </message>
+    <message>
+        <source>--ttl wants a duration like 90s, 15m, 72h, 7d, not %1</source>
+        <translation>--ttl ожидает длительность вида 90s, 15m, 72h, 7d, а не %1</translation>
+    </message>
+    <message>
+        <source>showroom %1 is up in %2, expires at %3</source>
+        <translation>шоурум %1 запущен в %2, истекает в %3</translation>
+    </message>
+    <message>
+        <source>showroom %1 updated in %2, expires at %3</source>
+        <translation>шоурум %1 обновлён в %2, истекает в %3</translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>upstream</translation>
+    </message>
+    <message>
+        <source>showroom %1 %2: %3</source>
+        <translation>шоурум %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>showroom %1 is down (%2 deleted)</source>
+        <translation>шоурум %1 остановлен (%2 удалено)</translation>
+    </message>
+    <message>
+        <source> (terminating)</source>
+        <translation> (завершается)</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation> (истёк)</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>ЗАДАЧА</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>ПРОСТРАНСТВО ИМЁН</translation>
+    </message>
+    <message>
+        <source>CREATOR</source>
+        <translation>СОЗДАТЕЛЬ</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>ВОЗРАСТ</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>ИСТЕКАЕТ</translation>
+    </message>
+    <message>
+        <source>DEPLOYMENTS</source>
+        <translation>DEPLOYMENT</translation>
+    </message>
+    <message>
+        <source>PODS READY</source>
+        <translation>ПОДОВ ГОТОВО</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>%1 not removed: %2</source>
+        <translation>%1 не удалён: %2</translation>
+    </message>
+    <message>
+        <source>would remove %1 (%2): %3</source>
+        <translation>будет удалён %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>removed %1 (%2): %3</source>
+        <translation>удалён %1 (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n showroom(s) kept</source>
+        <translation>
+            <numerusform>оставлен %n шоурум</numerusform>
+            <numerusform>оставлено %n шоурума</numerusform>
+            <numerusform>оставлено %n шоурумов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::StatusCommand</name>
+    <message>
+        <source>what runs in an environment: systems, health, lock and latest release (exit 1 unless all healthy)</source>
+        <translation>что работает в окружении: системы, здоровье, блокировка и последний релиз (код выхода 1, если не всё здорово)</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>окружение</translation>
+    </message>
+    <message>
+        <source>%1 (context %2, namespace %3)</source>
+        <translation>%1 (контекст %2, пространство имён %3)</translation>
+    </message>
+    <message>
+        <source>lock: %1</source>
+        <translation>блокировка: %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>свободна</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>у %1</translation>
+    </message>
+    <message>
+        <source>releases: %1</source>
+        <translation>релизов: %1</translation>
+    </message>
+    <message>
+        <source>releases: none recorded</source>
+        <translation>релизы: не записано ни одного</translation>
+    </message>
+    <message>
+        <source>latest release: %1, %2 by %3</source>
+        <translation>последний релиз: %1, %2, автор: %3</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>СИСТЕМА</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>ТЕГ</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>ГОТОВО</translation>
+    </message>
+    <message>
+        <source>HEALTH</source>
+        <translation>ЗДОРОВЬЕ</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>КОММИТ</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::TasksCommand</name>
+    <message>
+        <source>list every branch of every system with its task, status and delivery gates</source>
+        <translation>показать все ветки всех систем с их задачей, статусом и проверками поставки</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>файл экосистемы</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>output format: text (a table, the default) or json</source>
+        <translation>формат вывода: text (таблица, по умолчанию) или json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl tasks --ecosystem PATH [--output json]</source>
+        <translation>использование: shipyardctl tasks --ecosystem PATH [--output json]</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>(no task key)</source>
+        <translation>(нет ключа задачи)</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>СИСТЕМА</translation>
+    </message>
+    <message>
+        <source>BRANCH</source>
+        <translation>ВЕТКА</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>ЗАДАЧА</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>СТАТУС</translation>
+    </message>
+    <message>
+        <source>GATES</source>
+        <translation>ПРОВЕРКИ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n branch(es) without a task key: </source>
+        <translation>
+            <numerusform>%n ветка без ключа задачи: </numerusform>
+            <numerusform>%n ветки без ключа задачи: </numerusform>
+            <numerusform>%n веток без ключа задачи: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -42,12 +1381,396 @@
         <translation>%1: файл не найден</translation>
     </message>
     <message>
-        <source>%1: valid ecosystem '%2': %3 systems, %4 environments</source>
+        <source>%1: valid ecosystem &apos;%2&apos;: %3 systems, %4 environments</source>
         <translation>%1: корректная экосистема «%2»: систем: %3, окружений: %4</translation>
     </message>
     <message numerus="yes">
         <source>, %n warning(s)</source>
-        <translation><numerusform>, %n предупреждение</numerusform><numerusform>, %n предупреждения</numerusform><numerusform>, %n предупреждений</numerusform></translation>
+        <translation>
+            <numerusform>, %n предупреждение</numerusform>
+            <numerusform>, %n предупреждения</numerusform>
+            <numerusform>, %n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text or json (the verdict and every problem as one object)</source>
+        <translation>text или json (вердикт и все проблемы одним объектом)</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliverDialog</name>
+    <message>
+        <source>Deliver</source>
+        <translation>Поставка</translation>
+    </message>
+    <message>
+        <source>Deliver systems into an environment</source>
+        <translation>Поставить системы в окружение</translation>
+    </message>
+    <message>
+        <source>Environment to deliver into</source>
+        <translation>Окружение, в которое выполняется поставка</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Окружение:</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>Системы</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Deliver&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Поставить&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Feature branch (empty: upstream)&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Функциональная ветка (пусто: upstream)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Image (empty: build it)&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Образ (пусто: собрать)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Deliver %1</source>
+        <translation>Поставить %1</translation>
+    </message>
+    <message>
+        <source>Feature branch of %1</source>
+        <translation>Функциональная ветка %1</translation>
+    </message>
+    <message>
+        <source>build → %1:…</source>
+        <translation>сборка → %1:…</translation>
+    </message>
+    <message>
+        <source>Image of %1</source>
+        <translation>Образ %1</translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Проверить…</translation>
+    </message>
+    <message>
+        <source>Review the delivery</source>
+        <translation>Проверить поставку</translation>
+    </message>
+    <message>
+        <source>%1 is not delivered to this environment</source>
+        <translation>%1 не поставляется в это окружение</translation>
+    </message>
+    <message>
+        <source>%1 environment, context %2, namespace %3%4</source>
+        <translation>окружение типа %1, контекст %2, пространство имён %3%4</translation>
+    </message>
+    <message>
+        <source> — protected</source>
+        <translation> — защищено</translation>
+    </message>
+    <message>
+        <source>There is no environment named %1.</source>
+        <translation>Окружения с именем %1 нет.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shipyard will deliver into &lt;b&gt;%1&lt;/b&gt; (%2, context &lt;tt&gt;%3&lt;/tt&gt;, namespace &lt;tt&gt;%4&lt;/tt&gt;):&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;Shipyard выполнит поставку в &lt;b&gt;%1&lt;/b&gt; (%2, контекст &lt;tt&gt;%3&lt;/tt&gt;, пространство имён &lt;tt&gt;%4&lt;/tt&gt;):&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: the feature branch &lt;tt&gt;%2&lt;/tt&gt;, brought onto &lt;tt&gt;%3&lt;/tt&gt; first, %4&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: функциональная ветка &lt;tt&gt;%2&lt;/tt&gt;, сначала перенесённая на &lt;tt&gt;%3&lt;/tt&gt;, %4&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>built into &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>собирается в &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>delivered as the image &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>поставляется как образ &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: the image &lt;tt&gt;%2&lt;/tt&gt;, as given (not built)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: образ &lt;tt&gt;%2&lt;/tt&gt; как есть (без сборки)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: built from &lt;tt&gt;%2&lt;/tt&gt; of %3 into &lt;tt&gt;%4&lt;/tt&gt;&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: собирается из &lt;tt&gt;%2&lt;/tt&gt; репозитория %3 в &lt;tt&gt;%4&lt;/tt&gt;&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>take the environment&apos;s lock</source>
+        <translation>захватить блокировку окружения</translation>
+    </message>
+    <message>
+        <source>build and test the images</source>
+        <translation>собрать и протестировать образы</translation>
+    </message>
+    <message>
+        <source>check that every image is in the registry %1</source>
+        <translation>проверить, что каждый образ есть в реестре %1</translation>
+    </message>
+    <message>
+        <source>apply the manifests and wait for the rollouts (at most %1 s)</source>
+        <translation>применить манифесты и дождаться выкаток (не дольше %1 с)</translation>
+    </message>
+    <message>
+        <source>run the smoke tests</source>
+        <translation>запустить smoke-тесты</translation>
+    </message>
+    <message>
+        <source>merge the delivered branches into their upstream</source>
+        <translation>слить поставленные ветки в их upstream</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Steps: %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Шаги: %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;If anything fails once the first object is applied, the environment&apos;s last good release is restored and the failed release recorded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Если что-то пойдёт не так после применения первого объекта, будет восстановлен последний удачный релиз окружения, а неудачный релиз будет записан.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This changes production.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Это изменит продакшен.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryLogView</name>
+    <message>
+        <source>&lt;b&gt;Log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Журнал&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Find in the log (Ctrl+F)</source>
+        <translation>Найти в журнале (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find in the delivery log</source>
+        <translation>Найти в журнале поставки</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Предыдущее совпадение (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Предыдущее совпадение</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Следующее совпадение (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Следующее совпадение</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Журнал поставки</translation>
+    </message>
+    <message>
+        <source>The steps&apos; output appears here while a delivery runs.</source>
+        <translation>Здесь появляется вывод шагов, пока идёт поставка.</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>нет совпадений</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n строка</numerusform>
+            <numerusform>%n строки</numerusform>
+            <numerusform>%n строк</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryPipelineModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Обновление</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Сборка</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тестирование</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Развёртывание</translation>
+    </message>
+    <message>
+        <source>Smoke</source>
+        <translation>Smoke-тест</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Мониторинг</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Откат</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Слияние</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>окружение</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeploymentPanel</name>
+    <message>
+        <source>&amp;Undo to Selected Revision</source>
+        <translation>Откатить к выбранной &amp;ревизии</translation>
+    </message>
+    <message>
+        <source>&amp;Scale…</source>
+        <translation>Мас&amp;штабировать…</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>П&amp;ерезапустить</translation>
+    </message>
+    <message>
+        <source>Undo the rollout to the selected revision</source>
+        <translation>Откатить выкатку к выбранной ревизии</translation>
+    </message>
+    <message>
+        <source>Scale the deployment</source>
+        <translation>Масштабировать Deployment</translation>
+    </message>
+    <message>
+        <source>Restart the deployment&apos;s pods</source>
+        <translation>Перезапустить поды Deployment</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Результат последнего действия</translation>
+    </message>
+    <message>
+        <source>Rollout history</source>
+        <translation>История выкаток</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>Масштабировать %1</translation>
+    </message>
+    <message>
+        <source>Replicas of %1:</source>
+        <translation>Реплик у %1:</translation>
+    </message>
+    <message>
+        <source>Select a deployment to see its rollout history.</source>
+        <translation>Выберите Deployment, чтобы увидеть историю его выкаток.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 in %2 (%3)</source>
+        <translation>Deployment %1 в %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot read the rollout history of %1: %2</source>
+        <translation>Не удаётся прочитать историю выкаток %1: %2</translation>
+    </message>
+    <message>
+        <source>Checking whether you may %1 %2…</source>
+        <translation>Проверка, разрешено ли вам %1 %2…</translation>
+    </message>
+    <message>
+        <source>Cannot check whether you may %1 %2 in %3: %4</source>
+        <translation>Не удаётся проверить, разрешено ли вам %1 %2 в %3: %4</translation>
+    </message>
+    <message>
+        <source>You may not %1 %2 in %3 (context %4)%5</source>
+        <translation>Вам не разрешено %1 %2 в %3 (контекст %4)%5</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Подтверждение</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>ревизия %1</translation>
+    </message>
+    <message>
+        <source>the previous revision</source>
+        <translation>предыдущей ревизии</translation>
+    </message>
+    <message>
+        <source>Roll deployment %1 in %2 (%3) back to %4?</source>
+        <translation>Откатить Deployment %1 в %2 (%3) к %4?</translation>
+    </message>
+    <message>
+        <source>Scale deployment %1 in %2 (%3) from %4 to %5 replicas?</source>
+        <translation>Масштабировать Deployment %1 в %2 (%3) с %4 до %5 реплик?</translation>
+    </message>
+    <message>
+        <source>Restart every pod of deployment %1 in %2 (%3)?</source>
+        <translation>Перезапустить все поды Deployment %1 в %2 (%3)?</translation>
     </message>
 </context>
 <context>
@@ -55,6 +1778,37 @@
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Строка %1, столбец %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DoraMetrics</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 дн. %2 ч</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
     </message>
 </context>
 <context>
@@ -77,14 +1831,8 @@ no live data yet</source>
 нет данных из кластера</translation>
     </message>
     <message>
-        <source>The environment '%1' does not run %2.</source>
+        <source>The environment &apos;%1&apos; does not run %2.</source>
         <translation>В окружении «%1» нет %2.</translation>
-    </message>
-    <message>
-        <source>%1 in namespace %2 of context %3.
-The live state (image, health, age) appears once the cluster connection reports it.</source>
-        <translation>%1 в пространстве имён %2 контекста %3.
-Состояние (образ, здоровье, возраст) появится, когда его сообщит подключение к кластеру.</translation>
     </message>
     <message>
         <source>%1 is protected: actions ask you to type its name.</source>
@@ -97,6 +1845,255 @@ The live state (image, health, age) appears once the cluster connection reports 
     <message>
         <source>%1 · context %2</source>
         <translation>%1 · контекст %2</translation>
+    </message>
+    <message>
+        <source>%1
+one per task</source>
+        <translation>%1
+по одному на задачу</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>нет подключения</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>подключение…</translation>
+    </message>
+    <message>
+        <source>not deployed</source>
+        <translation>не развёрнуто</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready · rolling out</source>
+        <translation>%1
+%2/%3 готово · выкатывается</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready</source>
+        <translation>%1
+%2/%3 готово</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready · degraded</source>
+        <translation>%1
+%2/%3 готово · деградация</translation>
+    </message>
+    <message>
+        <source>%1
+%2/%3 ready · rollout failed</source>
+        <translation>%1
+%2/%3 готово · сбой выкатки</translation>
+    </message>
+    <message>
+        <source>%1 (context %2) cannot be reached: %3</source>
+        <translation>%1 (контекст %2) недоступен: %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2/%3
+Image: %4
+%5</source>
+        <translation>%1 в %2/%3
+Образ: %4
+%5</translation>
+    </message>
+    <message>
+        <source>
+Commit: %1</source>
+        <translation>
+Коммит: %1</translation>
+    </message>
+    <message>
+        <source>
+Tasks: %1</source>
+        <translation>
+Задачи: %1</translation>
+    </message>
+    <message>
+        <source>
+Created: %1</source>
+        <translation>
+Создан: %1</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2 of context %3.</source>
+        <translation>%1 в пространстве имён %2 контекста %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::EventListModel</name>
+    <message>
+        <source>%1s ago</source>
+        <translation>%1 с назад</translation>
+    </message>
+    <message>
+        <source>%1m ago</source>
+        <translation>%1 мин назад</translation>
+    </message>
+    <message>
+        <source>%1h ago</source>
+        <translation>%1 ч назад</translation>
+    </message>
+    <message>
+        <source>%1 (from %2, at %3)</source>
+        <translation>%1 (от %2, в %3)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Последний раз</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::HistoryView</name>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>Ок&amp;ружение:</translation>
+    </message>
+    <message>
+        <source>Environment of the history</source>
+        <translation>Окружение истории</translation>
+    </message>
+    <message>
+        <source>Filter: release, person, task, image, result…</source>
+        <translation>Фильтр: релиз, человек, задача, образ, результат…</translation>
+    </message>
+    <message>
+        <source>Filter the releases</source>
+        <translation>Фильтровать релизы</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Read the release records again</source>
+        <translation>Заново прочитать записи о релизах</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to This Release…</source>
+        <translation>Отк&amp;атить к этому релизу…</translation>
+    </message>
+    <message>
+        <source>Roll back to the selected release</source>
+        <translation>Откатить к выбранному релизу</translation>
+    </message>
+    <message>
+        <source>Releases, newest first</source>
+        <translation>Релизы, новые первыми</translation>
+    </message>
+    <message>
+        <source>State of the history</source>
+        <translation>Состояние истории</translation>
+    </message>
+    <message>
+        <source>No releases recorded in %1 yet: every delivery and rollback records one.</source>
+        <translation>В %1 ещё не записано ни одного релиза: каждая поставка и каждый откат записывают релиз.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s) in %1.</source>
+        <translation>
+            <numerusform>%n релиз в %1.</numerusform>
+            <numerusform>%n релиза в %1.</numerusform>
+            <numerusform>%n релизов в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open an ecosystem to see its releases.</source>
+        <translation>Откройте экосистему, чтобы увидеть её релизы.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the releases of %1…</source>
+        <translation>Чтение релизов %1…</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: removed (it did not exist then)&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: удаляется (тогда его не было)&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: &lt;tt&gt;%2&lt;/tt&gt;&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: &lt;tt&gt;%2&lt;/tt&gt;&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (context &lt;tt&gt;%2&lt;/tt&gt;, namespace &lt;tt&gt;%3&lt;/tt&gt;) goes back to release &lt;b&gt;%4&lt;/b&gt; of %5, exactly as recorded: every object re-applied, objects added since then removed:&lt;/p&gt;&lt;ul&gt;%6&lt;/ul&gt;&lt;p&gt;The running release%7 is marked rolled back and the restored state recorded as a new release. The environment&apos;s delivery lock is held meanwhile.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (контекст &lt;tt&gt;%2&lt;/tt&gt;, пространство имён &lt;tt&gt;%3&lt;/tt&gt;) возвращается к релизу &lt;b&gt;%4&lt;/b&gt; от %5 точно в записанном виде: все объекты применяются заново, добавленные с тех пор объекты удаляются:&lt;/p&gt;&lt;ul&gt;%6&lt;/ul&gt;&lt;p&gt;Текущий релиз%7 помечается как откаченный, а восстановленное состояние записывается как новый релиз. На это время удерживается блокировка поставок окружения.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Откат %1</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation>&amp;Откатить</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to %2…</source>
+        <translation>Откат %1 к %2…</translation>
+    </message>
+    <message>
+        <source>%1 is back at %2 (new release %3, %4 s).</source>
+        <translation>%1 снова на %2 (новый релиз %3, %4 с).</translation>
+    </message>
+    <message>
+        <source>Rollback of %1 failed: %2</source>
+        <translation>Откат %1 не удался: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ImageBuilder</name>
+    <message>
+        <source>%1: “%2” is not a valid image name</source>
+        <translation>%1: «%2» — недопустимое имя образа</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the image storage %2</source>
+        <translation>%1: не удаётся создать хранилище образов %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: отменено</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>the registry credentials are not set (%1, %2)</source>
+        <translation>учётные данные реестра не заданы (%1, %2)</translation>
+    </message>
+    <message>
+        <source>cannot write the registry credentials to %1: %2</source>
+        <translation>не удаётся записать учётные данные реестра в %1: %2</translation>
     </message>
 </context>
 <context>
@@ -186,10 +2183,6 @@ The live state (image, health, age) appears once the cluster connection reports 
         <translation>%1 — Shipyard</translation>
     </message>
     <message>
-        <source>%1: %2 systems, %3 environments. Live cluster state is not connected yet.</source>
-        <translation>%1: систем: %2, окружений: %3. Состояние кластера ещё не подключено.</translation>
-    </message>
-    <message>
         <source>%1 has errors; fix them and reload (F5).</source>
         <translation>В %1 есть ошибки; исправьте их и перезагрузите (F5).</translation>
     </message>
@@ -200,6 +2193,758 @@ The live state (image, health, age) appears once the cluster connection reports 
     <message>
         <source>&amp;Command Palette…</source>
         <translation>&amp;Палитра команд…</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Конвейер</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Задачи</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>К&amp;ластер</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Метрики</translation>
+    </message>
+    <message>
+        <source>Select a cell to see the system&apos;s details in that environment.</source>
+        <translation>Выберите ячейку, чтобы увидеть сведения о системе в этом окружении.</translation>
+    </message>
+    <message>
+        <source>Details of the selected cell</source>
+        <translation>Сведения о выбранной ячейке</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation>&amp;Поставка</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>&amp;Поставить…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Delivery</source>
+        <translation>О&amp;тменить поставку</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to the Selected Release…</source>
+        <translation>Откатить к в&amp;ыбранному релизу…</translation>
+    </message>
+    <message>
+        <source>%1: %2 systems, %3 environments.</source>
+        <translation>%1: систем: %2, окружений: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::MetricsView</name>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>Ок&amp;ружение:</translation>
+    </message>
+    <message>
+        <source>Environment of the metrics</source>
+        <translation>Окружение метрик</translation>
+    </message>
+    <message>
+        <source>&amp;Over:</source>
+        <translation>П&amp;ериод:</translation>
+    </message>
+    <message>
+        <source>Period of the metrics</source>
+        <translation>Период метрик</translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n day(s)</source>
+        <translation>
+            <numerusform>последний %n день</numerusform>
+            <numerusform>последние %n дня</numerusform>
+            <numerusform>последние %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State of the metrics</source>
+        <translation>Состояние метрик</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Read the releases and the monitoring again</source>
+        <translation>Заново прочитать релизы и мониторинг</translation>
+    </message>
+    <message>
+        <source>Deployment frequency</source>
+        <translation>Частота развёртываний</translation>
+    </message>
+    <message>
+        <source>Change failure rate</source>
+        <translation>Доля неудачных изменений</translation>
+    </message>
+    <message>
+        <source>Time to restore</source>
+        <translation>Время восстановления</translation>
+    </message>
+    <message>
+        <source>Lead time for changes</source>
+        <translation>Время внесения изменений</translation>
+    </message>
+    <message>
+        <source>Deployments per day</source>
+        <translation>Развёртываний в день</translation>
+    </message>
+    <message>
+        <source>Monitoring around the latest releases</source>
+        <translation>Мониторинг вокруг последних релизов</translation>
+    </message>
+    <message>
+        <source>Open an ecosystem to see its metrics.</source>
+        <translation>Откройте экосистему, чтобы увидеть её метрики.</translation>
+    </message>
+    <message>
+        <source>No environment chosen.</source>
+        <translation>Окружение не выбрано.</translation>
+    </message>
+    <message>
+        <source>%1, details</source>
+        <translation>%1, подробности</translation>
+    </message>
+    <message>
+        <source>Reading the releases of %1…</source>
+        <translation>Чтение релизов %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>release records of %1: %2</source>
+        <translation>записи о релизах %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) of %1 since %2.</source>
+        <translation>
+            <numerusform>%n развёртывание в %1 с %2.</numerusform>
+            <numerusform>%n развёртывания в %1 с %2.</numerusform>
+            <numerusform>%n развёртываний в %1 с %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 в день</translation>
+    </message>
+    <message>
+        <source>%1 per week</source>
+        <translation>%1 в неделю</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) in %1 day(s)</source>
+        <translation>
+            <numerusform>%n развёртывание за %1 дн.</numerusform>
+            <numerusform>%n развёртывания за %1 дн.</numerusform>
+            <numerusform>%n развёртываний за %1 дн.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n deployment(s) failed or were rolled back</source>
+        <translation>
+            <numerusform>сбой или откат: %1 из %n развёртывания</numerusform>
+            <numerusform>сбой или откат: %1 из %n развёртываний</numerusform>
+            <numerusform>сбой или откат: %1 из %n развёртываний</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no deployments</source>
+        <translation>нет развёртываний</translation>
+    </message>
+    <message>
+        <source>no failures</source>
+        <translation>нет сбоев</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean over %n failure(s), to the next good release</source>
+        <translation>
+            <numerusform>среднее по %n сбою, до следующего удачного релиза</numerusform>
+            <numerusform>среднее по %n сбоям, до следующего удачного релиза</numerusform>
+            <numerusform>среднее по %n сбоям, до следующего удачного релиза</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 restored, %2 not yet</source>
+        <translation>восстановлено: %1, ещё нет: %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message numerus="yes">
+        <source>median from commit to release over %n commit(s)</source>
+        <translation>
+            <numerusform>медиана от коммита до релиза по %n коммиту</numerusform>
+            <numerusform>медиана от коммита до релиза по %n коммитам</numerusform>
+            <numerusform>медиана от коммита до релиза по %n коммитам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the delivered commits are not in a repository on this machine</source>
+        <translation>поставленных коммитов нет ни в одном репозитории на этом компьютере</translation>
+    </message>
+    <message>
+        <source>no delivered commits: the images were given</source>
+        <translation>нет поставленных коммитов: образы были заданы готовыми</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <source>failed or rolled back</source>
+        <translation>сбой или откат</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No monitoring configured.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Name a Prometheus and a query under &lt;tt&gt;rollback.monitoring&lt;/tt&gt; in the ecosystem file to see the error rate around each release here, and to roll back automatically when it exceeds its threshold.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Мониторинг не настроен.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Укажите Prometheus и запрос в разделе &lt;tt&gt;rollback.monitoring&lt;/tt&gt; файла экосистемы, чтобы видеть здесь долю ошибок вокруг каждого релиза и автоматически откатываться, когда она превышает порог.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Monitoring unavailable.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Мониторинг недоступен.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Monitoring query around the latest releases</source>
+        <translation>Запрос мониторинга вокруг последних релизов</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>запрос</translation>
+    </message>
+    <message>
+        <source>threshold %1</source>
+        <translation>порог %1</translation>
+    </message>
+    <message>
+        <source>good release</source>
+        <translation>удачный релиз</translation>
+    </message>
+    <message>
+        <source>failed release</source>
+        <translation>неудачный релиз</translation>
+    </message>
+    <message>
+        <source>Monitoring query around the latest releases — no data</source>
+        <translation>Запрос мониторинга вокруг последних релизов — нет данных</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PipelineGraphView</name>
+    <message>
+        <source>No delivery in this session yet. Choose “Deliver…” to start one.</source>
+        <translation>В этом сеансе поставок ещё не было. Выберите «Поставить…», чтобы начать.</translation>
+    </message>
+    <message>
+        <source>Delivery steps</source>
+        <translation>Шаги поставки</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Система</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PipelineView</name>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>Ок&amp;ружение:</translation>
+    </message>
+    <message>
+        <source>Environment of the pipeline</source>
+        <translation>Окружение конвейера</translation>
+    </message>
+    <message>
+        <source>Holder of the environment&apos;s delivery lock</source>
+        <translation>Владелец блокировки поставок окружения</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>По&amp;ставить…</translation>
+    </message>
+    <message>
+        <source>Deliver systems into an environment</source>
+        <translation>Поставить системы в окружение</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Delivery</source>
+        <translation>О&amp;тменить поставку</translation>
+    </message>
+    <message>
+        <source>Cancel the running delivery</source>
+        <translation>Отменить текущую поставку</translation>
+    </message>
+    <message>
+        <source>Stops at the next check; whatever was applied is rolled back.</source>
+        <translation>Остановится на следующей проверке; всё применённое будет откачено.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No delivery started from this window yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Из этого окна ещё не запускалось ни одной поставки.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>What the delivery delivers</source>
+        <translation>Содержимое поставки</translation>
+    </message>
+    <message>
+        <source>State of the delivery</source>
+        <translation>Состояние поставки</translation>
+    </message>
+    <message>
+        <source>Deliver into %1</source>
+        <translation>Поставка в %1</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>&amp;Поставить</translation>
+    </message>
+    <message>
+        <source>No environment named %1.</source>
+        <translation>Нет окружения с именем %1.</translation>
+    </message>
+    <message>
+        <source>A delivery into %1 is still running.</source>
+        <translation>Поставка в %1 ещё выполняется.</translation>
+    </message>
+    <message>
+        <source>%1 (built from %2)</source>
+        <translation>%1 (собран из %2)</translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>upstream</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delivery into %1&lt;/b&gt; — %2 — started %3</source>
+        <translation>&lt;b&gt;Поставка в %1&lt;/b&gt; — %2 — начата %3</translation>
+    </message>
+    <message>
+        <source>Delivering into %1…</source>
+        <translation>Поставка в %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling: what was applied is being rolled back…</source>
+        <translation>Отмена: всё применённое откатывается…</translation>
+    </message>
+    <message>
+        <source>Delivered into %1 in %2 s (release %3).</source>
+        <translation>Поставлено в %1 за %2 с (релиз %3).</translation>
+    </message>
+    <message>
+        <source>Failed at %1: %2</source>
+        <translation>Сбой на шаге %1: %2</translation>
+    </message>
+    <message>
+        <source>Rolled back to %1 after %2 failed: %3</source>
+        <translation>Откат к %1 после сбоя шага %2: %3</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 restored.</source>
+        <translation>Отменено; восстановлено: %1.</translation>
+    </message>
+    <message>
+        <source>nothing was applied, nothing</source>
+        <translation>ничего (ничего не применялось)</translation>
+    </message>
+    <message>
+        <source>Lock: unknown</source>
+        <translation>Блокировка: неизвестно</translation>
+    </message>
+    <message>
+        <source>Lock: free</source>
+        <translation>Блокировка: свободна</translation>
+    </message>
+    <message>
+        <source>No delivery holds this environment.</source>
+        <translation>Это окружение не занято ни одной поставкой.</translation>
+    </message>
+    <message>
+        <source>Lock held by &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Блокировку держит &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Deliveries into this environment wait for %1 to finish.</source>
+        <translation>Поставки в это окружение ждут, пока %1 не закончит.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PodLogView</name>
+    <message>
+        <source>Search the log (Enter: next, Shift+Enter: previous)</source>
+        <translation>Поиск в журнале (Enter — следующее, Shift+Enter — предыдущее)</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Поиск в журнале</translation>
+    </message>
+    <message>
+        <source>Log status</source>
+        <translation>Состояние журнала</translation>
+    </message>
+    <message>
+        <source>Pod log</source>
+        <translation>Журнал пода</translation>
+    </message>
+    <message>
+        <source>Select a pod to follow its log.</source>
+        <translation>Выберите под, чтобы следить за его журналом.</translation>
+    </message>
+    <message>
+        <source>No log lines yet.</source>
+        <translation>Строк журнала пока нет.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>… (lines dropped: the log grew faster than it could be shown)</source>
+        <translation>… (строки пропущены: журнал рос быстрее, чем его удавалось показывать)</translation>
+    </message>
+    <message>
+        <source>Cannot read the log of %1: %2</source>
+        <translation>Не удаётся прочитать журнал %1: %2</translation>
+    </message>
+    <message>
+        <source>The crashed container&apos;s log</source>
+        <translation>Журнал упавшего контейнера</translation>
+    </message>
+    <message>
+        <source>Log ended</source>
+        <translation>Журнал закончился</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Отслеживается</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PrometheusClient</name>
+    <message>
+        <source>invalid Prometheus URL: %1</source>
+        <translation>недопустимый URL Prometheus: %1</translation>
+    </message>
+    <message>
+        <source>query to Prometheus cancelled</source>
+        <translation>запрос к Prometheus отменён</translation>
+    </message>
+    <message>
+        <source>Prometheus unreachable: %1 (%2)</source>
+        <translation>Prometheus недоступен: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Prometheus rejected the query: %1</source>
+        <translation>Prometheus отклонил запрос: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus answered HTTP %1</source>
+        <translation>Prometheus ответил HTTP %1</translation>
+    </message>
+    <message>
+        <source>Prometheus failed to run the query (HTTP %1, %2): %3</source>
+        <translation>Prometheus не смог выполнить запрос (HTTP %1, %2): %3</translation>
+    </message>
+    <message>
+        <source>Prometheus sent an answer that is not an API response</source>
+        <translation>Prometheus прислал ответ, который не является ответом API</translation>
+    </message>
+    <message>
+        <source>Prometheus sent a result that cannot be read (type “%1”)</source>
+        <translation>Prometheus прислал результат, который не удаётся прочитать (тип «%1»)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::PrometheusResult</name>
+    <message>
+        <source>the query gives a %1, not a number</source>
+        <translation>запрос возвращает %1, а не число</translation>
+    </message>
+    <message>
+        <source>the query gives %1 series, not one number; aggregate it (e.g. with sum)</source>
+        <translation>запрос возвращает рядов: %1, а не одно число; агрегируйте их (например, через sum)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::RegistryClient</name>
+    <message>
+        <source>usernameEnv</source>
+        <translation>usernameEnv</translation>
+    </message>
+    <message>
+        <source>passwordEnv</source>
+        <translation>passwordEnv</translation>
+    </message>
+    <message>
+        <source>the credentials are not set (%1 empty)</source>
+        <translation>учётные данные не заданы (%1 пусто)</translation>
+    </message>
+    <message>
+        <source>request to the registry %1 cancelled</source>
+        <translation>запрос к реестру %1 отменён</translation>
+    </message>
+    <message>
+        <source>registry unreachable: %1 (%2)</source>
+        <translation>реестр недоступен: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>registry %1 refused the credentials (HTTP 401)%2</source>
+        <translation>реестр %1 отклонил учётные данные (HTTP 401)%2</translation>
+    </message>
+    <message>
+        <source>registry %1 requires authentication (HTTP 401): %2</source>
+        <translation>реестр %1 требует аутентификации (HTTP 401): %2</translation>
+    </message>
+    <message>
+        <source>registry %1 denied access to %2 (HTTP 403)%3</source>
+        <translation>реестр %1 запретил доступ к %2 (HTTP 403)%3</translation>
+    </message>
+    <message>
+        <source>registry %1 answered HTTP %2 for %3%4</source>
+        <translation>реестр %1 ответил HTTP %2 на %3%4</translation>
+    </message>
+    <message>
+        <source>not an image reference: %1</source>
+        <translation>не ссылка на образ: %1</translation>
+    </message>
+    <message>
+        <source>invalid registry URL: %1</source>
+        <translation>недопустимый URL реестра: %1</translation>
+    </message>
+    <message>
+        <source>image not found: %1</source>
+        <translation>образ не найден: %1</translation>
+    </message>
+    <message>
+        <source>registry %1 sent an unreadable manifest for %2</source>
+        <translation>реестр %1 прислал нечитаемый манифест для %2</translation>
+    </message>
+    <message>
+        <source>registry %1 sent a manifest whose digest is %2, not the one asked for: %3</source>
+        <translation>реестр %1 прислал манифест с дайджестом %2, а не с запрошенным: %3</translation>
+    </message>
+    <message>
+        <source>not a repository name: %1</source>
+        <translation>не имя репозитория: %1</translation>
+    </message>
+    <message>
+        <source>repository not found: %1/%2</source>
+        <translation>репозиторий не найден: %1/%2</translation>
+    </message>
+    <message>
+        <source>registry %1 sent an unreadable tag list for %2</source>
+        <translation>реестр %1 прислал нечитаемый список тегов для %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ReleaseHistoryModel</name>
+    <message>
+        <source>no environment chosen</source>
+        <translation>окружение не выбрано</translation>
+    </message>
+    <message>
+        <source>release records of %1: %2</source>
+        <translation>записи о релизах %1: %2</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>откачен</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>rollback: restores %1</source>
+        <translation>откат: восстанавливает %1</translation>
+    </message>
+    <message>
+        <source>rollback: restores %1 — %2</source>
+        <translation>откат: восстанавливает %1 — %2</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Релиз</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Systems → images</source>
+        <translation>Системы → образы</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::RolloutHistoryModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (текущая)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Ревизия</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Образ</translation>
+    </message>
+    <message>
+        <source>Replica set</source>
+        <translation>ReplicaSet</translation>
+    </message>
+    <message>
+        <source>Change cause</source>
+        <translation>Причина изменения</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::TaskBoardModel</name>
+    <message>
+        <source>No task</source>
+        <translation>Нет задачи</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Статус неизвестен</translation>
+    </message>
+    <message>
+        <source>Branch %1 names no task</source>
+        <translation>Ветка %1 не указывает задачу</translation>
+    </message>
+    <message>
+        <source>no tracker to look %1 up in</source>
+        <translation>нет трекера, в котором можно найти %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::TaskBoardView</name>
+    <message>
+        <source>Problems reading tasks</source>
+        <translation>Проблемы при чтении задач</translation>
+    </message>
+    <message>
+        <source>Select a card to see its gates and actions.</source>
+        <translation>Выберите карточку, чтобы увидеть её проверки и действия.</translation>
+    </message>
+    <message>
+        <source>Gates of the selected task</source>
+        <translation>Проверки выбранной задачи</translation>
+    </message>
+    <message>
+        <source>Deliver to &amp;Showroom</source>
+        <translation>Поставить в &amp;шоурум</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>По&amp;ставить</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>Сли&amp;ть</translation>
+    </message>
+    <message>
+        <source>Why actions are disabled</source>
+        <translation>Почему действия недоступны</translation>
+    </message>
+    <message>
+        <source>Tasks in status %1</source>
+        <translation>Задачи в статусе %1</translation>
+    </message>
+    <message>
+        <source>Not now: %1</source>
+        <translation>Сейчас нельзя: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::TaskCardDelegate</name>
+    <message>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>актуальность</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>ревью</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>слияние</translation>
+    </message>
+    <message>
+        <source>integrates</source>
+        <translation>интеграция</translation>
+    </message>
+    <message>
+        <source>reviews %1/%2</source>
+        <translation>ревью %1/%2</translation>
+    </message>
+    <message>
+        <source>✔ mergeable</source>
+        <translation>✔ можно слить</translation>
+    </message>
+    <message>
+        <source>✘ not mergeable</source>
+        <translation>✘ нельзя слить</translation>
     </message>
 </context>
 <context>
@@ -245,20 +2990,36 @@ Commands:
 </translation>
     </message>
     <message>
-        <source>
-Exit codes: 0 success, 1 the command failed or found problems, 2 usage error (bad arguments, missing file).
-Run 'shipyardctl COMMAND --help' for a command's options.
-</source>
-        <translation>
-Коды выхода: 0 — успех, 1 — команда не удалась или нашла проблемы, 2 — ошибка вызова (неверные аргументы, нет файла).
-'shipyardctl КОМАНДА --help' покажет параметры команды.
-</translation>
-    </message>
-    <message>
-        <source>shipyardctl: unknown command '%1'
+        <source>shipyardctl: unknown command &apos;%1&apos;
 </source>
         <translation>shipyardctl: неизвестная команда «%1»
 </translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 success, 1 the command failed or the answer is no (a check found problems, a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file).
+Every command takes --output text (the default) or --output json: with json, stdout is exactly
+one JSON document (logs --follow: one object per line) and progress goes to stderr.
+Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>
+Коды выхода: 0 — успех, 1 — команда не удалась или ответ отрицательный (проверка нашла проблемы, нет разрешения, блокировка занята), 2 — ошибка вызова (неверные аргументы, нет файла).
+Любая команда принимает --output text (по умолчанию) или --output json: с json в stdout выводится ровно
+один документ JSON (logs --follow: один объект на строку), а ход выполнения — в stderr.
+&apos;shipyardctl КОМАНДА --help&apos; покажет параметры команды.
+</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>читать только этот файл kubeconfig</translation>
+    </message>
+    <message>
+        <source>the kubeconfig context to use</source>
+        <translation>используемый контекст kubeconfig</translation>
+    </message>
+    <message>
+        <source>the namespace (default: the context&apos;s)</source>
+        <translation>пространство имён (по умолчанию: из контекста)</translation>
     </message>
 </context>
 </TS>
