@@ -6,6 +6,7 @@
 #include "kube/KubeClient.h"
 #include "kube/KubeResourceType.h"
 #include "kube/Kubeconfig.h"
+#include "live/DeployedSystems.h"
 #include "live/SystemState.h"
 #include "pipeline/ReleaseStore.h"
 
@@ -48,20 +49,11 @@ public:
             return Failure;
         }
 
-        const KubeResourceType deployments = KubeResourceType::make(
-            QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"), QStringLiteral("Deployment"));
-        const KubeResponse listed = client.get(deployments.path(ns)).result();
-        if (!listed.ok()) {
-            err() << arguments[0] << ": " << listed.error.message << '\n';
+        KubeError listError;
+        const QHash<QString, SystemState> states = DeployedSystems::read(client, ns, &listError);
+        if (listError.isError()) {
+            err() << arguments[0] << ": " << listError.message << '\n';
             return Failure;
-        }
-        QHash<QString, SystemState> states;
-        const QJsonArray items = listed.json().value(QLatin1String("items")).toArray();
-        for (const QJsonValue &item : items) {
-            const QJsonObject deployment = item.toObject();
-            states.insert(
-                deployment.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
-                SystemState::fromDeployment(deployment));
         }
 
         const KubeResourceType leases = KubeResourceType::make(QStringLiteral("coordination.k8s.io"),

@@ -25,4 +25,18 @@ QString TaskKeyExtractor::extract(const QString &branch) const
     return m_expression.match(branch).captured(0);
 }
 
+QStringList TaskKeyExtractor::extractAll(const QString &text) const
+{
+    QStringList keys;
+    if (!isValid() || m_pattern.isEmpty())
+        return keys;
+    QRegularExpressionMatchIterator matches = m_expression.globalMatch(text);
+    while (matches.hasNext()) {
+        const QString key = matches.next().captured(0);
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
 } // namespace Shipyard

@@ -3,6 +3,7 @@
 
 #include <QRegularExpression>
 #include <QString>
+#include <QStringList>
 
 namespace Shipyard {
 
@@ -18,6 +19,8 @@ public:
     QString errorString() const;
     // Empty when the branch has no key.
     QString extract(const QString &branch) const;
+    // Every key in TEXT (a commit message), each once, in order.
+    QStringList extractAll(const QString &text) const;
 
 private:
     QString m_pattern;

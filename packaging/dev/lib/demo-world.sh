@@ -162,6 +162,14 @@ YAML
     commit "$clone" 3 Frank "$(reviewed 'SHOP-15 Probe the mail queue')"
     git -C "$clone" checkout -q main
 
+    # SHOP-11, done: the mailer's German confirmation, delivered to staging
+    # (and so merged upstream) but not yet to production.
+    clone=$world/systems/mailer
+    git -C "$clone" checkout -q -b feature/SHOP-11-german-mail main
+    echo "Ihre Bestellung ist unterwegs." >"$clone/CONFIRMATION.de"
+    commit "$clone" 6 Frank "$(reviewed 'SHOP-11 Order confirmation in German')"
+    git -C "$clone" checkout -q main
+
     # SHOP-17, the storefront's dark theme, waits for its showroom.
     clone=$world/systems/storefront
     git -C "$clone" checkout -q -b feature/SHOP-17-dark-theme main
@@ -263,6 +271,11 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
     make_tasks
     make_releases
     make_branches
+    # SHOP-11 goes to staging and upstream: production has yet to get it.
+    git -C "$world/systems/mailer" checkout -q feature/SHOP-11-german-mail
+    deliver staging mailer=feature/SHOP-11-german-mail
+    git -C "$world/systems/mailer" checkout -q main
+    git -C "$world/systems/mailer" merge -q --ff-only feature/SHOP-11-german-mail
     # The broken task meets staging: rolled back, returned to its developer.
     # Images are built from the checkout, so the branch is checked out.
     git -C "$world/systems/mailer" checkout -q feature/SHOP-15-queue-probe
