@@ -80,7 +80,7 @@ public:
                 if (confirm->nameField())
                     QTest::keyClicks(confirm->nameField(), typedName);
                 if (!confirm->actionButton()->isEnabled()) {
-                    qWarning("the confirmation's button stayed disabled");
+                    qInfo("the confirmation's button stays disabled: cancelled");
                     confirm->reject();
                     return;
                 }
@@ -117,6 +117,7 @@ private:
     QTemporaryDir m_dir;
     std::optional<ShowroomWorld> m_world;
     QString m_staging;
+    QString m_production;
 
     static void waitForBoard(MainWindow &window, const QString &task)
     {
@@ -140,15 +141,26 @@ private Q_SLOTS:
         ShowroomWorld::Settings settings;
         settings.stagingNamespace = m_staging;
         m_world.emplace(m_dir.filePath(QStringLiteral("world")), settings);
-        QVERIFY(LocalCluster::kubectl(
-            QStringLiteral("staging"), { QStringLiteral("create"), QStringLiteral("namespace"), m_staging }));
-        // Pods are refused until the namespace's default service account exists.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !kubectlOutput(QStringLiteral("staging"),
-                { QStringLiteral("-n"), m_staging, QStringLiteral("get"), QStringLiteral("serviceaccount"),
-                    QStringLiteral("default"), QStringLiteral("-o"), QStringLiteral("name") })
-                .isEmpty(),
-            20000);
+        // Production, on the other cluster, protected as production is by default.
+        m_production = QStringLiteral("ui-taskactions-prod-%1").arg(QCoreApplication::applicationPid());
+        QFile ecosystem(m_world->ecosystemPath());
+        QVERIFY(ecosystem.open(QIODevice::Append));
+        ecosystem.write(QStringLiteral("  - name: production\n    kind: production\n    context: production\n"
+                                       "    namespace: %1\n")
+                .arg(m_production)
+                .toUtf8());
+        ecosystem.close();
+        for (const auto &[context, ns] : { std::pair(QStringLiteral("staging"), m_staging),
+                 std::pair(QStringLiteral("production"), m_production) }) {
+            QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("create"), QStringLiteral("namespace"), ns }));
+            // Pods are refused until the namespace's default service account exists.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !kubectlOutput(context,
+                    { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
+                        QStringLiteral("default"), QStringLiteral("-o"), QStringLiteral("name") })
+                    .isEmpty(),
+                20000);
+        }
     }
 
     void cleanupTestCase()
@@ -157,6 +169,8 @@ private Q_SLOTS:
             m_world->deleteShowrooms();
         LocalCluster::kubectl(QStringLiteral("staging"),
             { QStringLiteral("delete"), QStringLiteral("namespace"), m_staging, QStringLiteral("--wait=false") });
+        LocalCluster::kubectl(QStringLiteral("production"),
+            { QStringLiteral("delete"), QStringLiteral("namespace"), m_production, QStringLiteral("--wait=false") });
     }
 
     void showroomFromTheCardThenTeardownFromTheMenu()
@@ -257,6 +271,29 @@ private Q_SLOTS:
         kubectlOutput(QStringLiteral("showroom"), { QStringLiteral("get"), QStringLiteral("namespace"), ns }, &code);
         QVERIFY(code != 0);
         QTRY_VERIFY_WITH_TIMEOUT(!board->teardownButton()->isEnabled(), 30000);
+
+        // 3. Up again, and down from the card's own button this time.
+        up.clear();
+        {
+            DialogAnswerer answer;
+            actions->requestShowroom(task);
+            QTRY_COMPARE_WITH_TIMEOUT(up.size(), 1, 180000);
+        }
+        QVERIFY2(up[0][1].toBool(), qPrintable(up[0][2].toString()));
+        QVERIFY(window.showView(QStringLiteral("tasks")));
+        board->selectCard(task);
+        QTRY_VERIFY_WITH_TIMEOUT(board->teardownButton()->isEnabled(), 30000);
+        down.clear();
+        {
+            DialogAnswerer answer;
+            QTest::mouseClick(board->teardownButton(), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(down.size(), 1, 120000);
+            QCOMPARE(answer.texts.size(), 1);
+            QVERIFY2(answer.texts.constFirst().contains(ns), qPrintable(answer.texts.constFirst()));
+        }
+        QVERIFY2(down[0][1].toBool(), qPrintable(down[0][2].toString()));
+        kubectlOutput(QStringLiteral("showroom"), { QStringLiteral("get"), QStringLiteral("namespace"), ns }, &code);
+        QVERIFY(code != 0);
     }
 
     void deliverFromTheCardIntoStaging()
@@ -286,10 +323,6 @@ private Q_SLOTS:
         board->selectCard(task);
         QPushButton *deliver = board->actionButton(Action::Deliver);
         QVERIFY2(deliver->isEnabled(), qPrintable(board->disabledReasons()));
-        // No production in this world: Merge has nowhere to go and says so.
-        QTest::mouseClick(board->actionButton(Action::Merge), Qt::LeftButton);
-        QVERIFY(window.taskActionController()->statusText().contains(QStringLiteral("no production environment")));
-
         QSignalSpy finished(pipeline, &PipelineView::deliveryFinished);
         QElapsedTimer clock;
         clock.start();
@@ -327,6 +360,67 @@ private Q_SLOTS:
                 QStringLiteral("storefront") },
             &code);
         QVERIFY(code != 0);
+    }
+
+    void mergeFromTheCardIntoProduction()
+    {
+        const QString task = ShowroomWorld::task(3);
+        const QString branch = QStringLiteral("feature/%1-work").arg(task);
+        m_world->addBranch(QStringLiteral("mailer"), task);
+        QVERIFY(ShowroomWorld::run(QStringLiteral("git checkout -q %1 && echo reviewed >> src/%2.txt && git -c "
+                                                  "user.name=Test -c user.email=test@example.org commit -qam "
+                                                  "'Reviewed' -m 'Reviewed-by: Bob <bob@example.org>' && "
+                                                  "git checkout -q main")
+                                       .arg(branch, task),
+            m_world->repositoryOf(QStringLiteral("mailer"))));
+        const QString branchHead = m_world->head(QStringLiteral("mailer"), branch);
+        m_world->setTasks({ { task, QStringLiteral("For Delivery") } });
+
+        MainWindow window;
+        QVERIFY(window.openEcosystem(m_world->ecosystemPath()));
+        window.taskActionController()->setImages(
+            { { QStringLiteral("mailer"), QStringLiteral("demo/mailer:released") } });
+        PipelineView *pipeline = window.pipelineView();
+        waitForBoard(window, task);
+        TaskBoardView *board = window.taskBoardView();
+        board->selectCard(task);
+        QPushButton *merge = board->actionButton(Action::Merge);
+        QVERIFY2(merge->isEnabled(), qPrintable(board->disabledReasons()));
+
+        // A wrong name keeps production as it is.
+        QSignalSpy finished(pipeline, &PipelineView::deliveryFinished);
+        {
+            DialogAnswerer answer(QStringLiteral("prod"));
+            QTest::mouseClick(merge, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(answer.texts.size(), 1, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window.taskActionController()->statusText().contains(QStringLiteral("not delivered")), 10000);
+        }
+        QVERIFY(!pipeline->isBusy());
+        QCOMPARE(finished.size(), 0);
+
+        // Merge: production, the name typed.
+        QElapsedTimer clock;
+        clock.start();
+        {
+            DialogAnswerer answer(QStringLiteral("production"));
+            QTest::mouseClick(merge, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 180000);
+            QCOMPARE(answer.texts.size(), 1);
+            const QString text = answer.texts.constFirst();
+            QVERIFY2(text.contains(m_production) && text.contains(branch) && text.contains(QStringLiteral("protected")),
+                qPrintable(text));
+        }
+        qInfo("merge into production from the board's card: %lld ms", qint64(clock.elapsed()));
+        const auto result = finished[0][0].value<Delivery::Result>();
+        QVERIFY2(result.succeeded(), qPrintable(result.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+        QCOMPARE(Delivery::State(pipeline->model()
+                         ->index(pipeline->model()->rowOfSystem(QStringLiteral("mailer")), deployColumn())
+                         .data(DeliveryPipelineModel::StateRole)
+                         .toInt()),
+            Delivery::State::Succeeded);
+        QCOMPARE(gitSha(QStringLiteral("production"), m_production, QStringLiteral("mailer")), branchHead);
+        QCOMPARE(m_world->upstreamHead(QStringLiteral("mailer")), branchHead);
     }
 };
 
