@@ -39,12 +39,12 @@ QString duration(std::chrono::seconds seconds)
 {
     const qint64 s = seconds.count();
     if (s > 0 && s % 86400 == 0)
-        return TaskActionController::tr("%n day(s)", nullptr, int(s / 86400));
+        return TaskActionController::tr("%1 d").arg(s / 86400);
     if (s > 0 && s % 3600 == 0)
-        return TaskActionController::tr("%n hour(s)", nullptr, int(s / 3600));
+        return TaskActionController::tr("%1 h").arg(s / 3600);
     if (s > 0 && s % 60 == 0)
-        return TaskActionController::tr("%n minute(s)", nullptr, int(s / 60));
-    return TaskActionController::tr("%n second(s)", nullptr, int(s));
+        return TaskActionController::tr("%1 min").arg(s / 60);
+    return TaskActionController::tr("%1 s").arg(s);
 }
 
 } // namespace
@@ -400,8 +400,7 @@ void TaskActionController::confirmTeardown(const QString &task)
     QString what;
     for (const ShowroomInfo &showroom : std::as_const(m_showrooms)) {
         if (showroom.namespaceName == ns)
-            what = tr(" (%n deployment(s), ", nullptr, showroom.deployments) +
-                tr("%n pod(s))", nullptr, showroom.podsTotal);
+            what = tr(" (deployments: %1, pods: %2)").arg(showroom.deployments).arg(showroom.podsTotal);
     }
     const QString text =
         tr("<p>Shipyard will delete the namespace <tt>%1</tt>%2 in context <tt>%3</tt>: the "
