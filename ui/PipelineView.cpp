@@ -274,6 +274,10 @@ bool PipelineView::beginExternalDelivery(const QString &title)
     m_model->setDelivery(nullptr);
     m_external = true;
     m_deliveryEnvironment.clear();
+    // The environment and lock shown belong to this view's deliveries, not to the one followed.
+    m_environment->setEnabled(false);
+    m_lock->setText(tr("Lock: the delivery's own"));
+    m_lock->setToolTip(tr("The delivery shown holds the lock of the namespace it delivers into."));
     m_log->clear();
     m_title->setText(tr("<b>%1</b> — started %2")
             .arg(title.toHtmlEscaped(), QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"))));
@@ -300,6 +304,8 @@ void PipelineView::endExternalDelivery(const QString &text, bool succeeded)
     if (!m_external)
         return;
     m_external = false;
+    m_environment->setEnabled(true);
+    refreshLock();
     m_status->setText(succeeded
             ? text.toHtmlEscaped()
             : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
@@ -346,6 +352,8 @@ void PipelineView::refreshLock()
 
 void PipelineView::showLock(const QString &holder, const QString &error)
 {
+    if (m_external)
+        return;
     if (!error.isEmpty()) {
         m_lock->setText(tr("Lock: unknown"));
         m_lock->setToolTip(error);
