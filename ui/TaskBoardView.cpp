@@ -57,6 +57,7 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
     m_teardown = new QPushButton(tr("&Tear Down Showroom…"));
     m_teardown->setAccessibleName(tr("Tear down the task's showroom"));
     m_teardown->setEnabled(false);
+    m_teardown->hide();
     buttons->addWidget(m_teardown);
     connect(m_teardown, &QPushButton::clicked, this, [this] {
         if (m_selected.isValid())
