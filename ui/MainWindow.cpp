@@ -11,6 +11,7 @@
 #include "MetricsView.h"
 #include "PipelineView.h"
 #include "RecentEcosystems.h"
+#include "TaskActionController.h"
 #include "TaskBoardModel.h"
 #include "TaskBoardView.h"
 
@@ -82,6 +83,19 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     m_statusLabel = new QLabel(this);
     statusBar()->addWidget(m_statusLabel, 1);
+    // The board's buttons and the showrooms' teardown.
+    m_taskActions = new TaskActionController(m_pipelineView, this, this);
+    connect(m_taskView, &TaskBoardView::actionRequested, m_taskActions, &TaskActionController::requestAction);
+    connect(m_taskView, &TaskBoardView::teardownRequested, m_taskActions, &TaskActionController::requestTeardownOf);
+    connect(m_taskActions, &TaskActionController::showroomsChanged, m_taskView, &TaskBoardView::setShowroomTasks);
+    connect(m_taskActions, &TaskActionController::viewRequested, this, &MainWindow::showView);
+    connect(m_taskActions, &TaskActionController::statusChanged, this, [this](const QString &text) {
+        if (!text.isEmpty())
+            m_statusLabel->setText(text);
+    });
+    connect(m_taskModel, &TaskBoardModel::scanFinished, m_taskActions, &TaskActionController::refreshShowrooms);
+    // A delivery moves branches (merged, rebased): the gates change.
+    connect(m_pipelineView, &PipelineView::deliveryFinished, m_taskModel, &TaskBoardModel::refresh);
     m_statusLabel->setText(tr("Open an ecosystem file to begin (File → Open)."));
 
     const QSettings settings;
@@ -191,6 +205,8 @@ void MainWindow::createActions()
         showView(QStringLiteral("history"));
         m_historyView->requestRollback();
     });
+    delivery->addSeparator();
+    delivery->addAction(tr("&Tear Down Showroom…"), this, [this] { m_taskActions->requestTeardown(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Shipyard"), this, [this] {
@@ -281,6 +297,7 @@ bool MainWindow::openEcosystem(const QString &path)
         m_pipelineView->setEcosystem(*result.ecosystem);
         m_historyView->setEcosystem(*result.ecosystem);
         m_metricsView->setEcosystem(*result.ecosystem);
+        m_taskActions->setEcosystem(*result.ecosystem);
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
@@ -297,6 +314,7 @@ bool MainWindow::openEcosystem(const QString &path)
         m_pipelineView->setEcosystem({});
         m_historyView->setEcosystem({});
         m_metricsView->setEcosystem({});
+        m_taskActions->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
     }

@@ -23,6 +23,7 @@ class HistoryView;
 class MetricsView;
 class PipelineView;
 class RecentEcosystems;
+class TaskActionController;
 class TaskBoardModel;
 class TaskBoardView;
 
@@ -54,6 +55,7 @@ public:
     PipelineView *pipelineView() const { return m_pipelineView; }
     HistoryView *historyView() const { return m_historyView; }
     MetricsView *metricsView() const { return m_metricsView; }
+    TaskActionController *taskActionController() const { return m_taskActions; }
     // Waits (processing events) until every watched environment has answered
     // or failed and the history and metrics have read their releases, at
     // most `timeoutMs`; for screenshots and tests.
@@ -100,6 +102,7 @@ private:
     PipelineView *m_pipelineView = nullptr;
     HistoryView *m_historyView = nullptr;
     MetricsView *m_metricsView = nullptr;
+    TaskActionController *m_taskActions = nullptr;
 };
 
 } // namespace Shipyard

@@ -143,7 +143,7 @@ QString PipelineView::titleText() const
 
 void PipelineView::requestDelivery()
 {
-    if (!m_loaded || (m_delivery && m_delivery->isRunning()))
+    if (!m_loaded || isBusy())
         return;
     DeliverDialog choose(m_ecosystem, environment(), this);
     if (choose.exec() != QDialog::Accepted)
@@ -153,11 +153,21 @@ void PipelineView::requestDelivery()
     const Environment *environment = m_ecosystem.environment(target);
     if (!environment || targets.isEmpty())
         return;
-    ConfirmationDialog confirm(tr("Deliver into %1").arg(target), DeliverDialog::summary(m_ecosystem, target, targets),
-        tr("&Deliver"), environment->isProtected ? environment->name : QString(), this);
+    confirmDelivery(target, targets);
+}
+
+Delivery *PipelineView::confirmDelivery(const QString &target, const QList<Delivery::Target> &targets,
+    const QString &note, const Delivery::Options &options)
+{
+    const Environment *environment = m_ecosystem.environment(target);
+    if (!m_loaded || !environment || targets.isEmpty() || isBusy())
+        return nullptr;
+    ConfirmationDialog confirm(tr("Deliver into %1").arg(target),
+        note + DeliverDialog::summary(m_ecosystem, target, targets), tr("&Deliver"),
+        environment->isProtected ? environment->name : QString(), this);
     if (confirm.exec() != QDialog::Accepted)
-        return;
-    startDelivery(target, targets);
+        return nullptr;
+    return startDelivery(target, targets, options);
 }
 
 Delivery *PipelineView::startDelivery(
@@ -167,7 +177,7 @@ Delivery *PipelineView::startDelivery(
         m_status->setText(tr("No environment named %1.").arg(environment));
         return nullptr;
     }
-    if (m_delivery && m_delivery->isRunning()) {
+    if (isBusy()) {
         m_status->setText(tr("A delivery into %1 is still running.").arg(m_deliveryEnvironment));
         return nullptr;
     }
@@ -246,8 +256,61 @@ void PipelineView::finished(const Delivery::Result &result)
 void PipelineView::updateButtons()
 {
     const bool running = m_delivery && m_delivery->isRunning();
-    m_deliver->setEnabled(m_loaded && !running && m_environment->count() > 0);
+    m_deliver->setEnabled(m_loaded && !isBusy() && m_environment->count() > 0);
     m_cancel->setEnabled(running);
+}
+
+bool PipelineView::isBusy() const
+{
+    return m_external || (m_delivery && m_delivery->isRunning());
+}
+
+bool PipelineView::beginExternalDelivery(const QString &title)
+{
+    if (isBusy())
+        return false;
+    if (m_delivery)
+        m_delivery->deleteLater();
+    m_model->setDelivery(nullptr);
+    m_external = true;
+    m_deliveryEnvironment.clear();
+    // The environment and lock shown belong to this view's deliveries, not to the one followed.
+    m_environment->setEnabled(false);
+    m_lock->setText(tr("Lock: the delivery's own"));
+    m_lock->setToolTip(tr("The delivery shown holds the lock of the namespace it delivers into."));
+    m_log->clear();
+    m_title->setText(tr("<b>%1</b> — started %2")
+            .arg(title.toHtmlEscaped(), QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"))));
+    m_status->setText(tr("%1…").arg(title));
+    m_status->setToolTip({});
+    updateButtons();
+    return true;
+}
+
+void PipelineView::showExternalSteps(const QList<Delivery::StepState> &steps)
+{
+    if (m_external)
+        m_model->applySteps(steps);
+}
+
+void PipelineView::appendExternalLog(const QString &line)
+{
+    if (m_external)
+        m_log->appendLine(line);
+}
+
+void PipelineView::endExternalDelivery(const QString &text, bool succeeded)
+{
+    if (!m_external)
+        return;
+    m_external = false;
+    m_environment->setEnabled(true);
+    refreshLock();
+    m_status->setText(succeeded
+            ? text.toHtmlEscaped()
+            : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
+    m_status->setToolTip(text);
+    updateButtons();
 }
 
 void PipelineView::refreshLock()
@@ -289,6 +352,8 @@ void PipelineView::refreshLock()
 
 void PipelineView::showLock(const QString &holder, const QString &error)
 {
+    if (m_external)
+        return;
     if (!error.isEmpty()) {
         m_lock->setText(tr("Lock: unknown"));
         m_lock->setToolTip(error);

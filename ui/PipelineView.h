@@ -39,7 +39,21 @@ public:
     // in the status line) when a delivery is still running or nothing is loaded.
     Delivery *startDelivery(
         const QString &environment, const QList<Delivery::Target> &targets, const Delivery::Options &options = {});
+    // What requestDelivery() does once the targets are chosen: the
+    // confirmation (NOTE, if any, above the summary; a protected
+    // environment's name typed), then startDelivery(). Nullptr when refused.
+    Delivery *confirmDelivery(const QString &environment, const QList<Delivery::Target> &targets,
+        const QString &note = {}, const Delivery::Options &options = {});
     void cancelDelivery();
+    // A delivery that another part runs and owns (a showroom's, in a worker
+    // thread): the view draws the steps and the log it is handed, and starts
+    // no delivery of its own meanwhile. False when something else runs.
+    bool beginExternalDelivery(const QString &title);
+    void showExternalSteps(const QList<Delivery::StepState> &steps);
+    void appendExternalLog(const QString &line);
+    void endExternalDelivery(const QString &text, bool succeeded);
+    // A delivery of this view's or an external one is running.
+    bool isBusy() const;
     Delivery *delivery() const { return m_delivery; }
 
     DeliveryPipelineModel *model() const { return m_model; }
@@ -73,6 +87,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QPointer<Delivery> m_delivery;
     QString m_deliveryEnvironment;
+    bool m_external = false;
     QString m_lockHolder;
     QTimer m_lockTimer;
     int m_lockQuery = 0; // answers to older queries are dropped

@@ -54,6 +54,15 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
                 Q_EMIT actionRequested(m_selected.data(TaskBoardModel::KeyRole).toString(), Action(i));
         });
     }
+    m_teardown = new QPushButton(tr("&Tear Down Showroom…"));
+    m_teardown->setAccessibleName(tr("Tear down the task's showroom"));
+    m_teardown->setEnabled(false);
+    m_teardown->hide();
+    buttons->addWidget(m_teardown);
+    connect(m_teardown, &QPushButton::clicked, this, [this] {
+        if (m_selected.isValid())
+            Q_EMIT teardownRequested(m_selected.data(TaskBoardModel::KeyRole).toString());
+    });
     m_reasons = new QLabel;
     m_reasons->setWordWrap(true);
     m_reasons->setTextFormat(Qt::PlainText);
@@ -168,6 +177,7 @@ void TaskBoardView::showCard(const QModelIndex &index)
             button->setToolTip({});
         }
         m_reasons->clear();
+        updateTeardown();
         return;
     }
     QString html = QStringLiteral("<b>%1</b> %2")
@@ -189,6 +199,22 @@ void TaskBoardView::showCard(const QModelIndex &index)
             reasons.append(reason);
     }
     m_reasons->setText(reasons.isEmpty() ? QString() : tr("Not now: %1").arg(reasons.join(QStringLiteral("; "))));
+    updateTeardown();
+}
+
+void TaskBoardView::setShowroomTasks(const QStringList &tasks)
+{
+    m_showroomTasks = tasks;
+    updateTeardown();
+}
+
+void TaskBoardView::updateTeardown()
+{
+    const QString key = selectedKey();
+    const bool has = !key.isEmpty() && m_showroomTasks.contains(key);
+    m_teardown->setEnabled(has);
+    // Only a task with a showroom has something to tear down; the others need not see the button.
+    m_teardown->setVisible(has);
 }
 
 QListView *TaskBoardView::columnView(const QString &status) const

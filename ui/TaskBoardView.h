@@ -27,14 +27,19 @@ public:
     void selectCard(const QString &key);
     QString selectedKey() const;
     QString disabledReasons() const;
+    // The tasks that have a showroom now: their cards offer to tear it down.
+    void setShowroomTasks(const QStringList &tasks);
+    QPushButton *teardownButton() const { return m_teardown; }
 
 Q_SIGNALS:
     void actionRequested(const QString &taskKey, Shipyard::TaskBoardModel::Action action);
+    void teardownRequested(const QString &taskKey);
 
 private:
     void addColumns(int first, int last);
     void showCard(const QModelIndex &index);
     void updateProblems();
+    void updateTeardown();
 
     TaskBoardModel *m_model = nullptr;
     QHBoxLayout *m_columnsLayout = nullptr;
@@ -43,6 +48,8 @@ private:
     QLabel *m_details = nullptr;
     QLabel *m_reasons = nullptr; // why the disabled actions are disabled
     QPushButton *m_buttons[3] = {};
+    QPushButton *m_teardown = nullptr;
+    QStringList m_showroomTasks;
     QPersistentModelIndex m_selected;
 };
 

@@ -283,6 +283,13 @@ ShowroomManager::UpResult ShowroomManager::up(
             },
             Qt::DirectConnection);
     }
+    if (options.steps) {
+        const auto snapshot = [&delivery, steps = options.steps] { steps(delivery.steps()); };
+        QObject::connect(&delivery, &Delivery::stepStateChanged, &delivery, snapshot, Qt::DirectConnection);
+        // After the end, the steps that never ran are marked so.
+        QObject::connect(&delivery, &Delivery::finished, &delivery, snapshot, Qt::DirectConnection);
+        snapshot();
+    }
     delivery.start();
     delivery.wait();
     result.delivery = delivery.result();

@@ -43,6 +43,10 @@ public:
         QMap<QString, QString> images; // system → image delivered as given instead of built
         bool runTests = true;
         bool waitForLock = true;
+        // Called from the delivery's thread after every step change (and once
+        // before it starts, and once when it ends) with the whole step table,
+        // for a window's pipeline model to follow the delivery `up` runs.
+        std::function<void(const QList<Delivery::StepState> &steps)> steps;
     };
 
     struct UpResult

@@ -24,6 +24,7 @@ public:
         QString ttl = QStringLiteral("2h"); // the showroom environment's
         QString test = QStringLiteral("true"); // every system's test command
         QString stagingNamespace; // adds an environment "staging" of kind staging there
+        int progressDeadline = 8; // seconds, the deployments' progressDeadlineSeconds
     };
 
     // `root` must exist and be empty. Each system is a clone of a bare
@@ -39,9 +40,10 @@ public:
                     .arg(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/") + name, seed),
                 m_root);
             run(QStringLiteral(
-                    "sed -i 's/progressDeadlineSeconds: 60/progressDeadlineSeconds: 8/' deploy/deployment.yaml && "
+                    "sed -i 's/progressDeadlineSeconds: 60/progressDeadlineSeconds: %2/' deploy/deployment.yaml && "
                     "git init -q -b main && %1 add -A && %1 commit -qm initial")
-                    .arg(git()),
+                    .arg(git())
+                    .arg(settings.progressDeadline),
                 seed);
             run(QStringLiteral("git clone -q --bare seed/%1 upstream/%1.git && git clone -q upstream/%1.git systems/%1")
                     .arg(name),

@@ -162,9 +162,11 @@ private Q_SLOTS:
         window.show();
         window.showCommandPalette();
         CommandPalette *palette = window.commandPalette();
-        // Deliver…, Cancel Delivery, Roll Back to the Selected Release…
+        // Deliver…, Cancel Delivery, Roll Back to the Selected Release…, Tear Down Showroom…
         palette->setFilterText(QStringLiteral("delivery"));
-        QCOMPARE(palette->visibleCount(), 3);
+        QCOMPARE(palette->visibleCount(), 4);
+        palette->setFilterText(QStringLiteral("tear down showroom"));
+        QCOMPARE(palette->visibleCount(), 1);
         palette->setFilterText(QStringLiteral("roll back selected"));
         QCOMPARE(palette->visibleCount(), 1);
         palette->setFilterText(QStringLiteral("view pipeline"));
