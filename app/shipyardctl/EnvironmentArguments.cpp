@@ -20,9 +20,8 @@ void EnvironmentArguments::addOptions(QCommandLineParser &parser, const QString 
         { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
 }
 
-std::optional<int> EnvironmentArguments::load(
-    const QCommandLineParser &parser, const QString &command, const QString &environment,
-    std::optional<EnvironmentKind> defaultKind)
+std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, const QString &command,
+    const QString &environment, std::optional<EnvironmentKind> defaultKind)
 {
     const QString path = parser.value(QStringLiteral("ecosystem"));
     const QString output = parser.value(QStringLiteral("output"));

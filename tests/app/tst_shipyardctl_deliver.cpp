@@ -45,7 +45,8 @@ Run finish(QProcess *process)
     run.progress = QString::fromUtf8(process->readAllStandardError());
     for (const QJsonValue &value : run.json.value(QLatin1String("steps")).toArray()) {
         const QJsonObject step = value.toObject();
-        const QDateTime ended = QDateTime::fromString(step.value(QLatin1String("finished")).toString(), Qt::ISODateWithMs);
+        const QDateTime ended =
+            QDateTime::fromString(step.value(QLatin1String("finished")).toString(), Qt::ISODateWithMs);
         if (step.value(QLatin1String("step")).toString() == QLatin1String("lock"))
             run.locked = ended;
         if (ended.isValid() && (!run.finished.isValid() || ended > run.finished))
@@ -100,8 +101,8 @@ private Q_SLOTS:
         const QString tag = firstWaited ? QStringLiteral("one") : QStringLiteral("two");
         for (const QString &system : DeliveryTestWorld::systemNames())
             QCOMPARE(DeliveryTestWorld::imageOf(ns, system), QStringLiteral("demo/%1:%2").arg(system, tag));
-        QCOMPARE(DeliveryTestWorld::storeFor(ns).list().value(0).id,
-            later.json.value(QLatin1String("release")).toString());
+        QCOMPARE(
+            DeliveryTestWorld::storeFor(ns).list().value(0).id, later.json.value(QLatin1String("release")).toString());
     }
 };
 
