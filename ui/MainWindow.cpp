@@ -4,6 +4,7 @@
 #include "ClusterTreeModel.h"
 #include "ClusterView.h"
 #include "CommandPalette.h"
+#include "CompareDialog.h"
 #include "DiagnosticsModel.h"
 #include "EcosystemSourceView.h"
 #include "EnvironmentMatrixModel.h"
@@ -186,6 +187,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *palette = view->addAction(tr("&Command Palette…"), this, &MainWindow::showCommandPalette);
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction *compare = view->addAction(tr("Co&mpare Environments…"), this, &MainWindow::showCompareDialog);
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     view->addSeparator();
     const QStringList names = viewNames();
     for (int i = 0; i < names.size(); ++i) {
@@ -216,6 +219,35 @@ void MainWindow::createActions()
                 .arg(QApplication::applicationVersion()));
     });
     updateRecentMenu();
+}
+
+CompareDialog *MainWindow::showCompareDialog()
+{
+    if (!m_ecosystem) {
+        statusBar()->showMessage(tr("Open an ecosystem without errors to compare its environments."), 5000);
+        return nullptr;
+    }
+    const Ecosystem ecosystem = *m_ecosystem;
+    auto *dialog = new CompareDialog(
+        ecosystem,
+        [this, ecosystem](const QString &name) {
+            QHash<QString, QString> commits;
+            for (int i = 0; i < ecosystem.environments.size() && i < m_monitor->count(); ++i) {
+                const EnvironmentWatch *watch = m_monitor->environment(i);
+                if (!watch || ecosystem.environments[i].name != name)
+                    continue;
+                for (const System &system : ecosystem.systems) {
+                    const QString commit = watch->state(system.name).gitSha;
+                    if (!commit.isEmpty())
+                        commits.insert(system.name, commit);
+                }
+            }
+            return commits;
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::showCommandPalette()
@@ -269,6 +301,7 @@ bool MainWindow::openEcosystem(const QString &path)
             : tr("<b>Problems</b> — %1 error(s), %2 warning(s)").arg(errorLines.size()).arg(warningLines.size()));
 
     if (result.ecosystem) {
+        m_ecosystem = *result.ecosystem;
         m_matrixModel->setEcosystem(*result.ecosystem);
         // KUBECONFIG as kubectl reads it; each environment connects on its own.
         m_monitor->watch(*result.ecosystem, Kubeconfig::load());
@@ -307,6 +340,7 @@ bool MainWindow::openEcosystem(const QString &path)
                 .arg(result.ecosystem->environments.size()));
     } else {
         m_monitor->clear();
+        m_ecosystem.reset();
         m_matrixModel->setEcosystem({});
         m_clusterModel->clear();
         m_clusterContexts.clear();

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "model/Ecosystem.h"
+
+#include <optional>
+
 #include <QMainWindow>
 #include <QStringList>
 
@@ -16,6 +20,7 @@ class ClusterTreeModel;
 class ClusterView;
 class DiagnosticsModel;
 class CommandPalette;
+class CompareDialog;
 class EcosystemSourceView;
 class EnvironmentMonitor;
 class EnvironmentMatrixModel;
@@ -47,6 +52,8 @@ public:
     EcosystemSourceView *sourceView() const { return m_sourceView; }
     CommandPalette *commandPalette() const { return m_palette; }
     void showCommandPalette();
+    // The release notes between two environments, from what they run now.
+    CompareDialog *showCompareDialog();
     EnvironmentMonitor *environmentMonitor() const { return m_monitor; }
     ClusterTreeModel *clusterTreeModel() const { return m_clusterModel; }
     ClusterView *clusterView() const { return m_clusterView; }
@@ -74,6 +81,7 @@ private:
     void startClusterView();
 
     QString m_path;
+    std::optional<Ecosystem> m_ecosystem; // the loaded file, when it has no errors
     QTabWidget *m_views = nullptr;
     QTableView *m_matrixView = nullptr;
     QListView *m_diagnosticsView = nullptr;
