@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "PipelineView.h"
 
+#include "BackgroundTask.h"
 #include "ConfirmationDialog.h"
 #include "DeliverDialog.h"
 #include "DeliveryLogView.h"
@@ -11,6 +12,7 @@
 #include "kube/KubeResourceType.h"
 #include "kube/Kubeconfig.h"
 #include "pipeline/EnvironmentLock.h"
+#include "pipeline/ReleaseStore.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -83,6 +85,7 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
     connect(m_cancel, &QPushButton::clicked, this, &PipelineView::cancelDelivery);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::refreshLock);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::showLatestRecord);
     // Another machine may take the lock at any time: look again now and then.
     m_lockTimer.setInterval(10000);
     connect(&m_lockTimer, &QTimer::timeout, this, &PipelineView::refreshLock);
@@ -113,8 +116,50 @@ void PipelineView::setEcosystem(const Ecosystem &ecosystem)
     if (!setEnvironment(previous) && m_environment->count() > 0)
         m_environment->setCurrentIndex(0);
     refreshLock();
+    showLatestRecord();
     m_lockTimer.start();
     updateButtons();
+}
+
+void PipelineView::showLatestRecord()
+{
+    const Environment *environment = m_ecosystem.environment(this->environment());
+    if (!environment || m_delivery || m_external)
+        return;
+    QString error;
+    const KubeClient client = KubeClient::fromKubeconfig(Kubeconfig::load(), environment->context, &error);
+    if (!client.isValid())
+        return;
+    const int query = ++m_recordQuery;
+    const QString name = environment->name;
+    runInBackground([client, ns = environment->namespaceName] {
+        KubeError readError;
+        const QList<ReleaseRecord> records = ReleaseStore(client, ns).list(&readError);
+        for (const ReleaseRecord &record : records) {
+            if (!record.steps.isEmpty())
+                return std::optional<ReleaseRecord>(record);
+        }
+        return std::optional<ReleaseRecord>();
+    }).then(this, [this, query, name](const std::optional<ReleaseRecord> &record) {
+        if (query != m_recordQuery || m_delivery || m_external)
+            return;
+        if (!record) {
+            m_model->applySteps({});
+            m_title->setText(tr("<b>No delivery recorded in %1 yet.</b>").arg(name.toHtmlEscaped()));
+            m_status->clear();
+            return;
+        }
+        m_model->applySteps(Delivery::stepsFromJson(record->steps));
+        m_title->setText(tr("<b>The latest delivery into %1</b>: release %2 by %3, %4")
+                .arg(name.toHtmlEscaped(), record->id, record->who.toHtmlEscaped(),
+                    QLocale().toString(record->time.toLocalTime(), QLocale::ShortFormat)));
+        const QString result = ReleaseRecord::keyword(record->result);
+        const QString text = record->reason.isEmpty() ? result : tr("%1: %2").arg(result, record->reason);
+        m_status->setText(record->isGood()
+                ? text.toHtmlEscaped()
+                : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
+        m_status->setToolTip(text);
+    });
 }
 
 QString PipelineView::environment() const

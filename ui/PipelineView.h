@@ -63,6 +63,9 @@ public:
     QString statusText() const;
     QString titleText() const;
     void refreshLock();
+    // With no delivery of this window to show: the latest one recorded in the
+    // environment, by anyone, from any machine.
+    void showLatestRecord();
 
 Q_SIGNALS:
     void deliveryStarted(const QString &environment);
@@ -88,6 +91,7 @@ private:
     QPointer<Delivery> m_delivery;
     QString m_deliveryEnvironment;
     bool m_external = false;
+    int m_recordQuery = 0; // answers of older reads are dropped
     QString m_lockHolder;
     QTimer m_lockTimer;
     int m_lockQuery = 0; // answers to older queries are dropped

@@ -264,6 +264,40 @@ void Delivery::setState(Step step, const QString &system, State state, const QSt
     Q_EMIT stepStateChanged(step, system, state, message);
 }
 
+QList<Delivery::StepState> Delivery::stepsFromJson(const QJsonArray &steps)
+{
+    const QMetaEnum stepNames = QMetaEnum::fromType<Step>();
+    const QMetaEnum stateNames = QMetaEnum::fromType<State>();
+    QList<StepState> parsed;
+    for (const QJsonValue &value : steps) {
+        const QJsonObject object = value.toObject();
+        StepState entry;
+        bool stepKnown = false;
+        bool stateKnown = false;
+        for (int i = 0; i < stepNames.keyCount(); ++i) {
+            if (QString::fromLatin1(stepNames.key(i)).toLower() == object.value(QLatin1String("step")).toString()) {
+                entry.step = Step(stepNames.value(i));
+                stepKnown = true;
+            }
+        }
+        for (int i = 0; i < stateNames.keyCount(); ++i) {
+            if (QString::fromLatin1(stateNames.key(i)).toLower() == object.value(QLatin1String("state")).toString()) {
+                entry.state = State(stateNames.value(i));
+                stateKnown = true;
+            }
+        }
+        // A step or state of a newer Shipyard is left out rather than misread.
+        if (!stepKnown || !stateKnown)
+            continue;
+        entry.system = object.value(QLatin1String("system")).toString();
+        entry.started = QDateTime::fromString(object.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
+        entry.finished = QDateTime::fromString(object.value(QLatin1String("finished")).toString(), Qt::ISODateWithMs);
+        entry.message = object.value(QLatin1String("message")).toString();
+        parsed.append(entry);
+    }
+    return parsed;
+}
+
 QJsonArray Delivery::stepsJson() const
 {
     std::lock_guard lock(m_mutex);

@@ -107,6 +107,9 @@ public:
     Result result() const;
     QString log() const;
 
+    // The steps as a release record keeps them (see ReleaseRecord::steps).
+    static QList<StepState> stepsFromJson(const QJsonArray &steps);
+
     static QString keyword(Step step);
     static QString keyword(State state);
     static QString keyword(Outcome outcome);

@@ -227,6 +227,20 @@ private Q_SLOTS:
         pipeline->logView()->find(QString());
         screenshot(window, QStringLiteral("pipeline"));
 
+        // Another window, as on another machine, shows that delivery from its record.
+        {
+            MainWindow other;
+            QVERIFY(other.openEcosystem(file.fileName()));
+            DeliveryPipelineModel *recorded = other.pipelineView()->model();
+            QTRY_VERIFY_WITH_TIMEOUT(recorded->rowCount() == 1, 30000);
+            QCOMPARE(recorded->index(0, deploy).data(DeliveryPipelineModel::StateRole).toInt(),
+                int(Delivery::State::Failed));
+            QCOMPARE(recorded->index(0, rollbackStep).data(DeliveryPipelineModel::StateRole).toInt(),
+                int(Delivery::State::Succeeded));
+            QVERIFY2(other.pipelineView()->titleText().contains(broken.releaseId),
+                qPrintable(other.pipelineView()->titleText()));
+        }
+
         // 4. The history lists them, newest first (and the state found before the first).
         HistoryView *history = window.historyView();
         ReleaseHistoryModel *releases = history->model();
