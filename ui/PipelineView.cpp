@@ -113,8 +113,18 @@ void PipelineView::setEcosystem(const Ecosystem &ecosystem)
         if (environment.kind != EnvironmentKind::Showroom)
             m_environment->addItem(environment.name, environment.name);
     }
-    if (!setEnvironment(previous) && m_environment->count() > 0)
-        m_environment->setCurrentIndex(0);
+    if (!setEnvironment(previous) && m_environment->count() > 0) {
+        // Staging is where most deliveries run: show it first.
+        int index = 0;
+        for (int i = 0; i < m_environment->count(); ++i) {
+            const Environment *candidate = ecosystem.environment(m_environment->itemData(i).toString());
+            if (candidate && candidate->kind == EnvironmentKind::Staging) {
+                index = i;
+                break;
+            }
+        }
+        m_environment->setCurrentIndex(index);
+    }
     refreshLock();
     showLatestRecord();
     m_lockTimer.start();
