@@ -2,6 +2,7 @@
 #include "CompareDialog.h"
 
 #include "BackgroundTask.h"
+#include "EnvironmentComboBox.h"
 #include "EnvironmentComparisonModel.h"
 
 #include <QApplication>
@@ -22,23 +23,13 @@ CompareDialog::CompareDialog(const Ecosystem &ecosystem, CommitsOf commitsOf, QW
 {
     setWindowTitle(tr("Compare Environments"));
     m_model = new EnvironmentComparisonModel(this);
-    m_from = new QComboBox(this);
-    m_to = new QComboBox(this);
+    m_from = new EnvironmentComboBox(this);
+    m_to = new EnvironmentComboBox(this);
     m_from->setAccessibleName(tr("Environment whose changes are listed"));
     m_to->setAccessibleName(tr("Environment it is compared with"));
-    for (const Environment &environment : std::as_const(m_ecosystem.environments)) {
-        if (environment.kind == EnvironmentKind::Showroom)
-            continue;
-        m_from->addItem(environment.name, environment.name);
-        m_to->addItem(environment.name, environment.name);
-    }
     // What staging would bring to production, when both exist.
-    for (const Environment &environment : std::as_const(m_ecosystem.environments)) {
-        if (environment.kind == EnvironmentKind::Staging)
-            m_from->setCurrentIndex(m_from->findData(environment.name));
-        if (environment.kind == EnvironmentKind::Production)
-            m_to->setCurrentIndex(m_to->findData(environment.name));
-    }
+    m_from->setEcosystem(m_ecosystem, EnvironmentKind::Staging);
+    m_to->setEcosystem(m_ecosystem, EnvironmentKind::Production);
 
     auto *choice = new QHBoxLayout;
     auto *fromLabel = new QLabel(tr("&What"), this);
@@ -81,22 +72,20 @@ CompareDialog::CompareDialog(const Ecosystem &ecosystem, CommitsOf commitsOf, QW
 
 bool CompareDialog::setEnvironments(const QString &from, const QString &to)
 {
-    const int fromIndex = m_from->findData(from);
-    const int toIndex = m_to->findData(to);
-    if (fromIndex < 0 || toIndex < 0)
+    if (m_from->findData(from) < 0 || m_to->findData(to) < 0)
         return false;
     const QSignalBlocker blockFrom(m_from);
     const QSignalBlocker blockTo(m_to);
-    m_from->setCurrentIndex(fromIndex);
-    m_to->setCurrentIndex(toIndex);
+    m_from->setEnvironment(from);
+    m_to->setEnvironment(to);
     compare();
     return true;
 }
 
 void CompareDialog::compare()
 {
-    const QString from = m_from->currentData().toString();
-    const QString to = m_to->currentData().toString();
+    const QString from = m_from->environment();
+    const QString to = m_to->environment();
     if (from.isEmpty() || to.isEmpty())
         return;
     m_busy = true;

@@ -8,13 +8,13 @@
 
 #include <functional>
 
-class QComboBox;
 class QLabel;
 class QPushButton;
 class QTreeView;
 
 namespace Shipyard {
 
+class EnvironmentComboBox;
 class EnvironmentComparisonModel;
 
 // The release manager's release notes: what one environment runs that
@@ -42,8 +42,8 @@ private:
 
     Ecosystem m_ecosystem;
     CommitsOf m_commitsOf;
-    QComboBox *m_from = nullptr;
-    QComboBox *m_to = nullptr;
+    EnvironmentComboBox *m_from = nullptr;
+    EnvironmentComboBox *m_to = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_copy = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "HistoryView.h"
 
+#include "EnvironmentComboBox.h"
+
 #include "BackgroundTask.h"
 #include "ConfirmationDialog.h"
 #include "ReleaseHistoryModel.h"
@@ -32,9 +34,8 @@ HistoryView::HistoryView(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     auto *bar = new QHBoxLayout;
     auto *environmentLabel = new QLabel(tr("E&nvironment:"));
-    m_environment = new QComboBox;
+    m_environment = new EnvironmentComboBox;
     m_environment->setAccessibleName(tr("Environment of the history"));
-    m_environment->setMinimumContentsLength(12);
     environmentLabel->setBuddy(m_environment);
     bar->addWidget(environmentLabel);
     bar->addWidget(m_environment);
@@ -96,38 +97,19 @@ HistoryView::HistoryView(QWidget *parent)
 void HistoryView::setEcosystem(const Ecosystem &ecosystem)
 {
     m_ecosystem = ecosystem;
-    const QString previous = environment();
-    {
-        const QSignalBlocker blocker(m_environment);
-        m_environment->clear();
-        for (const Environment &environment : ecosystem.environments) {
-            if (environment.kind != EnvironmentKind::Showroom)
-                m_environment->addItem(environment.name, environment.name);
-        }
-        int index = m_environment->findData(previous);
-        // Staging sees the most deliveries, failed ones included: show it first.
-        for (int i = 0; index < 0 && i < m_environment->count(); ++i) {
-            const Environment *candidate = ecosystem.environment(m_environment->itemData(i).toString());
-            if (candidate && candidate->kind == EnvironmentKind::Staging)
-                index = i;
-        }
-        m_environment->setCurrentIndex(std::max(index, 0));
-    }
+    // Staging sees the most deliveries, failed ones included: show it first.
+    m_environment->setEcosystem(ecosystem, EnvironmentKind::Staging);
     environmentChanged();
 }
 
 QString HistoryView::environment() const
 {
-    return m_environment->currentData().toString();
+    return m_environment->environment();
 }
 
 bool HistoryView::setEnvironment(const QString &name)
 {
-    const int index = m_environment->findData(name);
-    if (index < 0)
-        return false;
-    m_environment->setCurrentIndex(index);
-    return true;
+    return m_environment->setEnvironment(name);
 }
 
 void HistoryView::environmentChanged()

@@ -15,6 +15,8 @@ class QTableView;
 
 namespace Shipyard {
 
+class EnvironmentComboBox;
+
 class ReleaseHistoryModel;
 
 // The History view: an environment's releases, newest first, filtered as
@@ -56,7 +58,7 @@ private:
     Ecosystem m_ecosystem;
     ReleaseHistoryModel *m_model = nullptr;
     QSortFilterProxyModel *m_filter = nullptr;
-    QComboBox *m_environment = nullptr;
+    EnvironmentComboBox *m_environment = nullptr;
     QLineEdit *m_filterField = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_refresh = nullptr;

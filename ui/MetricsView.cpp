@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "MetricsView.h"
 
+#include "EnvironmentComboBox.h"
+
 #include "BackgroundTask.h"
 
 #include "kube/KubeClient.h"
@@ -61,9 +63,8 @@ MetricsView::MetricsView(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(6, 6, 6, 6);
     auto *bar = new QHBoxLayout;
     auto *environmentLabel = new QLabel(tr("E&nvironment:"));
-    m_environment = new QComboBox;
+    m_environment = new EnvironmentComboBox;
     m_environment->setAccessibleName(tr("Environment of the metrics"));
-    m_environment->setMinimumContentsLength(12);
     environmentLabel->setBuddy(m_environment);
     bar->addWidget(environmentLabel);
     bar->addWidget(m_environment);
@@ -155,39 +156,19 @@ QLabel *MetricsView::addCard(QGridLayout *grid, int column, const QString &capti
 void MetricsView::setEcosystem(const Ecosystem &ecosystem)
 {
     m_ecosystem = ecosystem;
-    const QString previous = environment();
-    {
-        const QSignalBlocker blocker(m_environment);
-        m_environment->clear();
-        for (const Environment &environment : ecosystem.environments) {
-            if (environment.kind != EnvironmentKind::Showroom)
-                m_environment->addItem(environment.name, environment.name);
-        }
-        const int index = m_environment->findData(previous);
-        // Production's numbers matter most: show them first.
-        int production = -1;
-        for (int i = 0; i < m_environment->count(); ++i) {
-            const Environment *candidate = ecosystem.environment(m_environment->itemData(i).toString());
-            if (candidate && candidate->kind == EnvironmentKind::Production)
-                production = i;
-        }
-        m_environment->setCurrentIndex(index >= 0 ? index : production >= 0 ? production : 0);
-    }
+    // Production's numbers matter most: show them first.
+    m_environment->setEcosystem(ecosystem, EnvironmentKind::Production);
     refresh();
 }
 
 QString MetricsView::environment() const
 {
-    return m_environment->currentData().toString();
+    return m_environment->environment();
 }
 
 bool MetricsView::setEnvironment(const QString &name)
 {
-    const int index = m_environment->findData(name);
-    if (index < 0)
-        return false;
-    m_environment->setCurrentIndex(index);
-    return true;
+    return m_environment->setEnvironment(name);
 }
 
 void MetricsView::setDays(int days)

@@ -16,6 +16,8 @@ class QStackedWidget;
 
 namespace Shipyard {
 
+class EnvironmentComboBox;
+
 struct MetricsSnapshot;
 
 // The Metrics view: the DORA measures of an environment over the last days,
@@ -56,7 +58,7 @@ private:
     QLabel *addCard(QGridLayout *grid, int column, const QString &caption, QLabel **detail);
 
     Ecosystem m_ecosystem;
-    QComboBox *m_environment = nullptr;
+    EnvironmentComboBox *m_environment = nullptr;
     QComboBox *m_days = nullptr;
     QPushButton *m_refresh = nullptr;
     QLabel *m_status = nullptr;

@@ -6,6 +6,7 @@
 #include "DeliverDialog.h"
 #include "DeliveryLogView.h"
 #include "DeliveryPipelineModel.h"
+#include "EnvironmentComboBox.h"
 #include "PipelineGraphView.h"
 
 #include "kube/KubeClient.h"
@@ -33,9 +34,8 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
 
     auto *bar = new QHBoxLayout;
     auto *environmentLabel = new QLabel(tr("E&nvironment:"));
-    m_environment = new QComboBox;
+    m_environment = new EnvironmentComboBox;
     m_environment->setAccessibleName(tr("Environment of the pipeline"));
-    m_environment->setMinimumContentsLength(12);
     environmentLabel->setBuddy(m_environment);
     bar->addWidget(environmentLabel);
     bar->addWidget(m_environment);
@@ -106,25 +106,8 @@ void PipelineView::setEcosystem(const Ecosystem &ecosystem)
 {
     m_ecosystem = ecosystem;
     m_loaded = true;
-    const QString previous = environment();
-    const QSignalBlocker blocker(m_environment);
-    m_environment->clear();
-    for (const Environment &environment : ecosystem.environments) {
-        if (environment.kind != EnvironmentKind::Showroom)
-            m_environment->addItem(environment.name, environment.name);
-    }
-    if (!setEnvironment(previous) && m_environment->count() > 0) {
-        // Staging is where most deliveries run: show it first.
-        int index = 0;
-        for (int i = 0; i < m_environment->count(); ++i) {
-            const Environment *candidate = ecosystem.environment(m_environment->itemData(i).toString());
-            if (candidate && candidate->kind == EnvironmentKind::Staging) {
-                index = i;
-                break;
-            }
-        }
-        m_environment->setCurrentIndex(index);
-    }
+    // Staging is where most deliveries run: show it first.
+    m_environment->setEcosystem(ecosystem, EnvironmentKind::Staging);
     refreshLock();
     showLatestRecord();
     m_lockTimer.start();
@@ -174,16 +157,12 @@ void PipelineView::showLatestRecord()
 
 QString PipelineView::environment() const
 {
-    return m_environment->currentData().toString();
+    return m_environment->environment();
 }
 
 bool PipelineView::setEnvironment(const QString &name)
 {
-    const int index = m_environment->findData(name);
-    if (index < 0)
-        return false;
-    m_environment->setCurrentIndex(index);
-    return true;
+    return m_environment->setEnvironment(name);
 }
 
 QString PipelineView::statusText() const

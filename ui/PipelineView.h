@@ -14,6 +14,8 @@ class QPushButton;
 
 namespace Shipyard {
 
+class EnvironmentComboBox;
+
 class DeliveryLogView;
 class DeliveryPipelineModel;
 class PipelineGraphView;
@@ -82,7 +84,7 @@ private:
     DeliveryPipelineModel *m_model = nullptr;
     PipelineGraphView *m_graph = nullptr;
     DeliveryLogView *m_log = nullptr;
-    QComboBox *m_environment = nullptr;
+    EnvironmentComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_title = nullptr;

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "EnvironmentComboBox.h"
+
+#include <QSignalBlocker>
+
+namespace Shipyard {
+
+EnvironmentComboBox::EnvironmentComboBox(QWidget *parent) : QComboBox(parent)
+{
+    setMinimumContentsLength(12);
+}
+
+void EnvironmentComboBox::setEcosystem(const Ecosystem &ecosystem, EnvironmentKind preferred)
+{
+    const QString previous = environment();
+    const QSignalBlocker blocker(this);
+    clear();
+    int index = -1;
+    for (const Environment &environment : ecosystem.environments) {
+        if (environment.kind == EnvironmentKind::Showroom)
+            continue;
+        if (index < 0 && environment.kind == preferred)
+            index = count();
+        addItem(environment.name, environment.name);
+    }
+    if (findData(previous) >= 0)
+        index = findData(previous);
+    setCurrentIndex(count() > 0 ? std::max(index, 0) : -1);
+}
+
+QString EnvironmentComboBox::environment() const
+{
+    return currentData().toString();
+}
+
+bool EnvironmentComboBox::setEnvironment(const QString &name)
+{
+    const int index = findData(name);
+    if (index < 0)
+        return false;
+    setCurrentIndex(index);
+    return true;
+}
+
+} // namespace Shipyard
