@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/CommandRunner.h"
 
+#include <QEventLoop>
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -222,6 +224,36 @@ void CommandRunner::finish(CommandResult::Outcome outcome, int exitCode, const Q
     process->disconnect(this);
     process->deleteLater();
     Q_EMIT finished(result);
+}
+
+CommandResult CommandRunner::runToEnd(const QString &command, const QString &directory,
+    const QProcessEnvironment &environment, const std::function<void(const QString &)> &log,
+    const std::atomic_bool *cancel)
+{
+    CommandRunner runner;
+    runner.setWorkingDirectory(directory);
+    runner.setEnvironment(environment);
+    CommandResult result;
+    QEventLoop loop;
+    QObject::connect(&runner, &CommandRunner::lineReceived, &runner,
+        [&](const QString &line, CommandRunner::Channel) { log(line); });
+    QObject::connect(&runner, &CommandRunner::finished, &loop, [&](const CommandResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    QTimer watch;
+    if (cancel) {
+        QObject::connect(&watch, &QTimer::timeout, &runner, [&] {
+            if (*cancel)
+                runner.cancel();
+        });
+        watch.start(100);
+    }
+    log(QStringLiteral("$ ") + runner.mask(command));
+    runner.startShell(command);
+    if (runner.isRunning())
+        loop.exec();
+    return result;
 }
 
 } // namespace Shipyard

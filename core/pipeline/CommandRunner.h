@@ -10,8 +10,10 @@
 #include <QProcessEnvironment>
 #include <QTimer>
 
+#include <atomic>
 #include <chrono>
 #include <deque>
+#include <functional>
 
 namespace Shipyard {
 
@@ -50,6 +52,12 @@ public:
 
     // Runs COMMAND with /bin/sh -c. Ignored while a command is running.
     void startShell(const QString &command);
+    // Runs COMMAND through the shell to its end in the calling thread (which
+    // needs no event loop of its own), each line to LOG, the masked command
+    // first; CANCEL, when given, is looked at ten times a second.
+    static CommandResult runToEnd(const QString &command, const QString &directory,
+        const QProcessEnvironment &environment, const std::function<void(const QString &)> &log,
+        const std::atomic_bool *cancel = nullptr);
     // Runs PROGRAM with ARGUMENTS, no shell involved.
     void start(const QString &program, const QStringList &arguments);
     // Ends the running command (SIGTERM to its group, SIGKILL after the grace

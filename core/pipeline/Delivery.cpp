@@ -39,34 +39,6 @@ template<typename E> QString enumKeyword(E value)
     return QString::fromLatin1(QMetaEnum::fromType<E>().valueToKey(int(value))).toLower();
 }
 
-// Runs a command to its end in this (worker) thread, cancel honoured.
-CommandResult runCommand(const QString &command, const QString &directory, const QProcessEnvironment &environment,
-    const std::function<void(const QString &)> &log, const std::atomic_bool &cancel)
-{
-    CommandRunner runner;
-    runner.setWorkingDirectory(directory);
-    runner.setEnvironment(environment);
-    CommandResult result;
-    QEventLoop loop;
-    QObject::connect(&runner, &CommandRunner::lineReceived, &runner,
-        [&](const QString &line, CommandRunner::Channel) { log(line); });
-    QObject::connect(&runner, &CommandRunner::finished, &loop, [&](const CommandResult &finished) {
-        result = finished;
-        loop.quit();
-    });
-    QTimer watch;
-    QObject::connect(&watch, &QTimer::timeout, &runner, [&] {
-        if (cancel)
-            runner.cancel();
-    });
-    watch.start(100);
-    log(QStringLiteral("$ ") + runner.mask(command));
-    runner.startShell(command);
-    if (runner.isRunning())
-        loop.exec();
-    return result;
-}
-
 ImageBuildResult buildImage(const RegistrySettings &registry, const QString &storage, const System &system,
     const QString &directory, const QString &commit, const std::function<void(const QString &)> &log,
     const std::atomic_bool &cancel)
@@ -583,8 +555,8 @@ void Delivery::run()
         QProcessEnvironment environmentForSystem = commandEnvironment;
         environmentForSystem.insert(QStringLiteral("SHIPYARD_SYSTEM"), work.system.name);
         environmentForSystem.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
-        const CommandResult tested =
-            runCommand(work.system.testCommand, commandDirectory(work), environmentForSystem, log, m_cancel);
+        const CommandResult tested = CommandRunner::runToEnd(
+            work.system.testCommand, commandDirectory(work), environmentForSystem, log, &m_cancel);
         if (!tested.succeeded()) {
             if (stopped(Step::Test, work.system.name))
                 return;
@@ -774,7 +746,7 @@ void Delivery::run()
             environmentForSystem.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
             for (const QString &command : work.system.smokeCommands) {
                 const CommandResult smoked =
-                    runCommand(command, commandDirectory(work), environmentForSystem, log, m_cancel);
+                    CommandRunner::runToEnd(command, commandDirectory(work), environmentForSystem, log, &m_cancel);
                 if (!smoked.succeeded()) {
                     failure = m_cancel
                         ? QStringLiteral("cancelled")

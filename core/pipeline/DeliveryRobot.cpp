@@ -21,32 +21,6 @@
 
 namespace Shipyard {
 
-namespace {
-
-// Runs a command to its end in the calling thread.
-CommandResult runCommand(const QString &command, const QString &directory, const QProcessEnvironment &environment,
-    const std::function<void(const QString &)> &log)
-{
-    CommandRunner runner;
-    runner.setWorkingDirectory(directory);
-    runner.setEnvironment(environment);
-    CommandResult result;
-    QEventLoop loop;
-    QObject::connect(&runner, &CommandRunner::lineReceived, &runner,
-        [&](const QString &line, CommandRunner::Channel) { log(line); });
-    QObject::connect(&runner, &CommandRunner::finished, &loop, [&](const CommandResult &finished) {
-        result = finished;
-        loop.quit();
-    });
-    log(QStringLiteral("$ ") + runner.mask(command));
-    runner.startShell(command);
-    if (runner.isRunning())
-        loop.exec();
-    return result;
-}
-
-} // namespace
-
 bool DeliveryRobot::PassResult::succeeded() const
 {
     return error.isEmpty() &&
@@ -221,7 +195,7 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
                  std::pair { QStringLiteral("test"), system.testCommand } }) {
             if (command.isEmpty())
                 continue;
-            const CommandResult ran = runCommand(command, copy.path(), environment, say);
+            const CommandResult ran = CommandRunner::runToEnd(command, copy.path(), environment, say);
             if (!ran.succeeded())
                 return giveBack(step, QStringLiteral("%1: %2").arg(system.name, ran.errorText));
         }
