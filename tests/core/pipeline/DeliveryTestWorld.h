@@ -73,6 +73,16 @@ public:
             qPrintable(command + QStringLiteral(": ") + QString::fromLocal8Bit(process.readAllStandardError())));
     }
 
+    // A shell command's standard output, trimmed.
+    static QString output(const QString &command, const QString &directory)
+    {
+        QProcess process;
+        process.setWorkingDirectory(directory);
+        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
+        process.waitForFinished(60000);
+        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    }
+
     // The demo systems, with short progress deadlines, in an ecosystem whose
     // one environment of KIND delivers into NS. REPOSITORIES: system → path
     // (the others are plain copies); EXTRA: more top-level YAML.

@@ -19,15 +19,6 @@ class TestDeliveryOutage : public QObject
 private:
     DeliveryTestWorld m_world { QStringLiteral("production") };
 
-    static QString output(const QString &command, const QString &directory)
-    {
-        QProcess process;
-        process.setWorkingDirectory(directory);
-        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
-        process.waitForFinished(60000);
-        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -51,7 +42,7 @@ private Q_SLOTS:
         const Ecosystem ecosystem = m_world.ecosystemFor(
             ns, QStringLiteral("staging"), { { QStringLiteral("catalog"), root + QStringLiteral("/clone") } });
         const QString upstream = root + QStringLiteral("/upstream.git");
-        const QString upstreamBefore = output(QStringLiteral("git rev-parse main"), upstream);
+        const QString upstreamBefore = DeliveryTestWorld::output(QStringLiteral("git rev-parse main"), upstream);
 
         Delivery::Options options = m_world.options();
         options.leaseDuration = std::chrono::seconds(5);
@@ -87,7 +78,7 @@ private Q_SLOTS:
         for (const QString &name : DeliveryTestWorld::systemNames())
             QCOMPARE(DeliveryTestWorld::imageOf(ns, name, QStringLiteral("production")),
                 QStringLiteral("demo/%1:v1").arg(name));
-        QCOMPARE(output(QStringLiteral("git rev-parse main"), upstream), upstreamBefore);
+        QCOMPARE(DeliveryTestWorld::output(QStringLiteral("git rev-parse main"), upstream), upstreamBefore);
 
         QVERIFY(outage.waitForFinished(180000));
         QCOMPARE(outage.exitCode(), 0);

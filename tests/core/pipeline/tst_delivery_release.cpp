@@ -26,18 +26,10 @@ private:
 
     static QString git() { return QStringLiteral("git -c user.name=Dev -c user.email=dev@example.org "); }
 
-    static QString output(const QString &command, const QString &directory)
-    {
-        QProcess process;
-        process.setWorkingDirectory(directory);
-        process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
-        process.waitForFinished(60000);
-        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-    }
-
     QString upstreamMain() const
     {
-        return output(QStringLiteral("git rev-parse main"), m_root + QStringLiteral("/upstream.git"));
+        return DeliveryTestWorld::output(
+            QStringLiteral("git rev-parse main"), m_root + QStringLiteral("/upstream.git"));
     }
 
     Delivery::Options options() const
@@ -111,9 +103,9 @@ private Q_SLOTS:
         QVERIFY2(result.succeeded(), qPrintable(result.reason));
 
         const QString clone = m_root + QStringLiteral("/clone");
-        const QString head = output(QStringLiteral("git rev-parse feature/SHOP-7-stock"), clone);
+        const QString head = DeliveryTestWorld::output(QStringLiteral("git rev-parse feature/SHOP-7-stock"), clone);
         // Rebased onto the new upstream, then merged into it and pushed.
-        QCOMPARE(output(QStringLiteral("git rev-parse feature/SHOP-7-stock~1"), clone), before);
+        QCOMPARE(DeliveryTestWorld::output(QStringLiteral("git rev-parse feature/SHOP-7-stock~1"), clone), before);
         QCOMPARE(upstreamMain(), head);
         // The image of that commit, built, in the registry and running.
         const QString image =
@@ -156,9 +148,9 @@ private Q_SLOTS:
         QCOMPARE(result.failedStep, QStringLiteral("merge"));
         QVERIFY2(result.reason.contains(QStringLiteral("nothing was overwritten")), qPrintable(result.reason));
         // Upstream holds the other developer's change and nothing of the task.
-        QCOMPARE(
-            output(QStringLiteral("git log -1 --format=%s main"), upstream), QStringLiteral("a concurrent change"));
-        QCOMPARE(output(QStringLiteral("git rev-parse main~1"), upstream), before);
+        QCOMPARE(DeliveryTestWorld::output(QStringLiteral("git log -1 --format=%s main"), upstream),
+            QStringLiteral("a concurrent change"));
+        QCOMPARE(DeliveryTestWorld::output(QStringLiteral("git rev-parse main~1"), upstream), before);
         QCOMPARE(DeliveryTestWorld::imageOf(m_ns, QStringLiteral("catalog")), running);
         QCOMPARE(result.returnedTasks, QStringList { QStringLiteral("SHOP-8") });
         QCOMPARE(taskStatus(QStringLiteral("SHOP-8")), QStringLiteral("In Progress"));
