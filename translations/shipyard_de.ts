@@ -434,6 +434,49 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::CompareDialog</name>
+    <message>
+        <source>Compare Environments</source>
+        <translation>Umgebungen vergleichen</translation>
+    </message>
+    <message>
+        <source>Environment whose changes are listed</source>
+        <translation>Umgebung, deren Änderungen aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Environment it is compared with</source>
+        <translation>Umgebung, mit der verglichen wird</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Was läuft in</translation>
+    </message>
+    <message>
+        <source>runs and &amp;not</source>
+        <translation>und &amp;nicht in</translation>
+    </message>
+    <message>
+        <source>Commits and tasks per system</source>
+        <translation>Commits und Aufgaben je System</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Release Notes</source>
+        <translation>Release Notes &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1 and %2…</source>
+        <translation>Verlauf von %1 und %2 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No task runs in %1 and not in %2.</source>
+        <translation>Keine Aufgabe läuft in %1 und nicht in %2.</translation>
+    </message>
+    <message>
+        <source>Tasks in %1, not in %2: %3</source>
+        <translation>Aufgaben in %1, nicht in %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::ConfirmationDialog</name>
     <message>
         <source>What will happen</source>
@@ -505,6 +548,53 @@
     <message>
         <source>can-i needs VERB and RESOURCE</source>
         <translation>can-i benötigt VERB und RESOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::CompareCommand</name>
+    <message>
+        <source>what one environment runs that another does not: commits and tasks per system (exit 1 if they differ)</source>
+        <translation>was eine Umgebung ausführt und eine andere nicht: Commits und Aufgaben je System (Exit-Code 1, wenn sie sich unterscheiden)</translation>
+    </message>
+    <message>
+        <source>the environment whose changes are listed</source>
+        <translation>die Umgebung, deren Änderungen aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>the environment it is compared with</source>
+        <translation>die Umgebung, mit der verglichen wird</translation>
+    </message>
+    <message>
+        <source>the environment whose changes are listed (or FROM)</source>
+        <translation>die Umgebung, deren Änderungen aufgelistet werden (oder FROM)</translation>
+    </message>
+    <message>
+        <source>two environments are needed: FROM TO</source>
+        <translation>zwei Umgebungen werden benötigt: FROM TO</translation>
+    </message>
+    <message>
+        <source>no environment named %1</source>
+        <translation>keine Umgebung namens %1</translation>
+    </message>
+    <message>
+        <source>%1 compared with %2</source>
+        <translation>%1 verglichen mit %2</translation>
+    </message>
+    <message>
+        <source>%1: the same commit %2</source>
+        <translation>%1: derselbe Commit %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>tasks in %1, not in %2: %3</source>
+        <translation>Aufgaben in %1, nicht in %2: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1905,52 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::EnvironmentComparisonModel</name>
+    <message>
+        <source># %1 → %2</source>
+        <translation># %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>Aufgaben: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>the same commit %1</source>
+        <translation>derselbe Commit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n commit(s) only in %3</source>
+        <translation>
+            <numerusform>%1 → %2: %n Commit nur in %3</numerusform>
+            <numerusform>%1 → %2: %n Commits nur in %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>System / commit</source>
+        <translation>System / Commit</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Tasks / author</source>
+        <translation>Aufgaben / Autor</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::EnvironmentMatrixModel</name>
     <message>
         <source>not delivered here</source>
@@ -2237,6 +2373,18 @@ Erstellt: %1</translation>
         <source>%1: %2 systems, %3 environments.</source>
         <translation>%1: %2 Systeme, %3 Umgebungen.</translation>
     </message>
+    <message>
+        <source>Co&amp;mpare Environments…</source>
+        <translation>Umgebungen verg&amp;leichen …</translation>
+    </message>
+    <message>
+        <source>&amp;Tear Down Showroom…</source>
+        <translation>Showroom &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Open an ecosystem without errors to compare its environments.</source>
+        <translation>Öffnen Sie ein Ökosystem ohne Fehler, um seine Umgebungen zu vergleichen.</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::MetricsView</name>
@@ -2580,6 +2728,34 @@ Erstellt: %1</translation>
         <source>Deliveries into this environment wait for %1 to finish.</source>
         <translation>Auslieferungen in diese Umgebung warten, bis %1 fertig ist.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;No delivery recorded in %1 yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;In %1 ist noch keine Auslieferung aufgezeichnet.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The latest delivery into %1&lt;/b&gt;: release %2 by %3, %4</source>
+        <translation>&lt;b&gt;Die letzte Auslieferung in %1&lt;/b&gt;: Release %2 von %3, %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Lock: the delivery&apos;s own</source>
+        <translation>Sperre: die der Auslieferung</translation>
+    </message>
+    <message>
+        <source>The delivery shown holds the lock of the namespace it delivers into.</source>
+        <translation>Die angezeigte Auslieferung hält die Sperre des Namespace, in den sie ausliefert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — started %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — gestartet %2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1 …</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PodLogView</name>
@@ -2836,6 +3012,209 @@ Erstellt: %1</translation>
     </message>
 </context>
 <context>
+    <name>Shipyard::TaskActionController</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1: the ecosystem has no showroom environment to deliver into.</source>
+        <translation>%1: Das Ökosystem hat keine Showroom-Umgebung, in die ausgeliefert werden kann.</translation>
+    </message>
+    <message>
+        <source>%1: a delivery is still running; wait for it to end.</source>
+        <translation>%1: Eine Auslieferung läuft noch; warten Sie, bis sie endet.</translation>
+    </message>
+    <message>
+        <source>%1: looking for its branches…</source>
+        <translation>%1: Branches werden gesucht …</translation>
+    </message>
+    <message>
+        <source>no system&apos;s repository has a branch naming %1: nothing to show</source>
+        <translation>kein Repository eines Systems hat einen Branch, der %1 nennt: nichts zu zeigen</translation>
+    </message>
+    <message>
+        <source>%1 not delivered to a showroom: %2</source>
+        <translation>%1 nicht in einen Showroom ausgeliefert: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shipyard will deliver &lt;b&gt;%1&lt;/b&gt; into the showroom environment &lt;b&gt;%2&lt;/b&gt; (context &lt;tt&gt;%3&lt;/tt&gt;), namespace &lt;tt&gt;%4&lt;/tt&gt;, %5:&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;Shipyard wird &lt;b&gt;%1&lt;/b&gt; in die Showroom-Umgebung &lt;b&gt;%2&lt;/b&gt; (Kontext &lt;tt&gt;%3&lt;/tt&gt;) ausliefern, Namespace &lt;tt&gt;%4&lt;/tt&gt;, %5:&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>which exists already and is updated</source>
+        <translation>der bereits existiert und aktualisiert wird</translation>
+    </message>
+    <message>
+        <source>created for it</source>
+        <translation>der dafür angelegt wird</translation>
+    </message>
+    <message>
+        <source>built into &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>gebaut als &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>as the image &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>als Image &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: its upstream &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: sein Upstream &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: the task&apos;s branch &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: der Branch der Aufgabe &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;/ul&gt;&lt;p&gt;The showroom lives for %1 (until about %2%3), then the sweep removes it; it also goes once the task is done or its branches are merged. Nothing is merged into upstream.&lt;/p&gt;</source>
+        <translation>&lt;/ul&gt;&lt;p&gt;Der Showroom besteht %1 lang (bis etwa %2%3), dann entfernt ihn die Bereinigung; er verschwindet auch, sobald die Aufgabe erledigt ist oder ihre Branches zusammengeführt sind. Nichts wird in den Upstream zusammengeführt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, or later if it was asked for longer</source>
+        <translation>, oder länger, falls eine längere Dauer verlangt wurde</translation>
+    </message>
+    <message>
+        <source>Deliver %1 to a showroom</source>
+        <translation>%1 in einen Showroom ausliefern</translation>
+    </message>
+    <message>
+        <source>Deliver to &amp;Showroom</source>
+        <translation>In &amp;Showroom ausliefern</translation>
+    </message>
+    <message>
+        <source>%1: not delivered to a showroom.</source>
+        <translation>%1: nicht in einen Showroom ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>Showroom %1 in %2</source>
+        <translation>Showroom %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1: delivering to showroom %2…</source>
+        <translation>%1: Auslieferung in Showroom %2 …</translation>
+    </message>
+    <message>
+        <source>%1 is in showroom %2 until %3 (release %4).</source>
+        <translation>%1 ist bis %3 in Showroom %2 (Release %4).</translation>
+    </message>
+    <message>
+        <source>Showroom %1 failed at %2: %3</source>
+        <translation>Showroom %1 fehlgeschlagen bei %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the ecosystem has no production environment to merge through.</source>
+        <translation>%1: Das Ökosystem hat keine Produktionsumgebung, über die zusammengeführt werden kann.</translation>
+    </message>
+    <message>
+        <source>%1: the ecosystem has no staging environment to deliver into.</source>
+        <translation>%1: Das Ökosystem hat keine Staging-Umgebung, in die ausgeliefert werden kann.</translation>
+    </message>
+    <message>
+        <source>no repository of %1&apos;s systems has a branch naming %2</source>
+        <translation>kein Repository der Systeme von %1 hat einen Branch, der %2 nennt</translation>
+    </message>
+    <message>
+        <source>%1 not delivered: %2</source>
+        <translation>%1 nicht ausgeliefert: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Merge %1&lt;/b&gt;: its branches go to production, the release; once every rollout is ready they are merged into their upstream. The systems without a branch for %1 stay as they are.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1 zusammenführen&lt;/b&gt;: Seine Branches gehen in die Produktion, das Release; sobald jeder Rollout bereit ist, werden sie in ihren Upstream zusammengeführt. Die Systeme ohne Branch für %1 bleiben, wie sie sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Deliver %1&lt;/b&gt;: its branches go to staging; once every rollout is ready they are merged into their upstream. The systems without a branch for %1 stay as they are.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1 ausliefern&lt;/b&gt;: Seine Branches gehen nach Staging; sobald jeder Rollout bereit ist, werden sie in ihren Upstream zusammengeführt. Die Systeme ohne Branch für %1 bleiben, wie sie sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1: delivering into %2…</source>
+        <translation>%1: Auslieferung in %2 …</translation>
+    </message>
+    <message>
+        <source>%1: not delivered into %2.</source>
+        <translation>%1: nicht in %2 ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>The ecosystem has no showroom environment.</source>
+        <translation>Das Ökosystem hat keine Showroom-Umgebung.</translation>
+    </message>
+    <message>
+        <source>Listing the showrooms of %1…</source>
+        <translation>Showrooms von %1 werden aufgelistet …</translation>
+    </message>
+    <message>
+        <source>Showrooms not listed: %1</source>
+        <translation>Showrooms nicht aufgelistet: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3/%4 pods ready, expires %5</source>
+        <translation>%1 — %2, %3/%4 Pods bereit, läuft ab %5</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 has no showroom to tear down.</source>
+        <translation>%1 hat keinen Showroom zum Entfernen.</translation>
+    </message>
+    <message>
+        <source>Tear Down Showroom</source>
+        <translation>Showroom entfernen</translation>
+    </message>
+    <message>
+        <source>Showrooms of %1:</source>
+        <translation>Showrooms von %1:</translation>
+    </message>
+    <message>
+        <source>%1: a showroom is still coming up or going down; wait for it.</source>
+        <translation>%1: Ein Showroom wird noch gestartet oder entfernt; warten Sie darauf.</translation>
+    </message>
+    <message>
+        <source> (deployments: %1, pods: %2)</source>
+        <translation> (Deployments: %1, Pods: %2)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shipyard will delete the namespace &lt;tt&gt;%1&lt;/tt&gt;%2 in context &lt;tt&gt;%3&lt;/tt&gt;: the showroom of &lt;b&gt;%4&lt;/b&gt; and everything in it. Its branches and the tracker are not touched.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Shipyard wird den Namespace &lt;tt&gt;%1&lt;/tt&gt;%2 im Kontext &lt;tt&gt;%3&lt;/tt&gt; löschen: den Showroom von &lt;b&gt;%4&lt;/b&gt; und alles darin. Seine Branches und der Tracker bleiben unberührt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tear down %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Tear Down</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>%1: kept.</source>
+        <translation>%1: beibehalten.</translation>
+    </message>
+    <message>
+        <source>Tearing down %1…</source>
+        <translation>%1 wird entfernt …</translation>
+    </message>
+    <message>
+        <source>Showroom %1 of %2 torn down.</source>
+        <translation>Showroom %1 von %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Showroom of %1 not torn down: %2</source>
+        <translation>Showroom von %1 nicht entfernt: %2</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::TaskBoardModel</name>
     <message>
         <source>No task</source>
@@ -2899,6 +3278,14 @@ Erstellt: %1</translation>
     <message>
         <source>Not now: %1</source>
         <translation>Jetzt nicht: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tear Down Showroom…</source>
+        <translation>Showroom &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Tear down the task&apos;s showroom</source>
+        <translation>Den Showroom der Aufgabe entfernen</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,16 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::EnvironmentComparisonModel</name>
+    <message numerus="yes">
+        <source>%1 → %2: %n commit(s) only in %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::HistoryView</name>
     <message numerus="yes">
         <source>%n release(s) in %1.</source>

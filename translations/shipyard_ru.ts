@@ -434,6 +434,49 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::CompareDialog</name>
+    <message>
+        <source>Compare Environments</source>
+        <translation>Сравнение окружений</translation>
+    </message>
+    <message>
+        <source>Environment whose changes are listed</source>
+        <translation>Окружение, изменения которого перечисляются</translation>
+    </message>
+    <message>
+        <source>Environment it is compared with</source>
+        <translation>Окружение, с которым сравнивается</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Что работает в</translation>
+    </message>
+    <message>
+        <source>runs and &amp;not</source>
+        <translation>и &amp;не в</translation>
+    </message>
+    <message>
+        <source>Commits and tasks per system</source>
+        <translation>Коммиты и задачи по системам</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Release Notes</source>
+        <translation>&amp;Копировать заметки к релизу</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1 and %2…</source>
+        <translation>Чтение истории %1 и %2…</translation>
+    </message>
+    <message>
+        <source>No task runs in %1 and not in %2.</source>
+        <translation>Нет задач, которые работают в %1 и не в %2.</translation>
+    </message>
+    <message>
+        <source>Tasks in %1, not in %2: %3</source>
+        <translation>Задачи в %1, которых нет в %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::ConfirmationDialog</name>
     <message>
         <source>What will happen</source>
@@ -505,6 +548,53 @@
     <message>
         <source>can-i needs VERB and RESOURCE</source>
         <translation>для can-i нужны VERB и RESOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::CompareCommand</name>
+    <message>
+        <source>what one environment runs that another does not: commits and tasks per system (exit 1 if they differ)</source>
+        <translation>что работает в одном окружении и не работает в другом: коммиты и задачи по системам (код выхода 1, если они различаются)</translation>
+    </message>
+    <message>
+        <source>the environment whose changes are listed</source>
+        <translation>окружение, изменения которого перечисляются</translation>
+    </message>
+    <message>
+        <source>the environment it is compared with</source>
+        <translation>окружение, с которым сравнивается</translation>
+    </message>
+    <message>
+        <source>the environment whose changes are listed (or FROM)</source>
+        <translation>окружение, изменения которого перечисляются (или FROM)</translation>
+    </message>
+    <message>
+        <source>two environments are needed: FROM TO</source>
+        <translation>нужны два окружения: FROM TO</translation>
+    </message>
+    <message>
+        <source>no environment named %1</source>
+        <translation>нет окружения с именем %1</translation>
+    </message>
+    <message>
+        <source>%1 compared with %2</source>
+        <translation>%1 в сравнении с %2</translation>
+    </message>
+    <message>
+        <source>%1: the same commit %2</source>
+        <translation>%1: тот же коммит %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>tasks in %1, not in %2: %3</source>
+        <translation>задачи в %1, которых нет в %2: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1909,53 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::EnvironmentComparisonModel</name>
+    <message>
+        <source># %1 → %2</source>
+        <translation># %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>Задачи: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>the same commit %1</source>
+        <translation>тот же коммит %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n commit(s) only in %3</source>
+        <translation>
+            <numerusform>%1 → %2: %n коммит только в %3</numerusform>
+            <numerusform>%1 → %2: %n коммита только в %3</numerusform>
+            <numerusform>%1 → %2: %n коммитов только в %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>System / commit</source>
+        <translation>Система / коммит</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Tasks / author</source>
+        <translation>Задачи / автор</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::EnvironmentMatrixModel</name>
     <message>
         <source>not delivered here</source>
@@ -2242,6 +2379,18 @@ Created: %1</source>
         <source>%1: %2 systems, %3 environments.</source>
         <translation>%1: систем: %2, окружений: %3.</translation>
     </message>
+    <message>
+        <source>Co&amp;mpare Environments…</source>
+        <translation>Сра&amp;внить окружения…</translation>
+    </message>
+    <message>
+        <source>&amp;Tear Down Showroom…</source>
+        <translation>&amp;Удалить шоурум…</translation>
+    </message>
+    <message>
+        <source>Open an ecosystem without errors to compare its environments.</source>
+        <translation>Откройте экосистему без ошибок, чтобы сравнить её окружения.</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::MetricsView</name>
@@ -2591,6 +2740,34 @@ Created: %1</source>
         <source>Deliveries into this environment wait for %1 to finish.</source>
         <translation>Поставки в это окружение ждут, пока %1 не закончит.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;No delivery recorded in %1 yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;В %1 ещё не записано ни одной поставки.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The latest delivery into %1&lt;/b&gt;: release %2 by %3, %4</source>
+        <translation>&lt;b&gt;Последняя поставка в %1&lt;/b&gt;: релиз %2, автор: %3, %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Lock: the delivery&apos;s own</source>
+        <translation>Блокировка: у самой поставки</translation>
+    </message>
+    <message>
+        <source>The delivery shown holds the lock of the namespace it delivers into.</source>
+        <translation>Показанная поставка держит блокировку пространства имён, в которое выполняет поставку.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — started %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — начата %2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PodLogView</name>
@@ -2847,6 +3024,209 @@ Created: %1</source>
     </message>
 </context>
 <context>
+    <name>Shipyard::TaskActionController</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1: the ecosystem has no showroom environment to deliver into.</source>
+        <translation>%1: в экосистеме нет окружения шоурумов для поставки.</translation>
+    </message>
+    <message>
+        <source>%1: a delivery is still running; wait for it to end.</source>
+        <translation>%1: поставка ещё выполняется; дождитесь её завершения.</translation>
+    </message>
+    <message>
+        <source>%1: looking for its branches…</source>
+        <translation>%1: поиск веток…</translation>
+    </message>
+    <message>
+        <source>no system&apos;s repository has a branch naming %1: nothing to show</source>
+        <translation>ни в одном репозитории систем нет ветки, указывающей %1: показывать нечего</translation>
+    </message>
+    <message>
+        <source>%1 not delivered to a showroom: %2</source>
+        <translation>%1 не поставлено в шоурум: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shipyard will deliver &lt;b&gt;%1&lt;/b&gt; into the showroom environment &lt;b&gt;%2&lt;/b&gt; (context &lt;tt&gt;%3&lt;/tt&gt;), namespace &lt;tt&gt;%4&lt;/tt&gt;, %5:&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;Shipyard поставит &lt;b&gt;%1&lt;/b&gt; в окружение шоурумов &lt;b&gt;%2&lt;/b&gt; (контекст &lt;tt&gt;%3&lt;/tt&gt;), пространство имён &lt;tt&gt;%4&lt;/tt&gt;, %5:&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>which exists already and is updated</source>
+        <translation>которое уже существует и будет обновлено</translation>
+    </message>
+    <message>
+        <source>created for it</source>
+        <translation>которое будет создано для неё</translation>
+    </message>
+    <message>
+        <source>built into &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>собранный в &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>as the image &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>как образ &lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: its upstream &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: её upstream &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: the task&apos;s branch &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;%1&lt;/b&gt;: ветка задачи &lt;tt&gt;%2&lt;/tt&gt;, %3&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;/ul&gt;&lt;p&gt;The showroom lives for %1 (until about %2%3), then the sweep removes it; it also goes once the task is done or its branches are merged. Nothing is merged into upstream.&lt;/p&gt;</source>
+        <translation>&lt;/ul&gt;&lt;p&gt;Шоурум проживёт %1 (примерно до %2%3), затем очистка удалит его; он также удаляется, как только задача выполнена или её ветки слиты. В upstream ничего не сливается.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, or later if it was asked for longer</source>
+        <translation>, или позже, если был запрошен более долгий срок</translation>
+    </message>
+    <message>
+        <source>Deliver %1 to a showroom</source>
+        <translation>Поставить %1 в шоурум</translation>
+    </message>
+    <message>
+        <source>Deliver to &amp;Showroom</source>
+        <translation>Поставить в &amp;шоурум</translation>
+    </message>
+    <message>
+        <source>%1: not delivered to a showroom.</source>
+        <translation>%1: не поставлено в шоурум.</translation>
+    </message>
+    <message>
+        <source>Showroom %1 in %2</source>
+        <translation>Шоурум %1 в %2</translation>
+    </message>
+    <message>
+        <source>%1: delivering to showroom %2…</source>
+        <translation>%1: поставка в шоурум %2…</translation>
+    </message>
+    <message>
+        <source>%1 is in showroom %2 until %3 (release %4).</source>
+        <translation>%1 в шоуруме %2 до %3 (релиз %4).</translation>
+    </message>
+    <message>
+        <source>Showroom %1 failed at %2: %3</source>
+        <translation>Шоурум %1: сбой на шаге %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the ecosystem has no production environment to merge through.</source>
+        <translation>%1: в экосистеме нет рабочего окружения (production) для слияния.</translation>
+    </message>
+    <message>
+        <source>%1: the ecosystem has no staging environment to deliver into.</source>
+        <translation>%1: в экосистеме нет окружения staging для поставки.</translation>
+    </message>
+    <message>
+        <source>no repository of %1&apos;s systems has a branch naming %2</source>
+        <translation>ни в одном репозитории систем %1 нет ветки, указывающей %2</translation>
+    </message>
+    <message>
+        <source>%1 not delivered: %2</source>
+        <translation>%1 не поставлено: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Merge %1&lt;/b&gt;: its branches go to production, the release; once every rollout is ready they are merged into their upstream. The systems without a branch for %1 stay as they are.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Слить %1&lt;/b&gt;: её ветки уходят в production, релиз; как только все выкатки будут готовы, они сливаются в свой upstream. Системы без ветки для %1 остаются как есть.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Deliver %1&lt;/b&gt;: its branches go to staging; once every rollout is ready they are merged into their upstream. The systems without a branch for %1 stay as they are.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Поставить %1&lt;/b&gt;: её ветки уходят в staging; как только все выкатки будут готовы, они сливаются в свой upstream. Системы без ветки для %1 остаются как есть.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1: delivering into %2…</source>
+        <translation>%1: поставка в %2…</translation>
+    </message>
+    <message>
+        <source>%1: not delivered into %2.</source>
+        <translation>%1: не поставлено в %2.</translation>
+    </message>
+    <message>
+        <source>The ecosystem has no showroom environment.</source>
+        <translation>В экосистеме нет окружения шоурумов.</translation>
+    </message>
+    <message>
+        <source>Listing the showrooms of %1…</source>
+        <translation>Получение списка шоурумов %1…</translation>
+    </message>
+    <message>
+        <source>Showrooms not listed: %1</source>
+        <translation>Список шоурумов не получен: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3/%4 pods ready, expires %5</source>
+        <translation>%1 — %2, подов готово: %3/%4, истекает %5</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>%1 has no showroom to tear down.</source>
+        <translation>У %1 нет шоурума для удаления.</translation>
+    </message>
+    <message>
+        <source>Tear Down Showroom</source>
+        <translation>Удаление шоурума</translation>
+    </message>
+    <message>
+        <source>Showrooms of %1:</source>
+        <translation>Шоурумы %1:</translation>
+    </message>
+    <message>
+        <source>%1: a showroom is still coming up or going down; wait for it.</source>
+        <translation>%1: шоурум ещё запускается или удаляется; дождитесь этого.</translation>
+    </message>
+    <message>
+        <source> (deployments: %1, pods: %2)</source>
+        <translation> (deployment: %1, подов: %2)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Shipyard will delete the namespace &lt;tt&gt;%1&lt;/tt&gt;%2 in context &lt;tt&gt;%3&lt;/tt&gt;: the showroom of &lt;b&gt;%4&lt;/b&gt; and everything in it. Its branches and the tracker are not touched.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Shipyard удалит пространство имён &lt;tt&gt;%1&lt;/tt&gt;%2 в контексте &lt;tt&gt;%3&lt;/tt&gt;: шоурум &lt;b&gt;%4&lt;/b&gt; и всё, что в нём. Её ветки и трекер не затрагиваются.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tear down %1</source>
+        <translation>Удалить %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tear Down</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>%1: kept.</source>
+        <translation>%1: оставлен.</translation>
+    </message>
+    <message>
+        <source>Tearing down %1…</source>
+        <translation>Удаление %1…</translation>
+    </message>
+    <message>
+        <source>Showroom %1 of %2 torn down.</source>
+        <translation>Шоурум %1 задачи %2 удалён.</translation>
+    </message>
+    <message>
+        <source>Showroom of %1 not torn down: %2</source>
+        <translation>Шоурум %1 не удалён: %2</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::TaskBoardModel</name>
     <message>
         <source>No task</source>
@@ -2910,6 +3290,14 @@ Created: %1</source>
     <message>
         <source>Not now: %1</source>
         <translation>Сейчас нельзя: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tear Down Showroom…</source>
+        <translation>&amp;Удалить шоурум…</translation>
+    </message>
+    <message>
+        <source>Tear down the task&apos;s showroom</source>
+        <translation>Удалить шоурум задачи</translation>
     </message>
 </context>
 <context>
