@@ -42,8 +42,9 @@ QString ReleaseApplier::describe(const QJsonObject &object)
 
 QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) const
 {
-    if (!m_firstApply.isValid())
-        m_firstApply = QDateTime::currentDateTimeUtc();
+    // When the first change reached the cluster: an attempt that could not
+    // reach it (a rollback waiting out an outage) changed nothing.
+    const QDateTime attempted = QDateTime::currentDateTimeUtc();
     QJsonObject placed = object;
     QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("namespace"), m_ns);
@@ -55,6 +56,8 @@ QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) cons
         *unreachable = response.error.kind == KubeError::Kind::Network;
     if (!response.ok())
         return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
+    if (!m_firstApply.isValid())
+        m_firstApply = attempted;
     log(QStringLiteral("%1 applied in %2").arg(describe(object), m_ns));
     return {};
 }

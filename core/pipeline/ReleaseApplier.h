@@ -72,8 +72,8 @@ private:
     QString m_ns;
     std::function<void(const QString &)> m_log;
     const std::atomic_bool *m_cancel = nullptr;
-    // When this applier first changed the namespace: older rollout failures
-    // are the previous release's.
+    // When this applier first changed the namespace (the attempt that
+    // succeeded): older rollout failures are the previous release's.
     mutable QDateTime m_firstApply;
 };
 
