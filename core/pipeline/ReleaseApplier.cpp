@@ -74,8 +74,10 @@ QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) con
 }
 
 ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
-    const QList<QJsonObject> &objects, std::chrono::seconds timeout) const
+    const QList<QJsonObject> &objects, std::chrono::seconds timeout, bool wholeTimeout) const
 {
+    // Every progress deadline condition counts as older than this.
+    const QDateTime changedAt = wholeTimeout ? QDateTime::currentDateTimeUtc().addYears(100) : m_firstApply;
     RolloutOutcome outcome;
     QList<std::pair<QString, QFuture<RolloutResult>>> waits;
     for (const QJsonObject &object : objects) {
@@ -91,7 +93,7 @@ ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
                         if (log)
                             log(QStringLiteral("deployment/%1: %2").arg(name, line));
                     },
-                    m_firstApply) });
+                    changedAt) });
     }
     for (auto &[name, future] : waits) {
         // The status wait cannot be interrupted; on cancel it is left to end
@@ -194,7 +196,7 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
     }
     if (!firstError.isEmpty())
         return firstError;
-    const RolloutOutcome outcome = waitForRollouts(restored, timeout);
+    const RolloutOutcome outcome = waitForRollouts(restored, timeout, true);
     if (revisions)
         *revisions = outcome.revisions;
     if (outcome.cancelled)

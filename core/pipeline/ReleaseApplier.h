@@ -44,7 +44,11 @@ public:
         bool ok() const { return error.isEmpty() && !cancelled; }
     };
     // Waits, concurrently, for the rollout of every Deployment among OBJECTS.
-    RolloutOutcome waitForRollouts(const QList<QJsonObject> &objects, std::chrono::seconds timeout) const;
+    // A restore passes WHOLETIMEOUT: it does its best until TIMEOUT rather
+    // than give up on a progress deadline, which after an outage the
+    // controller may mark before the restored rollout could progress.
+    RolloutOutcome waitForRollouts(
+        const QList<QJsonObject> &objects, std::chrono::seconds timeout, bool wholeTimeout = false) const;
 
     // The objects of MANIFESTS as they are in the namespace now, server
     // fields removed, ready to be applied again; missing ones are left out.
