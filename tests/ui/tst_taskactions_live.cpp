@@ -145,6 +145,21 @@ private:
 
     static int deployColumn() { return int(DeliveryPipelineModel::stepColumns().indexOf(Delivery::Step::Deploy)); }
 
+    // The task's branch of SYSTEM with one reviewed commit; its head.
+    QString reviewedBranch(const QString &system, const QString &task)
+    {
+        const QString branch = QStringLiteral("feature/%1-work").arg(task);
+        m_world->addBranch(system, task);
+        if (!ShowroomWorld::run(QStringLiteral("git checkout -q %1 && echo reviewed >> src/%2.txt && git -c "
+                                               "user.name=Test -c user.email=test@example.org commit -qam "
+                                               "'Reviewed' -m 'Reviewed-by: Bob <bob@example.org>' && "
+                                               "git checkout -q main")
+                                    .arg(branch, task),
+                m_world->repositoryOf(system)))
+            return {};
+        return m_world->head(system, branch);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -321,15 +336,9 @@ private Q_SLOTS:
     {
         const QString task = ShowroomWorld::task(2);
         const QString branch = QStringLiteral("feature/%1-work").arg(task);
-        m_world->addBranch(QStringLiteral("catalog"), task);
         // Reviewed, and the tracker says it may merge.
-        QVERIFY(ShowroomWorld::run(QStringLiteral("git checkout -q %1 && echo reviewed >> src/%2.txt && git -c "
-                                                  "user.name=Test -c user.email=test@example.org commit -qam "
-                                                  "'Reviewed' -m 'Reviewed-by: Bob <bob@example.org>' && "
-                                                  "git checkout -q main")
-                                       .arg(branch, task),
-            m_world->repositoryOf(QStringLiteral("catalog"))));
-        const QString branchHead = m_world->head(QStringLiteral("catalog"), branch);
+        const QString branchHead = reviewedBranch(QStringLiteral("catalog"), task);
+        QVERIFY(!branchHead.isEmpty());
         m_world->setTasks({ { task, QStringLiteral("For Delivery") } });
 
         MainWindow window;
@@ -387,14 +396,8 @@ private Q_SLOTS:
     {
         const QString task = ShowroomWorld::task(3);
         const QString branch = QStringLiteral("feature/%1-work").arg(task);
-        m_world->addBranch(QStringLiteral("mailer"), task);
-        QVERIFY(ShowroomWorld::run(QStringLiteral("git checkout -q %1 && echo reviewed >> src/%2.txt && git -c "
-                                                  "user.name=Test -c user.email=test@example.org commit -qam "
-                                                  "'Reviewed' -m 'Reviewed-by: Bob <bob@example.org>' && "
-                                                  "git checkout -q main")
-                                       .arg(branch, task),
-            m_world->repositoryOf(QStringLiteral("mailer"))));
-        const QString branchHead = m_world->head(QStringLiteral("mailer"), branch);
+        const QString branchHead = reviewedBranch(QStringLiteral("mailer"), task);
+        QVERIFY(!branchHead.isEmpty());
         m_world->setTasks({ { task, QStringLiteral("For Delivery") } });
 
         MainWindow window;
