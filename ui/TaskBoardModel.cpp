@@ -158,8 +158,7 @@ QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(const BranchGateScan::Result
                         .arg(verdict.passed() ? QStringLiteral("✔") : QStringLiteral("✘"),
                             GateVerdict::gateName(verdict.gate), verdict.reason.toHtmlEscaped()));
             }
-            const auto updateFailure =
-                GateEvaluator::firstFailure(branch->verdicts, GateEvaluator::branchUpdateGates());
+            const auto updateFailure = GateEvaluator::firstFailure(branch->verdicts, GateEvaluator::showroomGates());
             if (updateFailure && update) {
                 update = false;
                 updateReason = QStringLiteral("%1: %2").arg(branch->name, updateFailure->reason);
@@ -181,10 +180,28 @@ QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(const BranchGateScan::Result
         card.tooltip = tips.join(QStringLiteral("<br>"));
         card.actionEnabled[actionIndex(Action::DeliverToShowroom)] = update;
         card.actionReason[actionIndex(Action::DeliverToShowroom)] = updateReason;
-        card.actionEnabled[actionIndex(Action::Deliver)] = card.mergeable;
-        card.actionReason[actionIndex(Action::Deliver)] = mergeReason;
-        card.actionEnabled[actionIndex(Action::Merge)] = card.mergeable;
-        card.actionReason[actionIndex(Action::Merge)] = mergeReason;
+        // Staging and production may ask for more reviews than the ecosystem
+        // does; the delivery enforces the larger number (DeliveryGate).
+        const auto gateFor = [&](Action action, EnvironmentKind kind) {
+            int required = m_ecosystem.gating.reviewsRequired;
+            QString name;
+            for (const Environment &environment : m_ecosystem.environments)
+                if (environment.kind == kind) {
+                    required = std::max(required, environment.approvals);
+                    name = environment.name;
+                    break;
+                }
+            bool enabled = card.mergeable;
+            QString reason = mergeReason;
+            if (enabled && card.approvals < required) {
+                enabled = false;
+                reason = tr("%1 of %2 required approvals for %3").arg(card.approvals).arg(required).arg(name);
+            }
+            card.actionEnabled[actionIndex(action)] = enabled;
+            card.actionReason[actionIndex(action)] = reason;
+        };
+        gateFor(Action::Deliver, EnvironmentKind::Staging);
+        gateFor(Action::Merge, EnvironmentKind::Production);
     }
     return cards;
 }

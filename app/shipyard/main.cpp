@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTranslator>
 
 #include <cstdio>
@@ -73,8 +75,13 @@ int main(int argc, char *argv[])
     }
     Shipyard::ColorScheme::apply(scheme);
 
-    Shipyard::MainWindow window;
+    // A screenshot shows the window as a first start does, whatever this
+    // user's settings hold, so that screenshots are alike on every machine.
     const bool screenshot = parser.isSet(screenshotOption);
+    QTemporaryDir screenshotSettings;
+    if (screenshot)
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
+    Shipyard::MainWindow window;
     if (screenshot)
         window.resize(1400, 900);
 

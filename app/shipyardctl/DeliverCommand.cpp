@@ -34,6 +34,8 @@ public:
         parser.addOption({ QStringLiteral("skip-tests"), tr("do not run the systems' test commands") });
         parser.addOption({ QStringLiteral("skip-monitoring"),
             tr("do not watch the ecosystem's monitoring query after the release") });
+        parser.addOption({ QStringLiteral("skip-gates"),
+            tr("deliver even when a branch fails the ecosystem's gates (reviews, task status); audited") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         if (parser.values(QStringLiteral("system")).isEmpty()) {
@@ -78,6 +80,7 @@ public:
         options.taskKey = place.taskKey();
         options.runTests = !parser.isSet(QStringLiteral("skip-tests"));
         options.watchMonitoring = !parser.isSet(QStringLiteral("skip-monitoring"));
+        options.skipGates = parser.isSet(QStringLiteral("skip-gates"));
         Delivery delivery(place.ecosystem(), place.environmentName(), targets, options);
         const bool text = !place.wantsJson();
         // Progress goes to stderr so that stdout stays the answer.

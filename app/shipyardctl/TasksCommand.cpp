@@ -101,6 +101,7 @@ public:
                     { QStringLiteral("task"), branch.taskKey.isEmpty() ? QJsonValue() : QJsonValue(branch.taskKey) },
                     { QStringLiteral("approvals"), branch.reviews.approvals() }, { QStringLiteral("gates"), jsonGates },
                     { QStringLiteral("readyToUpdate"), branch.readyToUpdate },
+                    { QStringLiteral("readyForShowroom"), branch.readyForShowroom },
                     { QStringLiteral("readyToMerge"), branch.readyToMerge } };
                 if (branch.task && branch.task->task) {
                     jsonBranch.insert(QStringLiteral("status"), status);

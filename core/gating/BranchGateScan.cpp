@@ -25,7 +25,7 @@ BranchGateScan::Result BranchGateScan::run(const Ecosystem &ecosystem)
     if (tracker.error)
         result.trackerError = tracker.error.message();
     QHash<QString, TaskLookup> tasks; // a key may have branches in several systems
-    const GateEvaluator evaluator(ecosystem.gating);
+    const GateEvaluator evaluator(ecosystem.gating, ecosystem.tracker.statuses.awaitingDelivery);
 
     for (const Shipyard::System &system : ecosystem.systems) {
         System scanned;
@@ -86,6 +86,7 @@ BranchGateScan::Result BranchGateScan::run(const Ecosystem &ecosystem)
             branch.reviews = *input.reviews;
             branch.verdicts = evaluator.evaluate(input);
             branch.readyToUpdate = !GateEvaluator::firstFailure(branch.verdicts, GateEvaluator::branchUpdateGates());
+            branch.readyForShowroom = !GateEvaluator::firstFailure(branch.verdicts, GateEvaluator::showroomGates());
             branch.readyToMerge = !GateEvaluator::firstFailure(branch.verdicts, GateEvaluator::mergeGates());
             scanned.branches.append(branch);
         }

@@ -29,7 +29,8 @@ public:
         std::optional<TaskLookup> task; // unset without a key or a tracker
         ReviewLookup reviews;
         QList<GateVerdict> verdicts;
-        bool readyToUpdate = false; // the gates for updating the branch (a showroom) pass
+        bool readyToUpdate = false; // the gates for a developer updating the branch pass
+        bool readyForShowroom = false; // the gates for delivering it to a showroom pass
         bool readyToMerge = false; // the gates for merging it upstream pass
     };
     struct System

@@ -8,8 +8,16 @@ namespace Shipyard {
 using Gate = GateVerdict::Gate;
 using State = GateVerdict::State;
 
-GateEvaluator::GateEvaluator(const Gating &gating) : m_gating(gating)
+GateEvaluator::GateEvaluator(const Gating &gating) : m_gating(gating), m_mergeStatuses(gating.mergeStatuses)
 { }
+
+GateEvaluator::GateEvaluator(const Gating &gating, const QString &robotMergeStatus) : GateEvaluator(gating)
+{
+    const bool listed = std::any_of(m_mergeStatuses.cbegin(), m_mergeStatuses.cend(),
+        [&](const QString &status) { return status.compare(robotMergeStatus, Qt::CaseInsensitive) == 0; });
+    if (!robotMergeStatus.isEmpty() && !listed)
+        m_mergeStatuses.append(robotMergeStatus);
+}
 
 QList<Gate> GateEvaluator::branchUpdateGates()
 {
@@ -19,6 +27,11 @@ QList<Gate> GateEvaluator::branchUpdateGates()
 QList<Gate> GateEvaluator::mergeGates()
 {
     return { Gate::TaskKey, Gate::Approvals, Gate::MergeStatus, Gate::CleanIntegration };
+}
+
+QList<Gate> GateEvaluator::showroomGates()
+{
+    return { Gate::TaskKey, Gate::CleanIntegration };
 }
 
 std::optional<GateVerdict> GateEvaluator::firstFailure(const QList<GateVerdict> &verdicts, const QList<Gate> &gates)
@@ -92,13 +105,14 @@ QList<GateVerdict> GateEvaluator::evaluate(const GateInput &input) const
             approvals.state = State::Failed;
             approvals.reason = QStringLiteral("changes requested by %1").arg(rejecting.join(QStringLiteral(", ")));
         } else {
-            approvals.state = count >= m_gating.reviewsRequired ? State::Passed : State::Failed;
-            approvals.reason = QStringLiteral("%1 of %2 required approvals").arg(count).arg(m_gating.reviewsRequired);
+            const int required = input.requiredApprovals >= 0 ? input.requiredApprovals : m_gating.reviewsRequired;
+            approvals.state = count >= required ? State::Passed : State::Failed;
+            approvals.reason = QStringLiteral("%1 of %2 required approvals").arg(count).arg(required);
         }
     }
     verdicts.append(approvals);
 
-    verdicts.append(statusVerdict(Gate::MergeStatus, input, m_gating.mergeStatuses, QStringLiteral("merging")));
+    verdicts.append(statusVerdict(Gate::MergeStatus, input, m_mergeStatuses, QStringLiteral("merging")));
 
     GateVerdict integration { Gate::CleanIntegration, State::Unknown, QString() };
     const QString verb =

@@ -9,6 +9,7 @@
 #include "pipeline/AuditJournal.h"
 #include "pipeline/AuditTrail.h"
 #include "pipeline/CommandRunner.h"
+#include "pipeline/DeliveryGate.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ImageBuilder.h"
 #include "pipeline/ManifestReader.h"
@@ -131,6 +132,7 @@ struct Delivery::Run
         QString commit;
         QString image;
         QString task;
+        QString gateSkipped; // the refusal --skip-gates overrode
         QList<QJsonObject> objects;
     };
     QList<Work> work;
@@ -376,8 +378,10 @@ void Delivery::run()
     for (const Run::Work &work : state.work)
         systemNames.append(
             work.target.usesUpstream() ? work.system.name : work.system.name + QLatin1Char('=') + work.target.branch);
-    const QJsonObject auditDetails { { QStringLiteral("systems"), systemNames },
+    QJsonObject auditDetails { { QStringLiteral("systems"), systemNames },
         { QStringLiteral("tasks"), QJsonArray::fromStringList(state.tasks) } };
+    if (m_options.skipGates)
+        auditDetails.insert(QStringLiteral("skipGates"), true);
 
     // Tasks go back to their developers with the failing step and its log.
     const auto returnTasks = [&](Step step, const QString &reason, const QStringList &only = {}) {
@@ -442,7 +446,37 @@ void Delivery::run()
         return true;
     };
 
-    // (1) feature branches onto upstream
+    // (1) feature branches onto upstream, once every one of them has passed
+    // the gates: a refusal changes nothing, not even one system's branch.
+    DeliveryGate gate(m_ecosystem, *environment);
+    for (Run::Work &work : state.work) {
+        if (work.target.usesUpstream() || !work.isGit)
+            continue;
+        if (stopped(Step::Update, work.system.name))
+            return;
+        GitError gitError;
+        Repository repository = Repository::open(work.directory, &gitError);
+        if (gitError)
+            continue; // the update below names it
+        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
+        const QString against = repository.resolve(remoteUpstream).isEmpty() ? work.system.upstream : remoteUpstream;
+        const std::optional<GateVerdict> refusal =
+            gate.refusal(repository, work.system.name, work.target.branch, against);
+        if (!refusal)
+            continue;
+        const QString reason =
+            QStringLiteral("%1: %2 fails the %3 gate: %4")
+                .arg(work.system.name, work.target.branch, GateVerdict::gateName(refusal->gate), refusal->reason);
+        if (m_options.skipGates) {
+            appendLog(QStringLiteral("gates skipped by %1: %2").arg(who, reason));
+            work.gateSkipped = reason;
+            continue;
+        }
+        setState(Step::Update, work.system.name, State::Failed, reason);
+        result.refusedByGate = true;
+        end(Outcome::Failed, Step::Update, reason);
+        return;
+    }
     for (Run::Work &work : state.work) {
         if (stopped(Step::Update, work.system.name))
             return;
@@ -488,9 +522,12 @@ void Delivery::run()
             return;
         }
         work.commit = integration.newHead;
-        setState(Step::Update, work.system.name, State::Succeeded,
-            integration.upToDate ? QStringLiteral("up to date at %1").arg(work.commit.left(12))
-                                 : QStringLiteral("%1 commit(s) onto %2").arg(integration.commitsApplied).arg(onto));
+        QString updated = integration.upToDate
+            ? QStringLiteral("up to date at %1").arg(work.commit.left(12))
+            : QStringLiteral("%1 commit(s) onto %2").arg(integration.commitsApplied).arg(onto);
+        if (!work.gateSkipped.isEmpty())
+            updated += QStringLiteral("; gates skipped by %1 (%2)").arg(who, work.gateSkipped);
+        setState(Step::Update, work.system.name, State::Succeeded, updated);
     }
 
     // (2) images

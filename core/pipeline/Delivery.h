@@ -61,6 +61,9 @@ public:
         QString identity; // empty: user@host/pid
         QString auditJournal; // empty: AuditJournal::defaultPath()
         QString taskKey; // showrooms: the namespace's task; default: from the first branch
+        // Deliver even when a branch fails the ecosystem's gates (see
+        // DeliveryGate); the update step, the log and the audit say so.
+        bool skipGates = false;
         bool runTests = true;
         bool runSmoke = true;
         bool verifyImages = true; // also skipped when the ecosystem names no registry
@@ -87,6 +90,7 @@ public:
         QString releaseId; // the record of this delivery
         QString previousReleaseId; // what a rollback restored
         QStringList returnedTasks;
+        bool refusedByGate = false; // a branch failed a gate; nothing was changed
         std::chrono::milliseconds duration { 0 };
         std::chrono::milliseconds rollbackDuration { 0 };
         bool succeeded() const { return outcome == Outcome::Succeeded; }

@@ -284,8 +284,16 @@ DeliveryRobot::Action DeliveryRobot::deliver(
     delivery.wait();
     const Delivery::Result result = delivery.result();
     if (!result.succeeded()) {
-        // A busy environment is no fault of the task: the next pass tries again.
         action.detail = result.reason;
+        // A gate the task fails (reviews, status) is for its developer to
+        // fix, and nobody watches the robot: the task goes back with the
+        // reason. A busy environment is no fault of the task: the next pass
+        // tries again. Other failures the delivery returned itself.
+        if (result.refusedByGate) {
+            const TrackerError returned = returner.returnTask(task.key, QStringLiteral("gates"), result.reason, {});
+            if (returned.isError())
+                action.detail += QStringLiteral(" (and the task was not returned: %1)").arg(returned.message());
+        }
         return action;
     }
     const QString next = m_ecosystem.tracker.statuses.done;

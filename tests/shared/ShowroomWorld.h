@@ -93,13 +93,15 @@ public:
     }
 
     // A branch naming `task` in `system`, one commit ahead of main (adding
-    // src/FILE, default TASK.txt); its commit id.
-    QString addBranch(const QString &system, const QString &task, const QString &file = {})
+    // src/FILE, default TASK.txt), reviewed by one reviewer unless REVIEWED
+    // is false; its commit id.
+    QString addBranch(const QString &system, const QString &task, const QString &file = {}, bool reviewed = true)
     {
         const QString branch = QStringLiteral("feature/%1-work").arg(task);
-        run(QStringLiteral("git checkout -q -b %1 main && echo %2 > src/%4 && %3 add -A && %3 commit -qm '%2' && "
+        run(QStringLiteral("git checkout -q -b %1 main && echo %2 > src/%4 && %3 add -A && %3 commit -qm '%2' %5 && "
                            "git checkout -q main")
-                .arg(branch, task, git(), file.isEmpty() ? task + QStringLiteral(".txt") : file),
+                .arg(branch, task, git(), file.isEmpty() ? task + QStringLiteral(".txt") : file,
+                    reviewed ? QStringLiteral("-m 'Reviewed-by: Carol <carol@example.org>'") : QString()),
             repositoryOf(system));
         return head(system, branch);
     }

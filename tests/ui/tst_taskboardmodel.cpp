@@ -116,7 +116,8 @@ private Q_SLOTS:
             "systems:\n"
             "  - {name: api, template: backend, repository: api, image: shop/api, manifests: [deploy/]}\n"
             "  - {name: web, template: frontend, repository: web, image: shop/web, manifests: [deploy/]}\n"
-            "environments:\n  - {name: staging, kind: staging, context: staging, namespace: shop}\n"));
+            "environments:\n  - {name: staging, kind: staging, context: staging, namespace: shop}\n"
+            "  - {name: production, kind: production, context: production, namespace: shop, approvals: 2}\n"));
         const EcosystemLoadResult loaded = EcosystemLoader().loadFile(ecosystemPath);
         QVERIFY(loaded.ecosystem);
 
@@ -149,10 +150,12 @@ private Q_SLOTS:
         QCOMPARE(gateState(shop1, QStringLiteral("merge-status")), QStringLiteral("passed"));
         QVERIFY(shop1.data(TaskBoardModel::MergeableRole).toBool());
         QVERIFY(shop1.data(TaskBoardModel::DeliverEnabledRole).toBool());
-        QVERIFY(shop1.data(TaskBoardModel::MergeEnabledRole).toBool());
-        // For Delivery no longer allows updating the branch, so no showroom.
-        QVERIFY(!shop1.data(TaskBoardModel::ShowroomEnabledRole).toBool());
-        QVERIFY(shop1.data(TaskBoardModel::ShowroomReasonRole).toString().contains(QStringLiteral("In Progress")));
+        // Production asks for two reviews, more than the ecosystem's one.
+        QVERIFY(!shop1.data(TaskBoardModel::MergeEnabledRole).toBool());
+        QCOMPARE(shop1.data(TaskBoardModel::MergeReasonRole).toString(),
+            QStringLiteral("1 of 2 required approvals for production"));
+        // A showroom is how QA sees a task at any status.
+        QVERIFY(shop1.data(TaskBoardModel::ShowroomEnabledRole).toBool());
         QVERIFY(shop1.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1 of 1 required approvals")));
 
         const QModelIndex shop2 = model.cardIndex(QStringLiteral("SHOP-2"));
@@ -168,6 +171,8 @@ private Q_SLOTS:
         QVERIFY(!shop3.data(TaskBoardModel::MergeableRole).toBool());
         QVERIFY(!shop3.data(TaskBoardModel::DeliverEnabledRole).toBool());
         QVERIFY(shop3.data(TaskBoardModel::DeliverReasonRole).toString().contains(QStringLiteral("README")));
+        QVERIFY(!shop3.data(TaskBoardModel::ShowroomEnabledRole).toBool());
+        QVERIFY(shop3.data(TaskBoardModel::ShowroomReasonRole).toString().contains(QStringLiteral("README")));
 
         const QModelIndex experiment = model.cardIndex(QStringLiteral("api:experiment"));
         QCOMPARE(experiment.parent(), model.columnIndex(QStringLiteral("No task")));
@@ -179,12 +184,13 @@ private Q_SLOTS:
         QCOMPARE(column->model()->rowCount(column->rootIndex()), 2);
         view.selectCard(QStringLiteral("SHOP-1"));
         QCOMPARE(view.selectedKey(), QStringLiteral("SHOP-1"));
-        QVERIFY(view.actionButton(Action::Merge)->isEnabled());
-        QVERIFY(!view.actionButton(Action::DeliverToShowroom)->isEnabled());
-        QVERIFY(view.actionButton(Action::DeliverToShowroom)->toolTip().contains(QStringLiteral("In Progress")));
-        QVERIFY(view.disabledReasons().contains(QStringLiteral("In Progress")));
-        view.selectCard(QStringLiteral("SHOP-2"));
+        QVERIFY(view.actionButton(Action::Deliver)->isEnabled());
+        QVERIFY(view.actionButton(Action::DeliverToShowroom)->isEnabled());
         QVERIFY(!view.actionButton(Action::Merge)->isEnabled());
+        QVERIFY(view.actionButton(Action::Merge)->toolTip().contains(QStringLiteral("for production")));
+        QVERIFY(view.disabledReasons().contains(QStringLiteral("1 of 2 required approvals")));
+        view.selectCard(QStringLiteral("SHOP-2"));
+        QVERIFY(!view.actionButton(Action::Deliver)->isEnabled());
         QVERIFY(view.actionButton(Action::DeliverToShowroom)->isEnabled());
         QSignalSpy requested(&view, &TaskBoardView::actionRequested);
         view.actionButton(Action::DeliverToShowroom)->click();
@@ -213,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 1);
         const QModelIndex moved = model.cardIndex(QStringLiteral("SHOP-2"));
         QCOMPARE(moved.parent(), forDelivery);
-        QVERIFY(moved.data(TaskBoardModel::MergeEnabledRole).toBool());
+        QVERIFY(moved.data(TaskBoardModel::DeliverEnabledRole).toBool());
         QCOMPARE(moved.data(TaskBoardModel::ApprovalsRole).toInt(), 1);
         QCOMPARE(model.rowCount(model.columnIndex(QStringLiteral("In Progress"))), 0);
         // Only the column titles changed otherwise: no card other than SHOP-2 was repainted.
@@ -221,6 +227,32 @@ private Q_SLOTS:
             const QModelIndex topLeft = signal.at(0).toModelIndex();
             QVERIFY2(!topLeft.parent().isValid(), qPrintable(topLeft.data(TaskBoardModel::KeyRole).toString()));
         }
+
+        // The filter hides the cards that do not match, in every column,
+        // also those that arrive or change later.
+        QListView *inProgress = view.columnView(QStringLiteral("In Progress"));
+        QVERIFY(inProgress);
+        view.setFilterText(QStringLiteral("alice"));
+        QVERIFY(!column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-1")).row()));
+        QVERIFY(column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-2")).row()));
+        QVERIFY(column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-3")).row()));
+        view.setFilterText(QStringLiteral("web: feature"));
+        QVERIFY(!column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-1")).row()));
+        QVERIFY(column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-3")).row()));
+        QVERIFY(writeFile(tasks,
+            "tasks:\n"
+            "  - {key: SHOP-1, title: Show prices, status: For Delivery, assignee: alice}\n"
+            "  - {key: SHOP-2, title: Larger photos, status: In Progress, assignee: bob}\n"
+            "  - {key: SHOP-3, title: Readme, status: For Delivery}\n"));
+        view.setFilterText(QStringLiteral("photos"));
+        model.refresh();
+        QVERIFY(scanned.wait(60000));
+        const QModelIndex back = model.cardIndex(QStringLiteral("SHOP-2"));
+        QCOMPARE(back.parent(), model.columnIndex(QStringLiteral("In Progress")));
+        QVERIFY(!inProgress->isRowHidden(back.row()));
+        QVERIFY(column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-1")).row()));
+        view.setFilterText(QString());
+        QVERIFY(!column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-1")).row()));
     }
 };
 

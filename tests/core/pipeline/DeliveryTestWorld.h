@@ -115,13 +115,14 @@ public:
         if (rest.contains(QLatin1String("rollback:\n"))) {
             rollback.clear();
         }
-        const QString yaml = QStringLiteral("apiVersion: shipyard/v1\nname: Test Shop\n"
-                                            "gating:\n  taskKey: \"SHOP-[0-9]+\"\n  returnStatus: In Progress\n"
-                                            "tracker:\n  kind: file\n  file: tasks.yaml\n%4%5"
-                                            "systems:\n%1"
-                                            "environments:\n  - name: test\n    kind: %2\n    context: %6\n"
-                                            "    namespace: %3\n")
-                                 .arg(systems, kind, ns, rollback, rest, m_context);
+        const QString yaml =
+            QStringLiteral("apiVersion: shipyard/v1\nname: Test Shop\n"
+                           "gating:\n  taskKey: \"SHOP-[0-9]+\"\n  reviewsRequired: 0\n  returnStatus: In Progress\n"
+                           "tracker:\n  kind: file\n  file: tasks.yaml\n%4%5"
+                           "systems:\n%1"
+                           "environments:\n  - name: test\n    kind: %2\n    context: %6\n"
+                           "    namespace: %3\n")
+                .arg(systems, kind, ns, rollback, rest, m_context);
         QFile file(root + QStringLiteral("/ecosystem.yaml"));
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write the ecosystem");

@@ -190,6 +190,29 @@ private Q_SLOTS:
         QCOMPARE(again.actions.size(), 0);
         QVERIFY(namespaceExists(showroom));
     }
+
+    // Nobody watches the robot: a task that fails a gate goes back to its
+    // developer with the gate's reason, and nothing is delivered or merged.
+    void unreviewedTaskGoesBackWithTheGate()
+    {
+        const QString task = ShowroomWorld::task(5);
+        const QString upstreamBefore = m_world->upstreamHead(QStringLiteral("catalog"));
+        m_world->addBranch(QStringLiteral("catalog"), task, {}, false);
+        m_world->setTasks({ { task, QStringLiteral("Awaiting Delivery") } });
+        DeliveryRobot::Options options;
+        options.kubeconfig = clusterKubeconfigPath();
+        options.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
+        options.images = { { QStringLiteral("catalog"), QStringLiteral("demo/catalog:1.0") } };
+        const DeliveryRobot::PassResult pass = DeliveryRobot(ecosystem(), options).runOnce();
+        QCOMPARE(pass.actions.size(), 1);
+        QCOMPARE(pass.actions.first().stage, QStringLiteral("staging"));
+        QVERIFY(!pass.actions.first().succeeded);
+        QVERIFY2(pass.actions.first().detail.contains(QStringLiteral("0 of 1 required approvals")),
+            qPrintable(pass.actions.first().detail));
+        QCOMPARE(statusOf(task), QStringLiteral("In Progress"));
+        QVERIFY2(m_world->tasksFile().contains(QLatin1String("the approvals gate")), qPrintable(m_world->tasksFile()));
+        QCOMPARE(m_world->upstreamHead(QStringLiteral("catalog")), upstreamBefore);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRobot)
