@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "EnvironmentComboBox.h"
 
+#include <QSettings>
 #include <QSignalBlocker>
 
 namespace Shipyard {
@@ -8,6 +9,16 @@ namespace Shipyard {
 EnvironmentComboBox::EnvironmentComboBox(QWidget *parent) : QComboBox(parent)
 {
     setMinimumContentsLength(12);
+    // setEcosystem() blocks signals: only the user's own choices are kept.
+    connect(this, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_settingsKey.isEmpty() && !environment().isEmpty())
+            QSettings().setValue(settingsName(), environment());
+    });
+}
+
+QString EnvironmentComboBox::settingsName() const
+{
+    return QStringLiteral("environments/") + m_settingsKey;
 }
 
 void EnvironmentComboBox::setEcosystem(const Ecosystem &ecosystem, EnvironmentKind preferred)
@@ -23,8 +34,11 @@ void EnvironmentComboBox::setEcosystem(const Ecosystem &ecosystem, EnvironmentKi
             index = count();
         addItem(environment.name, environment.name);
     }
+    const QString remembered = m_settingsKey.isEmpty() ? QString() : QSettings().value(settingsName()).toString();
     if (findData(previous) >= 0)
         index = findData(previous);
+    else if (!remembered.isEmpty() && findData(remembered) >= 0)
+        index = findData(remembered);
     setCurrentIndex(count() > 0 ? std::max(index, 0) : -1);
 }
 

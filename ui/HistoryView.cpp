@@ -35,6 +35,7 @@ HistoryView::HistoryView(QWidget *parent)
     auto *bar = new QHBoxLayout;
     auto *environmentLabel = new QLabel(tr("E&nvironment:"));
     m_environment = new EnvironmentComboBox;
+    m_environment->setSettingsKey(QStringLiteral("history"));
     m_environment->setAccessibleName(tr("Environment of the history"));
     environmentLabel->setBuddy(m_environment);
     bar->addWidget(environmentLabel);

@@ -15,6 +15,7 @@
 #include "TaskActionController.h"
 #include "TaskBoardModel.h"
 #include "TaskBoardView.h"
+#include "WindowLayoutSettings.h"
 
 #include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    WindowLayoutSettings::restore(this, settings);
     if (!settings.contains(QStringLiteral("mainWindow/geometry")))
         resize(1400, 900);
 }
@@ -439,6 +441,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    WindowLayoutSettings::save(this, settings);
     event->accept();
 }
 

@@ -64,6 +64,7 @@ MetricsView::MetricsView(QWidget *parent) : QWidget(parent)
     auto *bar = new QHBoxLayout;
     auto *environmentLabel = new QLabel(tr("E&nvironment:"));
     m_environment = new EnvironmentComboBox;
+    m_environment->setSettingsKey(QStringLiteral("metrics"));
     m_environment->setAccessibleName(tr("Environment of the metrics"));
     environmentLabel->setBuddy(m_environment);
     bar->addWidget(environmentLabel);

@@ -35,6 +35,7 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     auto *bar = new QHBoxLayout;
     auto *environmentLabel = new QLabel(tr("E&nvironment:"));
     m_environment = new EnvironmentComboBox;
+    m_environment->setSettingsKey(QStringLiteral("pipeline"));
     m_environment->setAccessibleName(tr("Environment of the pipeline"));
     environmentLabel->setBuddy(m_environment);
     bar->addWidget(environmentLabel);

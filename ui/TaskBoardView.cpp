@@ -6,10 +6,13 @@
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Shipyard {
 
@@ -19,6 +22,17 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter: task, title, assignee, branch…"));
+    m_filter->setAccessibleName(tr("Filter the task cards"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QModelIndex column = m_model->index(row, 0);
+            applyFilter(column, 0, m_model->rowCount(column) - 1);
+        }
+    });
+    layout->addWidget(m_filter);
     m_problems = new QLabel;
     m_problems->setWordWrap(true);
     m_problems->setAccessibleName(tr("Problems reading tasks"));
@@ -74,6 +88,8 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &column, int first, int last) {
         if (!column.isValid())
             addColumns(first, last);
+        else
+            applyFilter(column, first, last);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Each view sits in a frame of its own; deleting the frames deletes the views.
@@ -86,10 +102,13 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
         addColumns(0, m_model->rowCount() - 1);
         showCard({});
     });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
-        if (m_selected.isValid() && topLeft == QModelIndex(m_selected))
-            showCard(m_selected);
-    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            if (topLeft.parent().isValid())
+                applyFilter(topLeft.parent(), topLeft.row(), bottomRight.row());
+            if (m_selected.isValid() && topLeft == QModelIndex(m_selected))
+                showCard(m_selected);
+        });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
         if (!m_selected.isValid())
             showCard({});
@@ -145,6 +164,7 @@ void TaskBoardView::addColumns(int first, int last)
         frameLayout->addWidget(view, 1);
         m_columnsLayout->insertWidget(row, frame, 1);
         m_columnViews.insert(row, view);
+        applyFilter(column, 0, m_model->rowCount(column) - 1);
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this, view](const QModelIndex &current) {
                 if (!current.isValid())
@@ -158,6 +178,32 @@ void TaskBoardView::addColumns(int first, int last)
                 showCard(current);
             });
     }
+}
+
+void TaskBoardView::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+bool TaskBoardView::matchesFilter(const QModelIndex &card) const
+{
+    const QString text = m_filter->text().trimmed();
+    if (text.isEmpty())
+        return true;
+    QStringList fields { card.data(TaskBoardModel::KeyRole).toString(), card.data(TaskBoardModel::TitleRole).toString(),
+        card.data(TaskBoardModel::AssigneeRole).toString() };
+    fields += card.data(TaskBoardModel::BranchesRole).toStringList();
+    return std::any_of(fields.cbegin(), fields.cend(),
+        [&](const QString &field) { return field.contains(text, Qt::CaseInsensitive); });
+}
+
+void TaskBoardView::applyFilter(const QModelIndex &column, int first, int last)
+{
+    QListView *view = m_columnViews.value(column.row());
+    if (!view)
+        return;
+    for (int row = first; row <= last; ++row)
+        view->setRowHidden(row, !matchesFilter(m_model->index(row, 0, column)));
 }
 
 void TaskBoardView::updateProblems()

@@ -8,6 +8,7 @@
 
 class QHBoxLayout;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPushButton;
 
@@ -30,6 +31,9 @@ public:
     // The tasks that have a showroom now: their cards offer to tear it down.
     void setShowroomTasks(const QStringList &tasks);
     QPushButton *teardownButton() const { return m_teardown; }
+    // Shows only the cards whose key, title, assignee or branches contain TEXT.
+    void setFilterText(const QString &text);
+    QLineEdit *filterField() const { return m_filter; }
 
 Q_SIGNALS:
     void actionRequested(const QString &taskKey, Shipyard::TaskBoardModel::Action action);
@@ -40,10 +44,13 @@ private:
     void showCard(const QModelIndex &index);
     void updateProblems();
     void updateTeardown();
+    void applyFilter(const QModelIndex &column, int first, int last);
+    bool matchesFilter(const QModelIndex &card) const;
 
     TaskBoardModel *m_model = nullptr;
     QHBoxLayout *m_columnsLayout = nullptr;
     QList<QListView *> m_columnViews;
+    QLineEdit *m_filter = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_details = nullptr;
     QLabel *m_reasons = nullptr; // why the disabled actions are disabled
