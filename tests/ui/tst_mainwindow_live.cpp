@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
@@ -157,8 +158,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 1).data().toString(), QStringLiteral("v7\n1/1 ready"), 60000);
         QCOMPARE(matrix->index(1, 1).data().toString(), QStringLiteral("not deployed"));
 
+        QElapsedTimer clock;
+        clock.start();
         QVERIFY(createShowroom(m_showroomNamespaces[1], rooms, secondTask));
         QTRY_COMPARE_WITH_TIMEOUT(matrix->columnCount(), 4, 30000);
+        qInfo("a showroom's column appeared %lld ms after kubectl began creating its namespace", clock.elapsed());
         QCOMPARE(matrix->index(0, 2).data(EnvironmentMatrixModel::TaskRole).toString(), secondTask);
         QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 2).data().toString(), QStringLiteral("not deployed"), 30000);
         const QString tooltip = matrix->headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString();
@@ -201,7 +205,9 @@ private Q_SLOTS:
         QVERIFY(LocalCluster::kubectl(QStringLiteral("showroom"),
             { QStringLiteral("delete"), QStringLiteral("namespace"), m_showroomNamespaces[0],
                 QStringLiteral("--wait=false") }));
+        clock.restart();
         QTRY_COMPARE_WITH_TIMEOUT(matrix->columnCount(), 3, 120000);
+        qInfo("a showroom's column went %lld ms after its namespace's deletion was asked", clock.elapsed());
         QCOMPARE(matrix->index(0, 1).data(EnvironmentMatrixModel::TaskRole).toString(), secondTask);
         QCOMPARE(view->currentIndex().data(EnvironmentMatrixModel::TaskRole).toString(), secondTask);
         QVERIFY2(
