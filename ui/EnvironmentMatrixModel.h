@@ -4,15 +4,26 @@
 #include "model/Ecosystem.h"
 
 #include <QAbstractTableModel>
+#include <QMetaObject>
+#include <QPointer>
 
 namespace Shipyard {
 
 class EnvironmentMonitor;
+class EnvironmentWatch;
+class ShowroomDirectory;
+struct ShowroomInfo;
 
 // Systems (rows) × environments (columns). Each cell shows the system's live
 // state in that environment (image tag, ready/desired replicas, health) from
 // the EnvironmentMonitor; a change repaints only its own cell, and an
 // unreachable cluster marks only its own column.
+//
+// A showroom environment has a column per live showroom (one per task), in
+// the order its ShowroomDirectory keeps them; columns are inserted and
+// removed as showrooms come and go. While none is up (or before they are
+// listed, or when they cannot be) the environment keeps one greyed
+// placeholder column that says so.
 class EnvironmentMatrixModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,6 +37,8 @@ public:
         HealthRole, // SystemState::Health as int; -1 when the environment is not watched
         ImageRole,
         ConnectionErrorRole,
+        TaskRole, // the showroom's task; empty outside showroom columns
+        ShowroomPlaceholderRole, // true in a showroom environment's column while none is up
     };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -40,15 +53,48 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The first column of an environment (its placeholder or first showroom), -1 when out of range.
+    int firstColumn(int environment) const;
+
 private:
-    void connectWatches();
+    // What one environment shows: a fixed one always one column; a showroom
+    // environment one column per showroom of its directory, or a placeholder.
+    struct Span
+    {
+        QPointer<ShowroomDirectory> directory;
+        int columns = 1;
+        bool placeholder = true;
+    };
+    // Where a column comes from: showroom is -1 for a fixed environment and a placeholder.
+    struct Source
+    {
+        int environment = -1;
+        int showroom = -1;
+    };
+
+    void relayout();
+    void monitorReset();
+    void connectSources();
+    Source sourceOf(int column) const;
+    const ShowroomInfo *showroomAt(const Source &source) const;
+    const EnvironmentWatch *watchAt(const Source &source) const;
+    bool isCurrent(int environment, const ShowroomDirectory *directory) const;
+
     void systemChanged(int column, const QString &system);
     void columnChanged(int column);
+    void showroomsAboutToBeInserted(int environment, int first, int last);
+    void showroomsInserted(int environment, int first, int last);
+    void showroomsAboutToBeRemoved(int environment, int first, int last);
+    void showroomsRemoved(int environment, int first, int last);
 
     bool isDelivered(const System &system, const Environment &environment) const;
+    QString showroomSummary(const ShowroomInfo &showroom) const;
+    QString placeholderText(int environment) const;
 
     Ecosystem m_ecosystem;
     EnvironmentMonitor *m_monitor = nullptr;
+    QList<Span> m_spans;
+    QList<QMetaObject::Connection> m_connections;
 };
 
 } // namespace Shipyard

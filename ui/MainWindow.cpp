@@ -149,6 +149,9 @@ QWidget *MainWindow::createEnvironmentsView()
             if (current.isValid() && QItemSelectionRange(topLeft, bottomRight).contains(current))
                 showCellDetails();
         });
+    // Showroom columns come and go: the current cell may have moved, or gone with its column.
+    connect(m_matrixModel, &QAbstractItemModel::columnsRemoved, this, &MainWindow::showCellDetails);
+    connect(m_matrixModel, &QAbstractItemModel::columnsInserted, this, &MainWindow::showCellDetails);
 
     m_diagnosticsTitle = new QLabel(tr("<b>Problems</b>"));
     leftLayout->addWidget(m_diagnosticsTitle);
@@ -361,10 +364,10 @@ bool MainWindow::openEcosystem(const QString &path)
 
 void MainWindow::showCellDetails()
 {
+    // A showroom's column goes with its showroom, and the current cell with it.
     const QModelIndex current = m_matrixView->currentIndex();
-    if (!current.isValid())
-        return;
-    m_cellDetails->setText(current.data(Qt::ToolTipRole).toString());
+    m_cellDetails->setText(current.isValid() ? current.data(Qt::ToolTipRole).toString()
+                                             : tr("Select a cell to see the system's details in that environment."));
 }
 
 void MainWindow::startClusterView()
@@ -394,11 +397,9 @@ void MainWindow::waitForLiveState(int timeoutMs)
         // The history and the metrics read the cluster too.
         if (m_historyView->isLoading() || m_metricsView->isLoading())
             return false;
-        for (int i = 0; i < m_monitor->count(); ++i) {
-            const EnvironmentWatch *watch = m_monitor->environment(i);
-            if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)
-                return false;
-        }
+        // Every environment, and every showroom that is up, has answered or failed.
+        if (!m_monitor->isSettled())
+            return false;
         if (m_clusterStarted) {
             for (const ClusterContext &entry : std::as_const(m_clusterContexts)) {
                 if (!m_clusterModel->isContextLoaded(entry.context) &&

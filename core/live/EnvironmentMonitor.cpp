@@ -2,6 +2,7 @@
 #include "EnvironmentMonitor.h"
 
 #include "live/EnvironmentWatch.h"
+#include "live/ShowroomDirectory.h"
 
 #include "kube/KubeClient.h"
 #include "kube/KubeInformerRegistry.h"
@@ -15,27 +16,56 @@ EnvironmentMonitor::EnvironmentMonitor(QObject *parent)
 
 EnvironmentMonitor::~EnvironmentMonitor()
 {
-    clear();
+    removeAll();
+}
+
+void EnvironmentMonitor::removeAll()
+{
+    qDeleteAll(m_watches);
+    m_watches.clear();
+    // The directories' watches hold informers of m_registry, which outlives them.
+    qDeleteAll(m_showrooms);
+    m_showrooms.clear();
 }
 
 void EnvironmentMonitor::clear()
 {
-    qDeleteAll(m_watches);
-    m_watches.clear();
+    removeAll();
+    Q_EMIT environmentsReset();
+}
+
+bool EnvironmentMonitor::isSettled() const
+{
+    for (const EnvironmentWatch *watch : m_watches) {
+        if (watch && watch->connection() == EnvironmentWatch::Connection::Connecting)
+            return false;
+    }
+    for (const ShowroomDirectory *directory : m_showrooms) {
+        if (directory && !directory->isSettled())
+            return false;
+    }
+    return true;
 }
 
 void EnvironmentMonitor::watch(const Ecosystem &ecosystem, const Kubeconfig &kubeconfig)
 {
-    clear();
+    removeAll();
     for (const Environment &environment : ecosystem.environments) {
+        QString error;
+        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, environment.context, &error);
         if (environment.kind == EnvironmentKind::Showroom) {
+            auto *directory = new ShowroomDirectory(environment.name, environment.context, this);
             m_watches.append(nullptr);
+            m_showrooms.append(directory);
+            if (!client.isValid())
+                directory->fail(error);
+            else
+                directory->start(client, *m_registry);
             continue;
         }
         auto *watch = new EnvironmentWatch(environment.context, environment.namespaceName, this);
         m_watches.append(watch);
-        QString error;
-        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, environment.context, &error);
+        m_showrooms.append(nullptr);
         if (!client.isValid())
             watch->fail(error);
         else

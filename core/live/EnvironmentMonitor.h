@@ -12,12 +12,13 @@ namespace Shipyard {
 
 class EnvironmentWatch;
 class Kubeconfig;
+class ShowroomDirectory;
 class KubeInformerRegistry;
 
-// Watches every fixed environment of an ecosystem (showrooms are per task and
-// are watched when one is opened). One watch per environment, in the
-// ecosystem's order; a context missing from the kubeconfig fails only its
-// own environment.
+// Watches every environment of an ecosystem, each in the ecosystem's order: a
+// fixed environment through one EnvironmentWatch, a showroom environment
+// through a ShowroomDirectory (its live showrooms, one watch each). A context
+// missing from the kubeconfig fails only its own environment.
 class EnvironmentMonitor : public QObject
 {
     Q_OBJECT
@@ -26,18 +27,26 @@ public:
     ~EnvironmentMonitor() override;
 
     void watch(const Ecosystem &ecosystem, const Kubeconfig &kubeconfig);
+    // Stops every watch; environmentsReset() follows.
     void clear();
 
-    // nullptr for environments that are not watched (showrooms).
+    // nullptr for showroom environments (see showrooms()).
     EnvironmentWatch *environment(int index) const { return m_watches.value(index); }
+    // nullptr for fixed environments.
+    ShowroomDirectory *showrooms(int index) const { return m_showrooms.value(index); }
     int count() const { return int(m_watches.size()); }
+    // True once every environment and every live showroom has answered or failed.
+    bool isSettled() const;
 
 Q_SIGNALS:
     void environmentsReset();
 
 private:
+    void removeAll();
+
     std::unique_ptr<KubeInformerRegistry> m_registry;
     QList<EnvironmentWatch *> m_watches;
+    QList<ShowroomDirectory *> m_showrooms;
 };
 
 } // namespace Shipyard

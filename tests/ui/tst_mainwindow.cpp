@@ -59,7 +59,18 @@ private Q_SLOTS:
                      .toString()
                      .contains(QStringLiteral("staging")),
             qPrintable(catalogInStaging.data(EnvironmentMatrixModel::ConnectionErrorRole).toString()));
-        QVERIFY(matrix->index(1, 1).data().toString().contains(QStringLiteral("one per task")));
+        // The showroom environment: one placeholder column, since its showrooms cannot be listed either.
+        const QModelIndex catalogInShowroom = matrix->index(1, 1);
+        QVERIFY(catalogInShowroom.data(EnvironmentMatrixModel::ShowroomPlaceholderRole).toBool());
+        QCOMPARE(catalogInShowroom.data(EnvironmentMatrixModel::TaskRole).toString(), QString());
+        QCOMPARE(catalogInShowroom.data(EnvironmentMatrixModel::NamespaceRole).toString(),
+            QStringLiteral("showroom-{task}"));
+        QCOMPARE(catalogInShowroom.data().toString(), QStringLiteral("no connection"));
+        QVERIFY(catalogInShowroom.data(EnvironmentMatrixModel::ConnectionErrorRole)
+                .toString()
+                .contains(QStringLiteral("showroom")));
+        QVERIFY(matrix->headerData(1, Qt::Horizontal).toString().startsWith(QStringLiteral("showroom\n")));
+        QVERIFY(!matrix->index(0, 2).data(EnvironmentMatrixModel::ShowroomPlaceholderRole).toBool());
         QCOMPARE(window.diagnosticsModel()->rowCount(), 0);
         QVERIFY(window.sourceView()->toPlainText().contains(QStringLiteral("name: Demo Shop")));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Demo Shop")));
