@@ -13,11 +13,6 @@ namespace Shipyard {
 
 namespace {
 
-// The names ShowroomManager writes on a showroom namespace (see ShowroomManager.h).
-const QString taskLabel = QStringLiteral("shipyard.dev/task");
-const QString creatorAnnotation = QStringLiteral("shipyard.dev/creator");
-const QString expiresAnnotation = QStringLiteral("shipyard.dev/expires-at");
-
 bool sameShowroom(const ShowroomInfo &a, const ShowroomInfo &b)
 {
     return a.namespaceName == b.namespaceName && a.task == b.task && a.creator == b.creator && a.created == b.created &&
@@ -35,22 +30,6 @@ ShowroomDirectory::~ShowroomDirectory()
     // The watches are children; their informers go back to the registry with them.
     for (const Entry &entry : std::as_const(m_showrooms))
         disconnect(entry.watch, nullptr, this, nullptr);
-}
-
-ShowroomInfo ShowroomDirectory::infoFromNamespace(const QJsonObject &ns)
-{
-    const QJsonObject metadata = ns.value(QLatin1String("metadata")).toObject();
-    const QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
-    const QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
-    ShowroomInfo info;
-    info.namespaceName = metadata.value(QLatin1String("name")).toString();
-    info.task = labels.value(taskLabel).toString();
-    info.creator = annotations.value(creatorAnnotation).toString();
-    info.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
-    info.expiresAt = QDateTime::fromString(annotations.value(expiresAnnotation).toString(), Qt::ISODate);
-    info.terminating = metadata.contains(QLatin1String("deletionTimestamp")) ||
-        ns[QLatin1String("status")][QLatin1String("phase")].toString() == QLatin1String("Terminating");
-    return info;
 }
 
 void ShowroomDirectory::start(const KubeClient &client, KubeInformerRegistry &registry)
@@ -132,7 +111,7 @@ void ShowroomDirectory::insertRows(int first, int last)
     QList<Entry> added;
     for (int row = first; row <= last; ++row) {
         Entry entry;
-        entry.info = infoFromNamespace(m_informer->item(row));
+        entry.info = ShowroomInfo::fromNamespace(m_informer->item(row));
         entry.watch = startWatch(entry.info.namespaceName);
         added.append(entry);
     }
@@ -157,7 +136,7 @@ void ShowroomDirectory::changeRows(int first, int last)
     if (m_connection == EnvironmentWatch::Connection::Failed && m_informer->hasSynced())
         setConnection(EnvironmentWatch::Connection::Live);
     for (int row = first; row <= last && row < count(); ++row) {
-        ShowroomInfo info = infoFromNamespace(m_informer->item(row));
+        ShowroomInfo info = ShowroomInfo::fromNamespace(m_informer->item(row));
         if (sameShowroom(info, m_showrooms[row].info))
             continue;
         m_showrooms[row].info = std::move(info);

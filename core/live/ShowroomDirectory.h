@@ -55,9 +55,6 @@ public:
     // -1 when no showroom has that task.
     int indexOfTask(const QString &task) const;
 
-    // What ShowroomManager writes on a showroom namespace, read back.
-    static ShowroomInfo infoFromNamespace(const QJsonObject &ns);
-
 Q_SIGNALS:
     void showroomsAboutToBeInserted(int first, int last);
     void showroomsInserted(int first, int last);

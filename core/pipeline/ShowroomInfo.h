@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 namespace Shipyard {
@@ -22,6 +23,9 @@ struct ShowroomInfo
     // A showroom without a readable expiry never expires by itself: the
     // sweep still removes it once its task is closed or its branches merged.
     bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && expiresAt <= now; }
+
+    // Read from a Namespace object as ShowroomManager labels and annotates it.
+    static ShowroomInfo fromNamespace(const QJsonObject &ns);
 };
 
 } // namespace Shipyard

@@ -54,22 +54,6 @@ QString isoUtc(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-ShowroomInfo infoFrom(const QJsonObject &object)
-{
-    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-    const QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
-    const QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
-    ShowroomInfo info;
-    info.namespaceName = metadata.value(QLatin1String("name")).toString();
-    info.task = labels.value(taskLabel).toString();
-    info.creator = annotations.value(creatorAnnotation).toString();
-    info.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
-    info.expiresAt = QDateTime::fromString(annotations.value(expiresAnnotation).toString(), Qt::ISODate);
-    info.terminating = metadata.contains(QLatin1String("deletionTimestamp")) ||
-        object[QLatin1String("status")][QLatin1String("phase")].toString() == QLatin1String("Terminating");
-    return info;
-}
-
 bool isShowroom(const QJsonObject &object, const QString &environment)
 {
     const QJsonObject labels = object[QLatin1String("metadata")][QLatin1String("labels")].toObject();
@@ -228,7 +212,7 @@ ShowroomManager::UpResult ShowroomManager::up(
                                .arg(ns, env->name, showroomLabel, environmentLabel);
             return result;
         }
-        const ShowroomInfo info = infoFrom(object);
+        const ShowroomInfo info = ShowroomInfo::fromNamespace(object);
         if (info.terminating) {
             result.error = QStringLiteral("showroom %1 is being deleted; bring it up again once it is gone").arg(ns);
             return result;
@@ -361,7 +345,7 @@ QList<ShowroomInfo> ShowroomManager::list(QString *error) const
         return showrooms;
     }
     for (const QJsonValue &item : namespaces.json().value(QLatin1String("items")).toArray())
-        showrooms.append(infoFrom(item.toObject()));
+        showrooms.append(ShowroomInfo::fromNamespace(item.toObject()));
     std::sort(showrooms.begin(), showrooms.end(),
         [](const ShowroomInfo &a, const ShowroomInfo &b) { return a.namespaceName < b.namespaceName; });
 
