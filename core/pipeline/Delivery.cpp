@@ -414,6 +414,18 @@ void Delivery::run()
     EnvironmentLock lock(client, ns,
         m_options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : m_options.identity,
         m_options.leaseDuration);
+    {
+        // What the lock's holder and the queue show others about this delivery.
+        QStringList what;
+        for (const Run::Work &work : state.work) {
+            const QString &source = work.target.image.isEmpty() ? work.target.branch : work.target.image;
+            what.append(source.isEmpty() ? work.system.name : work.system.name + QLatin1Char('=') + source);
+        }
+        QString reason = QStringLiteral("deliver ") + what.join(QStringLiteral(", "));
+        if (!state.tasks.isEmpty())
+            reason += QStringLiteral(" (") + state.tasks.join(QStringLiteral(", ")) + QLatin1Char(')');
+        lock.setReason(reason);
+    }
     QString lockError;
     if (!lock.acquire(m_options.waitForLock, &m_cancel, &lockError, [&](const QString &holder) {
             appendLog(QStringLiteral("waiting: %1 is held by %2").arg(environment->name, holder));

@@ -6,6 +6,7 @@
 #include "kube/LeaseLock.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/Delivery.h"
+#include "pipeline/EnvironmentLock.h"
 #include "pipeline/ReleaseRollback.h"
 #include "pipeline/ReleaseStore.h"
 #include "tracker/TrackerFactory.h"
@@ -212,6 +213,10 @@ private Q_SLOTS:
                 first.steps().first().state != Delivery::State::Running,
             20000);
         QCOMPARE(first.steps().first().state, Delivery::State::Succeeded);
+        // Others see what the holder delivers (the queue and the Pipeline view show it).
+        const EnvironmentLock::Status held = EnvironmentLock::read(clusterClient(QStringLiteral("local")), ns);
+        QVERIFY2(held.reason.startsWith(QStringLiteral("deliver storefront=demo/storefront:v1, catalog=")),
+            qPrintable(held.holder + QStringLiteral(": ") + held.reason));
         Delivery second(ecosystem, QStringLiteral("test"), images(QStringLiteral("v2")), options());
         second.start();
         QVERIFY(second.wait(std::chrono::seconds(10)));
