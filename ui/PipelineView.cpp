@@ -167,6 +167,7 @@ void PipelineView::showLatestRecord()
     }).then(this, [this, query, name](const std::optional<ReleaseRecord> &record) {
         if (query != m_recordQuery || m_delivery || m_external)
             return;
+        m_log->clear();
         if (!record) {
             m_model->applySteps({});
             m_title->setText(tr("<b>No delivery recorded in %1 yet.</b>").arg(name.toHtmlEscaped()));
@@ -174,6 +175,9 @@ void PipelineView::showLatestRecord()
             return;
         }
         m_model->applySteps(Delivery::stepsFromJson(record->steps));
+        // Records written before logs were kept with them have none.
+        m_log->setText(record->log.isEmpty() ? tr("(release %1 was recorded without its log)").arg(record->id)
+                                             : record->log.join(QLatin1Char('\n')));
         m_title->setText(tr("<b>The latest delivery into %1</b>: release %2 by %3, %4")
                 .arg(name.toHtmlEscaped(), record->id, record->who.toHtmlEscaped(),
                     QLocale().toString(record->time.toLocalTime(), QLocale::ShortFormat)));

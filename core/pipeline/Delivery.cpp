@@ -16,6 +16,7 @@
 #include "pipeline/RegistryClient.h"
 #include "pipeline/ReleaseApplier.h"
 #include "pipeline/ReleaseStore.h"
+#include "pipeline/SecretMasker.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QDir>
@@ -63,6 +64,21 @@ ImageBuildResult buildImage(const RegistrySettings &registry, const QString &sto
     if (builder.isRunning())
         loop.exec();
     return result;
+}
+
+// What the log kept with a release record must not show: the environment's
+// secrets, and the values of the variables the ecosystem names for its
+// credentials, whatever those are called.
+SecretMasker recordLogMasker(const Ecosystem &ecosystem)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    SecretMasker masker(environment);
+    for (const QString &variable : { ecosystem.registry.passwordEnvironmentVariable,
+             ecosystem.tracker.tokenEnvironmentVariable, ecosystem.gating.reviews.tokenEnvironmentVariable }) {
+        if (!variable.isEmpty())
+            masker.addSecret(environment.value(variable));
+    }
+    return masker;
 }
 
 struct MonitoringVerdict
@@ -308,6 +324,10 @@ void Delivery::run()
     Result result;
     Run state;
     const auto log = [this](const QString &line) { appendLog(line); };
+    const auto logTail = [this, masker = recordLogMasker(m_ecosystem)] {
+        std::lock_guard lock(m_mutex);
+        return ReleaseRecord::logTail(m_log, masker);
+    };
     const auto finish = [&](Outcome outcome, const QString &failedStep, const QString &reason) {
         result.outcome = outcome;
         result.failedStep = failedStep;
@@ -865,6 +885,7 @@ void Delivery::run()
         if (rollbackError.isEmpty())
             record.restoredAt = QDateTime::currentDateTimeUtc();
         record.steps = stepsJson();
+        record.log = logTail();
         const KubeError saveError = store.save(record);
         if (saveError.isError())
             appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
@@ -901,6 +922,7 @@ void Delivery::run()
             record.result = ReleaseRecord::Result::Failed;
             record.reason = failure;
             record.steps = stepsJson();
+            record.log = logTail();
             const KubeError saveError = store.save(record);
             if (saveError.isError())
                 appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
@@ -968,6 +990,7 @@ void Delivery::run()
     if (!monitoringNote.isEmpty())
         record.reason = monitoringNote;
     record.steps = stepsJson();
+    record.log = logTail();
     const KubeError saveError = store.save(record);
     if (saveError.isError()) {
         end(Outcome::Failed, Step::Deploy, QStringLiteral("release record not written: %1").arg(saveError.message));

@@ -119,7 +119,8 @@ private Q_SLOTS:
         targets[1].image = QStringLiteral("demo/catalog:v2-broken");
         QElapsedTimer clock;
         clock.start();
-        const Delivery::Result result = deliver(ecosystem, targets, options());
+        QString log;
+        const Delivery::Result result = deliver(ecosystem, targets, options(), &log);
         qInfo("broken delivery, detection and rollback: %lld ms (rollback %lld ms)", qint64(clock.elapsed()),
             qint64(result.rollbackDuration.count()));
         QCOMPARE(result.outcome, Delivery::Outcome::RolledBack);
@@ -141,6 +142,12 @@ private Q_SLOTS:
                 deployFailed = step[QLatin1String("state")] == QLatin1String("failed");
         }
         QVERIFY(deployFailed);
+        // And its log up to the record, for any machine to show: what failed and the rollback.
+        const QString kept = records.value(0).log.join(QLatin1Char('\n'));
+        QVERIFY2(kept.contains(QStringLiteral("rolling back to release %1").arg(result.previousReleaseId)),
+            qPrintable(kept));
+        QVERIFY2(kept.contains(QStringLiteral("catalog")), qPrintable(kept));
+        QVERIFY2(log.startsWith(kept), qPrintable(kept + QStringLiteral("\n---\n") + log));
         // When the rollback was done, for the time to restore.
         QVERIFY(records.value(0).restoredAt.isValid());
         QVERIFY(records.value(0).restoredAt >= records.value(0).time);
