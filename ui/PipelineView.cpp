@@ -431,6 +431,10 @@ void PipelineView::watchQueue()
     const KubeClient client = KubeClient::fromKubeconfig(Kubeconfig::load(), environment->context, &error);
     m_queueModel->watch(client, environment->namespaceName);
     showQueueSummary();
+    if (!client.isValid()) {
+        m_queue->setText(tr("Queue: unknown"));
+        m_queue->setToolTip(error);
+    }
 }
 
 void PipelineView::showQueueSummary()

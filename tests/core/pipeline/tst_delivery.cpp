@@ -144,6 +144,8 @@ private Q_SLOTS:
         QVERIFY(deployFailed);
         // And its log up to the record, for any machine to show: what failed and the rollback.
         const QString kept = records.value(0).log.join(QLatin1Char('\n'));
+        qInfo("log kept with the record: %lld lines, %lld bytes", qint64(records.value(0).log.size()),
+            qint64(kept.toUtf8().size()));
         QVERIFY2(kept.contains(QStringLiteral("rolling back to release %1").arg(result.previousReleaseId)),
             qPrintable(kept));
         QVERIFY2(kept.contains(QStringLiteral("catalog")), qPrintable(kept));
