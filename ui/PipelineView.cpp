@@ -6,6 +6,7 @@
 #include "DeliverDialog.h"
 #include "DeliveryLogView.h"
 #include "DeliveryPipelineModel.h"
+#include "DeliveryQueueModel.h"
 #include "EnvironmentComboBox.h"
 #include "PipelineGraphView.h"
 
@@ -18,16 +19,21 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTime>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 namespace Shipyard {
 
-PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new DeliveryPipelineModel(this))
+PipelineView::PipelineView(QWidget *parent)
+    : QWidget(parent), m_model(new DeliveryPipelineModel(this)), m_queueModel(new DeliveryQueueModel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -45,6 +51,22 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     m_lock->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addSpacing(12);
     bar->addWidget(m_lock);
+    // The queue stays one button wide; its list opens on demand.
+    m_queue = new QToolButton;
+    m_queue->setAccessibleName(tr("Deliveries waiting for the environment"));
+    m_queue->setPopupMode(QToolButton::InstantPopup);
+    m_queue->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *queueMenu = new QMenu(m_queue);
+    m_queueList = new QListView;
+    m_queueList->setAccessibleName(tr("Holder and queue of the environment's delivery lock"));
+    m_queueList->setModel(m_queueModel);
+    m_queueList->setMinimumSize(420, 120);
+    m_queueList->setSelectionMode(QAbstractItemView::NoSelection);
+    auto *queueAction = new QWidgetAction(queueMenu);
+    queueAction->setDefaultWidget(m_queueList);
+    queueMenu->addAction(queueAction);
+    m_queue->setMenu(queueMenu);
+    bar->addWidget(m_queue);
     bar->addStretch(1);
     m_deliver = new QPushButton(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Deliver…"));
     m_deliver->setAccessibleName(tr("Deliver systems into an environment"));
@@ -87,10 +109,18 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     connect(m_cancel, &QPushButton::clicked, this, &PipelineView::cancelDelivery);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::refreshLock);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::showLatestRecord);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::watchQueue);
+    connect(m_queueModel, &DeliveryQueueModel::summaryChanged, this, [this] {
+        showQueueSummary();
+        // The watch sees a new holder at once; the label reads the lock as it always does.
+        refreshLock();
+    });
+    connect(m_queueModel, &DeliveryQueueModel::errorOccurred, this, &PipelineView::showQueueSummary);
     // Another machine may take the lock at any time: look again now and then.
     m_lockTimer.setInterval(10000);
     connect(&m_lockTimer, &QTimer::timeout, this, &PipelineView::refreshLock);
     showLock({}, {});
+    showQueueSummary();
     updateButtons();
 }
 
@@ -110,6 +140,7 @@ void PipelineView::setEcosystem(const Ecosystem &ecosystem)
     // Staging is where most deliveries run: show it first.
     m_environment->setEcosystem(ecosystem, EnvironmentKind::Staging);
     refreshLock();
+    watchQueue();
     showLatestRecord();
     m_lockTimer.start();
     updateButtons();
@@ -137,6 +168,7 @@ void PipelineView::showLatestRecord()
     }).then(this, [this, query, name](const std::optional<ReleaseRecord> &record) {
         if (query != m_recordQuery || m_delivery || m_external)
             return;
+        m_log->clear();
         if (!record) {
             m_model->applySteps({});
             m_title->setText(tr("<b>No delivery recorded in %1 yet.</b>").arg(name.toHtmlEscaped()));
@@ -144,6 +176,9 @@ void PipelineView::showLatestRecord()
             return;
         }
         m_model->applySteps(Delivery::stepsFromJson(record->steps));
+        // Records written before logs were kept with them have none.
+        m_log->setText(record->log.isEmpty() ? tr("(release %1 was recorded without its log)").arg(record->id)
+                                             : record->log.join(QLatin1Char('\n')));
         m_title->setText(tr("<b>The latest delivery into %1</b>: release %2 by %3, %4")
                 .arg(name.toHtmlEscaped(), record->id, record->who.toHtmlEscaped(),
                     QLocale().toString(record->time.toLocalTime(), QLocale::ShortFormat)));
@@ -383,6 +418,32 @@ void PipelineView::refreshLock()
                          .toString(),
                 {});
         });
+}
+
+void PipelineView::watchQueue()
+{
+    const Environment *environment = m_ecosystem.environment(this->environment());
+    if (!environment) {
+        m_queueModel->clear();
+        showQueueSummary();
+        return;
+    }
+    QString error;
+    const KubeClient client = KubeClient::fromKubeconfig(Kubeconfig::load(), environment->context, &error);
+    m_queueModel->watch(client, environment->namespaceName);
+    showQueueSummary();
+    if (!client.isValid()) {
+        m_queue->setText(tr("Queue: unknown"));
+        m_queue->setToolTip(error);
+    }
+}
+
+void PipelineView::showQueueSummary()
+{
+    m_queue->setText(m_queueModel->summary());
+    m_queue->setToolTip(m_queueModel->lastError().isEmpty()
+            ? tr("Who holds the environment's delivery lock and who waits for it, first come, first served.")
+            : m_queueModel->lastError());
 }
 
 void PipelineView::showLock(const QString &holder, const QString &error)

@@ -10,7 +10,9 @@
 
 class QComboBox;
 class QLabel;
+class QListView;
 class QPushButton;
+class QToolButton;
 
 namespace Shipyard {
 
@@ -18,6 +20,7 @@ class EnvironmentComboBox;
 
 class DeliveryLogView;
 class DeliveryPipelineModel;
+class DeliveryQueueModel;
 class PipelineGraphView;
 
 // The Pipeline view: the delivery started from this window, drawn step by
@@ -62,6 +65,9 @@ public:
     DeliveryLogView *logView() const { return m_log; }
     PipelineGraphView *graphView() const { return m_graph; }
     QString lockHolder() const { return m_lockHolder; }
+    // The environment's lock holder and its queue, live ("Queue: 2 waiting" opens the list).
+    DeliveryQueueModel *queueModel() const { return m_queueModel; }
+    QToolButton *queueButton() const { return m_queue; }
     QString statusText() const;
     QString titleText() const;
     void refreshLock();
@@ -78,6 +84,8 @@ private:
     void finished(const Delivery::Result &result);
     void updateButtons();
     void showLock(const QString &holder, const QString &error);
+    void watchQueue();
+    void showQueueSummary();
 
     Ecosystem m_ecosystem;
     bool m_loaded = false;
@@ -86,6 +94,9 @@ private:
     DeliveryLogView *m_log = nullptr;
     EnvironmentComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
+    DeliveryQueueModel *m_queueModel = nullptr;
+    QToolButton *m_queue = nullptr;
+    QListView *m_queueList = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_title = nullptr;
     QPushButton *m_deliver = nullptr;

@@ -17,6 +17,7 @@
 #include "pipeline/RegistryClient.h"
 #include "pipeline/ReleaseApplier.h"
 #include "pipeline/ReleaseStore.h"
+#include "pipeline/SecretMasker.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QDir>
@@ -64,6 +65,21 @@ ImageBuildResult buildImage(const RegistrySettings &registry, const QString &sto
     if (builder.isRunning())
         loop.exec();
     return result;
+}
+
+// What the log kept with a release record must not show: the environment's
+// secrets, and the values of the variables the ecosystem names for its
+// credentials, whatever those are called.
+SecretMasker recordLogMasker(const Ecosystem &ecosystem)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    SecretMasker masker(environment);
+    for (const QString &variable : { ecosystem.registry.passwordEnvironmentVariable,
+             ecosystem.tracker.tokenEnvironmentVariable, ecosystem.gating.reviews.tokenEnvironmentVariable }) {
+        if (!variable.isEmpty())
+            masker.addSecret(environment.value(variable));
+    }
+    return masker;
 }
 
 struct MonitoringVerdict
@@ -310,6 +326,10 @@ void Delivery::run()
     Result result;
     Run state;
     const auto log = [this](const QString &line) { appendLog(line); };
+    const auto logTail = [this, masker = recordLogMasker(m_ecosystem)] {
+        std::lock_guard lock(m_mutex);
+        return ReleaseRecord::logTail(m_log, masker);
+    };
     const auto finish = [&](Outcome outcome, const QString &failedStep, const QString &reason) {
         result.outcome = outcome;
         result.failedStep = failedStep;
@@ -418,6 +438,18 @@ void Delivery::run()
     EnvironmentLock lock(client, ns,
         m_options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : m_options.identity,
         m_options.leaseDuration);
+    {
+        // What the lock's holder and the queue show others about this delivery.
+        QStringList what;
+        for (const Run::Work &work : state.work) {
+            const QString &source = work.target.image.isEmpty() ? work.target.branch : work.target.image;
+            what.append(source.isEmpty() ? work.system.name : work.system.name + QLatin1Char('=') + source);
+        }
+        QString reason = QStringLiteral("deliver ") + what.join(QStringLiteral(", "));
+        if (!state.tasks.isEmpty())
+            reason += QStringLiteral(" (") + state.tasks.join(QStringLiteral(", ")) + QLatin1Char(')');
+        lock.setReason(reason);
+    }
     QString lockError;
     if (!lock.acquire(m_options.waitForLock, &m_cancel, &lockError, [&](const QString &holder) {
             appendLog(QStringLiteral("waiting: %1 is held by %2").arg(environment->name, holder));
@@ -890,6 +922,7 @@ void Delivery::run()
         if (rollbackError.isEmpty())
             record.restoredAt = QDateTime::currentDateTimeUtc();
         record.steps = stepsJson();
+        record.log = logTail();
         const KubeError saveError = store.save(record);
         if (saveError.isError())
             appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
@@ -926,6 +959,7 @@ void Delivery::run()
             record.result = ReleaseRecord::Result::Failed;
             record.reason = failure;
             record.steps = stepsJson();
+            record.log = logTail();
             const KubeError saveError = store.save(record);
             if (saveError.isError())
                 appendLog(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
@@ -993,6 +1027,7 @@ void Delivery::run()
     if (!monitoringNote.isEmpty())
         record.reason = monitoringNote;
     record.steps = stepsJson();
+    record.log = logTail();
     const KubeError saveError = store.save(record);
     if (saveError.isError()) {
         end(Outcome::Failed, Step::Deploy, QStringLiteral("release record not written: %1").arg(saveError.message));

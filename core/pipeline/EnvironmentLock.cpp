@@ -65,19 +65,9 @@ bool expiredByWallClock(const QDateTime &renewed, int durationSeconds, int facto
 struct QueueEntry
 {
     EnvironmentLock::Waiter waiter;
-    QDateTime entered; // the waiter's clock, with microseconds: orders one second's arrivals
     QString renewTime;
     QJsonObject metadata;
 };
-
-bool queuedBefore(const QueueEntry &a, const QueueEntry &b)
-{
-    if (a.waiter.since != b.waiter.since)
-        return a.waiter.since < b.waiter.since;
-    if (a.entered != b.entered)
-        return a.entered < b.entered;
-    return a.waiter.lease < b.waiter.lease;
-}
 
 // The queue leases of the lock in NS, oldest first.
 QList<QueueEntry> listQueue(const KubeClient &client, const QString &ns, KubeError *error)
@@ -92,23 +82,15 @@ QList<QueueEntry> listQueue(const KubeClient &client, const QString &ns, KubeErr
         return entries;
     }
     for (const QJsonValue &item : listed.json().value(QLatin1String("items")).toArray()) {
-        const QJsonObject metadata = item[QLatin1String("metadata")].toObject();
-        const QJsonObject spec = item[QLatin1String("spec")].toObject();
+        const QJsonObject lease = item.toObject();
         QueueEntry entry;
-        entry.metadata = metadata;
-        entry.waiter.lease = metadata.value(QLatin1String("name")).toString();
-        entry.waiter.identity = spec.value(QLatin1String("holderIdentity")).toString();
-        entry.waiter.reason =
-            metadata[QLatin1String("annotations")][QLatin1String(EnvironmentLock::reasonAnnotation)].toString();
-        entry.waiter.since = parseTime(metadata.value(QLatin1String("creationTimestamp")));
-        entry.renewTime = spec.value(QLatin1String("renewTime")).toString();
-        entry.waiter.renewed = parseTime(spec.value(QLatin1String("renewTime")));
-        entry.entered = parseTime(spec.value(QLatin1String("acquireTime")));
-        entry.waiter.durationSeconds = spec.value(QLatin1String("leaseDurationSeconds")).toInt();
-        entry.waiter.expired = expiredByWallClock(entry.waiter.renewed, entry.waiter.durationSeconds, 2);
+        entry.metadata = lease.value(QLatin1String("metadata")).toObject();
+        entry.waiter = EnvironmentLock::waiterFromLease(lease);
+        entry.renewTime = lease[QLatin1String("spec")][QLatin1String("renewTime")].toString();
         entries.append(entry);
     }
-    std::sort(entries.begin(), entries.end(), queuedBefore);
+    std::sort(entries.begin(), entries.end(),
+        [](const QueueEntry &a, const QueueEntry &b) { return EnvironmentLock::queuedBefore(a.waiter, b.waiter); });
     return entries;
 }
 
@@ -343,23 +325,57 @@ EnvironmentLock::Status EnvironmentLock::read(const KubeClient &client, const QS
         status.error = got.error;
         return status;
     }
-    if (got.ok()) {
-        const QJsonObject lease = got.json();
-        const QJsonObject spec = lease.value(QLatin1String("spec")).toObject();
-        status.holder = spec.value(QLatin1String("holderIdentity")).toString();
-        status.acquired = parseTime(spec.value(QLatin1String("acquireTime")));
-        status.renewed = parseTime(spec.value(QLatin1String("renewTime")));
-        status.durationSeconds = spec.value(QLatin1String("leaseDurationSeconds")).toInt();
-        status.transitions = spec.value(QLatin1String("leaseTransitions")).toInt();
-        status.expired = !status.holder.isEmpty() && expiredByWallClock(status.renewed, status.durationSeconds, 1);
-        if (!status.holder.isEmpty())
-            status.reason =
-                lease[QLatin1String("metadata")][QLatin1String("annotations")][QLatin1String(reasonAnnotation)]
-                    .toString();
-    }
+    if (got.ok())
+        readHolder(got.json(), &status);
     for (const QueueEntry &entry : listQueue(client, ns, &status.error))
         status.queue.append(entry.waiter);
     return status;
+}
+
+bool EnvironmentLock::isQueueLease(const QJsonObject &lease)
+{
+    const QJsonObject metadata = lease.value(QLatin1String("metadata")).toObject();
+    return metadata.value(QLatin1String("name")).toString().startsWith(QLatin1String(queuePrefix)) &&
+        metadata[QLatin1String("labels")][QLatin1String(queueLabel)].toString() == QLatin1String(leaseName);
+}
+
+EnvironmentLock::Waiter EnvironmentLock::waiterFromLease(const QJsonObject &lease)
+{
+    const QJsonObject metadata = lease.value(QLatin1String("metadata")).toObject();
+    const QJsonObject spec = lease.value(QLatin1String("spec")).toObject();
+    Waiter waiter;
+    waiter.lease = metadata.value(QLatin1String("name")).toString();
+    waiter.identity = spec.value(QLatin1String("holderIdentity")).toString();
+    waiter.reason = metadata[QLatin1String("annotations")][QLatin1String(reasonAnnotation)].toString();
+    waiter.since = parseTime(metadata.value(QLatin1String("creationTimestamp")));
+    waiter.renewed = parseTime(spec.value(QLatin1String("renewTime")));
+    waiter.entered = parseTime(spec.value(QLatin1String("acquireTime")));
+    waiter.durationSeconds = spec.value(QLatin1String("leaseDurationSeconds")).toInt();
+    waiter.expired = expiredByWallClock(waiter.renewed, waiter.durationSeconds, 2);
+    return waiter;
+}
+
+void EnvironmentLock::readHolder(const QJsonObject &lease, Status *status)
+{
+    const QJsonObject spec = lease.value(QLatin1String("spec")).toObject();
+    status->holder = spec.value(QLatin1String("holderIdentity")).toString();
+    status->acquired = parseTime(spec.value(QLatin1String("acquireTime")));
+    status->renewed = parseTime(spec.value(QLatin1String("renewTime")));
+    status->durationSeconds = spec.value(QLatin1String("leaseDurationSeconds")).toInt();
+    status->transitions = spec.value(QLatin1String("leaseTransitions")).toInt();
+    status->expired = !status->holder.isEmpty() && expiredByWallClock(status->renewed, status->durationSeconds, 1);
+    status->reason = status->holder.isEmpty()
+        ? QString()
+        : lease[QLatin1String("metadata")][QLatin1String("annotations")][QLatin1String(reasonAnnotation)].toString();
+}
+
+bool EnvironmentLock::queuedBefore(const Waiter &a, const Waiter &b)
+{
+    if (a.since != b.since)
+        return a.since < b.since;
+    if (a.entered != b.entered)
+        return a.entered < b.entered;
+    return a.lease < b.lease;
 }
 
 KubeError EnvironmentLock::forceRelease(const KubeClient &client, const QString &ns, QString *previous)

@@ -54,6 +54,7 @@ public:
         QString reason;
         QDateTime since; // entered the queue (the server's clock)
         QDateTime renewed; // the waiter's clock
+        QDateTime entered; // the waiter's clock, with microseconds: orders one second's arrivals
         int durationSeconds = 0;
         bool expired = false; // by the wall clock; deleted by the next live waiter
         QJsonObject toJson() const;
@@ -100,6 +101,15 @@ public:
     // Empties the lock whoever holds it; its holder notices at its next
     // renewal (isLost()). PREVIOUS: who held it, empty when nobody did (then nothing is written).
     static KubeError forceRelease(const KubeClient &client, const QString &ns, QString *previous = nullptr);
+
+    // How the leases read, for read() and for those who watch them (DeliveryQueueWatch).
+    // A queue entry of this lock: labelled for it and named with queuePrefix.
+    static bool isQueueLease(const QJsonObject &lease);
+    static Waiter waiterFromLease(const QJsonObject &lease);
+    // The holder part of STATUS from the lock's lease (the queue is left alone).
+    static void readHolder(const QJsonObject &lease, Status *status);
+    // Queue order: the server's creationTimestamp, then the waiter's entry time, then the name.
+    static bool queuedBefore(const Waiter &a, const Waiter &b);
     bool isHeld() const { return m_held; }
     // The renewals failed or another holder took over: stop delivering.
     bool isLost() const { return m_lost; }

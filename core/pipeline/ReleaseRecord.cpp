@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/ReleaseRecord.h"
 
+#include "pipeline/SecretMasker.h"
+
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace Shipyard {
 
@@ -12,6 +16,30 @@ const ReleaseRecord::SystemRelease *ReleaseRecord::system(const QString &name) c
             return &release;
     }
     return nullptr;
+}
+
+QStringList ReleaseRecord::logTail(
+    const QStringList &lines, const SecretMasker &masker, qsizetype maxLines, qsizetype maxBytes)
+{
+    // Room for the note about what was left out, should one be needed.
+    const qsizetype budget = std::max<qsizetype>(maxBytes - 80, 0);
+    QStringList kept;
+    qsizetype bytes = 0;
+    for (qsizetype i = lines.size() - 1; i >= 0 && kept.size() < maxLines; --i) {
+        const QString masked = masker.mask(lines[i]);
+        const qsizetype size = masked.toUtf8().size() + 1;
+        if (bytes + size > budget)
+            break;
+        bytes += size;
+        kept.append(masked);
+    }
+    if (kept.size() < lines.size() && kept.size() == maxLines && !kept.isEmpty())
+        kept.removeLast(); // the note's line
+    std::reverse(kept.begin(), kept.end());
+    const qsizetype left = lines.size() - kept.size();
+    if (left > 0 && maxLines > 0)
+        kept.prepend(QStringLiteral("… %1 earlier lines are not kept with the record").arg(left));
+    return kept;
 }
 
 QString ReleaseRecord::keyword(Result result)

@@ -13,6 +13,8 @@
 
 namespace Shipyard {
 
+class SecretMasker;
+
 // What one delivery put into one environment, kept in the environment's own
 // namespace (see ReleaseStore) so that anyone with access to the cluster can
 // read it and roll back to it, whichever machine delivered it.
@@ -46,6 +48,18 @@ struct ReleaseRecord
     // finished, message}), so that any machine can show how it went.
     QJsonArray steps;
     QList<SystemRelease> systems;
+    // The end of the delivery's log, secrets masked (see logTail()). Kept by
+    // ReleaseStore beside the record, not in toJson(): a history reads records by the dozen.
+    QStringList log;
+
+    // A delivery's log as a record keeps it: the last MAX_LINES lines and at
+    // most MAX_BYTES of UTF-8, each line through MASKER, with a first line
+    // saying how many earlier lines were left out. Records live in objects
+    // of at most 1 MiB, which the systems' manifests share.
+    static constexpr qsizetype maxLogLines = 2000;
+    static constexpr qsizetype maxLogBytes = 256 * 1024;
+    static QStringList logTail(const QStringList &lines, const SecretMasker &masker, qsizetype maxLines = maxLogLines,
+        qsizetype maxBytes = maxLogBytes);
 
     const SystemRelease *system(const QString &name) const;
     bool isGood() const { return result == Result::Succeeded; }

@@ -25,6 +25,17 @@ const KubeResourceType &configMaps()
     return type;
 }
 
+std::optional<ReleaseRecord> recordOf(const QJsonObject &configMap)
+{
+    const QJsonObject data = configMap.value(QLatin1String("data")).toObject();
+    auto record = ReleaseRecord::fromJson(
+        QJsonDocument::fromJson(data.value(QLatin1String(ReleaseStore::dataKey)).toString().toUtf8()).object());
+    const QString log = data.value(QLatin1String(ReleaseStore::logKey)).toString();
+    if (record && !log.isEmpty())
+        record->log = log.split(QLatin1Char('\n'));
+    return record;
+}
+
 } // namespace
 
 ReleaseStore::ReleaseStore(KubeClient client, QString ns) : m_client(std::move(client)), m_ns(std::move(ns))
@@ -45,8 +56,32 @@ QString ReleaseStore::collectionPath() const
     return configMaps().path(m_ns);
 }
 
+QString ReleaseStore::logText(const QStringList &log, qsizetype recordBytes)
+{
+    QString text = log.join(QLatin1Char('\n'));
+    const qsizetype room = maxDataBytes - recordBytes;
+    if (text.toUtf8().size() <= room)
+        return text;
+    // Rare: manifests big enough to crowd the log out. Cut whole lines from the start.
+    QStringList kept = log;
+    qsizetype bytes = text.toUtf8().size();
+    while (!kept.isEmpty() && bytes > room - 80) {
+        bytes -= kept.first().toUtf8().size() + 1;
+        kept.removeFirst();
+    }
+    if (kept.isEmpty())
+        return {};
+    kept.prepend(QStringLiteral("… the log's start is not kept: the record needs the room"));
+    return kept.join(QLatin1Char('\n'));
+}
+
 KubeError ReleaseStore::save(const ReleaseRecord &record) const
 {
+    const QString json = QString::fromUtf8(QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact));
+    QJsonObject data { { QLatin1String(dataKey), json } };
+    const QString log = logText(record.log, json.toUtf8().size());
+    if (!log.isEmpty())
+        data.insert(QLatin1String(logKey), log);
     const QJsonObject configMap {
         { QStringLiteral("apiVersion"), QStringLiteral("v1") },
         { QStringLiteral("kind"), QStringLiteral("ConfigMap") },
@@ -61,9 +96,7 @@ KubeError ReleaseStore::save(const ReleaseRecord &record) const
                         { QStringLiteral("shipyard.dev/result"), ReleaseRecord::keyword(record.result) },
                     } },
             } },
-        { QStringLiteral("data"),
-            QJsonObject { { QLatin1String(dataKey),
-                QString::fromUtf8(QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact)) } } },
+        { QStringLiteral("data"), data },
     };
     // Apply creates or replaces in one request, whoever wrote the record before.
     KubeClient::ApplyOptions options;
@@ -85,8 +118,7 @@ QList<ReleaseRecord> ReleaseStore::list(KubeError *error) const
     }
     QList<ReleaseRecord> records;
     for (const QJsonValue &item : response.json().value(QLatin1String("items")).toArray()) {
-        const QString text = item[QLatin1String("data")][QLatin1String(dataKey)].toString();
-        if (auto record = ReleaseRecord::fromJson(QJsonDocument::fromJson(text.toUtf8()).object()))
+        if (auto record = recordOf(item.toObject()))
             records.append(*record);
     }
     std::sort(records.begin(), records.end(), [](const ReleaseRecord &a, const ReleaseRecord &b) {
@@ -103,8 +135,7 @@ std::optional<ReleaseRecord> ReleaseStore::find(const QString &id, KubeError *er
             *error = response.error;
         return std::nullopt;
     }
-    const QString text = response.json()[QLatin1String("data")][QLatin1String(dataKey)].toString();
-    auto record = ReleaseRecord::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+    auto record = recordOf(response.json());
     if (!record && error)
         *error = KubeError::make(KubeError::Kind::Decode,
             QStringLiteral("configmap %1 in %2 holds no readable release record").arg(configMapName(id), m_ns));

@@ -239,6 +239,11 @@ private Q_SLOTS:
                 int(Delivery::State::Succeeded));
             QVERIFY2(other.pipelineView()->titleText().contains(broken.releaseId),
                 qPrintable(other.pipelineView()->titleText()));
+            // With its log, as the record keeps it.
+            const QString recordedLog = other.pipelineView()->logView()->text();
+            QVERIFY2(recordedLog.contains(QStringLiteral("rolling back to release")), qPrintable(recordedLog));
+            QVERIFY(recordedLog.contains(QStringLiteral("applied in %1").arg(m_ns)));
+            QVERIFY(other.pipelineView()->logView()->lineCount() > 2);
         }
 
         // 4. The history lists them, newest first (and the state found before the first).

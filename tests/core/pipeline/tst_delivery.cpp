@@ -6,6 +6,7 @@
 #include "kube/LeaseLock.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/Delivery.h"
+#include "pipeline/EnvironmentLock.h"
 #include "pipeline/ReleaseRollback.h"
 #include "pipeline/ReleaseStore.h"
 #include "tracker/TrackerFactory.h"
@@ -118,7 +119,8 @@ private Q_SLOTS:
         targets[1].image = QStringLiteral("demo/catalog:v2-broken");
         QElapsedTimer clock;
         clock.start();
-        const Delivery::Result result = deliver(ecosystem, targets, options());
+        QString log;
+        const Delivery::Result result = deliver(ecosystem, targets, options(), &log);
         qInfo("broken delivery, detection and rollback: %lld ms (rollback %lld ms)", qint64(clock.elapsed()),
             qint64(result.rollbackDuration.count()));
         QCOMPARE(result.outcome, Delivery::Outcome::RolledBack);
@@ -140,6 +142,14 @@ private Q_SLOTS:
                 deployFailed = step[QLatin1String("state")] == QLatin1String("failed");
         }
         QVERIFY(deployFailed);
+        // And its log up to the record, for any machine to show: what failed and the rollback.
+        const QString kept = records.value(0).log.join(QLatin1Char('\n'));
+        qInfo("log kept with the record: %lld lines, %lld bytes", qint64(records.value(0).log.size()),
+            qint64(kept.toUtf8().size()));
+        QVERIFY2(kept.contains(QStringLiteral("rolling back to release %1").arg(result.previousReleaseId)),
+            qPrintable(kept));
+        QVERIFY2(kept.contains(QStringLiteral("catalog")), qPrintable(kept));
+        QVERIFY2(log.startsWith(kept), qPrintable(kept + QStringLiteral("\n---\n") + log));
         // When the rollback was done, for the time to restore.
         QVERIFY(records.value(0).restoredAt.isValid());
         QVERIFY(records.value(0).restoredAt >= records.value(0).time);
@@ -212,6 +222,10 @@ private Q_SLOTS:
                 first.steps().first().state != Delivery::State::Running,
             20000);
         QCOMPARE(first.steps().first().state, Delivery::State::Succeeded);
+        // Others see what the holder delivers (the queue and the Pipeline view show it).
+        const EnvironmentLock::Status held = EnvironmentLock::read(clusterClient(QStringLiteral("local")), ns);
+        QVERIFY2(held.reason.startsWith(QStringLiteral("deliver storefront=demo/storefront:v1, catalog=")),
+            qPrintable(held.holder + QStringLiteral(": ") + held.reason));
         Delivery second(ecosystem, QStringLiteral("test"), images(QStringLiteral("v2")), options());
         second.start();
         QVERIFY(second.wait(std::chrono::seconds(10)));
