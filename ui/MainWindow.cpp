@@ -30,9 +30,11 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -118,7 +120,14 @@ QWidget *MainWindow::createEnvironmentsView()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 6, 6);
     auto *matrixTitle = new QLabel(tr("<b>Systems × environments</b>"));
-    leftLayout->addWidget(matrixTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(matrixTitle, 1);
+    m_matrixFilter = new QLineEdit;
+    m_matrixFilter->setPlaceholderText(tr("Filter: system, tag, task…"));
+    m_matrixFilter->setAccessibleName(tr("Filter the systems of the matrix"));
+    m_matrixFilter->setClearButtonEnabled(true);
+    titleRow->addWidget(m_matrixFilter, 1);
+    leftLayout->addLayout(titleRow);
 
     m_matrixView = new QTableView;
     m_matrixView->setModel(m_matrixModel);
@@ -149,6 +158,11 @@ QWidget *MainWindow::createEnvironmentsView()
             if (current.isValid() && QItemSelectionRange(topLeft, bottomRight).contains(current))
                 showCellDetails();
         });
+    // Systems are few: filtering hides rows of the one model the details and
+    // the live updates address, rather than putting a proxy between them.
+    connect(m_matrixFilter, &QLineEdit::textChanged, this, &MainWindow::filterMatrix);
+    connect(m_matrixModel, &QAbstractItemModel::modelReset, this, &MainWindow::filterMatrix);
+    connect(m_matrixModel, &QAbstractItemModel::dataChanged, this, &MainWindow::filterMatrix);
     // Showroom columns come and go: the current cell may have moved, or gone with its column.
     connect(m_matrixModel, &QAbstractItemModel::columnsRemoved, this, &MainWindow::showCellDetails);
     connect(m_matrixModel, &QAbstractItemModel::columnsInserted, this, &MainWindow::showCellDetails);
@@ -413,6 +427,18 @@ void MainWindow::waitForLiveState(int timeoutMs)
     };
     while (!settled() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+void MainWindow::filterMatrix()
+{
+    const QString text = m_matrixFilter->text().trimmed();
+    for (int row = 0; row < m_matrixModel->rowCount(); ++row) {
+        bool matches = text.isEmpty() ||
+            m_matrixModel->headerData(row, Qt::Vertical).toString().contains(text, Qt::CaseInsensitive);
+        for (int column = 0; !matches && column < m_matrixModel->columnCount(); ++column)
+            matches = m_matrixModel->index(row, column).data().toString().contains(text, Qt::CaseInsensitive);
+        m_matrixView->setRowHidden(row, !matches);
+    }
 }
 
 void MainWindow::jumpToDiagnostic(const QModelIndex &index)

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 class QLabel;
+class QLineEdit;
 class QListView;
 class QMenu;
 class QTableView;
@@ -77,6 +78,7 @@ private:
     void updateRecentMenu();
     void openWithDialog();
     void jumpToDiagnostic(const QModelIndex &index);
+    void filterMatrix();
     void showCellDetails();
     void startClusterView();
 
@@ -84,6 +86,7 @@ private:
     std::optional<Ecosystem> m_ecosystem; // the loaded file, when it has no errors
     QTabWidget *m_views = nullptr;
     QTableView *m_matrixView = nullptr;
+    QLineEdit *m_matrixFilter = nullptr;
     QListView *m_diagnosticsView = nullptr;
     QLabel *m_diagnosticsTitle = nullptr;
     EcosystemSourceView *m_sourceView = nullptr;

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -76,6 +77,26 @@ private Q_SLOTS:
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("Demo Shop")));
         QCOMPARE(
             RecentEcosystems().files().first(), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml"));
+
+        // The filter hides the systems that match nowhere: name, nor any cell.
+        QLineEdit *filter = nullptr;
+        for (QLineEdit *candidate : window.findChildren<QLineEdit *>())
+            if (candidate->accessibleName() == QStringLiteral("Filter the systems of the matrix"))
+                filter = candidate;
+        QVERIFY(filter);
+        QTableView *table = nullptr;
+        for (QTableView *candidate : window.findChildren<QTableView *>())
+            if (candidate->model() == matrix)
+                table = candidate;
+        QVERIFY(table);
+        filter->setText(QStringLiteral("CATA"));
+        QVERIFY(table->isRowHidden(0));
+        QVERIFY(!table->isRowHidden(1));
+        QVERIFY(table->isRowHidden(2));
+        filter->setText(QStringLiteral("no connection"));
+        QVERIFY(!table->isRowHidden(0) && !table->isRowHidden(1) && !table->isRowHidden(2));
+        filter->clear();
+        QVERIFY(!table->isRowHidden(0));
     }
 
     void environmentLimitedToSomeSystems()
