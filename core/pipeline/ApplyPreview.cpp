@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -101,7 +102,80 @@ void collectDifferences(const QJsonValue &a, const QJsonValue &b, const QString 
         out.append(path);
 }
 
+// managedFields' fieldsV1 as paths in differingFields' spelling.
+void collectOwned(const QJsonObject &node, const QString &path, QSet<QString> &out)
+{
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const QString key = it.key();
+        if (key == QLatin1String(".")) {
+            out.insert(path);
+            continue;
+        }
+        QString segment;
+        if (key.startsWith(QLatin1String("f:"))) {
+            segment = (path.isEmpty() ? QString() : QStringLiteral(".")) + key.mid(2);
+        } else if (key.startsWith(QLatin1String("k:"))) {
+            const QJsonObject itemKey = QJsonDocument::fromJson(key.mid(2).toUtf8()).object();
+            segment = itemKey.size() == 1 && itemKey.contains(QLatin1String("name"))
+                ? QStringLiteral("[name=%1]").arg(itemKey.value(QLatin1String("name")).toString())
+                : QLatin1Char('[') + key.mid(2) + QLatin1Char(']');
+        } else {
+            segment = QLatin1Char('[') + key.mid(2) + QLatin1Char(']'); // v:value, i:index
+        }
+        const QJsonObject child = it.value().toObject();
+        if (child.isEmpty())
+            out.insert(path + segment);
+        else
+            collectOwned(child, path + segment, out);
+    }
+}
+
+bool isWithin(const QString &path, const QString &outer)
+{
+    return path == outer ||
+        (path.startsWith(outer) &&
+            (path.at(outer.size()) == QLatin1Char('.') || path.at(outer.size()) == QLatin1Char('[')));
+}
+
 } // namespace
+
+QStringList ApplyPreview::foreignFields(const QJsonObject &object, const QString &manager)
+{
+    QSet<QString> ours;
+    QHash<QString, QString> theirs; // path → manager
+    for (const QJsonValue &value : object[QLatin1String("metadata")][QLatin1String("managedFields")].toArray()) {
+        const QJsonObject entry = value.toObject();
+        if (entry.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
+            continue;
+        QSet<QString> paths;
+        collectOwned(entry.value(QLatin1String("fieldsV1")).toObject(), {}, paths);
+        const QString owner = entry.value(QLatin1String("manager")).toString();
+        if (owner == manager) {
+            ours.unite(paths);
+            continue;
+        }
+        for (const QString &path : std::as_const(paths))
+            theirs.insert(path, owner);
+    }
+    // Server bookkeeping, as withoutNoise leaves it out.
+    static const QStringList noise { QStringLiteral("metadata.annotations.deployment.kubernetes.io/revision"),
+        QStringLiteral("metadata.annotations.kubectl.kubernetes.io/last-applied-configuration") };
+    QStringList foreign;
+    for (auto it = theirs.cbegin(); it != theirs.cend(); ++it) {
+        if (ours.contains(it.key()) || noise.contains(it.key()))
+            continue;
+        foreign.append(it.key());
+    }
+    // The topmost foreign path speaks for what is below it.
+    std::sort(foreign.begin(), foreign.end());
+    QStringList reported;
+    for (const QString &path : std::as_const(foreign)) {
+        if (!reported.isEmpty() && isWithin(path, reported.last().section(QLatin1Char(' '), 0, 0)))
+            continue;
+        reported.append(QStringLiteral("%1 (%2)").arg(path, theirs.value(path)));
+    }
+    return reported;
+}
 
 bool ApplyPreview::Result::ok() const
 {
@@ -117,7 +191,7 @@ bool ApplyPreview::Result::ok() const
 bool ApplyPreview::Result::drifted() const
 {
     for (const ObjectPreview &object : objects) {
-        if (object.change != Change::Unchanged)
+        if (object.drifted())
             return true;
     }
     return false;
@@ -129,7 +203,8 @@ QJsonObject ApplyPreview::Result::toJson() const
     for (const ObjectPreview &object : objects) {
         QJsonObject entry { { QStringLiteral("object"), object.object },
             { QStringLiteral("change"), keyword(object.change) },
-            { QStringLiteral("fields"), QJsonArray::fromStringList(object.fields) } };
+            { QStringLiteral("fields"), QJsonArray::fromStringList(object.fields) },
+            { QStringLiteral("foreignFields"), QJsonArray::fromStringList(object.foreignFields) } };
         if (!object.diff.isEmpty())
             entry.insert(QStringLiteral("diff"), object.diff);
         if (!object.error.isEmpty())
@@ -375,6 +450,16 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
             preview.change = Change::Created;
         else if (!preview.fields.isEmpty())
             preview.change = Change::Changed;
+        if (!live[i].isEmpty()) {
+            // What the dry run takes back is in the diff already.
+            for (const QString &field : foreignFields(live[i])) {
+                const QString path = field.section(QLatin1Char(' '), 0, 0);
+                const bool shown = std::any_of(preview.fields.cbegin(), preview.fields.cend(),
+                    [&](const QString &changed) { return isWithin(changed, path) || isWithin(path, changed); });
+                if (!shown)
+                    preview.foreignFields.append(field);
+            }
+        }
         if (preview.change != Change::Unchanged)
             preview.diff = LineDiff::unified(linesOf(before), linesOf(after),
                 QStringLiteral("live/%1").arg(preview.object), QStringLiteral("shipyard/%1").arg(preview.object));

@@ -48,6 +48,10 @@ public:
         QString diff; // unified, live → would apply; empty when unchanged
         QStringList fields; // the differing fields, "spec.replicas", "…containers[name=catalog].env[name=A].value"
         QString error; // Failed: names the object and, from the server, the field
+        // Fields others set that Shipyard does not own and would leave as they
+        // are, with their manager: "spec.template.spec.containers[name=catalog].env[name=EXTRA] (kubectl-set)".
+        QStringList foreignFields;
+        bool drifted() const { return change != Change::Unchanged || !foreignFields.isEmpty(); }
     };
 
     struct Options
@@ -85,6 +89,9 @@ public:
     static QJsonObject withoutNoise(const QJsonObject &object);
     // The fields where A and B differ; list items with a name are matched by it.
     static QStringList differingFields(const QJsonObject &a, const QJsonObject &b);
+    // The fields of a live OBJECT set by managers other than MANAGER and not
+    // owned by it too (its managedFields), status left out, with their manager.
+    static QStringList foreignFields(const QJsonObject &object, const QString &manager = QStringLiteral("shipyard"));
     static QString keyword(Change change);
 
 private:
