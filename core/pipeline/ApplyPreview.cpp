@@ -108,7 +108,10 @@ void collectOwned(const QJsonObject &node, const QString &path, QSet<QString> &o
     for (auto it = node.begin(); it != node.end(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String(".")) {
-            out.insert(path);
+            // A list item is set as a whole; a map or list that holds fields
+            // speaks through them (an env list kubectl made: the variable).
+            if (path.endsWith(QLatin1Char(']')))
+                out.insert(path);
             continue;
         }
         QString segment;

@@ -87,6 +87,10 @@ private Q_SLOTS:
         kubectl(QStringLiteral("local"),
             { QStringLiteral("-n"), m_ns, QStringLiteral("scale"), QStringLiteral("deployment/catalog"),
                 QStringLiteral("--replicas=3") });
+        // The manifest has no env: kubectl makes the list, and its variable is what is reported.
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_ns, QStringLiteral("set"), QStringLiteral("env"),
+                QStringLiteral("deployment/catalog"), QStringLiteral("EXTRA=1") });
         const Run json = diff({ QStringLiteral("catalog") }, QStringLiteral("json"));
         QVERIFY2(json.exitCode == 1, qPrintable(json.out + json.err));
         QCOMPARE(json.json.value(QLatin1String("drift")).toBool(), true);
@@ -106,6 +110,10 @@ private Q_SLOTS:
         QVERIFY2(
             text.out.contains(QStringLiteral("# deployment/catalog: changed: spec.replicas\n")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QStringLiteral("-  replicas: 3\n+  replicas: 2\n")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("# deployment/catalog: set outside Shipyard, a delivery keeps it: "
+                                                  "spec.template.spec.containers[name=catalog].env[name=EXTRA] "
+                                                  "(kubectl-set)\n")),
+            qPrintable(text.out));
     }
 
     void troubleExitsTwo()
