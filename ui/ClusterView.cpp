@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ClusterView.h"
 
+#include "ApplyDiffView.h"
 #include "ClusterFilterProxyModel.h"
 #include "ClusterTreeModel.h"
 #include "DeploymentPanel.h"
@@ -26,6 +27,16 @@
 namespace Shipyard {
 
 using Kind = ClusterTreeModel::Kind;
+
+namespace {
+
+QString kubeKind(Kind kind)
+{
+    static const char *const kinds[] = { "", "", "Deployment", "ReplicaSet", "Pod", "" };
+    return QLatin1String(kinds[int(kind)]);
+}
+
+} // namespace
 
 ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new ClusterFilterProxyModel(this)), m_events(new EventListModel(this))
@@ -101,6 +112,9 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
     m_details->addTab(m_logs, tr("Log"));
     m_deployment = new DeploymentPanel;
     m_details->addTab(m_deployment, tr("Rollout"));
+    m_diff = new ApplyDiffView;
+    m_diff->setAccessibleName(tr("Drift of the selected object from what a delivery would apply"));
+    m_details->addTab(m_diff, tr("Diff"));
     rightLayout->addWidget(m_details, 1);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
@@ -192,13 +206,13 @@ void ClusterView::showSelected()
         m_yaml->setSource({});
         m_logs->setPod({}, {}, {});
         m_deployment->clear();
+        m_diff->clear();
         return;
     }
     m_title->setText(tr("%1 %2 in namespace %3 (context %4)").arg(ClusterTreeModel::kindName(kind), name, ns, context));
     const KubeClient client = m_model->client(context);
     const QJsonObject json = m_model->object(index);
-    static const char *const kinds[] = { "", "", "Deployment", "ReplicaSet", "Pod", "" };
-    m_events->setObject(client, ns, QLatin1String(kinds[int(kind)]), name);
+    m_events->setObject(client, ns, kubeKind(kind), name);
     m_yaml->setSource(YamlText::fromJson(json));
     m_details->setTabEnabled(m_details->indexOf(m_logs), kind == Kind::Pod);
     m_details->setTabEnabled(m_details->indexOf(m_deployment), kind == Kind::Deployment);
@@ -214,6 +228,25 @@ void ClusterView::showSelected()
         m_deployment->setDeployment(client, context, json);
     else
         m_deployment->clear();
+    showDiffOf(index);
+}
+
+void ClusterView::setEcosystem(const Ecosystem &ecosystem)
+{
+    m_diff->setEcosystem(ecosystem);
+}
+
+void ClusterView::showDiffOf(const QModelIndex &index)
+{
+    // Manifests hold deployments: a replica set or pod is compared as its deployment.
+    QModelIndex owner = index;
+    while (owner.isValid() && Kind(owner.data(ClusterTreeModel::KindRole).toInt()) != Kind::Deployment)
+        owner = owner.parent();
+    const QModelIndex subject = owner.isValid() ? owner : index;
+    const auto kind = Kind(subject.data(ClusterTreeModel::KindRole).toInt());
+    const QString context = subject.data(ClusterTreeModel::ContextRole).toString();
+    m_diff->setObject(m_model->client(context), context, subject.data(ClusterTreeModel::NamespaceRole).toString(),
+        kubeKind(kind), subject.data(ClusterTreeModel::ObjectNameRole).toString());
 }
 
 void ClusterView::refreshSelected(const QModelIndex &topLeft, const QModelIndex &bottomRight)
@@ -228,8 +261,10 @@ void ClusterView::refreshSelected(const QModelIndex &topLeft, const QModelIndex 
     const int scroll = m_yaml->verticalScrollBar()->value();
     m_yaml->setSource(YamlText::fromJson(json));
     m_yaml->verticalScrollBar()->setValue(scroll);
-    if (Kind(m_selected.data(ClusterTreeModel::KindRole).toInt()) == Kind::Deployment)
+    if (Kind(m_selected.data(ClusterTreeModel::KindRole).toInt()) == Kind::Deployment) {
         m_deployment->updateDeployment(json);
+        m_diff->objectChanged();
+    }
 }
 
 } // namespace Shipyard

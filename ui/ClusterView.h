@@ -12,16 +12,19 @@ class QTreeView;
 
 namespace Shipyard {
 
+class ApplyDiffView;
 class ClusterFilterProxyModel;
 class ClusterTreeModel;
 class DeploymentPanel;
 class EcosystemSourceView;
 class EventListModel;
 class PodLogView;
+struct Ecosystem;
 
 // The Cluster view: the tree of what runs (filterable by name) and, for the
-// selected object, its events, its YAML, a pod's followed log or a
-// deployment's rollout history and actions.
+// selected object, its events, its YAML, a pod's followed log, a
+// deployment's rollout history and actions, and its drift from what a
+// delivery of its system would apply.
 class ClusterView : public QWidget
 {
     Q_OBJECT
@@ -38,6 +41,10 @@ public:
     PodLogView *logView() const { return m_logs; }
     DeploymentPanel *deploymentPanel() const { return m_deployment; }
     QTabWidget *detailTabs() const { return m_details; }
+    ApplyDiffView *diffView() const { return m_diff; }
+
+    // The systems and environments the Diff tab compares against.
+    void setEcosystem(const Ecosystem &ecosystem);
 
     // Selects a row of the source model (and scrolls to it).
     void select(const QModelIndex &sourceIndex);
@@ -48,6 +55,7 @@ private:
     void showSelected();
     void refreshSelected(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void expandNew(const QModelIndex &parent, int first, int last);
+    void showDiffOf(const QModelIndex &index);
 
     ClusterTreeModel *m_model = nullptr;
     ClusterFilterProxyModel *m_proxy = nullptr;
@@ -60,6 +68,7 @@ private:
     EcosystemSourceView *m_yaml = nullptr;
     PodLogView *m_logs = nullptr;
     DeploymentPanel *m_deployment = nullptr;
+    ApplyDiffView *m_diff = nullptr;
     QWidget *m_eventsPage = nullptr;
     QLabel *m_eventsError = nullptr;
     QPersistentModelIndex m_selected; // in the source model

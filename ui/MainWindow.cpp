@@ -349,6 +349,7 @@ bool MainWindow::openEcosystem(const QString &path)
         m_pipelineView->setEcosystem(*result.ecosystem);
         m_historyView->setEcosystem(*result.ecosystem);
         m_metricsView->setEcosystem(*result.ecosystem);
+        m_clusterView->setEcosystem(*result.ecosystem);
         m_taskActions->setEcosystem(*result.ecosystem);
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
@@ -367,6 +368,7 @@ bool MainWindow::openEcosystem(const QString &path)
         m_pipelineView->setEcosystem({});
         m_historyView->setEcosystem({});
         m_metricsView->setEcosystem({});
+        m_clusterView->setEcosystem({});
         m_taskActions->setEcosystem({});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));

@@ -678,24 +678,12 @@ void Delivery::run()
     record.tasks = state.tasks;
     result.releaseId = record.id;
     for (Run::Work &work : state.work) {
-        QStringList paths;
-        for (const QString &manifest : work.system.manifests)
-            paths.append(QDir(work.directory).filePath(manifest));
         QString error;
-        work.objects = ManifestReader::read(paths, &error);
-        int substituted = 0;
-        for (QJsonObject &object : work.objects) {
-            substituted += ManifestReader::substituteImage(object, work.system.image, work.image);
-            // Object metadata, not the pod template: annotating must not start a rollout.
-            ManifestReader::annotate(object, QStringLiteral("shipyard.dev/git-sha"), work.commit);
-            ManifestReader::annotate(object, QStringLiteral("shipyard.dev/tasks"), state.tasks.join(QLatin1Char(',')));
-            ManifestReader::annotate(object, QStringLiteral("shipyard.dev/release"), record.id);
-        }
-        if (error.isEmpty() && work.objects.isEmpty())
-            error = QStringLiteral("%1: no manifests in %2").arg(work.system.name, paths.join(QStringLiteral(", ")));
-        if (error.isEmpty() && substituted == 0)
-            error = QStringLiteral("%1: no container of its manifests runs the image %2")
-                        .arg(work.system.name, work.system.image);
+        work.objects = ManifestReader::render(work.system, work.directory, work.image,
+            { { QStringLiteral("shipyard.dev/git-sha"), work.commit },
+                { QStringLiteral("shipyard.dev/tasks"), state.tasks.join(QLatin1Char(',')) },
+                { QStringLiteral("shipyard.dev/release"), record.id } },
+            &error);
         if (!error.isEmpty()) {
             setState(Step::Deploy, work.system.name, State::Failed, error);
             end(Outcome::Failed, Step::Deploy, error);

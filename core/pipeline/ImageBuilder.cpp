@@ -37,8 +37,9 @@ QString ImageBuilder::defaultStorageDirectory()
 
 QString ImageBuilder::imageFor(const System &system, const QString &commit) const
 {
-    return RegistryClient(m_registry, QProcessEnvironment()).imagePrefix() + QLatin1Char('/') + system.image +
-        QLatin1Char(':') + commit;
+    // Without a registry the image keeps its bare name: "/demo/catalog" names nothing.
+    const QString prefix = RegistryClient(m_registry, QProcessEnvironment()).imagePrefix();
+    return (prefix.isEmpty() ? QString() : prefix + QLatin1Char('/')) + system.image + QLatin1Char(':') + commit;
 }
 
 QStringList ImageBuilder::buildahGlobalArguments() const

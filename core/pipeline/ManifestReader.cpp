@@ -238,6 +238,33 @@ void ManifestReader::annotate(QJsonObject &object, const QString &key, const QSt
     object.insert(QStringLiteral("metadata"), metadata);
 }
 
+QList<QJsonObject> ManifestReader::render(const System &system, const QString &directory, const QString &image,
+    const QList<QPair<QString, QString>> &annotations, QString *error)
+{
+    QStringList paths;
+    for (const QString &manifest : system.manifests)
+        paths.append(QDir(directory).filePath(manifest));
+    QString problem;
+    QList<QJsonObject> objects = read(paths, &problem);
+    int substituted = 0;
+    for (QJsonObject &object : objects) {
+        substituted += substituteImage(object, system.image, image);
+        // Object metadata, not the pod template: annotating must not start a rollout.
+        for (const auto &[key, value] : annotations)
+            annotate(object, key, value);
+    }
+    if (problem.isEmpty() && objects.isEmpty())
+        problem = QStringLiteral("%1: no manifests in %2").arg(system.name, paths.join(QStringLiteral(", ")));
+    if (problem.isEmpty() && substituted == 0)
+        problem = QStringLiteral("%1: no container of its manifests runs the image %2").arg(system.name, system.image);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return {};
+    }
+    return objects;
+}
+
 QString ManifestReader::pathOf(const QJsonObject &object, const QString &ns)
 {
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "model/Ecosystem.h"
+
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +31,13 @@ public:
     static QString imageOf(const QJsonObject &object, const QString &repository);
     static bool matchesRepository(const QString &image, const QString &repository);
     static void annotate(QJsonObject &object, const QString &key, const QString &value);
+
+    // SYSTEM's manifests as a delivery applies them: read from DIRECTORY (its
+    // repository here), IMAGE put into its containers, ANNOTATIONS added to
+    // every object's metadata. Empty with ERROR set when there is nothing to
+    // apply or no container runs the system's image.
+    static QList<QJsonObject> render(const System &system, const QString &directory, const QString &image,
+        const QList<QPair<QString, QString>> &annotations, QString *error);
 
     // The API path of the object in NS, from apiVersion, kind and name.
     static QString pathOf(const QJsonObject &object, const QString &ns);

@@ -45,13 +45,7 @@ QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) cons
     // When the first change reached the cluster: an attempt that could not
     // reach it (a rollback waiting out an outage) changed nothing.
     const QDateTime attempted = QDateTime::currentDateTimeUtc();
-    QJsonObject placed = object;
-    QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
-    metadata.insert(QStringLiteral("namespace"), m_ns);
-    placed.insert(QStringLiteral("metadata"), metadata);
-    KubeClient::ApplyOptions options;
-    options.force = true;
-    const KubeResponse response = await(m_client.apply(ManifestReader::pathOf(placed, m_ns), placed, options));
+    const KubeResponse response = await(send(object, false));
     if (unreachable)
         *unreachable = response.error.kind == KubeError::Kind::Network;
     if (!response.ok())
@@ -60,6 +54,29 @@ QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) cons
         m_firstApply = attempted;
     log(QStringLiteral("%1 applied in %2").arg(describe(object), m_ns));
     return {};
+}
+
+QFuture<KubeResponse> ReleaseApplier::send(const QJsonObject &object, bool dryRun) const
+{
+    QJsonObject placed = object;
+    QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
+    metadata.insert(QStringLiteral("namespace"), m_ns);
+    placed.insert(QStringLiteral("metadata"), metadata);
+    KubeClient::ApplyOptions options;
+    options.force = true;
+    options.dryRun = dryRun;
+    return m_client.apply(ManifestReader::pathOf(placed, m_ns), placed, options);
+}
+
+QJsonObject ReleaseApplier::dryRun(const QJsonObject &object, QString *error) const
+{
+    const KubeResponse response = await(send(object, true));
+    if (!response.ok()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(describe(object), response.error.message);
+        return {};
+    }
+    return response.json();
 }
 
 QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) const

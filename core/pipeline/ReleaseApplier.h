@@ -34,6 +34,10 @@ public:
     // UNREACHABLE, when given, says whether the cluster could not be reached.
     QString apply(const QJsonObject &object, bool *unreachable = nullptr) const;
     QString remove(const QJsonObject &object, bool *unreachable = nullptr) const;
+    // What apply() would make of OBJECT, worked out by the server (dryRun=All,
+    // the same field manager and force): its defaults and admission, nothing
+    // stored. Empty with ERROR ("deployment/catalog: …") on a refusal.
+    QJsonObject dryRun(const QJsonObject &object, QString *error) const;
 
     struct RolloutOutcome
     {
@@ -66,6 +70,7 @@ public:
     static QString describe(const QJsonObject &object); // "deployment/catalog"
 
 private:
+    QFuture<KubeResponse> send(const QJsonObject &object, bool dryRun) const;
     void log(const QString &line) const
     {
         if (m_log)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "YamlText.h"
+#include "kube/YamlText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
