@@ -6,6 +6,7 @@
 #include "DeliverDialog.h"
 #include "DeliveryLogView.h"
 #include "DeliveryPipelineModel.h"
+#include "DeliveryRolloutView.h"
 #include "EnvironmentComboBox.h"
 #include "PipelineGraphView.h"
 
@@ -80,6 +81,10 @@ PipelineView::PipelineView(QWidget *parent) : QWidget(parent), m_model(new Deliv
     splitter->setStretchFactor(1, 3);
     // Room for about three systems; the log takes the rest.
     splitter->setSizes({ 250, 600 });
+    m_rollouts = new DeliveryRolloutView;
+    m_rollouts->hide();
+    splitter->insertWidget(1, m_rollouts);
+    splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
     connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
@@ -222,6 +227,13 @@ Delivery *PipelineView::startDelivery(
     m_log->clear();
     m_delivery = new Delivery(m_ecosystem, environment, targets, options, this);
     connect(m_delivery, &Delivery::logLine, m_log, &DeliveryLogView::appendLine);
+    m_rollouts->clear();
+    m_rollouts->hide();
+    connect(m_delivery, &Delivery::deploymentState, m_rollouts,
+        [this](const QString &system, const QJsonObject &deployment) {
+            m_rollouts->record(system, deployment);
+            m_rollouts->show();
+        });
     connect(m_delivery, &Delivery::finished, this, &PipelineView::finished);
     connect(
         m_delivery, &Delivery::stepStateChanged, this, [this](Delivery::Step step, const QString &, Delivery::State) {
