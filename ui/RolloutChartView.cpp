@@ -146,8 +146,24 @@ void RolloutChartView::rebuild()
     m_marks.clear();
     m_highest = 0;
     if (m_timeline) {
+        // All points at once: a series redraws on every append, and a full
+        // timeline drops a row from its front on every new one.
+        for (Line line : { Line::Desired, Line::Updated, Line::Ready }) {
+            QList<QPointF> points;
+            points.reserve(2 * m_timeline->sampleCount());
+            for (const ReplicaTimeline::Sample &sample : m_timeline->samples()) {
+                const double at = double(sample.time.toMSecsSinceEpoch());
+                const int value = valueOf(sample, line);
+                m_highest = std::max(m_highest, value);
+                if (!points.isEmpty())
+                    points.back().setX(at);
+                points.append(QPointF(at, value));
+                points.append(QPointF(at, value));
+            }
+            series(line)->replace(points);
+        }
         for (int row = 0; row < m_timeline->sampleCount(); ++row)
-            appendRow(row);
+            addMarks(row);
     }
     extendToNow();
     updateSummary();

@@ -216,6 +216,14 @@ private Q_SLOTS:
             if (points[i].y() != points[i - 1].y())
                 QCOMPARE(points[i].x(), points[i - 1].x());
         }
+        // Drawn anew from the whole timeline (another deployment shown, then this one again): the same lines.
+        const QList<QPointF> drawn = chart->series(RolloutChartView::Line::Ready)->points();
+        chart->setTimeline(timeline, QStringLiteral("Replicas of app"));
+        const QList<QPointF> redrawn = chart->series(RolloutChartView::Line::Ready)->points();
+        QCOMPARE(redrawn.size(), drawn.size());
+        // All but the last point, which follows the clock.
+        QCOMPARE(redrawn.first(redrawn.size() - 1), drawn.first(drawn.size() - 1));
+        QCOMPARE(chart->marks(RolloutChartView::Mark::Started).size(), 1);
         QVERIFY2(chart->summary().contains(QStringLiteral("rolled out at")), qPrintable(chart->summary()));
         QCOMPARE(chart->accessibleDescription(), chart->summary());
         screenshot(&view, QStringLiteral("cluster-rollout"));
