@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "DeploymentPanel.h"
 
+#include "RolloutChartView.h"
 #include "RolloutHistoryModel.h"
 
 #include "kube/AccessReview.h"
 #include "kube/DeploymentRollout.h"
+#include "live/ReplicaTimeline.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,12 +15,14 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace Shipyard {
 
-DeploymentPanel::DeploymentPanel(QWidget *parent) : QWidget(parent), m_history(new RolloutHistoryModel(this))
+DeploymentPanel::DeploymentPanel(QWidget *parent)
+    : QWidget(parent), m_history(new RolloutHistoryModel(this)), m_timeline(new ReplicaTimeline(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_title = new QLabel;
@@ -47,7 +51,15 @@ DeploymentPanel::DeploymentPanel(QWidget *parent) : QWidget(parent), m_history(n
     m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_historyView, 1);
+    m_chart = new RolloutChartView;
+    m_chart->setTimeline(m_timeline);
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_historyView);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
 
     connect(m_undo, &QPushButton::clicked, this, [this] { undo(selectedRevision()); });
     connect(m_restart, &QPushButton::clicked, this, &DeploymentPanel::restart);
@@ -69,6 +81,8 @@ void DeploymentPanel::clear()
     m_title->setText(tr("Select a deployment to see its rollout history."));
     m_status->clear();
     m_history->setRevisions({});
+    m_timeline->clear();
+    m_chart->setTimeline(m_timeline);
     for (QPushButton *button : { m_undo, m_scale, m_restart }) {
         button->setEnabled(false);
         button->setToolTip({});
@@ -84,6 +98,7 @@ void DeploymentPanel::setDeployment(const KubeClient &client, const QString &con
     m_ns = metadata.value(QLatin1String("namespace")).toString();
     m_name = metadata.value(QLatin1String("name")).toString();
     m_title->setText(tr("Deployment %1 in %2 (%3)").arg(m_name, m_ns, m_context));
+    m_chart->setTimeline(m_timeline, tr("Replicas of %1").arg(m_name));
     m_denied.clear();
     updateDeployment(deployment);
     checkAccess();
@@ -95,6 +110,7 @@ void DeploymentPanel::updateDeployment(const QJsonObject &deployment)
     const QJsonObject metadata = deployment.value(QLatin1String("metadata")).toObject();
     if (metadata.value(QLatin1String("name")).toString() != m_name)
         return;
+    m_timeline->record(deployment);
     m_replicas = deployment[QLatin1String("spec")][QLatin1String("replicas")].toInt(1);
     const qint64 revision = metadata.value(QLatin1String("annotations"))
                                 .toObject()

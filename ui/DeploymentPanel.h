@@ -13,9 +13,12 @@ class QTableView;
 
 namespace Shipyard {
 
+class ReplicaTimeline;
+class RolloutChartView;
 class RolloutHistoryModel;
 
-// One deployment's rollout history with Undo, Scale… and Restart. Each asks
+// One deployment's replicas over time since it was selected (a chart above),
+// its rollout history with Undo, Scale… and Restart. Each action asks
 // for confirmation first; an action the user may not take (per a
 // SelfSubjectAccessReview) is disabled, the reason in its tooltip.
 class DeploymentPanel : public QWidget
@@ -30,6 +33,8 @@ public:
     void clear();
 
     RolloutHistoryModel *historyModel() const { return m_history; }
+    ReplicaTimeline *timeline() const { return m_timeline; }
+    RolloutChartView *chartView() const { return m_chart; }
     QPushButton *undoButton() const { return m_undo; }
     QPushButton *scaleButton() const { return m_scale; }
     QPushButton *restartButton() const { return m_restart; }
@@ -64,6 +69,8 @@ private:
     QLabel *m_status = nullptr;
     QTableView *m_historyView = nullptr;
     RolloutHistoryModel *m_history = nullptr;
+    ReplicaTimeline *m_timeline = nullptr;
+    RolloutChartView *m_chart = nullptr;
     QPushButton *m_undo = nullptr;
     QPushButton *m_scale = nullptr;
     QPushButton *m_restart = nullptr;

@@ -7,6 +7,7 @@
 #include "DeliveryLogView.h"
 #include "DeliveryPipelineModel.h"
 #include "DeliveryQueueModel.h"
+#include "DeliveryRolloutView.h"
 #include "EnvironmentComboBox.h"
 #include "PipelineGraphView.h"
 
@@ -103,6 +104,10 @@ PipelineView::PipelineView(QWidget *parent)
     splitter->setStretchFactor(1, 3);
     // Room for about three systems; the log takes the rest.
     splitter->setSizes({ 250, 600 });
+    m_rollouts = new DeliveryRolloutView;
+    m_rollouts->hide();
+    splitter->insertWidget(1, m_rollouts);
+    splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
     connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
@@ -258,6 +263,13 @@ Delivery *PipelineView::startDelivery(
     m_log->clear();
     m_delivery = new Delivery(m_ecosystem, environment, targets, options, this);
     connect(m_delivery, &Delivery::logLine, m_log, &DeliveryLogView::appendLine);
+    m_rollouts->clear();
+    m_rollouts->hide();
+    connect(m_delivery, &Delivery::deploymentState, m_rollouts,
+        [this](const QString &system, const QJsonObject &deployment) {
+            m_rollouts->record(system, deployment);
+            m_rollouts->show();
+        });
     connect(m_delivery, &Delivery::finished, this, &PipelineView::finished);
     connect(
         m_delivery, &Delivery::stepStateChanged, this, [this](Delivery::Step step, const QString &, Delivery::State) {

@@ -21,6 +21,7 @@ class EnvironmentComboBox;
 class DeliveryLogView;
 class DeliveryPipelineModel;
 class DeliveryQueueModel;
+class DeliveryRolloutView;
 class PipelineGraphView;
 
 // The Pipeline view: the delivery started from this window, drawn step by
@@ -63,6 +64,8 @@ public:
 
     DeliveryPipelineModel *model() const { return m_model; }
     DeliveryLogView *logView() const { return m_log; }
+    // The replicas of the deployments this window's delivery rolls out; hidden until one does.
+    DeliveryRolloutView *rolloutView() const { return m_rollouts; }
     PipelineGraphView *graphView() const { return m_graph; }
     QString lockHolder() const { return m_lockHolder; }
     // The environment's lock holder and its queue, live ("Queue: 2 waiting" opens the list).
@@ -92,6 +95,7 @@ private:
     DeliveryPipelineModel *m_model = nullptr;
     PipelineGraphView *m_graph = nullptr;
     DeliveryLogView *m_log = nullptr;
+    DeliveryRolloutView *m_rollouts = nullptr;
     EnvironmentComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
     DeliveryQueueModel *m_queueModel = nullptr;

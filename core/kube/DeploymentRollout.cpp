@@ -156,11 +156,12 @@ RolloutResult DeploymentRollout::evaluateStatus(const QJsonObject &deployment, c
     return result;
 }
 
-QFuture<RolloutResult> DeploymentRollout::status(
-    std::chrono::seconds timeout, std::function<void(const QString &)> progress, const QDateTime &changedAt) const
+QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
+    std::function<void(const QString &)> progress, const QDateTime &changedAt,
+    std::function<void(const QJsonObject &)> observe) const
 {
     const DeploymentRollout self = *this;
-    return KubeOperation::run<RolloutResult>([self, timeout, progress, changedAt]() -> RolloutResult {
+    return KubeOperation::run<RolloutResult>([self, timeout, progress, changedAt, observe]() -> RolloutResult {
         QElapsedTimer elapsed;
         elapsed.start();
         QString lastMessage;
@@ -168,6 +169,8 @@ QFuture<RolloutResult> DeploymentRollout::status(
             const KubeResponse response = KubeOperation::await(self.m_client.get(self.path()));
             if (!response.ok())
                 return failed(response.error);
+            if (observe)
+                observe(response.json());
             RolloutResult result = evaluateStatus(response.json(), changedAt);
             if (result.done || result.error.isError())
                 return result;

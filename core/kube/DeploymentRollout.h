@@ -28,9 +28,10 @@ public:
 
     // Waits (watching the deployment) until the rollout is done, has failed
     // (progress deadline exceeded) or `timeout` passes; `progress` gets each
-    // new "Waiting for ..." line, in a pool thread.
+    // new "Waiting for ..." line, in a pool thread; `observe` every state of
+    // the deployment read meanwhile (the last one included), in the same thread.
     QFuture<RolloutResult> status(std::chrono::seconds timeout, std::function<void(const QString &)> progress = {},
-        const QDateTime &changedAt = {}) const;
+        const QDateTime &changedAt = {}, std::function<void(const QJsonObject &)> observe = {}) const;
     // The revisions of the deployment's ReplicaSets, oldest first.
     QFuture<RolloutHistory> history() const;
     // Back to `toRevision` (0: the previous one). Refuses paused

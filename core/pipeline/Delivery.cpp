@@ -155,10 +155,22 @@ struct Delivery::Run
     QStringList tasks;
 };
 
+struct Delivery::StateGate
+{
+    std::mutex mutex;
+    Delivery *delivery = nullptr;
+};
+
 Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const QList<Target> &targets,
     const Options &options, QObject *parent)
-    : QObject(parent), m_ecosystem(ecosystem), m_environment(environment), m_targets(targets), m_options(options)
+    : QObject(parent)
+    , m_ecosystem(ecosystem)
+    , m_environment(environment)
+    , m_targets(targets)
+    , m_options(options)
+    , m_stateGate(std::make_shared<StateGate>())
 {
+    m_stateGate->delivery = this;
     m_steps.append({ Step::Lock, {}, State::Pending, {}, {}, {} });
     for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Deploy, Step::Smoke, Step::Monitor,
              Step::Rollback, Step::Merge }) {
@@ -169,11 +181,25 @@ Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const
 
 Delivery::~Delivery()
 {
+    {
+        std::lock_guard lock(m_stateGate->mutex);
+        m_stateGate->delivery = nullptr;
+    }
     if (m_thread) {
         cancel();
         m_thread->wait();
         delete m_thread;
     }
+}
+
+std::function<void(const QJsonObject &)> Delivery::deploymentObserver(const QHash<QString, QString> &systems) const
+{
+    return [gate = m_stateGate, systems](const QJsonObject &deployment) {
+        const QString system = systems.value(deployment[QLatin1String("metadata")][QLatin1String("name")].toString());
+        std::lock_guard lock(gate->mutex);
+        if (gate->delivery && !system.isEmpty())
+            Q_EMIT gate->delivery->deploymentState(system, deployment);
+    };
 }
 
 QString Delivery::keyword(Step step)
@@ -347,6 +373,10 @@ void Delivery::run()
             appendLog(QStringLiteral("delivery %1: %2").arg(keyword(outcome), reason));
         else
             appendLog(QStringLiteral("delivery %1 in %2 ms").arg(keyword(outcome)).arg(clock.elapsed()));
+        {
+            std::lock_guard lock(m_stateGate->mutex);
+            m_stateGate->delivery = nullptr;
+        }
         m_running = false;
         Q_EMIT finished(result);
     };
@@ -740,6 +770,16 @@ void Delivery::run()
     }
     result.previousReleaseId = rollbackTarget.id;
 
+    QHash<QString, QString> deploymentSystems; // deployment name → system
+    for (const Run::Work &work : state.work) {
+        for (const QJsonObject &object : work.objects) {
+            if (object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment"))
+                deploymentSystems.insert(
+                    object[QLatin1String("metadata")][QLatin1String("name")].toString(), work.system.name);
+        }
+    }
+    applier.setDeploymentObserver(deploymentObserver(deploymentSystems));
+
     bool applied = false;
     QString failure;
     Step failedStep = Step::Deploy;
@@ -900,6 +940,7 @@ void Delivery::run()
         // A rollback must run to its end even when the delivery was cancelled.
         ReleaseApplier restorer(client, ns);
         restorer.setLog(log);
+        restorer.setDeploymentObserver(deploymentObserver(deploymentSystems));
         const QString rollbackError =
             restorer.restore(rollbackTarget, systems, current, m_ecosystem.rollback.rolloutTimeout);
         result.rollbackDuration = std::chrono::milliseconds(rollbackClock.elapsed());

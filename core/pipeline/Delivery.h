@@ -5,7 +5,9 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -14,6 +16,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -122,10 +125,16 @@ Q_SIGNALS:
     void stepStateChanged(
         Shipyard::Delivery::Step step, const QString &system, Shipyard::Delivery::State state, const QString &message);
     void logLine(const QString &line);
+    // A state of SYSTEM's Deployment read while waiting for its rollout
+    // (deploy, and the rollback's restore); none after finished().
+    void deploymentState(const QString &system, const QJsonObject &deployment);
     void finished(const Shipyard::Delivery::Result &result);
 
 private:
     struct Run;
+    struct StateGate;
+    // What a ReleaseApplier reports deployment states to, knowing their systems.
+    std::function<void(const QJsonObject &)> deploymentObserver(const QHash<QString, QString> &systems) const;
     void run();
     void setState(Step step, const QString &system, State state, const QString &message = {});
     void appendLog(const QString &line);
@@ -143,6 +152,9 @@ private:
     std::atomic_bool m_cancel { false };
     std::atomic_bool m_running { false };
     QThread *m_thread = nullptr;
+    // Rollout waits may outlive the run (a cancel leaves them to time out):
+    // they report through this gate, closed when the run ends.
+    std::shared_ptr<StateGate> m_stateGate;
 };
 
 } // namespace Shipyard

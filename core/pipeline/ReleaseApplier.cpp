@@ -110,7 +110,7 @@ ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
                         if (log)
                             log(QStringLiteral("deployment/%1: %2").arg(name, line));
                     },
-                    changedAt) });
+                    changedAt, m_observer) });
     }
     for (auto &[name, future] : waits) {
         // The status wait cannot be interrupted; on cancel it is left to end

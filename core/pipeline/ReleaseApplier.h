@@ -28,6 +28,9 @@ public:
     void setLog(std::function<void(const QString &)> log) { m_log = std::move(log); }
     // Waits stop early once the flag is true; it must outlive the applier.
     void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
+    // Every state of a Deployment read while waiting for rollouts, from pool
+    // threads (several at once when several deployments roll out).
+    void setDeploymentObserver(std::function<void(const QJsonObject &)> observer) { m_observer = std::move(observer); }
 
     // Server-side apply as the field manager "shipyard", taking over fields
     // others own: what a delivery says is what runs. Empty or the reason.
@@ -80,6 +83,7 @@ private:
     KubeClient m_client;
     QString m_ns;
     std::function<void(const QString &)> m_log;
+    std::function<void(const QJsonObject &)> m_observer;
     const std::atomic_bool *m_cancel = nullptr;
     // When this applier first changed the namespace (the attempt that
     // succeeded): older rollout failures are the previous release's.
