@@ -24,7 +24,8 @@ void printUsage(QTextStream &stream)
         stream << "  " << command->name().leftJustified(12) << command->summary() << '\n';
     stream << QCoreApplication::translate("shipyardctl",
         "\nExit codes: 0 success, 1 the command failed or the answer is no (a check found problems, "
-        "a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file).\n"
+        "a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file);\n"
+        "diff, like diff(1): 0 no drift, 1 drift, 2 could not compare.\n"
         "Every command takes --output text (the default) or --output json: with json, stdout is exactly\n"
         "one JSON document (logs --follow: one object per line) and progress goes to stderr.\n"
         "Run 'shipyardctl COMMAND --help' for a command's options.\n");

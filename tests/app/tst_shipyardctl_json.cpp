@@ -160,7 +160,8 @@ private Q_SLOTS:
         const QStringList commands { QStringLiteral("validate"), QStringLiteral("contexts"), QStringLiteral("get"),
             QStringLiteral("rollout"), QStringLiteral("logs"), QStringLiteral("auth"), QStringLiteral("tasks"),
             QStringLiteral("deliver"), QStringLiteral("rollback"), QStringLiteral("history"), QStringLiteral("status"),
-            QStringLiteral("lock") };
+            QStringLiteral("lock"), QStringLiteral("compare"), QStringLiteral("diff"), QStringLiteral("showroom"),
+            QStringLiteral("robot") };
         for (const QString &command : commands) {
             QVERIFY2(help.contains(QByteArray("  " + command.toUtf8() + ' ')), qPrintable(command));
             // Every command documents --output and refuses a format it does not know (usage: 2).
