@@ -149,7 +149,9 @@ private Q_SLOTS:
             deployment.siblingAtColumn(ClusterTreeModel::ReadyColumn).data().toString(), QStringLiteral("2/2"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(deployment.siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString(),
             QStringLiteral("Available"), 30000);
-        QCOMPARE(replicaSet.siblingAtColumn(ClusterTreeModel::ReadyColumn).data().toString(), QStringLiteral("2/2"));
+        // The replica set's status is written by its own controller, after the pods' and maybe the deployment's.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            replicaSet.siblingAtColumn(ClusterTreeModel::ReadyColumn).data().toString(), QStringLiteral("2/2"), 30000);
         QCOMPARE(model.count(Kind::Pod), 2);
 
         const QModelIndex firstPod = model.index(0, 0, replicaSet);
