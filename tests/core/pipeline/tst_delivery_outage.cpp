@@ -39,8 +39,13 @@ private Q_SLOTS:
                                               "'SHOP-7 stock'")
                                    .arg(git),
             root);
-        const Ecosystem ecosystem = m_world.ecosystemFor(
-            ns, QStringLiteral("staging"), { { QStringLiteral("catalog"), root + QStringLiteral("/clone") } });
+        // After an outage every informer of the controller-manager, the
+        // scheduler and kwok reconnects with its own backoff (up to 30 s
+        // each, one after the other for a rollout): the restore gets a
+        // rollout timeout that is short only for a production cluster.
+        const Ecosystem ecosystem = m_world.ecosystemFor(ns, QStringLiteral("staging"),
+            { { QStringLiteral("catalog"), root + QStringLiteral("/clone") } },
+            QStringLiteral("rollback:\n  rolloutTimeout: 180s\n  keepReleases: 5\n"));
         const QString upstream = root + QStringLiteral("/upstream.git");
         const QString upstreamBefore = DeliveryTestWorld::output(QStringLiteral("git rev-parse main"), upstream);
 
@@ -66,7 +71,7 @@ private Q_SLOTS:
                 QStringLiteral("0"), QStringLiteral("--outage"), QStringLiteral("15") });
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(delivery.wait(std::chrono::minutes(4)));
+        QVERIFY(delivery.wait(std::chrono::minutes(6)));
         const Delivery::Result result = delivery.result();
         qInfo("the delivery ended %lld ms into the outage: %s: %s", qint64(clock.elapsed()),
             qPrintable(Delivery::keyword(result.outcome)), qPrintable(result.reason));
