@@ -42,9 +42,29 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::DeliveryQueueModel</name>
+    <message numerus="yes">
+        <source>Queue: %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::EnvironmentComparisonModel</name>
     <message numerus="yes">
         <source>%1 → %2: %n commit(s) only in %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::EnvironmentMatrixModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -133,6 +133,101 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::ApplyDiffView</name>
+    <message>
+        <source>&amp;Compare Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift of the selected object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the live objects with what a delivery would apply again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the cluster again what a delivery of this system would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences between the live objects and what a delivery would apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this tab to compare %1/%2 with what a delivery would apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a deployment, replica set or pod of a system to see its drift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the cluster what a delivery would change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not managed by Shipyard: namespace %1 of context %2 is no environment of the ecosystem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not managed by Shipyard: no system&apos;s manifests hold %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not managed by Shipyard here: %1 is not delivered to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: no drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: not live, a delivery would create it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: live but in no manifest; a delivery leaves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2, image %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the dry run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drift: %1 is live as a delivery would apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift: %1 of %2 objects of %3 differ from what a delivery would apply: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::AuditJournal</name>
     <message>
         <source>cannot create the audit journal&apos;s directory %1</source>
@@ -389,6 +484,14 @@
     <message>
         <source>%1 %2 in namespace %3 (context %4)</source>
         <translation>%1 %2 в пространстве имён %3 (контекст %4)</translation>
+    </message>
+    <message>
+        <source>Drift of the selected object from what a delivery would apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -717,6 +820,89 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>deliver even when a branch fails the ecosystem&apos;s gates (reviews, task status); audited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::DiffCommand</name>
+    <message>
+        <source>live objects against what a delivery would apply, by server dry run (exit 0 no drift, 1 drift, 2 error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the systems to compare; default: every system of the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation type="unfinished">окружение</translation>
+    </message>
+    <message>
+        <source>compare with this image instead of the one running now (one system only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare with this revision of each system&apos;s repository: its manifests and the image it builds into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation type="unfinished">нет системы с именем %1</translation>
+    </message>
+    <message>
+        <source>--image needs exactly one SYSTEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a showroom: --task names which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the latest release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1 in %2 (namespace %3), image %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished">предупреждение: %1</translation>
+    </message>
+    <message>
+        <source># %1: no drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: not live, would be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: live but in no manifest; a delivery leaves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1959,79 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::DeliveryQueueModel</name>
+    <message>
+        <source>Queue: empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue: %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds the lock since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waits since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (gone: no longer renewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds the lock since %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits since %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not renewed since %1: its process is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed while its process runs; expires at %1 otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryQueueWatch</name>
+    <message>
+        <source>leases in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryRolloutView</name>
+    <message>
+        <source>&amp;Rollout of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment whose rollout the chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready replicas over time during the delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicas of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::DeploymentPanel</name>
     <message>
         <source>&amp;Undo to Selected Revision</source>
@@ -1861,6 +2120,10 @@
     <message>
         <source>Restart every pod of deployment %1 in %2 (%3)?</source>
         <translation>Перезапустить все поды Deployment %1 в %2 (%3)?</translation>
+    </message>
+    <message>
+        <source>Replicas of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2321,87 @@ Created: %1</source>
     <message>
         <source>%1 in namespace %2 of context %3.</source>
         <translation>%1 в пространстве имён %2 контекста %3.</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished">%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished">%1 дн. %2 ч</translation>
+    </message>
+    <message>
+        <source>Showroom of %1, namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being torn down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never expires by itself: the sweep removes it once its task is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired %1 ago (%2): the next sweep removes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showrooms of %1 are namespaces %2 of context %3, one per task; they are not watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the showrooms of %1 in context %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The showrooms of %1 (context %2) cannot be listed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No showroom of %1 is up. Each task&apos;s showroom (namespace %2 of context %3) gets a column of its own while it is up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no showroom up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not deployed in namespace %2 of context %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tearing down · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Context %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2734,14 @@ Created: %1</source>
     <message>
         <source>Open an ecosystem without errors to compare its environments.</source>
         <translation>Откройте экосистему без ошибок, чтобы сравнить её окружения.</translation>
+    </message>
+    <message>
+        <source>Filter: system, tag, task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the systems of the matrix</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2768,6 +3120,26 @@ Created: %1</source>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
+    <message>
+        <source>Deliveries waiting for the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder and queue of the environment&apos;s delivery lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(release %1 was recorded without its log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who holds the environment&apos;s delivery lock and who waits for it, first come, first served.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PodLogView</name>
@@ -2998,6 +3370,116 @@ Created: %1</source>
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ReplicaTimeline</name>
+    <message>
+        <source>rollout started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollout failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollout failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Время</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished">Готово</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished">Доступен</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished">Ревизия</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::RolloutChartView</name>
+    <message>
+        <source>Ready replicas over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollout started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollout failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No replica counts recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 replicas ready, %3 updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; rolled out at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; rollout failed at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; rollout failed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; rollout of revision %1 started at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3734,10 @@ Created: %1</source>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>%1 of %2 required approvals for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskBoardView</name>
@@ -3298,6 +3784,14 @@ Created: %1</source>
     <message>
         <source>Tear down the task&apos;s showroom</source>
         <translation>Удалить шоурум задачи</translation>
+    </message>
+    <message>
+        <source>Filter: task, title, assignee, branch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the task cards</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3384,20 +3878,6 @@ Commands:
 </translation>
     </message>
     <message>
-        <source>
-Exit codes: 0 success, 1 the command failed or the answer is no (a check found problems, a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file).
-Every command takes --output text (the default) or --output json: with json, stdout is exactly
-one JSON document (logs --follow: one object per line) and progress goes to stderr.
-Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
-</source>
-        <translation>
-Коды выхода: 0 — успех, 1 — команда не удалась или ответ отрицательный (проверка нашла проблемы, нет разрешения, блокировка занята), 2 — ошибка вызова (неверные аргументы, нет файла).
-Любая команда принимает --output text (по умолчанию) или --output json: с json в stdout выводится ровно
-один документ JSON (logs --follow: один объект на строку), а ход выполнения — в stderr.
-&apos;shipyardctl КОМАНДА --help&apos; покажет параметры команды.
-</translation>
-    </message>
-    <message>
         <source>read only this kubeconfig file</source>
         <translation>читать только этот файл kubeconfig</translation>
     </message>
@@ -3408,6 +3888,16 @@ Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>the namespace (default: the context&apos;s)</source>
         <translation>пространство имён (по умолчанию: из контекста)</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 success, 1 the command failed or the answer is no (a check found problems, a permission is missing, the lock is taken), 2 usage error (bad arguments, missing file);
+diff, like diff(1): 0 no drift, 1 drift, 2 could not compare.
+Every command takes --output text (the default) or --output json: with json, stdout is exactly
+one JSON document (logs --follow: one object per line) and progress goes to stderr.
+Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
