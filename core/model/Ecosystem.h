@@ -105,6 +105,9 @@ struct TrackerSettings
     QString project;
     QString tokenEnvironmentVariable; // the token itself never lives in the file
     int apiVersion = 2; // Jira REST API version: 2 everywhere, 3 on Cloud only
+    // Redmine numbers its issues: listings name issue 12 "SHOP-12" with the
+    // prefix "SHOP-", "#12" without one.
+    QString keyPrefix;
     TrackerStatuses statuses;
 };
 

@@ -3,6 +3,7 @@
 
 #include "KeySuggestion.h"
 #include "YamlMappingReader.h"
+#include "gating/TaskKeyExtractor.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -178,7 +179,7 @@ public:
         ecosystem.name = top.string("name", Presence::Required).value_or(QString());
         ecosystem.description = top.string("description").value_or(QString());
         readGating(top.mapping("gating"), ecosystem.gating);
-        readTracker(top.mapping("tracker"), ecosystem.tracker);
+        readTracker(top.mapping("tracker"), ecosystem.tracker, ecosystem.gating);
         readRegistry(top.mapping("registry"), ecosystem.registry);
         readRollback(top.mapping("rollback"), ecosystem.rollback);
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems);
@@ -267,7 +268,7 @@ private:
         }
     }
 
-    void readTracker(const YAML::Node &node, TrackerSettings &tracker)
+    void readTracker(const YAML::Node &node, TrackerSettings &tracker, const Gating &gating)
     {
         if (!node.IsDefined())
             return;
@@ -284,6 +285,7 @@ private:
         tracker.project = r.string("project").value_or(QString());
         tracker.tokenEnvironmentVariable = r.string("tokenEnv").value_or(QString());
         tracker.apiVersion = r.integer("apiVersion", 2, 3).value_or(tracker.apiVersion);
+        readKeyPrefix(r, tracker, gating);
         rejectInlineSecret(r, "token", "tokenEnv");
         rejectInlineSecret(r, "apiKey", "tokenEnv");
         rejectInlineSecret(r, "password", "tokenEnv");
@@ -298,10 +300,43 @@ private:
             s.reportUnknownKeys({ QStringLiteral("awaitingAutotests"), QStringLiteral("awaitingShowroom"),
                 QStringLiteral("awaitingDelivery"), QStringLiteral("inQa"), QStringLiteral("done") });
         }
-        r.reportUnknownKeys(
-            { QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"), QStringLiteral("project"),
-                QStringLiteral("tokenEnv"), QStringLiteral("apiVersion"), QStringLiteral("statuses"),
-                QStringLiteral("token"), QStringLiteral("apiKey"), QStringLiteral("password") });
+        r.reportUnknownKeys({ QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("file"),
+            QStringLiteral("project"), QStringLiteral("tokenEnv"), QStringLiteral("apiVersion"),
+            QStringLiteral("keyPrefix"), QStringLiteral("statuses"), QStringLiteral("token"), QStringLiteral("apiKey"),
+            QStringLiteral("password") });
+    }
+
+    void readKeyPrefix(YamlMappingReader &r, TrackerSettings &tracker, const Gating &gating)
+    {
+        tracker.keyPrefix = r.string("keyPrefix").value_or(QString());
+        if (tracker.kind != TrackerKind::Redmine) {
+            if (r.has("keyPrefix"))
+                m_sink.warning(r.valueLocation("keyPrefix"),
+                    QStringLiteral("tracker: 'keyPrefix' only applies to redmine; %1 trackers name their own keys")
+                        .arg(keyword(tracker.kind)));
+            return;
+        }
+        if (!tracker.keyPrefix.isEmpty() && tracker.keyPrefix.back().isDigit()) {
+            m_sink.error(r.valueLocation("keyPrefix"),
+                QStringLiteral("tracker: 'keyPrefix' must not end with a digit ('%1'): Redmine reads the issue "
+                               "number from the digits that end a key")
+                    .arg(tracker.keyPrefix));
+            return;
+        }
+        // The robot keeps a listed task only when the pattern finds exactly
+        // its key, so the same extractor decides here.
+        const QString sample =
+            (tracker.keyPrefix.isEmpty() ? QStringLiteral("#") : tracker.keyPrefix) + QLatin1Char('1');
+        const TaskKeyExtractor keys(gating.taskKeyPattern);
+        if (keys.isValid() && keys.extract(sample) != sample) {
+            const char *place = r.has("keyPrefix") ? "keyPrefix" : "kind";
+            m_sink.warning(r.valueLocation(place),
+                QStringLiteral("tracker: Redmine issues are listed as '%1', which gating 'taskKey' (%2) does not "
+                               "match, so the delivery robot would ignore every task; %3")
+                    .arg(sample, gating.taskKeyPattern,
+                        r.has("keyPrefix") ? QStringLiteral("change 'keyPrefix' or 'taskKey'")
+                                           : QStringLiteral("set 'keyPrefix', e.g. 'SHOP-'")));
+        }
     }
 
     void readRegistry(const YAML::Node &node, RegistrySettings &registry)

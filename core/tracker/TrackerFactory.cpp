@@ -52,9 +52,12 @@ TrackerFactory::Result TrackerFactory::create(const Ecosystem &ecosystem, std::s
     }
     if (!transport)
         transport = std::make_shared<CurlTransport>();
-    if (settings.kind == TrackerKind::Redmine)
-        result.tracker = std::make_unique<RedmineTracker>(url, token, transport, settings.tokenEnvironmentVariable);
-    else {
+    if (settings.kind == TrackerKind::Redmine) {
+        auto redmine = std::make_unique<RedmineTracker>(url, token, transport, settings.tokenEnvironmentVariable);
+        redmine->setProject(settings.project);
+        redmine->setKeyPrefix(settings.keyPrefix);
+        result.tracker = std::move(redmine);
+    } else {
         auto jira = std::make_unique<JiraTracker>(
             url, token, settings.apiVersion, transport, settings.tokenEnvironmentVariable);
         jira->setProject(settings.project);

@@ -100,6 +100,20 @@ private Q_SLOTS:
         const EcosystemLoadResult defaults = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
         QCOMPARE(defaults.ecosystem->gating.reviews.kind, ReviewSettings::Kind::Trailers);
         QCOMPARE(defaults.ecosystem->tracker.apiVersion, 2);
+        QCOMPARE(defaults.ecosystem->tracker.keyPrefix, QString());
+    }
+
+    void redmineKeyPrefix()
+    {
+        const QByteArray document = QByteArray(minimal) +
+            "gating:\n  taskKey: SHOP-[0-9]+\n"
+            "tracker:\n  kind: redmine\n  url: https://redmine.example.org\n  project: shop\n  keyPrefix: SHOP-\n";
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        QCOMPARE(result.ecosystem->tracker.kind, TrackerKind::Redmine);
+        QCOMPARE(result.ecosystem->tracker.keyPrefix, QStringLiteral("SHOP-"));
+        QCOMPARE(result.ecosystem->tracker.project, QStringLiteral("shop"));
     }
 
     // Each row: a document and the diagnostics it must produce, as
@@ -200,9 +214,37 @@ private Q_SLOTS:
             << QStringList { "13:10: warning: environment 'staging': 'ttl' only applies to showrooms" };
         QTest::newRow("token written in the file")
             << base + "tracker:\n  kind: redmine\n  url: http://r\n  token: s3cr3t\n"
-            << QStringList { "16:10: error: tracker: secrets must not be written in the ecosystem file" };
+            << QStringList { "16:10: error: tracker: secrets must not be written in the ecosystem file",
+                   "14:9: warning: tracker: Redmine issues are listed as '#1'" };
         QTest::newRow("redmine without url") << base + "tracker:\n  kind: redmine\n"
-                                             << QStringList { "14:3: error: tracker: missing required field 'url'" };
+                                             << QStringList { "14:3: error: tracker: missing required field 'url'",
+                                                    "14:9: warning: tracker: Redmine issues are listed as '#1'" };
+        QTest::newRow("redmine keyPrefix the taskKey matches") << base +
+                "gating:\n  taskKey: SHOP-[0-9]+\ntracker:\n  kind: redmine\n  url: http://r\n  keyPrefix: SHOP-\n"
+                                                               << QStringList {};
+        QTest::newRow("redmine keyPrefix the taskKey does not match")
+            << base +
+                "gating:\n  taskKey: SHOP-[0-9]+\ntracker:\n  kind: redmine\n  url: http://r\n  keyPrefix: TASK-\n"
+            << QStringList { "18:14: warning: tracker: Redmine issues are listed as 'TASK-1', which gating 'taskKey' "
+                             "(SHOP-[0-9]+) does not match, so the delivery robot would ignore every task" };
+        QTest::newRow("redmine keyPrefix longer than the taskKey allows")
+            << base +
+                "gating:\n  taskKey: SHOP-[0-9]+\ntracker:\n  kind: redmine\n  url: http://r\n  keyPrefix: XSHOP-\n"
+            << QStringList { "18:14: warning: tracker: Redmine issues are listed as 'XSHOP-1'" };
+        QTest::newRow("redmine without keyPrefix, default taskKey")
+            << base + "tracker:\n  kind: redmine\n  url: http://r\n"
+            << QStringList { "14:9: warning: tracker: Redmine issues are listed as '#1', which gating 'taskKey' "
+                             "([A-Z][A-Z0-9]+-[0-9]+) does not match, so the delivery robot would ignore every "
+                             "task; set 'keyPrefix'" };
+        QTest::newRow("redmine without keyPrefix, taskKey takes #N")
+            << base + "gating:\n  taskKey: '#[0-9]+'\ntracker:\n  kind: redmine\n  url: http://r\n"
+            << QStringList {};
+        QTest::newRow("redmine keyPrefix ending with a digit")
+            << base + "tracker:\n  kind: redmine\n  url: http://r\n  keyPrefix: SHOP2\n"
+            << QStringList { "16:14: error: tracker: 'keyPrefix' must not end with a digit ('SHOP2')" };
+        QTest::newRow("keyPrefix on a jira tracker")
+            << base + "tracker:\n  kind: jira\n  url: https://j\n  keyPrefix: SHOP-\n"
+            << QStringList { "16:14: warning: tracker: 'keyPrefix' only applies to redmine; jira trackers" };
         QTest::newRow("review token written in the file")
             << base + "gating:\n  reviews:\n    kind: gitlab\n    url: https://g\n    project: a/b\n    token: x\n"
             << QStringList { "18:12: error: gating reviews: secrets must not be written in the ecosystem file" };

@@ -6,8 +6,11 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 // Answers requests with canned responses, keyed by "METHOD /path" (no query),
-// and records what was sent. Unknown requests get a 599 so tests notice them.
+// or through a handler that sees the whole request (paging by query), and
+// records what was sent. Unknown requests get a 599 so tests notice them.
 class FakeTransport : public Shipyard::HttpTransport
 {
 public:
@@ -26,10 +29,15 @@ public:
         m_responses.insert(methodAndPath, response);
     }
 
+    using Handler = std::function<Shipyard::HttpResponse(const Shipyard::HttpRequest &request)>;
+    void handle(const QByteArray &methodAndPath, Handler handler) { m_handlers.insert(methodAndPath, handler); }
+
     Shipyard::HttpResponse send(const Shipyard::HttpRequest &request) override
     {
         requests.append(request);
         const QByteArray key = request.method + ' ' + request.url.path().toUtf8();
+        if (const auto handler = m_handlers.constFind(key); handler != m_handlers.cend())
+            return (*handler)(request);
         Shipyard::HttpResponse unknown;
         unknown.status = 599;
         return m_responses.value(key, unknown);
@@ -47,4 +55,5 @@ public:
 
 private:
     QHash<QByteArray, Shipyard::HttpResponse> m_responses;
+    QHash<QByteArray, Handler> m_handlers;
 };

@@ -3,7 +3,9 @@
 # ctest fixture "redmine": a real Redmine on 127.0.0.1 with its own sqlite
 # database in a fresh temporary directory (concurrent runs never share one),
 # REST enabled, the delivery statuses, a private project whose workflow allows
-# the delivery transitions, two issues and an outsider without access.
+# the delivery transitions, its issues, and an outsider without access; a
+# second project (another team's) with an issue in a delivery status and more
+# than a page of resolved issues, for the listings.
 # Writes STATE_DIR/redmine.env for the tests and the cleanup script.
 #
 # usage: redmine-setup.sh STATE_DIR
@@ -66,8 +68,8 @@ Role.where(builtin: 0).each do |role|
   end
 end
 priority = IssuePriority.default || IssuePriority.first
-make = lambda do |subject, status|
-  issue = Issue.new(project: project, tracker: feature, subject: subject, author: admin, priority: priority)
+make = lambda do |subject, status, in_project = project|
+  issue = Issue.new(project: in_project, tracker: feature, subject: subject, author: admin, priority: priority)
   issue.status = IssueStatus.find_by_name(status)
   issue.assigned_to = admin
   issue.save!
@@ -75,6 +77,16 @@ make = lambda do |subject, status|
 end
 first = make.call('Login page with ünïcödé', 'In Progress')
 second = make.call('Checkout flow', 'Awaiting Delivery')
+second_delivery = make.call('Cart badge', 'Awaiting Delivery')
+feedback = make.call('Search page', 'Feedback')
+robot = make.call('Robot moves this one', 'Awaiting Autotests')
+warehouse = Project.new(name: 'Warehouse', identifier: 'warehouse', is_public: false)
+warehouse.trackers = Tracker.all.to_a
+warehouse.enabled_module_names = ['issue_tracking']
+warehouse.save!
+foreign_delivery = make.call('Stock sync', 'Awaiting Delivery', warehouse)
+# 120: two pages of Redmine's 100 at most per request.
+Issue.transaction { 120.times { |i| make.call("Resolved #{i}", 'Resolved', warehouse) } }
 outsider = User.new(firstname: 'Out', lastname: 'Sider', mail: 'outsider@example.org')
 outsider.login = 'outsider'
 outsider.password = 'outsider-password-1'
@@ -84,6 +96,10 @@ puts "API_KEY=#{admin.api_key}"
 puts "OUTSIDER_KEY=#{outsider.api_key}"
 puts "ISSUE=#{first}"
 puts "DELIVERY_ISSUE=#{second}"
+puts "SECOND_DELIVERY_ISSUE=#{second_delivery}"
+puts "FEEDBACK_ISSUE=#{feedback}"
+puts "ROBOT_ISSUE=#{robot}"
+puts "FOREIGN_DELIVERY_ISSUE=#{foreign_delivery}"
 RUBY
 cat "$WORK/keys.txt" >> "$STATE_DIR/redmine.env"
 # shellcheck disable=SC1091

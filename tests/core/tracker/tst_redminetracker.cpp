@@ -4,14 +4,23 @@
 // a real server cannot be made to produce, through a fake transport.
 #include "FakeTransport.h"
 
+#include "model/EcosystemLoader.h"
+#include "pipeline/DeliveryRobot.h"
 #include "tracker/CurlTransport.h"
 #include "tracker/RedmineTracker.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -34,6 +43,82 @@ private:
     }
     RedmineTracker admin() const { return tracker(m_env.value(QStringLiteral("API_KEY"))); }
     QString issueKey(const QString &name) const { return QStringLiteral("TASK-") + m_env.value(name); }
+    QString id(const char *name) const { return m_env.value(QLatin1String(name)); }
+    RedmineTracker lister(const QString &project, const QString &prefix) const
+    {
+        RedmineTracker redmine = admin();
+        redmine.setProject(project);
+        redmine.setKeyPrefix(prefix);
+        return redmine;
+    }
+
+    static QStringList keysOf(const TaskListing &listing)
+    {
+        QStringList keys;
+        for (const Task &task : listing.tasks)
+            keys.append(task.key);
+        return keys;
+    }
+
+    // A Redmine issue list page as /issues.json answers it.
+    static QByteArray issuePage(const QList<int> &ids, int totalCount)
+    {
+        QJsonArray issues;
+        for (const int issueId : ids)
+            issues.append(QJsonObject { { QStringLiteral("id"), issueId },
+                { QStringLiteral("subject"), QStringLiteral("Issue %1").arg(issueId) },
+                { QStringLiteral("status"),
+                    QJsonObject {
+                        { QStringLiteral("id"), 7 }, { QStringLiteral("name"), QStringLiteral("In QA") } } } });
+        QJsonObject page { { QStringLiteral("issues"), issues } };
+        if (totalCount >= 0)
+            page.insert(QStringLiteral("total_count"), totalCount);
+        return QJsonDocument(page).toJson(QJsonDocument::Compact);
+    }
+
+    // base: the path of Redmine's root URL.
+    static std::shared_ptr<FakeTransport> fakeWithStatuses(const QByteArray &base = {})
+    {
+        auto fake = std::make_shared<FakeTransport>();
+        fake->respond("GET " + base + "/users/current.json", 200, R"({"user":{"id":1,"login":"robot"}})");
+        fake->respond("GET " + base + "/issue_statuses.json", 200,
+            R"({"issue_statuses":[{"id":1,"name":"New"},{"id":7,"name":"In QA"}]})");
+        return fake;
+    }
+
+    static QList<HttpRequest> issueRequestsOf(const FakeTransport &fake)
+    {
+        QList<HttpRequest> found;
+        for (const HttpRequest &request : fake.requests) {
+            if (request.url.path().endsWith(QLatin1String("/issues.json")))
+                found.append(request);
+        }
+        return found;
+    }
+
+    static int offsetOf(const HttpRequest &request)
+    {
+        return QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt();
+    }
+
+    static int issueRequests(const FakeTransport &fake) { return int(issueRequestsOf(fake).size()); }
+
+    static bool git(const QString &directory, const QStringList &arguments)
+    {
+        QProcess process;
+        process.setWorkingDirectory(directory);
+        process.start(QStringLiteral("git"),
+            QStringList { QStringLiteral("-c"), QStringLiteral("user.name=Shipyard Test"), QStringLiteral("-c"),
+                QStringLiteral("user.email=test@example.org") } +
+                arguments);
+        if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit ||
+            process.exitCode() != 0) {
+            qWarning(
+                "git %s: %s", qPrintable(arguments.join(QLatin1Char(' '))), process.readAllStandardError().constData());
+            return false;
+        }
+        return true;
+    }
 
     QJsonObject rawIssue(const QString &id, const QString &query = QString())
     {
@@ -160,6 +245,290 @@ private Q_SLOTS:
         QVERIFY(!lookup.task);
         if (kind != int(TrackerError::Kind::InvalidInput))
             QCOMPARE(int(redmine.addComment(key, QStringLiteral("x")).kind()), kind);
+    }
+
+    void listsTasksInOneStatus()
+    {
+        RedmineTracker shop = lister(QStringLiteral("shipyard"), QStringLiteral("SHOP-"));
+        const TaskListing delivery = shop.tasksWithStatus(QStringLiteral("awaiting delivery"));
+        QVERIFY2(!delivery.error, qPrintable(delivery.error.message()));
+        QCOMPARE(keysOf(delivery),
+            QStringList({ QStringLiteral("SHOP-") + id("DELIVERY_ISSUE"),
+                QStringLiteral("SHOP-") + id("SECOND_DELIVERY_ISSUE") }));
+        QCOMPARE(delivery.tasks.at(0).title, QStringLiteral("Checkout flow"));
+        QCOMPARE(delivery.tasks.at(1).title, QStringLiteral("Cart badge"));
+        for (const Task &task : delivery.tasks) {
+            QCOMPARE(task.status, QStringLiteral("Awaiting Delivery"));
+            QCOMPARE(task.assignee, QStringLiteral("Redmine Admin"));
+            QCOMPARE(task.url.toString(),
+                url().toString() + QStringLiteral("/issues/") + QString::number(RedmineTracker::issueId(task.key)));
+        }
+
+        const TaskListing feedback = shop.tasksWithStatus(QStringLiteral("Feedback"));
+        QVERIFY2(!feedback.error, qPrintable(feedback.error.message()));
+        QCOMPARE(keysOf(feedback), QStringList { QStringLiteral("SHOP-") + id("FEEDBACK_ISSUE") });
+        QCOMPARE(feedback.tasks.first().title, QStringLiteral("Search page"));
+        // A listed key reads back as the same issue.
+        QCOMPARE(shop.task(feedback.tasks.first().key).task->title, QStringLiteral("Search page"));
+
+        // Nobody's issue is Rejected (the workflow refuses it): empty, no error.
+        const TaskListing rejected = shop.tasksWithStatus(QStringLiteral("Rejected"));
+        QVERIFY2(!rejected.error, qPrintable(rejected.error.message()));
+        QVERIFY(rejected.tasks.isEmpty());
+
+        // Without a project: another team's issue too; without a prefix: "#N".
+        RedmineTracker everywhere = admin();
+        const TaskListing all = everywhere.tasksWithStatus(QStringLiteral("Awaiting Delivery"));
+        QVERIFY2(!all.error, qPrintable(all.error.message()));
+        QCOMPARE(keysOf(all),
+            QStringList({ QLatin1Char('#') + id("DELIVERY_ISSUE"), QLatin1Char('#') + id("SECOND_DELIVERY_ISSUE"),
+                QLatin1Char('#') + id("FOREIGN_DELIVERY_ISSUE") }));
+        QCOMPARE(all.tasks.at(2).title, QStringLiteral("Stock sync"));
+    }
+
+    void listingErrors()
+    {
+        RedmineTracker shop = lister(QStringLiteral("shipyard"), QStringLiteral("SHOP-"));
+        const TaskListing unknown = shop.tasksWithStatus(QStringLiteral("Shipped to Mars"));
+        QCOMPARE(unknown.error.kind(), TrackerError::Kind::NotFound);
+        QVERIFY(unknown.tasks.isEmpty());
+        for (const char *part :
+            { "'Shipped to Mars'", "project 'shipyard'", "has no such status", "Awaiting Delivery" })
+            QVERIFY2(unknown.error.message().contains(QLatin1String(part)), qPrintable(unknown.error.message()));
+
+        RedmineTracker wrongKey = tracker(QStringLiteral("not-a-key"));
+        const TaskListing unauthorized = wrongKey.tasksWithStatus(QStringLiteral("Feedback"));
+        QCOMPARE(unauthorized.error.kind(), TrackerError::Kind::Unauthorized);
+        QVERIFY2(unauthorized.error.message().contains(QLatin1String("$REDMINE_TOKEN")),
+            qPrintable(unauthorized.error.message()));
+
+        // The private project is not the outsider's to list.
+        RedmineTracker outsider = tracker(m_env.value(QStringLiteral("OUTSIDER_KEY")));
+        outsider.setProject(QStringLiteral("shipyard"));
+        const TaskListing refused = outsider.tasksWithStatus(QStringLiteral("Awaiting Delivery"));
+        QCOMPARE(refused.error.kind(), TrackerError::Kind::Forbidden);
+        QVERIFY2(refused.error.message().contains(QLatin1String("403")), qPrintable(refused.error.message()));
+        QVERIFY(refused.tasks.isEmpty());
+    }
+
+    void listingPagesThroughRealRedmine()
+    {
+        // The real server behind a recorder, to see the pages it was asked for.
+        auto recorder = std::make_shared<FakeTransport>();
+        for (const QByteArray &path : { QByteArray("GET /users/current.json"), QByteArray("GET /issue_statuses.json"),
+                 QByteArray("GET /issues.json") })
+            recorder->handle(path, [this](const HttpRequest &request) { return m_transport->send(request); });
+        RedmineTracker warehouse(url(), m_env.value(QStringLiteral("API_KEY")), recorder);
+        warehouse.setProject(QStringLiteral("warehouse"));
+        warehouse.setKeyPrefix(QStringLiteral("WH-"));
+        const TaskListing resolved = warehouse.tasksWithStatus(QStringLiteral("resolved"));
+        QVERIFY2(!resolved.error, qPrintable(resolved.error.message()));
+        QCOMPARE(resolved.tasks.size(), 120);
+        QSet<QString> titles;
+        int previous = 0;
+        for (const Task &task : resolved.tasks) {
+            QVERIFY2(task.key.startsWith(QLatin1String("WH-")), qPrintable(task.key));
+            const int issue = RedmineTracker::issueId(task.key);
+            QVERIFY2(issue > previous, qPrintable(task.key));
+            previous = issue;
+            QCOMPARE(task.status, QStringLiteral("Resolved"));
+            titles.insert(task.title);
+        }
+        QCOMPARE(titles.size(), 120);
+        QVERIFY(titles.contains(QStringLiteral("Resolved 0")) && titles.contains(QStringLiteral("Resolved 119")));
+        QList<int> offsets;
+        for (const HttpRequest &request : issueRequestsOf(*recorder))
+            offsets.append(offsetOf(request));
+        QCOMPARE(offsets, QList<int>({ 0, 100 }));
+        // The key is checked once per tracker, not once per listing.
+        QVERIFY(!warehouse.tasksWithStatus(QStringLiteral("Resolved")).error);
+        QCOMPARE(
+            std::ranges::count_if(recorder->requests,
+                [](const HttpRequest &request) { return request.url.path() == QLatin1String("/users/current.json"); }),
+            1);
+    }
+
+    // Paging cases a real Redmine cannot be made to produce, through the fake transport.
+    void listingSortsAndPagesWithoutTotalCount()
+    {
+        auto fake = fakeWithStatuses("/tracker");
+        fake->handle("GET /tracker/issues.json", [](const HttpRequest &request) {
+            HttpResponse response;
+            response.status = 200;
+            QList<int> ids;
+            if (offsetOf(request) == 0) {
+                for (int issue = 300; issue > 200; --issue) // newest first: the listing sorts
+                    ids.append(issue);
+            } else {
+                ids.append(201); // shifted by an issue moved while paging: listed once
+                for (int issue = 200; issue > 170; --issue)
+                    ids.append(issue);
+            }
+            response.body = issuePage(ids, -1);
+            return response;
+        });
+        RedmineTracker redmine(QUrl(QStringLiteral("https://redmine.example.org/tracker/")), QStringLiteral("k"), fake);
+        const TaskListing listing = redmine.tasksWithStatus(QStringLiteral("in qa"));
+        QVERIFY2(!listing.error, qPrintable(listing.error.message()));
+        QCOMPARE(listing.tasks.size(), 130);
+        QCOMPARE(listing.tasks.first().key, QStringLiteral("#171"));
+        QCOMPARE(listing.tasks.last().key, QStringLiteral("#300"));
+        QCOMPARE(
+            listing.tasks.first().url.toString(), QStringLiteral("https://redmine.example.org/tracker/issues/171"));
+        const QList<HttpRequest> pages = issueRequestsOf(*fake);
+        QCOMPARE(pages.size(), 2);
+        QCOMPARE(pages.at(0).url.path(), QStringLiteral("/tracker/issues.json"));
+        const QUrlQuery first(pages.at(0).url);
+        QCOMPARE(first.queryItemValue(QStringLiteral("status_id")), QStringLiteral("7"));
+        QCOMPARE(first.queryItemValue(QStringLiteral("limit")), QStringLiteral("100"));
+        QCOMPARE(first.queryItemValue(QStringLiteral("sort")), QStringLiteral("id"));
+        QVERIFY(!first.hasQueryItem(QStringLiteral("project_id")));
+        QCOMPARE(offsetOf(pages.at(0)), 0);
+        QCOMPARE(offsetOf(pages.at(1)), 100);
+    }
+
+    void listingIsBoundedAgainstEndlessServers()
+    {
+        auto fake = fakeWithStatuses();
+        fake->handle("GET /issues.json", [](const HttpRequest &request) {
+            // Always a full page of new issues, and a total it never reaches.
+            QList<int> ids;
+            for (int issue = 1; issue <= RedmineTracker::pageSize; ++issue)
+                ids.append(offsetOf(request) + issue);
+            HttpResponse response;
+            response.status = 200;
+            response.body = issuePage(ids, 2000000000);
+            return response;
+        });
+        RedmineTracker redmine(QUrl(QStringLiteral("https://redmine.example.org")), QStringLiteral("k"), fake);
+        redmine.setProject(QStringLiteral("shop"));
+        const TaskListing listing = redmine.tasksWithStatus(QStringLiteral("In QA"));
+        QCOMPARE(listing.error.kind(), TrackerError::Kind::BadResponse);
+        QVERIFY2(listing.error.message().contains(QLatin1String("100 pages")), qPrintable(listing.error.message()));
+        QCOMPARE(issueRequests(*fake), RedmineTracker::maximumPages);
+        QCOMPARE(QUrlQuery(issueRequestsOf(*fake).first().url).queryItemValue(QStringLiteral("project_id")),
+            QStringLiteral("shop"));
+
+        // A server that ignores the offset repeats its first page forever.
+        auto deaf = fakeWithStatuses();
+        deaf->respond("GET /issues.json", 200, issuePage({ 1, 2, 3 }, 250));
+        RedmineTracker ignoring(QUrl(QStringLiteral("https://redmine.example.org")), QStringLiteral("k"), deaf);
+        const TaskListing repeated = ignoring.tasksWithStatus(QStringLiteral("In QA"));
+        QCOMPARE(repeated.error.kind(), TrackerError::Kind::BadResponse);
+        QVERIFY2(repeated.error.message().contains(QLatin1String("repeats")), qPrintable(repeated.error.message()));
+        QCOMPARE(issueRequests(*deaf), 2);
+    }
+
+    void listingRefusesWhatIsNoIssueList_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("HTML login page with 200")
+            << 200 << QByteArray("<html><body>Sign in</body></html>") << int(TrackerError::Kind::BadResponse);
+        QTest::newRow("an issue, not a list")
+            << 200 << QByteArray(R"({"issue":{"id":1}})") << int(TrackerError::Kind::BadResponse);
+        QTest::newRow("issue without id") << 200 << QByteArray(R"({"issues":[{"subject":"x"}],"total_count":1})")
+                                          << int(TrackerError::Kind::BadResponse);
+        QTest::newRow("503") << 503 << QByteArray("maintenance") << int(TrackerError::Kind::ServerError);
+    }
+
+    void listingRefusesWhatIsNoIssueList()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        auto fake = fakeWithStatuses();
+        fake->respond("GET /issues.json", status, body);
+        RedmineTracker redmine(QUrl(QStringLiteral("https://redmine.example.org")), QStringLiteral("k"), fake);
+        const TaskListing listing = redmine.tasksWithStatus(QStringLiteral("In QA"));
+        QCOMPARE(int(listing.error.kind()), kind);
+        QVERIFY2(listing.error.message().contains(QLatin1String("'In QA'")), qPrintable(listing.error.message()));
+        QVERIFY(listing.tasks.isEmpty());
+    }
+
+    // One delivery robot pass with this Redmine as the ecosystem's tracker:
+    // the task in Awaiting Autotests has a branch whose tests pass, so it
+    // moves on with a comment; the others have no stage to run here.
+    void robotPassMovesATask()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString key = QStringLiteral("SHOP-") + id("ROBOT_ISSUE");
+        const QString repository = dir.filePath(QStringLiteral("repos/api"));
+        QVERIFY(QDir().mkpath(repository));
+        const auto write = [](const QString &path, const QByteArray &text) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+        };
+        QVERIFY(git(repository,
+            { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main") }));
+        QVERIFY(write(repository + QStringLiteral("/README"), "api\n"));
+        QVERIFY(git(repository, { QStringLiteral("add"), QStringLiteral(".") }));
+        QVERIFY(git(repository,
+            { QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("Start") }));
+        const QString branch = QStringLiteral("feature/%1-robot").arg(key);
+        QVERIFY(git(repository, { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("-b"), branch }));
+        QVERIFY(write(repository + QStringLiteral("/robot.txt"), "tested\n"));
+        QVERIFY(git(repository, { QStringLiteral("add"), QStringLiteral(".") }));
+        QVERIFY(git(repository, { QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), key }));
+        QVERIFY(git(repository, { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main") }));
+
+        const QByteArray document = QStringLiteral(R"(name: Redmine Shop
+gating:
+  taskKey: SHOP-[0-9]+
+tracker:
+  kind: redmine
+  url: %1
+  project: shipyard
+  keyPrefix: SHOP-
+  tokenEnv: SHIPYARD_TEST_REDMINE_TOKEN
+systems:
+  - name: api
+    template: backend
+    repository: repos/api
+    image: shop/api
+    manifests: [deploy/]
+    test: test -e robot.txt
+environments:
+  - name: local
+    kind: local
+    context: local
+    namespace: shipyard-local
+)")
+                                        .arg(url().toString())
+                                        .toUtf8();
+        const QString ecosystemPath = dir.filePath(QStringLiteral("ecosystem.yaml"));
+        QVERIFY(write(ecosystemPath, document));
+        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(ecosystemPath);
+        QVERIFY(loaded.ecosystem);
+        QVERIFY(loaded.diagnostics.isEmpty());
+        qputenv("SHIPYARD_TEST_REDMINE_TOKEN", m_env.value(QStringLiteral("API_KEY")).toUtf8());
+
+        DeliveryRobot::Options options;
+        options.auditJournal = dir.filePath(QStringLiteral("audit.jsonl"));
+        QStringList log;
+        const DeliveryRobot::PassResult pass =
+            DeliveryRobot(*loaded.ecosystem, options).runOnce([&](const QString &line) { log.append(line); });
+        qunsetenv("SHIPYARD_TEST_REDMINE_TOKEN");
+        const QString said = log.join(QLatin1Char('\n'));
+        QVERIFY2(pass.error.isEmpty(), qPrintable(pass.error + QLatin1Char('\n') + said));
+        QCOMPARE(pass.actions.size(), 1);
+        QCOMPARE(pass.actions.first().task, key);
+        QCOMPARE(pass.actions.first().stage, QStringLiteral("autotests"));
+        QVERIFY2(pass.actions.first().succeeded, qPrintable(pass.actions.first().detail + QLatin1Char('\n') + said));
+        // The two tasks awaiting delivery were seen, with no staging to go to.
+        QVERIFY2(pass.warnings.join(QLatin1Char('\n')).contains(QLatin1String("2 task(s) in Awaiting Delivery")),
+            qPrintable(pass.warnings.join(QLatin1Char('\n'))));
+
+        const TaskLookup moved = admin().task(key);
+        QVERIFY2(!moved.error, qPrintable(moved.error.message()));
+        QCOMPARE(moved.task->status, QStringLiteral("Awaiting Showroom"));
+        const QJsonArray journals =
+            rawIssue(id("ROBOT_ISSUE"), QStringLiteral("include=journals")).value(QLatin1String("journals")).toArray();
+        QVERIFY(!journals.isEmpty());
+        QCOMPARE(journals.first().toObject().value(QLatin1String("notes")).toString(),
+            QStringLiteral("Autotests passed: api=") + branch);
     }
 
     void networkErrorAndTimeout()
