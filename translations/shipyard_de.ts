@@ -136,95 +136,95 @@
     <name>Shipyard::ApplyDiffView</name>
     <message>
         <source>&amp;Compare Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;vergleichen</translation>
     </message>
     <message>
         <source>Drift of the selected object</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift des ausgewählten Objekts</translation>
     </message>
     <message>
         <source>Compare the live objects with what a delivery would apply again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Objekte erneut mit dem vergleichen, was eine Auslieferung anwenden würde</translation>
     </message>
     <message>
         <source>Ask the cluster again what a delivery of this system would change</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Cluster erneut fragen, was eine Auslieferung dieses Systems ändern würde</translation>
     </message>
     <message>
         <source>Differences between the live objects and what a delivery would apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede zwischen den Live-Objekten und dem, was eine Auslieferung anwenden würde</translation>
     </message>
     <message>
         <source>Open this tab to compare %1/%2 with what a delivery would apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diesen Tab, um %1/%2 mit dem zu vergleichen, was eine Auslieferung anwenden würde.</translation>
     </message>
     <message>
         <source>Select a deployment, replica set or pod of a system to see its drift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Deployment, ein ReplicaSet oder einen Pod eines Systems aus, um seine Drift zu sehen.</translation>
     </message>
     <message>
         <source>Asking the cluster what a delivery would change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cluster wird gefragt, was eine Auslieferung ändern würde …</translation>
     </message>
     <message>
         <source>Not managed by Shipyard: namespace %1 of context %2 is no environment of the ecosystem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht von Shipyard verwaltet: Der Namespace %1 des Kontexts %2 ist keine Umgebung des Ökosystems.</translation>
     </message>
     <message>
         <source>Not managed by Shipyard: no system&apos;s manifests hold %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht von Shipyard verwaltet: Die Manifeste keines Systems enthalten %1.</translation>
     </message>
     <message>
         <source>Not managed by Shipyard here: %1 is not delivered to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier nicht von Shipyard verwaltet: %1 wird nicht in %2 ausgeliefert.</translation>
     </message>
     <message>
         <source>Cannot compare %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht verglichen werden: %2</translation>
     </message>
     <message>
         <source># %1: no drift</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: keine Drift</translation>
     </message>
     <message>
         <source># %1: changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: geändert: %2</translation>
     </message>
     <message>
         <source># %1: not live, a delivery would create it</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: nicht live, eine Auslieferung würde es erstellen</translation>
     </message>
     <message>
         <source># %1: live but in no manifest; a delivery leaves it</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: live, aber in keinem Manifest; eine Auslieferung lässt es bestehen</translation>
     </message>
     <message>
         <source># %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: %2</translation>
     </message>
     <message>
         <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: außerhalb von Shipyard gesetzt, eine Auslieferung behält es bei: %2</translation>
     </message>
     <message>
         <source># warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation># Warnung: %1</translation>
     </message>
     <message>
         <source>%1 in %2, image %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2, Image %3</translation>
     </message>
     <message>
         <source>The cluster refused the dry run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cluster hat den Dry Run abgelehnt: %1</translation>
     </message>
     <message>
         <source>No drift: %1 is live as a delivery would apply it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Drift: %1 läuft genau so, wie eine Auslieferung es anwenden würde.</translation>
     </message>
     <message>
         <source>Drift: %1 of %2 objects of %3 differ from what a delivery would apply: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift: %1 von %2 Objekten von %3 weichen von dem ab, was eine Auslieferung anwenden würde: %4.</translation>
     </message>
 </context>
 <context>
@@ -487,11 +487,11 @@
     </message>
     <message>
         <source>Drift of the selected object from what a delivery would apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift des ausgewählten Objekts gegenüber dem, was eine Auslieferung anwenden würde</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Diff</translation>
     </message>
 </context>
 <context>
@@ -823,86 +823,86 @@
     </message>
     <message>
         <source>deliver even when a branch fails the ecosystem&apos;s gates (reviews, task status); audited</source>
-        <translation type="unfinished"></translation>
+        <translation>auch dann ausliefern, wenn ein Branch die Prüfungen des Ökosystems nicht besteht (Reviews, Aufgabenstatus); wird protokolliert</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::Ctl::DiffCommand</name>
     <message>
         <source>live objects against what a delivery would apply, by server dry run (exit 0 no drift, 1 drift, 2 error)</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Objekte mit dem vergleichen, was eine Auslieferung anwenden würde, per Dry Run auf dem Server (Exit-Code 0 keine Drift, 1 Drift, 2 Fehler)</translation>
     </message>
     <message>
         <source>the systems to compare; default: every system of the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>die zu vergleichenden Systeme; Standard: jedes System der Umgebung</translation>
     </message>
     <message>
         <source>the environment</source>
-        <translation type="unfinished">die Umgebung</translation>
+        <translation>die Umgebung</translation>
     </message>
     <message>
         <source>compare with this image instead of the one running now (one system only)</source>
-        <translation type="unfinished"></translation>
+        <translation>mit diesem Image vergleichen statt mit dem gerade laufenden (nur ein System)</translation>
     </message>
     <message>
         <source>compare with this revision of each system&apos;s repository: its manifests and the image it builds into</source>
-        <translation type="unfinished"></translation>
+        <translation>mit dieser Revision des Repositorys jedes Systems vergleichen: mit seinen Manifesten und dem Image, das daraus gebaut wird</translation>
     </message>
     <message>
         <source>no system named %1</source>
-        <translation type="unfinished">kein System namens %1</translation>
+        <translation>kein System namens %1</translation>
     </message>
     <message>
         <source>--image needs exactly one SYSTEM</source>
-        <translation type="unfinished"></translation>
+        <translation>--image benötigt genau ein SYSTEM</translation>
     </message>
     <message>
         <source>%1 is a showroom: --task names which</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Showroom-Umgebung: --task gibt an, welcher Showroom</translation>
     </message>
     <message>
         <source>running now</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft gerade</translation>
     </message>
     <message>
         <source>of the latest release</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem letzten Release</translation>
     </message>
     <message>
         <source>built from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gebaut aus %1</translation>
     </message>
     <message>
         <source>given</source>
-        <translation type="unfinished"></translation>
+        <translation>angegeben</translation>
     </message>
     <message>
         <source># %1 in %2 (namespace %3), image %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation># %1 in %2 (Namespace %3), Image %4 (%5)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished">Warnung: %1</translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source># %1: no drift</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: keine Drift</translation>
     </message>
     <message>
         <source># %1: changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: geändert: %2</translation>
     </message>
     <message>
         <source># %1: not live, would be created</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: nicht live, würde erstellt werden</translation>
     </message>
     <message>
         <source># %1: live but in no manifest; a delivery leaves it</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: live, aber in keinem Manifest; eine Auslieferung lässt es bestehen</translation>
     </message>
     <message>
         <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: außerhalb von Shipyard gesetzt, eine Auslieferung behält es bei: %2</translation>
     </message>
 </context>
 <context>
@@ -1958,72 +1958,72 @@
     <name>Shipyard::DeliveryQueueModel</name>
     <message>
         <source>Queue: empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange: leer</translation>
     </message>
     <message numerus="yes">
         <source>Queue: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warteschlange: %n wartet</numerusform>
+            <numerusform>Warteschlange: %n warten</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 holds the lock since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hält die Sperre seit %2</translation>
     </message>
     <message>
         <source>%1 waits since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wartet seit %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (gone: no longer renewed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (verschwunden: wird nicht mehr erneuert)</translation>
     </message>
     <message>
         <source>Holds the lock since %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält die Sperre seit %1.</translation>
     </message>
     <message>
         <source>Waits since %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet seit %1.</translation>
     </message>
     <message>
         <source>Not renewed since %1: its process is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1 nicht erneuert: Sein Prozess läuft nicht mehr.</translation>
     </message>
     <message>
         <source>Renewed while its process runs; expires at %1 otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erneuert, solange sein Prozess läuft; läuft sonst um %1 ab.</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::DeliveryQueueWatch</name>
     <message>
         <source>leases in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Leases in %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::DeliveryRolloutView</name>
     <message>
         <source>&amp;Rollout of:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rollout von:</translation>
     </message>
     <message>
         <source>Deployment whose rollout the chart shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment, dessen Rollout das Diagramm zeigt</translation>
     </message>
     <message>
         <source>Ready replicas over time during the delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereite Replikas im Zeitverlauf während der Auslieferung</translation>
     </message>
     <message>
         <source>Replicas of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikas von %1</translation>
     </message>
 </context>
 <context>
@@ -2118,7 +2118,7 @@
     </message>
     <message>
         <source>Replicas of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Replikas von %1</translation>
     </message>
 </context>
 <context>
@@ -2318,83 +2318,84 @@ Erstellt: %1</translation>
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>weniger als 1 min</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 h %2 min</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished">%1 d %2 h</translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <source>Showroom of %1, namespace %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Showroom von %1, Namespace %2</translation>
     </message>
     <message>
         <source>Created by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt von %1</translation>
     </message>
     <message>
         <source>someone unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>einer unbekannten Person</translation>
     </message>
     <message>
         <source>Being torn down</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt</translation>
     </message>
     <message>
         <source>Never expires by itself: the sweep removes it once its task is done</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft nie von selbst ab: Die Bereinigung entfernt ihn, sobald seine Aufgabe erledigt ist</translation>
     </message>
     <message>
         <source>Expired %1 ago (%2): the next sweep removes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor %1 abgelaufen (%2): Die nächste Bereinigung entfernt ihn</translation>
     </message>
     <message>
         <source>Expires in %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft in %1 ab (%2)</translation>
     </message>
     <message>
         <source>Showrooms of %1 are namespaces %2 of context %3, one per task; they are not watched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Showrooms von %1 sind die Namespaces %2 des Kontexts %3, einer pro Aufgabe; sie werden nicht beobachtet.</translation>
     </message>
     <message>
         <source>Listing the showrooms of %1 in context %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Showrooms von %1 im Kontext %2 werden aufgelistet …</translation>
     </message>
     <message>
         <source>The showrooms of %1 (context %2) cannot be listed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Showrooms von %1 (Kontext %2) können nicht aufgelistet werden: %3</translation>
     </message>
     <message>
         <source>No showroom of %1 is up. Each task&apos;s showroom (namespace %2 of context %3) gets a column of its own while it is up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Showroom von %1 läuft. Der Showroom jeder Aufgabe (Namespace %2 des Kontexts %3) erhält eine eigene Spalte, solange er läuft.</translation>
     </message>
     <message>
         <source>no showroom up</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Showroom läuft</translation>
     </message>
     <message>
         <source>%1 is not deployed in namespace %2 of context %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist im Namespace %2 des Kontexts %3 nicht bereitgestellt.</translation>
     </message>
     <message>
         <source>tearing down · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wird entfernt · %1</translation>
     </message>
     <message>
         <source>%1
 Context %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Kontext %2</translation>
     </message>
 </context>
 <context>
@@ -2729,11 +2730,11 @@ Context %2</source>
     </message>
     <message>
         <source>Filter: system, tag, task…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: System, Tag, Aufgabe …</translation>
     </message>
     <message>
         <source>Filter the systems of the matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Systeme der Matrix filtern</translation>
     </message>
 </context>
 <context>
@@ -3108,23 +3109,23 @@ Context %2</source>
     </message>
     <message>
         <source>Deliveries waiting for the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslieferungen, die auf die Umgebung warten</translation>
     </message>
     <message>
         <source>Holder and queue of the environment&apos;s delivery lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber und Warteschlange der Auslieferungssperre der Umgebung</translation>
     </message>
     <message>
         <source>(release %1 was recorded without its log)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Release %1 wurde ohne sein Log aufgezeichnet)</translation>
     </message>
     <message>
         <source>Queue: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange: unbekannt</translation>
     </message>
     <message>
         <source>Who holds the environment&apos;s delivery lock and who waits for it, first come, first served.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die Auslieferungssperre der Umgebung hält und wer darauf wartet, in der Reihenfolge der Anfragen.</translation>
     </message>
 </context>
 <context>
@@ -3362,110 +3363,110 @@ Context %2</source>
     <name>Shipyard::ReplicaTimeline</name>
     <message>
         <source>rollout started</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout gestartet</translation>
     </message>
     <message>
         <source>rolled out</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout abgeschlossen</translation>
     </message>
     <message>
         <source>rollout failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout fehlgeschlagen</translation>
     </message>
     <message>
         <source>rollout failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Desired</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünscht</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished">Bereit</translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished">Verfügbar</translation>
+        <translation>Verfügbar</translation>
     </message>
     <message>
         <source>Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verfügbar</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished">Revision</translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::RolloutChartView</name>
     <message>
         <source>Ready replicas over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereite Replikas im Zeitverlauf</translation>
     </message>
     <message>
         <source>desired</source>
-        <translation type="unfinished"></translation>
+        <translation>gewünscht</translation>
     </message>
     <message>
         <source>updated</source>
-        <translation type="unfinished"></translation>
+        <translation>aktualisiert</translation>
     </message>
     <message>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>bereit</translation>
     </message>
     <message>
         <source>rollout started</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout gestartet</translation>
     </message>
     <message>
         <source>rolled out</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout abgeschlossen</translation>
     </message>
     <message>
         <source>rollout failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout fehlgeschlagen</translation>
     </message>
     <message>
         <source>No replica counts recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Replikazahlen aufgezeichnet.</translation>
     </message>
     <message>
         <source>%1 of %2 replicas ready, %3 updated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Replikas bereit, %3 aktualisiert</translation>
     </message>
     <message>
         <source>; rolled out at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Rollout um %1 abgeschlossen</translation>
     </message>
     <message>
         <source>; rollout failed at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; Rollout um %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>; rollout failed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Rollout um %1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>; rollout of revision %1 started at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; Rollout von Revision %1 um %2 gestartet</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3722,7 +3723,7 @@ Context %2</source>
     </message>
     <message>
         <source>%1 of %2 required approvals for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erforderlichen Freigaben für %3</translation>
     </message>
 </context>
 <context>
@@ -3773,11 +3774,11 @@ Context %2</source>
     </message>
     <message>
         <source>Filter: task, title, assignee, branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: Aufgabe, Titel, Bearbeiter, Branch …</translation>
     </message>
     <message>
         <source>Filter the task cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufgabenkarten filtern</translation>
     </message>
 </context>
 <context>
@@ -3883,7 +3884,13 @@ Every command takes --output text (the default) or --output json: with json, std
 one JSON document (logs --follow: one object per line) and progress goes to stderr.
 Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Exit-Codes: 0 Erfolg, 1 der Befehl schlug fehl oder die Antwort ist nein (eine Prüfung fand Probleme, eine Berechtigung fehlt, die Sperre ist belegt), 2 Aufruffehler (falsche Argumente, fehlende Datei);
+diff, wie diff(1): 0 keine Drift, 1 Drift, 2 Vergleich nicht möglich.
+Jeder Befehl akzeptiert --output text (Standard) oder --output json: Mit json ist stdout genau
+ein JSON-Dokument (logs --follow: ein Objekt pro Zeile) und der Fortschritt geht nach stderr.
+&apos;shipyardctl BEFEHL --help&apos; zeigt die Optionen eines Befehls.
+</translation>
     </message>
 </context>
 </TS>

@@ -136,95 +136,95 @@
     <name>Shipyard::ApplyDiffView</name>
     <message>
         <source>&amp;Compare Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить с&amp;нова</translation>
     </message>
     <message>
         <source>Drift of the selected object</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождения выбранного объекта</translation>
     </message>
     <message>
         <source>Compare the live objects with what a delivery would apply again</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова сравнить объекты в кластере с тем, что применила бы поставка</translation>
     </message>
     <message>
         <source>Ask the cluster again what a delivery of this system would change</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова спросить у кластера, что изменила бы поставка этой системы</translation>
     </message>
     <message>
         <source>Differences between the live objects and what a delivery would apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Различия между объектами в кластере и тем, что применила бы поставка</translation>
     </message>
     <message>
         <source>Open this tab to compare %1/%2 with what a delivery would apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте эту вкладку, чтобы сравнить %1/%2 с тем, что применила бы поставка.</translation>
     </message>
     <message>
         <source>Select a deployment, replica set or pod of a system to see its drift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите Deployment, ReplicaSet или под системы, чтобы увидеть его расхождения.</translation>
     </message>
     <message>
         <source>Asking the cluster what a delivery would change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос к кластеру: что изменила бы поставка…</translation>
     </message>
     <message>
         <source>Not managed by Shipyard: namespace %1 of context %2 is no environment of the ecosystem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не управляется Shipyard: пространство имён %1 контекста %2 не является окружением экосистемы.</translation>
     </message>
     <message>
         <source>Not managed by Shipyard: no system&apos;s manifests hold %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не управляется Shipyard: %1 нет в манифестах ни одной системы.</translation>
     </message>
     <message>
         <source>Not managed by Shipyard here: %1 is not delivered to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь не управляется Shipyard: %1 не поставляется в %2.</translation>
     </message>
     <message>
         <source>Cannot compare %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся сравнить %1: %2</translation>
     </message>
     <message>
         <source># %1: no drift</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: нет расхождений</translation>
     </message>
     <message>
         <source># %1: changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: изменено: %2</translation>
     </message>
     <message>
         <source># %1: not live, a delivery would create it</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: нет в кластере, поставка создала бы его</translation>
     </message>
     <message>
         <source># %1: live but in no manifest; a delivery leaves it</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: есть в кластере, но нет ни в одном манифесте; поставка его не трогает</translation>
     </message>
     <message>
         <source># %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: %2</translation>
     </message>
     <message>
         <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: задано вне Shipyard, поставка его сохранит: %2</translation>
     </message>
     <message>
         <source># warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation># предупреждение: %1</translation>
     </message>
     <message>
         <source>%1 in %2, image %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 в %2, образ %3</translation>
     </message>
     <message>
         <source>The cluster refused the dry run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Кластер отклонил пробное применение (dry run): %1</translation>
     </message>
     <message>
         <source>No drift: %1 is live as a delivery would apply it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождений нет: %1 — в кластере ровно то, что применила бы поставка.</translation>
     </message>
     <message>
         <source>Drift: %1 of %2 objects of %3 differ from what a delivery would apply: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождения: %1 из %2 объектов (%3) отличаются от того, что применила бы поставка: %4.</translation>
     </message>
 </context>
 <context>
@@ -487,11 +487,11 @@
     </message>
     <message>
         <source>Drift of the selected object from what a delivery would apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождения выбранного объекта с тем, что применила бы поставка</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождения</translation>
     </message>
 </context>
 <context>
@@ -823,86 +823,86 @@
     </message>
     <message>
         <source>deliver even when a branch fails the ecosystem&apos;s gates (reviews, task status); audited</source>
-        <translation type="unfinished"></translation>
+        <translation>выполнить поставку, даже если ветка не проходит проверки экосистемы (ревью, статус задачи); записывается в аудит</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::Ctl::DiffCommand</name>
     <message>
         <source>live objects against what a delivery would apply, by server dry run (exit 0 no drift, 1 drift, 2 error)</source>
-        <translation type="unfinished"></translation>
+        <translation>сравнить объекты в кластере с тем, что применила бы поставка, через dry run на сервере (код выхода 0 — нет расхождений, 1 — есть расхождения, 2 — ошибка)</translation>
     </message>
     <message>
         <source>the systems to compare; default: every system of the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>сравниваемые системы; по умолчанию: все системы окружения</translation>
     </message>
     <message>
         <source>the environment</source>
-        <translation type="unfinished">окружение</translation>
+        <translation>окружение</translation>
     </message>
     <message>
         <source>compare with this image instead of the one running now (one system only)</source>
-        <translation type="unfinished"></translation>
+        <translation>сравнить с этим образом вместо работающего сейчас (только одна система)</translation>
     </message>
     <message>
         <source>compare with this revision of each system&apos;s repository: its manifests and the image it builds into</source>
-        <translation type="unfinished"></translation>
+        <translation>сравнить с этой ревизией репозитория каждой системы: с её манифестами и образом, в который она собирается</translation>
     </message>
     <message>
         <source>no system named %1</source>
-        <translation type="unfinished">нет системы с именем %1</translation>
+        <translation>нет системы с именем %1</translation>
     </message>
     <message>
         <source>--image needs exactly one SYSTEM</source>
-        <translation type="unfinished"></translation>
+        <translation>для --image нужна ровно одна система (SYSTEM)</translation>
     </message>
     <message>
         <source>%1 is a showroom: --task names which</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — окружение шоурумов: укажите шоурум через --task</translation>
     </message>
     <message>
         <source>running now</source>
-        <translation type="unfinished"></translation>
+        <translation>работает сейчас</translation>
     </message>
     <message>
         <source>of the latest release</source>
-        <translation type="unfinished"></translation>
+        <translation>из последнего релиза</translation>
     </message>
     <message>
         <source>built from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>собран из %1</translation>
     </message>
     <message>
         <source>given</source>
-        <translation type="unfinished"></translation>
+        <translation>задан</translation>
     </message>
     <message>
         <source># %1 in %2 (namespace %3), image %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation># %1 в %2 (пространство имён %3), образ %4 (%5)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished">предупреждение: %1</translation>
+        <translation>предупреждение: %1</translation>
     </message>
     <message>
         <source># %1: no drift</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: нет расхождений</translation>
     </message>
     <message>
         <source># %1: changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: изменено: %2</translation>
     </message>
     <message>
         <source># %1: not live, would be created</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: нет в кластере, был бы создан</translation>
     </message>
     <message>
         <source># %1: live but in no manifest; a delivery leaves it</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: есть в кластере, но нет ни в одном манифесте; поставка его не трогает</translation>
     </message>
     <message>
         <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation># %1: задано вне Shipyard, поставка его сохранит: %2</translation>
     </message>
 </context>
 <context>
@@ -1962,73 +1962,73 @@
     <name>Shipyard::DeliveryQueueModel</name>
     <message>
         <source>Queue: empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь: пуста</translation>
     </message>
     <message numerus="yes">
         <source>Queue: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Очередь: %n ожидает</numerusform>
+            <numerusform>Очередь: %n ожидают</numerusform>
+            <numerusform>Очередь: %n ожидают</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 holds the lock since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 держит блокировку с %2</translation>
     </message>
     <message>
         <source>%1 waits since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ждёт с %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 (gone: no longer renewed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (пропал: больше не продлевается)</translation>
     </message>
     <message>
         <source>Holds the lock since %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Держит блокировку с %1.</translation>
     </message>
     <message>
         <source>Waits since %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждёт с %1.</translation>
     </message>
     <message>
         <source>Not renewed since %1: its process is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не продлевается с %1: его процесс завершился.</translation>
     </message>
     <message>
         <source>Renewed while its process runs; expires at %1 otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Продлевается, пока работает его процесс; иначе истекает в %1.</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::DeliveryQueueWatch</name>
     <message>
         <source>leases in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>объекты Lease в %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::DeliveryRolloutView</name>
     <message>
         <source>&amp;Rollout of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы&amp;катка:</translation>
     </message>
     <message>
         <source>Deployment whose rollout the chart shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment, выкатку которого показывает график</translation>
     </message>
     <message>
         <source>Ready replicas over time during the delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Готовые реплики по времени в ходе поставки</translation>
     </message>
     <message>
         <source>Replicas of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Реплики %1</translation>
     </message>
 </context>
 <context>
@@ -2123,7 +2123,7 @@
     </message>
     <message>
         <source>Replicas of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Реплики %1</translation>
     </message>
 </context>
 <context>
@@ -2324,84 +2324,85 @@ Created: %1</source>
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>меньше минуты</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 ч %2 мин</translation>
+        <translation>%1 ч %2 мин</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished">%1 дн. %2 ч</translation>
+        <translation>%1 дн. %2 ч</translation>
     </message>
     <message>
         <source>Showroom of %1, namespace %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Шоурум задачи %1, пространство имён %2</translation>
     </message>
     <message>
         <source>Created by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Создатель: %1</translation>
     </message>
     <message>
         <source>someone unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестен</translation>
     </message>
     <message>
         <source>Being torn down</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаляется</translation>
     </message>
     <message>
         <source>Never expires by itself: the sweep removes it once its task is done</source>
-        <translation type="unfinished"></translation>
+        <translation>Сам не истекает: очистка удалит его, как только задача будет выполнена</translation>
     </message>
     <message>
         <source>Expired %1 ago (%2): the next sweep removes it</source>
-        <translation type="unfinished"></translation>
+        <translation>Истёк %1 назад (%2): следующая очистка удалит его</translation>
     </message>
     <message>
         <source>Expires in %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>До истечения: %1 (%2)</translation>
     </message>
     <message>
         <source>Showrooms of %1 are namespaces %2 of context %3, one per task; they are not watched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шоурумы %1 — это пространства имён %2 контекста %3, по одному на задачу; они не отслеживаются.</translation>
     </message>
     <message>
         <source>Listing the showrooms of %1 in context %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Получение списка шоурумов %1 в контексте %2…</translation>
     </message>
     <message>
         <source>The showrooms of %1 (context %2) cannot be listed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся получить список шоурумов %1 (контекст %2): %3</translation>
     </message>
     <message>
         <source>No showroom of %1 is up. Each task&apos;s showroom (namespace %2 of context %3) gets a column of its own while it is up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни один шоурум %1 не запущен. Шоурум каждой задачи (пространство имён %2 контекста %3) получает собственный столбец, пока он запущен.</translation>
     </message>
     <message>
         <source>no showroom up</source>
-        <translation type="unfinished"></translation>
+        <translation>нет запущенных шоурумов</translation>
     </message>
     <message>
         <source>%1 is not deployed in namespace %2 of context %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Система %1 не развёрнута в пространстве имён %2 контекста %3.</translation>
     </message>
     <message>
         <source>tearing down · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>удаляется · %1</translation>
     </message>
     <message>
         <source>%1
 Context %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Контекст %2</translation>
     </message>
 </context>
 <context>
@@ -2737,11 +2738,11 @@ Context %2</source>
     </message>
     <message>
         <source>Filter: system, tag, task…</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр: система, тег, задача…</translation>
     </message>
     <message>
         <source>Filter the systems of the matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтровать системы матрицы</translation>
     </message>
 </context>
 <context>
@@ -3122,23 +3123,23 @@ Context %2</source>
     </message>
     <message>
         <source>Deliveries waiting for the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Поставки, ожидающие окружения</translation>
     </message>
     <message>
         <source>Holder and queue of the environment&apos;s delivery lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Владелец и очередь блокировки поставок окружения</translation>
     </message>
     <message>
         <source>(release %1 was recorded without its log)</source>
-        <translation type="unfinished"></translation>
+        <translation>(релиз %1 записан без журнала)</translation>
     </message>
     <message>
         <source>Queue: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Очередь: неизвестно</translation>
     </message>
     <message>
         <source>Who holds the environment&apos;s delivery lock and who waits for it, first come, first served.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто держит блокировку поставок окружения и кто её ждёт, в порядке очереди.</translation>
     </message>
 </context>
 <context>
@@ -3376,110 +3377,110 @@ Context %2</source>
     <name>Shipyard::ReplicaTimeline</name>
     <message>
         <source>rollout started</source>
-        <translation type="unfinished"></translation>
+        <translation>выкатка начата</translation>
     </message>
     <message>
         <source>rolled out</source>
-        <translation type="unfinished"></translation>
+        <translation>выкатка завершена</translation>
     </message>
     <message>
         <source>rollout failed</source>
-        <translation type="unfinished"></translation>
+        <translation>сбой выкатки</translation>
     </message>
     <message>
         <source>rollout failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сбой выкатки: %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Время</translation>
+        <translation>Время</translation>
     </message>
     <message>
         <source>Desired</source>
-        <translation type="unfinished"></translation>
+        <translation>Желаемые</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлённые</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished">Готово</translation>
+        <translation>Готовые</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished">Доступен</translation>
+        <translation>Доступные</translation>
     </message>
     <message>
         <source>Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Недоступные</translation>
     </message>
     <message>
         <source>Revision</source>
-        <translation type="unfinished">Ревизия</translation>
+        <translation>Ревизия</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::RolloutChartView</name>
     <message>
         <source>Ready replicas over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Готовые реплики по времени</translation>
     </message>
     <message>
         <source>desired</source>
-        <translation type="unfinished"></translation>
+        <translation>желаемые</translation>
     </message>
     <message>
         <source>updated</source>
-        <translation type="unfinished"></translation>
+        <translation>обновлённые</translation>
     </message>
     <message>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>готовые</translation>
     </message>
     <message>
         <source>rollout started</source>
-        <translation type="unfinished"></translation>
+        <translation>выкатка начата</translation>
     </message>
     <message>
         <source>rolled out</source>
-        <translation type="unfinished"></translation>
+        <translation>выкатка завершена</translation>
     </message>
     <message>
         <source>rollout failed</source>
-        <translation type="unfinished"></translation>
+        <translation>сбой выкатки</translation>
     </message>
     <message>
         <source>No replica counts recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Число реплик ещё не записано.</translation>
     </message>
     <message>
         <source>%1 of %2 replicas ready, %3 updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово реплик: %1 из %2, обновлено: %3</translation>
     </message>
     <message>
         <source>; rolled out at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; выкатка завершена в %1</translation>
     </message>
     <message>
         <source>; rollout failed at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; сбой выкатки в %1: %2</translation>
     </message>
     <message>
         <source>; rollout failed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; сбой выкатки в %1</translation>
     </message>
     <message>
         <source>; rollout of revision %1 started at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; выкатка ревизии %1 начата в %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -3736,7 +3737,7 @@ Context %2</source>
     </message>
     <message>
         <source>%1 of %2 required approvals for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2 требуемых одобрений для %3</translation>
     </message>
 </context>
 <context>
@@ -3787,11 +3788,11 @@ Context %2</source>
     </message>
     <message>
         <source>Filter: task, title, assignee, branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр: задача, название, исполнитель, ветка…</translation>
     </message>
     <message>
         <source>Filter the task cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтровать карточки задач</translation>
     </message>
 </context>
 <context>
@@ -3897,7 +3898,13 @@ Every command takes --output text (the default) or --output json: with json, std
 one JSON document (logs --follow: one object per line) and progress goes to stderr.
 Run &apos;shipyardctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Коды выхода: 0 — успех, 1 — команда не удалась или ответ отрицательный (проверка нашла проблемы, нет разрешения, блокировка занята), 2 — ошибка вызова (неверные аргументы, нет файла);
+diff, как diff(1): 0 — нет расхождений, 1 — есть расхождения, 2 — сравнить не удалось.
+Любая команда принимает --output text (по умолчанию) или --output json: с json в stdout выводится ровно
+один документ JSON (logs --follow: один объект на строку), а ход выполнения — в stderr.
+&apos;shipyardctl КОМАНДА --help&apos; покажет параметры команды.
+</translation>
     </message>
 </context>
 </TS>
