@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "ApplyDiffView.h"
 
+#include "SyntaxThemes.h"
+
 #include "BackgroundTask.h"
 
 #include "pipeline/ApplyPreview.h"
@@ -22,12 +24,6 @@
 namespace Shipyard {
 
 namespace {
-
-KSyntaxHighlighting::Repository &syntaxRepository()
-{
-    static KSyntaxHighlighting::Repository repository;
-    return repository;
-}
 
 struct Outcome
 {
@@ -78,13 +74,7 @@ ApplyDiffView::~ApplyDiffView() = default;
 
 void ApplyDiffView::applyTheme()
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    const auto theme = syntaxRepository().defaultTheme(
-        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
-    if (m_highlighter->theme().name() != theme.name()) {
-        m_highlighter->setTheme(theme);
-        m_highlighter->rehighlight();
-    }
+    applyPaletteTheme(m_highlighter, palette());
 }
 
 void ApplyDiffView::changeEvent(QEvent *event)

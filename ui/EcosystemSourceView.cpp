@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "EcosystemSourceView.h"
 
+#include "SyntaxThemes.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
@@ -10,17 +12,6 @@
 #include <QTextBlock>
 
 namespace Shipyard {
-
-namespace {
-
-// Loading the syntax definitions costs tens of milliseconds; share them.
-KSyntaxHighlighting::Repository &syntaxRepository()
-{
-    static KSyntaxHighlighting::Repository repository;
-    return repository;
-}
-
-} // namespace
 
 EcosystemSourceView::EcosystemSourceView(QWidget *parent)
     : QPlainTextEdit(parent), m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
@@ -37,13 +28,7 @@ EcosystemSourceView::~EcosystemSourceView() = default;
 
 void EcosystemSourceView::applyTheme()
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    const auto theme = syntaxRepository().defaultTheme(
-        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
-    if (m_highlighter->theme().name() != theme.name()) {
-        m_highlighter->setTheme(theme);
-        m_highlighter->rehighlight();
-    }
+    applyPaletteTheme(m_highlighter, palette());
 }
 
 void EcosystemSourceView::changeEvent(QEvent *event)
