@@ -73,7 +73,10 @@ RolloutChartView::RolloutChartView(QWidget *parent) : QChartView(parent)
         series->attachAxis(m_time);
         series->attachAxis(m_count);
     }
+    // setChart() lets go of the chart QChartView made for itself without deleting it.
+    QChart *made = this->chart();
     setChart(chart);
+    delete made;
     applyPalette();
     m_clock.setInterval(1000);
     // Hidden (another tab, another view): nothing to move until shown again.
