@@ -178,7 +178,7 @@ QString DeliverDialog::summary(
     }
     if (smoke)
         steps << tr("run the smoke tests");
-    if (environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production)
+    if (environment->isFinal())
         steps << tr("merge the delivered branches into their upstream");
     text += tr("<p>Steps: %1.</p>").arg(steps.join(QStringLiteral(", ")));
     text += tr("<p>If anything fails once the first object is applied, the environment's last good release is "

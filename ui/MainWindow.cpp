@@ -160,9 +160,17 @@ QWidget *MainWindow::createEnvironmentsView()
         });
     // Systems are few: filtering hides rows of the one model the details and
     // the live updates address, rather than putting a proxy between them.
-    connect(m_matrixFilter, &QLineEdit::textChanged, this, &MainWindow::filterMatrix);
-    connect(m_matrixModel, &QAbstractItemModel::modelReset, this, &MainWindow::filterMatrix);
-    connect(m_matrixModel, &QAbstractItemModel::dataChanged, this, &MainWindow::filterMatrix);
+    const auto filterAll = [this] { filterMatrixRows(0, m_matrixModel->rowCount() - 1); };
+    connect(m_matrixFilter, &QLineEdit::textChanged, this, filterAll);
+    connect(m_matrixModel, &QAbstractItemModel::modelReset, this, filterAll);
+    connect(m_matrixModel, &QAbstractItemModel::columnsInserted, this, filterAll);
+    connect(m_matrixModel, &QAbstractItemModel::columnsRemoved, this, filterAll);
+    // Live state repaints one cell at a time: only its row can change its match.
+    connect(m_matrixModel, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            if (!m_matrixFilter->text().trimmed().isEmpty())
+                filterMatrixRows(topLeft.row(), bottomRight.row());
+        });
     // Showroom columns come and go: the current cell may have moved, or gone with its column.
     connect(m_matrixModel, &QAbstractItemModel::columnsRemoved, this, &MainWindow::showCellDetails);
     connect(m_matrixModel, &QAbstractItemModel::columnsInserted, this, &MainWindow::showCellDetails);
@@ -431,10 +439,10 @@ void MainWindow::waitForLiveState(int timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
-void MainWindow::filterMatrix()
+void MainWindow::filterMatrixRows(int first, int last)
 {
     const QString text = m_matrixFilter->text().trimmed();
-    for (int row = 0; row < m_matrixModel->rowCount(); ++row) {
+    for (int row = first; row <= last; ++row) {
         bool matches = text.isEmpty() ||
             m_matrixModel->headerData(row, Qt::Vertical).toString().contains(text, Qt::CaseInsensitive);
         for (int column = 0; !matches && column < m_matrixModel->columnCount(); ++column)

@@ -78,7 +78,7 @@ private:
     void updateRecentMenu();
     void openWithDialog();
     void jumpToDiagnostic(const QModelIndex &index);
-    void filterMatrix();
+    void filterMatrixRows(int first, int last);
     void showCellDetails();
     void startClusterView();
 

@@ -2,6 +2,7 @@
 #include "TaskBoardModel.h"
 
 #include "gating/GateEvaluator.h"
+#include "pipeline/DeliveryGate.h"
 
 #include <QFuture>
 #include <QHash>
@@ -187,7 +188,7 @@ QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(const BranchGateScan::Result
             QString name;
             for (const Environment &environment : m_ecosystem.environments)
                 if (environment.kind == kind) {
-                    required = std::max(required, environment.approvals);
+                    required = DeliveryGate::requiredApprovals(m_ecosystem, environment);
                     name = environment.name;
                     break;
                 }

@@ -48,8 +48,7 @@ BranchGateScan::Result BranchGateScan::run(const Ecosystem &ecosystem)
             continue;
         }
         // The remote's upstream is the truth when there is one; a local one otherwise.
-        const QString remoteUpstream = QStringLiteral("origin/") + system.upstream;
-        scanned.upstream = repository.resolve(remoteUpstream).isEmpty() ? system.upstream : remoteUpstream;
+        scanned.upstream = repository.upstreamRef(system.upstream);
 
         const QList<BranchInfo> branches = repository.branches(Repository::BranchScope::Local, &error);
         if (error)

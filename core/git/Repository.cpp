@@ -268,6 +268,12 @@ QList<BranchInfo> Repository::branches(BranchScope scope, GitError *error) const
     return result;
 }
 
+QString Repository::upstreamRef(const QString &upstream) const
+{
+    const QString remote = QStringLiteral("origin/") + upstream;
+    return resolve(remote).isEmpty() ? upstream : remote;
+}
+
 QString Repository::resolve(const QString &revision, GitError *error) const
 {
     if (!m_repository)

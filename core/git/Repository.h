@@ -59,6 +59,9 @@ public:
     QList<BranchInfo> branches(BranchScope scope = BranchScope::Local, GitError *error = nullptr) const;
     // Commit id that a branch, remote branch, tag or id names.
     QString resolve(const QString &revision, GitError *error = nullptr) const;
+    // What to bring a branch onto or judge it against: origin's copy of
+    // UPSTREAM once fetched, the local one in a repository without it.
+    QString upstreamRef(const QString &upstream) const;
     // Full reference name of a branch ("main" → "refs/heads/main", "origin/main" → "refs/remotes/origin/main").
     QString referenceName(const QString &branch, GitError *error = nullptr) const;
     // Commits of `revision` that `base` lacks, and the other way round.

@@ -56,6 +56,9 @@ struct Environment
 
     // The namespace for a task's showroom, or namespaceName for the others.
     QString namespaceFor(const QString &taskKey) const;
+    // Staging and production: a delivery there merges its branches into
+    // upstream, and real traffic judges it.
+    bool isFinal() const { return kind == EnvironmentKind::Staging || kind == EnvironmentKind::Production; }
 };
 
 enum class IntegrationMode { Rebase, Merge };

@@ -520,10 +520,8 @@ void Delivery::run()
         Repository repository = Repository::open(work.directory, &gitError);
         if (gitError)
             continue; // the update below names it
-        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
-        const QString against = repository.resolve(remoteUpstream).isEmpty() ? work.system.upstream : remoteUpstream;
-        const std::optional<GateVerdict> refusal =
-            gate.refusal(repository, work.system.name, work.target.branch, against);
+        const std::optional<GateVerdict> refusal = gate.refusal(
+            repository, work.system.name, work.target.branch, repository.upstreamRef(work.system.upstream));
         if (!refusal)
             continue;
         const QString reason =
@@ -570,8 +568,7 @@ void Delivery::run()
         if (fetchError)
             appendLog(QStringLiteral("%1: not fetched, using the local %2: %3")
                     .arg(work.system.name, work.system.upstream, fetchError.message()));
-        const QString remoteUpstream = QStringLiteral("origin/") + work.system.upstream;
-        const QString onto = repository.resolve(remoteUpstream).isEmpty() ? work.system.upstream : remoteUpstream;
+        const QString onto = repository.upstreamRef(work.system.upstream);
         Integrator integrator(repository);
         const IntegrationResult integration =
             integrator.updateBranch(work.target.branch, onto, m_ecosystem.gating.integration);
@@ -869,8 +866,7 @@ void Delivery::run()
     if (failure.isEmpty()) {
         const std::optional<MonitoringTrigger> &trigger = m_ecosystem.rollback.monitoring;
         // Local and showroom environments take no real traffic to judge.
-        const bool watched =
-            environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production;
+        const bool watched = environment->isFinal();
         if (!trigger || !m_options.watchMonitoring || !watched) {
             setMonitorState(State::Skipped,
                 !trigger ? QString()
@@ -1002,8 +998,7 @@ void Delivery::run()
 
     // (6) into upstream: only where a delivery is final. Every merge is
     // tried in memory first, so that one system's conflict pushes nothing.
-    const bool merges =
-        environment->kind == EnvironmentKind::Staging || environment->kind == EnvironmentKind::Production;
+    const bool merges = environment->isFinal();
     const auto mergeOne = [&](const Run::Work &work, bool dryRun) {
         Repository repository = Repository::open(work.directory);
         Integrator integrator(repository);

@@ -18,25 +18,20 @@ DeliveryGate::DeliveryGate(const Ecosystem &ecosystem, const Environment &enviro
 
 DeliveryGate::~DeliveryGate() = default;
 
-static bool mergesInto(const Environment &environment)
-{
-    return environment.kind == EnvironmentKind::Staging || environment.kind == EnvironmentKind::Production;
-}
-
 QList<Gate> DeliveryGate::requiredGates() const
 {
-    if (mergesInto(m_environment))
+    if (m_environment.isFinal())
         return { Gate::TaskKey, Gate::MergeStatus, Gate::Approvals };
     if (m_environment.approvals > 0)
         return { Gate::TaskKey, Gate::Approvals };
     return { Gate::TaskKey };
 }
 
-int DeliveryGate::requiredApprovals() const
+int DeliveryGate::requiredApprovals(const Ecosystem &ecosystem, const Environment &environment)
 {
-    if (mergesInto(m_environment))
-        return std::max(m_ecosystem.gating.reviewsRequired, m_environment.approvals);
-    return m_environment.approvals;
+    if (environment.isFinal())
+        return std::max(ecosystem.gating.reviewsRequired, environment.approvals);
+    return environment.approvals;
 }
 
 std::optional<GateVerdict> DeliveryGate::refusal(
@@ -46,7 +41,7 @@ std::optional<GateVerdict> DeliveryGate::refusal(
     GateInput input;
     input.branch = branch;
     input.upstream = upstream;
-    input.requiredApprovals = requiredApprovals();
+    input.requiredApprovals = requiredApprovals(m_ecosystem, m_environment);
     input.taskKey = TaskKeyExtractor(m_ecosystem.gating.taskKeyPattern).extract(branch);
 
     if (required.contains(Gate::MergeStatus) && !input.taskKey.isEmpty()) {

@@ -26,7 +26,8 @@ public:
     ~DeliveryGate();
 
     QList<GateVerdict::Gate> requiredGates() const;
-    int requiredApprovals() const;
+    // Positive reviews a branch needs to be delivered into ENVIRONMENT.
+    static int requiredApprovals(const Ecosystem &ecosystem, const Environment &environment);
 
     // The first required gate BRANCH of SYSTEM fails, judged against
     // UPSTREAM; nullopt when it may be delivered.

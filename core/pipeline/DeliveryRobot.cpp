@@ -169,8 +169,7 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
         if (fetchError)
             say(QStringLiteral("%1: not fetched, using the local %2: %3")
                     .arg(system.name, system.upstream, fetchError.message()));
-        const QString remoteUpstream = QStringLiteral("origin/") + system.upstream;
-        const QString onto = repository.resolve(remoteUpstream).isEmpty() ? system.upstream : remoteUpstream;
+        const QString onto = repository.upstreamRef(system.upstream);
         const IntegrationResult integration =
             Integrator(repository).updateBranch(target.branch, onto, m_ecosystem.gating.integration);
         if (integration.error)
