@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "ColorScheme.h"
-#include "MainWindow.h"
-#include "RecentEcosystems.h"
-#include "WindowScreenshot.h"
+#include "shell/MainWindow.h"
+#include "shell/RecentEcosystems.h"
+#include "shell/WindowScreenshot.h"
+#include "widgets/ColorScheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -64,7 +64,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption colorSchemeOption(QStringLiteral("color-scheme"),
         QApplication::translate("main", "light, dark or system (the default)."), QStringLiteral("SCHEME"),
         QStringLiteral("system"));
-    parser.addOptions({ ecosystemOption, screenshotOption, viewOption, colorSchemeOption });
+    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
+        QApplication::translate("main", "Read only this kubeconfig file (default: the files kubectl reads)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ ecosystemOption, kubeconfigOption, screenshotOption, viewOption, colorSchemeOption });
     parser.process(app);
 
     Shipyard::ColorScheme::Scheme scheme;
@@ -81,7 +84,12 @@ int main(int argc, char *argv[])
     QTemporaryDir screenshotSettings;
     if (screenshot)
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
-    Shipyard::MainWindow window;
+    const QString kubeconfig = parser.value(kubeconfigOption);
+    if (!kubeconfig.isEmpty() && !QFileInfo::exists(kubeconfig)) {
+        std::fprintf(stderr, "shipyard: %s: no such file\n", qPrintable(kubeconfig));
+        return 2;
+    }
+    Shipyard::MainWindow window(kubeconfig);
     if (screenshot)
         window.resize(1400, 900);
 

@@ -47,7 +47,7 @@ public:
             return UsageError;
 
         if (whoAmI) {
-            const AccessReview::Identity identity = waitFor(AccessReview::whoAmI(client));
+            const AccessReview::Identity identity = await(AccessReview::whoAmI(client));
             if (identity.error.isError())
                 return reportError(arguments[0], identity.error);
             if (json) {
@@ -78,8 +78,7 @@ public:
             objectName = parts[1];
         }
         const QString ns = parser.isSet(QStringLiteral("all-namespaces")) ? QString() : namespaceFor(parser, client);
-        const AccessReview::Answer answer =
-            waitFor(AccessReview::canI(client, positional[1], resource, ns, objectName));
+        const AccessReview::Answer answer = await(AccessReview::canI(client, positional[1], resource, ns, objectName));
         if (answer.error.isError())
             return reportError(arguments[0], answer.error);
         if (json && !parser.isSet(QStringLiteral("quiet"))) {

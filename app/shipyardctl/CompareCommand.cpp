@@ -4,7 +4,6 @@
 #include "Output.h"
 
 #include "kube/KubeClient.h"
-#include "kube/Kubeconfig.h"
 #include "live/DeployedSystems.h"
 #include "live/EnvironmentComparison.h"
 
@@ -73,12 +72,11 @@ public:
             err() << arguments[0] << ": " << tr("no environment named %1").arg(positional[1]) << '\n';
             return UsageError;
         }
-        const Kubeconfig kubeconfig = Kubeconfig::load(place.kubeconfig());
         QHash<QString, QString> commits[2];
         const Environment *sides[2] = { &place.environment(), to };
         for (int side = 0; side < 2; ++side) {
             QString clientError;
-            const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, sides[side]->context, &clientError);
+            const KubeClient client = place.cluster().client(sides[side]->context, &clientError);
             KubeError error;
             const QHash<QString, SystemState> states = client.isValid()
                 ? DeployedSystems::read(client, sides[side]->namespaceFor(place.taskKey()), &error)

@@ -76,7 +76,7 @@ public:
 
         Delivery::Options options;
         options.waitForLock = parser.isSet(QStringLiteral("wait-for-lock"));
-        options.kubeconfig = place.kubeconfig();
+        options.cluster = place.cluster();
         options.taskKey = place.taskKey();
         options.runTests = !parser.isSet(QStringLiteral("skip-tests"));
         options.watchMonitoring = !parser.isSet(QStringLiteral("skip-monitoring"));

@@ -4,8 +4,7 @@
 #include "Output.h"
 
 #include "kube/KubeClient.h"
-#include "kube/Kubeconfig.h"
-#include "pipeline/ApplyPreview.h"
+#include "releases/ApplyPreview.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -73,8 +72,7 @@ public:
         const QString ns = environment.namespaceFor(place.taskKey());
 
         QString clientError;
-        const KubeClient client =
-            KubeClient::fromKubeconfig(Kubeconfig::load(place.kubeconfig()), environment.context, &clientError);
+        const KubeClient client = place.cluster().client(environment.context, &clientError);
         if (!client.isValid()) {
             err() << arguments[0] << ": " << environment.name << ": " << clientError << '\n';
             return UsageError;

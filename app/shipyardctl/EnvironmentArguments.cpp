@@ -26,7 +26,6 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
     const QString path = parser.value(QStringLiteral("ecosystem"));
     const QString output = parser.value(QStringLiteral("output"));
     m_environmentName = environment.isEmpty() ? parser.value(QStringLiteral("environment")) : environment;
-    m_kubeconfig = parser.value(QStringLiteral("kubeconfig"));
     m_taskKey = parser.value(QStringLiteral("task"));
     m_json = output == QLatin1String("json");
     if (path.isEmpty() || (m_environmentName.isEmpty() && !defaultKind)) {
@@ -50,10 +49,8 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
     }
     if (m_environmentName.isEmpty()) {
         QStringList candidates;
-        for (const Environment &candidate : std::as_const(loaded.ecosystem->environments)) {
-            if (candidate.kind == *defaultKind)
-                candidates.append(candidate.name);
-        }
+        for (const Environment *candidate : loaded.ecosystem->environmentsOf(*defaultKind))
+            candidates.append(candidate->name);
         if (candidates.size() != 1) {
             err() << command << ": "
                   << (candidates.isEmpty()
@@ -70,6 +67,7 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
         return UsageError;
     }
     m_ecosystem = std::move(loaded.ecosystem);
+    m_cluster = ClusterAccess::load(parser.value(QStringLiteral("kubeconfig")));
     return std::nullopt;
 }
 

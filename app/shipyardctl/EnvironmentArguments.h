@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
 
 #include <QCommandLineParser>
@@ -31,14 +32,16 @@ public:
     const Ecosystem &ecosystem() const { return *m_ecosystem; }
     const Environment &environment() const { return *m_ecosystem->environment(m_environmentName); }
     const QString &environmentName() const { return m_environmentName; }
-    const QString &kubeconfig() const { return m_kubeconfig; }
+    // The clusters of --kubeconfig, or of the files kubectl reads: read once
+    // by load(), for everything the command does.
+    const ClusterAccess &cluster() const { return m_cluster; }
     const QString &taskKey() const { return m_taskKey; }
     bool wantsJson() const { return m_json; }
 
 private:
     std::optional<Ecosystem> m_ecosystem;
     QString m_environmentName;
-    QString m_kubeconfig;
+    ClusterAccess m_cluster;
     QString m_taskKey;
     bool m_json = false;
 };

@@ -44,7 +44,7 @@ public:
         if (!client.isValid())
             return UsageError;
 
-        const KubeDiscovery discovery = waitFor(KubeDiscovery::fetch(client));
+        const KubeDiscovery discovery = await(KubeDiscovery::fetch(client));
         if (!discovery.isValid())
             return reportError(arguments[0], discovery.error());
         const KubeResourceType type = discovery.find(positional[0]);
@@ -74,13 +74,13 @@ public:
                 return item;
             };
             if (!name.isEmpty()) {
-                const KubeResponse response = waitFor(client.get(type.path(ns, name)));
+                const KubeResponse response = await(client.get(type.path(ns, name)));
                 if (!response.ok())
                     return reportError(arguments[0], response.error);
                 printJson(QJsonDocument(trimmed(response.json())));
                 return Success;
             }
-            const KubeListResult list = waitFor(
+            const KubeListResult list = await(
                 KubePager::list(client, type.path(ns), query, parser.value(QStringLiteral("chunk-size")).toInt()));
             if (list.error.isError())
                 return reportError(arguments[0], list.error);
@@ -104,7 +104,7 @@ public:
         // Tables come from the server, so every type prints the columns kubectl prints.
         KubeRequest request = KubeRequest::get(type.path(ns, name), query);
         request.accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
-        const KubeResponse response = waitFor(client.send(request));
+        const KubeResponse response = await(client.send(request));
         if (!response.ok())
             return reportError(arguments[0], response.error);
         const QJsonObject table = response.json();

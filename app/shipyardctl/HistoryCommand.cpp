@@ -4,9 +4,8 @@
 #include "Output.h"
 
 #include "kube/KubeClient.h"
-#include "kube/Kubeconfig.h"
 #include "model/EcosystemLoader.h"
-#include "pipeline/ReleaseStore.h"
+#include "releases/ReleaseStore.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -33,8 +32,7 @@ public:
             return *exitCode;
         const Environment *environment = &target.environment();
         QString clientError;
-        const KubeClient client =
-            KubeClient::fromKubeconfig(Kubeconfig::load(target.kubeconfig()), environment->context, &clientError);
+        const KubeClient client = target.cluster().client(environment->context, &clientError);
         if (!client.isValid()) {
             err() << arguments[0] << ": " << clientError << '\n';
             return Failure;

@@ -5,8 +5,9 @@
 
 #include "Output.h"
 
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
-#include "kube/Kubeconfig.h"
+#include "support/FutureWait.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,9 +29,10 @@ inline void addKubeOptions(QCommandLineParser &parser, bool withNamespace = true
 // Prints why on failure and returns an invalid client.
 inline KubeClient kubeClientFor(const QCommandLineParser &parser, const QString &command)
 {
-    const Kubeconfig config = Kubeconfig::load(parser.value(QStringLiteral("kubeconfig")));
+    // The command's one reading of the kubeconfig.
+    const ClusterAccess cluster = ClusterAccess::load(parser.value(QStringLiteral("kubeconfig")));
     QString error;
-    KubeClient client = KubeClient::fromKubeconfig(config, parser.value(QStringLiteral("context")), &error);
+    KubeClient client = cluster.client(parser.value(QStringLiteral("context")), &error);
     if (!client.isValid())
         err() << command << ": " << error << '\n';
     return client;
@@ -40,12 +42,6 @@ inline QString namespaceFor(const QCommandLineParser &parser, const KubeClient &
 {
     const QString ns = parser.value(QStringLiteral("namespace"));
     return ns.isEmpty() ? client.defaultNamespace() : ns;
-}
-
-template<typename T> T waitFor(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
 }
 
 inline int reportError(const QString &command, const KubeError &error)

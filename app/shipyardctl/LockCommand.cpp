@@ -3,8 +3,7 @@
 #include "EnvironmentArguments.h"
 #include "Output.h"
 
-#include "kube/Kubeconfig.h"
-#include "pipeline/AuditTrail.h"
+#include "audit/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
 
 #include <QCommandLineParser>
@@ -96,8 +95,7 @@ public:
         const Environment &environment = place.environment();
         const QString ns = environment.namespaceFor(place.taskKey());
         QString clientError;
-        const KubeClient client =
-            KubeClient::fromKubeconfig(Kubeconfig::load(place.kubeconfig()), environment.context, &clientError);
+        const KubeClient client = place.cluster().client(environment.context, &clientError);
         if (!client.isValid()) {
             err() << arguments[0] << ": " << clientError << '\n';
             return Failure;

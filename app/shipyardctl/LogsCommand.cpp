@@ -107,7 +107,7 @@ public:
                 ended.addResult(std::move(response));
                 ended.finish();
             });
-        const KubeResponse response = waitFor(end);
+        const KubeResponse response = await(end);
         if (!response.ok())
             return reportError(arguments[0], response.error);
         if (json) {

@@ -2,6 +2,7 @@
 #include "CtlCommand.h"
 #include "Output.h"
 
+#include "kube/ClusterAccess.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/DeliveryRobot.h"
 
@@ -63,7 +64,7 @@ public:
             return UsageError;
         }
         DeliveryRobot::Options options;
-        options.kubeconfig = parser.value(QStringLiteral("kubeconfig"));
+        options.cluster = ClusterAccess::load(parser.value(QStringLiteral("kubeconfig")));
         for (const QString &value : parser.values(QStringLiteral("image"))) {
             const qsizetype equals = value.indexOf(QLatin1Char('='));
             if (equals <= 0) {

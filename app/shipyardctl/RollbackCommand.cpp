@@ -32,7 +32,7 @@ public:
         if (const auto exitCode = target.load(parser, arguments[0]))
             return *exitCode;
         ReleaseRollback::Options options;
-        options.kubeconfig = target.kubeconfig();
+        options.cluster = target.cluster();
         options.taskKey = target.taskKey();
         options.waitForLock = parser.isSet(QStringLiteral("wait-for-lock"));
         ReleaseRollback rollback(target.ecosystem(), target.environmentName(), options);

@@ -64,7 +64,7 @@ public:
         const QString action = positional[0];
 
         if (action == QLatin1String("history")) {
-            const RolloutHistory history = waitFor(rollout.history());
+            const RolloutHistory history = await(rollout.history());
             if (history.error.isError())
                 return reportError(arguments[0], history.error);
             if (json) {
@@ -88,7 +88,7 @@ public:
 
         RolloutResult result;
         if (action == QLatin1String("status")) {
-            result = waitFor(rollout.status(
+            result = await(rollout.status(
                 std::chrono::seconds(parser.value(QStringLiteral("timeout")).toInt()), [json](const QString &line) {
                     // With json, stdout holds exactly one document: progress goes aside.
                     QTextStream &stream = json ? err() : out();
@@ -96,10 +96,10 @@ public:
                     stream.flush();
                 }));
         } else if (action == QLatin1String("undo")) {
-            result = waitFor(rollout.undo(
+            result = await(rollout.undo(
                 parser.value(QStringLiteral("to-revision")).toLongLong(), parser.isSet(QStringLiteral("dry-run"))));
         } else {
-            result = waitFor(rollout.restart());
+            result = await(rollout.restart());
         }
         if (json) {
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("deployment"), target },

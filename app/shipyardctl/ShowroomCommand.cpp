@@ -3,8 +3,8 @@
 #include "EnvironmentArguments.h"
 #include "Output.h"
 
-#include "model/Duration.h"
 #include "pipeline/ShowroomManager.h"
+#include "support/Duration.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -65,7 +65,7 @@ public:
         m_command = arguments[0];
         // Progress is for someone watching; scripts get the answer alone.
         m_progress = isatty(STDERR_FILENO) == 1;
-        ShowroomManager showrooms(place.ecosystem(), place.environmentName(), place.kubeconfig());
+        ShowroomManager showrooms(place.ecosystem(), place.environmentName(), place.cluster());
         if (!showrooms.error().isEmpty()) {
             err() << arguments[0] << ": " << showrooms.error() << '\n';
             return Failure;

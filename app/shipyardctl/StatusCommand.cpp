@@ -5,10 +5,9 @@
 
 #include "kube/KubeClient.h"
 #include "kube/KubeResourceType.h"
-#include "kube/Kubeconfig.h"
 #include "live/DeployedSystems.h"
 #include "live/SystemState.h"
-#include "pipeline/ReleaseStore.h"
+#include "releases/ReleaseStore.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -42,8 +41,7 @@ public:
         const QString ns = environment.namespaceFor(place.taskKey());
 
         QString clientError;
-        const KubeClient client =
-            KubeClient::fromKubeconfig(Kubeconfig::load(place.kubeconfig()), environment.context, &clientError);
+        const KubeClient client = place.cluster().client(environment.context, &clientError);
         if (!client.isValid()) {
             err() << arguments[0] << ": " << clientError << '\n';
             return Failure;

@@ -3,9 +3,9 @@
 
 #include "gating/GateEvaluator.h"
 #include "gating/ReviewSourceFactory.h"
-#include "gating/TaskKeyExtractor.h"
 #include "git/Integrator.h"
 #include "git/Repository.h"
+#include "model/TaskKeyExtractor.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QCoreApplication>

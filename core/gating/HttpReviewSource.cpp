@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "gating/HttpReviewSource.h"
-#include "tracker/HttpTransport.h"
+#include "http/HttpTransport.h"
 #include "tracker/TrackerError.h"
 
 namespace Shipyard {

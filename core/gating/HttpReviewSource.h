@@ -2,7 +2,7 @@
 #pragma once
 
 #include "gating/ReviewSource.h"
-#include "tracker/HttpRequest.h"
+#include "http/HttpRequest.h"
 
 #include <QJsonDocument>
 #include <QUrl>

@@ -4,8 +4,8 @@
 #include "gating/GitHubReviewSource.h"
 #include "gating/GitLabReviewSource.h"
 #include "gating/TrailerReviewSource.h"
+#include "http/CurlTransport.h"
 #include "model/Ecosystem.h"
-#include "tracker/CurlTransport.h"
 
 namespace Shipyard {
 

@@ -3,6 +3,7 @@
 
 #include "kube/KubeOperation.h"
 #include "kube/KubePager.h"
+#include "support/FutureWait.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -166,7 +167,7 @@ QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
         elapsed.start();
         QString lastMessage;
         while (true) {
-            const KubeResponse response = KubeOperation::await(self.m_client.get(self.path()));
+            const KubeResponse response = await(self.m_client.get(self.path()));
             if (!response.ok())
                 return failed(response.error);
             if (observe)
@@ -257,7 +258,7 @@ QFuture<RolloutHistory> DeploymentRollout::history() const
     const DeploymentRollout self = *this;
     return KubeOperation::run<RolloutHistory>([self] {
         RolloutHistory history;
-        const KubeResponse response = KubeOperation::await(self.m_client.get(self.path()));
+        const KubeResponse response = await(self.m_client.get(self.path()));
         if (!response.ok()) {
             history.error = response.error;
             return history;
@@ -281,7 +282,7 @@ QFuture<RolloutResult> DeploymentRollout::undo(qint64 toRevision, bool dryRun) c
 {
     const DeploymentRollout self = *this;
     return KubeOperation::run<RolloutResult>([self, toRevision, dryRun] {
-        const KubeResponse response = KubeOperation::await(self.m_client.get(self.path()));
+        const KubeResponse response = await(self.m_client.get(self.path()));
         if (!response.ok())
             return failed(response.error);
         const QJsonObject deployment = response.json();
@@ -379,7 +380,7 @@ QFuture<RolloutResult> DeploymentRollout::undo(qint64 toRevision, bool dryRun) c
         request.body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
         if (dryRun)
             request.query.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
-        const KubeResponse patched = KubeOperation::await(self.m_client.send(request));
+        const KubeResponse patched = await(self.m_client.send(request));
         if (!patched.ok()) {
             RolloutResult failure = failed(patched.error);
             failure.message =
@@ -397,7 +398,7 @@ QFuture<RolloutResult> DeploymentRollout::restart() const
 {
     const DeploymentRollout self = *this;
     return KubeOperation::run<RolloutResult>([self] {
-        const KubeResponse response = KubeOperation::await(self.m_client.get(self.path()));
+        const KubeResponse response = await(self.m_client.get(self.path()));
         if (!response.ok())
             return failed(response.error);
         if (response.json()[QLatin1String("spec")][QLatin1String("paused")].toBool())
@@ -409,7 +410,7 @@ QFuture<RolloutResult> DeploymentRollout::restart() const
                     QJsonObject { { QStringLiteral("annotations"),
                         QJsonObject { { QStringLiteral("kubectl.kubernetes.io/restartedAt"),
                             QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } } } } } } } } } };
-        const KubeResponse patched = KubeOperation::await(self.m_client.patch(self.path(),
+        const KubeResponse patched = await(self.m_client.patch(self.path(),
             QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/strategic-merge-patch+json"));
         if (!patched.ok())
             return failed(patched.error);
@@ -426,7 +427,7 @@ QFuture<RolloutResult> DeploymentRollout::scale(int replicas) const
     return KubeOperation::run<RolloutResult>([self, replicas] {
         const QJsonObject patch { { QStringLiteral("spec"),
             QJsonObject { { QStringLiteral("replicas"), replicas } } } };
-        const KubeResponse patched = KubeOperation::await(self.m_client.patch(self.path(QStringLiteral("scale")),
+        const KubeResponse patched = await(self.m_client.patch(self.path(QStringLiteral("scale")),
             QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/merge-patch+json"));
         if (!patched.ok())
             return failed(patched.error);

@@ -3,7 +3,6 @@
 
 #include "kube/CredentialSource.h"
 #include "kube/HttpWorker.h"
-#include "kube/Kubeconfig.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -239,17 +238,6 @@ struct Exchange : std::enable_shared_from_this<Exchange>
 
 KubeClient::KubeClient(KubeConnection connection) : d(std::make_shared<Private>(std::move(connection)))
 { }
-
-KubeClient KubeClient::fromKubeconfig(const Kubeconfig &config, const QString &context, QString *error)
-{
-    if (!config.isValid()) {
-        if (error)
-            *error = config.errorString();
-        return {};
-    }
-    const auto connection = config.connection(context, error);
-    return connection ? KubeClient(*connection) : KubeClient();
-}
 
 const KubeConnection &KubeClient::connection() const
 {

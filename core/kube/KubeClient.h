@@ -13,8 +13,6 @@
 
 namespace Shipyard {
 
-class Kubeconfig;
-
 // A handle on an in-flight streaming request (watch, log follow).
 // Cancelling is idempotent and safe from any thread; dropping the handle
 // does not cancel (keep it, or call cancel()).
@@ -48,9 +46,6 @@ class KubeClient
 public:
     KubeClient() = default;
     explicit KubeClient(KubeConnection connection);
-
-    // The context (or the current one) of the files kubectl would read.
-    static KubeClient fromKubeconfig(const Kubeconfig &config, const QString &context, QString *error);
 
     bool isValid() const { return d != nullptr; }
     const KubeConnection &connection() const;

@@ -42,13 +42,6 @@ public:
         });
         return future;
     }
-
-    // For use inside run(): waits for one request.
-    static KubeResponse await(QFuture<KubeResponse> future)
-    {
-        future.waitForFinished();
-        return future.result();
-    }
 };
 
 } // namespace Shipyard

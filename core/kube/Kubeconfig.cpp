@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "kube/Kubeconfig.h"
 
-#include "model/YamlMappingReader.h"
+#include "support/YamlMappingReader.h"
 
 #include <QDir>
 #include <QFile>

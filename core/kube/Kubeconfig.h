@@ -5,7 +5,7 @@
 #include "kube/KubeConnection.h"
 #include "kube/KubeContext.h"
 #include "kube/KubeUser.h"
-#include "model/Diagnostic.h"
+#include "support/Diagnostic.h"
 
 #include <QHash>
 #include <QList>

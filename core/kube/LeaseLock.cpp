@@ -2,6 +2,7 @@
 #include "kube/LeaseLock.h"
 
 #include "kube/KubeOperation.h"
+#include "support/FutureWait.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -58,7 +59,7 @@ QFuture<LeaseLock::Attempt> LeaseLock::round(bool renewOnly)
     return KubeOperation::run<Attempt>([=] {
         Attempt attempt;
         const QString now = microTime(QDateTime::currentDateTimeUtc());
-        const KubeResponse got = KubeOperation::await(client.get(collection + QLatin1Char('/') + name));
+        const KubeResponse got = await(client.get(collection + QLatin1Char('/') + name));
         if (got.error.isNotFound() && renewOnly) {
             attempt.outcome = Outcome::HeldByOther;
             return attempt;
@@ -71,7 +72,7 @@ QFuture<LeaseLock::Attempt> LeaseLock::round(bool renewOnly)
                     QJsonObject { { QStringLiteral("holderIdentity"), identity },
                         { QStringLiteral("leaseDurationSeconds"), duration }, { QStringLiteral("acquireTime"), now },
                         { QStringLiteral("renewTime"), now }, { QStringLiteral("leaseTransitions"), 0 } } } };
-            const KubeResponse created = KubeOperation::await(client.create(collection, lease));
+            const KubeResponse created = await(client.create(collection, lease));
             if (created.error.isConflict()) { // AlreadyExists: someone was faster
                 attempt.outcome = Outcome::LostRace;
                 return attempt;
@@ -120,7 +121,7 @@ QFuture<LeaseLock::Attempt> LeaseLock::round(bool renewOnly)
         }
         lease.insert(QStringLiteral("spec"), spec);
         // The resourceVersion read above travels with the object: a concurrent writer makes this 409.
-        const KubeResponse updated = KubeOperation::await(client.replace(collection + QLatin1Char('/') + name, lease));
+        const KubeResponse updated = await(client.replace(collection + QLatin1Char('/') + name, lease));
         if (updated.error.isConflict()) {
             attempt.outcome = Outcome::LostRace;
             attempt.holder = holder;
@@ -146,7 +147,7 @@ QFuture<LeaseLock::Attempt> LeaseLock::release()
     const QString identity = m_identity;
     return KubeOperation::run<Attempt>([=] {
         Attempt attempt;
-        const KubeResponse got = KubeOperation::await(client.get(path));
+        const KubeResponse got = await(client.get(path));
         if (!got.ok()) {
             attempt.error = got.error;
             return attempt;
@@ -164,7 +165,7 @@ QFuture<LeaseLock::Attempt> LeaseLock::release()
         spec.insert(QStringLiteral("renewTime"), now);
         spec.insert(QStringLiteral("acquireTime"), now);
         lease.insert(QStringLiteral("spec"), spec);
-        const KubeResponse updated = KubeOperation::await(client.replace(path, lease));
+        const KubeResponse updated = await(client.replace(path, lease));
         attempt.error = updated.error;
         attempt.outcome =
             updated.ok() ? Outcome::Renewed : (updated.error.isConflict() ? Outcome::LostRace : Outcome::Error);

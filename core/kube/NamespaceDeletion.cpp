@@ -2,6 +2,7 @@
 #include "kube/NamespaceDeletion.h"
 
 #include "kube/KubeOperation.h"
+#include "support/FutureWait.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -15,7 +16,7 @@ QFuture<NamespaceDeletion::Result> NamespaceDeletion::run(const KubeClient &clie
     return KubeOperation::run<Result>([client, ns, timeout, progress] {
         Result result;
         const QString path = QStringLiteral("/api/v1/namespaces/") + ns;
-        const KubeResponse deleted = KubeOperation::await(client.remove(path));
+        const KubeResponse deleted = await(client.remove(path));
         if (deleted.error.isNotFound()) {
             result.alreadyGone = true;
             return result;
@@ -29,7 +30,7 @@ QFuture<NamespaceDeletion::Result> NamespaceDeletion::run(const KubeClient &clie
         QString last;
         // Polling is enough here: deletion takes seconds and one GET a half second costs nothing.
         while (true) {
-            const KubeResponse current = KubeOperation::await(client.get(path));
+            const KubeResponse current = await(client.get(path));
             if (current.error.isNotFound())
                 return result;
             if (!current.ok()) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "live/EnvironmentComparison.h"
 
-#include "gating/TaskKeyExtractor.h"
 #include "git/Repository.h"
+#include "model/TaskKeyExtractor.h"
 
 #include <QFileInfo>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "EnvironmentMonitor.h"
+#include "live/EnvironmentMonitor.h"
 
 #include "live/EnvironmentWatch.h"
 #include "live/ShowroomDirectory.h"
 
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeInformerRegistry.h"
-#include "kube/Kubeconfig.h"
 
 namespace Shipyard {
 
@@ -47,12 +47,12 @@ bool EnvironmentMonitor::isSettled() const
     return true;
 }
 
-void EnvironmentMonitor::watch(const Ecosystem &ecosystem, const Kubeconfig &kubeconfig)
+void EnvironmentMonitor::watch(const Ecosystem &ecosystem, const ClusterAccess &cluster)
 {
     removeAll();
     for (const Environment &environment : ecosystem.environments) {
         QString error;
-        const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, environment.context, &error);
+        const KubeClient client = cluster.client(environment.context, &error);
         if (environment.kind == EnvironmentKind::Showroom) {
             auto *directory = new ShowroomDirectory(environment.name, environment.context, this);
             m_watches.append(nullptr);

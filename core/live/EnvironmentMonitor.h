@@ -11,7 +11,7 @@
 namespace Shipyard {
 
 class EnvironmentWatch;
-class Kubeconfig;
+class ClusterAccess;
 class ShowroomDirectory;
 class KubeInformerRegistry;
 
@@ -26,7 +26,7 @@ public:
     explicit EnvironmentMonitor(QObject *parent = nullptr);
     ~EnvironmentMonitor() override;
 
-    void watch(const Ecosystem &ecosystem, const Kubeconfig &kubeconfig);
+    void watch(const Ecosystem &ecosystem, const ClusterAccess &cluster);
     // Stops every watch; environmentsReset() follows.
     void clear();
 

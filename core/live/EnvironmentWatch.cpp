@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "EnvironmentWatch.h"
+#include "live/EnvironmentWatch.h"
 
 #include "kube/KubeClient.h"
 #include "kube/KubeError.h"

@@ -5,7 +5,6 @@
 #include "kube/KubeInformer.h"
 #include "kube/KubeInformerRegistry.h"
 #include "kube/KubeResourceType.h"
-#include "pipeline/ShowroomManager.h"
 
 #include <algorithm>
 
@@ -38,7 +37,7 @@ void ShowroomDirectory::start(const KubeClient &client, KubeInformerRegistry &re
     m_registry = &registry;
     const KubeResourceType namespaces = KubeResourceType::make(
         QString(), QStringLiteral("v1"), QStringLiteral("namespaces"), QStringLiteral("Namespace"), false);
-    m_informer = registry.acquire(client, namespaces, QString(), ShowroomManager::labelSelector(m_environment));
+    m_informer = registry.acquire(client, namespaces, QString(), ShowroomInfo::labelSelector(m_environment));
     KubeInformer *informer = m_informer.get();
     connect(informer, &KubeInformer::itemsAboutToBeInserted, this, &ShowroomDirectory::showroomsAboutToBeInserted);
     connect(informer, &KubeInformer::itemsInserted, this, &ShowroomDirectory::insertRows);

@@ -3,7 +3,7 @@
 
 #include "kube/KubeClient.h"
 #include "live/EnvironmentWatch.h"
-#include "pipeline/ShowroomInfo.h"
+#include "live/ShowroomInfo.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "SystemState.h"
+#include "live/SystemState.h"
 
 #include "kube/DeploymentRollout.h"
+#include "model/Labels.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -59,8 +60,8 @@ SystemState SystemState::fromDeployment(const QJsonObject &deployment)
         state.image = containers.first().toObject().value(QLatin1String("image")).toString();
         state.tag = tagOf(state.image);
     }
-    state.gitSha = annotations.value(QLatin1String("shipyard.dev/git-sha")).toString();
-    state.tasks = annotations.value(QLatin1String("shipyard.dev/tasks")).toString();
+    state.gitSha = annotations.value(Labels::gitSha).toString();
+    state.tasks = annotations.value(Labels::tasks).toString();
     state.revision = annotations.value(QLatin1String("deployment.kubernetes.io/revision")).toString().toLongLong();
     state.desired = spec.value(QLatin1String("replicas")).toInt(1);
     state.updated = status.value(QLatin1String("updatedReplicas")).toInt();

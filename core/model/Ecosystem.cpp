@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "Ecosystem.h"
+#include "model/Ecosystem.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace Shipyard {
 
@@ -12,6 +13,18 @@ QString Environment::namespaceFor(const QString &taskKey) const
         return namespaceName;
     // Task keys are upper case; namespaces must be DNS labels.
     return QString(namespacePattern).replace(QStringLiteral("{task}"), taskKey.toLower());
+}
+
+QRegularExpression Environment::namespaceRegex() const
+{
+    if (kind != EnvironmentKind::Showroom)
+        return QRegularExpression(QRegularExpression::anchoredPattern(QRegularExpression::escape(namespaceName)));
+    QStringList parts;
+    for (const QString &part : namespacePattern.split(QStringLiteral("{task}")))
+        parts.append(QRegularExpression::escape(part));
+    // A lowercased task key is a DNS label's middle: what namespaceFor() makes.
+    return QRegularExpression(
+        QRegularExpression::anchoredPattern(parts.join(QStringLiteral("[a-z0-9]([-a-z0-9]*[a-z0-9])?"))));
 }
 
 const System *Ecosystem::system(const QString &systemName) const
@@ -30,6 +43,25 @@ const Environment *Ecosystem::environment(const QString &environmentName) const
             return &e;
     }
     return nullptr;
+}
+
+const Environment *Ecosystem::firstEnvironment(EnvironmentKind kind) const
+{
+    for (const Environment &e : environments) {
+        if (e.kind == kind)
+            return &e;
+    }
+    return nullptr;
+}
+
+QList<const Environment *> Ecosystem::environmentsOf(EnvironmentKind kind) const
+{
+    QList<const Environment *> found;
+    for (const Environment &e : environments) {
+        if (e.kind == kind)
+            found.append(&e);
+    }
+    return found;
 }
 
 QString Ecosystem::resolvePath(const QString &path) const

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "Diagnostic.h"
+#include "support/Diagnostic.h"
 
 #include <QList>
 #include <QMap>
@@ -10,6 +10,8 @@
 
 #include <chrono>
 #include <optional>
+
+class QRegularExpression;
 
 namespace Shipyard {
 
@@ -56,6 +58,9 @@ struct Environment
 
     // The namespace for a task's showroom, or namespaceName for the others.
     QString namespaceFor(const QString &taskKey) const;
+    // The namespaces this environment covers, anchored: its namespace, or
+    // for a showroom its pattern with any task in place of {task}.
+    QRegularExpression namespaceRegex() const;
     // Staging and production: a delivery there merges its branches into
     // upstream, and real traffic judges it.
     bool isFinal() const { return kind == EnvironmentKind::Staging || kind == EnvironmentKind::Production; }
@@ -159,6 +164,10 @@ struct Ecosystem
 
     const System *system(const QString &name) const;
     const Environment *environment(const QString &name) const;
+    // The first environment of KIND in the file's order; null when none.
+    const Environment *firstEnvironment(EnvironmentKind kind) const;
+    // Every environment of KIND, in the file's order.
+    QList<const Environment *> environmentsOf(EnvironmentKind kind) const;
     // Paths in the file are relative to the file's own directory.
     QString resolvePath(const QString &path) const;
 };

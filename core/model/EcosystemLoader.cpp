@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "EcosystemLoader.h"
+#include "model/EcosystemLoader.h"
 
-#include "KeySuggestion.h"
-#include "YamlMappingReader.h"
-#include "gating/TaskKeyExtractor.h"
+#include "model/TaskKeyExtractor.h"
+#include "support/KeySuggestion.h"
+#include "support/YamlMappingReader.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "Diagnostic.h"
-#include "Ecosystem.h"
+#include "model/Ecosystem.h"
+#include "support/Diagnostic.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/Delivery.h"
 
-#include "gating/TaskKeyExtractor.h"
+#include "audit/AuditJournal.h"
+#include "audit/AuditTrail.h"
+#include "build/CommandRunner.h"
+#include "build/ImageBuilder.h"
+#include "build/RegistryClient.h"
 #include "gating/TaskReturner.h"
 #include "git/Integrator.h"
 #include "git/Repository.h"
-#include "kube/Kubeconfig.h"
-#include "pipeline/AuditJournal.h"
-#include "pipeline/AuditTrail.h"
-#include "pipeline/CommandRunner.h"
+#include "model/Labels.h"
+#include "model/TaskKeyExtractor.h"
+#include "monitoring/MonitoringWatch.h"
 #include "pipeline/DeliveryGate.h"
 #include "pipeline/EnvironmentLock.h"
-#include "pipeline/ImageBuilder.h"
-#include "pipeline/ManifestReader.h"
-#include "pipeline/MonitoringWatch.h"
-#include "pipeline/RegistryClient.h"
-#include "pipeline/ReleaseApplier.h"
-#include "pipeline/ReleaseStore.h"
-#include "pipeline/SecretMasker.h"
+#include "releases/ManifestReader.h"
+#include "releases/ReleaseApplier.h"
+#include "releases/ReleaseStore.h"
+#include "support/SecretMasker.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QDir>
@@ -409,7 +409,7 @@ void Delivery::run()
     const QString ns = environment->namespaceFor(taskKey);
     const QString who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
 
-    const AuditTrail trail(m_options.kubeconfig, environment->context, m_options.auditJournal);
+    const AuditTrail trail(m_options.cluster, environment->context, m_options.auditJournal);
     const auto audit = [&](const QString &action, const QString &outcome, const QString &releaseId,
                            const QJsonObject &details) {
         AuditRecord record;
@@ -457,9 +457,8 @@ void Delivery::run()
 
     // (0) the environment's lock
     setState(Step::Lock, {}, State::Running);
-    const Kubeconfig kubeconfig = Kubeconfig::load(m_options.kubeconfig);
     QString clientError;
-    const KubeClient client = KubeClient::fromKubeconfig(kubeconfig, environment->context, &clientError);
+    const KubeClient client = m_options.cluster.client(environment->context, &clientError);
     if (!client.isValid()) {
         setState(Step::Lock, {}, State::Failed, clientError);
         finish(Outcome::Failed, keyword(Step::Lock), clientError);
@@ -633,8 +632,9 @@ void Delivery::run()
     commandEnvironment.insert(QStringLiteral("SHIPYARD_ENVIRONMENT"), environment->name);
     commandEnvironment.insert(QStringLiteral("SHIPYARD_CONTEXT"), environment->context);
     commandEnvironment.insert(QStringLiteral("SHIPYARD_NAMESPACE"), ns);
-    if (!m_options.kubeconfig.isEmpty())
-        commandEnvironment.insert(QStringLiteral("KUBECONFIG"), m_options.kubeconfig);
+    // Commands see the clusters Shipyard sees.
+    if (!m_options.cluster.explicitFile().isEmpty())
+        commandEnvironment.insert(QStringLiteral("KUBECONFIG"), m_options.cluster.explicitFile());
     const auto commandDirectory = [&](const Run::Work &work) {
         return QFileInfo(work.directory).isDir() ? work.directory : QFileInfo(m_ecosystem.filePath).absolutePath();
     };
@@ -707,9 +707,8 @@ void Delivery::run()
     for (Run::Work &work : state.work) {
         QString error;
         work.objects = ManifestReader::render(work.system, work.directory, work.image,
-            { { QStringLiteral("shipyard.dev/git-sha"), work.commit },
-                { QStringLiteral("shipyard.dev/tasks"), state.tasks.join(QLatin1Char(',')) },
-                { QStringLiteral("shipyard.dev/release"), record.id } },
+            { { Labels::gitSha, work.commit }, { Labels::tasks, state.tasks.join(QLatin1Char(',')) },
+                { Labels::release, record.id } },
             &error);
         if (!error.isEmpty()) {
             setState(Step::Deploy, work.system.name, State::Failed, error);
@@ -751,9 +750,8 @@ void Delivery::run()
             if (current.image.isEmpty())
                 current.image = ManifestReader::imageOf(object.toObject(), work.system.image);
             if (current.gitSha.isEmpty())
-                current.gitSha = object[QLatin1String("metadata")][QLatin1String("annotations")]
-                                       [QLatin1String("shipyard.dev/git-sha")]
-                                           .toString();
+                current.gitSha =
+                    object[QLatin1String("metadata")][QLatin1String("annotations")][Labels::gitSha].toString();
         }
         rollbackTarget.systems.append(current);
     }

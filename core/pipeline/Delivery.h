@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
 
 #include <QDateTime>
@@ -60,7 +61,7 @@ public:
     struct Options
     {
         bool waitForLock = false;
-        QString kubeconfig; // empty: the files kubectl reads
+        ClusterAccess cluster; // the clusters the program read at its start
         QString identity; // empty: user@host/pid
         QString auditJournal; // empty: AuditJournal::defaultPath()
         QString taskKey; // showrooms: the namespace's task; default: from the first branch

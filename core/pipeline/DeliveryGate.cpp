@@ -3,7 +3,7 @@
 
 #include "gating/GateEvaluator.h"
 #include "gating/ReviewSourceFactory.h"
-#include "gating/TaskKeyExtractor.h"
+#include "model/TaskKeyExtractor.h"
 #include "tracker/TrackerFactory.h"
 
 #include <algorithm>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/DeliveryRobot.h"
 
-#include "gating/TaskKeyExtractor.h"
+#include "build/CommandRunner.h"
 #include "gating/TaskReturner.h"
 #include "git/CommitExport.h"
 #include "git/Integrator.h"
 #include "git/Repository.h"
-#include "pipeline/CommandRunner.h"
+#include "model/TaskKeyExtractor.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/ShowroomManager.h"
 #include "pipeline/TaskBranches.h"
@@ -78,16 +78,13 @@ DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
     for (const Task &task : std::as_const(tasks))
         record(autotest(tracker, task, progress));
 
-    const Environment *showroomEnvironment = nullptr;
-    const Environment *staging = nullptr;
-    for (const Environment &environment : m_ecosystem.environments) {
-        if (environment.kind == EnvironmentKind::Showroom &&
-            (m_options.showroomEnvironment.isEmpty() || m_options.showroomEnvironment == environment.name) &&
-            !showroomEnvironment)
-            showroomEnvironment = &environment;
-        if (environment.kind == EnvironmentKind::Staging && !staging)
-            staging = &environment;
+    const Environment *showroomEnvironment =
+        m_options.showroomEnvironment.isEmpty() ? m_ecosystem.firstEnvironment(EnvironmentKind::Showroom) : nullptr;
+    for (const Environment *candidate : m_ecosystem.environmentsOf(EnvironmentKind::Showroom)) {
+        if (!showroomEnvironment && candidate->name == m_options.showroomEnvironment)
+            showroomEnvironment = candidate;
     }
+    const Environment *staging = m_ecosystem.firstEnvironment(EnvironmentKind::Staging);
 
     if (!tasksIn(statuses.awaitingShowroom, &tasks))
         return result;
@@ -112,7 +109,7 @@ DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
     }
 
     if (showroomEnvironment) {
-        ShowroomManager showrooms(m_ecosystem, showroomEnvironment->name, m_options.kubeconfig);
+        ShowroomManager showrooms(m_ecosystem, showroomEnvironment->name, m_options.cluster);
         showrooms.setAuditJournal(m_options.auditJournal);
         const ShowroomManager::SweepResult swept = showrooms.sweep(QDateTime::currentDateTimeUtc(), false, progress);
         if (!swept.error.isEmpty())
@@ -217,10 +214,9 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
 DeliveryRobot::Action DeliveryRobot::showroom(Tracker &tracker, const Task &task, const Progress &progress) const
 {
     Action action { task.key, QStringLiteral("showroom"), false, {} };
-    ShowroomManager showrooms(m_ecosystem, m_options.showroomEnvironment, m_options.kubeconfig);
+    ShowroomManager showrooms(m_ecosystem, m_options.showroomEnvironment, m_options.cluster);
     showrooms.setAuditJournal(m_options.auditJournal);
     ShowroomManager::UpOptions options;
-    options.kubeconfig = m_options.kubeconfig;
     options.images = m_options.images;
     options.creator = QStringLiteral("shipyard-robot@") + QSysInfo::machineHostName();
     // Another delivery into the showroom: try again on the next pass rather than stall this one.
@@ -273,7 +269,7 @@ DeliveryRobot::Action DeliveryRobot::deliver(
         return action;
     }
     Delivery::Options options;
-    options.kubeconfig = m_options.kubeconfig;
+    options.cluster = m_options.cluster;
     options.auditJournal = m_options.auditJournal;
     options.taskKey = task.key;
     Delivery delivery(m_ecosystem, staging.name, targets, options);

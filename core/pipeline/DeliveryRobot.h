@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
 
 #include <QList>
@@ -41,7 +42,7 @@ public:
 
     struct Options
     {
-        QString kubeconfig; // empty: the files kubectl reads
+        ClusterAccess cluster; // the clusters the program read at its start
         QString auditJournal; // empty: AuditJournal::defaultPath()
         QMap<QString, QString> images; // system → image delivered as given instead of built
         QString showroomEnvironment; // empty: the ecosystem's only showroom environment

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/EnvironmentLock.h"
 
-#include "pipeline/AuditJournal.h"
+#include "audit/AuditJournal.h"
 
 #include "kube/KubeOperation.h"
+#include "model/Labels.h"
+#include "support/FutureWait.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -29,12 +31,6 @@ QHash<QString, QString> &processLocks()
 {
     static QHash<QString, QString> locks;
     return locks;
-}
-
-template<typename T> T await(QFuture<T> future)
-{
-    future.waitForFinished();
-    return future.result();
 }
 
 QString leasesPath(const QString &ns)
@@ -75,8 +71,7 @@ QList<QueueEntry> listQueue(const KubeClient &client, const QString &ns, KubeErr
     QList<QueueEntry> entries;
     const KubeResponse listed = await(client.get(leasesPath(ns),
         QUrlQuery { { QStringLiteral("labelSelector"),
-            QString::fromLatin1(EnvironmentLock::queueLabel) + QLatin1Char('=') +
-                QString::fromLatin1(EnvironmentLock::leaseName) } }));
+            QString(Labels::queue) + QLatin1Char('=') + QString::fromLatin1(EnvironmentLock::leaseName) } }));
     if (!listed.ok()) {
         *error = listed.error;
         return entries;
@@ -227,11 +222,9 @@ bool EnvironmentLock::enterQueue(QString *error)
     name = QString::fromLatin1(queuePrefix) +
         QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 16).rightJustified(10, u'0');
     QJsonObject metadata { { QStringLiteral("name"), name },
-        { QStringLiteral("labels"),
-            QJsonObject { { QString::fromLatin1(queueLabel), QString::fromLatin1(leaseName) } } } };
+        { QStringLiteral("labels"), QJsonObject { { QString(Labels::queue), QString::fromLatin1(leaseName) } } } };
     if (!m_reason.isEmpty())
-        metadata.insert(
-            QStringLiteral("annotations"), QJsonObject { { QString::fromLatin1(reasonAnnotation), m_reason } });
+        metadata.insert(QStringLiteral("annotations"), QJsonObject { { QString(Labels::reason), m_reason } });
     const QJsonObject lease { { QStringLiteral("apiVersion"), QStringLiteral("coordination.k8s.io/v1") },
         { QStringLiteral("kind"), QStringLiteral("Lease") }, { QStringLiteral("metadata"), metadata },
         { QStringLiteral("spec"),
@@ -308,11 +301,10 @@ void EnvironmentLock::publishReason()
 {
     // The lease object is shared with the next holders: always overwrite (or clear) the reason.
     const QJsonValue reason = m_reason.isEmpty() ? QJsonValue() : QJsonValue(m_reason);
-    const QByteArray patch =
-        QJsonDocument(QJsonObject { { QStringLiteral("metadata"),
-                          QJsonObject { { QStringLiteral("annotations"),
-                              QJsonObject { { QString::fromLatin1(reasonAnnotation), reason } } } } } })
-            .toJson(QJsonDocument::Compact);
+    const QByteArray patch = QJsonDocument(
+        QJsonObject { { QStringLiteral("metadata"),
+            QJsonObject { { QStringLiteral("annotations"), QJsonObject { { QString(Labels::reason), reason } } } } } })
+                                 .toJson(QJsonDocument::Compact);
     await(m_client.patch(
         leasesPath(m_ns) + QLatin1Char('/') + QString::fromLatin1(leaseName), patch, "application/merge-patch+json"));
 }
@@ -336,7 +328,7 @@ bool EnvironmentLock::isQueueLease(const QJsonObject &lease)
 {
     const QJsonObject metadata = lease.value(QLatin1String("metadata")).toObject();
     return metadata.value(QLatin1String("name")).toString().startsWith(QLatin1String(queuePrefix)) &&
-        metadata[QLatin1String("labels")][QLatin1String(queueLabel)].toString() == QLatin1String(leaseName);
+        metadata[QLatin1String("labels")][Labels::queue].toString() == QLatin1String(leaseName);
 }
 
 EnvironmentLock::Waiter EnvironmentLock::waiterFromLease(const QJsonObject &lease)
@@ -346,7 +338,7 @@ EnvironmentLock::Waiter EnvironmentLock::waiterFromLease(const QJsonObject &leas
     Waiter waiter;
     waiter.lease = metadata.value(QLatin1String("name")).toString();
     waiter.identity = spec.value(QLatin1String("holderIdentity")).toString();
-    waiter.reason = metadata[QLatin1String("annotations")][QLatin1String(reasonAnnotation)].toString();
+    waiter.reason = metadata[QLatin1String("annotations")][Labels::reason].toString();
     waiter.since = parseTime(metadata.value(QLatin1String("creationTimestamp")));
     waiter.renewed = parseTime(spec.value(QLatin1String("renewTime")));
     waiter.entered = parseTime(spec.value(QLatin1String("acquireTime")));
@@ -366,7 +358,7 @@ void EnvironmentLock::readHolder(const QJsonObject &lease, Status *status)
     status->expired = !status->holder.isEmpty() && expiredByWallClock(status->renewed, status->durationSeconds, 1);
     status->reason = status->holder.isEmpty()
         ? QString()
-        : lease[QLatin1String("metadata")][QLatin1String("annotations")][QLatin1String(reasonAnnotation)].toString();
+        : lease[QLatin1String("metadata")][QLatin1String("annotations")][Labels::reason].toString();
 }
 
 bool EnvironmentLock::queuedBefore(const Waiter &a, const Waiter &b)

@@ -42,10 +42,6 @@ class EnvironmentLock
 public:
     static constexpr const char *leaseName = "shipyard-delivery";
     static constexpr const char *queuePrefix = "shipyard-delivery-queue-";
-    // On queue leases: which lock they wait for (a label, to list them).
-    static constexpr const char *queueLabel = "shipyard.dev/queue";
-    // On the lock and queue leases: why it is held or wanted.
-    static constexpr const char *reasonAnnotation = "shipyard.dev/reason";
 
     struct Waiter
     {

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/ReleaseRollback.h"
 
-#include "kube/Kubeconfig.h"
-#include "pipeline/AuditJournal.h"
-#include "pipeline/AuditTrail.h"
+#include "audit/AuditJournal.h"
+#include "audit/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
-#include "pipeline/ReleaseApplier.h"
-#include "pipeline/ReleaseStore.h"
+#include "releases/ReleaseApplier.h"
+#include "releases/ReleaseStore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -34,8 +33,7 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
         return fail(QStringLiteral("no environment named %1").arg(m_environment));
     const QString ns = environment->namespaceFor(m_options.taskKey);
     QString clientError;
-    const KubeClient client =
-        KubeClient::fromKubeconfig(Kubeconfig::load(m_options.kubeconfig), environment->context, &clientError);
+    const KubeClient client = m_options.cluster.client(environment->context, &clientError);
     if (!client.isValid())
         return fail(clientError);
 

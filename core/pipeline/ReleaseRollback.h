@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
-#include "pipeline/ReleaseRecord.h"
+#include "releases/ReleaseRecord.h"
 
 #include <QString>
 
@@ -23,7 +24,7 @@ class ReleaseRollback
 public:
     struct Options
     {
-        QString kubeconfig;
+        ClusterAccess cluster; // the clusters the program read at its start
         QString identity;
         QString auditJournal;
         QString taskKey; // showrooms

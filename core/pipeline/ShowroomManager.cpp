@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/ShowroomManager.h"
 
-#include "gating/TaskKeyExtractor.h"
+#include "audit/AuditJournal.h"
 #include "git/Repository.h"
-#include "kube/Kubeconfig.h"
 #include "kube/NamespaceDeletion.h"
-#include "pipeline/AuditJournal.h"
+#include "model/Labels.h"
+#include "model/TaskKeyExtractor.h"
 #include "pipeline/TaskBranches.h"
+#include "support/FutureWait.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QFileInfo>
@@ -24,20 +25,14 @@ namespace Shipyard {
 
 namespace {
 
-const QString showroomLabel = QStringLiteral("shipyard.dev/showroom");
-const QString taskLabel = QStringLiteral("shipyard.dev/task");
-const QString environmentLabel = QStringLiteral("shipyard.dev/environment");
-const QString creatorAnnotation = QStringLiteral("shipyard.dev/creator");
-const QString expiresAnnotation = QStringLiteral("shipyard.dev/expires-at");
+const QString showroomLabel = Labels::showroom;
+const QString taskLabel = Labels::task;
+const QString environmentLabel = Labels::environment;
+const QString creatorAnnotation = Labels::creator;
+const QString expiresAnnotation = Labels::expiresAt;
 
 // Long enough for a namespace full of deployments; NamespaceDeletion reports progress meanwhile.
 constexpr std::chrono::seconds deletionTimeout { 300 };
-
-KubeResponse await(QFuture<KubeResponse> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
 
 QString namespacePath(const QString &ns)
 {
@@ -69,15 +64,14 @@ bool ShowroomManager::SweepResult::succeeded() const
         std::all_of(removed.cbegin(), removed.cend(), [](const SweepEntry &entry) { return entry.error.isEmpty(); });
 }
 
-ShowroomManager::ShowroomManager(const Ecosystem &ecosystem, const QString &environmentName, const QString &kubeconfig)
-    : m_ecosystem(ecosystem), m_environment(environmentName), m_kubeconfig(kubeconfig)
+ShowroomManager::ShowroomManager(
+    const Ecosystem &ecosystem, const QString &environmentName, const ClusterAccess &cluster)
+    : m_ecosystem(ecosystem), m_environment(environmentName), m_cluster(cluster)
 {
     if (m_environment.isEmpty()) {
         QStringList showrooms;
-        for (const Environment &candidate : std::as_const(m_ecosystem.environments)) {
-            if (candidate.kind == EnvironmentKind::Showroom)
-                showrooms.append(candidate.name);
-        }
+        for (const Environment *candidate : m_ecosystem.environmentsOf(EnvironmentKind::Showroom))
+            showrooms.append(candidate->name);
         if (showrooms.size() != 1) {
             m_error = showrooms.isEmpty()
                 ? QStringLiteral("%1: no environment of kind showroom").arg(m_ecosystem.filePath)
@@ -97,7 +91,7 @@ ShowroomManager::ShowroomManager(const Ecosystem &ecosystem, const QString &envi
         return;
     }
     QString clientError;
-    m_client = KubeClient::fromKubeconfig(Kubeconfig::load(m_kubeconfig), env->context, &clientError);
+    m_client = m_cluster.client(env->context, &clientError);
     if (!m_client.isValid())
         m_error = QStringLiteral("environment %1: %2").arg(env->name, clientError);
 }
@@ -111,11 +105,6 @@ QString ShowroomManager::namespaceFor(const QString &task) const
 {
     const Environment *env = environment();
     return env ? env->namespaceFor(task) : QString();
-}
-
-QString ShowroomManager::labelSelector(const QString &environment)
-{
-    return QStringLiteral("%1=true,%2=%3").arg(showroomLabel, environmentLabel, environment);
 }
 
 QList<Delivery::Target> ShowroomManager::targetsFor(
@@ -250,7 +239,7 @@ ShowroomManager::UpResult ShowroomManager::up(
                     target.image.isEmpty() ? QString() : QStringLiteral(" (") + target.image + QLatin1Char(')')));
 
     Delivery::Options deliveryOptions;
-    deliveryOptions.kubeconfig = m_kubeconfig;
+    deliveryOptions.cluster = m_cluster;
     deliveryOptions.auditJournal = m_auditJournal;
     deliveryOptions.taskKey = task;
     deliveryOptions.runTests = options.runTests;
@@ -337,7 +326,7 @@ QList<ShowroomInfo> ShowroomManager::list(QString *error) const
         return showrooms;
     }
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("labelSelector"), labelSelector(m_environment));
+    query.addQueryItem(QStringLiteral("labelSelector"), ShowroomInfo::labelSelector(m_environment));
     const KubeResponse namespaces = await(m_client.get(QStringLiteral("/api/v1/namespaces"), query));
     if (!namespaces.ok()) {
         if (error)

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
+#include "live/ShowroomInfo.h"
 #include "model/Ecosystem.h"
 #include "pipeline/Delivery.h"
-#include "pipeline/ShowroomInfo.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -37,7 +38,6 @@ public:
 
     struct UpOptions
     {
-        QString kubeconfig; // empty: the files kubectl reads
         QString creator; // empty: user@host
         std::optional<std::chrono::seconds> ttl; // default: the environment's
         QMap<QString, QString> images; // system → image delivered as given instead of built
@@ -85,7 +85,7 @@ public:
     };
 
     // environmentName: a showroom environment of the ecosystem; empty: its only one.
-    ShowroomManager(const Ecosystem &ecosystem, const QString &environmentName, const QString &kubeconfig = {});
+    ShowroomManager(const Ecosystem &ecosystem, const QString &environmentName, const ClusterAccess &cluster);
 
     // Empty when the manager can work; otherwise why not (no such environment, no client).
     QString error() const { return m_error; }
@@ -109,15 +109,13 @@ public:
     // Empty when some branch still holds unmerged work.
     QString orphanReason(const QString &task) const;
 
-    static QString labelSelector(const QString &environment);
-
 private:
     DownResult remove(const QString &ns, const Progress &progress) const;
     void audit(const QString &action, const QString &ns, const QString &result, const QJsonObject &details) const;
 
     Ecosystem m_ecosystem;
     QString m_environment;
-    QString m_kubeconfig;
+    ClusterAccess m_cluster;
     QString m_auditJournal;
     KubeClient m_client;
     QString m_error;

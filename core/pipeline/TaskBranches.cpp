@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/TaskBranches.h"
 
-#include "gating/TaskKeyExtractor.h"
 #include "git/Repository.h"
+#include "model/TaskKeyExtractor.h"
 
 #include <QFileInfo>
 

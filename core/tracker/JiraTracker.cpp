@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tracker/JiraTracker.h"
-#include "tracker/HttpTransport.h"
+#include "http/HttpTransport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "tracker/HttpRequest.h"
+#include "http/HttpRequest.h"
 
 #include <QString>
 

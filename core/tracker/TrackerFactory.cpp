@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tracker/TrackerFactory.h"
+#include "http/CurlTransport.h"
 #include "model/Ecosystem.h"
-#include "tracker/CurlTransport.h"
 #include "tracker/FileTracker.h"
 #include "tracker/JiraTracker.h"
 #include "tracker/RedmineTracker.h"

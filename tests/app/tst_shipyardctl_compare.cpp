@@ -2,7 +2,7 @@
 // Comparing two environments: EnvironmentComparison on a real git
 // repository, and `shipyardctl compare` on two namespaces of the local
 // control plane whose Deployments carry the commits they run.
-#include "../core/kube/ClusterTestSupport.h"
+#include "ClusterTestSupport.h"
 
 #include "live/EnvironmentComparison.h"
 #include "model/EcosystemLoader.h"

@@ -2,7 +2,7 @@
 // Two `shipyardctl deliver` processes into one environment at once, against
 // the local control plane: the environment's Lease lets one deliver while the
 // other waits, then the other delivers; their deliveries never overlap.
-#include "../core/pipeline/DeliveryTestWorld.h"
+#include "DeliveryTestWorld.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // delivered shows no drift (exit 0), a `kubectl scale` shows as the replicas
 // a delivery would restore (exit 1), and what cannot be compared is an
 // error naming the system (exit 2), in text and in JSON alike.
-#include "../core/pipeline/DeliveryTestWorld.h"
+#include "DeliveryTestWorld.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -6,10 +6,11 @@
 // ready), feeds the ClusterTreeModel of a MainWindow's Cluster view
 // (offscreen) while the pods change (a rollout restart, a scale down and
 // up, an annotation on every pod), then deletes the namespace.
-#include "ClusterTreeModel.h"
-#include "ClusterView.h"
-#include "MainWindow.h"
+#include "cluster/ClusterTreeModel.h"
+#include "cluster/ClusterView.h"
+#include "shell/MainWindow.h"
 
+#include "kube/ClusterAccess.h"
 #include "kube/DeploymentRollout.h"
 #include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
@@ -229,8 +230,7 @@ int main(int argc, char *argv[])
     out() << "pods created and ready in " << creating.elapsed() / 1000 << " s" << Qt::endl;
 
     QString error;
-    const KubeClient client =
-        KubeClient::fromKubeconfig(Kubeconfig::load(LocalCluster::kubeconfigPath()), context, &error);
+    const KubeClient client = ClusterAccess::load(LocalCluster::kubeconfigPath()).client(context, &error);
     if (!client.isValid()) {
         out() << "no client: " << error << Qt::endl;
         return 1;

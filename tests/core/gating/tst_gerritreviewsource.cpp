@@ -3,7 +3,7 @@
 // Gerrit's published REST API documentation ("Query Changes", "Get Change
 // Detail": ChangeInfo and LabelInfo; see data/README.md), served by a fake
 // transport: no Gerrit can run here. They were not captured from a server.
-#include "../tracker/FakeTransport.h"
+#include "FakeTransport.h"
 
 #include "gating/GerritReviewSource.h"
 

@@ -3,7 +3,7 @@
 // GitHub's published REST API documentation ("List pull requests", "List
 // reviews for a pull request"; see data/README.md), served by a fake
 // transport: no GitHub can run here. They were not captured from a server.
-#include "../tracker/FakeTransport.h"
+#include "FakeTransport.h"
 
 #include "gating/GitHubReviewSource.h"
 

@@ -3,7 +3,7 @@
 // GitLab's published REST API documentation ("List project merge requests",
 // "Merge request approvals"; see data/README.md), served by a fake transport:
 // no GitLab can run here. They were not captured from a server.
-#include "../tracker/FakeTransport.h"
+#include "FakeTransport.h"
 
 #include "gating/GitLabReviewSource.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // ReviewSourceFactory: the ecosystem's gating.reviews setting to a source.
 // Network answers are served by a fake transport (no review server runs here).
-#include "../tracker/FakeTransport.h"
+#include "FakeTransport.h"
 
 #include "gating/ReviewSourceFactory.h"
 #include "model/Ecosystem.h"

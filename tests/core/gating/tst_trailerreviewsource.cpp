@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "../git/GitTestHelpers.h"
+#include "GitTestHelpers.h"
 
 #include "gating/TrailerReviewSource.h"
 #include "git/Repository.h"

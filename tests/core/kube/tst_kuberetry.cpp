@@ -8,6 +8,7 @@
 // the right tool here (a real apiserver cannot be made to answer 503 twice on
 // cue): a small python3 http.server on 127.0.0.1, reached through a
 // handcrafted kubeconfig like any cluster.
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
 
@@ -153,7 +154,7 @@ private Q_SLOTS:
                 .toUtf8());
         config.close();
         QString error;
-        m_client = KubeClient::fromKubeconfig(Kubeconfig::loadFiles({ config.fileName() }, true), {}, &error);
+        m_client = ClusterAccess(Kubeconfig::loadFiles({ config.fileName() }, true), {}).client({}, &error);
         QVERIFY2(m_client.isValid(), qPrintable(error));
     }
 

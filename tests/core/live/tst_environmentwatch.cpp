@@ -3,6 +3,7 @@
 // kubectl show up, roll out, fail and disappear in the watched state.
 #include "live/EnvironmentWatch.h"
 
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeInformerRegistry.h"
 #include "kube/Kubeconfig.h"
@@ -51,7 +52,7 @@ private Q_SLOTS:
         const Kubeconfig config = Kubeconfig::load(LocalCluster::kubeconfigPath());
         QVERIFY2(config.isValid(), qPrintable(config.errorString()));
         QString error;
-        const KubeClient client = KubeClient::fromKubeconfig(config, QStringLiteral("staging"), &error);
+        const KubeClient client = ClusterAccess(config, {}).client(QStringLiteral("staging"), &error);
         QVERIFY2(client.isValid(), qPrintable(error));
 
         KubeInformerRegistry registry;

@@ -2,7 +2,7 @@
 // ReplicaTimeline on Deployment states shaped as the API server serves them:
 // what counts as a rollout's start and end, which states add a row, and the
 // bounds on what it keeps. The end-to-end proof against the local control
-// plane is tests/ui/tst_rolloutchart_live.cpp.
+// plane is tests/ui/delivery/tst_rolloutchart_live.cpp.
 #include "live/ReplicaTimeline.h"
 
 #include <QAbstractItemModelTester>

@@ -6,6 +6,7 @@
 // another showroom environment never shows.
 #include "live/ShowroomDirectory.h"
 
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeInformerRegistry.h"
 #include "kube/Kubeconfig.h"
@@ -79,7 +80,7 @@ private Q_SLOTS:
         const Kubeconfig config = Kubeconfig::load(LocalCluster::kubeconfigPath());
         QVERIFY2(config.isValid(), qPrintable(config.errorString()));
         QString error;
-        const KubeClient client = KubeClient::fromKubeconfig(config, QStringLiteral("showroom"), &error);
+        const KubeClient client = ClusterAccess(config, {}).client(QStringLiteral("showroom"), &error);
         QVERIFY2(client.isValid(), qPrintable(error));
 
         KubeInformerRegistry registry;
@@ -129,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(directory.watch(0)->context(), QStringLiteral("showroom"));
 
         // ShowroomManager sees the same showroom: the directory reads what it writes.
-        ShowroomManager manager(m_ecosystem, m_environment, LocalCluster::kubeconfigPath());
+        ShowroomManager manager(m_ecosystem, m_environment, ClusterAccess::load(LocalCluster::kubeconfigPath()));
         QVERIFY2(manager.error().isEmpty(), qPrintable(manager.error()));
         manager.setAuditJournal(m_dir.filePath(QStringLiteral("audit.jsonl")));
         QCOMPARE(manager.namespaceFor(m_task), m_ns);

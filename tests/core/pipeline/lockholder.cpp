@@ -3,6 +3,7 @@
 //   lockholder KUBECONFIG CONTEXT NAMESPACE IDENTITY LEASE_SECONDS wait|nowait [REASON]
 // prints "waiting HOLDER", then "acquired" (or "failed ERROR" and exits 1);
 // "lost" when the lock is lost; a line "release" on stdin releases it and exits.
+#include "kube/ClusterAccess.h"
 #include "kube/Kubeconfig.h"
 #include "pipeline/EnvironmentLock.h"
 
@@ -36,7 +37,7 @@ int main(int argc, char *argv[])
     }
     QString error;
     const KubeClient client =
-        KubeClient::fromKubeconfig(Kubeconfig::loadFiles({ arguments.at(1) }, true), arguments.at(2), &error);
+        ClusterAccess(Kubeconfig::loadFiles({ arguments.at(1) }, true), {}).client(arguments.at(2), &error);
     if (!client.isValid()) {
         say(QStringLiteral("failed ") + error);
         return 1;

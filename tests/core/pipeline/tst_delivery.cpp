@@ -3,12 +3,13 @@
 // `localcluster`): each test case works in a namespace of its own.
 #include "DeliveryTestWorld.h"
 
+#include "kube/ClusterAccess.h"
 #include "kube/LeaseLock.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ReleaseRollback.h"
-#include "pipeline/ReleaseStore.h"
+#include "releases/ReleaseStore.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QElapsedTimer>
@@ -92,7 +93,7 @@ private Q_SLOTS:
 
         // A person goes back to the first release, exactly.
         ReleaseRollback::Options rollbackOptions;
-        rollbackOptions.kubeconfig = clusterKubeconfigPath();
+        rollbackOptions.cluster = ClusterAccess::load(clusterKubeconfigPath());
         rollbackOptions.auditJournal = m_world.filePath(QStringLiteral("audit.jsonl"));
         clock.restart();
         const ReleaseRollback::Result rolledBack =

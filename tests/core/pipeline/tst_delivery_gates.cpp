@@ -5,8 +5,8 @@
 // nothing anywhere, a passing one merges, and --skip-gates is on record.
 #include "DeliveryTestWorld.h"
 
+#include "audit/AuditJournal.h"
 #include "git/Repository.h"
-#include "pipeline/AuditJournal.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QFile>

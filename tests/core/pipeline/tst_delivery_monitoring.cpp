@@ -5,7 +5,7 @@
 #include "DeliveryTestWorld.h"
 #include "FixtureEnvironment.h"
 
-#include "tracker/CurlTransport.h"
+#include "http/CurlTransport.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // The delivery lock and its queue across processes, against the local
 // control plane (fixture `localcluster`): every contender is a process of its
 // own (lockholder), as deliveries from different machines would be.
-#include "../kube/ClusterTestSupport.h"
+#include "ClusterTestSupport.h"
 
 #include "pipeline/EnvironmentLock.h"
 

@@ -2,9 +2,10 @@
 // The delivery robot end to end: `shipyardctl robot --once` against the local
 // control plane, real git repositories (clones of bare upstreams) and a file
 // tracker; then a second pass in-process that finds nothing left to do.
-#include "../kube/ClusterTestSupport.h"
+#include "ClusterTestSupport.h"
 #include "ShowroomWorld.h"
 
+#include "kube/ClusterAccess.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/DeliveryRobot.h"
 #include "pipeline/ShowroomManager.h"
@@ -98,7 +99,7 @@ private Q_SLOTS:
 
         // A showroom whose task QA has closed since.
         {
-            ShowroomManager showrooms(ecosystem(), {}, clusterKubeconfigPath());
+            ShowroomManager showrooms(ecosystem(), {}, ClusterAccess::load(clusterKubeconfigPath()));
             showrooms.setAuditJournal(m_dir.filePath(QStringLiteral("audit.jsonl")));
             ShowroomManager::UpOptions options;
             options.images = { { QStringLiteral("storefront"), QStringLiteral("demo/storefront:1.0") },
@@ -183,7 +184,7 @@ private Q_SLOTS:
 
         // A second pass finds nothing to do and leaves the live showroom.
         DeliveryRobot::Options options;
-        options.kubeconfig = clusterKubeconfigPath();
+        options.cluster = ClusterAccess::load(clusterKubeconfigPath());
         options.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
         const DeliveryRobot::PassResult again = DeliveryRobot(ecosystem(), options).runOnce();
         QVERIFY2(again.succeeded(), qPrintable(again.error));
@@ -200,7 +201,7 @@ private Q_SLOTS:
         m_world->addBranch(QStringLiteral("catalog"), task, {}, false);
         m_world->setTasks({ { task, QStringLiteral("Awaiting Delivery") } });
         DeliveryRobot::Options options;
-        options.kubeconfig = clusterKubeconfigPath();
+        options.cluster = ClusterAccess::load(clusterKubeconfigPath());
         options.auditJournal = m_dir.filePath(QStringLiteral("audit.jsonl"));
         options.images = { { QStringLiteral("catalog"), QStringLiteral("demo/catalog:1.0") } };
         const DeliveryRobot::PassResult pass = DeliveryRobot(ecosystem(), options).runOnce();

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Showrooms end to end against the local control plane (fixture
 // `localcluster`), with real git repositories and a file tracker.
-#include "../kube/ClusterTestSupport.h"
+#include "ClusterTestSupport.h"
 #include "ShowroomWorld.h"
 
+#include "audit/AuditJournal.h"
+#include "kube/ClusterAccess.h"
 #include "model/EcosystemLoader.h"
-#include "pipeline/AuditJournal.h"
 #include "pipeline/ShowroomManager.h"
 
 #include <QElapsedTimer>
@@ -28,7 +29,7 @@ private:
 
     ShowroomManager manager() const
     {
-        ShowroomManager showrooms(*m_ecosystem, {}, clusterKubeconfigPath());
+        ShowroomManager showrooms(*m_ecosystem, {}, ClusterAccess::load(clusterKubeconfigPath()));
         showrooms.setAuditJournal(m_dir.filePath(QStringLiteral("audit.jsonl")));
         return showrooms;
     }

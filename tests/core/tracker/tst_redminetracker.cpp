@@ -4,9 +4,9 @@
 // a real server cannot be made to produce, through a fake transport.
 #include "FakeTransport.h"
 
+#include "http/CurlTransport.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/DeliveryRobot.h"
-#include "tracker/CurlTransport.h"
 #include "tracker/RedmineTracker.h"
 
 #include <QDir>

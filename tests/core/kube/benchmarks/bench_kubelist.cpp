@@ -3,6 +3,7 @@
 //   bench_kubelist [--context local] [--skip-kubectl] [--watch-events N]
 // Run inside the dev root against a cluster scaled with
 //   packaging/localcluster/cluster scale --deployments 1000 --replicas 10
+#include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeInformer.h"
 #include "kube/KubePager.h"
@@ -153,7 +154,7 @@ int main(int argc, char *argv[])
     }
     const QString context = parser.value(QStringLiteral("context"));
     QString error;
-    const KubeClient client = KubeClient::fromKubeconfig(Kubeconfig::load(kubeconfigPath), context, &error);
+    const KubeClient client = ClusterAccess::load(kubeconfigPath).client(context, &error);
     if (!client.isValid()) {
         out() << "no cluster: " << error << Qt::endl;
         return 1;

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "http/HttpTransport.h"
+
+namespace Shipyard {
+
+// HttpTransport over libcurl (http and https only; proxies from the environment).
+class CurlTransport : public HttpTransport
+{
+public:
+    // Bodies above this are refused: a tracker answer is kilobytes, and an
+    // endless stream must not eat the memory.
+    static constexpr qsizetype maximumBodySize = 32 * 1024 * 1024;
+
+    HttpResponse send(const HttpRequest &request) override;
+};
+
+} // namespace Shipyard

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QLatin1StringView>
+
+// Every label and annotation key Shipyard writes on Kubernetes objects, and
+// reads back: one spelling, so that a writer and its readers cannot drift.
+namespace Shipyard::Labels {
+
+// On every object a delivery applies (annotations).
+inline constexpr QLatin1StringView gitSha("shipyard.dev/git-sha"); // the commit the image was built from
+inline constexpr QLatin1StringView tasks("shipyard.dev/tasks"); // the delivered tasks, comma-separated
+inline constexpr QLatin1StringView release("shipyard.dev/release"); // the release record's id
+
+// On release records (labels); `release` is "true" there.
+inline constexpr QLatin1StringView result("shipyard.dev/result");
+
+// On showroom namespaces: labels, then annotations.
+inline constexpr QLatin1StringView showroom("shipyard.dev/showroom");
+inline constexpr QLatin1StringView task("shipyard.dev/task");
+inline constexpr QLatin1StringView environment("shipyard.dev/environment");
+inline constexpr QLatin1StringView creator("shipyard.dev/creator");
+inline constexpr QLatin1StringView expiresAt("shipyard.dev/expires-at");
+
+// On the delivery lock's queue Leases: the lock's Lease name (label), and
+// what a holder or waiter is doing (annotation).
+inline constexpr QLatin1StringView queue("shipyard.dev/queue");
+inline constexpr QLatin1StringView reason("shipyard.dev/reason");
+
+// On audit Events (annotations); `release` names the release acted on.
+inline constexpr QLatin1StringView osUser("shipyard.dev/os-user");
+inline constexpr QLatin1StringView kubernetesUser("shipyard.dev/kubernetes-user");
+inline constexpr QLatin1StringView action("shipyard.dev/action");
+
+// Kubernetes' recommended label, on what Shipyard itself creates.
+inline constexpr QLatin1StringView managedBy("app.kubernetes.io/managed-by");
+inline constexpr QLatin1StringView managedByShipyard("shipyard");
+
+} // namespace Shipyard::Labels

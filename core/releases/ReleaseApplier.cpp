@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "releases/ReleaseApplier.h"
+
+#include "kube/DeploymentRollout.h"
+#include "releases/ManifestReader.h"
+#include "support/FutureWait.h"
+
+#include <QDeadlineTimer>
+#include <QSet>
+#include <QThread>
+
+#include <functional>
+
+namespace Shipyard {
+
+namespace {
+
+bool isDeployment(const QJsonObject &object)
+{
+    return object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment");
+}
+
+QString nameOf(const QJsonObject &object)
+{
+    return object[QLatin1String("metadata")][QLatin1String("name")].toString();
+}
+
+} // namespace
+
+ReleaseApplier::ReleaseApplier(KubeClient client, QString ns) : m_client(std::move(client)), m_ns(std::move(ns))
+{ }
+
+QString ReleaseApplier::describe(const QJsonObject &object)
+{
+    return object.value(QLatin1String("kind")).toString().toLower() + QLatin1Char('/') + nameOf(object);
+}
+
+QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) const
+{
+    // When the first change reached the cluster: an attempt that could not
+    // reach it (a rollback waiting out an outage) changed nothing.
+    const QDateTime attempted = QDateTime::currentDateTimeUtc();
+    const KubeResponse response = await(send(object, false));
+    if (unreachable)
+        *unreachable = response.error.kind == KubeError::Kind::Network;
+    if (!response.ok())
+        return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
+    if (!m_firstApply.isValid())
+        m_firstApply = attempted;
+    log(QStringLiteral("%1 applied in %2").arg(describe(object), m_ns));
+    return {};
+}
+
+QFuture<KubeResponse> ReleaseApplier::send(const QJsonObject &object, bool dryRun) const
+{
+    QJsonObject placed = object;
+    QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
+    metadata.insert(QStringLiteral("namespace"), m_ns);
+    placed.insert(QStringLiteral("metadata"), metadata);
+    KubeClient::ApplyOptions options;
+    options.force = true;
+    options.dryRun = dryRun;
+    return m_client.apply(ManifestReader::pathOf(placed, m_ns), placed, options);
+}
+
+QJsonObject ReleaseApplier::dryRun(const QJsonObject &object, QString *error) const
+{
+    const KubeResponse response = await(send(object, true));
+    if (!response.ok()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(describe(object), response.error.message);
+        return {};
+    }
+    return response.json();
+}
+
+QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) const
+{
+    const KubeResponse response = await(m_client.remove(ManifestReader::pathOf(object, m_ns)));
+    if (unreachable)
+        *unreachable = response.error.kind == KubeError::Kind::Network;
+    if (!response.ok() && !response.error.isNotFound())
+        return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
+    log(QStringLiteral("%1 deleted from %2").arg(describe(object), m_ns));
+    return {};
+}
+
+ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
+    const QList<QJsonObject> &objects, std::chrono::seconds timeout, bool wholeTimeout) const
+{
+    // Every progress deadline condition counts as older than this.
+    const QDateTime changedAt = wholeTimeout ? QDateTime::currentDateTimeUtc().addYears(100) : m_firstApply;
+    RolloutOutcome outcome;
+    QList<std::pair<QString, QFuture<RolloutResult>>> waits;
+    for (const QJsonObject &object : objects) {
+        if (!isDeployment(object))
+            continue;
+        const QString name = nameOf(object);
+        const auto log = m_log;
+        waits.append({ name,
+            DeploymentRollout(m_client, m_ns, name)
+                .status(
+                    timeout,
+                    [log, name](const QString &line) {
+                        if (log)
+                            log(QStringLiteral("deployment/%1: %2").arg(name, line));
+                    },
+                    changedAt, m_observer) });
+    }
+    for (auto &[name, future] : waits) {
+        // The status wait cannot be interrupted; on cancel it is left to end
+        // by its own timeout, its result unread.
+        while (!future.isFinished()) {
+            if (m_cancel && *m_cancel) {
+                outcome.cancelled = true;
+                return outcome;
+            }
+            QThread::msleep(50);
+        }
+        const RolloutResult result = future.result();
+        if (!result.ok() || !result.done) {
+            if (outcome.error.isEmpty()) {
+                outcome.failedObject = QStringLiteral("deployment/") + name;
+                outcome.error = QStringLiteral("deployment/%1: %2")
+                                    .arg(name, result.error.isError() ? result.error.message : result.message);
+            }
+            continue;
+        }
+        outcome.revisions.insert(name,
+            result
+                .object[QLatin1String("metadata")][QLatin1String("annotations")]
+                       [QLatin1String("deployment.kubernetes.io/revision")]
+                .toString()
+                .toLongLong());
+        log(QStringLiteral("deployment/%1: %2").arg(name, result.message));
+    }
+    return outcome;
+}
+
+QJsonArray ReleaseApplier::capture(const QList<QJsonObject> &manifests, QString *error) const
+{
+    QJsonArray captured;
+    for (const QJsonObject &manifest : manifests) {
+        const KubeResponse response = await(m_client.get(ManifestReader::pathOf(manifest, m_ns)));
+        if (response.error.isNotFound())
+            continue;
+        if (!response.ok()) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(describe(manifest), response.error.message);
+            return {};
+        }
+        QJsonObject object = response.json();
+        object.remove(QStringLiteral("status"));
+        const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+        QJsonObject kept;
+        kept.insert(QStringLiteral("name"), metadata.value(QLatin1String("name")));
+        if (metadata.contains(QLatin1String("labels")))
+            kept.insert(QStringLiteral("labels"), metadata.value(QLatin1String("labels")));
+        QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
+        // Written by the server or kubectl, never by the owner of the object.
+        annotations.remove(QStringLiteral("deployment.kubernetes.io/revision"));
+        annotations.remove(QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"));
+        if (!annotations.isEmpty())
+            kept.insert(QStringLiteral("annotations"), annotations);
+        object.insert(QStringLiteral("metadata"), kept);
+        captured.append(object);
+    }
+    return captured;
+}
+
+QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &systems,
+    const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
+    QHash<QString, qint64> *revisions) const
+{
+    QList<QJsonObject> restored;
+    QString firstError;
+    QDeadlineTimer patience { std::chrono::duration_cast<std::chrono::milliseconds>(timeout) };
+    const auto retried = [&](const std::function<QString(bool *)> &attempt) {
+        bool unreachable = false;
+        QString error = attempt(&unreachable);
+        while (!error.isEmpty() && unreachable && !patience.hasExpired()) {
+            log(QStringLiteral("the cluster cannot be reached; the rollback tries again: %1").arg(error));
+            QThread::sleep(std::chrono::seconds(1));
+            error = attempt(&unreachable);
+        }
+        return error;
+    };
+    for (const QString &system : systems) {
+        const ReleaseRecord::SystemRelease *release = target.system(system);
+        QSet<QString> kept;
+        if (release) {
+            for (const QJsonValue &value : release->objects) {
+                const QJsonObject object = value.toObject();
+                kept.insert(describe(object));
+                const QString error = retried([&](bool *unreachable) { return apply(object, unreachable); });
+                if (!error.isEmpty() && firstError.isEmpty())
+                    firstError = error;
+                restored.append(object);
+            }
+        }
+        for (const QJsonObject &object : current.value(system)) {
+            if (kept.contains(describe(object)))
+                continue;
+            const QString error = retried([&](bool *unreachable) { return remove(object, unreachable); });
+            if (!error.isEmpty() && firstError.isEmpty())
+                firstError = error;
+        }
+    }
+    if (!firstError.isEmpty())
+        return firstError;
+    const RolloutOutcome outcome = waitForRollouts(restored, timeout, true);
+    if (revisions)
+        *revisions = outcome.revisions;
+    if (outcome.cancelled)
+        return QStringLiteral("cancelled while waiting for the restored rollouts");
+    return outcome.error;
+}
+
+} // namespace Shipyard

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "releases/ReleaseRecord.h"
+
+#include "support/SecretMasker.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace Shipyard {
+
+const ReleaseRecord::SystemRelease *ReleaseRecord::system(const QString &name) const
+{
+    for (const SystemRelease &release : systems) {
+        if (release.system == name)
+            return &release;
+    }
+    return nullptr;
+}
+
+QStringList ReleaseRecord::logTail(
+    const QStringList &lines, const SecretMasker &masker, qsizetype maxLines, qsizetype maxBytes)
+{
+    // Room for the note about what was left out, should one be needed.
+    const qsizetype budget = std::max<qsizetype>(maxBytes - 80, 0);
+    QStringList kept;
+    qsizetype bytes = 0;
+    for (qsizetype i = lines.size() - 1; i >= 0 && kept.size() < maxLines; --i) {
+        const QString masked = masker.mask(lines[i]);
+        const qsizetype size = masked.toUtf8().size() + 1;
+        if (bytes + size > budget)
+            break;
+        bytes += size;
+        kept.append(masked);
+    }
+    if (kept.size() < lines.size() && kept.size() == maxLines && !kept.isEmpty())
+        kept.removeLast(); // the note's line
+    std::reverse(kept.begin(), kept.end());
+    const qsizetype left = lines.size() - kept.size();
+    if (left > 0 && maxLines > 0)
+        kept.prepend(QStringLiteral("… %1 earlier lines are not kept with the record").arg(left));
+    return kept;
+}
+
+QString ReleaseRecord::keyword(Result result)
+{
+    switch (result) {
+    case Result::Succeeded:
+        return QStringLiteral("succeeded");
+    case Result::Failed:
+        return QStringLiteral("failed");
+    case Result::RolledBack:
+        return QStringLiteral("rolled-back");
+    }
+    return {};
+}
+
+std::optional<ReleaseRecord::Result> ReleaseRecord::resultFromKeyword(const QString &word)
+{
+    for (Result result : { Result::Succeeded, Result::Failed, Result::RolledBack }) {
+        if (keyword(result) == word)
+            return result;
+    }
+    return std::nullopt;
+}
+
+QString ReleaseRecord::newId(const QDateTime &time)
+{
+    // The random part keeps two deliveries of the same second apart; the id
+    // also names a ConfigMap, hence lower case and dashes only.
+    return time.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + QLatin1Char('-') +
+        QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, QLatin1Char('0'));
+}
+
+QJsonObject ReleaseRecord::toJson() const
+{
+    QJsonArray systemArray;
+    for (const SystemRelease &release : systems) {
+        systemArray.append(QJsonObject {
+            { QStringLiteral("system"), release.system },
+            { QStringLiteral("image"), release.image },
+            { QStringLiteral("gitSha"), release.gitSha },
+            { QStringLiteral("branch"), release.branch },
+            { QStringLiteral("revision"), release.revision },
+            { QStringLiteral("objects"), release.objects },
+        });
+    }
+    QJsonObject object {
+        { QStringLiteral("id"), id },
+        { QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("who"), who },
+        { QStringLiteral("environment"), environment },
+        { QStringLiteral("tasks"), QJsonArray::fromStringList(tasks) },
+        { QStringLiteral("result"), keyword(result) },
+        { QStringLiteral("systems"), systemArray },
+    };
+    if (!reason.isEmpty())
+        object.insert(QStringLiteral("reason"), reason);
+    if (!restoredFrom.isEmpty())
+        object.insert(QStringLiteral("restoredFrom"), restoredFrom);
+    if (restoredAt.isValid())
+        object.insert(QStringLiteral("restoredAt"), restoredAt.toUTC().toString(Qt::ISODateWithMs));
+    if (!steps.isEmpty())
+        object.insert(QStringLiteral("steps"), steps);
+    return object;
+}
+
+std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
+{
+    ReleaseRecord record;
+    record.id = object.value(QLatin1String("id")).toString();
+    record.time = QDateTime::fromString(object.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    const auto result = resultFromKeyword(object.value(QLatin1String("result")).toString());
+    if (record.id.isEmpty() || !record.time.isValid() || !result)
+        return std::nullopt;
+    record.result = *result;
+    record.who = object.value(QLatin1String("who")).toString();
+    record.environment = object.value(QLatin1String("environment")).toString();
+    record.reason = object.value(QLatin1String("reason")).toString();
+    record.restoredFrom = object.value(QLatin1String("restoredFrom")).toString();
+    record.steps = object.value(QLatin1String("steps")).toArray();
+    record.restoredAt = QDateTime::fromString(object.value(QLatin1String("restoredAt")).toString(), Qt::ISODateWithMs);
+    for (const QJsonValue &task : object.value(QLatin1String("tasks")).toArray())
+        record.tasks.append(task.toString());
+    for (const QJsonValue &value : object.value(QLatin1String("systems")).toArray()) {
+        const QJsonObject system = value.toObject();
+        SystemRelease release;
+        release.system = system.value(QLatin1String("system")).toString();
+        release.image = system.value(QLatin1String("image")).toString();
+        release.gitSha = system.value(QLatin1String("gitSha")).toString();
+        release.branch = system.value(QLatin1String("branch")).toString();
+        release.revision = system.value(QLatin1String("revision")).toInteger();
+        release.objects = system.value(QLatin1String("objects")).toArray();
+        record.systems.append(release);
+    }
+    return record;
+}
+
+} // namespace Shipyard

@@ -1,0 +1,853 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "cluster/ClusterTreeModel.h"
+
+#include "kube/DeploymentRollout.h"
+#include "kube/KubeError.h"
+#include "kube/KubeInformer.h"
+#include "kube/KubeInformerRegistry.h"
+#include "kube/KubeResourceType.h"
+
+#include <QBrush>
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <climits>
+
+namespace Shipyard {
+
+using Kind = ClusterTreeModel::Kind;
+
+struct ClusterTreeModel::Node
+{
+    Kind kind = Kind::Context;
+    QString key;
+    QString name;
+    QString ns;
+    QString ownerKey; // the node this one belongs under, when it is not its namespace
+    Node *parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+    ContextEntry *context = nullptr;
+    Watch *watch = nullptr;
+    QString informerKey;
+    QString status;
+    QString detail; // tooltip
+    QString ready;
+    int restarts = -1;
+    QDateTime created;
+    bool failing = false;
+};
+
+struct ClusterTreeModel::Watch
+{
+    Kind kind = Kind::Pod;
+    QString ns;
+    ContextEntry *context = nullptr;
+    std::shared_ptr<KubeInformer> informer;
+    QList<QMetaObject::Connection> connections;
+    QStringList removing; // informer keys between itemsAboutToBeRemoved and itemsRemoved
+    bool synced = false;
+    ~Watch()
+    {
+        for (const QMetaObject::Connection &connection : std::as_const(connections))
+            QObject::disconnect(connection);
+    }
+};
+
+struct ClusterTreeModel::ContextEntry
+{
+    QString name;
+    KubeClient client;
+    QStringList namespaces;
+    QRegularExpression namespacePattern; // valid: every namespace is watched, these are shown
+
+    bool shows(QStringView ns) const
+    {
+        return !namespacePattern.isValid() || namespacePattern.pattern().isEmpty() || namespaces.contains(ns) ||
+            namespacePattern.matchView(ns).hasMatch();
+    }
+    Node *node = nullptr;
+    QString error;
+    std::vector<std::unique_ptr<Watch>> watches;
+    bool loaded = false;
+};
+
+namespace {
+
+const KubeResourceType &typeOf(Kind kind)
+{
+    static const KubeResourceType deployments = KubeResourceType::make(
+        QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"), QStringLiteral("Deployment"));
+    static const KubeResourceType replicaSets = KubeResourceType::make(
+        QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets"), QStringLiteral("ReplicaSet"));
+    static const KubeResourceType pods =
+        KubeResourceType::make(QString(), QStringLiteral("v1"), QStringLiteral("pods"), QStringLiteral("Pod"));
+    switch (kind) {
+    case Kind::Deployment:
+        return deployments;
+    case Kind::ReplicaSet:
+        return replicaSets;
+    default:
+        return pods;
+    }
+}
+
+QString age(const QDateTime &created)
+{
+    if (!created.isValid())
+        return {};
+    const qint64 seconds = std::max<qint64>(0, created.secsTo(QDateTime::currentDateTimeUtc()));
+    if (seconds < 120)
+        return QStringLiteral("%1s").arg(seconds);
+    if (seconds < 2 * 3600)
+        return QStringLiteral("%1m").arg(seconds / 60);
+    if (seconds < 2 * 86400)
+        return QStringLiteral("%1h").arg(seconds / 3600);
+    return QStringLiteral("%1d").arg(seconds / 86400);
+}
+
+QJsonObject controllerOf(const QJsonObject &metadata)
+{
+    for (const QJsonValue &owner : metadata.value(QLatin1String("ownerReferences")).toArray()) {
+        if (owner[QLatin1String("controller")].toBool())
+            return owner.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+ClusterTreeModel::ClusterTreeModel(KubeInformerRegistry *registry, QObject *parent)
+    : QAbstractItemModel(parent), m_registry(registry), m_root(std::make_unique<Node>())
+{
+    if (!m_registry)
+        m_registry = new KubeInformerRegistry(this);
+    m_processTimer.setSingleShot(true);
+    m_processTimer.setInterval(0);
+    connect(&m_processTimer, &QTimer::timeout, this, &ClusterTreeModel::processQueue);
+}
+
+ClusterTreeModel::~ClusterTreeModel()
+{
+    // Watches disconnect before the nodes they point into go.
+    m_contexts.clear();
+}
+
+QString ClusterTreeModel::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Context:
+        return tr("context");
+    case Kind::Namespace:
+        return tr("namespace");
+    case Kind::Deployment:
+        return tr("deployment");
+    case Kind::ReplicaSet:
+        return tr("replica set");
+    case Kind::Pod:
+        return tr("pod");
+    case Kind::Error:
+        return tr("error");
+    }
+    return {};
+}
+
+QString ClusterTreeModel::nodeKey(const QString &context, Kind kind, const QString &informerKey)
+{
+    return context + QLatin1Char('|') + QString::number(int(kind)) + QLatin1Char('|') + informerKey;
+}
+
+ClusterTreeModel::ContextEntry *ClusterTreeModel::contextEntry(const QString &name) const
+{
+    for (const auto &context : m_contexts) {
+        if (context->name == name)
+            return context.get();
+    }
+    return nullptr;
+}
+
+void ClusterTreeModel::addContext(const QString &name, const KubeClient &client, const QStringList &namespaces,
+    const QRegularExpression &namespacePattern)
+{
+    if (contextEntry(name))
+        return;
+    auto entry = std::make_unique<ContextEntry>();
+    entry->name = name;
+    entry->client = client;
+    entry->namespaces = namespaces;
+    entry->namespacePattern = namespacePattern;
+    const bool everyNamespace =
+        namespaces.isEmpty() || (namespacePattern.isValid() && !namespacePattern.pattern().isEmpty());
+    auto node = std::make_unique<Node>();
+    node->kind = Kind::Context;
+    node->name = name;
+    node->key = nodeKey(name, Kind::Context, {});
+    node->context = entry.get();
+    node->status = tr("Loading…");
+    entry->node = node.get();
+    ContextEntry *context = entry.get();
+    m_contexts.push_back(std::move(entry));
+    std::vector<std::unique_ptr<Node>> nodes;
+    nodes.push_back(std::move(node));
+    insertChildren(m_root.get(), std::move(nodes));
+
+    // Namespaces named up front are shown even while empty.
+    for (const QString &ns : namespaces)
+        namespaceNode(context, ns);
+    const QStringList watched = everyNamespace ? QStringList { QString() } : namespaces;
+    for (const QString &ns : watched) {
+        startWatch(context, Kind::Deployment, ns);
+        startWatch(context, Kind::ReplicaSet, ns);
+        startWatch(context, Kind::Pod, ns);
+    }
+}
+
+void ClusterTreeModel::addFailedContext(const QString &name, const QString &error)
+{
+    if (contextEntry(name))
+        return;
+    auto entry = std::make_unique<ContextEntry>();
+    entry->name = name;
+    auto node = std::make_unique<Node>();
+    node->kind = Kind::Context;
+    node->name = name;
+    node->key = nodeKey(name, Kind::Context, {});
+    node->context = entry.get();
+    entry->node = node.get();
+    ContextEntry *context = entry.get();
+    m_contexts.push_back(std::move(entry));
+    std::vector<std::unique_ptr<Node>> nodes;
+    nodes.push_back(std::move(node));
+    insertChildren(m_root.get(), std::move(nodes));
+    setContextError(context, error);
+}
+
+void ClusterTreeModel::clear()
+{
+    if (m_contexts.empty())
+        return;
+    // Reloading an ecosystem replaces everything at once: the one reset.
+    beginResetModel();
+    m_processTimer.stop();
+    m_queue.clear();
+    m_queued.clear();
+    m_contexts.clear();
+    m_root->children.clear();
+    m_nodes.clear();
+    m_failingPods.clear();
+    m_pending.clear();
+    m_waiting.clear();
+    m_counts.clear();
+    endResetModel();
+}
+
+void ClusterTreeModel::startWatch(ContextEntry *context, Kind kind, const QString &ns)
+{
+    auto watch = std::make_unique<Watch>();
+    watch->kind = kind;
+    watch->ns = ns;
+    watch->context = context;
+    watch->informer = m_registry->acquire(context->client, typeOf(kind), ns);
+    Watch *w = watch.get();
+    KubeInformer *informer = w->informer.get();
+    w->connections << connect(informer, &KubeInformer::itemsInserted, this,
+                          [this, w](int first, int last) { enqueue(w, first, last); })
+                   << connect(informer, &KubeInformer::itemsChanged, this,
+                          [this, w](int first, int last) { enqueue(w, first, last); })
+                   // Keys are read while the rows still exist; the queue finds them gone.
+                   << connect(informer, &KubeInformer::itemsAboutToBeRemoved, this,
+                          [this, w](int first, int last) { enqueue(w, first, last); })
+                   << connect(informer, &KubeInformer::synced, this, [this, w] { watchSynced(w); })
+                   << connect(informer, &KubeInformer::errorOccurred, this,
+                          [this, w](const KubeError &error) { watchFailed(w, error); });
+    context->watches.push_back(std::move(watch));
+    // A shared informer may have listed already.
+    if (informer->hasSynced()) {
+        if (informer->count() > 0)
+            enqueue(w, 0, informer->count() - 1);
+        watchSynced(w);
+    }
+}
+
+bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
+{
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+    const QJsonObject status = object.value(QLatin1String("status")).toObject();
+    QString newStatus;
+    QString detail;
+    QString ready;
+    int restarts = -1;
+    bool failing = false;
+    switch (node->kind) {
+    case Kind::Deployment: {
+        const RolloutResult rollout = DeploymentRollout::evaluateStatus(object);
+        newStatus = rollout.error.isError() ? tr("Failed") : rollout.done ? tr("Available") : tr("Progressing");
+        detail = rollout.message;
+        failing = rollout.error.isError();
+        ready = QStringLiteral("%1/%2")
+                    .arg(status.value(QLatin1String("readyReplicas")).toInt())
+                    .arg(spec.value(QLatin1String("replicas")).toInt(1));
+        break;
+    }
+    case Kind::ReplicaSet: {
+        const QString revision = metadata.value(QLatin1String("annotations"))
+                                     .toObject()
+                                     .value(QLatin1String("deployment.kubernetes.io/revision"))
+                                     .toString();
+        newStatus = revision.isEmpty() ? QString() : tr("revision %1").arg(revision);
+        ready = QStringLiteral("%1/%2")
+                    .arg(status.value(QLatin1String("readyReplicas")).toInt())
+                    .arg(spec.value(QLatin1String("replicas")).toInt());
+        break;
+    }
+    case Kind::Pod: {
+        // kubectl's STATUS column: the phase, overridden by a container's reason.
+        QString reason = status.value(QLatin1String("reason")).toString();
+        if (reason.isEmpty())
+            reason = status.value(QLatin1String("phase")).toString();
+        int readyCount = 0;
+        restarts = 0;
+        const QJsonArray containers = status.value(QLatin1String("containerStatuses")).toArray();
+        for (const QJsonValue &container : containers) {
+            restarts += container[QLatin1String("restartCount")].toInt();
+            if (container[QLatin1String("ready")].toBool())
+                ++readyCount;
+            const QJsonObject state = container[QLatin1String("state")].toObject();
+            const QString waiting = state[QLatin1String("waiting")][QLatin1String("reason")].toString();
+            const QString terminated = state[QLatin1String("terminated")][QLatin1String("reason")].toString();
+            if (!waiting.isEmpty()) {
+                reason = waiting;
+                detail = state[QLatin1String("waiting")][QLatin1String("message")].toString();
+            } else if (!terminated.isEmpty()) {
+                reason = terminated;
+            }
+        }
+        const int total =
+            std::max<int>(int(containers.size()), int(spec.value(QLatin1String("containers")).toArray().size()));
+        if (metadata.contains(QLatin1String("deletionTimestamp")))
+            reason = tr("Terminating");
+        newStatus = reason.isEmpty() ? tr("Pending") : reason;
+        ready = QStringLiteral("%1/%2").arg(readyCount).arg(total);
+        failing = reason == QLatin1String("Failed") || reason == QLatin1String("Error") ||
+            reason.contains(QLatin1String("BackOff")) || reason.startsWith(QLatin1String("Err")) ||
+            reason == QLatin1String("OOMKilled");
+        break;
+    }
+    default:
+        break;
+    }
+    const bool changed = newStatus != node->status || detail != node->detail || ready != node->ready ||
+        restarts != node->restarts || failing != node->failing;
+    node->status = newStatus;
+    node->detail = detail;
+    node->ready = ready;
+    node->restarts = restarts;
+    node->failing = failing;
+    if (!node->created.isValid())
+        node->created =
+            QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
+    return changed;
+}
+
+std::unique_ptr<ClusterTreeModel::Node> ClusterTreeModel::makeNode(Watch *watch, int row) const
+{
+    KubeInformer *informer = watch->informer.get();
+    const QJsonObject object = informer->item(row);
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    auto node = std::make_unique<Node>();
+    node->kind = watch->kind;
+    node->informerKey = informer->key(row);
+    node->key = nodeKey(watch->context->name, watch->kind, node->informerKey);
+    node->name = metadata.value(QLatin1String("name")).toString();
+    node->ns = metadata.value(QLatin1String("namespace")).toString();
+    node->context = watch->context;
+    node->watch = watch;
+    const QJsonObject owner = controllerOf(metadata);
+    const QString ownerKind = owner.value(QLatin1String("kind")).toString();
+    if (watch->kind == Kind::Pod && ownerKind == QLatin1String("ReplicaSet"))
+        node->ownerKey = nodeKey(node->context->name, Kind::ReplicaSet,
+            node->ns + QLatin1Char('/') + owner.value(QLatin1String("name")).toString());
+    else if (watch->kind == Kind::ReplicaSet && ownerKind == QLatin1String("Deployment"))
+        node->ownerKey = nodeKey(node->context->name, Kind::Deployment,
+            node->ns + QLatin1Char('/') + owner.value(QLatin1String("name")).toString());
+    extract(node.get(), object);
+    return node;
+}
+
+ClusterTreeModel::Node *ClusterTreeModel::namespaceNode(ContextEntry *context, const QString &ns)
+{
+    const QString key = nodeKey(context->name, Kind::Namespace, ns);
+    if (Node *existing = m_nodes.value(key))
+        return existing;
+    auto node = std::make_unique<Node>();
+    node->kind = Kind::Namespace;
+    node->key = key;
+    node->name = ns;
+    node->ns = ns;
+    node->context = context;
+    Node *raw = node.get();
+    std::vector<std::unique_ptr<Node>> nodes;
+    nodes.push_back(std::move(node));
+    insertChildren(context->node, std::move(nodes));
+    return raw;
+}
+
+ClusterTreeModel::Node *ClusterTreeModel::resolveParent(Node *node)
+{
+    if (!node->ownerKey.isEmpty())
+        return m_nodes.value(node->ownerKey); // null: wait for the owner
+    return namespaceNode(node->context, node->ns);
+}
+
+void ClusterTreeModel::adoptWaiting(Node *node)
+{
+    const QList<QString> waiting = m_waiting.values(node->key);
+    if (waiting.isEmpty())
+        return;
+    m_waiting.remove(node->key);
+    for (const QString &key : waiting) {
+        auto it = m_pending.find(key);
+        if (it == m_pending.end())
+            continue;
+        std::unique_ptr<Node> child = std::move(it->second);
+        m_pending.erase(it);
+        child->parent = node;
+        child->row = int(node->children.size());
+        adoptWaiting(child.get());
+        node->children.push_back(std::move(child));
+    }
+}
+
+void ClusterTreeModel::registerSubtree(Node *node)
+{
+    m_nodes.insert(node->key, node);
+    ++m_counts[int(node->kind)];
+    if (node->kind == Kind::Pod && node->failing)
+        m_failingPods.insert(node->key);
+    for (const auto &child : node->children)
+        registerSubtree(child.get());
+}
+
+void ClusterTreeModel::unregisterSubtree(Node *node)
+{
+    m_nodes.remove(node->key);
+    --m_counts[int(node->kind)];
+    m_failingPods.remove(node->key);
+    for (const auto &child : node->children)
+        unregisterSubtree(child.get());
+}
+
+void ClusterTreeModel::insertChildren(Node *parent, std::vector<std::unique_ptr<Node>> nodes)
+{
+    if (nodes.empty())
+        return;
+    const int first = int(parent->children.size());
+    for (const auto &node : nodes)
+        adoptWaiting(node.get());
+    beginInsertRows(indexOf(parent), first, first + int(nodes.size()) - 1);
+    for (auto &node : nodes) {
+        node->parent = parent;
+        node->row = int(parent->children.size());
+        parent->children.push_back(std::move(node));
+    }
+    endInsertRows();
+    for (int row = first; row < int(parent->children.size()); ++row)
+        registerSubtree(parent->children[row].get());
+}
+
+void ClusterTreeModel::removeChildren(Node *parent, QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    int i = 0;
+    while (i < rows.size()) {
+        // A contiguous run, highest rows first, so lower indices stay valid.
+        int last = rows[i];
+        int first = last;
+        while (i + 1 < rows.size() && rows[i + 1] == first - 1) {
+            ++i;
+            first = rows[i];
+        }
+        ++i;
+        beginRemoveRows(indexOf(parent), first, last);
+        for (int row = first; row <= last; ++row)
+            unregisterSubtree(parent->children[row].get());
+        parent->children.erase(parent->children.begin() + first, parent->children.begin() + last + 1);
+        endRemoveRows();
+    }
+    for (int row = rows.last(); row < int(parent->children.size()); ++row)
+        parent->children[row]->row = row;
+}
+
+void ClusterTreeModel::enqueue(Watch *watch, int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const QString &informerKey = watch->informer->key(row);
+        // Namespaces outside the pattern are skipped before anything is parsed.
+        if (!watch->context->shows(QStringView(informerKey).left(informerKey.indexOf(QLatin1Char('/')))))
+            continue;
+        const QString key = nodeKey(watch->context->name, watch->kind, informerKey);
+        if (m_queued.contains(key))
+            continue;
+        m_queued.insert(key);
+        m_queue.push_back({ watch, informerKey });
+    }
+    if (!m_processTimer.isActive())
+        m_processTimer.start();
+}
+
+void ClusterTreeModel::processQueue()
+{
+    // Parsing a pod costs ~50 us: 10,000 at once would freeze the window for
+    // half a second, so the queue is worked off in slices of a few ms. Each
+    // object is looked up by key when its turn comes, so it is handled once
+    // however many events it had, in whatever state it has by then.
+    QElapsedTimer slice;
+    slice.start();
+    std::vector<std::unique_ptr<Node>> inserted;
+    QList<Node *> changed;
+    QList<Node *> removed;
+    while (!m_queue.empty() && slice.elapsed() < m_sliceMilliseconds) {
+        const auto [watch, informerKey] = m_queue.front();
+        m_queue.pop_front();
+        const QString key = nodeKey(watch->context->name, watch->kind, informerKey);
+        m_queued.remove(key);
+        const int row = watch->informer->row(informerKey);
+        Node *node = m_nodes.value(key);
+        auto pending = m_pending.find(key);
+        if (row < 0) {
+            if (pending != m_pending.end()) {
+                m_waiting.remove(pending->second->ownerKey, key);
+                m_pending.erase(pending);
+            } else if (node) {
+                removed.append(node);
+            }
+        } else if (node) {
+            if (extract(node, watch->informer->item(row))) {
+                changed.append(node);
+                if (node->kind == Kind::Pod && node->failing)
+                    m_failingPods.insert(key);
+                else
+                    m_failingPods.remove(key);
+            }
+        } else if (pending != m_pending.end()) {
+            extract(pending->second.get(), watch->informer->item(row));
+        } else {
+            inserted.push_back(makeNode(watch, row));
+        }
+    }
+
+    // Changes first, while every row number is still valid: one dataChanged per parent.
+    {
+        QList<Node *> parents;
+        QHash<Node *, std::pair<int, int>> spans;
+        for (Node *node : std::as_const(changed)) {
+            auto it = spans.find(node->parent);
+            if (it == spans.end()) {
+                parents.append(node->parent);
+                spans.insert(node->parent, { node->row, node->row });
+            } else {
+                it->first = std::min(it->first, node->row);
+                it->second = std::max(it->second, node->row);
+            }
+        }
+        for (Node *parent : std::as_const(parents)) {
+            const auto [first, last] = spans.value(parent);
+            Q_EMIT dataChanged(indexOf(parent->children[first].get(), StatusColumn),
+                indexOf(parent->children[last].get(), RestartsColumn),
+                { Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, FailingRole });
+        }
+    }
+
+    // Removals, pods before their replica sets before their deployments, so
+    // no parent goes before the children removed with it in this slice.
+    std::stable_sort(removed.begin(), removed.end(), [](const Node *a, const Node *b) { return a->kind > b->kind; });
+    {
+        QList<Node *> parents;
+        QHash<Node *, QList<int>> rows;
+        Kind kind = removed.isEmpty() ? Kind::Pod : removed.first()->kind;
+        const auto flush = [&] {
+            for (Node *parent : std::as_const(parents))
+                removeChildren(parent, rows.value(parent));
+            parents.clear();
+            rows.clear();
+        };
+        for (Node *node : std::as_const(removed)) {
+            if (node->kind != kind) {
+                flush();
+                kind = node->kind;
+            }
+            if (!rows.contains(node->parent))
+                parents.append(node->parent);
+            rows[node->parent].append(node->row);
+        }
+        flush();
+    }
+
+    // Insertions, owners before what they own, grouped by parent so that a
+    // burst of pods under one replica set is one insertion.
+    std::stable_sort(inserted.begin(), inserted.end(), [](const auto &a, const auto &b) { return a->kind < b->kind; });
+    for (std::size_t i = 0; i < inserted.size();) {
+        const Kind kind = inserted[i]->kind;
+        QList<Node *> parents;
+        std::unordered_map<Node *, std::vector<std::unique_ptr<Node>>> groups;
+        for (; i < inserted.size() && inserted[i]->kind == kind; ++i) {
+            std::unique_ptr<Node> node = std::move(inserted[i]);
+            Node *parent = resolveParent(node.get());
+            if (!parent) {
+                const QString key = node->key;
+                m_waiting.insert(node->ownerKey, key);
+                m_pending.emplace(key, std::move(node));
+                continue;
+            }
+            if (groups.find(parent) == groups.end())
+                parents.append(parent);
+            groups[parent].push_back(std::move(node));
+        }
+        for (Node *parent : std::as_const(parents))
+            insertChildren(parent, std::move(groups[parent]));
+    }
+    if (!m_queue.empty())
+        m_processTimer.start();
+    else
+        Q_EMIT idle();
+}
+
+void ClusterTreeModel::watchSynced(Watch *watch)
+{
+    watch->synced = true;
+    ContextEntry *context = watch->context;
+    const bool all =
+        std::all_of(context->watches.begin(), context->watches.end(), [](const auto &each) { return each->synced; });
+    if (!all)
+        return;
+    if (!context->error.isEmpty())
+        setContextError(context, {});
+    const QString status = tr("Connected");
+    if (context->node->status != status) {
+        context->node->status = status;
+        const QModelIndex index = indexOf(context->node, StatusColumn);
+        Q_EMIT dataChanged(index, index, { Qt::DisplayRole, Qt::ToolTipRole });
+    }
+    if (!context->loaded) {
+        context->loaded = true;
+        Q_EMIT contextLoaded(context->name);
+    }
+}
+
+void ClusterTreeModel::watchFailed(Watch *watch, const KubeError &error)
+{
+    setContextError(watch->context,
+        tr("%1 in %2: %3")
+            .arg(typeOf(watch->kind).resource,
+                watch->ns.isEmpty() ? tr("every namespace") : tr("namespace %1").arg(watch->ns), error.message));
+}
+
+void ClusterTreeModel::setContextError(ContextEntry *context, const QString &error)
+{
+    if (context->error == error)
+        return;
+    Node *contextNode = context->node;
+    const QString errorKey = nodeKey(context->name, Kind::Error, {});
+    Node *errorNode = m_nodes.value(errorKey);
+    context->error = error;
+    if (error.isEmpty()) {
+        if (errorNode)
+            removeChildren(contextNode, { errorNode->row });
+    } else if (errorNode) {
+        errorNode->name = error;
+        const QModelIndex index = indexOf(errorNode);
+        Q_EMIT dataChanged(index, index, { Qt::DisplayRole, Qt::ToolTipRole });
+    } else {
+        // The error row comes first, above whatever did load.
+        auto node = std::make_unique<Node>();
+        node->kind = Kind::Error;
+        node->key = errorKey;
+        node->name = error;
+        node->context = context;
+        node->failing = true;
+        beginInsertRows(indexOf(contextNode), 0, 0);
+        node->parent = contextNode;
+        Node *raw = node.get();
+        contextNode->children.insert(contextNode->children.begin(), std::move(node));
+        for (int row = 0; row < int(contextNode->children.size()); ++row)
+            contextNode->children[row]->row = row;
+        endInsertRows();
+        registerSubtree(raw);
+    }
+    const QString status = error.isEmpty() ? (context->loaded ? tr("Connected") : tr("Loading…")) : tr("Unreachable");
+    const bool failing = !error.isEmpty();
+    if (contextNode->status != status || contextNode->failing != failing) {
+        contextNode->status = status;
+        contextNode->failing = failing;
+        Q_EMIT dataChanged(indexOf(contextNode, NameColumn), indexOf(contextNode, StatusColumn),
+            { Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, FailingRole });
+    }
+    if (!error.isEmpty())
+        Q_EMIT contextFailed(context->name, error);
+}
+
+bool ClusterTreeModel::isContextLoaded(const QString &name) const
+{
+    const ContextEntry *context = contextEntry(name);
+    return context && context->loaded;
+}
+
+QString ClusterTreeModel::contextError(const QString &name) const
+{
+    const ContextEntry *context = contextEntry(name);
+    return context ? context->error : QString();
+}
+
+KubeClient ClusterTreeModel::client(const QString &context) const
+{
+    const ContextEntry *entry = contextEntry(context);
+    return entry ? entry->client : KubeClient();
+}
+
+QJsonObject ClusterTreeModel::object(const QModelIndex &index) const
+{
+    const Node *node = nodeOf(index);
+    if (!node || !node->watch)
+        return {};
+    const KubeInformer *informer = node->watch->informer.get();
+    const int row = informer->row(node->informerKey);
+    return row < 0 ? QJsonObject() : informer->item(row);
+}
+
+QModelIndex ClusterTreeModel::findIndex(Kind kind, const QString &context, const QString &ns, const QString &name) const
+{
+    QString informerKey;
+    if (kind == Kind::Namespace)
+        informerKey = ns;
+    else if (kind != Kind::Context && kind != Kind::Error)
+        informerKey = ns + QLatin1Char('/') + name;
+    const Node *node = m_nodes.value(nodeKey(context, kind, informerKey));
+    return node ? indexOf(node) : QModelIndex();
+}
+
+QModelIndex ClusterTreeModel::firstFailingPod() const
+{
+    if (m_failingPods.isEmpty())
+        return {};
+    const QString first = *std::min_element(m_failingPods.cbegin(), m_failingPods.cend());
+    return indexOf(m_nodes.value(first));
+}
+
+int ClusterTreeModel::count(Kind kind) const
+{
+    return m_counts.value(int(kind));
+}
+
+ClusterTreeModel::Node *ClusterTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex ClusterTreeModel::indexOf(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node *>(node));
+}
+
+QModelIndex ClusterTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    const Node *node = nodeOf(parent);
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= int(node->children.size()))
+        return {};
+    return createIndex(row, column, node->children[row].get());
+}
+
+QModelIndex ClusterTreeModel::parent(const QModelIndex &child) const
+{
+    const Node *node = nodeOf(child);
+    if (!child.isValid() || !node->parent)
+        return {};
+    return indexOf(node->parent);
+}
+
+int ClusterTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int ClusterTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeOf(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return node->name;
+        case StatusColumn:
+            return node->status;
+        case ReadyColumn:
+            return node->ready;
+        case RestartsColumn:
+            return node->restarts < 0 ? QVariant() : QVariant(node->restarts);
+        case AgeColumn:
+            return age(node->created);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (node->kind == Kind::Error || (node->kind == Kind::Context && !node->context->error.isEmpty()))
+            return node->context->error;
+        if (!node->detail.isEmpty())
+            return node->detail;
+        return QStringLiteral("%1 %2").arg(kindName(node->kind), node->name);
+    case Qt::ForegroundRole:
+        if (node->failing && (index.column() == StatusColumn || node->kind == Kind::Error))
+            return QBrush(QColor(0xda, 0x44, 0x53));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == RestartsColumn || index.column() == AgeColumn || index.column() == ReadyColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case KindRole:
+        return int(node->kind);
+    case ContextRole:
+        return node->context ? node->context->name : QString();
+    case NamespaceRole:
+        return node->ns;
+    case ObjectNameRole:
+        return node->kind == Kind::Error ? QString() : node->name;
+    case FailingRole:
+        return node->failing;
+    }
+    return {};
+}
+
+QVariant ClusterTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case StatusColumn:
+        return tr("Status");
+    case ReadyColumn:
+        return tr("Ready");
+    case RestartsColumn:
+        return tr("Restarts");
+    case AgeColumn:
+        return tr("Age");
+    }
+    return {};
+}
+
+} // namespace Shipyard
