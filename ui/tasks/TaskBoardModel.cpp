@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tasks/TaskBoardModel.h"
 
+#include "widgets/BackgroundTask.h"
+
 #include "gating/GateEvaluator.h"
 #include "pipeline/DeliveryGate.h"
 
 #include <QFuture>
 #include <QHash>
-#include <QPromise>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <climits>
@@ -77,14 +77,9 @@ void TaskBoardModel::refresh()
         return;
     m_scanning = true;
     const quint64 generation = m_generation;
-    auto promise = std::make_shared<QPromise<BranchGateScan::Result>>();
-    QFuture<BranchGateScan::Result> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, ecosystem = m_ecosystem] {
-        promise->addResult(BranchGateScan::run(ecosystem));
-        promise->finish();
-    });
-    future.then(this, [this, generation](const BranchGateScan::Result &scan) {
+    runInBackground([ecosystem = m_ecosystem] {
+        return BranchGateScan::run(ecosystem);
+    }).then(this, [this, generation](const BranchGateScan::Result &scan) {
         if (generation != m_generation)
             return;
         m_scanning = false;
