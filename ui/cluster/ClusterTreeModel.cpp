@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "cluster/ClusterTreeModel.h"
 
-#include "kube/DeploymentRollout.h"
 #include "kube/KubeError.h"
 #include "kube/KubeInformer.h"
 #include "kube/KubeInformerRegistry.h"
+#include "kube/KubeObjectStatus.h"
 #include "kube/KubeResourceType.h"
 
 #include <QBrush>
@@ -153,6 +153,29 @@ QString ClusterTreeModel::kindName(Kind kind)
     return {};
 }
 
+QString ClusterTreeModel::rolloutName(DeploymentStatus::Rollout rollout)
+{
+    switch (rollout) {
+    case DeploymentStatus::Rollout::Progressing:
+        return tr("Progressing");
+    case DeploymentStatus::Rollout::Available:
+        return tr("Available");
+    case DeploymentStatus::Rollout::Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+QString ClusterTreeModel::podReasonName(const QString &reason)
+{
+    // kubectl's words stay as they are, but for the two the view always said in the user's language.
+    if (reason == QLatin1String("Terminating"))
+        return tr("Terminating");
+    if (reason == QLatin1String("Pending"))
+        return tr("Pending");
+    return reason;
+}
+
 QString ClusterTreeModel::nodeKey(const QString &context, Kind kind, const QString &informerKey)
 {
     return context + QLatin1Char('|') + QString::number(int(kind)) + QLatin1Char('|') + informerKey;
@@ -272,9 +295,6 @@ void ClusterTreeModel::startWatch(ContextEntry *context, Kind kind, const QStrin
 
 bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
 {
-    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-    const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
-    const QJsonObject status = object.value(QLatin1String("status")).toObject();
     QString newStatus;
     QString detail;
     QString ready;
@@ -282,57 +302,26 @@ bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
     bool failing = false;
     switch (node->kind) {
     case Kind::Deployment: {
-        const RolloutResult rollout = DeploymentRollout::evaluateStatus(object);
-        newStatus = rollout.error.isError() ? tr("Failed") : rollout.done ? tr("Available") : tr("Progressing");
-        detail = rollout.message;
-        failing = rollout.error.isError();
-        ready = QStringLiteral("%1/%2")
-                    .arg(status.value(QLatin1String("readyReplicas")).toInt())
-                    .arg(spec.value(QLatin1String("replicas")).toInt(1));
+        const DeploymentStatus deployment = KubeObjectStatus::deployment(object);
+        newStatus = rolloutName(deployment.rollout);
+        detail = deployment.message;
+        failing = deployment.rollout == DeploymentStatus::Rollout::Failed;
+        ready = QStringLiteral("%1/%2").arg(deployment.ready).arg(deployment.desired);
         break;
     }
     case Kind::ReplicaSet: {
-        const QString revision = metadata.value(QLatin1String("annotations"))
-                                     .toObject()
-                                     .value(QLatin1String("deployment.kubernetes.io/revision"))
-                                     .toString();
-        newStatus = revision.isEmpty() ? QString() : tr("revision %1").arg(revision);
-        ready = QStringLiteral("%1/%2")
-                    .arg(status.value(QLatin1String("readyReplicas")).toInt())
-                    .arg(spec.value(QLatin1String("replicas")).toInt());
+        const ReplicaSetStatus replicaSet = KubeObjectStatus::replicaSet(object);
+        newStatus = replicaSet.revision > 0 ? tr("revision %1").arg(replicaSet.revision) : QString();
+        ready = QStringLiteral("%1/%2").arg(replicaSet.ready).arg(replicaSet.desired);
         break;
     }
     case Kind::Pod: {
-        // kubectl's STATUS column: the phase, overridden by a container's reason.
-        QString reason = status.value(QLatin1String("reason")).toString();
-        if (reason.isEmpty())
-            reason = status.value(QLatin1String("phase")).toString();
-        int readyCount = 0;
-        restarts = 0;
-        const QJsonArray containers = status.value(QLatin1String("containerStatuses")).toArray();
-        for (const QJsonValue &container : containers) {
-            restarts += container[QLatin1String("restartCount")].toInt();
-            if (container[QLatin1String("ready")].toBool())
-                ++readyCount;
-            const QJsonObject state = container[QLatin1String("state")].toObject();
-            const QString waiting = state[QLatin1String("waiting")][QLatin1String("reason")].toString();
-            const QString terminated = state[QLatin1String("terminated")][QLatin1String("reason")].toString();
-            if (!waiting.isEmpty()) {
-                reason = waiting;
-                detail = state[QLatin1String("waiting")][QLatin1String("message")].toString();
-            } else if (!terminated.isEmpty()) {
-                reason = terminated;
-            }
-        }
-        const int total =
-            std::max<int>(int(containers.size()), int(spec.value(QLatin1String("containers")).toArray().size()));
-        if (metadata.contains(QLatin1String("deletionTimestamp")))
-            reason = tr("Terminating");
-        newStatus = reason.isEmpty() ? tr("Pending") : reason;
-        ready = QStringLiteral("%1/%2").arg(readyCount).arg(total);
-        failing = reason == QLatin1String("Failed") || reason == QLatin1String("Error") ||
-            reason.contains(QLatin1String("BackOff")) || reason.startsWith(QLatin1String("Err")) ||
-            reason == QLatin1String("OOMKilled");
+        const PodStatus pod = KubeObjectStatus::pod(object);
+        newStatus = podReasonName(pod.reason);
+        detail = pod.message;
+        ready = QStringLiteral("%1/%2").arg(pod.ready).arg(pod.total);
+        restarts = pod.restarts;
+        failing = pod.failing;
         break;
     }
     default:
@@ -346,8 +335,8 @@ bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
     node->restarts = restarts;
     node->failing = failing;
     if (!node->created.isValid())
-        node->created =
-            QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
+        node->created = QDateTime::fromString(
+            object[QLatin1String("metadata")][QLatin1String("creationTimestamp")].toString(), Qt::ISODate);
     return changed;
 }
 

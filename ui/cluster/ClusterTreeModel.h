@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kube/KubeClient.h"
+#include "kube/KubeObjectStatus.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -99,6 +100,8 @@ private:
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     static QString nodeKey(const QString &context, Kind kind, const QString &informerKey);
+    static QString rolloutName(DeploymentStatus::Rollout rollout);
+    static QString podReasonName(const QString &reason);
     ContextEntry *contextEntry(const QString &name) const;
 
     void startWatch(ContextEntry *context, Kind kind, const QString &ns);
