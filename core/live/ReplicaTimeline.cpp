@@ -2,19 +2,11 @@
 #include "live/ReplicaTimeline.h"
 
 #include "kube/DeploymentRollout.h"
+#include "kube/KubeObjectStatus.h"
 
 #include <QLocale>
 
 namespace Shipyard {
-
-namespace {
-
-int count(const QJsonObject &object, QLatin1String field)
-{
-    return object.value(field).toInt();
-}
-
-} // namespace
 
 ReplicaTimeline::ReplicaTimeline(QObject *parent) : QAbstractTableModel(parent)
 { }
@@ -45,7 +37,6 @@ bool ReplicaTimeline::record(const QJsonObject &deployment, const QDateTime &at)
 {
     const QJsonObject metadata = deployment.value(QLatin1String("metadata")).toObject();
     const QJsonObject spec = deployment.value(QLatin1String("spec")).toObject();
-    const QJsonObject status = deployment.value(QLatin1String("status")).toObject();
     const QString key = metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') +
         metadata.value(QLatin1String("name")).toString();
     if (!m_key.isEmpty() && key != m_key)
@@ -53,25 +44,20 @@ bool ReplicaTimeline::record(const QJsonObject &deployment, const QDateTime &at)
 
     Sample sample;
     sample.time = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
-    // A missing spec.replicas means one, as the API server defaults it.
-    sample.desired = spec.contains(QLatin1String("replicas")) ? count(spec, QLatin1String("replicas")) : 1;
-    sample.updated = count(status, QLatin1String("updatedReplicas"));
-    sample.ready = count(status, QLatin1String("readyReplicas"));
-    sample.available = count(status, QLatin1String("availableReplicas"));
-    sample.unavailable = count(status, QLatin1String("unavailableReplicas"));
-    sample.revision = metadata.value(QLatin1String("annotations"))
-                          .toObject()
-                          .value(QLatin1String("deployment.kubernetes.io/revision"))
-                          .toString()
-                          .toLongLong();
+    const DeploymentStatus status = KubeObjectStatus::deployment(deployment);
+    sample.desired = status.desired;
+    sample.updated = status.updated;
+    sample.ready = status.ready;
+    sample.available = status.available;
+    sample.unavailable = status.unavailable;
+    sample.revision = status.revision;
     const QJsonObject podTemplate = spec.value(QLatin1String("template")).toObject();
     const QString uid = metadata.value(QLatin1String("uid")).toString();
 
     if (m_key.isEmpty()) {
         // The first state: a rollout may be under way, but when it began is unknown.
         m_key = key;
-        const RolloutResult now = DeploymentRollout::evaluateStatus(deployment);
-        m_rolling = !now.done && !now.error.isError();
+        m_rolling = status.rollout == DeploymentStatus::Rollout::Progressing;
         if (m_rolling && m_firstStateStarts) {
             sample.events |= RolloutStarted;
             m_startedAt = sample.time;

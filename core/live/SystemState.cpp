@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "live/SystemState.h"
 
-#include "kube/DeploymentRollout.h"
+#include "kube/KubeObjectStatus.h"
 #include "model/Labels.h"
 
 #include <QJsonArray>
@@ -48,7 +48,6 @@ SystemState SystemState::fromDeployment(const QJsonObject &deployment)
     SystemState state;
     const QJsonObject metadata = deployment.value(QLatin1String("metadata")).toObject();
     const QJsonObject spec = deployment.value(QLatin1String("spec")).toObject();
-    const QJsonObject status = deployment.value(QLatin1String("status")).toObject();
     const QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();
     const QJsonArray containers = spec.value(QLatin1String("template"))
                                       .toObject()
@@ -62,18 +61,19 @@ SystemState SystemState::fromDeployment(const QJsonObject &deployment)
     }
     state.gitSha = annotations.value(Labels::gitSha).toString();
     state.tasks = annotations.value(Labels::tasks).toString();
-    state.revision = annotations.value(QLatin1String("deployment.kubernetes.io/revision")).toString().toLongLong();
-    state.desired = spec.value(QLatin1String("replicas")).toInt(1);
-    state.updated = status.value(QLatin1String("updatedReplicas")).toInt();
-    state.ready = status.value(QLatin1String("readyReplicas")).toInt();
-    state.available = status.value(QLatin1String("availableReplicas")).toInt();
+    const DeploymentStatus status = KubeObjectStatus::deployment(deployment);
+    state.revision = status.revision;
+    state.desired = status.desired;
+    state.updated = status.updated;
+    state.ready = status.ready;
+    state.available = status.available;
     state.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
-
-    const RolloutResult rollout = DeploymentRollout::evaluateStatus(deployment);
-    state.message = rollout.error.isError() ? rollout.error.message : rollout.message;
-    if (progressDeadlineExceeded(status))
+    state.message = status.message;
+    // A deadline exceeded counts even before the controller has seen the
+    // latest spec, where kubectl rollout status would still be waiting.
+    if (progressDeadlineExceeded(deployment.value(QLatin1String("status")).toObject()))
         state.health = Health::Failed;
-    else if (!rollout.done)
+    else if (status.rollout != DeploymentStatus::Rollout::Available)
         state.health = Health::Progressing;
     else if (state.available < state.desired)
         state.health = Health::Degraded;

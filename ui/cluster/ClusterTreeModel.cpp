@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+// One piece, though long: the nodes, their index by key, the objects waiting
+// for an owner that has not arrived, the counts and the begin/end calls of
+// QAbstractItemModel change together. Every change to the tree's shape is
+// bracketed by the model's notifications with row numbers valid at that
+// moment, and the bookkeeping follows in the same step; splitting them
+// would put one invariant in two places. Where the objects come from
+// (informers, the coalescing queue, time slices) is ClusterTreeFeed; what a
+// row says about an object is KubeObjectStatus.
 #include "cluster/ClusterTreeModel.h"
 
-#include "kube/DeploymentRollout.h"
-#include "kube/KubeError.h"
+#include "cluster/ClusterTreeFeed.h"
 #include "kube/KubeInformer.h"
 #include "kube/KubeInformerRegistry.h"
-#include "kube/KubeResourceType.h"
+#include "kube/KubeObjectStatus.h"
 
 #include <QBrush>
-#include <QElapsedTimer>
 #include <QJsonArray>
 
 #include <algorithm>
-#include <climits>
+#include <utility>
 
 namespace Shipyard {
 
@@ -29,7 +35,7 @@ struct ClusterTreeModel::Node
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
     ContextEntry *context = nullptr;
-    Watch *watch = nullptr;
+    const KubeInformer *informer = nullptr; // the one holding the object, for object()
     QString informerKey;
     QString status;
     QString detail; // tooltip
@@ -37,22 +43,6 @@ struct ClusterTreeModel::Node
     int restarts = -1;
     QDateTime created;
     bool failing = false;
-};
-
-struct ClusterTreeModel::Watch
-{
-    Kind kind = Kind::Pod;
-    QString ns;
-    ContextEntry *context = nullptr;
-    std::shared_ptr<KubeInformer> informer;
-    QList<QMetaObject::Connection> connections;
-    QStringList removing; // informer keys between itemsAboutToBeRemoved and itemsRemoved
-    bool synced = false;
-    ~Watch()
-    {
-        for (const QMetaObject::Connection &connection : std::as_const(connections))
-            QObject::disconnect(connection);
-    }
 };
 
 struct ClusterTreeModel::ContextEntry
@@ -69,29 +59,10 @@ struct ClusterTreeModel::ContextEntry
     }
     Node *node = nullptr;
     QString error;
-    std::vector<std::unique_ptr<Watch>> watches;
     bool loaded = false;
 };
 
 namespace {
-
-const KubeResourceType &typeOf(Kind kind)
-{
-    static const KubeResourceType deployments = KubeResourceType::make(
-        QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"), QStringLiteral("Deployment"));
-    static const KubeResourceType replicaSets = KubeResourceType::make(
-        QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets"), QStringLiteral("ReplicaSet"));
-    static const KubeResourceType pods =
-        KubeResourceType::make(QString(), QStringLiteral("v1"), QStringLiteral("pods"), QStringLiteral("Pod"));
-    switch (kind) {
-    case Kind::Deployment:
-        return deployments;
-    case Kind::ReplicaSet:
-        return replicaSets;
-    default:
-        return pods;
-    }
-}
 
 QString age(const QDateTime &created)
 {
@@ -119,19 +90,35 @@ QJsonObject controllerOf(const QJsonObject &metadata)
 } // namespace
 
 ClusterTreeModel::ClusterTreeModel(KubeInformerRegistry *registry, QObject *parent)
-    : QAbstractItemModel(parent), m_registry(registry), m_root(std::make_unique<Node>())
+    : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
 {
-    if (!m_registry)
-        m_registry = new KubeInformerRegistry(this);
-    m_processTimer.setSingleShot(true);
-    m_processTimer.setInterval(0);
-    connect(&m_processTimer, &QTimer::timeout, this, &ClusterTreeModel::processQueue);
+    if (!registry)
+        registry = new KubeInformerRegistry(this);
+    m_feed = std::make_unique<ClusterTreeFeed>(
+        registry,
+        [this](const ClusterTreeFeed::Watch &watch, const QString &informerKey, int row) {
+            take(watch.context, watch.kind, *watch.informer, informerKey, row);
+        },
+        [this] { applyTaken(); });
+    connect(m_feed.get(), &ClusterTreeFeed::contextSynced, this, &ClusterTreeModel::contextSynced);
+    connect(m_feed.get(), &ClusterTreeFeed::watchFailed, this, &ClusterTreeModel::watchFailed);
+    connect(m_feed.get(), &ClusterTreeFeed::idle, this, &ClusterTreeModel::idle);
 }
 
 ClusterTreeModel::~ClusterTreeModel()
 {
-    // Watches disconnect before the nodes they point into go.
-    m_contexts.clear();
+    // The informers stop calling back before the nodes go.
+    m_feed.reset();
+}
+
+bool ClusterTreeModel::isIdle() const
+{
+    return m_feed->isIdle();
+}
+
+void ClusterTreeModel::setSliceMilliseconds(int milliseconds)
+{
+    m_feed->setSliceMilliseconds(milliseconds);
 }
 
 QString ClusterTreeModel::kindName(Kind kind)
@@ -151,6 +138,29 @@ QString ClusterTreeModel::kindName(Kind kind)
         return tr("error");
     }
     return {};
+}
+
+QString ClusterTreeModel::rolloutName(DeploymentStatus::Rollout rollout)
+{
+    switch (rollout) {
+    case DeploymentStatus::Rollout::Progressing:
+        return tr("Progressing");
+    case DeploymentStatus::Rollout::Available:
+        return tr("Available");
+    case DeploymentStatus::Rollout::Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+QString ClusterTreeModel::podReasonName(const QString &reason)
+{
+    // kubectl's words stay as they are, but for the two the view always said in the user's language.
+    if (reason == QLatin1String("Terminating"))
+        return tr("Terminating");
+    if (reason == QLatin1String("Pending"))
+        return tr("Pending");
+    return reason;
 }
 
 QString ClusterTreeModel::nodeKey(const QString &context, Kind kind, const QString &informerKey)
@@ -196,10 +206,10 @@ void ClusterTreeModel::addContext(const QString &name, const KubeClient &client,
     for (const QString &ns : namespaces)
         namespaceNode(context, ns);
     const QStringList watched = everyNamespace ? QStringList { QString() } : namespaces;
+    const auto shows = [context](QStringView ns) { return context->shows(ns); };
     for (const QString &ns : watched) {
-        startWatch(context, Kind::Deployment, ns);
-        startWatch(context, Kind::ReplicaSet, ns);
-        startWatch(context, Kind::Pod, ns);
+        for (const Kind kind : { Kind::Deployment, Kind::ReplicaSet, Kind::Pod })
+            m_feed->watch(name, client, kind, ns, shows);
     }
 }
 
@@ -229,9 +239,10 @@ void ClusterTreeModel::clear()
         return;
     // Reloading an ecosystem replaces everything at once: the one reset.
     beginResetModel();
-    m_processTimer.stop();
-    m_queue.clear();
-    m_queued.clear();
+    m_feed->clear();
+    m_inserted.clear();
+    m_changed.clear();
+    m_removed.clear();
     m_contexts.clear();
     m_root->children.clear();
     m_nodes.clear();
@@ -242,39 +253,8 @@ void ClusterTreeModel::clear()
     endResetModel();
 }
 
-void ClusterTreeModel::startWatch(ContextEntry *context, Kind kind, const QString &ns)
-{
-    auto watch = std::make_unique<Watch>();
-    watch->kind = kind;
-    watch->ns = ns;
-    watch->context = context;
-    watch->informer = m_registry->acquire(context->client, typeOf(kind), ns);
-    Watch *w = watch.get();
-    KubeInformer *informer = w->informer.get();
-    w->connections << connect(informer, &KubeInformer::itemsInserted, this,
-                          [this, w](int first, int last) { enqueue(w, first, last); })
-                   << connect(informer, &KubeInformer::itemsChanged, this,
-                          [this, w](int first, int last) { enqueue(w, first, last); })
-                   // Keys are read while the rows still exist; the queue finds them gone.
-                   << connect(informer, &KubeInformer::itemsAboutToBeRemoved, this,
-                          [this, w](int first, int last) { enqueue(w, first, last); })
-                   << connect(informer, &KubeInformer::synced, this, [this, w] { watchSynced(w); })
-                   << connect(informer, &KubeInformer::errorOccurred, this,
-                          [this, w](const KubeError &error) { watchFailed(w, error); });
-    context->watches.push_back(std::move(watch));
-    // A shared informer may have listed already.
-    if (informer->hasSynced()) {
-        if (informer->count() > 0)
-            enqueue(w, 0, informer->count() - 1);
-        watchSynced(w);
-    }
-}
-
 bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
 {
-    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-    const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
-    const QJsonObject status = object.value(QLatin1String("status")).toObject();
     QString newStatus;
     QString detail;
     QString ready;
@@ -282,57 +262,26 @@ bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
     bool failing = false;
     switch (node->kind) {
     case Kind::Deployment: {
-        const RolloutResult rollout = DeploymentRollout::evaluateStatus(object);
-        newStatus = rollout.error.isError() ? tr("Failed") : rollout.done ? tr("Available") : tr("Progressing");
-        detail = rollout.message;
-        failing = rollout.error.isError();
-        ready = QStringLiteral("%1/%2")
-                    .arg(status.value(QLatin1String("readyReplicas")).toInt())
-                    .arg(spec.value(QLatin1String("replicas")).toInt(1));
+        const DeploymentStatus deployment = KubeObjectStatus::deployment(object);
+        newStatus = rolloutName(deployment.rollout);
+        detail = deployment.message;
+        failing = deployment.rollout == DeploymentStatus::Rollout::Failed;
+        ready = QStringLiteral("%1/%2").arg(deployment.ready).arg(deployment.desired);
         break;
     }
     case Kind::ReplicaSet: {
-        const QString revision = metadata.value(QLatin1String("annotations"))
-                                     .toObject()
-                                     .value(QLatin1String("deployment.kubernetes.io/revision"))
-                                     .toString();
-        newStatus = revision.isEmpty() ? QString() : tr("revision %1").arg(revision);
-        ready = QStringLiteral("%1/%2")
-                    .arg(status.value(QLatin1String("readyReplicas")).toInt())
-                    .arg(spec.value(QLatin1String("replicas")).toInt());
+        const ReplicaSetStatus replicaSet = KubeObjectStatus::replicaSet(object);
+        newStatus = replicaSet.revision > 0 ? tr("revision %1").arg(replicaSet.revision) : QString();
+        ready = QStringLiteral("%1/%2").arg(replicaSet.ready).arg(replicaSet.desired);
         break;
     }
     case Kind::Pod: {
-        // kubectl's STATUS column: the phase, overridden by a container's reason.
-        QString reason = status.value(QLatin1String("reason")).toString();
-        if (reason.isEmpty())
-            reason = status.value(QLatin1String("phase")).toString();
-        int readyCount = 0;
-        restarts = 0;
-        const QJsonArray containers = status.value(QLatin1String("containerStatuses")).toArray();
-        for (const QJsonValue &container : containers) {
-            restarts += container[QLatin1String("restartCount")].toInt();
-            if (container[QLatin1String("ready")].toBool())
-                ++readyCount;
-            const QJsonObject state = container[QLatin1String("state")].toObject();
-            const QString waiting = state[QLatin1String("waiting")][QLatin1String("reason")].toString();
-            const QString terminated = state[QLatin1String("terminated")][QLatin1String("reason")].toString();
-            if (!waiting.isEmpty()) {
-                reason = waiting;
-                detail = state[QLatin1String("waiting")][QLatin1String("message")].toString();
-            } else if (!terminated.isEmpty()) {
-                reason = terminated;
-            }
-        }
-        const int total =
-            std::max<int>(int(containers.size()), int(spec.value(QLatin1String("containers")).toArray().size()));
-        if (metadata.contains(QLatin1String("deletionTimestamp")))
-            reason = tr("Terminating");
-        newStatus = reason.isEmpty() ? tr("Pending") : reason;
-        ready = QStringLiteral("%1/%2").arg(readyCount).arg(total);
-        failing = reason == QLatin1String("Failed") || reason == QLatin1String("Error") ||
-            reason.contains(QLatin1String("BackOff")) || reason.startsWith(QLatin1String("Err")) ||
-            reason == QLatin1String("OOMKilled");
+        const PodStatus pod = KubeObjectStatus::pod(object);
+        newStatus = podReasonName(pod.reason);
+        detail = pod.message;
+        ready = QStringLiteral("%1/%2").arg(pod.ready).arg(pod.total);
+        restarts = pod.restarts;
+        failing = pod.failing;
         break;
     }
     default:
@@ -346,30 +295,30 @@ bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
     node->restarts = restarts;
     node->failing = failing;
     if (!node->created.isValid())
-        node->created =
-            QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
+        node->created = QDateTime::fromString(
+            object[QLatin1String("metadata")][QLatin1String("creationTimestamp")].toString(), Qt::ISODate);
     return changed;
 }
 
-std::unique_ptr<ClusterTreeModel::Node> ClusterTreeModel::makeNode(Watch *watch, int row) const
+std::unique_ptr<ClusterTreeModel::Node> ClusterTreeModel::makeNode(
+    ContextEntry *context, Kind kind, const KubeInformer &informer, const QString &informerKey, int row) const
 {
-    KubeInformer *informer = watch->informer.get();
-    const QJsonObject object = informer->item(row);
+    const QJsonObject object = informer.item(row);
     const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
     auto node = std::make_unique<Node>();
-    node->kind = watch->kind;
-    node->informerKey = informer->key(row);
-    node->key = nodeKey(watch->context->name, watch->kind, node->informerKey);
+    node->kind = kind;
+    node->informerKey = informerKey;
+    node->key = nodeKey(context->name, kind, informerKey);
     node->name = metadata.value(QLatin1String("name")).toString();
     node->ns = metadata.value(QLatin1String("namespace")).toString();
-    node->context = watch->context;
-    node->watch = watch;
+    node->context = context;
+    node->informer = &informer;
     const QJsonObject owner = controllerOf(metadata);
     const QString ownerKind = owner.value(QLatin1String("kind")).toString();
-    if (watch->kind == Kind::Pod && ownerKind == QLatin1String("ReplicaSet"))
+    if (kind == Kind::Pod && ownerKind == QLatin1String("ReplicaSet"))
         node->ownerKey = nodeKey(node->context->name, Kind::ReplicaSet,
             node->ns + QLatin1Char('/') + owner.value(QLatin1String("name")).toString());
-    else if (watch->kind == Kind::ReplicaSet && ownerKind == QLatin1String("Deployment"))
+    else if (kind == Kind::ReplicaSet && ownerKind == QLatin1String("Deployment"))
         node->ownerKey = nodeKey(node->context->name, Kind::Deployment,
             node->ns + QLatin1Char('/') + owner.value(QLatin1String("name")).toString());
     extract(node.get(), object);
@@ -483,63 +432,39 @@ void ClusterTreeModel::removeChildren(Node *parent, QList<int> rows)
         parent->children[row]->row = row;
 }
 
-void ClusterTreeModel::enqueue(Watch *watch, int first, int last)
+void ClusterTreeModel::take(
+    const QString &contextName, Kind kind, const KubeInformer &informer, const QString &informerKey, int row)
 {
-    for (int row = first; row <= last; ++row) {
-        const QString &informerKey = watch->informer->key(row);
-        // Namespaces outside the pattern are skipped before anything is parsed.
-        if (!watch->context->shows(QStringView(informerKey).left(informerKey.indexOf(QLatin1Char('/')))))
-            continue;
-        const QString key = nodeKey(watch->context->name, watch->kind, informerKey);
-        if (m_queued.contains(key))
-            continue;
-        m_queued.insert(key);
-        m_queue.push_back({ watch, informerKey });
+    const QString key = nodeKey(contextName, kind, informerKey);
+    Node *node = m_nodes.value(key);
+    auto pending = m_pending.find(key);
+    if (row < 0) {
+        if (pending != m_pending.end()) {
+            m_waiting.remove(pending->second->ownerKey, key);
+            m_pending.erase(pending);
+        } else if (node) {
+            m_removed.append(node);
+        }
+    } else if (node) {
+        if (extract(node, informer.item(row))) {
+            m_changed.append(node);
+            if (node->kind == Kind::Pod && node->failing)
+                m_failingPods.insert(key);
+            else
+                m_failingPods.remove(key);
+        }
+    } else if (pending != m_pending.end()) {
+        extract(pending->second.get(), informer.item(row));
+    } else if (ContextEntry *context = contextEntry(contextName)) {
+        m_inserted.push_back(makeNode(context, kind, informer, informerKey, row));
     }
-    if (!m_processTimer.isActive())
-        m_processTimer.start();
 }
 
-void ClusterTreeModel::processQueue()
+void ClusterTreeModel::applyTaken()
 {
-    // Parsing a pod costs ~50 us: 10,000 at once would freeze the window for
-    // half a second, so the queue is worked off in slices of a few ms. Each
-    // object is looked up by key when its turn comes, so it is handled once
-    // however many events it had, in whatever state it has by then.
-    QElapsedTimer slice;
-    slice.start();
-    std::vector<std::unique_ptr<Node>> inserted;
-    QList<Node *> changed;
-    QList<Node *> removed;
-    while (!m_queue.empty() && slice.elapsed() < m_sliceMilliseconds) {
-        const auto [watch, informerKey] = m_queue.front();
-        m_queue.pop_front();
-        const QString key = nodeKey(watch->context->name, watch->kind, informerKey);
-        m_queued.remove(key);
-        const int row = watch->informer->row(informerKey);
-        Node *node = m_nodes.value(key);
-        auto pending = m_pending.find(key);
-        if (row < 0) {
-            if (pending != m_pending.end()) {
-                m_waiting.remove(pending->second->ownerKey, key);
-                m_pending.erase(pending);
-            } else if (node) {
-                removed.append(node);
-            }
-        } else if (node) {
-            if (extract(node, watch->informer->item(row))) {
-                changed.append(node);
-                if (node->kind == Kind::Pod && node->failing)
-                    m_failingPods.insert(key);
-                else
-                    m_failingPods.remove(key);
-            }
-        } else if (pending != m_pending.end()) {
-            extract(pending->second.get(), watch->informer->item(row));
-        } else {
-            inserted.push_back(makeNode(watch, row));
-        }
-    }
+    const QList<Node *> changed = std::exchange(m_changed, {});
+    QList<Node *> removed = std::exchange(m_removed, {});
+    std::vector<std::unique_ptr<Node>> inserted = std::exchange(m_inserted, {});
 
     // Changes first, while every row number is still valid: one dataChanged per parent.
     {
@@ -611,19 +536,12 @@ void ClusterTreeModel::processQueue()
         for (Node *parent : std::as_const(parents))
             insertChildren(parent, std::move(groups[parent]));
     }
-    if (!m_queue.empty())
-        m_processTimer.start();
-    else
-        Q_EMIT idle();
 }
 
-void ClusterTreeModel::watchSynced(Watch *watch)
+void ClusterTreeModel::contextSynced(const QString &name)
 {
-    watch->synced = true;
-    ContextEntry *context = watch->context;
-    const bool all =
-        std::all_of(context->watches.begin(), context->watches.end(), [](const auto &each) { return each->synced; });
-    if (!all)
+    ContextEntry *context = contextEntry(name);
+    if (!context)
         return;
     if (!context->error.isEmpty())
         setContextError(context, {});
@@ -639,12 +557,12 @@ void ClusterTreeModel::watchSynced(Watch *watch)
     }
 }
 
-void ClusterTreeModel::watchFailed(Watch *watch, const KubeError &error)
+void ClusterTreeModel::watchFailed(
+    const QString &context, const QString &resource, const QString &ns, const QString &error)
 {
-    setContextError(watch->context,
-        tr("%1 in %2: %3")
-            .arg(typeOf(watch->kind).resource,
-                watch->ns.isEmpty() ? tr("every namespace") : tr("namespace %1").arg(watch->ns), error.message));
+    if (ContextEntry *entry = contextEntry(context))
+        setContextError(entry,
+            tr("%1 in %2: %3").arg(resource, ns.isEmpty() ? tr("every namespace") : tr("namespace %1").arg(ns), error));
 }
 
 void ClusterTreeModel::setContextError(ContextEntry *context, const QString &error)
@@ -712,11 +630,10 @@ KubeClient ClusterTreeModel::client(const QString &context) const
 QJsonObject ClusterTreeModel::object(const QModelIndex &index) const
 {
     const Node *node = nodeOf(index);
-    if (!node || !node->watch)
+    if (!node || !node->informer)
         return {};
-    const KubeInformer *informer = node->watch->informer.get();
-    const int row = informer->row(node->informerKey);
-    return row < 0 ? QJsonObject() : informer->item(row);
+    const int row = node->informer->row(node->informerKey);
+    return row < 0 ? QJsonObject() : node->informer->item(row);
 }
 
 QModelIndex ClusterTreeModel::findIndex(Kind kind, const QString &context, const QString &ns, const QString &name) const

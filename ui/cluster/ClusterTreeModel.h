@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kube/KubeClient.h"
+#include "kube/KubeObjectStatus.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -10,18 +11,16 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <unordered_map>
 #include <vector>
 
 namespace Shipyard {
 
+class ClusterTreeFeed;
 class KubeInformer;
 class KubeInformerRegistry;
-struct KubeError;
 
 // Contexts → namespaces → deployments → replica sets → pods, live from
 // informers (Deployments, ReplicaSets and Pods per watched namespace).
@@ -72,9 +71,9 @@ public:
     // The failing pod with the smallest key, if any; cheap (kept as pods change).
     QModelIndex firstFailingPod() const;
     // No informer change waits to be applied.
-    bool isIdle() const { return m_queue.empty(); }
+    bool isIdle() const;
     // How long one slice of queued changes may hold the event loop.
-    void setSliceMilliseconds(int milliseconds) { m_sliceMilliseconds = milliseconds; }
+    void setSliceMilliseconds(int milliseconds);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -93,21 +92,23 @@ Q_SIGNALS:
 
 private:
     struct Node;
-    struct Watch;
     struct ContextEntry;
 
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     static QString nodeKey(const QString &context, Kind kind, const QString &informerKey);
+    static QString rolloutName(DeploymentStatus::Rollout rollout);
+    static QString podReasonName(const QString &reason);
     ContextEntry *contextEntry(const QString &name) const;
 
-    void startWatch(ContextEntry *context, Kind kind, const QString &ns);
-    void enqueue(Watch *watch, int first, int last);
-    void processQueue();
-    void watchSynced(Watch *watch);
-    void watchFailed(Watch *watch, const KubeError &error);
+    // One object the feed took off its queue (row -1: gone), then all of them applied at once.
+    void take(const QString &context, Kind kind, const KubeInformer &informer, const QString &informerKey, int row);
+    void applyTaken();
+    void contextSynced(const QString &name);
+    void watchFailed(const QString &context, const QString &resource, const QString &ns, const QString &error);
 
-    std::unique_ptr<Node> makeNode(Watch *watch, int row) const;
+    std::unique_ptr<Node> makeNode(
+        ContextEntry *context, Kind kind, const KubeInformer &informer, const QString &informerKey, int row) const;
     static bool extract(Node *node, const QJsonObject &object);
     Node *namespaceNode(ContextEntry *context, const QString &ns);
     Node *resolveParent(Node *node);
@@ -118,7 +119,7 @@ private:
     void unregisterSubtree(Node *node);
     void setContextError(ContextEntry *context, const QString &error);
 
-    KubeInformerRegistry *m_registry = nullptr;
+    std::unique_ptr<ClusterTreeFeed> m_feed;
     std::unique_ptr<Node> m_root;
     std::vector<std::unique_ptr<ContextEntry>> m_contexts;
     QHash<QString, Node *> m_nodes; // attached nodes by key
@@ -126,11 +127,10 @@ private:
     QMultiHash<QString, QString> m_waiting; // owner key → keys of nodes waiting for it
     QHash<int, int> m_counts; // Kind → attached rows
     QSet<QString> m_failingPods; // keys of attached pods shown as failing
-    // Objects (watch, informer key) whose informer row changed, in arrival order, each once.
-    std::deque<std::pair<Watch *, QString>> m_queue;
-    QSet<QString> m_queued; // node keys in m_queue
-    QTimer m_processTimer;
-    int m_sliceMilliseconds = 8;
+    // What the feed's current slice brought, until applyTaken().
+    std::vector<std::unique_ptr<Node>> m_inserted;
+    QList<Node *> m_changed;
+    QList<Node *> m_removed;
 };
 
 } // namespace Shipyard

@@ -7,6 +7,7 @@
 #include "cluster/DeploymentPanel.h"
 #include "cluster/EventListModel.h"
 #include "cluster/PodLogView.h"
+#include "kube/KubeObjectStatus.h"
 #include "support/YamlText.h"
 #include "widgets/EcosystemSourceView.h"
 
@@ -218,10 +219,7 @@ void ClusterView::showSelected()
     m_details->setTabEnabled(m_details->indexOf(m_deployment), kind == Kind::Deployment);
     if (kind == Kind::Pod) {
         // A container waiting to restart has no log of its own yet: show the one that crashed.
-        const QJsonObject container = json[QLatin1String("status")][QLatin1String("containerStatuses")][0].toObject();
-        const bool crashed = container[QLatin1String("restartCount")].toInt() > 0 &&
-            container[QLatin1String("state")].toObject().contains(QLatin1String("waiting"));
-        m_logs->setPod(client, ns, name, {}, crashed);
+        m_logs->setPod(client, ns, name, {}, KubeObjectStatus::pod(json).crashed);
     } else
         m_logs->setPod({}, {}, {});
     if (kind == Kind::Deployment)
