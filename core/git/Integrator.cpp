@@ -314,10 +314,77 @@ IntegrationResult Integrator::merge(
     return result;
 }
 
+IntegrationResult Integrator::revert(
+    const QString &from, const QString &to, const QString &onto, const QString &message)
+{
+    IntegrationResult result;
+    git_repository *repository = m_repository.handle();
+    result.oldHead = result.newHead = onto;
+    SignaturePtr committer;
+    if ((result.error = makeSignature(repository, m_name, m_email, &committer)))
+        return result;
+    const auto treeOf = [&](const QString &id, CommitPtr *commit, TreePtr *tree) {
+        const git_oid oid = toOid(id);
+        git_commit *rawCommit = nullptr;
+        int code = git_commit_lookup(&rawCommit, repository, &oid);
+        commit->reset(rawCommit);
+        git_tree *rawTree = nullptr;
+        if (code == 0)
+            code = git_commit_tree(&rawTree, rawCommit);
+        tree->reset(rawTree);
+        return code;
+    };
+    CommitPtr fromCommit, toCommit, ontoCommit;
+    TreePtr fromTree, toTree, ontoTree;
+    int code = treeOf(from, &fromCommit, &fromTree);
+    if (code == 0)
+        code = treeOf(to, &toCommit, &toTree);
+    if (code == 0)
+        code = treeOf(onto, &ontoCommit, &ontoTree);
+    if (code != 0) {
+        result.error = GitError::fromLibgit2(code, QStringLiteral("cannot revert"));
+        return result;
+    }
+    // Base TO, ours ONTO, theirs FROM: the change TO→FROM applied on ONTO.
+    git_merge_options options = GIT_MERGE_OPTIONS_INIT;
+    git_index *rawIndex = nullptr;
+    code = git_merge_trees(&rawIndex, repository, toTree.get(), ontoTree.get(), fromTree.get(), &options);
+    IndexPtr index(rawIndex);
+    if (code != 0) {
+        result.error = GitError::fromLibgit2(code, QStringLiteral("cannot revert"));
+        return result;
+    }
+    if (git_index_has_conflicts(index.get())) {
+        result.conflicts = conflictedPaths(index.get());
+        result.error = GitError(GitError::Kind::Conflict,
+            QStringLiteral("the revert of %1..%2 conflicts with what came after it in %3")
+                .arg(from.left(12), to.left(12), result.conflicts.join(QStringLiteral(", "))));
+        return result;
+    }
+    git_oid treeId;
+    code = git_index_write_tree_to(&treeId, index.get(), repository);
+    git_tree *rawTree = nullptr;
+    if (code == 0)
+        code = git_tree_lookup(&rawTree, repository, &treeId);
+    TreePtr tree(rawTree);
+    git_oid created;
+    const git_commit *parents[1] = { ontoCommit.get() };
+    if (code == 0)
+        code = git_commit_create(&created, repository, nullptr, committer.get(), committer.get(), nullptr,
+            message.toUtf8().constData(), tree.get(), 1, parents);
+    if (code != 0) {
+        result.error = GitError::fromLibgit2(code, QStringLiteral("cannot commit the revert"));
+        return result;
+    }
+    result.newHead = toQString(created);
+    result.commitsApplied = 1;
+    return result;
+}
+
 GitError Integrator::moveBranch(
     const QString &reference, const QString &oldHead, const QString &newHead, const QString &reason)
 {
-    if (m_dryRun || oldHead == newHead)
+    if (m_dryRun || m_keepReferences || oldHead == newHead)
         return {};
     git_repository *repository = m_repository.handle();
     const bool checkedOut =

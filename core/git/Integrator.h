@@ -30,11 +30,20 @@ public:
     void setControl(const GitControl &control) { m_control = control; }
     // Compute only: no reference, index or file changes; the result tells whether it would be clean.
     void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+    // Write the commits, move nothing: newHead is a commit no reference names
+    // yet (push it with Repository::pushCommit). The clone's branches, index
+    // and files stay exactly as they are.
+    void setKeepReferences(bool keep) { m_keepReferences = keep; }
 
     // Rebases `branch` onto `onto` (or merges `onto` into it), then moves the local `branch`.
     IntegrationResult updateBranch(const QString &branch, const QString &onto, IntegrationMode mode);
     // Moves the local branch `target` to include `branch`: fast-forward only, or a merge commit.
     IntegrationResult mergeInto(const QString &branch, const QString &target, MergeMode mode);
+    // A commit on ONTO that takes back what FROM..TO changed: TO's tree
+    // returns to FROM's through a three-way merge, so that whatever others
+    // added on top of TO stays. History is never rewritten. No reference
+    // moves; conflicts are an error (Kind::Conflict, with the paths).
+    IntegrationResult revert(const QString &from, const QString &to, const QString &onto, const QString &message);
 
 private:
     IntegrationResult rebase(const QString &branch, const QString &onto);
@@ -46,6 +55,7 @@ private:
     QString m_name;
     QString m_email;
     bool m_dryRun = false;
+    bool m_keepReferences = false;
 };
 
 } // namespace Shipyard

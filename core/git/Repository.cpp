@@ -3,6 +3,7 @@
 #include "git/GitHandles.h"
 #include "git/RemoteCallbacks.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QTimeZone>
 
@@ -211,6 +212,28 @@ GitError Repository::push(const QString &remote, const QStringList &refspecs, co
     callbacks.install(&options.callbacks);
     const int code = git_remote_push(handle.get(), array.get(), &options);
     return callbacks.result(code, QStringLiteral("cannot push to %1").arg(remote));
+}
+
+GitError Repository::pushCommit(
+    const QString &remote, const QString &commit, const QString &branch, const GitControl &control)
+{
+    if (!m_repository)
+        return GitError(GitError::Kind::InvalidArgument, QStringLiteral("no repository"));
+    git_oid id;
+    if (git_oid_fromstr(&id, commit.toLatin1().constData()) != 0)
+        return GitError(GitError::Kind::InvalidArgument, QStringLiteral("%1 is not a commit id").arg(commit));
+    // libgit2 pushes references, not bare commits: one made for this push
+    // alone (the process and the commit name it), deleted whatever happens.
+    const QString temporary =
+        QStringLiteral("refs/shipyard/push/%1-%2").arg(QCoreApplication::applicationPid()).arg(commit);
+    git_reference *raw = nullptr;
+    int code = git_reference_create(&raw, m_repository, temporary.toUtf8().constData(), &id, 1, "shipyard: push");
+    ReferencePtr reference(raw);
+    if (code != 0)
+        return GitError::fromLibgit2(code, QStringLiteral("cannot push %1").arg(commit));
+    const GitError error = push(remote, { temporary + QStringLiteral(":refs/heads/") + branch }, control);
+    git_reference_delete(reference.get());
+    return error;
 }
 
 QList<BranchInfo> Repository::branches(BranchScope scope, GitError *error) const

@@ -55,6 +55,11 @@ public:
     // Refuses to rewrite history: a non-fast-forward update is an error (Kind::NonFastForward)
     // and nothing on either side changes. refspecs: "refs/heads/x:refs/heads/x" or a branch name.
     GitError push(const QString &remote, const QStringList &refspecs, const GitControl &control = {});
+    // Pushes COMMIT to the remote's BRANCH, fast-forward only, through a
+    // temporary reference of its own that is removed afterwards: no local
+    // branch moves.
+    GitError pushCommit(
+        const QString &remote, const QString &commit, const QString &branch, const GitControl &control = {});
 
     QList<BranchInfo> branches(BranchScope scope = BranchScope::Local, GitError *error = nullptr) const;
     // Commit id that a branch, remote branch, tag or id names.

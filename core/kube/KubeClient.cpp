@@ -11,6 +11,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -250,8 +251,17 @@ QByteArray KubeClient::urlFor(const KubeRequest &request) const
     return d ? d->url(request) : QByteArray();
 }
 
+KubeClient KubeClient::withRequestTimeout(std::chrono::milliseconds timeout) const
+{
+    KubeClient copy = *this;
+    copy.m_requestTimeout = timeout;
+    return copy;
+}
+
 void KubeClient::send(KubeRequest request, std::function<void(KubeResponse)> done) const
 {
+    if (m_requestTimeout.count() > 0 && request.timeout.count() > 0)
+        request.timeout = std::min(request.timeout, m_requestTimeout);
     if (!d) {
         KubeResponse response;
         response.error = KubeError::make(KubeError::Kind::Credentials, KubeError::tr("No cluster connection"));

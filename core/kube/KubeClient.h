@@ -8,6 +8,7 @@
 #include <QFuture>
 #include <QJsonObject>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -48,6 +49,12 @@ public:
     explicit KubeClient(KubeConnection connection);
 
     bool isValid() const { return d != nullptr; }
+
+    // A copy whose requests give up after TIMEOUT at most (streams keep
+    // none). A lock holder's writes must end well before its lease could
+    // run out: see EnvironmentLock.
+    KubeClient withRequestTimeout(std::chrono::milliseconds timeout) const;
+    std::chrono::milliseconds requestTimeout() const { return m_requestTimeout; }
     const KubeConnection &connection() const;
     QString defaultNamespace() const { return connection().ns; }
 
@@ -85,6 +92,7 @@ public:
 
 private:
     std::shared_ptr<Private> d;
+    std::chrono::milliseconds m_requestTimeout { 0 }; // 0: each request's own
 };
 
 } // namespace Shipyard

@@ -89,12 +89,25 @@ QList<QueueEntry> listQueue(const KubeClient &client, const QString &ns, KubeErr
     return entries;
 }
 
+// A third of the lease: a write sent before the renew deadline (two thirds)
+// ends before the lease could have run out.
+std::chrono::milliseconds requestTimeoutFor(std::chrono::seconds lease)
+{
+    return std::max(std::chrono::milliseconds(1000), std::chrono::duration_cast<std::chrono::milliseconds>(lease) / 3);
+}
+
+qint64 monotonicMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 } // namespace
 
 EnvironmentLock::EnvironmentLock(KubeClient client, QString ns, QString identity, std::chrono::seconds leaseDuration)
-    : m_client(client)
+    : m_client(client.withRequestTimeout(requestTimeoutFor(leaseDuration)))
     , m_ns(ns)
-    , m_lock(client, ns, QString::fromLatin1(leaseName), identity, leaseDuration)
+    , m_lock(m_client, ns, QString::fromLatin1(leaseName), identity, leaseDuration)
     , m_key((client.isValid() ? client.connection().cluster.server : QString()) + QLatin1Char('/') + ns)
     , m_duration(leaseDuration)
 { }
@@ -143,6 +156,7 @@ bool EnvironmentLock::acquire(
                 return fail(QStringLiteral("could not read the delivery queue: %1").arg(queueError));
         }
         if (holder.isEmpty() && ahead.isEmpty()) {
+            const qint64 asked = monotonicMs();
             const LeaseLock::Attempt attempt = await(m_lock.tryAcquireOrRenew());
             if (attempt.held()) {
                 std::lock_guard lock(processLocksMutex());
@@ -150,6 +164,7 @@ bool EnvironmentLock::acquire(
                     holder = processLocks().value(m_key);
                 } else {
                     processLocks().insert(m_key, m_lock.identity());
+                    m_renewedAt = asked;
                     m_held = true;
                     m_lost = false;
                     m_stop = false;
@@ -415,18 +430,63 @@ QJsonObject EnvironmentLock::Status::toJson() const
 
 void EnvironmentLock::renewLoop()
 {
-    // client-go renews well before the lease runs out: a third of its duration.
+    // client-go renews well before the lease runs out (a third of it), and
+    // retries a failed renewal sooner (its retry period, 2 s of 15 s).
     const auto period = std::chrono::milliseconds(m_duration) / 3;
+    const auto retry = std::max(std::chrono::milliseconds(200), std::chrono::milliseconds(m_duration) / 7);
+    bool failed = false;
     std::unique_lock lock(m_mutex);
-    while (!m_stop) {
-        if (m_wake.wait_for(lock, period, [this] { return m_stop; }))
+    while (!m_stop && !m_lost) {
+        if (m_wake.wait_for(lock, failed ? retry : period, [this] { return m_stop || m_renewNow; }) && m_stop)
             break;
+        m_renewNow = false;
         lock.unlock();
+        const qint64 asked = monotonicMs();
         const LeaseLock::Attempt attempt = await(m_lock.renew());
         lock.lock();
-        if (attempt.outcome == LeaseLock::Outcome::HeldByOther || attempt.outcome == LeaseLock::Outcome::LostRace)
+        failed = !attempt.held();
+        if (attempt.held())
+            m_renewedAt = asked;
+        else if (attempt.outcome == LeaseLock::Outcome::HeldByOther || attempt.outcome == LeaseLock::Outcome::LostRace)
             m_lost = true;
+        m_wake.notify_all();
     }
+}
+
+std::chrono::milliseconds EnvironmentLock::renewDeadline() const
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(m_duration) * 2 / 3;
+}
+
+bool EnvironmentLock::mayWrite() const
+{
+    return m_held && !m_lost && monotonicMs() - m_renewedAt < renewDeadline().count();
+}
+
+QString EnvironmentLock::whyNotWritable() const
+{
+    if (!m_held)
+        return QStringLiteral("the delivery lock is not held");
+    if (m_lost)
+        return QStringLiteral("the delivery lock was lost: another delivery took it");
+    const qint64 since = monotonicMs() - m_renewedAt;
+    if (since >= renewDeadline().count())
+        return QStringLiteral("the delivery lock was last renewed %1 s ago; it may have expired").arg(since / 1000);
+    return {};
+}
+
+bool EnvironmentLock::waitUntilWritable(std::chrono::milliseconds patience, const std::atomic_bool *cancel)
+{
+    const qint64 until = monotonicMs() + patience.count();
+    std::unique_lock lock(m_mutex);
+    while (!mayWrite()) {
+        if (!m_held || m_lost || m_stop || (cancel && *cancel) || monotonicMs() >= until)
+            return false;
+        m_renewNow = true;
+        m_wake.notify_all();
+        m_wake.wait_for(lock, std::chrono::milliseconds(100));
+    }
+    return true;
 }
 
 void EnvironmentLock::release()

@@ -36,6 +36,16 @@ namespace Shipyard {
 // local monotonic clock, or when its renewTime is two durations old by the
 // wall clock (for one-shot readers); the dead entry is deleted by whoever sees it.
 //
+// A holder may lose the lock without hearing of it: paused, cut off from the
+// cluster, or slower than its lease. As client-go's leader election does, it
+// remembers on a monotonic clock when its last renewal began, and once that
+// is older than the renew deadline (two thirds of the lease) it may write
+// nothing more (mayWrite() is false) until a renewal succeeds again, which
+// it can only while the Lease still names it: nobody else can have taken it
+// meanwhile without changing the Lease first. Every request this lock makes,
+// and every write a holder makes (writeClient()), gives up after a third of
+// the lease, so that a write sent in time lands before another could take over.
+//
 // acquire() blocks: use it from a worker thread.
 class EnvironmentLock
 {
@@ -107,8 +117,22 @@ public:
     // Queue order: the server's creationTimestamp, then the waiter's entry time, then the name.
     static bool queuedBefore(const Waiter &a, const Waiter &b);
     bool isHeld() const { return m_held; }
-    // The renewals failed or another holder took over: stop delivering.
+    // Another holder took over (or the lock was forced free): stop delivering.
     bool isLost() const { return m_lost; }
+    // Held, not lost, and renewed within the renew deadline: a write sent
+    // now lands while the lock is surely this holder's.
+    bool mayWrite() const;
+    // Until mayWrite(): asks for a renewal at once and waits for it, at most
+    // PATIENCE (or until CANCEL, or until the lock is lost). A holder cut off
+    // from the cluster for a while gets its lock back this way once the
+    // cluster answers again, if nobody took it meanwhile.
+    bool waitUntilWritable(std::chrono::milliseconds patience, const std::atomic_bool *cancel = nullptr);
+    // Why mayWrite() is false, for messages; empty when it is true.
+    QString whyNotWritable() const;
+    // The client to write through while holding this lock: its requests give
+    // up in time (see above).
+    const KubeClient &writeClient() const { return m_client; }
+    std::chrono::milliseconds renewDeadline() const;
     QString identity() const { return m_lock.identity(); }
 
 private:
@@ -138,6 +162,10 @@ private:
     bool m_stop = false;
     std::atomic_bool m_held { false };
     std::atomic_bool m_lost { false };
+    // When the last successful renewal (or the acquisition) began, in
+    // milliseconds of the monotonic clock.
+    std::atomic<qint64> m_renewedAt { 0 };
+    bool m_renewNow = false; // guarded by m_mutex: a writer waits for a renewal
     // Touched by acquire() only.
     QString m_queueLease;
     mutable std::mutex m_queueMutex; // m_queueLease, read by queueLease() from other threads

@@ -295,6 +295,121 @@ private Q_SLOTS:
             integrator.mergeInto(QStringLiteral("feature/TASK-1"), QStringLiteral("main"), MergeMode(mode)).upToDate);
     }
 
+    // A delivery integrates in memory: the clone's refs, index and files stay as they were.
+    void keepReferences()
+    {
+        const QString path = makeRepository(false, true);
+        const QByteArray before = snapshot(path);
+        Repository repository = Repository::open(path);
+        Integrator integrator(repository);
+        integrator.setKeepReferences(true);
+        for (IntegrationMode mode : { IntegrationMode::Rebase, IntegrationMode::Merge }) {
+            const IntegrationResult result =
+                integrator.updateBranch(QStringLiteral("feature/TASK-1"), QStringLiteral("main"), mode);
+            QVERIFY2(result.isClean(), qPrintable(result.error.message()));
+            QVERIFY(result.changed());
+            // The new commit exists and contains both sides.
+            QCOMPARE(git(path, { QStringLiteral("show"), result.newHead + QStringLiteral(":feature.txt") }),
+                QByteArray("feature"));
+            QCOMPARE(git(path, { QStringLiteral("show"), result.newHead + QStringLiteral(":main.txt") }),
+                QByteArray("main"));
+        }
+        QCOMPARE(snapshot(path), before);
+    }
+
+    void revert_data()
+    {
+        QTest::addColumn<bool>("othersOnTop");
+        QTest::addColumn<bool>("othersConflict");
+        QTest::newRow("the pushed commit is still the head") << false << false;
+        QTest::newRow("another change came on top: it stays") << true << false;
+        QTest::newRow("another change on top touches the same lines") << true << true;
+    }
+
+    void revert()
+    {
+        QFETCH(bool, othersOnTop);
+        QFETCH(bool, othersConflict);
+        const QString path = m_dir.filePath(QStringLiteral("revert%1").arg(++m_counter));
+        initRepository(path);
+        const QString from = QString::fromLatin1(git(path, { QStringLiteral("rev-parse"), QStringLiteral("HEAD") }));
+        commit(path, QStringLiteral("delivered.txt"), "one\n", QStringLiteral("Delivered 1"));
+        const QString to =
+            commit(path, QStringLiteral("README"), "line 1\ndelivered\nline 3\n", QStringLiteral("Delivered 2"));
+        QString onto = to;
+        if (othersOnTop)
+            onto = othersConflict
+                ? commit(path, QStringLiteral("README"), "line 1\nsomeone else's\nline 3\n",
+                      QStringLiteral("Someone else"))
+                : commit(path, QStringLiteral("other.txt"), "other\n", QStringLiteral("Someone else"));
+        const QByteArray before = snapshot(path);
+        Repository repository = Repository::open(path);
+        Integrator integrator(repository);
+        const IntegrationResult result =
+            integrator.revert(from, to, onto, QStringLiteral("Revert the delivery: its other half failed"));
+        // Never anything moved, whatever the outcome.
+        QCOMPARE(snapshot(path), before);
+        if (othersConflict) {
+            QCOMPARE(int(result.error.kind()), int(GitError::Kind::Conflict));
+            QCOMPARE(result.conflicts, QStringList { QStringLiteral("README") });
+            return;
+        }
+        QVERIFY2(result.isClean(), qPrintable(result.error.message()));
+        QCOMPARE(parents(path, result.newHead), QStringList { onto });
+        // The delivered change is gone; what others added stays.
+        QCOMPARE(git(path, { QStringLiteral("diff"), from, result.newHead, QStringLiteral("--stat") }).isEmpty(),
+            !othersOnTop);
+        QVERIFY(!git(path, { QStringLiteral("ls-tree"), QStringLiteral("--name-only"), result.newHead })
+                .contains("delivered.txt"));
+        QCOMPARE(git(path, { QStringLiteral("show"), result.newHead + QStringLiteral(":README") }),
+            git(path, { QStringLiteral("show"), from + QStringLiteral(":README") }));
+        if (othersOnTop)
+            QCOMPARE(git(path, { QStringLiteral("show"), result.newHead + QStringLiteral(":other.txt") }),
+                QByteArray("other"));
+    }
+
+    // A commit goes to the remote's branch without any local branch moving; history is never overwritten.
+    void pushCommit()
+    {
+        const QString remote = m_dir.filePath(QStringLiteral("pushremote%1.git").arg(++m_counter));
+        const QString path = m_dir.filePath(QStringLiteral("pushclone%1").arg(m_counter));
+        initRepository(path);
+        git(m_dir.path(), { QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--bare"), path, remote });
+        git(path, { QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"), remote });
+        git(path, { QStringLiteral("fetch"), QStringLiteral("-q"), QStringLiteral("origin") });
+        git(path,
+            { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("feature") });
+        const QString ahead = commit(path, QStringLiteral("f.txt"), "f\n", QStringLiteral("Ahead"));
+        git(path, { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main") });
+        const QByteArray before = snapshot(path);
+
+        Repository repository = Repository::open(path);
+        QVERIFY(!repository.pushCommit(QStringLiteral("origin"), ahead, QStringLiteral("main")));
+        QCOMPARE(QString::fromLatin1(git(remote, { QStringLiteral("rev-parse"), QStringLiteral("main") })), ahead);
+        // Only origin/main moved (the push updates the remote-tracking ref): nothing of the clone's own.
+        QByteArray after = snapshot(path);
+        QVERIFY(!after.contains("refs/shipyard/"));
+        const QString mainBefore =
+            QString::fromLatin1(git(path, { QStringLiteral("rev-parse"), QStringLiteral("main") }));
+        QVERIFY(mainBefore != ahead);
+
+        // Someone pushes first: a commit that does not contain theirs is refused, nothing forced.
+        const QString other = m_dir.filePath(QStringLiteral("pushother%1").arg(m_counter));
+        git(m_dir.path(), { QStringLiteral("clone"), QStringLiteral("-q"), remote, other });
+        const QString theirs = commit(other, QStringLiteral("o.txt"), "o\n", QStringLiteral("Theirs"));
+        git(other, { QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"), QStringLiteral("main") });
+        git(path, { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("feature") });
+        const QString mine = commit(path, QStringLiteral("g.txt"), "g\n", QStringLiteral("Mine"));
+        git(path, { QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main") });
+        const GitError refused = repository.pushCommit(QStringLiteral("origin"), mine, QStringLiteral("main"));
+        QCOMPARE(int(refused.kind()), int(GitError::Kind::NonFastForward));
+        QCOMPARE(QString::fromLatin1(git(remote, { QStringLiteral("rev-parse"), QStringLiteral("main") })), theirs);
+        QVERIFY(!snapshot(path).contains("refs/shipyard/"));
+        // The clone's own branches never moved.
+        QCOMPARE(QString::fromLatin1(git(path, { QStringLiteral("rev-parse"), QStringLiteral("main") })), mainBefore);
+        Q_UNUSED(before);
+    }
+
     void mergeIntoConflict()
     {
         const QString path = makeRepository(true, false);
