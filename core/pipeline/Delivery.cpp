@@ -314,15 +314,12 @@ QList<Delivery::StepState> Delivery::stepsFromJson(const QJsonArray &steps)
     return parsed;
 }
 
-QJsonArray Delivery::stepsJson() const
+QJsonArray Delivery::stepsToJson(const QList<StepState> &steps)
 {
-    std::lock_guard lock(m_mutex);
     QJsonArray array;
-    for (const StepState &entry : m_steps) {
-        // What has not run by the time the record is written will not run.
-        const State state = entry.state == State::Pending ? State::Skipped : entry.state;
+    for (const StepState &entry : steps) {
         QJsonObject step { { QStringLiteral("step"), keyword(entry.step) },
-            { QStringLiteral("state"), keyword(state) } };
+            { QStringLiteral("state"), keyword(entry.state) } };
         if (!entry.system.isEmpty())
             step.insert(QStringLiteral("system"), entry.system);
         if (entry.started.isValid())
@@ -334,6 +331,17 @@ QJsonArray Delivery::stepsJson() const
         array.append(step);
     }
     return array;
+}
+
+QJsonArray Delivery::recordedSteps() const
+{
+    QList<StepState> recorded = steps();
+    // What has not run by the time the record is written will not run.
+    for (StepState &entry : recorded) {
+        if (entry.state == State::Pending)
+            entry.state = State::Skipped;
+    }
+    return stepsToJson(recorded);
 }
 
 void Delivery::appendLog(const QString &line)
@@ -944,7 +952,7 @@ void Delivery::run()
         record.reason = why;
         if (rollbackError.isEmpty())
             record.restoredAt = QDateTime::currentDateTimeUtc();
-        record.steps = stepsJson();
+        record.steps = recordedSteps();
         record.log = logTail();
         const KubeError saveError = store.save(record);
         if (saveError.isError())
@@ -981,7 +989,7 @@ void Delivery::run()
                     Step::Rollback, work.system.name, State::Skipped, QStringLiteral("kept as the ecosystem asks"));
             record.result = ReleaseRecord::Result::Failed;
             record.reason = failure;
-            record.steps = stepsJson();
+            record.steps = recordedSteps();
             record.log = logTail();
             const KubeError saveError = store.save(record);
             if (saveError.isError())
@@ -1048,7 +1056,7 @@ void Delivery::run()
 
     if (!monitoringNote.isEmpty())
         record.reason = monitoringNote;
-    record.steps = stepsJson();
+    record.steps = recordedSteps();
     record.log = logTail();
     const KubeError saveError = store.save(record);
     if (saveError.isError()) {

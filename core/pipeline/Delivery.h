@@ -115,8 +115,11 @@ public:
     Result result() const;
     QString log() const;
 
-    // The steps as a release record keeps them (see ReleaseRecord::steps).
+    // The steps as a release record keeps them (see ReleaseRecord::steps) and
+    // `shipyardctl deliver --output json` shows them: {step, system, state,
+    // started, finished, message}, empty fields left out.
     static QList<StepState> stepsFromJson(const QJsonArray &steps);
+    static QJsonArray stepsToJson(const QList<StepState> &steps);
 
     static QString keyword(Step step);
     static QString keyword(State state);
@@ -139,7 +142,8 @@ private:
     void run();
     void setState(Step step, const QString &system, State state, const QString &message = {});
     void appendLog(const QString &line);
-    QJsonArray stepsJson() const;
+    // The steps for the release record: what has not run yet never will.
+    QJsonArray recordedSteps() const;
 
     Ecosystem m_ecosystem;
     QString m_environment;
