@@ -32,7 +32,10 @@ def check(layer, folders, outside):
         for unknown in sorted(depends - set(folders)):
             problems.append(f'{layer}/{folder}/CMakeLists.txt: DEPENDS names {unknown}, which is no folder of {layer}/')
         directory = os.path.join(root, layer, folder)
-        for name in sorted(os.listdir(directory)):
+        # Subfolders (core/pipeline/steps) belong to their folder.
+        names = sorted(os.path.relpath(os.path.join(parent, file), directory)
+                       for parent, _, files in os.walk(directory) for file in files)
+        for name in names:
             if not name.endswith(('.h', '.cpp')):
                 continue
             path = os.path.join(directory, name)

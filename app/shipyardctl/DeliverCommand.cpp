@@ -111,15 +111,6 @@ public:
             if (!result.reason.isEmpty())
                 out() << tr("%1: %2").arg(result.failedStep, result.reason) << '\n';
         } else {
-            QJsonArray steps;
-            for (const Delivery::StepState &step : delivery.steps()) {
-                steps.append(QJsonObject { { QStringLiteral("step"), Delivery::keyword(step.step) },
-                    { QStringLiteral("system"), step.system },
-                    { QStringLiteral("state"), Delivery::keyword(step.state) },
-                    { QStringLiteral("message"), step.message },
-                    { QStringLiteral("started"), step.started.toString(Qt::ISODateWithMs) },
-                    { QStringLiteral("finished"), step.finished.toString(Qt::ISODateWithMs) } });
-            }
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("outcome"), Delivery::keyword(result.outcome) },
                 { QStringLiteral("failedStep"), result.failedStep }, { QStringLiteral("reason"), result.reason },
                 { QStringLiteral("release"), result.releaseId },
@@ -127,7 +118,7 @@ public:
                 { QStringLiteral("returnedTasks"), QJsonArray::fromStringList(result.returnedTasks) },
                 { QStringLiteral("durationMs"), qint64(result.duration.count()) },
                 { QStringLiteral("rollbackMs"), qint64(result.rollbackDuration.count()) },
-                { QStringLiteral("steps"), steps } }));
+                { QStringLiteral("steps"), Delivery::stepsToJson(delivery.steps()) } }));
         }
         out().flush();
         return result.succeeded() ? Success : Failure;

@@ -25,6 +25,9 @@ class QThread;
 
 namespace Shipyard {
 
+class DeliveryContext;
+class DeliveryStep;
+
 // One delivery of one or more systems into one environment, step by step,
 // each step across all systems before the next:
 //   lock → update (feature branch onto upstream) → build → test → verify
@@ -35,6 +38,10 @@ namespace Shipyard {
 // Nothing is left half done: a failure or a cancel after the first object
 // was applied restores the environment's last good release, records the
 // failed release and returns the tasks to their developers.
+//
+// Each step is a DeliveryStep (pipeline/steps/) over a DeliveryContext that
+// holds what the run shares; Delivery runs them in order, acts on their
+// verdicts and has a RollbackStep undo a failure once objects were applied.
 //
 // start() returns at once; the work runs in a thread of its own. Signals
 // come from that thread: connect with the default connection type to get
@@ -115,8 +122,11 @@ public:
     Result result() const;
     QString log() const;
 
-    // The steps as a release record keeps them (see ReleaseRecord::steps).
+    // The steps as a release record keeps them (see ReleaseRecord::steps) and
+    // `shipyardctl deliver --output json` shows them: {step, system, state,
+    // started, finished, message}, empty fields left out.
     static QList<StepState> stepsFromJson(const QJsonArray &steps);
+    static QJsonArray stepsToJson(const QList<StepState> &steps);
 
     static QString keyword(Step step);
     static QString keyword(State state);
@@ -132,14 +142,24 @@ Q_SIGNALS:
     void finished(const Shipyard::Delivery::Result &result);
 
 private:
-    struct Run;
+    // The steps report through the context into the step table and the log.
+    friend class DeliveryContext;
     struct StateGate;
     // What a ReleaseApplier reports deployment states to, knowing their systems.
     std::function<void(const QJsonObject &)> deploymentObserver(const QHash<QString, QString> &systems) const;
     void run();
+    // Runs STEP and acts on its verdict; false once the delivery is over.
+    bool runStep(DeliveryContext &context, DeliveryStep &step);
+    // Every step passed: the release is recorded as good and the delivery ends.
+    void recordRelease(DeliveryContext &context);
+    // The end of a delivery that held the lock: audited, the lock released.
+    void end(DeliveryContext &context, Outcome outcome, Step step, const QString &reason);
+    void finish(DeliveryContext &context, Outcome outcome, const QString &failedStep, const QString &reason);
     void setState(Step step, const QString &system, State state, const QString &message = {});
     void appendLog(const QString &line);
-    QJsonArray stepsJson() const;
+    QStringList logLines() const;
+    // The steps for the release record: what has not run yet never will.
+    QJsonArray recordedSteps() const;
 
     Ecosystem m_ecosystem;
     QString m_environment;

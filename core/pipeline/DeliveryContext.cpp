@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/DeliveryContext.h"
+
+#include "audit/AuditJournal.h"
+#include "audit/AuditRecord.h"
+#include "gating/TaskReturner.h"
+#include "model/TaskKeyExtractor.h"
+#include "tracker/TrackerFactory.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSysInfo>
+
+namespace Shipyard {
+
+namespace {
+
+// What the log kept with a release record must not show: the environment's
+// secrets, and the values of the variables the ecosystem names for its
+// credentials, whatever those are called.
+SecretMasker recordLogMasker(const Ecosystem &ecosystem)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    SecretMasker masker(environment);
+    for (const QString &variable : { ecosystem.registry.passwordEnvironmentVariable,
+             ecosystem.tracker.tokenEnvironmentVariable, ecosystem.gating.reviews.tokenEnvironmentVariable }) {
+        if (!variable.isEmpty())
+            masker.addSecret(environment.value(variable));
+    }
+    return masker;
+}
+
+} // namespace
+
+DeliveryContext::DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem, const QString &environment,
+    const QList<Delivery::Target> &targets, const Delivery::Options &options, const std::atomic_bool &cancel)
+    : m_delivery(delivery)
+    , m_ecosystem(ecosystem)
+    , m_environmentName(environment)
+    , m_targets(targets)
+    , m_options(options)
+    , m_cancel(cancel)
+{
+    m_clock.start();
+    m_recordLogMasker = recordLogMasker(m_ecosystem);
+}
+
+bool DeliveryContext::prepare(QString *error)
+{
+    m_environment = m_ecosystem.environment(m_environmentName);
+    if (!m_environment) {
+        *error = QStringLiteral("no environment named %1").arg(m_environmentName);
+        return false;
+    }
+    const TaskKeyExtractor keys(m_ecosystem.gating.taskKeyPattern);
+    for (const Delivery::Target &target : m_targets) {
+        const System *system = m_ecosystem.system(target.system);
+        if (!system) {
+            *error = QStringLiteral("no system named %1").arg(target.system);
+            return false;
+        }
+        Work work;
+        work.target = target;
+        work.system = *system;
+        work.directory = m_ecosystem.resolvePath(system->repository);
+        work.isGit = QFileInfo::exists(work.directory + QStringLiteral("/.git"));
+        work.image = target.image;
+        if (!target.usesUpstream())
+            work.task = keys.extract(target.branch);
+        if (!work.task.isEmpty() && !m_tasks.contains(work.task))
+            m_tasks.append(work.task);
+        m_work.append(work);
+    }
+    const QString taskKey = m_options.taskKey.isEmpty() ? m_tasks.value(0) : m_options.taskKey;
+    m_ns = m_environment->namespaceFor(taskKey);
+    m_who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
+
+    m_trail.emplace(m_options.cluster, m_environment->context, m_options.auditJournal);
+    QJsonArray systemNames;
+    for (const Work &work : std::as_const(m_work))
+        systemNames.append(
+            work.target.usesUpstream() ? work.system.name : work.system.name + QLatin1Char('=') + work.target.branch);
+    m_auditDetails = QJsonObject { { QStringLiteral("systems"), systemNames },
+        { QStringLiteral("tasks"), QJsonArray::fromStringList(m_tasks) } };
+    if (m_options.skipGates)
+        m_auditDetails.insert(QStringLiteral("skipGates"), true);
+    return true;
+}
+
+void DeliveryContext::setClient(const KubeClient &client)
+{
+    m_client = client;
+    m_store.emplace(m_client, m_ns);
+}
+
+EnvironmentLock &DeliveryContext::setLock(std::unique_ptr<EnvironmentLock> lock)
+{
+    m_lock = std::move(lock);
+    return *m_lock;
+}
+
+void DeliveryContext::releaseLock()
+{
+    if (m_lock)
+        m_lock->release();
+}
+
+QHash<QString, QString> DeliveryContext::deploymentSystems() const
+{
+    QHash<QString, QString> systems;
+    for (const Work &work : m_work) {
+        for (const QJsonObject &object : work.objects) {
+            if (object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment"))
+                systems.insert(object[QLatin1String("metadata")][QLatin1String("name")].toString(), work.system.name);
+        }
+    }
+    return systems;
+}
+
+std::function<void(const QJsonObject &)> DeliveryContext::deploymentObserver() const
+{
+    return m_delivery.deploymentObserver(deploymentSystems());
+}
+
+KubeError DeliveryContext::saveRecord()
+{
+    m_record.steps = m_delivery.recordedSteps();
+    m_record.log = ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker);
+    return m_store->save(m_record);
+}
+
+void DeliveryContext::log(const QString &line)
+{
+    m_delivery.appendLog(line);
+}
+
+std::function<void(const QString &)> DeliveryContext::logger() const
+{
+    return [delivery = &m_delivery](const QString &line) { delivery->appendLog(line); };
+}
+
+void DeliveryContext::setState(
+    Delivery::Step step, const QString &system, Delivery::State state, const QString &message)
+{
+    m_delivery.setState(step, system, state, message);
+}
+
+void DeliveryContext::audit(
+    const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details)
+{
+    AuditRecord record;
+    record.action = action;
+    record.context = m_environment->context;
+    record.namespaceName = m_ns;
+    record.result = outcome;
+    record.releaseId = releaseId;
+    record.details = details;
+    record.details.insert(QStringLiteral("environment"), m_environment->name);
+    const AuditTrail::Outcome audited = m_trail->record(record);
+    if (!audited.ok())
+        log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
+}
+
+void DeliveryContext::returnTasks(Delivery::Step step, const QString &reason, const QStringList &only)
+{
+    QStringList keysToReturn = only.isEmpty() ? m_tasks : only;
+    if (keysToReturn.isEmpty())
+        return;
+    TrackerFactory::Result tracker = TrackerFactory::create(m_ecosystem);
+    if (!tracker.tracker) {
+        log(QStringLiteral("warning: tasks not returned, no tracker: %1").arg(tracker.error.message()));
+        return;
+    }
+    const TaskReturner returner(*tracker.tracker, m_ecosystem.gating.returnStatus);
+    for (const QString &key : keysToReturn) {
+        const TrackerError error = returner.returnTask(key, Delivery::keyword(step), reason, m_delivery.log());
+        if (error.isError()) {
+            log(QStringLiteral("warning: %1 not returned: %2").arg(key, error.message()));
+        } else {
+            log(QStringLiteral("%1 returned to %2").arg(key, m_ecosystem.gating.returnStatus));
+            m_result.returnedTasks.append(key);
+        }
+    }
+}
+
+QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SHIPYARD_ENVIRONMENT"), m_environment->name);
+    environment.insert(QStringLiteral("SHIPYARD_CONTEXT"), m_environment->context);
+    environment.insert(QStringLiteral("SHIPYARD_NAMESPACE"), m_ns);
+    // Commands see the clusters Shipyard sees.
+    if (!m_options.cluster.explicitFile().isEmpty())
+        environment.insert(QStringLiteral("KUBECONFIG"), m_options.cluster.explicitFile());
+    environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), work.system.name);
+    environment.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
+    return environment;
+}
+
+QString DeliveryContext::commandDirectory(const Work &work) const
+{
+    return QFileInfo(work.directory).isDir() ? work.directory : QFileInfo(m_ecosystem.filePath).absolutePath();
+}
+
+} // namespace Shipyard

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "audit/AuditTrail.h"
+#include "kube/KubeClient.h"
+#include "kube/KubeError.h"
+#include "model/Ecosystem.h"
+#include "pipeline/Delivery.h"
+#include "pipeline/EnvironmentLock.h"
+#include "releases/ReleaseRecord.h"
+#include "releases/ReleaseStore.h"
+#include "support/SecretMasker.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Shipyard {
+
+// What the steps of one run of a Delivery share: the place it delivers to,
+// what it knows about each system as it goes, the cluster and the lock once
+// the lock step has them, the release being built and what a rollback would
+// restore. Its helpers report through the Delivery (its step table, log and
+// signals) and the audit trail. Lives in the run's thread for the run only.
+class DeliveryContext
+{
+public:
+    // What the run knows about one system as it goes.
+    struct Work
+    {
+        Delivery::Target target;
+        System system;
+        QString directory; // the system's repository on this machine
+        bool isGit = false;
+        QString commit;
+        QString image;
+        QString task;
+        QString gateSkipped; // the refusal --skip-gates overrode
+        QList<QJsonObject> objects;
+    };
+
+    DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem, const QString &environment,
+        const QList<Delivery::Target> &targets, const Delivery::Options &options, const std::atomic_bool &cancel);
+    DeliveryContext(const DeliveryContext &) = delete;
+    DeliveryContext &operator=(const DeliveryContext &) = delete;
+
+    // Finds the environment and every target's system and works out the
+    // namespace and the tasks; false with ERROR when a name is unknown.
+    bool prepare(QString *error);
+
+    const Ecosystem &ecosystem() const { return m_ecosystem; }
+    const Environment &environment() const { return *m_environment; }
+    const Delivery::Options &options() const { return m_options; }
+    const QString &namespaceName() const { return m_ns; }
+    // user@host, as records, audits and skipped gates name who delivered.
+    const QString &who() const { return m_who; }
+    QList<Work> &work() { return m_work; }
+    const QList<Work> &work() const { return m_work; }
+    // The tasks of the delivered branches, each once.
+    const QStringList &tasks() const { return m_tasks; }
+    // The result as it is being built; Delivery completes and publishes it.
+    Delivery::Result &result() { return m_result; }
+    qint64 elapsed() const { return m_clock.elapsed(); }
+
+    bool cancelled() const { return m_cancel; }
+    // For those who check the flag themselves while they block.
+    const std::atomic_bool *cancelFlag() const { return &m_cancel; }
+
+    // The environment's cluster, from the lock step on; the release store with it.
+    void setClient(const KubeClient &client);
+    const KubeClient &client() const { return m_client; }
+    ReleaseStore &store() { return *m_store; }
+    // Kept until the run is over, whether it was acquired or not: it leaves
+    // its queue entry when it goes.
+    EnvironmentLock &setLock(std::unique_ptr<EnvironmentLock> lock);
+    // The renewals failed or another holder took over.
+    bool lockLost() const { return m_lock && m_lock->isLost(); }
+    void releaseLock();
+
+    // The release this delivery makes, filled by the deploy step.
+    ReleaseRecord &record() { return m_record; }
+    // What a rollback restores (see DeployStep).
+    ReleaseRecord &rollbackTarget() { return m_rollbackTarget; }
+    const ReleaseRecord &rollbackTarget() const { return m_rollbackTarget; }
+    // Whether an object was applied: from then on a failure is undone.
+    bool applied() const { return m_applied; }
+    void setApplied() { m_applied = true; }
+    // The Deployments among the systems' objects: deployment name → system.
+    QHash<QString, QString> deploymentSystems() const;
+    // What a ReleaseApplier reports the Deployments' states to.
+    std::function<void(const QJsonObject &)> deploymentObserver() const;
+    // Writes the record with the steps and the log as they are now.
+    KubeError saveRecord();
+
+    void log(const QString &line);
+    // log() for those who take a function.
+    std::function<void(const QString &)> logger() const;
+    void setState(Delivery::Step step, const QString &system, Delivery::State state, const QString &message = {});
+    // An audit record in the environment's namespace; a failure to record is logged.
+    void audit(const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details);
+    // The systems, branches and tasks every "deliver" audit record names.
+    const QJsonObject &auditDetails() const { return m_auditDetails; }
+    // Tasks go back to their developers with the failing step and its log:
+    // ONLY, or every task of the delivery when ONLY is empty.
+    void returnTasks(Delivery::Step step, const QString &reason, const QStringList &only = {});
+
+    // What the test and smoke commands of WORK's system see.
+    QProcessEnvironment commandEnvironment(const Work &work) const;
+    QString commandDirectory(const Work &work) const;
+
+private:
+    Delivery &m_delivery;
+    const Ecosystem &m_ecosystem;
+    const QString &m_environmentName;
+    const QList<Delivery::Target> &m_targets;
+    const Delivery::Options &m_options;
+    const std::atomic_bool &m_cancel;
+    QElapsedTimer m_clock;
+    SecretMasker m_recordLogMasker;
+
+    const Environment *m_environment = nullptr;
+    QList<Work> m_work;
+    QStringList m_tasks;
+    QString m_ns;
+    QString m_who;
+    std::optional<AuditTrail> m_trail;
+    QJsonObject m_auditDetails;
+    Delivery::Result m_result;
+
+    KubeClient m_client;
+    std::unique_ptr<EnvironmentLock> m_lock;
+    std::optional<ReleaseStore> m_store;
+    ReleaseRecord m_record;
+    ReleaseRecord m_rollbackTarget;
+    bool m_applied = false;
+};
+
+} // namespace Shipyard

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/steps/BuildStep.h"
+
+#include "build/ImageBuilder.h"
+#include "git/Repository.h"
+
+#include <QEventLoop>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+
+namespace Shipyard {
+
+namespace {
+
+ImageBuildResult buildImage(const RegistrySettings &registry, const QString &storage, const System &system,
+    const QString &directory, const QString &commit, const std::function<void(const QString &)> &log,
+    const std::atomic_bool &cancel)
+{
+    ImageBuilder builder(registry);
+    if (!storage.isEmpty())
+        builder.setStorageDirectory(storage);
+    ImageBuildResult result;
+    QEventLoop loop;
+    QObject::connect(&builder, &ImageBuilder::logLine, &builder, [&](const QString &line) { log(line); });
+    QObject::connect(&builder, &ImageBuilder::finished, &loop, [&](const ImageBuildResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &builder, [&] {
+        if (cancel)
+            builder.cancel();
+    });
+    watch.start(100);
+    builder.start(system, directory, commit);
+    if (builder.isRunning())
+        loop.exec();
+    return result;
+}
+
+} // namespace
+
+DeliveryStep::Verdict BuildStep::run(DeliveryContext &context)
+{
+    for (DeliveryContext::Work &work : context.work()) {
+        if (const std::optional<Verdict> stop = stopped(context, Step::Build, work.system.name))
+            return *stop;
+        if (!work.image.isEmpty()) {
+            context.setState(Step::Build, work.system.name, State::Skipped, QStringLiteral("given: ") + work.image);
+            continue;
+        }
+        context.setState(Step::Build, work.system.name, State::Running);
+        QString reason;
+        if (work.commit.isEmpty()) {
+            reason = QStringLiteral("%1: no image given and %2 is no git repository to build from")
+                         .arg(work.system.name, work.directory);
+        } else {
+            Repository repository = Repository::open(work.directory);
+            const QString wanted = work.target.usesUpstream() ? work.system.upstream : work.target.branch;
+            // The image is built from the working tree, which must be that commit.
+            if (repository.currentBranch() != wanted || repository.resolve(QStringLiteral("HEAD")) != work.commit) {
+                reason =
+                    QStringLiteral("%1: check out %2 in %3 to build it").arg(work.system.name, wanted, work.directory);
+            } else {
+                const ImageBuildResult built = buildImage(context.ecosystem().registry, context.options().imageStorage,
+                    work.system, work.directory, work.commit, context.logger(), *context.cancelFlag());
+                if (built.succeeded())
+                    work.image = built.image;
+                else
+                    reason = built.errorText;
+            }
+        }
+        if (!reason.isEmpty()) {
+            if (const std::optional<Verdict> stop = stopped(context, Step::Build, work.system.name))
+                return *stop;
+            return failAndReturnTask(context, Step::Build, work, reason);
+        }
+        context.setState(Step::Build, work.system.name, State::Succeeded, work.image);
+    }
+    return goOn();
+}
+
+} // namespace Shipyard

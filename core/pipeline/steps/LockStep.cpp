@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/steps/LockStep.h"
+
+#include "pipeline/EnvironmentLock.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace Shipyard {
+
+DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
+{
+    const Delivery::Options &options = context.options();
+    context.setState(Step::Lock, {}, State::Running);
+    QString clientError;
+    const KubeClient client = options.cluster.client(context.environment().context, &clientError);
+    if (!client.isValid()) {
+        context.setState(Step::Lock, {}, State::Failed, clientError);
+        return notStarted(Outcome::Failed, Step::Lock, clientError);
+    }
+    context.setClient(client);
+    EnvironmentLock &lock = context.setLock(std::make_unique<EnvironmentLock>(client, context.namespaceName(),
+        options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : options.identity, options.leaseDuration));
+    {
+        // What the lock's holder and the queue show others about this delivery.
+        QStringList what;
+        for (const DeliveryContext::Work &work : context.work()) {
+            const QString &source = work.target.image.isEmpty() ? work.target.branch : work.target.image;
+            what.append(source.isEmpty() ? work.system.name : work.system.name + QLatin1Char('=') + source);
+        }
+        QString reason = QStringLiteral("deliver ") + what.join(QStringLiteral(", "));
+        if (!context.tasks().isEmpty())
+            reason += QStringLiteral(" (") + context.tasks().join(QStringLiteral(", ")) + QLatin1Char(')');
+        lock.setReason(reason);
+    }
+    QString lockError;
+    if (!lock.acquire(options.waitForLock, context.cancelFlag(), &lockError, [&](const QString &holder) {
+            context.log(QStringLiteral("waiting: %1 is held by %2").arg(context.environment().name, holder));
+        })) {
+        context.setState(Step::Lock, {}, context.cancelled() ? State::Cancelled : State::Failed, lockError);
+        context.audit(QStringLiteral("deliver"), QStringLiteral("failed: ") + lockError, {}, context.auditDetails());
+        return notStarted(context.cancelled() ? Outcome::Cancelled : Outcome::Failed, Step::Lock, lockError);
+    }
+    context.setState(Step::Lock, {}, State::Succeeded, QStringLiteral("held by %1").arg(lock.identity()));
+    context.audit(QStringLiteral("deliver"), QStringLiteral("started"), {}, context.auditDetails());
+    return goOn();
+}
+
+} // namespace Shipyard

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/steps/RollbackStep.h"
+
+#include "releases/ReleaseApplier.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <chrono>
+#include <utility>
+
+namespace Shipyard {
+
+RollbackStep::RollbackStep(Step failedStep, QString reason, bool keep)
+    : m_failedStep(failedStep), m_reason(std::move(reason)), m_keep(keep)
+{ }
+
+DeliveryStep::Verdict RollbackStep::run(DeliveryContext &context)
+{
+    return m_keep ? keep(context) : restore(context);
+}
+
+DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
+{
+    const bool cancelled = context.cancelled();
+    const ReleaseRecord &target = context.rollbackTarget();
+    QElapsedTimer rollbackClock;
+    rollbackClock.start();
+    QStringList systems;
+    QHash<QString, QList<QJsonObject>> current;
+    for (const DeliveryContext::Work &work : context.work()) {
+        systems.append(work.system.name);
+        current.insert(work.system.name, work.objects);
+        context.setState(Step::Rollback, work.system.name, State::Running);
+    }
+    context.log(QStringLiteral("rolling back to release %1: %2").arg(target.id, m_reason));
+    // A rollback must run to its end even when the delivery was cancelled.
+    ReleaseApplier restorer(context.client(), context.namespaceName());
+    restorer.setLog(context.logger());
+    restorer.setDeploymentObserver(context.deploymentObserver());
+    const QString rollbackError =
+        restorer.restore(target, systems, current, context.ecosystem().rollback.rolloutTimeout);
+    context.result().rollbackDuration = std::chrono::milliseconds(rollbackClock.elapsed());
+    for (const QString &system : systems)
+        context.setState(
+            Step::Rollback, system, rollbackError.isEmpty() ? State::Succeeded : State::Failed, rollbackError);
+    ReleaseRecord &record = context.record();
+    record.result = ReleaseRecord::Result::Failed;
+    record.reason = m_reason;
+    if (rollbackError.isEmpty())
+        record.restoredAt = QDateTime::currentDateTimeUtc();
+    const KubeError saveError = context.saveRecord();
+    if (saveError.isError())
+        context.log(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
+    context.audit(QStringLiteral("rollback"),
+        rollbackError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + rollbackError, target.id,
+        QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), m_reason },
+            { QStringLiteral("failedRelease"), record.id } });
+    if (!cancelled)
+        context.returnTasks(m_failedStep, m_reason);
+    QString reason = m_reason;
+    if (!rollbackError.isEmpty())
+        reason += QStringLiteral("; the rollback failed too: ") + rollbackError;
+    return end(cancelled              ? Outcome::Cancelled
+            : rollbackError.isEmpty() ? Outcome::RolledBack
+                                      : Outcome::Failed,
+        m_failedStep, reason);
+}
+
+DeliveryStep::Verdict RollbackStep::keep(DeliveryContext &context) const
+{
+    for (const DeliveryContext::Work &work : context.work())
+        context.setState(
+            Step::Rollback, work.system.name, State::Skipped, QStringLiteral("kept as the ecosystem asks"));
+    ReleaseRecord &record = context.record();
+    record.result = ReleaseRecord::Result::Failed;
+    record.reason = m_reason;
+    const KubeError saveError = context.saveRecord();
+    if (saveError.isError())
+        context.log(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
+    context.returnTasks(m_failedStep, m_reason);
+    return end(Outcome::Failed, m_failedStep, m_reason + QStringLiteral(" (left in place, not rolled back)"));
+}
+
+} // namespace Shipyard

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "pipeline/steps/DeliveryStep.h"
+
+namespace Shipyard {
+
+// What a failure once objects were applied leads to: the environment's last
+// good release (context.rollbackTarget()) restored, the failed release
+// recorded and the tasks returned to their developers. Not one of the steps
+// Delivery runs in order: Delivery runs it for the step that failed. When
+// that step keeps its failed releases (keepsFailedRelease()), the release is
+// left in place instead, recorded as failed all the same.
+class RollbackStep : public DeliveryStep
+{
+public:
+    RollbackStep(Step failedStep, QString reason, bool keep);
+
+    Verdict run(DeliveryContext &context) override;
+
+private:
+    Verdict restore(DeliveryContext &context) const;
+    Verdict keep(DeliveryContext &context) const;
+
+    Step m_failedStep;
+    QString m_reason;
+    bool m_keep;
+};
+
+} // namespace Shipyard

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pipeline/steps/UpdateStep.h"
+
+#include "git/Integrator.h"
+#include "git/Repository.h"
+#include "pipeline/DeliveryGate.h"
+
+namespace Shipyard {
+
+DeliveryStep::Verdict UpdateStep::run(DeliveryContext &context)
+{
+    if (const std::optional<Verdict> refused = checkGates(context))
+        return *refused;
+    for (DeliveryContext::Work &work : context.work()) {
+        if (const std::optional<Verdict> stop = stopped(context, Step::Update, work.system.name))
+            return *stop;
+        if (work.target.usesUpstream()) {
+            if (work.isGit) {
+                Repository repository = Repository::open(work.directory);
+                work.commit = repository.resolve(work.system.upstream);
+            }
+            context.setState(Step::Update, work.system.name, State::Skipped, QStringLiteral("upstream"));
+            continue;
+        }
+        const Verdict updated = update(context, work);
+        if (updated.next != Verdict::Next::GoOn)
+            return updated;
+    }
+    return goOn();
+}
+
+std::optional<DeliveryStep::Verdict> UpdateStep::checkGates(DeliveryContext &context)
+{
+    DeliveryGate gate(context.ecosystem(), context.environment());
+    for (DeliveryContext::Work &work : context.work()) {
+        if (work.target.usesUpstream() || !work.isGit)
+            continue;
+        if (const std::optional<Verdict> stop = stopped(context, Step::Update, work.system.name))
+            return stop;
+        GitError gitError;
+        Repository repository = Repository::open(work.directory, &gitError);
+        if (gitError)
+            continue; // the update below names it
+        const std::optional<GateVerdict> refusal = gate.refusal(
+            repository, work.system.name, work.target.branch, repository.upstreamRef(work.system.upstream));
+        if (!refusal)
+            continue;
+        const QString reason =
+            QStringLiteral("%1: %2 fails the %3 gate: %4")
+                .arg(work.system.name, work.target.branch, GateVerdict::gateName(refusal->gate), refusal->reason);
+        if (context.options().skipGates) {
+            context.log(QStringLiteral("gates skipped by %1: %2").arg(context.who(), reason));
+            work.gateSkipped = reason;
+            continue;
+        }
+        context.setState(Step::Update, work.system.name, State::Failed, reason);
+        context.result().refusedByGate = true;
+        return end(Outcome::Failed, Step::Update, reason);
+    }
+    return std::nullopt;
+}
+
+DeliveryStep::Verdict UpdateStep::update(DeliveryContext &context, DeliveryContext::Work &work)
+{
+    context.setState(Step::Update, work.system.name, State::Running);
+    if (!work.isGit) {
+        return failAndReturnTask(context, Step::Update, work,
+            QStringLiteral("%1: %2 is not a git repository").arg(work.system.name, work.directory));
+    }
+    GitError gitError;
+    Repository repository = Repository::open(work.directory, &gitError);
+    if (gitError)
+        return failAndReturnTask(
+            context, Step::Update, work, QStringLiteral("%1: %2").arg(work.system.name, gitError.message()));
+    const GitError fetchError = repository.fetch(QStringLiteral("origin"));
+    if (fetchError)
+        context.log(QStringLiteral("%1: not fetched, using the local %2: %3")
+                .arg(work.system.name, work.system.upstream, fetchError.message()));
+    const QString onto = repository.upstreamRef(work.system.upstream);
+    Integrator integrator(repository);
+    const IntegrationResult integration =
+        integrator.updateBranch(work.target.branch, onto, context.ecosystem().gating.integration);
+    if (integration.error) {
+        const QString reason = integration.error.kind() == GitError::Kind::Conflict
+            ? QStringLiteral("%1: %2 conflicts with %3 in %4")
+                  .arg(work.system.name, work.target.branch, onto, integration.conflicts.join(QStringLiteral(", ")))
+            : QStringLiteral("%1: %2").arg(work.system.name, integration.error.message());
+        return failAndReturnTask(context, Step::Update, work, reason);
+    }
+    work.commit = integration.newHead;
+    QString updated = integration.upToDate
+        ? QStringLiteral("up to date at %1").arg(work.commit.left(12))
+        : QStringLiteral("%1 commit(s) onto %2").arg(integration.commitsApplied).arg(onto);
+    if (!work.gateSkipped.isEmpty())
+        updated += QStringLiteral("; gates skipped by %1 (%2)").arg(context.who(), work.gateSkipped);
+    context.setState(Step::Update, work.system.name, State::Succeeded, updated);
+    return goOn();
+}
+
+} // namespace Shipyard
