@@ -3,6 +3,7 @@
 
 #include "kube/DeploymentRollout.h"
 #include "releases/ManifestReader.h"
+#include "releases/ReleaseSecrets.h"
 #include "support/FutureWait.h"
 
 #include <QDeadlineTimer>
@@ -172,6 +173,14 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
     const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
     QHash<QString, qint64> *revisions) const
 {
+    // Applied without its values, a Secret would be emptied: rather nothing.
+    const QStringList withheld = ReleaseSecrets::withheld(target, systems);
+    if (!withheld.isEmpty())
+        return QStringLiteral("release %1 cannot be restored without the values of %2: %3; nothing was changed")
+            .arg(target.id, withheld.join(QStringLiteral(", ")),
+                target.secretValuesError.isEmpty()
+                    ? QStringLiteral("they were not read from secret %1").arg(ReleaseSecrets::secretName(target.id))
+                    : target.secretValuesError);
     QList<QJsonObject> restored;
     QString firstError;
     QDeadlineTimer patience { std::chrono::duration_cast<std::chrono::milliseconds>(timeout) };

@@ -66,6 +66,8 @@ public:
     // rollouts. Empty on success, else the reason. An unreachable cluster is
     // retried for up to TIMEOUT: leaving a failed release running because the
     // apiserver blinked is the worst outcome, and applying is idempotent.
+    // A TARGET whose Secrets lack their values (ReleaseSecrets) is refused
+    // before anything is changed.
     QString restore(const ReleaseRecord &target, const QStringList &systems,
         const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
         QHash<QString, qint64> *revisions = nullptr) const;
