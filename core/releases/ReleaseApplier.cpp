@@ -52,9 +52,23 @@ QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) cons
     return {};
 }
 
+QJsonObject ReleaseApplier::normalized(const QJsonObject &object)
+{
+    if (!ReleaseSecrets::isSecret(object) || !object.contains(QLatin1String("stringData")))
+        return object;
+    QJsonObject secret = object;
+    QJsonObject data = secret.value(QLatin1String("data")).toObject();
+    const QJsonObject strings = secret.take(QLatin1String("stringData")).toObject();
+    // As the server merges them: stringData wins over data.
+    for (auto it = strings.begin(); it != strings.end(); ++it)
+        data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+    secret.insert(QStringLiteral("data"), data);
+    return secret;
+}
+
 QFuture<KubeResponse> ReleaseApplier::send(const QJsonObject &object, bool dryRun) const
 {
-    QJsonObject placed = object;
+    QJsonObject placed = normalized(object);
     QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("namespace"), m_ns);
     placed.insert(QStringLiteral("metadata"), metadata);

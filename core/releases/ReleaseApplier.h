@@ -73,6 +73,12 @@ public:
         QHash<QString, qint64> *revisions = nullptr) const;
 
     static QString describe(const QJsonObject &object); // "deployment/catalog"
+    // OBJECT as apply() and dryRun() send it: a Secret's stringData folded
+    // into its data. Server-side apply would own the stringData keys, which
+    // the server turns into data keys nobody owns: a key left out of a later
+    // release, or of the release a rollback restores, would stay for ever
+    // (kubernetes#108008). Owned as data, it goes away.
+    static QJsonObject normalized(const QJsonObject &object);
 
 private:
     QFuture<KubeResponse> send(const QJsonObject &object, bool dryRun) const;
