@@ -12,8 +12,12 @@ inline constexpr QLatin1StringView gitSha("shipyard.dev/git-sha"); // the commit
 inline constexpr QLatin1StringView tasks("shipyard.dev/tasks"); // the delivered tasks, comma-separated
 inline constexpr QLatin1StringView release("shipyard.dev/release"); // the release record's id
 
-// On release records (labels); `release` is "true" there.
+// On release records (labels); `release` is "true" there. The Secret that
+// keeps the values of a record's Secrets carries the same labels.
 inline constexpr QLatin1StringView result("shipyard.dev/result");
+// On a Secret object inside a release record whose values were taken out
+// (annotation): the name of the Secret beside the record that keeps them.
+inline constexpr QLatin1StringView secretValues("shipyard.dev/secret-values");
 
 // On showroom namespaces: labels, then annotations.
 inline constexpr QLatin1StringView showroom("shipyard.dev/showroom");

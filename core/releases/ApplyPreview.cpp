@@ -7,6 +7,7 @@
 #include "model/Labels.h"
 #include "releases/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
+#include "releases/ReleaseSecrets.h"
 #include "releases/ReleaseStore.h"
 #include "support/FutureWait.h"
 #include "support/LineDiff.h"
@@ -266,6 +267,29 @@ QJsonObject ApplyPreview::withoutNoise(const QJsonObject &object)
     return clean;
 }
 
+void ApplyPreview::hideSecretValues(QJsonObject &before, QJsonObject &after)
+{
+    if (!ReleaseSecrets::isSecret(before) && !ReleaseSecrets::isSecret(after))
+        return;
+    const QString hidden = QStringLiteral("(hidden)");
+    const QString changed = QStringLiteral("(hidden, changed)");
+    for (const QString &field : { QStringLiteral("data"), QStringLiteral("stringData") }) {
+        const QJsonObject left = before.value(field).toObject();
+        const QJsonObject right = after.value(field).toObject();
+        QJsonObject hiddenLeft;
+        for (auto it = left.begin(); it != left.end(); ++it)
+            hiddenLeft.insert(it.key(), hidden);
+        QJsonObject hiddenRight;
+        for (auto it = right.begin(); it != right.end(); ++it)
+            hiddenRight.insert(
+                it.key(), left.contains(it.key()) && left.value(it.key()) != it.value() ? changed : hidden);
+        if (before.contains(field))
+            before.insert(field, hiddenLeft);
+        if (after.contains(field))
+            after.insert(field, hiddenRight);
+    }
+}
+
 QStringList ApplyPreview::differingFields(const QJsonObject &a, const QJsonObject &b)
 {
     QStringList fields;
@@ -432,8 +456,9 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
             result.objects.append(preview);
             continue;
         }
-        const QJsonObject before = live[i].isEmpty() ? QJsonObject() : withoutNoise(live[i]);
-        const QJsonObject after = withoutNoise(would);
+        QJsonObject before = live[i].isEmpty() ? QJsonObject() : withoutNoise(live[i]);
+        QJsonObject after = withoutNoise(would);
+        hideSecretValues(before, after);
         preview.fields = differingFields(before, after);
         if (live[i].isEmpty())
             preview.change = Change::Created;
@@ -472,7 +497,9 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
                 preview.error = QStringLiteral("%1 in %2: %3").arg(name, m_ns, response.error.message);
             } else {
                 preview.change = Change::NotInManifests;
-                const QJsonObject before = withoutNoise(response.json());
+                QJsonObject before = withoutNoise(response.json());
+                QJsonObject none;
+                hideSecretValues(before, none);
                 preview.diff = LineDiff::unified(
                     linesOf(before), {}, QStringLiteral("live/%1").arg(name), QStringLiteral("shipyard/%1").arg(name));
             }

@@ -27,7 +27,8 @@ namespace Shipyard {
 // taken from the live objects: they name a release, not configuration.
 // Options::commit previews a given commit instead: its manifests (read from
 // the commit, the working tree left alone) and the image it builds into;
-// Options::image names the image outright.
+// Options::image names the image outright. A Secret's values are never
+// shown: its diff says which keys change (hideSecretValues).
 //
 // Blocking: run it off the UI thread.
 class ApplyPreview
@@ -87,6 +88,10 @@ public:
 
     // OBJECT without what the server or kubectl write: what its owner said.
     static QJsonObject withoutNoise(const QJsonObject &object);
+    // For a Secret, BEFORE and AFTER (live, what would apply) with each value
+    // of data and stringData replaced by a placeholder that says only whether
+    // it changes: a diff shows which keys differ, never a value.
+    static void hideSecretValues(QJsonObject &before, QJsonObject &after);
     // The fields where A and B differ; list items with a name are matched by it.
     static QStringList differingFields(const QJsonObject &a, const QJsonObject &b);
     // The fields of a live OBJECT set by managers other than MANAGER and not

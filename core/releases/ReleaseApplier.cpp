@@ -3,6 +3,7 @@
 
 #include "kube/DeploymentRollout.h"
 #include "releases/ManifestReader.h"
+#include "releases/ReleaseSecrets.h"
 #include "support/FutureWait.h"
 
 #include <QDeadlineTimer>
@@ -51,9 +52,23 @@ QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) cons
     return {};
 }
 
+QJsonObject ReleaseApplier::normalized(const QJsonObject &object)
+{
+    if (!ReleaseSecrets::isSecret(object) || !object.contains(QLatin1String("stringData")))
+        return object;
+    QJsonObject secret = object;
+    QJsonObject data = secret.value(QLatin1String("data")).toObject();
+    const QJsonObject strings = secret.take(QLatin1String("stringData")).toObject();
+    // As the server merges them: stringData wins over data.
+    for (auto it = strings.begin(); it != strings.end(); ++it)
+        data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+    secret.insert(QStringLiteral("data"), data);
+    return secret;
+}
+
 QFuture<KubeResponse> ReleaseApplier::send(const QJsonObject &object, bool dryRun) const
 {
-    QJsonObject placed = object;
+    QJsonObject placed = normalized(object);
     QJsonObject metadata = placed.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("namespace"), m_ns);
     placed.insert(QStringLiteral("metadata"), metadata);
@@ -172,6 +187,14 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
     const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
     QHash<QString, qint64> *revisions) const
 {
+    // Applied without its values, a Secret would be emptied: rather nothing.
+    const QStringList withheld = ReleaseSecrets::withheld(target, systems);
+    if (!withheld.isEmpty())
+        return QStringLiteral("release %1 cannot be restored without the values of %2: %3; nothing was changed")
+            .arg(target.id, withheld.join(QStringLiteral(", ")),
+                target.secretValuesError.isEmpty()
+                    ? QStringLiteral("they were not read from secret %1").arg(ReleaseSecrets::secretName(target.id))
+                    : target.secretValuesError);
     QList<QJsonObject> restored;
     QString firstError;
     QDeadlineTimer patience { std::chrono::duration_cast<std::chrono::milliseconds>(timeout) };

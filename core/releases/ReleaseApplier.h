@@ -66,11 +66,19 @@ public:
     // rollouts. Empty on success, else the reason. An unreachable cluster is
     // retried for up to TIMEOUT: leaving a failed release running because the
     // apiserver blinked is the worst outcome, and applying is idempotent.
+    // A TARGET whose Secrets lack their values (ReleaseSecrets) is refused
+    // before anything is changed.
     QString restore(const ReleaseRecord &target, const QStringList &systems,
         const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
         QHash<QString, qint64> *revisions = nullptr) const;
 
     static QString describe(const QJsonObject &object); // "deployment/catalog"
+    // OBJECT as apply() and dryRun() send it: a Secret's stringData folded
+    // into its data. Server-side apply would own the stringData keys, which
+    // the server turns into data keys nobody owns: a key left out of a later
+    // release, or of the release a rollback restores, would stay for ever
+    // (kubernetes#108008). Owned as data, it goes away.
+    static QJsonObject normalized(const QJsonObject &object);
 
 private:
     QFuture<KubeResponse> send(const QJsonObject &object, bool dryRun) const;

@@ -31,7 +31,9 @@ struct ReleaseRecord
         qint64 revision = 0; // deployment.kubernetes.io/revision after the rollout
         // The objects exactly as applied: rolling back re-applies them, so a
         // release is restored as it was and not merely its image. Empty for a
-        // system that did not exist in the environment.
+        // system that did not exist in the environment. A Secret's values are
+        // stored apart from the record (ReleaseSecrets); ReleaseStore puts
+        // them back when it reads a record.
         QJsonArray objects;
     };
 
@@ -51,6 +53,11 @@ struct ReleaseRecord
     // The end of the delivery's log, secrets masked (see logTail()). Kept by
     // ReleaseStore beside the record, not in toJson(): a history reads records by the dozen.
     QStringList log;
+    // Set by ReleaseStore when the values of the record's Secrets, kept in a
+    // Secret beside it (ReleaseSecrets), could not be read back: why. Those
+    // Secret objects then lack their values and the record cannot be
+    // restored. Not in toJson().
+    QString secretValuesError;
 
     // A delivery's log as a record keeps it: the last MAX_LINES lines and at
     // most MAX_BYTES of UTF-8, each line through MASKER, with a first line

@@ -20,6 +20,14 @@ namespace Shipyard {
 // Living in the cluster, the history is the same for every machine that can
 // reach it, and goes away with the namespace (a showroom's with it).
 //
+// The values of the Secrets a record holds are not in its ConfigMap: they are
+// in a Secret beside it, ReleaseSecrets::secretName(id), labelled like the
+// record and owned by its ConfigMap (the garbage collector removes it with
+// the record; prune() deletes it too). Reading records puts them back; where
+// they cannot be read (missing, or no permission to read Secrets) the record
+// comes back without them and says why (ReleaseRecord::secretValuesError),
+// and ReleaseApplier::restore refuses it rather than apply an emptied Secret.
+//
 // Calls block on the network: use them from a worker thread.
 class ReleaseStore
 {
@@ -34,13 +42,19 @@ public:
     static QString configMapName(const QString &releaseId);
     static QString labelSelector();
 
-    // Creates the record, or replaces the one of the same id.
+    // Creates the record, or replaces the one of the same id, and the Secret
+    // with its Secrets' values when it has any. The record's log, reason and
+    // step messages are written with those values masked.
     KubeError save(const ReleaseRecord &record) const;
-    // Newest first. Objects that are not readable records are skipped.
+    // Newest first. Objects that are not readable records are skipped. Values
+    // of Secrets that cannot be read are no error here: a history is read by
+    // many who may not read Secrets; see ReleaseRecord::secretValuesError.
     QList<ReleaseRecord> list(KubeError *error = nullptr) const;
     std::optional<ReleaseRecord> find(const QString &id, KubeError *error = nullptr) const;
+    // The newest succeeded record: what a failed delivery goes back to. Its
+    // Secrets' values not at hand are an ERROR, since it could not be restored.
     std::optional<ReleaseRecord> latestGood(KubeError *error = nullptr) const;
-    // Deletes all but the newest `keep`; returns how many went.
+    // Deletes all but the newest `keep`, with their Secrets; returns how many went.
     int prune(int keep, KubeError *error = nullptr) const;
 
     // The log as save() writes it next to a record of RECORD_BYTES.
@@ -48,6 +62,8 @@ public:
 
 private:
     QString collectionPath() const;
+    // Puts back the values of the Secrets of RECORDS, read with one list.
+    void putBackSecretValues(QList<ReleaseRecord> &records) const;
 
     KubeClient m_client;
     QString m_ns;
