@@ -2738,6 +2738,17 @@ Kontext %2</translation>
     </message>
 </context>
 <context>
+    <name>Shipyard::MetricsReport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>release records of %1: %2</source>
+        <translation>Release-Einträge von %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::MetricsView</name>
     <message>
         <source>E&amp;nvironment:</source>
@@ -2813,14 +2824,6 @@ Kontext %2</translation>
     <message>
         <source>Reading the releases of %1…</source>
         <translation>Die Releases von %1 werden gelesen …</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>release records of %1: %2</source>
-        <translation>Release-Einträge von %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n deployment(s) of %1 since %2.</source>
@@ -3844,6 +3847,10 @@ Kontext %2</translation>
     <message>
         <source>light, dark or system (the default).</source>
         <translation>light, dark oder system (Standard).</translation>
+    </message>
+    <message>
+        <source>Read only this kubeconfig file (default: the files kubectl reads).</source>
+        <translation>Nur diese kubeconfig-Datei lesen (Standard: die Dateien, die kubectl liest).</translation>
     </message>
 </context>
 <context>

@@ -2746,6 +2746,17 @@ Context %2</source>
     </message>
 </context>
 <context>
+    <name>Shipyard::MetricsReport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>release records of %1: %2</source>
+        <translation>записи о релизах %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::MetricsView</name>
     <message>
         <source>E&amp;nvironment:</source>
@@ -2822,14 +2833,6 @@ Context %2</source>
     <message>
         <source>Reading the releases of %1…</source>
         <translation>Чтение релизов %1…</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>release records of %1: %2</source>
-        <translation>записи о релизах %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n deployment(s) of %1 since %2.</source>
@@ -3858,6 +3861,10 @@ Context %2</source>
     <message>
         <source>light, dark or system (the default).</source>
         <translation>light, dark или system (по умолчанию).</translation>
+    </message>
+    <message>
+        <source>Read only this kubeconfig file (default: the files kubectl reads).</source>
+        <translation>Читать только этот файл kubeconfig (по умолчанию — файлы, которые читает kubectl).</translation>
     </message>
 </context>
 <context>
