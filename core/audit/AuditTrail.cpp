@@ -272,7 +272,7 @@ QJsonObject AuditTrail::eventFor(const AuditRecord &record) const
     };
 }
 
-AuditTrail::Outcome AuditTrail::record(AuditRecord record) const
+AuditTrail::Outcome AuditTrail::record(AuditRecord record, bool toCluster) const
 {
     Outcome outcome;
     if (record.osUser.isEmpty())
@@ -280,14 +280,16 @@ AuditTrail::Outcome AuditTrail::record(AuditRecord record) const
     if (!record.time.isValid())
         record.time = QDateTime::currentDateTimeUtc();
     QString identityError;
-    if (record.kubernetesIdentity.isEmpty())
+    if (record.kubernetesIdentity.isEmpty() && toCluster)
         record.kubernetesIdentity = kubernetesIdentity(&identityError);
     record.result = mask(record.result);
     record.details = maskObject(record.details);
 
     m_journal.append(record, &outcome.journalError);
 
-    if (record.namespaceName.isEmpty()) {
+    if (!toCluster) {
+        // Journalled only, as asked.
+    } else if (record.namespaceName.isEmpty()) {
         outcome.eventError = Tr::tr("no Event for %1: the record names no namespace").arg(record.action);
     } else if (!m_client.isValid()) {
         outcome.eventError = Tr::tr("no Event for %1 in %2: %3")

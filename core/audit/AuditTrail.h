@@ -56,8 +56,9 @@ public:
         QString errorMessage() const;
     };
     // Fills the OS user, the Kubernetes identity and the time when empty,
-    // masks, journals, and creates the Event in record.namespaceName.
-    Outcome record(AuditRecord record) const;
+    // masks, journals, and creates the Event in record.namespaceName unless
+    // TOCLUSTER is false (a holder that may have lost its lock writes nothing there).
+    Outcome record(AuditRecord record, bool toCluster = true) const;
 
     // "deliver" → ShipyardDeliver, "lock.release" → ShipyardLockRelease
     static QString reasonFor(const QString &action);

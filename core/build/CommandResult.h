@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "support/Fault.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -23,6 +25,9 @@ struct CommandResult
     std::chrono::milliseconds duration { 0 };
 
     bool succeeded() const { return outcome == Outcome::Succeeded; }
+    // A command that ran and failed is the code's failure; one that could
+    // not even start (a missing shell or tool) is the machine's.
+    Fault fault() const { return outcome == Outcome::FailedToStart ? Fault::Environment : Fault::Branch; }
 };
 
 } // namespace Shipyard

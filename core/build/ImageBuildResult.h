@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "support/Fault.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -19,6 +21,9 @@ struct ImageBuildResult
     QString image; // "registry/repository:commit"
     QString digest; // "sha256:…" of the pushed manifest
     QString errorText; // which step failed and why
+    // The build command or the Dockerfile failing is the branch's; a missing
+    // buildah, a push the registry refuses or a bad image name is not.
+    Fault fault = Fault::Environment;
     QStringList lastLines; // the end of the failed step's output
     std::chrono::milliseconds buildDuration { 0 }; // the system's build command
     std::chrono::milliseconds imageDuration { 0 }; // buildah bud

@@ -165,6 +165,10 @@ void ImageBuilder::stepFinished(const CommandResult &result)
     if (!result.succeeded()) {
         static const char *const what[] = { "", "the build command failed", "building the image failed",
             "pushing the image failed", "" };
+        // What the branch brings runs in the build command and the Dockerfile;
+        // the push is the registry's business.
+        if (m_step == Step::Build || m_step == Step::Image)
+            m_result.fault = result.fault();
         finish(ImageBuildResult::Outcome::Failed,
             tr("%1: %2: %3").arg(m_system.name, tr(what[int(m_step)]), result.errorText), result.lastLines);
         return;

@@ -105,6 +105,70 @@ IntegrationResult Integrator::updateBranch(const QString &branch, const QString 
     return result;
 }
 
+IntegrationResult Integrator::integrate(
+    const QString &commit, const QString &onto, IntegrationMode mode, const QString &label)
+{
+    IntegrationResult result;
+    git_repository *repository = m_repository.handle();
+    result.oldHead = result.newHead = commit;
+    if (contains(repository, commit, onto)) {
+        result.upToDate = true;
+        return result;
+    }
+    if (contains(repository, onto, commit)) {
+        result.newHead = onto;
+        return result;
+    }
+    IntegrationResult computed = mode == IntegrationMode::Rebase
+        ? rebase(commit, onto)
+        : merge(commit, onto, QStringLiteral("Merge %1 into %2").arg(onto.left(12), label), true);
+    computed.oldHead = commit;
+    if (computed.error) {
+        computed.newHead = commit;
+        if (computed.error.kind() == GitError::Kind::Conflict)
+            computed.error = GitError(GitError::Kind::Conflict,
+                QStringLiteral("%1 does not %2 cleanly onto %3: conflicts in %4")
+                    .arg(label, mode == IntegrationMode::Rebase ? QStringLiteral("rebase") : QStringLiteral("merge"),
+                        onto.left(12), computed.conflicts.join(QStringLiteral(", "))));
+    }
+    return computed;
+}
+
+IntegrationResult Integrator::combine(
+    const QString &commit, const QString &target, MergeMode mode, const QString &label, const QString &targetLabel)
+{
+    IntegrationResult result;
+    git_repository *repository = m_repository.handle();
+    result.oldHead = result.newHead = target;
+    if (contains(repository, target, commit)) {
+        result.upToDate = true;
+        return result;
+    }
+    if (mode == MergeMode::FastForward) {
+        if (!contains(repository, commit, target)) {
+            result.error = GitError(GitError::Kind::NonFastForward,
+                QStringLiteral("%1 cannot be fast-forwarded to %2: %1 has commits that %2 lacks")
+                    .arg(targetLabel, label));
+            return result;
+        }
+        result.newHead = commit;
+        return result;
+    }
+    IntegrationResult computed =
+        merge(target, commit, QStringLiteral("Merge %1 into %2").arg(label, targetLabel), true);
+    computed.oldHead = target;
+    if (computed.error) {
+        computed.newHead = target;
+        if (computed.error.kind() == GitError::Kind::Conflict)
+            computed.error = GitError(GitError::Kind::Conflict,
+                QStringLiteral("%1 does not merge cleanly into %2: conflicts in %3")
+                    .arg(label, targetLabel, computed.conflicts.join(QStringLiteral(", "))));
+        return computed;
+    }
+    computed.commitsApplied = 1;
+    return computed;
+}
+
 IntegrationResult Integrator::mergeInto(const QString &branch, const QString &target, MergeMode mode)
 {
     IntegrationResult result;
@@ -379,6 +443,34 @@ IntegrationResult Integrator::revert(
     result.newHead = toQString(created);
     result.commitsApplied = 1;
     return result;
+}
+
+GitError Integrator::advanceBranch(
+    const QString &branch, const QString &from, const QString &to, const QString &reason, bool fastForwardOnly)
+{
+    GitError error;
+    const QString reference = m_repository.referenceName(branch, &error);
+    if (error)
+        return error;
+    if (!reference.startsWith(QLatin1String("refs/heads/")))
+        return GitError(GitError::Kind::InvalidArgument, QStringLiteral("%1 is not a local branch").arg(branch));
+    if (!m_repository.isBare() && m_repository.currentBranch() == branch)
+        return GitError(GitError::Kind::DirtyWorkingTree,
+            QStringLiteral("it is checked out in %1, whose files are not Shipyard's to change")
+                .arg(m_repository.path()));
+    if (fastForwardOnly && !contains(m_repository.handle(), to, from))
+        return GitError(GitError::Kind::NonFastForward, QStringLiteral("it has commits the delivered one lacks"));
+    const git_oid oldId = toOid(from);
+    const git_oid newId = toOid(to);
+    git_reference *raw = nullptr;
+    const int code = git_reference_create_matching(
+        &raw, m_repository.handle(), reference.toUtf8().constData(), &newId, 1, &oldId, reason.toUtf8().constData());
+    git_reference_free(raw);
+    if (code == GIT_EMODIFIED)
+        return GitError(GitError::Kind::ConcurrentUpdate, QStringLiteral("it moved meanwhile"));
+    if (code != 0)
+        return GitError::fromLibgit2(code, QStringLiteral("cannot update %1").arg(reference));
+    return {};
 }
 
 GitError Integrator::moveBranch(

@@ -39,11 +39,25 @@ public:
     IntegrationResult updateBranch(const QString &branch, const QString &onto, IntegrationMode mode);
     // Moves the local branch `target` to include `branch`: fast-forward only, or a merge commit.
     IntegrationResult mergeInto(const QString &branch, const QString &target, MergeMode mode);
+    // What updateBranch() does, on commits and in memory only: COMMIT
+    // rebased onto (or merged with) ONTO; no reference moves. LABEL names
+    // COMMIT in messages and in a merge commit's message.
+    IntegrationResult integrate(const QString &commit, const QString &onto, IntegrationMode mode, const QString &label);
+    // What mergeInto() does, on commits and in memory only: the commit TARGET
+    // becomes once it includes COMMIT (COMMIT itself when fast-forward).
+    IntegrationResult combine(
+        const QString &commit, const QString &target, MergeMode mode, const QString &label, const QString &targetLabel);
     // A commit on ONTO that takes back what FROM..TO changed: TO's tree
     // returns to FROM's through a three-way merge, so that whatever others
     // added on top of TO stays. History is never rewritten. No reference
     // moves; conflicts are an error (Kind::Conflict, with the paths).
     IntegrationResult revert(const QString &from, const QString &to, const QString &onto, const QString &message);
+    // Moves the local BRANCH from FROM to TO, only if it still points at FROM
+    // and is not checked out in the working tree (whose files, index and
+    // checkout are never changed this way), and with FASTFORWARDONLY only
+    // when TO contains FROM. An error says why it stayed.
+    GitError advanceBranch(
+        const QString &branch, const QString &from, const QString &to, const QString &reason, bool fastForwardOnly);
 
 private:
     IntegrationResult rebase(const QString &branch, const QString &onto);

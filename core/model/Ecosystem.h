@@ -143,8 +143,14 @@ struct MonitoringTrigger
 
 struct RollbackPolicy
 {
+    // What a delivery does on finding a release whose delivery never ended
+    // (crashed, or lost its lock): restore the last good release first and
+    // go on, or refuse until someone has looked (shipyardctl rollback).
+    enum class Interrupted { Restore, Refuse };
+
     bool onRolloutFailure = true;
     bool onSmokeFailure = true;
+    Interrupted onInterrupted = Interrupted::Restore;
     std::chrono::seconds rolloutTimeout { 600 };
     std::optional<MonitoringTrigger> monitoring;
     int keepReleases = 20;

@@ -227,6 +227,9 @@ private:
         rollback.onSmokeFailure = r.boolean("onSmokeFailure").value_or(rollback.onSmokeFailure);
         rollback.rolloutTimeout = r.duration("rolloutTimeout").value_or(rollback.rolloutTimeout);
         rollback.keepReleases = r.integer("keepReleases", 1, 1000).value_or(rollback.keepReleases);
+        if (const auto policy = r.choice("onInterrupted", { QStringLiteral("restore"), QStringLiteral("refuse") }))
+            rollback.onInterrupted = *policy == QLatin1String("refuse") ? RollbackPolicy::Interrupted::Refuse
+                                                                        : RollbackPolicy::Interrupted::Restore;
         if (const YAML::Node monitoring = r.mapping("monitoring"); monitoring.IsDefined()) {
             YamlMappingReader m(monitoring, QStringLiteral("rollback monitoring"), m_sink);
             MonitoringTrigger trigger;
@@ -246,8 +249,9 @@ private:
                 QStringLiteral("window"), QStringLiteral("interval"), QStringLiteral("onInconclusive") });
             rollback.monitoring = trigger;
         }
-        r.reportUnknownKeys({ QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"),
-            QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"), QStringLiteral("monitoring") });
+        r.reportUnknownKeys(
+            { QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"), QStringLiteral("onInterrupted"),
+                QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"), QStringLiteral("monitoring") });
     }
 
     bool checkName(YamlMappingReader &r, const QString &name, const QString &what)

@@ -28,7 +28,9 @@ const QLatin1String baselineReason("the state found before the first delivery");
 
 bool DoraMetrics::isDeployment(const ReleaseRecord &record)
 {
-    return record.restoredFrom.isEmpty() && record.reason != baselineReason;
+    // A delivery still running has no outcome to count yet.
+    return record.restoredFrom.isEmpty() && record.reason != baselineReason &&
+        record.result != ReleaseRecord::Result::InProgress;
 }
 
 DoraMetrics::Summary DoraMetrics::compute(

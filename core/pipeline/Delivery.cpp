@@ -257,6 +257,12 @@ void Delivery::run()
     for (const std::unique_ptr<DeliveryStep> &step : steps) {
         if (!runStep(context, *step))
             return;
+        // Once in progress, the record follows every step: a delivery killed
+        // later still says how far it got.
+        if (context.record().result == ReleaseRecord::Result::InProgress) {
+            if (const KubeError saved = context.saveRecord(); saved.isError())
+                appendLog(QStringLiteral("warning: release record not updated: %1").arg(saved.message));
+        }
     }
     recordRelease(context);
 }
@@ -265,6 +271,7 @@ bool Delivery::runStep(DeliveryContext &context, DeliveryStep &step)
 {
     using Next = DeliveryStep::Verdict::Next;
     const DeliveryStep::Verdict verdict = step.run(context);
+    context.result().fault = verdict.fault;
     switch (verdict.next) {
     case Next::GoOn:
         return true;
@@ -273,6 +280,9 @@ bool Delivery::runStep(DeliveryContext &context, DeliveryStep &step)
         return false;
     case Next::End:
         end(context, verdict.outcome, verdict.step, verdict.reason);
+        return false;
+    case Next::Interrupted:
+        interrupt(context, verdict.step, verdict.reason);
         return false;
     case Next::RollBack:
         break;
@@ -283,18 +293,24 @@ bool Delivery::runStep(DeliveryContext &context, DeliveryStep &step)
     }
     // The ecosystem may ask to leave a failed rollout or smoke test in
     // place, for someone to look at; a cancel always rolls back.
-    RollbackStep rollback(verdict.step, verdict.reason, !m_cancel && step.keepsFailedRelease(context));
+    RollbackStep rollback(verdict.step, verdict.reason, !m_cancel && step.keepsFailedRelease(context), verdict.fault);
     return runStep(context, rollback);
 }
 
 void Delivery::recordRelease(DeliveryContext &context)
 {
+    context.record().result = ReleaseRecord::Result::Succeeded;
     const KubeError saveError = context.saveRecord();
     if (saveError.isError()) {
-        end(context, Outcome::Failed, Step::Deploy,
-            QStringLiteral("release record not written: %1").arg(saveError.message));
-        return;
+        // What runs and what upstream holds are the new release: the
+        // delivery happened. Only its record says otherwise, and the next
+        // delivery would take it for an interrupted one and restore the
+        // previous release: say so.
+        appendLog(QStringLiteral("warning: the release is delivered, but its record still says in progress (%1); "
+                                 "the next delivery will restore release %2 over it unless the record is fixed")
+                .arg(saveError.message, context.rollbackTarget().id));
     }
+    context.advanceBranches();
     KubeError pruneError;
     context.store().prune(m_ecosystem.rollback.keepReleases, &pruneError);
     if (pruneError.isError())
@@ -302,8 +318,29 @@ void Delivery::recordRelease(DeliveryContext &context)
     end(context, Outcome::Succeeded, Step::Merge, {});
 }
 
+void Delivery::interrupt(DeliveryContext &context, Step step, const QString &reason)
+{
+    // No cluster write: the audit goes to the journal only, the lock is not
+    // touched (another holder has it, or will), the record stays in progress.
+    context.result().interrupted = true;
+    context.audit(QStringLiteral("deliver"), QStringLiteral("interrupted: ") + reason, context.result().releaseId,
+        context.auditDetails(), false);
+    finish(context, Outcome::Failed, keyword(step),
+        reason +
+            QStringLiteral("; stopped without another change, no rollback: the next delivery finds this release "
+                           "interrupted and restores the last good one"));
+}
+
 void Delivery::end(DeliveryContext &context, Outcome outcome, Step step, const QString &reason)
 {
+    // A delivery that ends before its first change leaves no release behind
+    // it: a record already written in progress says it failed.
+    if (context.record().result == ReleaseRecord::Result::InProgress && outcome != Outcome::Succeeded) {
+        context.record().result = ReleaseRecord::Result::Failed;
+        context.record().reason = reason;
+        if (const KubeError saved = context.saveRecord(); saved.isError())
+            appendLog(QStringLiteral("warning: release record not updated: %1").arg(saved.message));
+    }
     context.audit(QStringLiteral("deliver"),
         reason.isEmpty() ? keyword(outcome) : keyword(outcome) + QStringLiteral(": ") + reason,
         context.result().releaseId, context.auditDetails());
@@ -317,6 +354,11 @@ void Delivery::finish(DeliveryContext &context, Outcome outcome, const QString &
     result.outcome = outcome;
     result.failedStep = failedStep;
     result.reason = reason;
+    // A failure nobody can pin on the branch says so, since its task stays put.
+    if ((outcome == Outcome::Failed || outcome == Outcome::RolledBack) && result.fault == Fault::Environment &&
+        !context.tasks().isEmpty() && result.returnedTasks.isEmpty() && !reason.isEmpty())
+        result.reason += QStringLiteral(" (not the branch's fault: %1 not returned)")
+                             .arg(context.tasks().join(QStringLiteral(", ")));
     result.duration = std::chrono::milliseconds(context.elapsed());
     {
         std::lock_guard lock(m_mutex);

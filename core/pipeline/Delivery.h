@@ -3,6 +3,7 @@
 
 #include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
+#include "support/Fault.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -102,6 +103,11 @@ public:
         QString previousReleaseId; // what a rollback restored
         QStringList returnedTasks;
         bool refusedByGate = false; // a branch failed a gate; nothing was changed
+        // Whose failure it was (see Fault): only a branch's returns tasks.
+        Fault fault = Fault::Branch;
+        // The lock may have been another's: the delivery stopped writing, did
+        // not roll back, and left its record in progress for the next one.
+        bool interrupted = false;
         std::chrono::milliseconds duration { 0 };
         std::chrono::milliseconds rollbackDuration { 0 };
         bool succeeded() const { return outcome == Outcome::Succeeded; }
@@ -154,6 +160,8 @@ private:
     void recordRelease(DeliveryContext &context);
     // The end of a delivery that held the lock: audited, the lock released.
     void end(DeliveryContext &context, Outcome outcome, Step step, const QString &reason);
+    // The lock may be another's: ends without a write to the cluster.
+    void interrupt(DeliveryContext &context, Step step, const QString &reason);
     void finish(DeliveryContext &context, Outcome outcome, const QString &failedStep, const QString &reason);
     void setState(Step step, const QString &system, State state, const QString &message = {});
     void appendLog(const QString &line);

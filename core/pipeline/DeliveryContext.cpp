@@ -4,9 +4,13 @@
 #include "audit/AuditJournal.h"
 #include "audit/AuditRecord.h"
 #include "gating/TaskReturner.h"
+#include "git/CommitExport.h"
+#include "git/Integrator.h"
+#include "git/Repository.h"
 #include "model/TaskKeyExtractor.h"
 #include "tracker/TrackerFactory.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSysInfo>
@@ -99,6 +103,20 @@ EnvironmentLock &DeliveryContext::setLock(std::unique_ptr<EnvironmentLock> lock)
     return *m_lock;
 }
 
+QString DeliveryContext::whyNotWritable() const
+{
+    if (!m_lock || !m_lock->isHeld())
+        return {};
+    if (!m_lock->waitUntilWritable(m_ecosystem.rollback.rolloutTimeout))
+        return m_lock->whyNotWritable();
+    return {};
+}
+
+std::function<QString()> DeliveryContext::writeGuard() const
+{
+    return [this] { return whyNotWritable(); };
+}
+
 void DeliveryContext::releaseLock()
 {
     if (m_lock)
@@ -124,6 +142,8 @@ std::function<void(const QJsonObject &)> DeliveryContext::deploymentObserver() c
 
 KubeError DeliveryContext::saveRecord()
 {
+    if (const QString why = whyNotWritable(); !why.isEmpty())
+        return KubeError::make(KubeError::Kind::Cancelled, why);
     m_record.steps = m_delivery.recordedSteps();
     m_record.log = ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker);
     return m_store->save(m_record);
@@ -146,7 +166,7 @@ void DeliveryContext::setState(
 }
 
 void DeliveryContext::audit(
-    const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details)
+    const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details, bool toCluster)
 {
     AuditRecord record;
     record.action = action;
@@ -156,7 +176,7 @@ void DeliveryContext::audit(
     record.releaseId = releaseId;
     record.details = details;
     record.details.insert(QStringLiteral("environment"), m_environment->name);
-    const AuditTrail::Outcome audited = m_trail->record(record);
+    const AuditTrail::Outcome audited = m_trail->record(record, toCluster);
     if (!audited.ok())
         log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
 }
@@ -173,7 +193,9 @@ void DeliveryContext::returnTasks(Delivery::Step step, const QString &reason, co
     }
     const TaskReturner returner(*tracker.tracker, m_ecosystem.gating.returnStatus);
     for (const QString &key : keysToReturn) {
-        const TrackerError error = returner.returnTask(key, Delivery::keyword(step), reason, m_delivery.log());
+        // The comment quotes the log: masked as the release record keeps it.
+        const QString excerpt = ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker).join(QLatin1Char('\n'));
+        const TrackerError error = returner.returnTask(key, Delivery::keyword(step), reason, excerpt);
         if (error.isError()) {
             log(QStringLiteral("warning: %1 not returned: %2").arg(key, error.message()));
         } else {
@@ -199,7 +221,66 @@ QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work) const
 
 QString DeliveryContext::commandDirectory(const Work &work) const
 {
+    if (!work.source.isEmpty())
+        return work.source;
     return QFileInfo(work.directory).isDir() ? work.directory : QFileInfo(m_ecosystem.filePath).absolutePath();
+}
+
+QString DeliveryContext::sourceDirectory(Work &work, QString *error)
+{
+    if (!work.source.isEmpty())
+        return work.source;
+    // A system delivered from a folder that is no repository is read as it is.
+    if (!work.isGit || work.commit.isEmpty())
+        return work.directory;
+    if (!m_sources) {
+        m_sources = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/shipyard-delivery-XXXXXX"));
+        if (!m_sources->isValid()) {
+            *error =
+                QStringLiteral("cannot make a directory for the delivered sources: %1").arg(m_sources->errorString());
+            m_sources.reset();
+            return {};
+        }
+    }
+    const QString directory = m_sources->filePath(work.system.name);
+    GitError gitError;
+    const Repository repository = Repository::open(work.directory, &gitError);
+    if (!gitError)
+        gitError = CommitExport::run(repository, work.commit, directory);
+    if (gitError) {
+        *error =
+            QStringLiteral("%1: cannot export %2: %3").arg(work.system.name, work.commit.left(12), gitError.message());
+        return {};
+    }
+    work.source = directory;
+    return directory;
+}
+
+void DeliveryContext::advanceBranches()
+{
+    for (const Work &work : std::as_const(m_work)) {
+        if (work.target.usesUpstream() || !work.isGit || work.branchBefore.isEmpty())
+            continue;
+        Repository repository = Repository::open(work.directory);
+        Integrator integrator(repository);
+        // The branch as delivered, rebased as the update step did it.
+        if (work.branchBefore != work.commit) {
+            const GitError moved = integrator.advanceBranch(work.target.branch, work.branchBefore, work.commit,
+                QStringLiteral("shipyard: delivered %1 onto %2").arg(work.target.branch, work.system.upstream), false);
+            log(moved ? QStringLiteral("%1: %2 left where it was: %3")
+                            .arg(work.system.name, work.target.branch, moved.message())
+                      : QStringLiteral("%1: %2 now at %3")
+                            .arg(work.system.name, work.target.branch, work.commit.left(12)));
+        }
+        // The local upstream follows what was pushed, if it can without losing anything.
+        if (!work.merged.isEmpty() && !work.upstreamBefore.isEmpty() && work.upstreamBefore != work.merged) {
+            const GitError followed = integrator.advanceBranch(work.system.upstream, work.upstreamBefore, work.merged,
+                QStringLiteral("shipyard: delivered %1").arg(work.target.branch), true);
+            if (followed)
+                log(QStringLiteral("%1: the local %2 left where it was: %3")
+                        .arg(work.system.name, work.system.upstream, followed.message()));
+        }
+    }
 }
 
 } // namespace Shipyard

@@ -18,6 +18,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <functional>
@@ -41,7 +42,14 @@ public:
         System system;
         QString directory; // the system's repository on this machine
         bool isGit = false;
-        QString commit;
+        QString commit; // what is delivered: the branch integrated onto upstream, or upstream
+        // The local branch's commit before the update; it moves to COMMIT
+        // only once the delivery succeeded (see DeliveryContext::advanceBranches).
+        QString branchBefore;
+        QString source; // COMMIT's files, exported (sourceDirectory())
+        // The merge step: the local upstream as it found it, and what it pushed.
+        QString upstreamBefore;
+        QString merged;
         QString image;
         QString task;
         QString gateSkipped; // the refusal --skip-gates overrode
@@ -82,8 +90,15 @@ public:
     // Kept until the run is over, whether it was acquired or not: it leaves
     // its queue entry when it goes.
     EnvironmentLock &setLock(std::unique_ptr<EnvironmentLock> lock);
-    // The renewals failed or another holder took over.
+    // Another holder took over.
     bool lockLost() const { return m_lock && m_lock->isLost(); }
+    // Empty when the delivery may change the cluster or push now: no lock
+    // yet, or the lock is surely this delivery's. Otherwise why not, after
+    // waiting for a renewal at most the rollout timeout (an apiserver that
+    // comes back lets the delivery go on; another holder does not).
+    QString whyNotWritable() const;
+    // whyNotWritable() for ReleaseApplier::setWriteGuard.
+    std::function<QString()> writeGuard() const;
     void releaseLock();
 
     // The release this delivery makes, filled by the deploy step.
@@ -105,8 +120,10 @@ public:
     // log() for those who take a function.
     std::function<void(const QString &)> logger() const;
     void setState(Delivery::Step step, const QString &system, Delivery::State state, const QString &message = {});
-    // An audit record in the environment's namespace; a failure to record is logged.
-    void audit(const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details);
+    // An audit record in the environment's namespace (in the journal only
+    // unless TOCLUSTER); a failure to record is logged.
+    void audit(const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details,
+        bool toCluster = true);
     // The systems, branches and tasks every "deliver" audit record names.
     const QJsonObject &auditDetails() const { return m_auditDetails; }
     // Tasks go back to their developers with the failing step and its log:
@@ -116,6 +133,15 @@ public:
     // What the test and smoke commands of WORK's system see.
     QProcessEnvironment commandEnvironment(const Work &work) const;
     QString commandDirectory(const Work &work) const;
+    // The files of WORK's commit, exported once into a directory of the
+    // run's own: builds, tests, smoke commands and manifests read them, never
+    // the clone's working tree, which may hold anything. Empty with ERROR
+    // when the commit cannot be exported.
+    QString sourceDirectory(Work &work, QString *error);
+    // After a successful delivery: each delivered local branch follows its
+    // integrated commit, unless it is checked out (a developer's working
+    // tree is never touched) or moved meanwhile. Failures are only logged.
+    void advanceBranches();
 
 private:
     Delivery &m_delivery;
@@ -138,6 +164,7 @@ private:
 
     KubeClient m_client;
     std::unique_ptr<EnvironmentLock> m_lock;
+    std::unique_ptr<QTemporaryDir> m_sources;
     std::optional<ReleaseStore> m_store;
     ReleaseRecord m_record;
     ReleaseRecord m_rollbackTarget;

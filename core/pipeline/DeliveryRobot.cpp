@@ -143,6 +143,13 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
             action.detail += QStringLiteral(" (returned to %1)").arg(m_ecosystem.gating.returnStatus);
         return action;
     };
+    // A failure of the machine or the tools: the task stays, the next pass tries again.
+    const auto leave = [&](const QString &reason) {
+        action.detail = reason +
+            QStringLiteral(" (not the branch's fault: %1 stays in %2)")
+                .arg(task.key, m_ecosystem.tracker.statuses.awaitingAutotests);
+        return action;
+    };
 
     QString error;
     const QList<Delivery::Target> branches =
@@ -160,29 +167,31 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
         GitError gitError;
         Repository repository = Repository::open(directory, &gitError);
         if (gitError)
-            return giveBack(QStringLiteral("update"), QStringLiteral("%1: %2").arg(system.name, gitError.message()));
+            return leave(QStringLiteral("%1: %2").arg(system.name, gitError.message()));
         // As a delivery does: the branch is tested as it would land.
         const GitError fetchError = repository.fetch(QStringLiteral("origin"));
         if (fetchError)
             say(QStringLiteral("%1: not fetched, using the local %2: %3")
                     .arg(system.name, system.upstream, fetchError.message()));
         const QString onto = repository.upstreamRef(system.upstream);
+        // In memory: the clone's branches, index and files stay as they are.
+        Integrator integrator(repository);
+        integrator.setKeepReferences(true);
         const IntegrationResult integration =
-            Integrator(repository).updateBranch(target.branch, onto, m_ecosystem.gating.integration);
-        if (integration.error)
+            integrator.updateBranch(target.branch, onto, m_ecosystem.gating.integration);
+        if (integration.error && integration.error.kind() == GitError::Kind::Conflict)
             return giveBack(QStringLiteral("update"),
-                integration.error.kind() == GitError::Kind::Conflict
-                    ? QStringLiteral("%1: %2 conflicts with %3 in %4")
-                          .arg(system.name, target.branch, onto, integration.conflicts.join(QStringLiteral(", ")))
-                    : QStringLiteral("%1: %2").arg(system.name, integration.error.message()));
+                QStringLiteral("%1: %2 conflicts with %3 in %4")
+                    .arg(system.name, target.branch, onto, integration.conflicts.join(QStringLiteral(", "))));
+        if (integration.error)
+            return leave(QStringLiteral("%1: %2").arg(system.name, integration.error.message()));
         say(QStringLiteral("%1: %2 at %3").arg(system.name, target.branch, integration.newHead.left(12)));
 
         QTemporaryDir copy;
         if (!copy.isValid())
-            return giveBack(
-                QStringLiteral("test"), QStringLiteral("no temporary directory: %1").arg(copy.errorString()));
+            return leave(QStringLiteral("no temporary directory: %1").arg(copy.errorString()));
         if (const GitError exported = CommitExport::run(repository, integration.newHead, copy.path()))
-            return giveBack(QStringLiteral("test"), QStringLiteral("%1: %2").arg(system.name, exported.message()));
+            return leave(QStringLiteral("%1: %2").arg(system.name, exported.message()));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), system.name);
         environment.insert(QStringLiteral("SHIPYARD_BRANCH"), target.branch);
@@ -192,8 +201,10 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
             if (command.isEmpty())
                 continue;
             const CommandResult ran = CommandRunner::runToEnd(command, copy.path(), environment, say);
-            if (!ran.succeeded())
+            if (!ran.succeeded() && ran.fault() == Fault::Branch)
                 return giveBack(step, QStringLiteral("%1: %2").arg(system.name, ran.errorText));
+            if (!ran.succeeded())
+                return leave(QStringLiteral("%1: %2").arg(system.name, ran.errorText));
         }
         tested.append(system.name + QLatin1Char('=') + target.branch);
     }
@@ -241,7 +252,10 @@ DeliveryRobot::Action DeliveryRobot::showroom(Tracker &tracker, const Task &task
     }
     const QString reason = !up.error.isEmpty() ? up.error : up.delivery->reason;
     action.detail = reason;
-    if (up.delivery && up.delivery->failedStep == Delivery::keyword(Delivery::Step::Lock))
+    // Only what the task's branch can fix sends it back; a busy, unreachable
+    // or broken environment is tried again on the next pass.
+    const Fault fault = up.delivery ? up.delivery->fault : up.fault;
+    if (fault == Fault::Environment)
         return action;
     if (!up.delivery || !up.delivery->returnedTasks.contains(task.key)) {
         const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);

@@ -4,6 +4,7 @@
 #include "audit/AuditJournal.h"
 #include "audit/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
+#include "pipeline/InterruptedRelease.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseStore.h"
 
@@ -46,11 +47,19 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
         }))
         return fail(lockError);
 
-    const ReleaseStore store(client, ns);
+    // Writes give up in time for the lease, and stop once it may be another's.
+    const KubeClient writer = lock.writeClient();
+    const ReleaseStore store(writer, ns);
     KubeError error;
     const QList<ReleaseRecord> records = store.list(&error);
     if (error.isError())
         return fail(QStringLiteral("release records unreadable: %1").arg(error.message));
+    // A delivery that never ended left its release in progress: what it
+    // applied is undone too, and without a release named, the last good one
+    // is what comes back.
+    const std::optional<ReleaseRecord> interrupted = InterruptedRelease::find(records);
+    if (interrupted && m_log)
+        m_log(InterruptedRelease::describe(*interrupted) + QStringLiteral(": it is rolled back with the rest"));
     const ReleaseRecord *current = nullptr;
     const ReleaseRecord *target = nullptr;
     for (const ReleaseRecord &record : records) {
@@ -58,11 +67,13 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
             continue;
         if (!current)
             current = &record;
-        else if (releaseId.isEmpty() && !target)
+        else if (releaseId.isEmpty() && !target && !interrupted)
             target = &record;
         if (!releaseId.isEmpty() && record.id == releaseId)
             target = &record;
     }
+    if (interrupted && releaseId.isEmpty() && !target)
+        target = current;
     if (!releaseId.isEmpty() && !target) {
         for (const ReleaseRecord &record : records) {
             if (record.id == releaseId)
@@ -80,18 +91,24 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     QHash<QString, QList<QJsonObject>> currentObjects;
     for (const ReleaseRecord::SystemRelease &release : target->systems)
         systems.append(release.system);
-    if (current) {
-        for (const ReleaseRecord::SystemRelease &release : current->systems) {
+    for (const ReleaseRecord *replaced : { current, interrupted ? &*interrupted : nullptr }) {
+        if (!replaced)
+            continue;
+        for (const ReleaseRecord::SystemRelease &release : replaced->systems) {
             if (!systems.contains(release.system))
                 systems.append(release.system);
-            QList<QJsonObject> objects;
-            for (const QJsonValue &object : release.objects)
-                objects.append(object.toObject());
-            currentObjects.insert(release.system, objects);
+            QList<QJsonObject> &objects = currentObjects[release.system];
+            for (const QJsonValue &object : release.objects) {
+                if (!objects.contains(object.toObject()))
+                    objects.append(object.toObject());
+            }
         }
     }
-    ReleaseApplier applier(client, ns);
+    ReleaseApplier applier(writer, ns);
     applier.setLog(m_log);
+    applier.setWriteGuard([&lock, timeout = m_ecosystem.rollback.rolloutTimeout] {
+        return lock.waitUntilWritable(timeout) ? QString() : lock.whyNotWritable();
+    });
     QHash<QString, qint64> revisions;
     const QString restoreError =
         applier.restore(*target, systems, currentObjects, m_ecosystem.rollback.rolloutTimeout, &revisions);
@@ -110,6 +127,13 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     if (!restoreError.isEmpty())
         return fail(restoreError);
 
+    if (interrupted) {
+        ReleaseRecord marked = *interrupted;
+        marked.result = ReleaseRecord::Result::Interrupted;
+        marked.reason = QStringLiteral("interrupted; release %1 was restored over it").arg(target->id);
+        marked.restoredAt = QDateTime::currentDateTimeUtc();
+        store.save(marked);
+    }
     if (current && current->id != target->id) {
         ReleaseRecord replaced = *current;
         replaced.result = ReleaseRecord::Result::RolledBack;

@@ -169,6 +169,7 @@ ShowroomManager::UpResult ShowroomManager::up(
     });
     if (anyLocal && TaskBranches::branchesOnly(result.targets).isEmpty()) {
         result.error = QStringLiteral("no system's repository has a branch naming %1: nothing to show").arg(task);
+        result.fault = Fault::Branch;
         return result;
     }
 

@@ -56,6 +56,7 @@ public:
         QDateTime expiresAt;
         QList<Delivery::Target> targets;
         QString error; // before the delivery (namespace, repositories)
+        Fault fault = Fault::Environment; // whose ERROR is: only a task without a branch is the task's
         std::optional<Delivery::Result> delivery;
         bool succeeded() const { return error.isEmpty() && delivery && delivery->succeeded(); }
     };

@@ -36,14 +36,23 @@ QString ReleaseApplier::describe(const QJsonObject &object)
     return object.value(QLatin1String("kind")).toString().toLower() + QLatin1Char('/') + nameOf(object);
 }
 
-QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable) const
+QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable, KubeError *error) const
 {
+    if (unreachable)
+        *unreachable = false;
+    if (const QString refused = m_guard ? m_guard() : QString(); !refused.isEmpty()) {
+        if (error)
+            *error = KubeError::make(KubeError::Kind::Cancelled, refused);
+        return QStringLiteral("%1 not applied: %2").arg(describe(object), refused);
+    }
     // When the first change reached the cluster: an attempt that could not
     // reach it (a rollback waiting out an outage) changed nothing.
     const QDateTime attempted = QDateTime::currentDateTimeUtc();
     const KubeResponse response = await(send(object, false));
     if (unreachable)
         *unreachable = response.error.kind == KubeError::Kind::Network;
+    if (error)
+        *error = response.error;
     if (!response.ok())
         return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
     if (!m_firstApply.isValid())
@@ -91,6 +100,10 @@ QJsonObject ReleaseApplier::dryRun(const QJsonObject &object, QString *error) co
 
 QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) const
 {
+    if (unreachable)
+        *unreachable = false;
+    if (const QString refused = m_guard ? m_guard() : QString(); !refused.isEmpty())
+        return QStringLiteral("%1 not deleted: %2").arg(describe(object), refused);
     const KubeResponse response = await(m_client.remove(ManifestReader::pathOf(object, m_ns)));
     if (unreachable)
         *unreachable = response.error.kind == KubeError::Kind::Network;
@@ -136,6 +149,7 @@ ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
         if (!result.ok() || !result.done) {
             if (outcome.error.isEmpty()) {
                 outcome.failedObject = QStringLiteral("deployment/") + name;
+                outcome.errorKind = result.error.kind;
                 outcome.error = QStringLiteral("deployment/%1: %2")
                                     .arg(name, result.error.isError() ? result.error.message : result.message);
             }
@@ -208,6 +222,8 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
         }
         return error;
     };
+    // A refused write means this applier may no longer change anything.
+    const auto refused = [this] { return m_guard ? m_guard() : QString(); };
     for (const QString &system : systems) {
         const ReleaseRecord::SystemRelease *release = target.system(system);
         QSet<QString> kept;
@@ -218,6 +234,8 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
                 const QString error = retried([&](bool *unreachable) { return apply(object, unreachable); });
                 if (!error.isEmpty() && firstError.isEmpty())
                     firstError = error;
+                if (!error.isEmpty() && !refused().isEmpty())
+                    return error;
                 restored.append(object);
             }
         }
@@ -227,6 +245,8 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
             const QString error = retried([&](bool *unreachable) { return remove(object, unreachable); });
             if (!error.isEmpty() && firstError.isEmpty())
                 firstError = error;
+            if (!error.isEmpty() && !refused().isEmpty())
+                return error;
         }
     }
     if (!firstError.isEmpty())

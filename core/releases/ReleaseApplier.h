@@ -32,10 +32,18 @@ public:
     // threads (several at once when several deployments roll out).
     void setDeploymentObserver(std::function<void(const QJsonObject &)> observer) { m_observer = std::move(observer); }
 
+    // Asked before every change to the namespace: an empty answer lets it
+    // go; anything else is why it may not (a lock holder that may have lost
+    // its lock must not write), and the change fails with that reason, the
+    // cluster untouched. A restore stops at the first refusal.
+    void setWriteGuard(std::function<QString()> guard) { m_guard = std::move(guard); }
+
     // Server-side apply as the field manager "shipyard", taking over fields
     // others own: what a delivery says is what runs. Empty or the reason.
-    // UNREACHABLE, when given, says whether the cluster could not be reached.
-    QString apply(const QJsonObject &object, bool *unreachable = nullptr) const;
+    // UNREACHABLE, when given, says whether the cluster could not be reached;
+    // ERROR, when given, is the server's answer (or the guard's refusal,
+    // as Kind::Cancelled).
+    QString apply(const QJsonObject &object, bool *unreachable = nullptr, KubeError *error = nullptr) const;
     QString remove(const QJsonObject &object, bool *unreachable = nullptr) const;
     // What apply() would make of OBJECT, worked out by the server (dryRun=All,
     // the same field manager and force): its defaults and admission, nothing
@@ -45,6 +53,7 @@ public:
     struct RolloutOutcome
     {
         QString error; // the first failure, for people
+        KubeError::Kind errorKind = KubeError::Kind::None; // Network: the cluster, not the rollout, failed
         QString failedObject; // "deployment/catalog"
         bool cancelled = false;
         QHash<QString, qint64> revisions; // deployment name → revision
@@ -93,6 +102,7 @@ private:
     std::function<void(const QString &)> m_log;
     std::function<void(const QJsonObject &)> m_observer;
     const std::atomic_bool *m_cancel = nullptr;
+    std::function<QString()> m_guard;
     // When this applier first changed the namespace (the attempt that
     // succeeded): older rollout failures are the previous release's.
     mutable QDateTime m_firstApply;

@@ -51,13 +51,18 @@ QString ReleaseRecord::keyword(Result result)
         return QStringLiteral("failed");
     case Result::RolledBack:
         return QStringLiteral("rolled-back");
+    case Result::InProgress:
+        return QStringLiteral("in-progress");
+    case Result::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return {};
 }
 
 std::optional<ReleaseRecord::Result> ReleaseRecord::resultFromKeyword(const QString &word)
 {
-    for (Result result : { Result::Succeeded, Result::Failed, Result::RolledBack }) {
+    for (Result result :
+        { Result::Succeeded, Result::Failed, Result::RolledBack, Result::InProgress, Result::Interrupted }) {
         if (keyword(result) == word)
             return result;
     }

@@ -20,7 +20,11 @@ class SecretMasker;
 // read it and roll back to it, whichever machine delivered it.
 struct ReleaseRecord
 {
-    enum class Result { Succeeded, Failed, RolledBack };
+    // InProgress: written before a delivery's first change and updated after
+    // each step, so that a crash leaves a trace; Interrupted: what the next
+    // holder of the lock makes of an in-progress record it finds (its
+    // delivery died or lost its lock), once it restored the last good release.
+    enum class Result { Succeeded, Failed, RolledBack, InProgress, Interrupted };
 
     struct SystemRelease
     {

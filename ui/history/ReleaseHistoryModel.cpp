@@ -133,6 +133,10 @@ QString ReleaseHistoryModel::resultTitle(ReleaseRecord::Result result)
         return tr("failed");
     case ReleaseRecord::Result::RolledBack:
         return tr("rolled back");
+    case ReleaseRecord::Result::InProgress:
+        return tr("in progress");
+    case ReleaseRecord::Result::Interrupted:
+        return tr("interrupted");
     }
     return {};
 }
@@ -176,7 +180,8 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == ResultColumn && record.result == ReleaseRecord::Result::Failed)
+        if (index.column() == ResultColumn &&
+            (record.result == ReleaseRecord::Result::Failed || record.result == ReleaseRecord::Result::Interrupted))
             return QColor(0xc0, 0x1c, 0x28);
         if (index.column() == ResultColumn && record.result == ReleaseRecord::Result::RolledBack)
             return QColor(0xb3, 0x6b, 0x00);

@@ -2,7 +2,6 @@
 #include "pipeline/steps/BuildStep.h"
 
 #include "build/ImageBuilder.h"
-#include "git/Repository.h"
 
 #include <QEventLoop>
 #include <QObject>
@@ -54,29 +53,25 @@ DeliveryStep::Verdict BuildStep::run(DeliveryContext &context)
         }
         context.setState(Step::Build, work.system.name, State::Running);
         QString reason;
+        Fault fault = Fault::Environment;
         if (work.commit.isEmpty()) {
             reason = QStringLiteral("%1: no image given and %2 is no git repository to build from")
                          .arg(work.system.name, work.directory);
-        } else {
-            Repository repository = Repository::open(work.directory);
-            const QString wanted = work.target.usesUpstream() ? work.system.upstream : work.target.branch;
-            // The image is built from the working tree, which must be that commit.
-            if (repository.currentBranch() != wanted || repository.resolve(QStringLiteral("HEAD")) != work.commit) {
-                reason =
-                    QStringLiteral("%1: check out %2 in %3 to build it").arg(work.system.name, wanted, work.directory);
-            } else {
-                const ImageBuildResult built = buildImage(context.ecosystem().registry, context.options().imageStorage,
-                    work.system, work.directory, work.commit, context.logger(), *context.cancelFlag());
-                if (built.succeeded())
-                    work.image = built.image;
-                else
-                    reason = built.errorText;
-            }
+        } else if (const QString source = context.sourceDirectory(work, &reason); !source.isEmpty()) {
+            // Built from the commit's own files: whatever the clone has checked
+            // out, and whatever its working tree holds, plays no part.
+            const ImageBuildResult built = buildImage(context.ecosystem().registry, context.options().imageStorage,
+                work.system, source, work.commit, context.logger(), *context.cancelFlag());
+            if (built.succeeded())
+                work.image = built.image;
+            else
+                reason = built.errorText;
+            fault = built.fault;
         }
         if (!reason.isEmpty()) {
             if (const std::optional<Verdict> stop = stopped(context, Step::Build, work.system.name))
                 return *stop;
-            return failAndReturnTask(context, Step::Build, work, reason);
+            return fail(context, Step::Build, work, reason, fault);
         }
         context.setState(Step::Build, work.system.name, State::Succeeded, work.image);
     }

@@ -12,35 +12,44 @@ bool DeliveryStep::keepsFailedRelease(const DeliveryContext &) const
 
 DeliveryStep::Verdict DeliveryStep::notStarted(Outcome outcome, Step step, const QString &reason)
 {
-    return { Verdict::Next::NotStarted, outcome, step, reason };
+    return { Verdict::Next::NotStarted, outcome, step, reason, Fault::Environment };
 }
 
-DeliveryStep::Verdict DeliveryStep::end(Outcome outcome, Step step, const QString &reason)
+DeliveryStep::Verdict DeliveryStep::end(Outcome outcome, Step step, const QString &reason, Fault fault)
 {
-    return { Verdict::Next::End, outcome, step, reason };
+    return { Verdict::Next::End, outcome, step, reason, fault };
 }
 
-DeliveryStep::Verdict DeliveryStep::rollBack(Step step, const QString &reason)
+DeliveryStep::Verdict DeliveryStep::rollBack(Step step, const QString &reason, Fault fault)
 {
-    return { Verdict::Next::RollBack, Outcome::Failed, step, reason };
+    return { Verdict::Next::RollBack, Outcome::Failed, step, reason, fault };
+}
+
+DeliveryStep::Verdict DeliveryStep::interrupted(Step step, const QString &reason)
+{
+    return { Verdict::Next::Interrupted, Outcome::Failed, step, reason, Fault::Environment };
 }
 
 std::optional<DeliveryStep::Verdict> DeliveryStep::stopped(DeliveryContext &context, Step step, const QString &system)
 {
-    if (!context.cancelled() && !context.lockLost())
+    if (context.cancelled()) {
+        context.setState(step, system, State::Cancelled, QStringLiteral("cancelled"));
+        return end(Outcome::Cancelled, step, QStringLiteral("cancelled"));
+    }
+    const QString why = context.whyNotWritable();
+    if (why.isEmpty())
         return std::nullopt;
-    const QString reason =
-        context.cancelled() ? QStringLiteral("cancelled") : QStringLiteral("the delivery lock was lost");
-    context.setState(step, system, State::Cancelled, reason);
-    return end(context.cancelled() ? Outcome::Cancelled : Outcome::Failed, step, reason);
+    context.setState(step, system, State::Cancelled, why);
+    return interrupted(step, why);
 }
 
-DeliveryStep::Verdict DeliveryStep::failAndReturnTask(
-    DeliveryContext &context, Step step, const DeliveryContext::Work &work, const QString &reason)
+DeliveryStep::Verdict DeliveryStep::fail(
+    DeliveryContext &context, Step step, const DeliveryContext::Work &work, const QString &reason, Fault fault)
 {
     context.setState(step, work.system.name, State::Failed, reason);
-    context.returnTasks(step, reason, work.task.isEmpty() ? QStringList() : QStringList { work.task });
-    return end(Outcome::Failed, step, reason);
+    if (fault == Fault::Branch)
+        context.returnTasks(step, reason, work.task.isEmpty() ? QStringList() : QStringList { work.task });
+    return end(Outcome::Failed, step, reason, fault);
 }
 
 } // namespace Shipyard

@@ -3,6 +3,7 @@
 
 #include "pipeline/Delivery.h"
 #include "pipeline/DeliveryContext.h"
+#include "support/Fault.h"
 
 #include <QString>
 
@@ -37,11 +38,18 @@ public:
             // the environment rolled back, or the release kept when the
             // failed step says so (keepsFailedRelease()).
             RollBack,
+            // The lock may be another's now (see EnvironmentLock::mayWrite):
+            // nothing more is written, not even a rollback, for someone else
+            // may be delivering. The release record stays in progress; the
+            // next delivery finds it interrupted and restores the last good one.
+            Interrupted,
         };
         Next next = Next::GoOn;
         Outcome outcome = Outcome::Failed;
         Step step = Step::Lock;
         QString reason;
+        // Whose failure it is: only a branch's sends its task back.
+        Fault fault = Fault::Branch;
     };
 
     virtual ~DeliveryStep() = default;
@@ -55,19 +63,21 @@ public:
 
     static Verdict goOn() { return {}; }
     static Verdict notStarted(Outcome outcome, Step step, const QString &reason);
-    static Verdict end(Outcome outcome, Step step, const QString &reason);
-    static Verdict rollBack(Step step, const QString &reason);
+    static Verdict end(Outcome outcome, Step step, const QString &reason, Fault fault = Fault::Environment);
+    static Verdict rollBack(Step step, const QString &reason, Fault fault);
+    static Verdict interrupted(Step step, const QString &reason);
 
 protected:
     // Before anything is applied, stopping needs no rollback: after a cancel
-    // or with the lock lost, STEP is marked cancelled for SYSTEM and the
-    // delivery ends.
+    // STEP is marked cancelled for SYSTEM and the delivery ends; with the
+    // lock lost it is interrupted.
     static std::optional<Verdict> stopped(DeliveryContext &context, Step step, const QString &system);
-    // STEP failed for WORK's system before anything was applied: the task of
-    // its branch goes back to its developer (a system without a task of its
-    // own sends back every task of the delivery) and the delivery ends.
-    static Verdict failAndReturnTask(
-        DeliveryContext &context, Step step, const DeliveryContext::Work &work, const QString &reason);
+    // STEP failed for WORK's system before anything was applied, and the
+    // delivery ends. A branch's fault sends the task of WORK's branch back to
+    // its developer (a system without a task of its own sends back every task
+    // of the delivery); an environment's leaves the tracker alone and says so.
+    static Verdict fail(
+        DeliveryContext &context, Step step, const DeliveryContext::Work &work, const QString &reason, Fault fault);
 };
 
 } // namespace Shipyard

@@ -2,6 +2,7 @@
 #include "pipeline/steps/DeployStep.h"
 
 #include "model/Labels.h"
+#include "pipeline/InterruptedRelease.h"
 #include "releases/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
 
@@ -15,6 +16,7 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
     ReleaseApplier applier(context.client(), context.namespaceName());
     applier.setLog(context.logger());
     applier.setCancelFlag(context.cancelFlag());
+    applier.setWriteGuard(context.writeGuard());
     ReleaseRecord &record = context.record();
     record.id = ReleaseRecord::newId();
     record.time = QDateTime::currentDateTimeUtc();
@@ -22,32 +24,90 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
     record.environment = context.environment().name;
     record.tasks = context.tasks();
     context.result().releaseId = record.id;
-    for (DeliveryContext::Work &work : context.work()) {
-        QString error;
-        work.objects = ManifestReader::render(work.system, work.directory, work.image,
-            { { Labels::gitSha, work.commit }, { Labels::tasks, context.tasks().join(QLatin1Char(',')) },
-                { Labels::release, record.id } },
-            &error);
-        if (!error.isEmpty()) {
-            context.setState(Step::Deploy, work.system.name, State::Failed, error);
-            return end(Outcome::Failed, Step::Deploy, error);
-        }
-    }
+    if (const std::optional<Verdict> refused = render(context))
+        return *refused;
+    if (const std::optional<Verdict> refused = recoverInterrupted(context, applier))
+        return *refused;
     if (const std::optional<Verdict> unsettled = settleRollbackTarget(context, applier))
         return *unsettled;
     applier.setDeploymentObserver(context.deploymentObserver());
 
-    QHash<QString, qint64> revisions;
-    const QString failure = apply(context, applier, &revisions);
-    recordSystems(context, revisions);
-    if (!failure.isEmpty())
-        return rollBack(Step::Deploy, failure);
-    return goOn();
+    // Written before the first change: a delivery killed from here on leaves
+    // a record the next one recognises (see InterruptedRelease).
+    record.result = ReleaseRecord::Result::InProgress;
+    recordSystems(context, {});
+    if (const KubeError saved = context.saveRecord(); saved.isError()) {
+        const QString reason = QStringLiteral("release record not written: %1").arg(saved.message);
+        for (const DeliveryContext::Work &work : context.work())
+            context.setState(Step::Deploy, work.system.name, State::Failed, reason);
+        return saved.kind == KubeError::Kind::Cancelled ? interrupted(Step::Deploy, saved.message)
+                                                        : end(Outcome::Failed, Step::Deploy, reason);
+    }
+    return apply(context, applier);
 }
 
 bool DeployStep::keepsFailedRelease(const DeliveryContext &context) const
 {
     return !context.ecosystem().rollback.onRolloutFailure;
+}
+
+std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context)
+{
+    const ReleaseRecord &record = context.record();
+    for (DeliveryContext::Work &work : context.work()) {
+        QString error;
+        const QString source = context.sourceDirectory(work, &error);
+        Fault fault = Fault::Environment;
+        if (!source.isEmpty()) {
+            work.objects = ManifestReader::render(work.system, source, work.image,
+                { { Labels::gitSha, work.commit }, { Labels::tasks, context.tasks().join(QLatin1Char(',')) },
+                    { Labels::release, record.id } },
+                &error);
+            // The manifests are the branch's own files.
+            fault = Fault::Branch;
+        }
+        if (!error.isEmpty())
+            return fail(context, Step::Deploy, work, error, fault);
+    }
+    return std::nullopt;
+}
+
+std::optional<DeliveryStep::Verdict> DeployStep::recoverInterrupted(
+    DeliveryContext &context, const ReleaseApplier &applier)
+{
+    KubeError error;
+    const QList<ReleaseRecord> records = context.store().list(&error);
+    if (error.isError())
+        return end(Outcome::Failed, Step::Deploy, QStringLiteral("release records unreadable: %1").arg(error.message));
+    const std::optional<ReleaseRecord> found = InterruptedRelease::find(records);
+    if (!found)
+        return std::nullopt;
+    context.audit(QStringLiteral("recover"), QStringLiteral("started"), found->id,
+        QJsonObject { { QStringLiteral("interrupted"), found->who } });
+    if (context.ecosystem().rollback.onInterrupted == RollbackPolicy::Interrupted::Refuse) {
+        const QString reason = QStringLiteral("%1; the ecosystem asks to look first (rollback.onInterrupted: "
+                                              "refuse): restore a release with shipyardctl rollback, then deliver")
+                                   .arg(InterruptedRelease::describe(*found));
+        return end(Outcome::Failed, Step::Deploy, reason);
+    }
+    const std::optional<ReleaseRecord> lastGood = context.store().latestGood(&error);
+    QString failure;
+    if (error.isError())
+        failure = QStringLiteral("release records unreadable: %1").arg(error.message);
+    else if (!lastGood)
+        failure = QStringLiteral("%1, and no good release is recorded to restore over it")
+                      .arg(InterruptedRelease::describe(*found));
+    else
+        failure = InterruptedRelease::recover(*found, *lastGood, context.store(), applier,
+            context.ecosystem().rollback.rolloutTimeout, context.logger());
+    context.audit(QStringLiteral("recover"),
+        failure.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + failure, found->id,
+        QJsonObject { { QStringLiteral("restored"), lastGood ? lastGood->id : QString() } });
+    if (failure.isEmpty())
+        return std::nullopt;
+    if (const QString why = context.whyNotWritable(); !why.isEmpty())
+        return interrupted(Step::Deploy, why);
+    return end(Outcome::Failed, Step::Deploy, failure);
 }
 
 std::optional<DeliveryStep::Verdict> DeployStep::settleRollbackTarget(
@@ -91,6 +151,8 @@ std::optional<DeliveryStep::Verdict> DeployStep::settleRollbackTarget(
         rollbackTarget.systems.append(current);
     }
     if (recordBaseline) {
+        if (const QString why = context.whyNotWritable(); !why.isEmpty())
+            return interrupted(Step::Deploy, why);
         const KubeError error = context.store().save(rollbackTarget);
         if (error.isError())
             return end(
@@ -101,9 +163,10 @@ std::optional<DeliveryStep::Verdict> DeployStep::settleRollbackTarget(
     return std::nullopt;
 }
 
-QString DeployStep::apply(DeliveryContext &context, const ReleaseApplier &applier, QHash<QString, qint64> *revisions)
+DeliveryStep::Verdict DeployStep::apply(DeliveryContext &context, const ReleaseApplier &applier)
 {
     QString failure;
+    Fault fault = Fault::Environment;
     for (const DeliveryContext::Work &work : context.work()) {
         if (context.cancelled()) {
             failure = QStringLiteral("cancelled");
@@ -111,10 +174,18 @@ QString DeployStep::apply(DeliveryContext &context, const ReleaseApplier &applie
         }
         context.setState(Step::Deploy, work.system.name, State::Running);
         for (const QJsonObject &object : work.objects) {
+            KubeError error;
+            const QString refused = applier.apply(object, nullptr, &error);
+            if (error.kind == KubeError::Kind::Cancelled) {
+                // The lock may be another's: not a write more, rollback included.
+                context.setState(Step::Deploy, work.system.name, State::Cancelled, refused);
+                return interrupted(Step::Deploy, refused);
+            }
             context.setApplied();
-            const QString error = applier.apply(object);
-            if (!error.isEmpty()) {
-                failure = QStringLiteral("%1: %2").arg(work.system.name, error);
+            if (!refused.isEmpty()) {
+                failure = QStringLiteral("%1: %2").arg(work.system.name, refused);
+                // The server refused the branch's manifests as they are.
+                fault = error.httpStatus == 400 || error.httpStatus == 422 ? Fault::Branch : Fault::Environment;
                 break;
             }
         }
@@ -124,14 +195,14 @@ QString DeployStep::apply(DeliveryContext &context, const ReleaseApplier &applie
         }
     }
     if (!failure.isEmpty())
-        return failure;
+        return rollBack(Step::Deploy, failure, fault);
 
     QList<QJsonObject> all;
     for (const DeliveryContext::Work &work : context.work())
         all += work.objects;
     const ReleaseApplier::RolloutOutcome rollout =
         applier.waitForRollouts(all, context.ecosystem().rollback.rolloutTimeout);
-    *revisions = rollout.revisions;
+    recordSystems(context, rollout.revisions);
     if (rollout.cancelled)
         failure = QStringLiteral("cancelled");
     else if (!rollout.ok())
@@ -146,11 +217,18 @@ QString DeployStep::apply(DeliveryContext &context, const ReleaseApplier &applie
                               : State::Succeeded,
             failedHere ? rollout.error : QString());
     }
-    return failure;
+    if (failure.isEmpty())
+        return goOn();
+    // The new pods never became ready: the branch's. The cluster out of
+    // reach while waiting, or a cancel: not.
+    const bool unreachable = rollout.errorKind == KubeError::Kind::Network ||
+        rollout.errorKind == KubeError::Kind::Tls || rollout.errorKind == KubeError::Kind::Credentials;
+    return rollBack(Step::Deploy, failure, rollout.cancelled || unreachable ? Fault::Environment : Fault::Branch);
 }
 
 void DeployStep::recordSystems(DeliveryContext &context, const QHash<QString, qint64> &revisions)
 {
+    context.record().systems.clear();
     for (const DeliveryContext::Work &work : context.work()) {
         ReleaseRecord::SystemRelease release;
         release.system = work.system.name;

@@ -7,10 +7,11 @@ namespace Shipyard {
 
 class ReleaseApplier;
 
-// The systems' manifests rendered for their images, the release record
-// begun, what a rollback would restore settled and recorded, then every
-// object applied (server-side) and the rollouts waited for. From the first
-// object applied on, a failure is rolled back (see RollbackStep).
+// The systems' manifests rendered for their images (from the delivered
+// commits' files), an interrupted release found and undone, what a rollback
+// would restore settled and recorded, the release recorded as in progress,
+// then every object applied (server-side) and the rollouts waited for. From
+// the first object applied on, a failure is rolled back (see RollbackStep).
 class DeployStep : public DeliveryStep
 {
 public:
@@ -19,10 +20,13 @@ public:
     bool keepsFailedRelease(const DeliveryContext &context) const override;
 
 private:
+    static std::optional<Verdict> render(DeliveryContext &context);
+    // An earlier delivery that never ended: restored over, or refused.
+    static std::optional<Verdict> recoverInterrupted(DeliveryContext &context, const ReleaseApplier &applier);
     // Settles context.rollbackTarget(); the end of the delivery when it cannot.
     static std::optional<Verdict> settleRollbackTarget(DeliveryContext &context, const ReleaseApplier &applier);
-    // Applies every object and waits for the rollouts: empty, or why not.
-    static QString apply(DeliveryContext &context, const ReleaseApplier &applier, QHash<QString, qint64> *revisions);
+    // Applies every object and waits for the rollouts: the verdict.
+    static Verdict apply(DeliveryContext &context, const ReleaseApplier &applier);
     // The record's systems as applied.
     static void recordSystems(DeliveryContext &context, const QHash<QString, qint64> &revisions);
 };

@@ -42,6 +42,8 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
         context.audit(QStringLiteral("deliver"), QStringLiteral("failed: ") + lockError, {}, context.auditDetails());
         return notStarted(context.cancelled() ? Outcome::Cancelled : Outcome::Failed, Step::Lock, lockError);
     }
+    // From here on every request gives up in time for the lease (see EnvironmentLock).
+    context.setClient(lock.writeClient());
     context.setState(Step::Lock, {}, State::Succeeded, QStringLiteral("held by %1").arg(lock.identity()));
     context.audit(QStringLiteral("deliver"), QStringLiteral("started"), {}, context.auditDetails());
     return goOn();

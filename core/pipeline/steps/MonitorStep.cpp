@@ -91,11 +91,13 @@ DeliveryStep::Verdict MonitorStep::run(DeliveryContext &context)
         break;
     case MonitoringVerdict::Exceeded:
         setStates(context, State::Failed, verdict.message);
-        return rollBack(Step::Monitor, verdict.message);
+        return rollBack(Step::Monitor, verdict.message, Fault::Branch);
     case MonitoringVerdict::Inconclusive: {
+        // Rolled back as the ecosystem asks, but no answer from Prometheus
+        // says nothing against the branch.
         if (trigger->onInconclusive == MonitoringTrigger::Inconclusive::RollBack) {
             setStates(context, State::Failed, verdict.message);
-            return rollBack(Step::Monitor, verdict.message);
+            return rollBack(Step::Monitor, verdict.message, Fault::Environment);
         }
         const QString note = verdict.message + QStringLiteral("; kept as the ecosystem asks");
         context.log(QStringLiteral("warning: ") + note);
@@ -106,7 +108,7 @@ DeliveryStep::Verdict MonitorStep::run(DeliveryContext &context)
     }
     case MonitoringVerdict::Cancelled:
         setStates(context, State::Cancelled, QStringLiteral("cancelled"));
-        return rollBack(Step::Monitor, QStringLiteral("cancelled"));
+        return rollBack(Step::Monitor, QStringLiteral("cancelled"), Fault::Environment);
     }
     return goOn();
 }

@@ -14,8 +14,8 @@
 
 namespace Shipyard {
 
-RollbackStep::RollbackStep(Step failedStep, QString reason, bool keep)
-    : m_failedStep(failedStep), m_reason(std::move(reason)), m_keep(keep)
+RollbackStep::RollbackStep(Step failedStep, QString reason, bool keep, Fault fault)
+    : m_failedStep(failedStep), m_reason(std::move(reason)), m_keep(keep), m_fault(fault)
 { }
 
 DeliveryStep::Verdict RollbackStep::run(DeliveryContext &context)
@@ -37,12 +37,19 @@ DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
         context.setState(Step::Rollback, work.system.name, State::Running);
     }
     context.log(QStringLiteral("rolling back to release %1: %2").arg(target.id, m_reason));
-    // A rollback must run to its end even when the delivery was cancelled.
+    // A rollback must run to its end even when the delivery was cancelled,
+    // but not past the point where the lock may be another's.
     ReleaseApplier restorer(context.client(), context.namespaceName());
     restorer.setLog(context.logger());
     restorer.setDeploymentObserver(context.deploymentObserver());
+    restorer.setWriteGuard(context.writeGuard());
     const QString rollbackError =
         restorer.restore(target, systems, current, context.ecosystem().rollback.rolloutTimeout);
+    if (const QString why = context.whyNotWritable(); !rollbackError.isEmpty() && !why.isEmpty()) {
+        for (const QString &system : systems)
+            context.setState(Step::Rollback, system, State::Cancelled, why);
+        return interrupted(m_failedStep, m_reason + QStringLiteral("; the rollback stopped: ") + why);
+    }
     context.result().rollbackDuration = std::chrono::milliseconds(rollbackClock.elapsed());
     for (const QString &system : systems)
         context.setState(
@@ -59,7 +66,7 @@ DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
         rollbackError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + rollbackError, target.id,
         QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), m_reason },
             { QStringLiteral("failedRelease"), record.id } });
-    if (!cancelled)
+    if (!cancelled && m_fault == Fault::Branch)
         context.returnTasks(m_failedStep, m_reason);
     QString reason = m_reason;
     if (!rollbackError.isEmpty())
@@ -67,7 +74,7 @@ DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
     return end(cancelled              ? Outcome::Cancelled
             : rollbackError.isEmpty() ? Outcome::RolledBack
                                       : Outcome::Failed,
-        m_failedStep, reason);
+        m_failedStep, reason, cancelled ? Fault::Environment : m_fault);
 }
 
 DeliveryStep::Verdict RollbackStep::keep(DeliveryContext &context) const
@@ -81,8 +88,9 @@ DeliveryStep::Verdict RollbackStep::keep(DeliveryContext &context) const
     const KubeError saveError = context.saveRecord();
     if (saveError.isError())
         context.log(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
-    context.returnTasks(m_failedStep, m_reason);
-    return end(Outcome::Failed, m_failedStep, m_reason + QStringLiteral(" (left in place, not rolled back)"));
+    if (m_fault == Fault::Branch)
+        context.returnTasks(m_failedStep, m_reason);
+    return end(Outcome::Failed, m_failedStep, m_reason + QStringLiteral(" (left in place, not rolled back)"), m_fault);
 }
 
 } // namespace Shipyard

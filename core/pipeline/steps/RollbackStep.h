@@ -7,14 +7,15 @@ namespace Shipyard {
 
 // What a failure once objects were applied leads to: the environment's last
 // good release (context.rollbackTarget()) restored, the failed release
-// recorded and the tasks returned to their developers. Not one of the steps
+// recorded and, when the failure was the branch's, the tasks returned to
+// their developers. A lock that may be another's stops it at once. Not one of the steps
 // Delivery runs in order: Delivery runs it for the step that failed. When
 // that step keeps its failed releases (keepsFailedRelease()), the release is
 // left in place instead, recorded as failed all the same.
 class RollbackStep : public DeliveryStep
 {
 public:
-    RollbackStep(Step failedStep, QString reason, bool keep);
+    RollbackStep(Step failedStep, QString reason, bool keep, Fault fault);
 
     Verdict run(DeliveryContext &context) override;
 
@@ -25,6 +26,7 @@ private:
     Step m_failedStep;
     QString m_reason;
     bool m_keep;
+    Fault m_fault;
 };
 
 } // namespace Shipyard

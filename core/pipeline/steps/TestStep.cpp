@@ -15,13 +15,16 @@ DeliveryStep::Verdict TestStep::run(DeliveryContext &context)
             continue;
         }
         context.setState(Step::Test, work.system.name, State::Running);
+        QString exportError;
+        if (context.sourceDirectory(work, &exportError).isEmpty())
+            return fail(context, Step::Test, work, exportError, Fault::Environment);
         const CommandResult tested = CommandRunner::runToEnd(work.system.testCommand, context.commandDirectory(work),
             context.commandEnvironment(work), context.logger(), context.cancelFlag());
         if (!tested.succeeded()) {
             if (const std::optional<Verdict> stop = stopped(context, Step::Test, work.system.name))
                 return *stop;
-            return failAndReturnTask(
-                context, Step::Test, work, QStringLiteral("%1: %2").arg(work.system.name, tested.errorText));
+            return fail(context, Step::Test, work, QStringLiteral("%1: %2").arg(work.system.name, tested.errorText),
+                tested.fault());
         }
         context.setState(Step::Test, work.system.name, State::Succeeded);
     }

@@ -55,7 +55,9 @@ std::optional<DeliveryStep::Verdict> UpdateStep::checkGates(DeliveryContext &con
         }
         context.setState(Step::Update, work.system.name, State::Failed, reason);
         context.result().refusedByGate = true;
-        return end(Outcome::Failed, Step::Update, reason);
+        // The branch's to fix, but a refusal changes nothing: no task goes
+        // back (the robot says why in its own words).
+        return end(Outcome::Failed, Step::Update, reason, Fault::Branch);
     }
     return std::nullopt;
 }
@@ -64,29 +66,34 @@ DeliveryStep::Verdict UpdateStep::update(DeliveryContext &context, DeliveryConte
 {
     context.setState(Step::Update, work.system.name, State::Running);
     if (!work.isGit) {
-        return failAndReturnTask(context, Step::Update, work,
-            QStringLiteral("%1: %2 is not a git repository").arg(work.system.name, work.directory));
+        return fail(context, Step::Update, work,
+            QStringLiteral("%1: %2 is not a git repository").arg(work.system.name, work.directory), Fault::Environment);
     }
     GitError gitError;
     Repository repository = Repository::open(work.directory, &gitError);
     if (gitError)
-        return failAndReturnTask(
-            context, Step::Update, work, QStringLiteral("%1: %2").arg(work.system.name, gitError.message()));
+        return fail(context, Step::Update, work, QStringLiteral("%1: %2").arg(work.system.name, gitError.message()),
+            Fault::Environment);
     const GitError fetchError = repository.fetch(QStringLiteral("origin"));
     if (fetchError)
         context.log(QStringLiteral("%1: not fetched, using the local %2: %3")
                 .arg(work.system.name, work.system.upstream, fetchError.message()));
     const QString onto = repository.upstreamRef(work.system.upstream);
+    // Integrated in memory: the clone's branches, index and files stay as
+    // they are until the delivery succeeds (see DeliveryContext::advanceBranches).
     Integrator integrator(repository);
+    integrator.setKeepReferences(true);
     const IntegrationResult integration =
         integrator.updateBranch(work.target.branch, onto, context.ecosystem().gating.integration);
     if (integration.error) {
-        const QString reason = integration.error.kind() == GitError::Kind::Conflict
+        const bool conflict = integration.error.kind() == GitError::Kind::Conflict;
+        const QString reason = conflict
             ? QStringLiteral("%1: %2 conflicts with %3 in %4")
                   .arg(work.system.name, work.target.branch, onto, integration.conflicts.join(QStringLiteral(", ")))
             : QStringLiteral("%1: %2").arg(work.system.name, integration.error.message());
-        return failAndReturnTask(context, Step::Update, work, reason);
+        return fail(context, Step::Update, work, reason, conflict ? Fault::Branch : Fault::Environment);
     }
+    work.branchBefore = integration.oldHead;
     work.commit = integration.newHead;
     QString updated = integration.upToDate
         ? QStringLiteral("up to date at %1").arg(work.commit.left(12))
