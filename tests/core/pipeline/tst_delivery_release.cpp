@@ -10,6 +10,8 @@
 
 #include "tracker/TrackerFactory.h"
 
+#include <QScopeGuard>
+
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
 
@@ -81,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(tasks.open(QIODevice::WriteOnly));
         tasks.write("tasks:\n"
                     "  - key: SHOP-7\n    title: Show the stock\n    status: Awaiting Delivery\n"
-                    "  - key: SHOP-8\n    title: Show the price\n    status: Awaiting Delivery\n");
+                    "  - key: SHOP-8\n    title: Show the price\n    status: Awaiting Delivery\n"
+                    "  - key: SHOP-9\n    title: Label the catalog\n    status: Awaiting Delivery\n");
         tasks.close();
         m_ecosystem = m_world.ecosystemFor(m_ns, QStringLiteral("staging"), { { QStringLiteral("catalog"), clone } },
             QStringLiteral("registry:\n  url: %1\n  insecure: true\n")
@@ -125,6 +128,55 @@ private Q_SLOTS:
         QCOMPARE(record.system(QStringLiteral("catalog"))->gitSha, head);
         QCOMPARE(record.tasks, QStringList { QStringLiteral("SHOP-7") });
         QCOMPARE(taskStatus(QStringLiteral("SHOP-7")), QStringLiteral("Awaiting Delivery"));
+    }
+
+    // The developer works on main with uncommitted changes (one of them
+    // breaks the build) while SHOP-9's branch, never checked out, is
+    // delivered: it is built from its own commit, and the clone's checkout,
+    // index and files are exactly as they were.
+    void branchNotCheckedOutIsBuiltFromItsCommit()
+    {
+        const QString clone = m_root + QStringLiteral("/clone");
+        DeliveryTestWorld::run(QStringLiteral("git checkout -q -b feature/SHOP-9-label main && echo 'label' > "
+                                              "src/label.txt && %1 add -A && %1 commit -qm 'SHOP-9 label the catalog' "
+                                              "&& git checkout -q main")
+                                   .arg(git()),
+            clone);
+        const auto restore = qScopeGuard([&clone] {
+            DeliveryTestWorld::run(QStringLiteral("git checkout -q -- Makefile && rm -f notes.txt staged.txt && "
+                                                  "git rm -q --cached --ignore-unmatch staged.txt"),
+                clone);
+        });
+        DeliveryTestWorld::run(
+            QStringLiteral("echo 'all:\n\tfalse' > Makefile && echo 'scratch' > notes.txt && echo staged > staged.txt "
+                           "&& git add staged.txt"),
+            clone);
+        // Upstream moves on: the branch is rebased, and the local branch follows.
+        DeliveryTestWorld::run(QStringLiteral("git pull -q --ff-only '%2' main && echo '# more' >> README && %1 commit "
+                                              "-qam 'catalog readme, more' && git push -q '%2' HEAD:main")
+                                   .arg(git(), m_root + QStringLiteral("/upstream.git")),
+            m_root + QStringLiteral("/seed"));
+        const QString snapshot = QStringLiteral("git status --porcelain=v1 -uall && git rev-parse HEAD && "
+                                                "git symbolic-ref HEAD && sha1sum .git/index Makefile notes.txt");
+        const QString before = DeliveryTestWorld::output(snapshot, clone);
+        const QString branchBefore =
+            DeliveryTestWorld::output(QStringLiteral("git rev-parse feature/SHOP-9-label"), clone);
+
+        QString log;
+        const Delivery::Result result = DeliveryTestWorld::deliver(m_ecosystem,
+            { { QStringLiteral("catalog"), QStringLiteral("feature/SHOP-9-label"), {} } }, options(), &log);
+        QVERIFY2(result.succeeded(), qPrintable(result.reason));
+        QCOMPARE(DeliveryTestWorld::output(snapshot, clone), before);
+        // The image is the delivered commit's, which is upstream's head now.
+        const QString head = upstreamMain();
+        QCOMPARE(DeliveryTestWorld::output(QStringLiteral("git log -1 --format=%s %1").arg(head), clone),
+            QStringLiteral("SHOP-9 label the catalog"));
+        QCOMPARE(DeliveryTestWorld::imageOf(m_ns, QStringLiteral("catalog")),
+            m_fixture.value(QStringLiteral("REGISTRY_ADDRESS")) + QStringLiteral("/demo/catalog:") + head);
+        // Not checked out, the local branch follows what was delivered.
+        QVERIFY2(DeliveryTestWorld::output(QStringLiteral("git rev-parse feature/SHOP-9-label"), clone) != branchBefore,
+            qPrintable(log));
+        QCOMPARE(DeliveryTestWorld::output(QStringLiteral("git rev-parse feature/SHOP-9-label"), clone), head);
     }
 
     // Another developer's push lands between this delivery's preparation
