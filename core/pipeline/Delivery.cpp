@@ -2,6 +2,7 @@
 #include "pipeline/Delivery.h"
 
 #include "pipeline/DeliveryContext.h"
+#include "pipeline/FailurePolicy.h"
 #include "pipeline/steps/BuildStep.h"
 #include "pipeline/steps/DeliveryStep.h"
 #include "pipeline/steps/DeployStep.h"
@@ -270,30 +271,33 @@ void Delivery::run()
 bool Delivery::runStep(DeliveryContext &context, DeliveryStep &step)
 {
     using Next = DeliveryStep::Verdict::Next;
+    using Said = FailurePolicy::Said;
     const DeliveryStep::Verdict verdict = step.run(context);
     context.result().fault = verdict.fault;
-    switch (verdict.next) {
-    case Next::GoOn:
+    if (verdict.next == Next::GoOn)
         return true;
-    case Next::NotStarted:
+    const Said said = verdict.next == Next::NotStarted ? Said::NotStarted
+        : verdict.next == Next::End                    ? Said::End
+        : verdict.next == Next::Interrupted            ? Said::Interrupted
+                                                       : Said::RollBack;
+    const FailurePolicy::Action action =
+        FailurePolicy::decide(said, context.applied(), m_cancel, step.keepsFailedRelease(context));
+    switch (action) {
+    case FailurePolicy::Action::Finish:
         finish(context, verdict.outcome, keyword(verdict.step), verdict.reason);
         return false;
-    case Next::End:
-        end(context, verdict.outcome, verdict.step, verdict.reason);
+    case FailurePolicy::Action::End:
+        end(context, said == Said::RollBack ? (m_cancel ? Outcome::Cancelled : Outcome::Failed) : verdict.outcome,
+            verdict.step, verdict.reason);
         return false;
-    case Next::Interrupted:
+    case FailurePolicy::Action::Interrupt:
         interrupt(context, verdict.step, verdict.reason);
         return false;
-    case Next::RollBack:
+    case FailurePolicy::Action::Keep:
+    case FailurePolicy::Action::Restore:
         break;
     }
-    if (!context.applied()) {
-        end(context, m_cancel ? Outcome::Cancelled : Outcome::Failed, verdict.step, verdict.reason);
-        return false;
-    }
-    // The ecosystem may ask to leave a failed rollout or smoke test in
-    // place, for someone to look at; a cancel always rolls back.
-    RollbackStep rollback(verdict.step, verdict.reason, !m_cancel && step.keepsFailedRelease(context), verdict.fault);
+    RollbackStep rollback(verdict.step, verdict.reason, action == FailurePolicy::Action::Keep, verdict.fault);
     return runStep(context, rollback);
 }
 

@@ -194,7 +194,8 @@ void DeliveryContext::returnTasks(Delivery::Step step, const QString &reason, co
     const TaskReturner returner(*tracker.tracker, m_ecosystem.gating.returnStatus);
     for (const QString &key : keysToReturn) {
         // The comment quotes the log: masked as the release record keeps it.
-        const QString excerpt = ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker).join(QLatin1Char('\n'));
+        const QString excerpt =
+            ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker).join(QLatin1Char('\n'));
         const TrackerError error = returner.returnTask(key, Delivery::keyword(step), reason, excerpt);
         if (error.isError()) {
             log(QStringLiteral("warning: %1 not returned: %2").arg(key, error.message()));

@@ -251,7 +251,18 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
     }
     if (!firstError.isEmpty())
         return firstError;
-    const RolloutOutcome outcome = waitForRollouts(restored, timeout, true);
+    RolloutOutcome outcome = waitForRollouts(restored, timeout, true);
+    // An apiserver that goes away while the restored rollouts are watched
+    // says nothing about them: watch again once it is back, within TIMEOUT.
+    while (!outcome.ok() && !outcome.cancelled && outcome.errorKind == KubeError::Kind::Network &&
+        !patience.hasExpired()) {
+        log(QStringLiteral("the cluster cannot be reached; the rollback watches its rollouts again: %1")
+                .arg(outcome.error));
+        QThread::sleep(std::chrono::seconds(1));
+        outcome = waitForRollouts(restored,
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(patience.remainingTime())),
+            true);
+    }
     if (revisions)
         *revisions = outcome.revisions;
     if (outcome.cancelled)

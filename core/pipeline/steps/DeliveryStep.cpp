@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/DeliveryStep.h"
 
+#include "pipeline/FailurePolicy.h"
+
 #include <QStringList>
 
 namespace Shipyard {
@@ -47,7 +49,7 @@ DeliveryStep::Verdict DeliveryStep::fail(
     DeliveryContext &context, Step step, const DeliveryContext::Work &work, const QString &reason, Fault fault)
 {
     context.setState(step, work.system.name, State::Failed, reason);
-    if (fault == Fault::Branch)
+    if (FailurePolicy::returnsTasks(fault, context.cancelled(), false))
         context.returnTasks(step, reason, work.task.isEmpty() ? QStringList() : QStringList { work.task });
     return end(Outcome::Failed, step, reason, fault);
 }

@@ -98,8 +98,8 @@ std::optional<DeliveryStep::Verdict> DeployStep::recoverInterrupted(
         failure = QStringLiteral("%1, and no good release is recorded to restore over it")
                       .arg(InterruptedRelease::describe(*found));
     else
-        failure = InterruptedRelease::recover(*found, *lastGood, context.store(), applier,
-            context.ecosystem().rollback.rolloutTimeout, context.logger());
+        failure = InterruptedRelease::recover(
+            *found, *lastGood, context.store(), applier, context.ecosystem().rollback.rolloutTimeout, context.logger());
     context.audit(QStringLiteral("recover"),
         failure.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + failure, found->id,
         QJsonObject { { QStringLiteral("restored"), lastGood ? lastGood->id : QString() } });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/RollbackStep.h"
 
+#include "pipeline/FailurePolicy.h"
 #include "releases/ReleaseApplier.h"
 
 #include <QDateTime>
@@ -66,7 +67,7 @@ DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
         rollbackError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + rollbackError, target.id,
         QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), m_reason },
             { QStringLiteral("failedRelease"), record.id } });
-    if (!cancelled && m_fault == Fault::Branch)
+    if (FailurePolicy::returnsTasks(m_fault, cancelled, false))
         context.returnTasks(m_failedStep, m_reason);
     QString reason = m_reason;
     if (!rollbackError.isEmpty())
@@ -88,7 +89,7 @@ DeliveryStep::Verdict RollbackStep::keep(DeliveryContext &context) const
     const KubeError saveError = context.saveRecord();
     if (saveError.isError())
         context.log(QStringLiteral("warning: release record not written: %1").arg(saveError.message));
-    if (m_fault == Fault::Branch)
+    if (FailurePolicy::returnsTasks(m_fault, context.cancelled(), false))
         context.returnTasks(m_failedStep, m_reason);
     return end(Outcome::Failed, m_failedStep, m_reason + QStringLiteral(" (left in place, not rolled back)"), m_fault);
 }

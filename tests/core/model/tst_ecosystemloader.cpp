@@ -79,6 +79,15 @@ private Q_SLOTS:
         QCOMPARE(result.ecosystem->gating.reviewsRequired, 1);
         QCOMPARE(result.ecosystem->tracker.kind, TrackerKind::File);
         QVERIFY(!result.ecosystem->environments.first().isProtected);
+        QCOMPARE(result.ecosystem->rollback.onInterrupted, RollbackPolicy::Interrupted::Restore);
+    }
+
+    void interruptedReleasePolicy()
+    {
+        const QByteArray document = QByteArray(minimal) + "rollback:\n  onInterrupted: refuse\n";
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QCOMPARE(result.ecosystem->rollback.onInterrupted, RollbackPolicy::Interrupted::Refuse);
     }
 
     void reviewsAndApiVersion()
@@ -168,6 +177,10 @@ private Q_SLOTS:
         QTest::newRow("wrong type: boolean")
             << base + "rollback:\n  onSmokeFailure: yes please\n"
             << QStringList { "14:19: error: rollback: field 'onSmokeFailure' must be true or false" };
+        QTest::newRow("interrupted releases: a policy that does not exist")
+            << base + "rollback:\n  onInterrupted: restor\n"
+            << QStringList { "14:18: error: rollback: field 'onInterrupted' must be one of restore, refuse, not "
+                             "'restor' (did you mean 'restore'?)" };
         QTest::newRow("bad template with suggestion")
             << replaced("template: backend", "template: backnd")
             << QStringList { "4:15: error: system 'api': field 'template' must be one of frontend, backend, worker, "

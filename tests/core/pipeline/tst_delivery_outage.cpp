@@ -3,11 +3,16 @@
 // rollout (`cluster restart prod-apiserver --outage`): the delivery fails
 // with a clear reason instead of hanging, its rollback waits for the
 // apiserver and restores the previous release, upstream is untouched, and
-// the next delivery goes through without waiting for the lock. The production cluster is used, as fewer tests use it;
-// ctest runs this test alone (RUN_SERIAL).
+// the next delivery goes through without waiting for the lock. And one whose
+// apiserver dies during the rollback itself: the rollback waits for it (the
+// lock's renewals fail meanwhile, and come back) and restores all the same.
+// The production cluster is used, as fewer tests use it; ctest runs this
+// test alone (RUN_SERIAL).
 #include "DeliveryTestWorld.h"
 
 #include <QElapsedTimer>
+
+#include <atomic>
 
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
@@ -95,6 +100,54 @@ private Q_SLOTS:
         for (const QString &name : DeliveryTestWorld::systemNames())
             QCOMPARE(DeliveryTestWorld::imageOf(ns, name, QStringLiteral("production")),
                 QStringLiteral("demo/%1:v1").arg(name));
+    }
+
+    void apiserverDiesDuringTheRollback()
+    {
+        const QString ns = m_world.newNamespace();
+        const Ecosystem ecosystem = m_world.ecosystemFor(
+            ns, QStringLiteral("local"), {}, QStringLiteral("rollback:\n  rolloutTimeout: 180s\n  keepReleases: 5\n"));
+        Delivery::Options options = m_world.options();
+        options.leaseDuration = std::chrono::seconds(5);
+        QVERIFY(DeliveryTestWorld::deliver(ecosystem, DeliveryTestWorld::images(QStringLiteral("v1")), options)
+                .succeeded());
+
+        // The storefront's image never becomes ready; its 8 s progress
+        // deadline fails the rollout and the rollback begins.
+        QList<Delivery::Target> targets = DeliveryTestWorld::images(QStringLiteral("v2"));
+        targets[0].image = QStringLiteral("demo/storefront:v2-broken");
+        Delivery delivery(ecosystem, QStringLiteral("test"), targets, options);
+        std::atomic_bool rollingBack { false };
+        QObject::connect(
+            &delivery, &Delivery::stepStateChanged, &delivery,
+            [&rollingBack](Delivery::Step step, const QString &, Delivery::State state) {
+                if (step == Delivery::Step::Rollback && state == Delivery::State::Running)
+                    rollingBack = true;
+            },
+            Qt::DirectConnection);
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(rollingBack, 120000);
+        QProcess outage;
+        outage.setProcessChannelMode(QProcess::ForwardedChannels);
+        outage.start(QStringLiteral(SHIPYARD_SOURCE_DIR "/packaging/localcluster/cluster"),
+            { QStringLiteral("restart"), QStringLiteral("prod-apiserver"), QStringLiteral("--grace"),
+                QStringLiteral("0"), QStringLiteral("--outage"), QStringLiteral("15") });
+        QVERIFY(delivery.wait(std::chrono::minutes(6)));
+        const Delivery::Result result = delivery.result();
+        QVERIFY2(result.outcome == Delivery::Outcome::RolledBack,
+            qPrintable(result.reason + QLatin1Char('\n') + delivery.log()));
+        QCOMPARE(result.failedStep, QStringLiteral("deploy"));
+        QCOMPARE(result.fault, Fault::Branch);
+        QVERIFY(outage.waitForFinished(180000));
+        QCOMPARE(outage.exitCode(), 0);
+        for (const QString &name : DeliveryTestWorld::systemNames())
+            QCOMPARE(DeliveryTestWorld::imageOf(ns, name, QStringLiteral("production")),
+                QStringLiteral("demo/%1:v1").arg(name));
+        const QList<ReleaseRecord> records = DeliveryTestWorld::storeFor(ns, QStringLiteral("production")).list();
+        QVERIFY(!records.isEmpty());
+        QCOMPARE(records.first().id, result.releaseId);
+        QCOMPARE(records.first().result, ReleaseRecord::Result::Failed);
+        QVERIFY(records.first().restoredAt.isValid());
     }
 };
 
