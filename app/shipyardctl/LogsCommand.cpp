@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QPromise>
 
+#include <memory>
 #include <mutex>
 
 #include <cstdio>
@@ -63,9 +64,11 @@ public:
         if (parser.isSet(QStringLiteral("tail")))
             options.tailLines = parser.value(QStringLiteral("tail")).toInt();
 
-        QPromise<KubeResponse> ended;
-        QFuture<KubeResponse> end = ended.future();
-        ended.start();
+        // Shared with the worker thread that ends it: the command may return
+        // (and its stack go) while that thread is still inside finish().
+        const auto ended = std::make_shared<QPromise<KubeResponse>>();
+        QFuture<KubeResponse> end = ended->future();
+        ended->start();
         // JSON needs whole lines; chunks may end mid-line.
         std::mutex pendingMutex;
         QByteArray pending;
@@ -103,9 +106,9 @@ public:
                 std::fflush(stdout);
                 return true;
             },
-            [&ended](KubeResponse response) {
-                ended.addResult(std::move(response));
-                ended.finish();
+            [ended](KubeResponse response) {
+                ended->addResult(std::move(response));
+                ended->finish();
             });
         const KubeResponse response = await(end);
         if (!response.ok())
