@@ -319,6 +319,12 @@ void Delivery::recordRelease(DeliveryContext &context)
     context.store().prune(m_ecosystem.rollback.keepReleases, &pruneError);
     if (pruneError.isError())
         appendLog(QStringLiteral("warning: old release records not pruned: %1").arg(pruneError.message));
+    KubeError moveError;
+    if (const int moved = context.store().moveSecretValuesOut(&moveError))
+        appendLog(QStringLiteral("%1 older release records no longer hold the values of their Secrets").arg(moved));
+    if (moveError.isError())
+        appendLog(QStringLiteral("warning: older release records still hold the values of their Secrets: %1")
+                .arg(moveError.message));
     end(context, Outcome::Succeeded, Step::Merge, {});
 }
 

@@ -153,6 +153,8 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     if (saveError.isError())
         return fail(QStringLiteral("restored, but the record was not written: %1").arg(saveError.message));
     store.prune(m_ecosystem.rollback.keepReleases);
+    // Records from before their Secrets' values were kept apart give them up.
+    store.moveSecretValuesOut();
     result.newReleaseId = restored.id;
     result.ok = true;
     result.duration = std::chrono::milliseconds(clock.elapsed());

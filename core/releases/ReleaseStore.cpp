@@ -316,4 +316,34 @@ int ReleaseStore::prune(int keep, KubeError *error) const
     return removed;
 }
 
+int ReleaseStore::moveSecretValuesOut(KubeError *error) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("labelSelector"), labelSelector());
+    const KubeResponse response = await(m_client.get(collectionPath(), query));
+    if (!response.ok()) {
+        if (error)
+            *error = response.error;
+        return 0;
+    }
+    int moved = 0;
+    for (const QJsonValue &item : response.json().value(QLatin1String("items")).toArray()) {
+        const std::optional<ReleaseRecord> record = recordOf(item.toObject());
+        if (!record)
+            continue;
+        // As read from the ConfigMap, before any value is put back: values
+        // found here are values the ConfigMap holds.
+        QJsonObject values;
+        ReleaseSecrets::withoutValues(*record, &values);
+        if (values.isEmpty())
+            continue;
+        const KubeError saved = save(*record);
+        if (!saved.isError())
+            ++moved;
+        else if (error)
+            *error = saved;
+    }
+    return moved;
+}
+
 } // namespace Shipyard

@@ -56,6 +56,10 @@ public:
     std::optional<ReleaseRecord> latestGood(KubeError *error = nullptr) const;
     // Deletes all but the newest `keep`, with their Secrets; returns how many went.
     int prune(int keep, KubeError *error = nullptr) const;
+    // Records written before the values of their Secrets were kept apart
+    // still hold them in the ConfigMap: writes each such record again as
+    // save() does, so that they leave it. Returns how many were moved.
+    int moveSecretValuesOut(KubeError *error = nullptr) const;
 
     // The log as save() writes it next to a record of RECORD_BYTES.
     static QString logText(const QStringList &log, qsizetype recordBytes);

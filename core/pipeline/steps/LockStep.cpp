@@ -39,7 +39,9 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
             context.log(QStringLiteral("waiting: %1 is held by %2").arg(context.environment().name, holder));
         })) {
         context.setState(Step::Lock, {}, context.cancelled() ? State::Cancelled : State::Failed, lockError);
-        context.audit(QStringLiteral("deliver"), QStringLiteral("failed: ") + lockError, {}, context.auditDetails());
+        context.audit(QStringLiteral("deliver"),
+            (context.cancelled() ? QStringLiteral("cancelled: ") : QStringLiteral("failed: ")) + lockError, {},
+            context.auditDetails());
         return notStarted(context.cancelled() ? Outcome::Cancelled : Outcome::Failed, Step::Lock, lockError);
     }
     // From here on every request gives up in time for the lease (see EnvironmentLock).

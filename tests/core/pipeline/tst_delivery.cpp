@@ -13,6 +13,9 @@
 #include "tracker/TrackerFactory.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -232,6 +235,24 @@ private Q_SLOTS:
         QVERIFY(second.wait(std::chrono::seconds(10)));
         QCOMPARE(second.result().outcome, Delivery::Outcome::Failed);
         QVERIFY2(second.result().reason.contains(QStringLiteral("held by")), qPrintable(second.result().reason));
+        // One that waits for the lock and is cancelled was cancelled, not failed: so says the audit.
+        Delivery::Options waiting = options();
+        waiting.waitForLock = true;
+        Delivery third(ecosystem, QStringLiteral("test"), images(QStringLiteral("v3")), waiting);
+        QStringList thirdLog;
+        connect(&third, &Delivery::logLine, &third, [&thirdLog](const QString &line) { thirdLog.append(line); });
+        third.start();
+        QTRY_VERIFY_WITH_TIMEOUT(thirdLog.join(QLatin1Char('\n')).contains(QStringLiteral("waiting:")), 20000);
+        third.cancel();
+        QVERIFY(third.wait(std::chrono::seconds(10)));
+        QCOMPARE(third.result().outcome, Delivery::Outcome::Cancelled);
+        QFile journal(options().auditJournal);
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = journal.readAll().trimmed().split('\n');
+        const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+        QCOMPARE(last.value(QLatin1String("what")).toString(), QStringLiteral("deliver"));
+        QVERIFY2(last.value(QLatin1String("result")).toString().startsWith(QStringLiteral("cancelled: ")),
+            lines.last().constData());
         QVERIFY(first.wait(std::chrono::minutes(3)));
         QVERIFY2(first.result().succeeded(), qPrintable(first.result().reason));
         // Released at the end: the next one goes through.

@@ -5,7 +5,8 @@
 // with no value in any ConfigMap, Event, audit line, log or drift preview and
 // the Secret restored exactly; a Secret found before the first delivery comes
 // back the same; a missing or unreadable companion stops a rollback, and a
-// delivery, before either changes anything.
+// delivery, before either changes anything; records written before the values
+// were kept apart give them up when a delivery next writes.
 #include "DeliveryTestWorld.h"
 
 #include "model/Labels.h"
@@ -15,6 +16,7 @@
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
 #include "releases/ReleaseStore.h"
+#include "support/FutureWait.h"
 #include "support/YamlText.h"
 
 #include <QJsonDocument>
@@ -507,6 +509,78 @@ private Q_SLOTS:
         QVERIFY(!third.succeeded());
         QVERIFY2(third.reason.contains(ReleaseSecrets::secretName(second.releaseId)), qPrintable(third.reason));
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v2"));
+    }
+
+    void olderRecordsGiveUpTheirValues()
+    {
+        SHIPYARD_REQUIRE_CLUSTER();
+        const QString ns = m_world.newNamespace();
+        // A record as Shipyard wrote them before the values were kept
+        // apart: the Secret whole, in the ConfigMap.
+        ReleaseRecord record = newRecord();
+        record.result = ReleaseRecord::Result::Succeeded;
+        ReleaseRecord::SystemRelease release;
+        release.system = QStringLiteral("catalog");
+        release.objects = { parsed(secretManifest(firstValues)) };
+        record.systems = { release };
+        const QJsonObject labels { { Labels::managedBy, Labels::managedByShipyard },
+            { Labels::release, QStringLiteral("true") } };
+        const QJsonObject configMap {
+            { QStringLiteral("apiVersion"), QStringLiteral("v1") },
+            { QStringLiteral("kind"), QStringLiteral("ConfigMap") },
+            { QStringLiteral("metadata"),
+                QJsonObject { { QStringLiteral("name"), ReleaseStore::configMapName(record.id) },
+                    { QStringLiteral("labels"), labels } } },
+            { QStringLiteral("data"),
+                QJsonObject { { QLatin1String(ReleaseStore::dataKey),
+                    QString::fromUtf8(QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact)) } } },
+        };
+        KubeClient::ApplyOptions force;
+        force.force = true;
+        const KubeResponse written = await(clusterClient(QStringLiteral("local"))
+                .apply(QStringLiteral("/api/v1/namespaces/%1/configmaps/%2")
+                           .arg(ns, ReleaseStore::configMapName(record.id)),
+                    configMap, force));
+        QVERIFY2(written.ok(), qPrintable(written.error.message));
+        const auto shownConfigMaps = [&] {
+            return kubectlIn(ns,
+                { QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-o"), QStringLiteral("json") });
+        };
+        // The check below sees values where they are.
+        QVERIFY(!leaked(shownConfigMaps()).isEmpty());
+
+        const ReleaseStore store = DeliveryTestWorld::storeFor(ns);
+        KubeError error;
+        QCOMPARE(store.moveSecretValuesOut(&error), 1);
+        QVERIFY2(!error.isError(), qPrintable(error.message));
+        QVERIFY2(leaked(shownConfigMaps()).isEmpty(), shownConfigMaps().constData());
+        // Whole again when read, and nothing left to move.
+        const std::optional<ReleaseRecord> found = store.find(record.id, &error);
+        QVERIFY2(found, qPrintable(error.message));
+        QVERIFY2(found->secretValuesError.isEmpty(), qPrintable(found->secretValuesError));
+        QCOMPARE(found->systems.first().objects, record.systems.first().objects);
+        QCOMPARE(store.moveSecretValuesOut(&error), 0);
+
+        // A delivery does it for the records it keeps.
+        ReleaseRecord older = record;
+        older.id = ReleaseRecord::newId();
+        QJsonObject olderMap = configMap;
+        olderMap[QStringLiteral("metadata")] =
+            QJsonObject { { QStringLiteral("name"), ReleaseStore::configMapName(older.id) },
+                { QStringLiteral("labels"), labels } };
+        olderMap[QStringLiteral("data")] = QJsonObject { { QLatin1String(ReleaseStore::dataKey),
+            QString::fromUtf8(QJsonDocument(older.toJson()).toJson(QJsonDocument::Compact)) } };
+        QVERIFY(await(clusterClient(QStringLiteral("local"))
+                          .apply(QStringLiteral("/api/v1/namespaces/%1/configmaps/%2")
+                                     .arg(ns, ReleaseStore::configMapName(older.id)),
+                              olderMap, force))
+                .ok());
+        QVERIFY(!leaked(shownConfigMaps()).isEmpty());
+        const Ecosystem ecosystem = m_world.ecosystemFor(ns);
+        const Delivery::Result delivered =
+            DeliveryTestWorld::deliver(ecosystem, catalogAt(QStringLiteral("v1")), m_world.options());
+        QVERIFY2(delivered.succeeded(), qPrintable(delivered.reason));
+        QVERIFY2(leaked(shownConfigMaps()).isEmpty(), shownConfigMaps().constData());
     }
 
     void unreadableValuesAreSaid()
