@@ -7,7 +7,6 @@
 #include "cluster/DeploymentPanel.h"
 #include "cluster/EventListModel.h"
 #include "cluster/PodLogView.h"
-#include "kube/KubeObjectStatus.h"
 #include "support/YamlText.h"
 #include "widgets/EcosystemSourceView.h"
 
@@ -217,11 +216,7 @@ void ClusterView::showSelected()
     m_yaml->setSource(YamlText::fromJson(json));
     m_details->setTabEnabled(m_details->indexOf(m_logs), kind == Kind::Pod);
     m_details->setTabEnabled(m_details->indexOf(m_deployment), kind == Kind::Deployment);
-    if (kind == Kind::Pod) {
-        // A container waiting to restart has no log of its own yet: show the one that crashed.
-        m_logs->setPod(client, ns, name, {}, KubeObjectStatus::pod(json).crashed);
-    } else
-        m_logs->setPod({}, {}, {});
+    m_logs->setPod(client, ns, kind == Kind::Pod ? json : QJsonObject());
     if (kind == Kind::Deployment)
         m_deployment->setDeployment(client, context, json);
     else

@@ -3,8 +3,10 @@
 
 #include "cluster/LogHighlighter.h"
 
+#include "kube/PodContainers.h"
 #include "kube/PodLogs.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -40,6 +42,11 @@ PodLogView::PodLogView(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QHBoxLayout;
+    m_containerBox = new QComboBox;
+    m_containerBox->setAccessibleName(tr("Container"));
+    m_containerBox->setToolTip(tr("The container whose log is shown"));
+    m_containerBox->setVisible(false);
+    bar->addWidget(m_containerBox);
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search the log (Enter: next, Shift+Enter: previous)"));
     m_search->setAccessibleName(tr("Search the log"));
@@ -64,6 +71,8 @@ PodLogView::PodLogView(QWidget *parent) : QWidget(parent)
     connect(m_search, &QLineEdit::returnPressed, this,
         [this] { findNext(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier); });
 
+    connect(m_containerBox, &QComboBox::textActivated, this, &PodLogView::follow);
+
     m_drainTimer = new QTimer(this);
     m_drainTimer->setInterval(100);
     connect(m_drainTimer, &QTimer::timeout, this, &PodLogView::drain);
@@ -83,14 +92,52 @@ void PodLogView::stop()
     m_drainTimer->stop();
 }
 
-void PodLogView::setPod(
-    const KubeClient &client, const QString &ns, const QString &pod, const QString &container, bool previous)
+void PodLogView::setPod(const KubeClient &client, const QString &ns, const QJsonObject &pod)
+{
+    m_client = client;
+    m_ns = ns;
+    m_podObject = pod;
+    m_pod = pod.value(QLatin1String("metadata"))[QLatin1String("name")].toString();
+    const PodContainers containers = PodContainers::of(pod);
+    {
+        const QSignalBlocker blocker(m_containerBox);
+        m_containerBox->clear();
+        m_containerBox->addItems(containers.names);
+        m_containerBox->setCurrentText(containers.shownFirst);
+    }
+    m_containerBox->setVisible(containers.names.size() > 1);
+    follow(containers.shownFirst);
+}
+
+QStringList PodLogView::containers() const
+{
+    QStringList names;
+    for (int i = 0; i < m_containerBox->count(); ++i)
+        names.append(m_containerBox->itemText(i));
+    return names;
+}
+
+QString PodLogView::container() const
+{
+    return m_container;
+}
+
+void PodLogView::setContainer(const QString &name)
+{
+    if (m_containerBox->findText(name) < 0)
+        return;
+    m_containerBox->setCurrentText(name);
+    follow(name);
+}
+
+void PodLogView::follow(const QString &container)
 {
     stop();
     m_text->clear();
-    m_pod = pod;
-    m_previous = previous;
-    if (pod.isEmpty() || !client.isValid()) {
+    m_container = container;
+    m_previous = PodContainers::crashed(m_podObject, container);
+    const bool previous = m_previous;
+    if (m_pod.isEmpty() || !m_client.isValid()) {
         m_status->clear();
         m_text->setPlaceholderText(tr("Select a pod to follow its log."));
         return;
@@ -105,7 +152,7 @@ void PodLogView::setPod(
     options.previous = previous;
     options.tailLines = 1000;
     m_stream = PodLogs::stream(
-        client, ns, pod, options,
+        m_client, m_ns, m_pod, options,
         [pipe](QByteArrayView chunk) {
             QMutexLocker lock(&pipe->mutex);
             pipe->pending.append(chunk);

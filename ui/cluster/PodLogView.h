@@ -3,11 +3,13 @@
 
 #include "kube/KubeClient.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <memory>
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -21,7 +23,8 @@ class LogHighlighter;
 // (older ones fall off), a search box that highlights every match and
 // jumps between them, error and warning lines colored. Text arrives in the
 // HTTP worker thread and is handed over every 100 ms, so a chatty pod never
-// floods the event loop.
+// floods the event loop. A pod of several containers offers them in a box:
+// the API has no log for the pod as a whole.
 class PodLogView : public QWidget
 {
     Q_OBJECT
@@ -31,11 +34,15 @@ public:
 
     static constexpr int maximumLines() { return 10000; }
 
-    // Follows `pod`'s log (its first container unless `container`); an empty pod stops.
-    // `previous`: the log of the container that last exited (a crash loop's), not followed.
-    void setPod(const KubeClient &client, const QString &ns, const QString &pod, const QString &container = {},
-        bool previous = false);
+    // Follows the log of POD (an object as the API gives it) in NS, of the
+    // container PodContainers shows first; an empty pod stops. A container
+    // that crash-loops shows its previous run's log, not followed.
+    void setPod(const KubeClient &client, const QString &ns, const QJsonObject &pod);
     void stop();
+
+    QStringList containers() const;
+    QString container() const;
+    void setContainer(const QString &name);
 
     int lineCount() const;
     QString text() const;
@@ -48,8 +55,10 @@ Q_SIGNALS:
 
 private:
     struct Pipe;
+    void follow(const QString &container);
     void drain();
 
+    QComboBox *m_containerBox = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_status = nullptr;
     QPlainTextEdit *m_text = nullptr;
@@ -57,7 +66,11 @@ private:
     QTimer *m_drainTimer = nullptr;
     std::shared_ptr<Pipe> m_pipe;
     std::optional<KubeStream> m_stream;
+    KubeClient m_client;
+    QString m_ns;
+    QJsonObject m_podObject;
     QString m_pod;
+    QString m_container;
     bool m_previous = false;
 };
 

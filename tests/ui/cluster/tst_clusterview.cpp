@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The Cluster view's details against the local control plane: a
 // deployment's events, YAML and rollout history; Scale, Restart and Undo
-// through the panel; a pod's followed log with search; the filter box; and
+// through the panel; a pod's followed log with search, and the log of each
+// container of a pod of two; the filter box; and
 // actions disabled with the reason for a read-only user.
 #include "cluster/ClusterFilterProxyModel.h"
 #include "cluster/ClusterTreeModel.h"
@@ -20,6 +21,7 @@
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -76,6 +78,53 @@ private Q_SLOTS:
         for (const QString &context : { QStringLiteral("local"), QStringLiteral("production") })
             LocalCluster::kubectl(context,
                 { QStringLiteral("delete"), QStringLiteral("namespace"), m_ns, QStringLiteral("--wait=false") });
+    }
+
+    void podOfSeveralContainers()
+    {
+        // A namespace of its own: the other cases count the pods of theirs.
+        const QString ns = m_ns + QStringLiteral("-pair");
+        QVERIFY(LocalCluster::kubectl(
+            QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns }));
+        const auto cleanup = qScopeGuard([&] {
+            LocalCluster::kubectl(QStringLiteral("local"),
+                { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
+        });
+        // kwok serves a log by container name: web gets frontend.log, worker worker.log.
+        const QByteArray twoContainers =
+            QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: pair, namespace: %1}\n"
+                           "spec:\n  replicas: 1\n  selector: {matchLabels: {app: pair}}\n"
+                           "  template:\n    metadata: {labels: {app: pair}}\n"
+                           "    spec: {containers: [{name: web, image: 'demo/web:1.0'}, "
+                           "{name: worker, image: 'demo/worker:1.0'}]}\n")
+                .arg(ns)
+                .toUtf8();
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") }, twoContainers));
+        ClusterTreeModel model;
+        ClusterView view(&model);
+        model.addContext(QStringLiteral("local"), clientFor(QStringLiteral("local")), { ns });
+        const auto pod = [&] {
+            const QModelIndex pair =
+                model.findIndex(Kind::Deployment, QStringLiteral("local"), ns, QStringLiteral("pair"));
+            for (int r = 0; pair.isValid() && r < model.rowCount(pair); ++r) {
+                const QModelIndex replicaSet = model.index(r, 0, pair);
+                if (model.rowCount(replicaSet) > 0)
+                    return model.index(0, 0, replicaSet);
+            }
+            return QModelIndex();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(pod().isValid(), 60000);
+        view.select(pod());
+        PodLogView *log = view.logView();
+        QCOMPARE(log->containers(), QStringList({ QStringLiteral("web"), QStringLiteral("worker") }));
+        QCOMPARE(log->container(), QStringLiteral("web"));
+        // The pod's log as a whole does not exist: the API would ask which container.
+        QTRY_VERIFY_WITH_TIMEOUT(log->text().contains(QStringLiteral("nginx")), 30000);
+        QVERIFY2(!log->statusText().contains(QStringLiteral("Cannot read")), qPrintable(log->statusText()));
+        log->setContainer(QStringLiteral("worker"));
+        QTRY_VERIFY_WITH_TIMEOUT(log->text().contains(QStringLiteral("worker starting")), 30000);
+        QVERIFY(!log->text().contains(QStringLiteral("nginx")));
     }
 
     void detailsAndActions()
