@@ -68,7 +68,7 @@ BranchGateScan::Result BranchGateScan::run(const Ecosystem &ecosystem)
                 input.task = tasks.value(input.taskKey);
             }
             if (reviews.source)
-                input.reviews = reviews.source->reviews({ &repository, info.name, scanned.upstream });
+                input.reviews = reviews.source->reviews({ &repository, info.name, scanned.upstream, info.commitId });
             else
                 input.reviews = ReviewLookup { {}, reviews.error };
             Integrator integrator(repository);

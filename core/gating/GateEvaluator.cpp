@@ -1,12 +1,47 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "gating/GateEvaluator.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace Shipyard {
 
 using Gate = GateVerdict::Gate;
 using State = GateVerdict::State;
+
+namespace {
+
+// Why approvals the review service has do not count: ": approved at abc1234
+// by jane, delivering def5678". Empty when there are none to explain.
+QString uncounted(const ReviewLookup &lookup)
+{
+    QStringList parts;
+    if (!lookup.mismatch.isEmpty())
+        parts.append(lookup.mismatch);
+    QStringList commits; // in the order the source listed the reviewers
+    QHash<QString, QStringList> reviewers;
+    for (const Review &review : lookup.outdated) {
+        if (!reviewers.contains(review.commit))
+            commits.append(review.commit);
+        reviewers[review.commit].append(review.reviewer);
+    }
+    QStringList at;
+    for (const QString &commit : std::as_const(commits))
+        at.append(QStringLiteral("at %1 by %2")
+                .arg(commit.isEmpty() ? QStringLiteral("an unknown commit") : shortCommit(commit),
+                    reviewers.value(commit).join(QStringLiteral(", "))));
+    if (!at.isEmpty())
+        parts.append(QStringLiteral("approved ") + at.join(QStringLiteral(" and ")));
+    if (parts.isEmpty())
+        return {};
+    QString text = QStringLiteral(": ") + parts.join(QStringLiteral("; "));
+    if (!lookup.commit.isEmpty())
+        text += QStringLiteral(", delivering %1").arg(shortCommit(lookup.commit));
+    return text;
+}
+
+} // namespace
 
 GateEvaluator::GateEvaluator(const Gating &gating) : m_gating(gating), m_mergeStatuses(gating.mergeStatuses)
 { }
@@ -108,6 +143,8 @@ QList<GateVerdict> GateEvaluator::evaluate(const GateInput &input) const
             const int required = input.requiredApprovals >= 0 ? input.requiredApprovals : m_gating.reviewsRequired;
             approvals.state = count >= required ? State::Passed : State::Failed;
             approvals.reason = QStringLiteral("%1 of %2 required approvals").arg(count).arg(required);
+            if (count < required)
+                approvals.reason += uncounted(*input.reviews);
         }
     }
     verdicts.append(approvals);

@@ -7,10 +7,15 @@ namespace Shipyard {
 
 // Code-Review votes from Gerrit. A feature branch is pushed for review with
 // its name as the topic (git push origin HEAD:refs/for/main%topic=BRANCH), so
-// the branch's reviews are the votes on the open changes of that topic. A
-// reviewer approves the branch when they voted +1 or +2 on every one of its
-// changes; a -1 or -2 on any of them blocks it. The changes' owners' votes do
-// not count.
+// the branch's reviews are the votes on the open changes of that topic, on
+// each change's current patch set (Gerrit's labels are that patch set's,
+// with the votes its project's copy rules carry over). The commit being
+// delivered must be the current patch set of one of them; the changes
+// delivered are that one and those whose current patch sets are its
+// ancestors. A reviewer approves the branch when they voted +1 or +2 on
+// every delivered change; a -1 or -2 on any change of the topic blocks it.
+// With a repository, every commit of the branch must be one of those patch
+// sets, or nothing counts. The changes' owners' votes do not count.
 class GerritReviewSource : public HttpReviewSource
 {
 public:

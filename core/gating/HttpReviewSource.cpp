@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "gating/HttpReviewSource.h"
+#include "git/Repository.h"
 #include "http/HttpTransport.h"
 #include "tracker/TrackerError.h"
+
+#include <QRegularExpression>
 
 namespace Shipyard {
 
@@ -44,6 +47,42 @@ std::optional<QJsonDocument> HttpReviewSource::parse(
         return std::nullopt;
     }
     return document;
+}
+
+QString HttpReviewSource::commitId(const QString &text)
+{
+    // SHA-1 ids, and SHA-256 ones for repositories that use them.
+    static const QRegularExpression full(QStringLiteral("^([0-9a-f]{40}|[0-9a-f]{64})$"));
+    const QString id = text.trimmed().toLower();
+    return full.match(id).hasMatch() ? id : QString();
+}
+
+QString HttpReviewSource::deliveredCommit(const ReviewRequest &request, const QString &context, QString *error)
+{
+    if (!request.commit.isEmpty()) {
+        const QString id = commitId(request.commit);
+        if (id.isEmpty())
+            *error = QStringLiteral("%1: '%2' is not a full commit id").arg(context, request.commit);
+        return id;
+    }
+    if (!request.repository || !request.repository->isValid()) {
+        *error = QStringLiteral("%1: no commit to check the approvals against (no repository to find the tip of %2 in)")
+                     .arg(context, request.branch);
+        return {};
+    }
+    // The same local branch the update step integrates (Integrator::updateBranch).
+    GitError gitError;
+    const QString reference = request.repository->referenceName(request.branch, &gitError);
+    if (!gitError && !reference.startsWith(QLatin1String("refs/heads/")))
+        gitError =
+            GitError(GitError::Kind::InvalidArgument, QStringLiteral("%1 is not a local branch").arg(request.branch));
+    const QString id = gitError ? QString() : commitId(request.repository->resolve(reference, &gitError));
+    if (gitError || id.isEmpty()) {
+        *error = QStringLiteral("%1: cannot find the commit to check the approvals against: %2")
+                     .arg(context, gitError ? gitError.message() : QStringLiteral("no tip"));
+        return {};
+    }
+    return id;
 }
 
 } // namespace Shipyard

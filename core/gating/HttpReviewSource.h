@@ -41,6 +41,14 @@ protected:
 
     static QByteArray encoded(const QString &text) { return QUrl::toPercentEncoding(text); }
 
+    // The commit the service's verdicts must be for (ReviewRequest::commit,
+    // or the local branch's tip), as a full lower-case id; empty with *error
+    // set when there is none, since approvals that cannot be tied to the
+    // commit being delivered must not count.
+    static QString deliveredCommit(const ReviewRequest &request, const QString &context, QString *error);
+    // A commit id from an answer, lower-cased; empty unless it is a full id.
+    static QString commitId(const QString &text);
+
     QUrl m_url;
     QString m_project;
     QString m_token;

@@ -6,18 +6,39 @@
 
 namespace Shipyard {
 
+// A commit as reasons name it: git's usual seven characters.
+inline QString shortCommit(const QString &id)
+{
+    return id.left(7);
+}
+
 // One reviewer's current verdict on a branch.
 struct Review
 {
     enum class Verdict { Approved, Rejected };
     QString reviewer; // as the source names them: "Jane <jane@example.org>", a login
     Verdict verdict = Verdict::Approved;
+    // The commit the verdict was given for; empty when the source does not
+    // say. ({} here and below: braces naming only the first members stay valid.)
+    QString commit {};
 };
 
 struct ReviewLookup
 {
-    QList<Review> reviews; // one per reviewer
-    QString error; // set when the source could not answer
+    // The verdicts that count: one per reviewer, each given for `commit`
+    // (or, for a source that cannot tell, for the branch as it is).
+    QList<Review> reviews;
+    QString error; // set when the source could not answer; second, so that { {}, error } is a failed lookup
+    // Approvals given for another commit than `commit` (an older push, a
+    // previous patch set): shown in the gate's reason, never counted.
+    QList<Review> outdated {};
+    // The commit the verdicts were checked against: the branch tip being
+    // delivered. Empty for sources that cannot bind a verdict to a commit.
+    QString commit {};
+    // Why the service's approvals, or some of them, cannot count for
+    // `commit` ("pull request #12 is at 0123abc"); empty when nothing stands
+    // between them and the commit.
+    QString mismatch {};
 
     int approvals() const
     {

@@ -9,6 +9,10 @@ namespace Shipyard {
 // trailers in the branch's own commits. Each reviewer counts once, however
 // many commits name them; the branch's authors cannot review themselves.
 // Reviewers are told apart by e-mail address when the trailer has one.
+// The trailers are self-asserted: whoever writes or amends a commit writes
+// its "Reviewed-by:" as well, so they record what the branch's authors
+// claim, not what a review service saw. The ecosystem loader warns when they
+// guard deliveries (see docs/ecosystem.md).
 class TrailerReviewSource : public ReviewSource
 {
 public:

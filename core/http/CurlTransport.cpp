@@ -12,6 +12,7 @@ namespace {
 struct Transfer
 {
     QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
     bool tooLarge = false;
     const std::atomic_bool *cancelled = nullptr;
 };
@@ -25,6 +26,24 @@ size_t write(char *data, size_t size, size_t count, void *userData)
         return 0;
     }
     transfer->body.append(data, qsizetype(bytes));
+    return bytes;
+}
+
+// One header line at a time, the status line included. A new status line
+// starts a new response (an interim "100 Continue", a proxy's answer to
+// CONNECT): only the last response's headers describe the body.
+size_t header(char *data, size_t size, size_t count, void *userData)
+{
+    auto *transfer = static_cast<Transfer *>(userData);
+    const size_t bytes = size * count;
+    const QByteArray line = QByteArray(data, qsizetype(bytes)).trimmed();
+    if (line.startsWith("HTTP/")) {
+        transfer->headers.clear();
+        return bytes;
+    }
+    const qsizetype colon = line.indexOf(':');
+    if (colon > 0)
+        transfer->headers.append(qMakePair(line.left(colon).trimmed(), line.mid(colon + 1).trimmed()));
     return bytes;
 }
 
@@ -66,6 +85,8 @@ HttpResponse CurlTransport::send(const HttpRequest &request)
     curl_easy_setopt(handle, CURLOPT_USERAGENT, "Shipyard/" SHIPYARD_VERSION);
     curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, &write);
     curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, &header);
+    curl_easy_setopt(handle, CURLOPT_HEADERDATA, &transfer);
     curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, &progress);
     curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &transfer);
@@ -91,6 +112,7 @@ HttpResponse CurlTransport::send(const HttpRequest &request)
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
     response.status = int(status);
     response.body = std::move(transfer.body);
+    response.headers = std::move(transfer.headers);
     if (code == CURLE_OK)
         return response;
 

@@ -31,8 +31,19 @@ struct HttpResponse
     QString failureText; // libcurl's explanation when failure != None
     int status = 0;
     QByteArray body;
+    // The final response's headers as received (names as the server spelled
+    // them); paginated APIs name their next page in one (GitHub's Link).
+    QList<QPair<QByteArray, QByteArray>> headers;
 
     bool isSuccess() const { return failure == Failure::None && status >= 200 && status < 300; }
+    // The first header called NAME (case-insensitive); empty when there is none.
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[key, value] : headers)
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        return {};
+    }
 };
 
 } // namespace Shipyard

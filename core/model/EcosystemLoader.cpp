@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,7 @@ public:
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
         checkReferences(ecosystem);
+        checkSelfAssertedReviews(ecosystem);
         top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
             QStringLiteral("systems"), QStringLiteral("environments") });
@@ -117,10 +120,17 @@ private:
                 QStringLiteral("gating reviews: a GitHub project is 'owner/repo', not '%1'").arg(reviews.project));
         }
         reviews.tokenEnvironmentVariable = r.string("tokenEnv").value_or(QString());
+        reviews.trustTrailers = r.boolean("trustTrailers").value_or(false);
+        if (r.has("trustTrailers") && reviews.kind != ReviewSettings::Kind::Trailers)
+            m_sink.warning(r.valueLocation("trustTrailers"),
+                QStringLiteral("gating reviews: 'trustTrailers' only applies to trailers"));
+        if (r.has("kind"))
+            m_reviewsKindLocation = r.valueLocation("kind");
         rejectInlineSecret(r, "token", "tokenEnv");
         rejectInlineSecret(r, "password", "tokenEnv");
-        r.reportUnknownKeys({ QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("project"),
-            QStringLiteral("tokenEnv"), QStringLiteral("token"), QStringLiteral("password") });
+        r.reportUnknownKeys(
+            { QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("project"), QStringLiteral("tokenEnv"),
+                QStringLiteral("trustTrailers"), QStringLiteral("token"), QStringLiteral("password") });
     }
 
     void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative)
@@ -417,12 +427,15 @@ private:
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
             m_environmentSystemsLocations.append(r.valueLocation("systems"));
+            m_environmentApprovalsLocations.append(
+                r.has("approvals") ? r.valueLocation("approvals") : toLocation(item.Mark()));
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
                 QStringLiteral("systems") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_environmentSystemsLocations.removeLast();
+                m_environmentApprovalsLocations.removeLast();
                 continue;
             }
             environments.append(env);
@@ -464,10 +477,43 @@ private:
         }
     }
 
+    // Approvals from commit trailers prove nothing: whoever writes a commit
+    // writes its "Reviewed-by:" too. Where deliveries need approvals (the
+    // larger of reviewsRequired and 'approvals' into staging and production,
+    // 'approvals' elsewhere, as the delivery gate counts them), say so once,
+    // where the fix goes: the reviews' kind, or else the first such
+    // environment's approvals.
+    void checkSelfAssertedReviews(const Ecosystem &ecosystem)
+    {
+        const ReviewSettings &reviews = ecosystem.gating.reviews;
+        if (reviews.kind != ReviewSettings::Kind::Trailers || reviews.trustTrailers)
+            return;
+        QStringList guarded;
+        std::optional<SourceLocation> first;
+        for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
+            const Environment &e = ecosystem.environments[i];
+            const int required = e.isFinal() ? std::max(ecosystem.gating.reviewsRequired, e.approvals) : e.approvals;
+            if (required <= 0)
+                continue;
+            guarded.append(QLatin1Char('\'') + e.name + QLatin1Char('\''));
+            if (!first)
+                first = m_environmentApprovalsLocations.value(i);
+        }
+        if (guarded.isEmpty())
+            return;
+        m_sink.warning(m_reviewsKindLocation.value_or(*first),
+            QStringLiteral("gating reviews: deliveries into %1 need approvals, and commit trailers "
+                           "('Reviewed-by:') are self-asserted: anyone who can push a commit can write them; "
+                           "use gerrit, gitlab or github reviews, or set 'trustTrailers: true' to accept that")
+                .arg(guarded.join(QStringLiteral(", "))));
+    }
+
     DiagnosticSink &m_sink;
     QStringList m_knownContexts;
     QList<SourceLocation> m_dependsOnLocations;
     QList<SourceLocation> m_environmentSystemsLocations;
+    QList<SourceLocation> m_environmentApprovalsLocations;
+    std::optional<SourceLocation> m_reviewsKindLocation;
 };
 
 } // namespace

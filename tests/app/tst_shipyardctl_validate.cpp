@@ -86,6 +86,24 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("1 warning")));
     }
 
+    // Approvals read from commit trailers guard production: valid, with a
+    // warning at the line that chose them.
+    void selfAssertedReviewsWarn()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("trailers.yaml"),
+            "name: Shop\ngating:\n  reviews:\n    kind: trailers\nsystems:\n"
+            "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
+            "environments:\n  - {name: prod, kind: production, context: c, namespace: n, approvals: 2}\n");
+        const Run run = shipyardctl({ QStringLiteral("validate"), path });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(path +
+                     QStringLiteral(":4:11: warning: gating reviews: deliveries into 'prod' need approvals, and "
+                                    "commit trailers ('Reviewed-by:') are self-asserted")),
+            qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("1 warning")));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

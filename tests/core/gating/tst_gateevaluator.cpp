@@ -130,6 +130,67 @@ private Q_SLOTS:
         }
     }
 
+    // Approvals the review service holds for another commit than the one
+    // delivered: the reason says where they went, so that whoever reads it
+    // knows a new approval is what is missing.
+    void approvalsOfAnotherCommit_data()
+    {
+        QTest::addColumn<ReviewLookup>("lookup");
+        QTest::addColumn<int>("required");
+        QTest::addColumn<QString>("reason");
+        const QString delivering = QStringLiteral("def5678def5678def5678def5678def5678def56");
+        const QString older = QStringLiteral("abc1234abc1234abc1234abc1234abc1234abc12");
+        const QString oldest = QStringLiteral("9f8e7d69f8e7d69f8e7d69f8e7d69f8e7d69f8e7");
+        const auto approved = [](const char *who, const QString &commit) {
+            return Review { QString::fromLatin1(who), Review::Verdict::Approved, commit };
+        };
+        ReviewLookup onlyOlder;
+        onlyOlder.commit = delivering;
+        onlyOlder.outdated = { approved("jane", older) };
+        QTest::newRow("approved only at an older commit")
+            << onlyOlder << 1
+            << QStringLiteral("0 of 1 required approvals: approved at abc1234 by jane, delivering def5678");
+        ReviewLookup mixed;
+        mixed.commit = delivering;
+        mixed.reviews = { approved("bob", delivering) };
+        mixed.outdated = { approved("jane", older), approved("joe", older), approved("ann", oldest) };
+        QTest::newRow("one current, three at older commits")
+            << mixed << 2
+            << QStringLiteral("1 of 2 required approvals: approved at abc1234 by jane, joe and at 9f8e7d6 by ann, "
+                              "delivering def5678");
+        QTest::newRow("enough: older approvals are not mentioned")
+            << mixed << 1 << QStringLiteral("1 of 1 required approvals");
+        ReviewLookup moved;
+        moved.commit = delivering;
+        moved.mismatch = QStringLiteral("pull request #12 is at abc1234");
+        QTest::newRow("the service is at another commit")
+            << moved << 1
+            << QStringLiteral("0 of 1 required approvals: pull request #12 is at abc1234, delivering def5678");
+        ReviewLookup none;
+        none.commit = delivering;
+        QTest::newRow("no approvals at all") << none << 1 << QStringLiteral("0 of 1 required approvals");
+        ReviewLookup unbound;
+        unbound.reviews = { approved("jane", QString()) };
+        QTest::newRow("a source that binds no commit (trailers)")
+            << unbound << 2 << QStringLiteral("1 of 2 required approvals");
+    }
+
+    void approvalsOfAnotherCommit()
+    {
+        QFETCH(ReviewLookup, lookup);
+        QFETCH(int, required);
+        QFETCH(QString, reason);
+        GateInput in = input(QStringLiteral("For Delivery"), 0, true);
+        in.reviews = lookup;
+        in.requiredApprovals = required;
+        for (const GateVerdict &verdict : GateEvaluator(Gating()).evaluate(in)) {
+            if (verdict.gate != Gate::Approvals)
+                continue;
+            QCOMPARE(verdict.reason, reason);
+            QCOMPARE(verdict.passed(), lookup.approvals() >= required);
+        }
+    }
+
     void stepGates()
     {
         Gating gating;

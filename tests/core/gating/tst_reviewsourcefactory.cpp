@@ -53,7 +53,8 @@ private Q_SLOTS:
             ReviewSourceFactory::create(ecosystem, QStringLiteral("catalog"), fake);
         QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
         QCOMPARE(result.source->description(), description);
-        const ReviewLookup lookup = result.source->reviews({ nullptr, QStringLiteral("feature/SHOP-1"), {} });
+        const ReviewLookup lookup = result.source->reviews({ nullptr, QStringLiteral("feature/SHOP-1"), {},
+            QStringLiteral("6dcb09b5b57875f334f61aebed695e2e4193db5e") });
         QVERIFY(!lookup.error.isEmpty()); // the fake knows no answer
         QVERIFY(!lookup.error.contains(QLatin1String("s3cr3t")));
         QCOMPARE(fake->requests.first().url.path().toUtf8(), firstPath);

@@ -10,7 +10,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// The smallest valid ecosystem; rows below change one thing at a time.
+// The smallest valid ecosystem; rows below change one thing at a time. Its
+// one environment is local, which needs no approvals: a staging one would
+// add the warning about commit trailers (rows of its own) to every row.
 const char *const minimal = R"(name: Shop
 systems:
   - name: api
@@ -20,7 +22,7 @@ systems:
     manifests: [deploy/]
 environments:
   - name: staging
-    kind: staging
+    kind: local
     context: staging
     namespace: shop-staging
 )";
@@ -62,6 +64,10 @@ private Q_SLOTS:
         QCOMPARE(production->approvals, 2);
         QCOMPARE(e.gating.taskKeyPattern, QStringLiteral("SHOP-[0-9]+"));
         QCOMPARE(e.gating.integration, IntegrationMode::Rebase);
+        // Trailers guard its staging and production; it says it knows they
+        // are self-asserted, or every demo would open with a warning.
+        QCOMPARE(e.gating.reviews.kind, ReviewSettings::Kind::Trailers);
+        QVERIFY(e.gating.reviews.trustTrailers);
         QVERIFY(e.rollback.monitoring.has_value());
         QCOMPARE(e.rollback.monitoring->threshold, 0.05);
         QCOMPARE(e.rollback.monitoring->window, 120s);
@@ -77,6 +83,8 @@ private Q_SLOTS:
         QCOMPARE(api.upstream, QStringLiteral("main"));
         QCOMPARE(api.dockerfile, QStringLiteral("Dockerfile"));
         QCOMPARE(result.ecosystem->gating.reviewsRequired, 1);
+        QCOMPARE(result.ecosystem->gating.reviews.kind, ReviewSettings::Kind::Trailers);
+        QVERIFY(!result.ecosystem->gating.reviews.trustTrailers);
         QCOMPARE(result.ecosystem->tracker.kind, TrackerKind::File);
         QVERIFY(!result.ecosystem->environments.first().isProtected);
         QCOMPARE(result.ecosystem->rollback.onInterrupted, RollbackPolicy::Interrupted::Restore);
@@ -273,6 +281,40 @@ private Q_SLOTS:
         QTest::newRow("unknown review kind") << base + "gating:\n  reviews:\n    kind: bitbucket\n"
                                              << QStringList { "15:11: error: gating reviews:" };
         QTest::newRow("trailers need no url") << base + "gating:\n  reviews:\n    kind: trailers\n" << QStringList {};
+        // Approvals from commit trailers, which anyone can write, guarding
+        // deliveries: a warning where the fix goes.
+        const QByteArray staging = replaced("kind: local", "kind: staging");
+        const QString selfAsserted = QStringLiteral("warning: gating reviews: deliveries into %1 need approvals, "
+                                                    "and commit trailers ('Reviewed-by:') are self-asserted: anyone "
+                                                    "who can push a commit can write them; use gerrit, gitlab or "
+                                                    "github reviews, or set 'trustTrailers: true' to accept that");
+        QTest::newRow("trailers by default guard staging")
+            << staging << QStringList { "9:5: " + selfAsserted.arg(QStringLiteral("'staging'")) };
+        QTest::newRow("trailers named guard staging")
+            << staging + "gating:\n  reviews:\n    kind: trailers\n"
+            << QStringList { "15:11: " + selfAsserted.arg(QStringLiteral("'staging'")) };
+        QTest::newRow("trailers guard a local environment's approvals") << base +
+                "    approvals: 1\n" << QStringList { "13:16: " + selfAsserted.arg(QStringLiteral("'staging'")) };
+        QTest::newRow("trailers guard staging and production")
+            << staging +
+                "  - name: production\n    kind: production\n    context: p\n    namespace: p\n"
+                "    approvals: 2\n"
+            << QStringList { "9:5: " + selfAsserted.arg(QStringLiteral("'staging', 'production'")) };
+        QTest::newRow("trailers guarding nothing") << staging + "gating:\n  reviewsRequired: 0\n" << QStringList {};
+        QTest::newRow("trailers trusted") << staging + "gating:\n  reviews:\n    trustTrailers: true\n"
+                                          << QStringList {};
+        QTest::newRow("a review service guards staging")
+            << staging + "gating:\n  reviews:\n    kind: gerrit\n    url: https://review.example.org\n"
+            << QStringList {};
+        QTest::newRow("trustTrailers on a review service")
+            << staging +
+                "gating:\n  reviews:\n    kind: gitlab\n    url: https://g\n    project: a/b\n"
+                "    trustTrailers: true\n"
+            << QStringList { "18:20: warning: gating reviews: 'trustTrailers' only applies to trailers" };
+        QTest::newRow("trustTrailers is a boolean")
+            << staging + "gating:\n  reviews:\n    trustTrailers: sure\n"
+            << QStringList { "15:20: error: gating reviews: field 'trustTrailers' must be true or false",
+                   "9:5: " + selfAsserted.arg(QStringLiteral("'staging'")) };
         QTest::newRow("jira apiVersion out of range")
             << base + "tracker:\n  kind: jira\n  url: https://j\n  apiVersion: 4\n"
             << QStringList { "16:15: error: tracker: field 'apiVersion' must be between 2 and 3, not 4" };
