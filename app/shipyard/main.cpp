@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "kube/ExecCredentialPlugin.h"
 #include "shell/MainWindow.h"
 #include "shell/RecentEcosystems.h"
 #include "shell/WindowScreenshot.h"
@@ -89,6 +90,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "shipyard: %s: no such file\n", qPrintable(kubeconfig));
         return 2;
     }
+    // The window reads no terminal, even one it was started from: a
+    // credential plugin asking there would wait for an answer nobody sees.
+    Shipyard::ExecCredentialPlugin::setStdinIsInteractive(false,
+        QApplication::translate("main",
+            "the Shipyard window has no terminal to ask in: log in with kubectl in a terminal first (if the "
+            "plugin keeps its login), or use shipyardctl there"));
     Shipyard::MainWindow window(kubeconfig);
     if (screenshot)
         window.resize(1400, 900);

@@ -3,16 +3,20 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <pwd.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Shipyard {
@@ -108,10 +112,208 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+bool sameFile(const struct stat &a, const struct stat &b)
+{
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// The current file, opened and locked, and still the one at PATH once the
+// lock is held (a writer may have rotated it away meanwhile). -1 with errno
+// set when it cannot be; ENOENT when there is no journal.
+int openLocked(const QByteArray &path, int flags, int operation, struct stat *info)
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const int fd = ::open(path.constData(), flags | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return -1;
+        struct stat named = {};
+        if (!lock(fd, operation) || ::fstat(fd, info) != 0) {
+            const int saved = errno;
+            ::close(fd);
+            errno = saved;
+            return -1;
+        }
+        if (::stat(path.constData(), &named) == 0 && sameFile(named, *info))
+            return fd;
+        ::close(fd);
+    }
+    errno = EBUSY;
+    return -1;
+}
+
+std::optional<AuditRecord> parseLine(const QByteArray &line)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return AuditRecord::fromJson(document.object());
+}
+
+// Reads FILE one line at a time, never keeping more than
+// AuditJournal::maximumLineLength of it: a longer line is read through and
+// reported empty and damaged.
+bool readLine(QFile &file, QByteArray *line, bool *damaged)
+{
+    if (file.atEnd())
+        return false;
+    *line = file.readLine(AuditJournal::maximumLineLength);
+    *damaged = false;
+    while (!line->endsWith('\n') && line->size() >= AuditJournal::maximumLineLength - 1 && !file.atEnd()) {
+        *damaged = true;
+        *line = file.readLine(AuditJournal::maximumLineLength);
+    }
+    if (*damaged)
+        line->clear();
+    return true;
+}
+
+// Streams the records of the open file FD to VISIT; false once VISIT said stop.
+bool visitFile(int fd, const QString &path, AuditJournal::Contents &contents,
+    const std::function<bool(const AuditRecord &)> &visit)
+{
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
+        contents.error = Tr::tr("cannot read the audit journal %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QByteArray line;
+    bool damaged = false;
+    while (readLine(file, &line, &damaged)) {
+        line = line.trimmed();
+        if (damaged) {
+            ++contents.skippedLines;
+            continue;
+        }
+        if (line.isEmpty())
+            continue;
+        if (const auto record = parseLine(line)) {
+            if (!visit(*record))
+                return false;
+        } else {
+            ++contents.skippedLines;
+        }
+    }
+    return true;
+}
+
+// Collects the newest records of the open file FD into NEWESTFIRST, reading
+// it from the end in blocks, until WANTED records are there.
+bool collectFromTheEnd(
+    int fd, const QString &path, int wanted, QList<AuditRecord> &newestFirst, AuditJournal::Contents &contents)
+{
+    struct stat info = {};
+    if (::fstat(fd, &info) != 0) {
+        contents.error = Tr::tr("cannot read the audit journal %1: %2").arg(path, systemError());
+        return false;
+    }
+    constexpr qint64 blockSize = 64 * 1024;
+    QByteArray block(blockSize, Qt::Uninitialized);
+    QByteArray partial; // the end of a line whose start is further back
+    bool damaged = false; // the line being read is longer than maximumLineLength
+    const auto takeLine = [&](const QByteArray &line) {
+        if (damaged) {
+            ++contents.skippedLines;
+            damaged = false;
+            return;
+        }
+        const QByteArray trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            return;
+        if (const auto record = parseLine(trimmed))
+            newestFirst.append(*record);
+        else
+            ++contents.skippedLines;
+    };
+    qint64 position = info.st_size;
+    while (position > 0 && newestFirst.size() < wanted) {
+        const qint64 size = std::min(blockSize, position);
+        position -= size;
+        qint64 done = 0;
+        while (done < size) {
+            const ssize_t n = ::pread(fd, block.data() + done, size_t(size - done), off_t(position + done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                contents.error = Tr::tr("cannot read the audit journal %1: %2").arg(path, systemError());
+                return false;
+            }
+            done += n;
+        }
+        qsizetype end = qsizetype(size);
+        for (qsizetype i = qsizetype(size) - 1; i >= 0 && newestFirst.size() < wanted; --i) {
+            if (block.at(i) != '\n')
+                continue;
+            if (!damaged)
+                partial.prepend(block.constData() + i + 1, end - i - 1);
+            takeLine(partial);
+            partial.clear();
+            end = i;
+        }
+        if (newestFirst.size() >= wanted)
+            break;
+        if (!damaged)
+            partial.prepend(block.constData(), end);
+        if (partial.size() > AuditJournal::maximumLineLength) {
+            damaged = true;
+            partial.clear();
+        }
+    }
+    if (position == 0 && newestFirst.size() < wanted)
+        takeLine(partial); // the file's first line has no newline before it
+    return true;
+}
+
 } // namespace
 
 AuditJournal::AuditJournal(const QString &path) : m_path(path), m_masker(QProcessEnvironment::systemEnvironment())
 { }
+
+void AuditJournal::setRotation(qint64 maxBytes, int keptFiles)
+{
+    m_maxBytes = std::max<qint64>(0, maxBytes);
+    m_keptFiles = std::max(0, keptFiles);
+}
+
+QString AuditJournal::rotatedPath(int index) const
+{
+    return index == 0 ? m_path : m_path + QLatin1Char('.') + QString::number(index);
+}
+
+QStringList AuditJournal::files() const
+{
+    QStringList files;
+    for (int index = 1; QFileInfo::exists(rotatedPath(index)); ++index)
+        files.prepend(rotatedPath(index));
+    if (QFileInfo::exists(m_path))
+        files.append(m_path);
+    return files;
+}
+
+// Called with the current file locked exclusively, so that one writer at a
+// time rotates; others find the file gone from PATH once they get the lock.
+bool AuditJournal::rotate(QString *error) const
+{
+    // Files beyond keptFiles, from an older, larger setting.
+    for (int index = m_keptFiles + 1; QFileInfo::exists(rotatedPath(index)); ++index)
+        QFile::remove(rotatedPath(index));
+    for (int index = m_keptFiles; index >= 1; --index) {
+        const QByteArray from = QFile::encodeName(rotatedPath(index - 1));
+        const QByteArray to = QFile::encodeName(rotatedPath(index));
+        if (::rename(from.constData(), to.constData()) != 0 && errno != ENOENT)
+            return fail(error,
+                Tr::tr("cannot rotate the audit journal %1 to %2: %3")
+                    .arg(rotatedPath(index - 1), rotatedPath(index), systemError()));
+    }
+    if (m_keptFiles == 0 && ::unlink(QFile::encodeName(m_path).constData()) != 0 && errno != ENOENT)
+        return fail(error, Tr::tr("cannot rotate the audit journal %1: %2").arg(m_path, systemError()));
+    // The renames last only once the folder is on disk too.
+    const FileDescriptor directory(
+        ::open(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (directory.get() >= 0)
+        ::fsync(directory.get());
+    return true;
+}
 
 QString AuditJournal::defaultPath()
 {
@@ -153,60 +355,113 @@ bool AuditJournal::append(AuditRecord record, QString *error) const
     QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
     const QByteArray path = QFile::encodeName(m_path);
-    const FileDescriptor fd(::open(path.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
-    if (fd.get() < 0)
-        return fail(error, Tr::tr("cannot open the audit journal %1: %2").arg(m_path, systemError()));
-    // O_APPEND alone keeps whole writes apart; the lock also covers a write
-    // the kernel splits (a full disk, a signal) and readers mid-append.
-    if (!lock(fd.get(), LOCK_EX))
-        return fail(error, Tr::tr("cannot lock the audit journal %1: %2").arg(m_path, systemError()));
-    qsizetype written = 0;
-    while (written < line.size()) {
-        const ssize_t n = ::write(fd.get(), line.constData() + written, size_t(line.size() - written));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return fail(error, Tr::tr("cannot write to the audit journal %1: %2").arg(m_path, systemError()));
-        written += n;
+    // A few rounds: another writer may rotate the file between our open and our lock.
+    for (int round = 0; round < 10; ++round) {
+        struct stat info = {};
+        // O_APPEND alone keeps whole writes apart; the lock also covers a write
+        // the kernel splits (a full disk, a signal), readers mid-append and rotation.
+        const FileDescriptor fd(openLocked(path, O_WRONLY | O_APPEND | O_CREAT, LOCK_EX, &info));
+        if (fd.get() < 0)
+            return fail(error, Tr::tr("cannot open the audit journal %1: %2").arg(m_path, systemError()));
+        // Fixed rather than refused: the file is ours, and wider rights (a
+        // copy, a restore, an editor, a lax umask before Shipyard made it)
+        // stop exposing it the moment they are narrowed; refusing would stop
+        // every delivery over something this process can repair itself.
+        if ((info.st_mode & 077) != 0 && ::fchmod(fd.get(), 0600) != 0) {
+            return fail(error,
+                Tr::tr("the audit journal %1 can be read by others (mode %2) and cannot be made private: %3; "
+                       "run chmod 600 %1")
+                    .arg(m_path, QString::number(info.st_mode & 0777, 8), systemError()));
+        }
+        if (m_maxBytes > 0 && info.st_size > 0 && info.st_size + line.size() > m_maxBytes) {
+            if (!rotate(error))
+                return false;
+            continue; // append to the fresh file, with its own lock
+        }
+        qsizetype written = 0;
+        while (written < line.size()) {
+            const ssize_t n = ::write(fd.get(), line.constData() + written, size_t(line.size() - written));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return fail(error, Tr::tr("cannot write to the audit journal %1: %2").arg(m_path, systemError()));
+            written += n;
+        }
+        if (::fsync(fd.get()) != 0)
+            return fail(error, Tr::tr("cannot sync the audit journal %1: %2").arg(m_path, systemError()));
+        return true;
     }
-    if (::fsync(fd.get()) != 0)
-        return fail(error, Tr::tr("cannot sync the audit journal %1: %2").arg(m_path, systemError()));
-    return true;
+    return fail(error, Tr::tr("cannot append to the audit journal %1: other processes kept rotating it").arg(m_path));
+}
+
+AuditJournal::Contents AuditJournal::forEach(const std::function<bool(const AuditRecord &)> &visit) const
+{
+    Contents contents;
+    // The shared lock on the current file keeps writers from rotating (and
+    // appending) until every file has been read.
+    struct stat info = {};
+    const FileDescriptor current(openLocked(QFile::encodeName(m_path), O_RDONLY, LOCK_SH, &info));
+    if (current.get() < 0 && errno != ENOENT) {
+        contents.error = Tr::tr("cannot open the audit journal %1: %2").arg(m_path, systemError());
+        return contents;
+    }
+    QStringList rotated = files();
+    rotated.removeAll(m_path);
+    for (const QString &file : std::as_const(rotated)) {
+        const FileDescriptor fd(::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC));
+        if (fd.get() < 0) {
+            if (errno == ENOENT)
+                continue;
+            contents.error = Tr::tr("cannot open the audit journal %1: %2").arg(file, systemError());
+            return contents;
+        }
+        if (!visitFile(fd.get(), file, contents, visit))
+            return contents;
+    }
+    if (current.get() >= 0)
+        visitFile(current.get(), m_path, contents, visit);
+    return contents;
 }
 
 AuditJournal::Contents AuditJournal::read() const
 {
+    QList<AuditRecord> records;
+    Contents contents = forEach([&records](const AuditRecord &record) {
+        records.append(record);
+        return true;
+    });
+    contents.records = std::move(records);
+    return contents;
+}
+
+AuditJournal::Contents AuditJournal::last(int count) const
+{
     Contents contents;
-    const QByteArray path = QFile::encodeName(m_path);
-    const FileDescriptor fd(::open(path.constData(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) {
-        if (errno != ENOENT)
-            contents.error = Tr::tr("cannot open the audit journal %1: %2").arg(m_path, systemError());
+    if (count <= 0)
+        return contents;
+    struct stat info = {};
+    const FileDescriptor current(openLocked(QFile::encodeName(m_path), O_RDONLY, LOCK_SH, &info));
+    if (current.get() < 0 && errno != ENOENT) {
+        contents.error = Tr::tr("cannot open the audit journal %1: %2").arg(m_path, systemError());
         return contents;
     }
-    if (!lock(fd.get(), LOCK_SH)) {
-        contents.error = Tr::tr("cannot lock the audit journal %1: %2").arg(m_path, systemError());
+    QList<AuditRecord> newestFirst;
+    if (current.get() >= 0 && !collectFromTheEnd(current.get(), m_path, count, newestFirst, contents))
         return contents;
+    for (int index = 1; newestFirst.size() < count; ++index) {
+        const QString file = rotatedPath(index);
+        const FileDescriptor fd(::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC));
+        if (fd.get() < 0) {
+            if (errno != ENOENT)
+                contents.error = Tr::tr("cannot open the audit journal %1: %2").arg(file, systemError());
+            break;
+        }
+        if (!collectFromTheEnd(fd.get(), file, count, newestFirst, contents))
+            return contents;
     }
-    QFile file;
-    if (!file.open(fd.get(), QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
-        contents.error = Tr::tr("cannot read the audit journal %1: %2").arg(m_path, file.errorString());
-        return contents;
-    }
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-        std::optional<AuditRecord> record;
-        if (parseError.error == QJsonParseError::NoError && document.isObject())
-            record = AuditRecord::fromJson(document.object());
-        if (record)
-            contents.records.append(*record);
-        else
-            ++contents.skippedLines;
-    }
+    contents.records.reserve(newestFirst.size());
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
+        contents.records.append(*it);
     return contents;
 }
 

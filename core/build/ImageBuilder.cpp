@@ -195,6 +195,19 @@ void ImageBuilder::stepFinished(const CommandResult &result)
 bool ImageBuilder::writeAuthFile(QString *error)
 {
     m_authFile.clear();
+    const QString registry =
+        RegistryClient(m_registry, QProcessEnvironment()).imagePrefix().section(QLatin1Char('/'), 0, 0);
+    if (!m_registry.sendsCredentials()) {
+        if (m_registry.hasCredentials()) {
+            *error = tr("the registry %1 may be reached over plain http (%2), so its credentials are not sent; use "
+                        "https, or set registry.sendCredentialsOverHttp: true to send them anyway")
+                         .arg(registry, m_registry.insecure ? tr("insecure: true") : tr("an http:// url"));
+            return false;
+        }
+        // An empty credentials file, so that buildah does not send a login of
+        // its own either (podman login, REGISTRY_AUTH_FILE, ~/.docker/config.json).
+        return writePrivateAuthFile(QJsonObject { { QStringLiteral("auths"), QJsonObject() } }, error);
+    }
     const QString usernameVariable = m_registry.usernameEnvironmentVariable;
     const QString passwordVariable = m_registry.passwordEnvironmentVariable;
     if (usernameVariable.isEmpty() || passwordVariable.isEmpty())
@@ -206,12 +219,15 @@ bool ImageBuilder::writeAuthFile(QString *error)
         return false;
     }
     // A file rather than --creds: arguments are visible to every user in ps.
-    const QString registry =
-        RegistryClient(m_registry, QProcessEnvironment()).imagePrefix().section(QLatin1Char('/'), 0, 0);
     const QJsonObject auths { { QStringLiteral("auths"),
         QJsonObject { { registry,
             QJsonObject { { QStringLiteral("auth"),
                 QString::fromLatin1((username + QLatin1Char(':') + password).toUtf8().toBase64()) } } } } } };
+    return writePrivateAuthFile(auths, error);
+}
+
+bool ImageBuilder::writePrivateAuthFile(const QJsonObject &auths, QString *error)
+{
     m_authFile = m_storageDirectory + QLatin1String("/auth-") + QUuid::createUuid().toString(QUuid::WithoutBraces) +
         QLatin1String(".json");
     QFile file(m_authFile);

@@ -5,6 +5,7 @@
 #include "build/ImageBuildResult.h"
 #include "model/Ecosystem.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QProcessEnvironment>
 
@@ -17,6 +18,9 @@ namespace Shipyard {
 //
 // buildah runs daemonless with the vfs storage driver and chroot isolation,
 // which work without a container engine and inside the development root.
+// It pushes with a credentials file of its own (0600, removed after the
+// push); to a registry that may be plain http that file is empty unless the
+// settings say sendCredentialsOverHttp, so no login reaches it unencrypted.
 class ImageBuilder : public QObject
 {
     Q_OBJECT
@@ -60,6 +64,7 @@ private:
     void stepFinished(const CommandResult &result);
     QStringList buildahGlobalArguments() const;
     bool writeAuthFile(QString *error);
+    bool writePrivateAuthFile(const QJsonObject &auths, QString *error);
     void removeAuthFile();
     void finish(ImageBuildResult::Outcome outcome, const QString &errorText, const QStringList &lastLines = {});
 

@@ -69,6 +69,14 @@ RegistryClient::RegistryClient(
     const QString passwordVariable = settings.passwordEnvironmentVariable;
     if (usernameVariable.isEmpty() && passwordVariable.isEmpty())
         return;
+    if (!settings.sendsCredentials()) {
+        // Basic authentication over http hands the password to anyone on the
+        // way; a 401 then says why nothing was sent.
+        m_configurationError = Tr::tr("its credentials are not sent over plain http (%1); use https, or set "
+                                      "registry.sendCredentialsOverHttp: true to send them anyway")
+                                   .arg(settings.insecure ? Tr::tr("insecure: true") : m_baseUrl.toString());
+        return;
+    }
     const QString username = environment.value(usernameVariable);
     const QString password = environment.value(passwordVariable);
     if (username.isEmpty() || password.isEmpty()) {

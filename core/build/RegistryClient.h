@@ -25,7 +25,9 @@ class HttpTransport;
 //
 // RegistrySettings::url may carry a scheme; without one it is https, or http
 // when the registry is marked insecure. Credentials come from the environment
-// variables the settings name, sent as HTTP basic authentication.
+// variables the settings name, sent as HTTP basic authentication, and never
+// to a registry that may be plain http (insecure, or an http:// URL) unless
+// the settings say sendCredentialsOverHttp.
 class RegistryClient
 {
 public:

@@ -6,9 +6,34 @@
 #include <QFile>
 #include <QThreadPool>
 
+#include <algorithm>
+#include <memory>
+
 namespace Shipyard {
 
 namespace {
+
+// Not QThreadPool::globalInstance(): a plugin waiting for a password would
+// hold one of its threads (two on a two-core machine) for minutes.
+QThreadPool &pluginPool()
+{
+    // Threads that mostly wait for a process: several contexts' plugins may
+    // each wait for a person at once.
+    static const std::unique_ptr<QThreadPool> pool = [] {
+        auto created = std::make_unique<QThreadPool>();
+        created->setMaxThreadCount(16);
+        return created;
+    }();
+    return *pool;
+}
+
+KubeCredentials execFailure(const QString &message)
+{
+    KubeCredentials credentials;
+    credentials.error = message;
+    credentials.fromExecPlugin = true;
+    return credentials;
+}
 
 QByteArray readFile(const QString &path, QString *error)
 {
@@ -24,6 +49,15 @@ QByteArray readFile(const QString &path, QString *error)
 
 CredentialSource::CredentialSource(KubeConnection connection) : m_connection(std::move(connection))
 { }
+
+std::chrono::milliseconds CredentialSource::execRetryDelay(int failures)
+{
+    using namespace std::chrono_literals;
+    if (failures <= 0)
+        return 0ms;
+    const std::chrono::milliseconds delay = 1s * (qint64(1) << std::min(failures - 1, 6));
+    return std::min<std::chrono::milliseconds>(delay, 1min);
+}
 
 KubeCredentials CredentialSource::staticCredentials()
 {
@@ -79,6 +113,18 @@ void CredentialSource::acquire(std::function<void(KubeCredentials)> done)
         done(merged(cached));
         return;
     }
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_execRunning && m_execFailures > 0 && now < m_execRetryAt) {
+        // Running a failing plugin for every request would hammer whatever it
+        // asks (an identity provider, a password prompt) and stall each request.
+        const auto left = std::chrono::ceil<std::chrono::seconds>(m_execRetryAt - now);
+        const KubeCredentials failed =
+            execFailure(QStringLiteral("%1 (failures in a row: %2; the plugin runs again in %3 s)")
+                    .arg(m_execError, QString::number(m_execFailures), QString::number(left.count())));
+        lock.unlock();
+        done(failed);
+        return;
+    }
     m_waiting.push_back([done = std::move(done), merged](KubeCredentials c) { done(merged(std::move(c))); });
     if (m_execRunning)
         return;
@@ -86,14 +132,26 @@ void CredentialSource::acquire(std::function<void(KubeCredentials)> done)
     m_execCached.reset();
     const ExecCredentialPlugin plugin(*m_connection.user.exec, m_connection.cluster, m_connection.user.name);
     lock.unlock();
-    QThreadPool::globalInstance()->start([this, plugin] {
-        const KubeCredentials result = plugin.run();
+    // The waiting callbacks hold their clients, and with them this source,
+    // until they have run.
+    pluginPool().start([this, plugin] {
+        KubeCredentials result = plugin.run();
         std::vector<std::function<void(KubeCredentials)>> waiting;
         {
             std::lock_guard guard(m_mutex);
             m_execRunning = false;
-            if (result.error.isEmpty())
+            if (result.error.isEmpty()) {
                 m_execCached = result;
+                m_execFailures = 0;
+            } else {
+                m_execError = result.error;
+                // The hint with the first report of a failure; it would only
+                // bury the error if every request repeated it.
+                if (m_execFailures == 0 && !plugin.installHint().isEmpty())
+                    result.error += QStringLiteral("\n\n") + plugin.installHint();
+                ++m_execFailures;
+                m_execRetryAt = std::chrono::steady_clock::now() + execRetryDelay(m_execFailures);
+            }
             waiting.swap(m_waiting);
         }
         for (const auto &callback : waiting)

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -17,10 +18,21 @@ namespace Shipyard {
 // client-go does: token files re-read every minute, exec plugins run once
 // and reused until their expirationTimestamp or until the server answers 401.
 // Concurrent requests share one plugin run. Thread-safe.
+//
+// A plugin that fails is not run again for a while (execRetryDelay): every
+// request meanwhile gets its error at once, saying when it runs again, and
+// the kubeconfig's installHint comes with the first report of the failure
+// only. Plugins run in a thread pool of their own, so one that waits for a
+// person (until ExecCredentialPlugin's timeout) takes no thread of the pool
+// everything else shares.
 class CredentialSource
 {
 public:
     explicit CredentialSource(KubeConnection connection);
+
+    // How long a plugin that failed FAILURES times in a row is left alone:
+    // 1 s, doubling each time, at most a minute.
+    static std::chrono::milliseconds execRetryDelay(int failures);
 
     // `done` runs synchronously when nothing needs to be executed, otherwise
     // in a pool thread once the plugin has answered.
@@ -41,6 +53,10 @@ private:
     QDateTime m_tokenFileReadAt;
     std::optional<KubeCredentials> m_execCached;
     bool m_execRunning = false;
+    // The plugin's last failures in a row, and when it may run again.
+    int m_execFailures = 0;
+    QString m_execError;
+    std::chrono::steady_clock::time_point m_execRetryAt;
     std::vector<std::function<void(KubeCredentials)>> m_waiting;
 };
 

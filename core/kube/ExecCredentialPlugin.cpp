@@ -8,7 +8,9 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <atomic>
+#include <limits>
 #include <unistd.h>
 
 namespace Shipyard {
@@ -16,11 +18,28 @@ namespace Shipyard {
 namespace {
 
 std::atomic<int> s_stdinInteractive { -1 }; // -1: ask isatty
+std::atomic<qint64> s_timeoutMs { ExecCredentialPlugin::defaultTimeout.count() };
+std::atomic<qint64> s_interactiveTimeoutMs { ExecCredentialPlugin::defaultInteractiveTimeout.count() };
+
+QMutex s_whyNotMutex;
+QString s_whyNotInteractive; // guarded by s_whyNotMutex
 
 bool stdinIsInteractive()
 {
     const int forced = s_stdinInteractive.load();
     return forced >= 0 ? forced == 1 : isatty(STDIN_FILENO) == 1;
+}
+
+QString whyNotInteractive()
+{
+    QMutexLocker lock(&s_whyNotMutex);
+    return s_whyNotInteractive.isEmpty() ? QStringLiteral("standard input is not one") : s_whyNotInteractive;
+}
+
+QString seconds(qint64 milliseconds)
+{
+    return milliseconds % 1000 == 0 ? QString::number(milliseconds / 1000)
+                                    : QString::number(double(milliseconds) / 1000.0, 'f', 1);
 }
 
 KubeCredentials failure(const QString &message)
@@ -37,9 +56,17 @@ ExecCredentialPlugin::ExecCredentialPlugin(KubeExecConfig config, KubeCluster cl
     : m_config(std::move(config)), m_cluster(std::move(cluster)), m_userName(std::move(userName))
 { }
 
-void ExecCredentialPlugin::setStdinIsInteractive(bool interactive)
+void ExecCredentialPlugin::setStdinIsInteractive(bool interactive, const QString &whyNot)
 {
+    QMutexLocker lock(&s_whyNotMutex);
+    s_whyNotInteractive = whyNot;
     s_stdinInteractive = interactive ? 1 : 0;
+}
+
+void ExecCredentialPlugin::setTimeouts(std::chrono::milliseconds timeout, std::chrono::milliseconds interactiveTimeout)
+{
+    s_timeoutMs = timeout.count();
+    s_interactiveTimeoutMs = interactiveTimeout.count();
 }
 
 QStringList ExecCredentialPlugin::loginShellPath()
@@ -102,20 +129,17 @@ KubeCredentials ExecCredentialPlugin::run() const
     }
     const bool canInteract = stdinIsInteractive();
     if (*mode == KubeExecConfig::InteractiveMode::Always && !canInteract)
-        return failure(QStringLiteral("exec plugin of user \"%1\" needs a terminal (interactiveMode: Always) and "
-                                      "standard input is not one")
-                .arg(m_userName));
+        return failure(QStringLiteral("exec plugin of user \"%1\" needs a terminal (interactiveMode: Always) and %2")
+                .arg(m_userName, whyNotInteractive()));
     const bool interactive = *mode != KubeExecConfig::InteractiveMode::Never && canInteract;
 
     QStringList loginPath;
     const QString program = findExecutable(m_config.command, &loginPath);
     if (program.isEmpty()) {
-        QString message = QStringLiteral("exec: executable %1 not found").arg(m_config.command);
-        message += QStringLiteral("\n\nIt looks like you are trying to use a client-go credential plugin that is not "
-                                  "installed.");
-        if (!m_config.installHint.isEmpty())
-            message += QStringLiteral("\n\n") + m_config.installHint.trimmed();
-        return failure(message);
+        // client-go's words; CredentialSource adds the installHint.
+        return failure(QStringLiteral("exec: executable %1 not found\n\nIt looks like you are trying to use a "
+                                      "client-go credential plugin that is not installed.")
+                .arg(m_config.command));
     }
 
     QJsonObject spec { { QStringLiteral("interactive"), interactive } };
@@ -165,12 +189,22 @@ KubeCredentials ExecCredentialPlugin::run() const
     process.start(program, m_config.args);
     if (!interactive)
         process.closeWriteChannel();
-    // A person may be typing a password; otherwise a minute is plenty.
-    if (!process.waitForFinished(interactive ? -1 : 60000)) {
+    // Even a person typing a password gets a bound: the thread waiting here
+    // is one of a few, and a plugin nobody answers would hold it for good.
+    const qint64 timeout = interactive ? s_interactiveTimeoutMs.load() : s_timeoutMs.load();
+    if (!process.waitForFinished(int(std::min<qint64>(timeout, std::numeric_limits<int>::max())))) {
+        const bool started = process.state() != QProcess::NotRunning;
         process.kill();
         process.waitForFinished(1000);
-        return failure(QStringLiteral("exec plugin %1 of user \"%2\" did not finish: %3")
-                .arg(m_config.command, m_userName, process.errorString()));
+        if (!started)
+            return failure(QStringLiteral("exec plugin %1 of user \"%2\" could not be started: %3")
+                    .arg(m_config.command, m_userName, process.errorString()));
+        return failure(interactive
+                ? QStringLiteral("exec plugin %1 of user \"%2\" did not finish within %3 s, waiting for an answer "
+                                 "on the terminal; it was stopped")
+                      .arg(m_config.command, m_userName, seconds(timeout))
+                : QStringLiteral("exec plugin %1 of user \"%2\" did not finish within %3 s; it was stopped")
+                      .arg(m_config.command, m_userName, seconds(timeout)));
     }
     const QByteArray output = process.readAllStandardOutput();
     const QString stderrText = QString::fromLocal8Bit(process.readAllStandardError()).trimmed().right(500);

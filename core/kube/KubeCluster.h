@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "support/Diagnostic.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
@@ -15,6 +17,8 @@ struct KubeCluster
     QString certificateAuthority;
     QByteArray certificateAuthorityData; // PEM, decoded from base64
     bool insecureSkipTlsVerify = false;
+    // Where insecure-skip-tls-verify was written, so that refusing it names the line.
+    SourceLocation insecureSkipTlsVerifyLocation;
     QString tlsServerName;
     QString proxyUrl;
     bool disableCompression = false;

@@ -80,6 +80,8 @@ KubeCluster readCluster(const YAML::Node &node, const QString &name, const QDir 
     cluster.certificateAuthority = resolvePath(base, reader.string("certificate-authority").value_or(QString()));
     cluster.certificateAuthorityData = base64Field(reader, "certificate-authority-data", sink);
     cluster.insecureSkipTlsVerify = reader.boolean("insecure-skip-tls-verify").value_or(false);
+    if (cluster.insecureSkipTlsVerify)
+        cluster.insecureSkipTlsVerifyLocation = reader.valueLocation("insecure-skip-tls-verify");
     cluster.tlsServerName = reader.string("tls-server-name").value_or(QString());
     cluster.proxyUrl = reader.string("proxy-url").value_or(QString());
     cluster.disableCompression = reader.boolean("disable-compression").value_or(false);
@@ -332,6 +334,22 @@ std::optional<KubeConnection> Kubeconfig::connection(const QString &contextName,
             *error = cluster
                 ? QStringLiteral("cluster \"%1\" of context \"%2\" has no server").arg(context->cluster, name)
                 : QStringLiteral("cluster \"%1\" of context \"%2\" does not exist").arg(context->cluster, name);
+        return std::nullopt;
+    }
+    // client-go (transport.TLSConfigFor) refuses a CA together with skipping
+    // verification, so kubectl fails for this context; going on with one of
+    // the two would connect where kubectl does not, or trust what it would not.
+    const bool hasCa = !cluster->certificateAuthority.isEmpty() || !cluster->certificateAuthorityData.isEmpty();
+    if (hasCa && cluster->insecureSkipTlsVerify) {
+        if (error) {
+            const Diagnostic refusal { cluster->locationOfOrigin, cluster->insecureSkipTlsVerifyLocation,
+                Diagnostic::Severity::Error,
+                QStringLiteral("cluster \"%1\" of context \"%2\": specifying a root certificates file with the "
+                               "insecure flag is not allowed (keep either insecure-skip-tls-verify or the "
+                               "certificate authority, as kubectl requires)")
+                    .arg(context->cluster, name) };
+            *error = refusal.toString();
+        }
         return std::nullopt;
     }
     KubeConnection connection;

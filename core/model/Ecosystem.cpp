@@ -27,6 +27,11 @@ QRegularExpression Environment::namespaceRegex() const
         QRegularExpression::anchoredPattern(parts.join(QStringLiteral("[a-z0-9]([-a-z0-9]*[a-z0-9])?"))));
 }
 
+bool RegistrySettings::mayUsePlainHttp() const
+{
+    return insecure || url.trimmed().startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
+}
+
 const System *Ecosystem::system(const QString &systemName) const
 {
     for (const System &s : systems) {

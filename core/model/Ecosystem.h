@@ -130,6 +130,20 @@ struct RegistrySettings
     bool insecure = false;
     QString usernameEnvironmentVariable;
     QString passwordEnvironmentVariable;
+    // Credentials go over plain http only when the ecosystem says so.
+    bool sendCredentialsOverHttp = false;
+
+    // Whether what is sent may cross the network unencrypted: an http:// URL,
+    // or `insecure` (buildah --tls-verify=false falls back to http when https
+    // fails, and a scheme-less insecure URL is http for RegistryClient).
+    bool mayUsePlainHttp() const;
+    // Whether credentials (the ecosystem's, or a login buildah finds on its
+    // own) may be sent to this registry.
+    bool sendsCredentials() const { return sendCredentialsOverHttp || !mayUsePlainHttp(); }
+    bool hasCredentials() const
+    {
+        return !usernameEnvironmentVariable.isEmpty() || !passwordEnvironmentVariable.isEmpty();
+    }
 };
 
 struct MonitoringTrigger

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <optional>
@@ -126,11 +127,35 @@ private:
                 QStringLiteral("gating reviews: 'trustTrailers' only applies to trailers"));
         if (r.has("kind"))
             m_reviewsKindLocation = r.valueLocation("kind");
+        warnAboutPlainHttpToken(r, reviews.url, reviews.tokenEnvironmentVariable);
         rejectInlineSecret(r, "token", "tokenEnv");
         rejectInlineSecret(r, "password", "tokenEnv");
         r.reportUnknownKeys(
             { QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("project"), QStringLiteral("tokenEnv"),
                 QStringLiteral("trustTrailers"), QStringLiteral("token"), QStringLiteral("password") });
+    }
+
+    // A token sent to an http:// URL can be read by anyone on the way. Not an
+    // error: a test server may have no TLS. Loopback traffic never leaves
+    // the machine, so a server on 127.0.0.1 or localhost is left alone.
+    void warnAboutPlainHttpToken(YamlMappingReader &r, const QString &url, const QString &tokenVariable)
+    {
+        if (tokenVariable.isEmpty())
+            return;
+        const QUrl parsed(url.trimmed());
+        if (parsed.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) != 0 || isLoopback(parsed.host()))
+            return;
+        m_sink.warning(r.valueLocation("url"),
+            QStringLiteral("%1: the token in %2 would be sent unencrypted to %3, readable by anyone on the way; "
+                           "use https")
+                .arg(r.what(), tokenVariable, url.trimmed()));
+    }
+
+    static bool isLoopback(const QString &host)
+    {
+        static const QRegularExpression ipv4Loopback(QStringLiteral("^127(\\.[0-9]{1,3}){3}$"));
+        return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || host == QLatin1String("::1") ||
+            ipv4Loopback.match(host).hasMatch();
     }
 
     void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative)
@@ -159,6 +184,8 @@ private:
         tracker.file = r.string("file").value_or(tracker.file);
         tracker.project = r.string("project").value_or(QString());
         tracker.tokenEnvironmentVariable = r.string("tokenEnv").value_or(QString());
+        if (tracker.kind != TrackerKind::File)
+            warnAboutPlainHttpToken(r, tracker.url, tracker.tokenEnvironmentVariable);
         tracker.apiVersion = r.integer("apiVersion", 2, 3).value_or(tracker.apiVersion);
         readKeyPrefix(r, tracker, gating);
         rejectInlineSecret(r, "token", "tokenEnv");
@@ -223,9 +250,17 @@ private:
         registry.insecure = r.boolean("insecure").value_or(false);
         registry.usernameEnvironmentVariable = r.string("usernameEnv").value_or(QString());
         registry.passwordEnvironmentVariable = r.string("passwordEnv").value_or(QString());
+        registry.sendCredentialsOverHttp = r.boolean("sendCredentialsOverHttp").value_or(false);
         rejectInlineSecret(r, "password", "passwordEnv");
+        if (registry.hasCredentials() && !registry.sendsCredentials()) {
+            m_sink.warning(r.valueLocation(registry.insecure ? "insecure" : "url"),
+                QStringLiteral("registry: its credentials (usernameEnv, passwordEnv) are not sent over plain http "
+                               "(%1), so pushes that need them fail; use https, or set "
+                               "'sendCredentialsOverHttp: true' to send them unencrypted anyway")
+                    .arg(registry.insecure ? QStringLiteral("insecure: true") : QStringLiteral("an http:// url")));
+        }
         r.reportUnknownKeys({ QStringLiteral("url"), QStringLiteral("insecure"), QStringLiteral("usernameEnv"),
-            QStringLiteral("passwordEnv"), QStringLiteral("password") });
+            QStringLiteral("passwordEnv"), QStringLiteral("sendCredentialsOverHttp"), QStringLiteral("password") });
     }
 
     void readRollback(const YAML::Node &node, RollbackPolicy &rollback)

@@ -104,6 +104,37 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("1 warning")));
     }
 
+    // A token or a password that would cross the network unencrypted.
+    void warnsAboutSecretsOverPlainHttp()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("http.yaml"),
+            "name: Shop\nsystems:\n"
+            "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
+            "environments:\n  - {name: l, kind: local, context: c, namespace: n}\n"
+            "tracker:\n  kind: jira\n  url: http://jira.example.org\n  tokenEnv: JIRA_TOKEN\n"
+            "gating:\n  reviews: {kind: gitlab, url: 'http://gitlab.example.org', project: a/b, tokenEnv: GL}\n"
+            "registry:\n  url: registry.example.org:5000\n  insecure: true\n  usernameEnv: U\n  passwordEnv: P\n");
+        const Run run = shipyardctl({ QStringLiteral("validate"), path });
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.contains(path +
+                     QStringLiteral(":8:8: warning: tracker: the token in JIRA_TOKEN would be sent unencrypted to "
+                                    "http://jira.example.org, readable by anyone on the way; use https")),
+            qPrintable(run.err));
+        QVERIFY2(lines.contains(path +
+                     QStringLiteral(":11:32: warning: gating reviews: the token in GL would be sent unencrypted to "
+                                    "http://gitlab.example.org, readable by anyone on the way; use https")),
+            qPrintable(run.err));
+        QVERIFY2(lines.contains(path +
+                     QStringLiteral(":14:13: warning: registry: its credentials (usernameEnv, passwordEnv) are not "
+                                    "sent over plain http (insecure: true), so pushes that need them fail; use "
+                                    "https, or set 'sendCredentialsOverHttp: true' to send them unencrypted anyway")),
+            qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("3 warning")), qPrintable(run.out));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

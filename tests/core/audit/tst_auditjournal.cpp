@@ -2,7 +2,9 @@
 #include "audit/AuditJournal.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -10,7 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Shipyard;
 
@@ -32,10 +36,13 @@ AuditRecord sampleRecord(const QString &action)
     return record;
 }
 
-// The body of the second process in appendsFromTwoProcesses.
-int runWriter(const QString &path, const QString &name)
+// The body of the processes of appendsFromTwoProcesses: NAME's records, in
+// a journal rotated at MAXBYTES when given.
+int runWriter(const QString &path, const QString &name, qint64 maxBytes = 0, int keptFiles = 0)
 {
     AuditJournal journal(path);
+    if (maxBytes > 0)
+        journal.setRotation(maxBytes, keptFiles);
     // Records large enough that a torn write would show.
     const QString padding(2000, QLatin1Char('p'));
     for (int i = 0; i < recordsPerWriter; ++i) {
@@ -50,6 +57,50 @@ int runWriter(const QString &path, const QString &name)
         }
     }
     return 0;
+}
+
+AuditRecord numbered(int sequence)
+{
+    AuditRecord record = sampleRecord(QStringLiteral("deliver"));
+    record.details.insert(QStringLiteral("sequence"), sequence);
+    return record;
+}
+
+QList<int> sequences(const QList<AuditRecord> &records)
+{
+    QList<int> numbers;
+    for (const AuditRecord &record : records)
+        numbers.append(record.details.value(QLatin1String("sequence")).toInt());
+    return numbers;
+}
+
+QList<int> range(int from, int to)
+{
+    QList<int> numbers;
+    for (int i = from; i <= to; ++i)
+        numbers.append(i);
+    return numbers;
+}
+
+unsigned modeOf(const QString &path)
+{
+    struct stat info = {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? info.st_mode & 0777 : 01000;
+}
+
+// The most memory this process has held so far, in MiB.
+long peakMemoryMiB()
+{
+    struct rusage usage = {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+// A hole of SIZE bytes (a sparse file: no disk, and no newline) at the end of PATH.
+bool appendHole(const QString &path, qint64 size)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadWrite) && file.resize(file.size() + size);
 }
 
 } // namespace
@@ -72,9 +123,11 @@ private Q_SLOTS:
 
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = file.readAll().split('\n');
-        QCOMPARE(lines.size(), 3); // two records and the final newline
-        QVERIFY(lines.at(2).isEmpty());
+        QList<QByteArray> lines;
+        while (!file.atEnd())
+            lines.append(file.readLine());
+        QCOMPARE(lines.size(), 2); // two records,
+        QVERIFY(lines.at(1).endsWith('\n')); // each ending its line
         const QJsonObject object = QJsonDocument::fromJson(lines.at(0)).object();
         QCOMPARE(object.value("time").toString(), QStringLiteral("2024-01-02T02:04:05.678Z"));
         QCOMPARE(object.value("what").toString(), QStringLiteral("deliver"));
@@ -110,6 +163,164 @@ private Q_SLOTS:
         struct stat info = {};
         QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
         QCOMPARE(info.st_mode & 0777, 0600u);
+    }
+
+    // Fixed, not refused: the file is this user's, and narrowing its rights
+    // ends the exposure at once (a refusal would stop every delivery).
+    void makesAWiderJournalPrivate_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("0644") << 0644;
+        QTest::newRow("0666") << 0666;
+        QTest::newRow("0640") << 0640;
+        QTest::newRow("0604") << 0604;
+    }
+
+    void makesAWiderJournalPrivate()
+    {
+        QFETCH(int, mode);
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("shipyard/audit.jsonl"));
+        AuditJournal journal(path);
+        QVERIFY(journal.append(sampleRecord(QStringLiteral("lock"))));
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(mode)), 0);
+        QCOMPARE(::chmod(QFile::encodeName(directory.filePath(QStringLiteral("shipyard"))).constData(), 0755), 0);
+        QCOMPARE(modeOf(path), unsigned(mode));
+        QString error;
+        QVERIFY2(journal.append(sampleRecord(QStringLiteral("unlock")), &error), qPrintable(error));
+        QCOMPARE(modeOf(path), 0600u);
+        QCOMPARE(modeOf(directory.filePath(QStringLiteral("shipyard"))), 0700u);
+        QCOMPARE(journal.read().records.size(), 2);
+    }
+
+    // A journal made by something else before Shipyard ever wrote to it.
+    void makesAForeignJournalPrivate()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("audit.jsonl"));
+        QFile made(path);
+        QVERIFY(made.open(QIODevice::WriteOnly));
+        made.close();
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0666), 0);
+        QVERIFY(AuditJournal(path).append(sampleRecord(QStringLiteral("lock"))));
+        QCOMPARE(modeOf(path), 0600u);
+    }
+
+    // audit.jsonl → .1 → .2 at the size limit; the oldest goes, every file
+    // stays private and under the limit, and nothing between is lost.
+    void rotatesBySize()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("audit.jsonl"));
+        AuditJournal journal(path);
+        journal.setRotation(2048, 2);
+        const qsizetype recordSize = journal.serialize(numbered(10)).size() + 1;
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(journal.append(numbered(i)));
+        QCOMPARE(journal.files(), (QStringList { path + QStringLiteral(".2"), path + QStringLiteral(".1"), path }));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".3")));
+        for (const QString &file : journal.files()) {
+            QVERIFY2(QFileInfo(file).size() <= 2048, qPrintable(file));
+            QVERIFY2(QFileInfo(file).size() > 2048 - 2 * recordSize || file == path, qPrintable(file));
+            QCOMPARE(modeOf(file), 0600u);
+        }
+        const AuditJournal::Contents contents = journal.read();
+        QCOMPARE(contents.skippedLines, 0);
+        const QList<int> kept = sequences(contents.records);
+        QVERIFY(kept.size() < 40);
+        QCOMPARE(kept, range(40 - int(kept.size()), 39));
+
+        // Fewer files kept later: the extra ones go at the next rotation.
+        journal.setRotation(2048, 1);
+        for (int i = 40; i < 60; ++i)
+            QVERIFY(journal.append(numbered(i)));
+        QCOMPARE(journal.files(), (QStringList { path + QStringLiteral(".1"), path }));
+        const QList<int> fewer = sequences(journal.read().records);
+        QCOMPARE(fewer, range(60 - int(fewer.size()), 59));
+    }
+
+    // The newest records come from the end of the newest files, across
+    // rotations, oldest first.
+    void lastRecords()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("audit.jsonl"));
+        AuditJournal journal(path);
+        QCOMPARE(journal.last(5).records.size(), 0); // no journal yet
+        journal.setRotation(2048, 3);
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(journal.append(numbered(i)));
+        QVERIFY(journal.files().size() > 2);
+        QCOMPARE(sequences(journal.last(1).records), QList<int> { 29 });
+        QCOMPARE(sequences(journal.last(12).records), range(18, 29));
+        const AuditJournal::Contents all = journal.read();
+        QCOMPARE(journal.last(1000).records.size(), all.records.size());
+        QCOMPARE(sequences(journal.last(1000).records), sequences(all.records));
+        QCOMPARE(journal.last(0).records.size(), 0);
+
+        // Damaged lines are skipped and counted, wherever the blocks split.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("{\"what\": \"deliver\", \"ti\n");
+        }
+        QVERIFY(journal.append(numbered(30)));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("{\"cut short"); // no newline: the disk filled up
+        }
+        const AuditJournal::Contents tail = journal.last(2);
+        QCOMPARE(sequences(tail.records), (QList<int> { 29, 30 }));
+        QCOMPARE(tail.skippedLines, 2);
+    }
+
+    // Neither reader holds the file: last() reads only from the end, and
+    // forEach() one line at a time, so a journal with a quarter of a
+    // gigabyte of garbage (a sparse hole without a newline) costs neither
+    // time nor memory unless read through, and then only a line's worth.
+    void readsWithoutLoadingTheFile()
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("audit.jsonl"));
+        AuditJournal journal(path);
+        journal.setRotation(0, 0);
+        constexpr qint64 hole = 256 * 1024 * 1024;
+        const long before = peakMemoryMiB();
+
+        QVERIFY(journal.append(numbered(0)));
+        QVERIFY(appendHole(path, hole));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("\n");
+        }
+        for (int i = 1; i <= 4; ++i)
+            QVERIFY(journal.append(numbered(i)));
+        QElapsedTimer clock;
+        clock.start();
+        const AuditJournal::Contents newest = journal.last(3);
+        QCOMPARE(sequences(newest.records), range(2, 4));
+        QCOMPARE(newest.skippedLines, 0);
+        QVERIFY2(clock.elapsed() < 2000, "last() read more than the end of the file");
+
+        int seen = 0;
+        const AuditJournal::Contents first = journal.forEach([&seen](const AuditRecord &record) {
+            ++seen;
+            return record.details.value(QLatin1String("sequence")).toInt() < 0; // stop at the first
+        });
+        QCOMPARE(seen, 1);
+        QVERIFY(first.error.isEmpty());
+
+        // Reading through everything skips the hole as one damaged line.
+        const AuditJournal::Contents all = journal.last(100);
+        QCOMPARE(sequences(all.records), range(0, 4));
+        QCOMPARE(all.skippedLines, 1);
+        const AuditJournal::Contents streamed = journal.read();
+        QCOMPARE(sequences(streamed.records), range(0, 4));
+        QCOMPARE(streamed.skippedLines, 1);
+        const long grown = peakMemoryMiB() - before;
+        QVERIFY2(grown < 64, qPrintable(QStringLiteral("reading grew the process by %1 MiB").arg(grown)));
     }
 
     void masksSecrets()
@@ -195,8 +406,19 @@ private Q_SLOTS:
             qputenv("XDG_STATE_HOME", saved);
     }
 
+    // Two processes appending at once, without rotation and with a rotation
+    // every 30 or so records (and enough files kept to lose none): no line
+    // torn, lost or doubled, each writer's records in its order.
+    void appendsFromTwoProcesses_data()
+    {
+        QTest::addColumn<QStringList>("rotation");
+        QTest::newRow("one file") << QStringList {};
+        QTest::newRow("rotating") << QStringList { QStringLiteral("65536"), QStringLiteral("100") };
+    }
+
     void appendsFromTwoProcesses()
     {
+        QFETCH(QStringList, rotation);
         QTemporaryDir directory;
         const QString path = directory.filePath(QStringLiteral("audit.jsonl"));
         QProcess first;
@@ -204,8 +426,10 @@ private Q_SLOTS:
         first.setProcessChannelMode(QProcess::ForwardedChannels);
         second.setProcessChannelMode(QProcess::ForwardedChannels);
         const QString program = QCoreApplication::applicationFilePath();
-        first.start(program, { QStringLiteral("--audit-writer"), path, QStringLiteral("first") });
-        second.start(program, { QStringLiteral("--audit-writer"), path, QStringLiteral("second") });
+        first.start(
+            program, QStringList { QStringLiteral("--audit-writer"), path, QStringLiteral("first") } + rotation);
+        second.start(
+            program, QStringList { QStringLiteral("--audit-writer"), path, QStringLiteral("second") } + rotation);
         QVERIFY(first.waitForFinished(60000));
         QVERIFY(second.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
@@ -214,6 +438,8 @@ private Q_SLOTS:
         const AuditJournal::Contents contents = AuditJournal(path).read();
         QCOMPARE(contents.skippedLines, 0);
         QCOMPARE(contents.records.size(), 2 * recordsPerWriter);
+        if (!rotation.isEmpty())
+            QVERIFY(AuditJournal(path).files().size() > 10);
         QMap<QString, QList<int>> sequences;
         for (const AuditRecord &record : contents.records)
             sequences[record.details.value("writer").toString()].append(record.details.value("sequence").toInt());
@@ -228,8 +454,9 @@ private Q_SLOTS:
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && qstrcmp(argv[1], "--audit-writer") == 0)
-        return runWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    if ((argc == 4 || argc == 6) && qstrcmp(argv[1], "--audit-writer") == 0)
+        return runWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+            argc == 6 ? QByteArray(argv[4]).toLongLong() : 0, argc == 6 ? QByteArray(argv[5]).toInt() : 0);
     QCoreApplication app(argc, argv);
     TestAuditJournal test;
     return QTest::qExec(&test, argc, argv);

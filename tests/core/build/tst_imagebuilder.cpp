@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "AuthRecordingServer.h"
 #include "FixtureEnvironment.h"
 
 #include "build/ImageBuilder.h"
@@ -10,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Shipyard;
 using namespace std::chrono_literals;
@@ -152,6 +155,7 @@ private Q_SLOTS:
         settings.insecure = true;
         settings.usernameEnvironmentVariable = QStringLiteral("TEST_REGISTRY_USER");
         settings.passwordEnvironmentVariable = QStringLiteral("TEST_REGISTRY_PASSWORD");
+        settings.sendCredentialsOverHttp = true; // the fixture has no TLS
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         const QString password = m_fixture.value(QStringLiteral("REGISTRY_AUTH_PASSWORD"));
         environment.insert(QStringLiteral("TEST_REGISTRY_USER"), m_fixture.value(QStringLiteral("REGISTRY_AUTH_USER")));
@@ -183,6 +187,7 @@ private Q_SLOTS:
         settings.insecure = true;
         settings.usernameEnvironmentVariable = QStringLiteral("TEST_REGISTRY_USER");
         settings.passwordEnvironmentVariable = QStringLiteral("TEST_REGISTRY_PASSWORD");
+        settings.sendCredentialsOverHttp = true;
         ImageBuilder builder(settings);
         builder.setStorageDirectory(storage());
         builder.setEnvironment(QProcessEnvironment::systemEnvironment());
@@ -191,6 +196,83 @@ private Q_SLOTS:
         const ImageBuildResult result = waitForResult(builder);
         QCOMPARE(result.outcome, ImageBuildResult::Outcome::Failed);
         QVERIFY2(result.errorText.contains(QLatin1String("TEST_REGISTRY_PASSWORD")), qPrintable(result.errorText));
+    }
+
+    // Credentials the ecosystem names never go to a registry that may be
+    // plain http unless it says sendCredentialsOverHttp: the push stops
+    // before buildah runs, saying so, and the registry sees nothing.
+    void refusesToPushCredentialsOverPlainHttp()
+    {
+        const AuthRecordingServer recorder;
+        QVERIFY(recorder.isListening());
+        RegistrySettings settings;
+        settings.url = recorder.address();
+        settings.insecure = true;
+        settings.usernameEnvironmentVariable = QStringLiteral("TEST_REGISTRY_USER");
+        settings.passwordEnvironmentVariable = QStringLiteral("TEST_REGISTRY_PASSWORD");
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TEST_REGISTRY_USER"), QStringLiteral("someone"));
+        environment.insert(QStringLiteral("TEST_REGISTRY_PASSWORD"), QStringLiteral("never-sent"));
+        ImageBuilder builder(settings);
+        builder.setStorageDirectory(storage());
+        builder.setEnvironment(environment);
+        QList<ImageBuilder::Step> steps;
+        connect(&builder, &ImageBuilder::stepStarted, this, [&steps](ImageBuilder::Step step) { steps.append(step); });
+        builder.start(catalog(), checkout(QStringLiteral("catalog")), commit);
+        const ImageBuildResult result = waitForResult(builder);
+        QCOMPARE(result.outcome, ImageBuildResult::Outcome::Failed);
+        QVERIFY2(result.errorText.contains(QLatin1String("may be reached over plain http (insecure: true), so its "
+                                                         "credentials are not sent")) &&
+                result.errorText.contains(QLatin1String("registry.sendCredentialsOverHttp: true")),
+            qPrintable(result.errorText));
+        QCOMPARE(steps, (QList<ImageBuilder::Step> { ImageBuilder::Step::Build, ImageBuilder::Step::Image }));
+        QCOMPARE(recorder.requests(), QStringList());
+        QVERIFY(QDir(storage()).entryList({ QStringLiteral("auth-*") }, QDir::Files).isEmpty());
+    }
+
+    // Nor does a login buildah would find on its own (REGISTRY_AUTH_FILE
+    // here; podman login writes the same file): without
+    // sendCredentialsOverHttp the registry gets no credentials (buildah
+    // answers its challenge with an empty user and password).
+    void keepsBuildahsOwnLoginOffPlainHttp_data()
+    {
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("insecure") << false;
+        QTest::newRow("insecure, sendCredentialsOverHttp") << true;
+    }
+
+    void keepsBuildahsOwnLoginOffPlainHttp()
+    {
+        QFETCH(bool, allowed);
+        const AuthRecordingServer recorder;
+        QVERIFY(recorder.isListening());
+        const QString login = m_work.filePath(QStringLiteral("login-%1.json").arg(allowed));
+        QFile file(login);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral(R"({"auths":{"%1":{"auth":"%2"}}})")
+                .arg(recorder.address(), QString::fromLatin1(QByteArray("someone:elses").toBase64()))
+                .toUtf8());
+        file.close();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("REGISTRY_AUTH_FILE"), login);
+        RegistrySettings settings;
+        settings.url = recorder.address();
+        settings.insecure = true;
+        settings.sendCredentialsOverHttp = allowed;
+        ImageBuilder builder(settings);
+        builder.setStorageDirectory(storage());
+        builder.setEnvironment(environment);
+        builder.start(catalog(), checkout(QStringLiteral("catalog")), commit);
+        const ImageBuildResult result = waitForResult(builder);
+        // The recorder refuses every push; what matters is what it was sent.
+        QCOMPARE(result.outcome, ImageBuildResult::Outcome::Failed);
+        QVERIFY2(result.errorText.contains(QLatin1String("pushing the image failed")), qPrintable(result.errorText));
+        const QStringList requests = recorder.requests();
+        QVERIFY2(!requests.isEmpty(), "buildah never reached the registry");
+        const bool sentAuthorization = std::ranges::any_of(
+            requests, [](const QString &line) { return line.endsWith(QLatin1String(" authorization")); });
+        QVERIFY2(sentAuthorization == allowed, qPrintable(requests.join(QLatin1Char('\n'))));
+        QVERIFY(QDir(storage()).entryList({ QStringLiteral("auth-*") }, QDir::Files).isEmpty());
     }
 
     void cancels()

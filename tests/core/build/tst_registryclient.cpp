@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "AuthRecordingServer.h"
 #include "FixtureEnvironment.h"
 
 #include "build/RegistryClient.h"
@@ -55,7 +56,18 @@ private:
         settings.url = QLatin1String("http://") + m_fixture.value(QStringLiteral("REGISTRY_AUTH_ADDRESS"));
         settings.usernameEnvironmentVariable = QStringLiteral("TEST_REGISTRY_USER");
         settings.passwordEnvironmentVariable = QStringLiteral("TEST_REGISTRY_PASSWORD");
+        // The fixture has no TLS: the tests of authentication say so.
+        settings.sendCredentialsOverHttp = true;
         return settings;
+    }
+
+    QProcessEnvironment credentials() const
+    {
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("TEST_REGISTRY_USER"), m_fixture.value(QStringLiteral("REGISTRY_AUTH_USER")));
+        environment.insert(
+            QStringLiteral("TEST_REGISTRY_PASSWORD"), m_fixture.value(QStringLiteral("REGISTRY_AUTH_PASSWORD")));
+        return environment;
     }
 
 private Q_SLOTS:
@@ -170,6 +182,61 @@ private Q_SLOTS:
         RegistryError error;
         QVERIFY2(client.exists(QStringLiteral("demo/secure"), QStringLiteral("v1"), &error), qPrintable(error.message));
         QCOMPARE(client.tags(QStringLiteral("demo/secure")).value_or(QStringList()), QStringList { "v1" });
+    }
+
+    // An insecure registry is plain http: the real registry behind
+    // authentication gets no credentials, and the error says why, until the
+    // ecosystem says sendCredentialsOverHttp.
+    void withholdsCredentialsOverPlainHttp()
+    {
+        RegistrySettings settings = authenticated();
+        settings.url = m_fixture.value(QStringLiteral("REGISTRY_AUTH_ADDRESS"));
+        settings.insecure = true;
+        settings.sendCredentialsOverHttp = false;
+        RegistryError error;
+        QVERIFY(!RegistryClient(settings, credentials())
+                .exists(QStringLiteral("demo/secure"), QStringLiteral("v1"), &error));
+        QCOMPARE(error.kind, RegistryError::Kind::Unauthorized);
+        QVERIFY2(error.message.contains(QLatin1String("not sent over plain http (insecure: true)")) &&
+                error.message.contains(QLatin1String("registry.sendCredentialsOverHttp: true")),
+            qPrintable(error.message));
+
+        settings.sendCredentialsOverHttp = true;
+        QVERIFY2(
+            RegistryClient(settings, credentials()).exists(QStringLiteral("demo/secure"), QStringLiteral("v1"), &error),
+            qPrintable(error.message));
+    }
+
+    // What goes on the wire, recorded by a server that asks for credentials.
+    void sendsAuthorizationOnlyWhenAllowed_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<bool>("insecure");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("sent");
+        QTest::newRow("insecure") << QString() << true << false << "none";
+        QTest::newRow("http:// url") << "http://" << false << false << "none";
+        QTest::newRow("insecure, sendCredentialsOverHttp") << QString() << true << true << "authorization";
+        QTest::newRow("http:// url, sendCredentialsOverHttp") << "http://" << false << true << "authorization";
+    }
+
+    void sendsAuthorizationOnlyWhenAllowed()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(bool, insecure);
+        QFETCH(bool, allowed);
+        QFETCH(QString, sent);
+        const AuthRecordingServer recorder;
+        QVERIFY(recorder.isListening());
+        RegistrySettings settings = authenticated();
+        settings.url = scheme + recorder.address();
+        settings.insecure = insecure;
+        settings.sendCredentialsOverHttp = allowed;
+        RegistryError error;
+        QVERIFY(
+            !RegistryClient(settings, credentials()).exists(QStringLiteral("demo/x"), QStringLiteral("v1"), &error));
+        QCOMPARE(recorder.requests(), QStringList { QStringLiteral("HEAD /v2/demo/x/manifests/v1 ") + sent });
+        QCOMPARE(error.kind, allowed ? RegistryError::Kind::Forbidden : RegistryError::Kind::Unauthorized);
     }
 
     void refusesWrongCredentials()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Kubeconfig loading compared with kubectl itself: every row writes files,
 // then asks `kubectl config view --flatten` and Shipyard the same question.
+#include "kube/ClusterAccess.h"
 #include "kube/Kubeconfig.h"
 
 #include <QDir>
@@ -271,6 +272,73 @@ private Q_SLOTS:
         QCOMPARE(config.user(QStringLiteral("u"))->exec->command, dir.filePath(QStringLiteral("sub/bin/plugin")));
         // A bare command is looked up on PATH, not next to the file.
         QCOMPARE(config.user(QStringLiteral("p"))->exec->command, QStringLiteral("gcloud"));
+    }
+
+    // client-go refuses a cluster with both a CA and insecure-skip-tls-verify
+    // when it makes the client (kubectl config view still shows it): so does
+    // Shipyard, naming the file, the line and the cluster.
+    void refusesCertificateAuthorityWithInsecure_data()
+    {
+        QTest::addColumn<QByteArray>("cluster");
+        QTest::addColumn<bool>("refused");
+        const QByteArray caData = caPem.toBase64();
+        QTest::newRow("certificate-authority-data and insecure") << "certificate-authority-data: " + caData +
+                "\n    insecure-skip-tls-verify: true\n" << true;
+        QTest::newRow("certificate-authority file and insecure")
+            << QByteArray("certificate-authority: ca.pem\n    insecure-skip-tls-verify: true\n") << true;
+        QTest::newRow("insecure alone") << QByteArray("insecure-skip-tls-verify: true\n") << false;
+        QTest::newRow("certificate authority alone") << QByteArray("certificate-authority: ca.pem\n") << false;
+        QTest::newRow("insecure false beside a CA")
+            << QByteArray("certificate-authority: ca.pem\n    insecure-skip-tls-verify: false\n") << false;
+    }
+
+    void refusesCertificateAuthorityWithInsecure()
+    {
+        QFETCH(QByteArray, cluster);
+        QFETCH(bool, refused);
+        QTemporaryDir dir;
+        QFile ca(dir.filePath(QStringLiteral("ca.pem")));
+        QVERIFY(ca.open(QIODevice::WriteOnly));
+        ca.write(caPem);
+        ca.close();
+        const QString path = dir.filePath(QStringLiteral("config"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Config\ncurrent-context: ctx\nclusters:\n- name: edge\n  cluster:\n"
+                   "    server: https://127.0.0.1:1\n    " +
+            cluster +
+            "contexts:\n- name: ctx\n  context: {cluster: edge, user: u}\n"
+            "users:\n- name: u\n  user: {token: t}\n");
+        file.close();
+
+        const Kubeconfig config = Kubeconfig::loadFiles({ path });
+        QVERIFY2(config.isValid(), qPrintable(config.errorString())); // reading it is fine, as for kubectl
+        QString error;
+        const auto connection = config.connection(QStringLiteral("ctx"), &error);
+        QCOMPARE(!connection, refused);
+        QString clientError;
+        const KubeClient client = ClusterAccess(config, path).client(QStringLiteral("ctx"), &clientError);
+        QCOMPARE(!client.isValid(), refused);
+
+        // kubectl says the same when it makes its client (the server is never reached).
+        QProcess kubectl;
+        kubectl.setProcessChannelMode(QProcess::MergedChannels);
+        kubectl.start(m_kubectl,
+            { QStringLiteral("--kubeconfig"), path, QStringLiteral("--request-timeout=5s"), QStringLiteral("get"),
+                QStringLiteral("--raw"), QStringLiteral("/version") });
+        QVERIFY(kubectl.waitForFinished(30000));
+        const QString kubectlSaid = QString::fromUtf8(kubectl.readAll());
+        const QString words =
+            QStringLiteral("specifying a root certificates file with the insecure flag is not allowed");
+        QCOMPARE(kubectlSaid.contains(words), refused);
+        if (!refused) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            return;
+        }
+        // The line of insecure-skip-tls-verify, the cluster and its context.
+        QVERIFY2(error.startsWith(path + QStringLiteral(":9:31: error: cluster \"edge\" of context \"ctx\": ") + words),
+            qPrintable(error));
+        QCOMPARE(clientError, error);
     }
 
 private:

@@ -120,6 +120,31 @@ private Q_SLOTS:
         QCOMPARE(defaults.ecosystem->tracker.keyPrefix, QString());
     }
 
+    void registrySettings()
+    {
+        const QByteArray document = QByteArray(minimal) +
+            "registry:\n  url: 10.0.0.5:5000\n  insecure: true\n  usernameEnv: U\n  passwordEnv: P\n"
+            "  sendCredentialsOverHttp: true\n";
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        RegistrySettings registry = result.ecosystem->registry;
+        QVERIFY(registry.sendCredentialsOverHttp);
+        QVERIFY(registry.mayUsePlainHttp());
+        QVERIFY(registry.sendsCredentials());
+        registry.sendCredentialsOverHttp = false;
+        QVERIFY(!registry.sendsCredentials());
+        registry.insecure = false;
+        QVERIFY(registry.sendsCredentials()); // https, the default
+        registry.url = QStringLiteral("Http://10.0.0.5:5000");
+        QVERIFY(!registry.sendsCredentials());
+        registry.url = QStringLiteral("https://10.0.0.5:5000");
+        QVERIFY(registry.sendsCredentials());
+        QVERIFY(!EcosystemLoader()
+                .loadData(minimal, QStringLiteral("eco.yaml"))
+                .ecosystem->registry.sendCredentialsOverHttp);
+    }
+
     void redmineKeyPrefix()
     {
         const QByteArray document = QByteArray(minimal) +
@@ -315,6 +340,45 @@ private Q_SLOTS:
             << staging + "gating:\n  reviews:\n    trustTrailers: sure\n"
             << QStringList { "15:20: error: gating reviews: field 'trustTrailers' must be true or false",
                    "9:5: " + selfAsserted.arg(QStringLiteral("'staging'")) };
+        QTest::newRow("tracker token over plain http")
+            << base + "tracker:\n  kind: jira\n  url: http://jira.example.org\n  tokenEnv: JIRA_TOKEN\n"
+            << QStringList { "15:8: warning: tracker: the token in JIRA_TOKEN would be sent unencrypted to "
+                             "http://jira.example.org, readable by anyone on the way; use https" };
+        QTest::newRow("tracker token over https")
+            << base + "tracker:\n  kind: jira\n  url: https://jira.example.org\n  tokenEnv: JIRA_TOKEN\n"
+            << QStringList {};
+        QTest::newRow("tracker over plain http without a token")
+            << base + "tracker:\n  kind: jira\n  url: http://jira.example.org\n"
+            << QStringList {};
+        QTest::newRow("tracker token over loopback http")
+            << base + "tracker:\n  kind: jira\n  url: http://127.0.0.1:8080\n  tokenEnv: JIRA_TOKEN\n"
+            << QStringList {};
+        QTest::newRow("tracker token to localhost over http")
+            << base + "tracker:\n  kind: jira\n  url: HTTP://LocalHost:8080/jira\n  tokenEnv: JIRA_TOKEN\n"
+            << QStringList {};
+        QTest::newRow("review token over plain http")
+            << base +
+                "gating:\n  reviews:\n    kind: gerrit\n    url: http://gerrit.example.org\n"
+                "    tokenEnv: GERRIT_AUTH\n"
+            << QStringList { "16:10: warning: gating reviews: the token in GERRIT_AUTH would be sent unencrypted "
+                             "to http://gerrit.example.org" };
+        QTest::newRow("review token over IPv6 loopback http") << base +
+                "gating:\n  reviews:\n    kind: gerrit\n    url: 'http://[::1]:8080'\n"
+                "    tokenEnv: GERRIT_AUTH\n" << QStringList {};
+        QTest::newRow("insecure registry with credentials")
+            << base + "registry:\n  url: 10.0.0.5:5000\n  insecure: true\n  usernameEnv: U\n  passwordEnv: P\n"
+            << QStringList { "15:13: warning: registry: its credentials (usernameEnv, passwordEnv) are not sent over "
+                             "plain http (insecure: true)" };
+        QTest::newRow("http registry with credentials")
+            << base + "registry:\n  url: http://10.0.0.5:5000\n  passwordEnv: P\n"
+            << QStringList { "14:8: warning: registry: its credentials (usernameEnv, passwordEnv) are not sent over "
+                             "plain http (an http:// url)" };
+        QTest::newRow("insecure registry sending credentials anyway") << base +
+                "registry:\n  url: 10.0.0.5:5000\n  insecure: true\n  usernameEnv: U\n  passwordEnv: P\n"
+                "  sendCredentialsOverHttp: true\n" << QStringList {};
+        QTest::newRow("insecure registry without credentials")
+            << base + "registry:\n  url: 10.0.0.5:5000\n  insecure: true\n"
+            << QStringList {};
         QTest::newRow("jira apiVersion out of range")
             << base + "tracker:\n  kind: jira\n  url: https://j\n  apiVersion: 4\n"
             << QStringList { "16:15: error: tracker: field 'apiVersion' must be between 2 and 3, not 4" };
