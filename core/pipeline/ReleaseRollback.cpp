@@ -51,6 +51,7 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
         return fail(missing);
     EnvironmentLock lock(
         client, ns, m_options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : m_options.identity);
+    lock.setEnvironment(environment->name, environment->isProtected);
     QString lockError;
     if (!lock.acquire(m_options.waitForLock, nullptr, &lockError, [this](const QString &holder) {
             if (m_log)

@@ -35,6 +35,7 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
     }
     EnvironmentLock &lock = context.setLock(std::make_unique<EnvironmentLock>(client, context.namespaceName(),
         options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : options.identity, options.leaseDuration));
+    lock.setEnvironment(context.environment().name, context.environment().isProtected);
     {
         // What the lock's holder and the queue show others about this delivery.
         QStringList what;
