@@ -103,6 +103,16 @@ std::optional<DeliveryStep::Verdict> DeployStep::checkPermissions(DeliveryContex
             }
         }
     }
+    // An interrupted release is undone first: what it applied and the last
+    // good release lacks is deleted.
+    if (const std::optional<ReleaseRecord> interrupted = InterruptedRelease::find(context.store().list())) {
+        for (const ReleaseRecord::SystemRelease &release : interrupted->systems) {
+            for (const QJsonValue &object : release.objects) {
+                permissions.addRemoved({ object.toObject() });
+                secrets |= ReleaseSecrets::isSecret(object.toObject());
+            }
+        }
+    }
     permissions.addReleaseRecords(secrets);
     permissions.addEvents();
     const QString missing = permissions.check();
