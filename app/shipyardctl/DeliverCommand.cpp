@@ -25,6 +25,7 @@ public:
     {
         QCommandLineParser parser;
         EnvironmentArguments::addOptions(parser, tr("the environment to deliver into"));
+        EnvironmentArguments::addConfirmOption(parser);
         parser.addOption({ QStringLiteral("system"),
             tr("a system to deliver, with its feature branch (default: its upstream); repeatable"),
             QStringLiteral("S[=BRANCH]") });
@@ -45,6 +46,8 @@ public:
         }
         EnvironmentArguments place;
         if (const auto exitCode = place.load(parser, arguments[0]))
+            return *exitCode;
+        if (const auto exitCode = place.requireConfirmation(parser, arguments[0], tr("deliver into it")))
             return *exitCode;
         QMap<QString, QString> images;
         for (const QString &value : parser.values(QStringLiteral("image"))) {

@@ -20,6 +20,27 @@ void EnvironmentArguments::addOptions(QCommandLineParser &parser, const QString 
         { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
 }
 
+void EnvironmentArguments::addConfirmOption(QCommandLineParser &parser)
+{
+    parser.addOption({ QStringLiteral("confirm"), tr("the environment's name, which a protected environment wants"),
+        QStringLiteral("ENV") });
+}
+
+std::optional<int> EnvironmentArguments::requireConfirmation(
+    const QCommandLineParser &parser, const QString &command, const QString &what) const
+{
+    const Environment &target = environment();
+    if (!target.isProtected || parser.value(QStringLiteral("confirm")) == target.name)
+        return std::nullopt;
+    err() << command << ": "
+          << (parser.isSet(QStringLiteral("confirm"))
+                     ? tr("--confirm %1 does not name %2, a protected environment: to %3, add --confirm %2")
+                           .arg(parser.value(QStringLiteral("confirm")), target.name, what)
+                     : tr("%1 is a protected environment: to %2, add --confirm %1").arg(target.name, what))
+          << '\n';
+    return UsageError;
+}
+
 std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, const QString &command,
     const QString &environment, std::optional<EnvironmentKind> defaultKind)
 {

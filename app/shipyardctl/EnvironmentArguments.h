@@ -20,6 +20,9 @@ class EnvironmentArguments
     Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::EnvironmentArguments)
 public:
     static void addOptions(QCommandLineParser &parser, const QString &environmentDescription);
+    // --confirm ENV, which a change to a protected environment wants: the
+    // command line's counterpart of typing the name in the window.
+    static void addConfirmOption(QCommandLineParser &parser);
 
     // Loads the ecosystem and finds the environment; on a problem prints it
     // after `command` and returns the exit code. ENVIRONMENT, when given,
@@ -28,6 +31,11 @@ public:
     // environment of that kind.
     std::optional<int> load(const QCommandLineParser &parser, const QString &command, const QString &environment = {},
         std::optional<EnvironmentKind> defaultKind = std::nullopt);
+
+    // After load(): a protected environment not named by --confirm is a
+    // usage error, printed after `command` with WHAT ("deliver into it"); its exit code.
+    std::optional<int> requireConfirmation(
+        const QCommandLineParser &parser, const QString &command, const QString &what) const;
 
     const Ecosystem &ecosystem() const { return *m_ecosystem; }
     const Environment &environment() const { return *m_ecosystem->environment(m_environmentName); }

@@ -209,6 +209,7 @@ private:
         const QString reason = AuditTrail(context.client).mask(context.parser.value(QStringLiteral("reason")));
         EnvironmentLock lock(context.client, context.ns, EnvironmentLock::defaultIdentity(), leaseDuration);
         lock.setReason(reason);
+        lock.setEnvironment(context.environment.name, context.environment.isProtected);
         QString error;
         const bool held = lock.acquire(
             context.parser.isSet(QStringLiteral("wait")), &stopRequested, &error, [&](const QString &holder) {

@@ -23,6 +23,7 @@ public:
     {
         QCommandLineParser parser;
         EnvironmentArguments::addOptions(parser, tr("the environment"));
+        EnvironmentArguments::addConfirmOption(parser);
         parser.addOption({ QStringLiteral("release"),
             tr("the release to restore (default: the good one before the current)"), QStringLiteral("ID") });
         parser.addOption({ QStringLiteral("wait-for-lock"), tr("wait while a delivery holds the environment") });
@@ -30,6 +31,8 @@ public:
             return *exitCode;
         EnvironmentArguments target;
         if (const auto exitCode = target.load(parser, arguments[0]))
+            return *exitCode;
+        if (const auto exitCode = target.requireConfirmation(parser, arguments[0], tr("roll it back")))
             return *exitCode;
         ReleaseRollback::Options options;
         options.cluster = target.cluster();

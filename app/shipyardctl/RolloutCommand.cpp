@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "CtlCommand.h"
+#include "DeploymentActionArguments.h"
 #include "KubeCommandSupport.h"
 #include "Output.h"
 
@@ -20,7 +21,7 @@ public:
     int run(const QStringList &arguments) override
     {
         QCommandLineParser parser;
-        addKubeOptions(parser);
+        DeploymentActionArguments::addOptions(parser);
         parser.addOption({ QStringLiteral("to-revision"), tr("undo: the revision to go back to (0: the previous)"),
             tr("N"), QStringLiteral("0") });
         parser.addOption({ QStringLiteral("timeout"), tr("status: give up after this many seconds (0: never)"),
@@ -57,11 +58,26 @@ public:
             err() << arguments[0] << ": " << tr("only deployments are supported: deployment/NAME") << '\n';
             return UsageError;
         }
+        const QString action = positional[0];
+        // A change, as deliveries make them: under the environment's lock,
+        // audited, and confirmed for a protected environment.
+        const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+        if (action == QLatin1String("restart") || (action == QLatin1String("undo") && !dryRun)) {
+            const bool undo = action == QLatin1String("undo");
+            DeploymentActionArguments change;
+            if (const auto exitCode = change.load(parser, arguments[0],
+                    tr("%1 deployment/%2").arg(undo ? tr("undo the rollout of") : tr("restart"), target)))
+                return *exitCode;
+            DeploymentAction::Options options;
+            options.toRevision = parser.value(QStringLiteral("to-revision")).toLongLong();
+            const DeploymentAction::Outcome outcome = change.run(
+                parser, target, undo ? DeploymentAction::Kind::Undo : DeploymentAction::Kind::Restart, options);
+            return DeploymentActionArguments::report(arguments[0], target, action, json, outcome);
+        }
         const KubeClient client = kubeClientFor(parser, arguments[0]);
         if (!client.isValid())
             return UsageError;
         const DeploymentRollout rollout(client, namespaceFor(parser, client), target);
-        const QString action = positional[0];
 
         if (action == QLatin1String("history")) {
             const RolloutHistory history = await(rollout.history());
@@ -95,11 +111,8 @@ public:
                     stream << line << '\n';
                     stream.flush();
                 }));
-        } else if (action == QLatin1String("undo")) {
-            result = await(rollout.undo(
-                parser.value(QStringLiteral("to-revision")).toLongLong(), parser.isSet(QStringLiteral("dry-run"))));
         } else {
-            result = await(rollout.restart());
+            result = await(rollout.undo(parser.value(QStringLiteral("to-revision")).toLongLong(), dryRun));
         }
         if (json) {
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("deployment"), target },

@@ -30,6 +30,10 @@ inline constexpr QLatin1StringView expiresAt("shipyard.dev/expires-at");
 // what a holder or waiter is doing (annotation).
 inline constexpr QLatin1StringView queue("shipyard.dev/queue");
 inline constexpr QLatin1StringView reason("shipyard.dev/reason");
+// On the delivery lock's Lease (annotations): the environment it guards
+// (`environment`) and whether that one is protected ("true" or "false"),
+// for tools that act on its namespace without the ecosystem.
+inline constexpr QLatin1StringView protectedEnvironment("shipyard.dev/protected");
 
 // On audit Events (annotations); `release` names the release acted on.
 inline constexpr QLatin1StringView osUser("shipyard.dev/os-user");

@@ -316,9 +316,15 @@ void EnvironmentLock::publishReason()
 {
     // The lease object is shared with the next holders: always overwrite (or clear) the reason.
     const QJsonValue reason = m_reason.isEmpty() ? QJsonValue() : QJsonValue(m_reason);
+    QJsonObject annotations { { QString(Labels::reason), reason } };
+    // Which environment is guarded stays for those who come after, holder or not.
+    if (!m_environment.isEmpty()) {
+        annotations.insert(QString(Labels::environment), m_environment);
+        annotations.insert(
+            QString(Labels::protectedEnvironment), m_protected ? QStringLiteral("true") : QStringLiteral("false"));
+    }
     const QByteArray patch = QJsonDocument(
-        QJsonObject { { QStringLiteral("metadata"),
-            QJsonObject { { QStringLiteral("annotations"), QJsonObject { { QString(Labels::reason), reason } } } } } })
+        QJsonObject { { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("annotations"), annotations } } } })
                                  .toJson(QJsonDocument::Compact);
     await(m_client.patch(
         leasesPath(m_ns) + QLatin1Char('/') + QString::fromLatin1(leaseName), patch, "application/merge-patch+json"));
@@ -337,6 +343,22 @@ EnvironmentLock::Status EnvironmentLock::read(const KubeClient &client, const QS
     for (const QueueEntry &entry : listQueue(client, ns, &status.error))
         status.queue.append(entry.waiter);
     return status;
+}
+
+EnvironmentLock::Guarded EnvironmentLock::guardedBy(const KubeClient &client, const QString &ns)
+{
+    Guarded guarded;
+    const KubeResponse got = await(client.get(leasesPath(ns) + QLatin1Char('/') + QString::fromLatin1(leaseName)));
+    if (!got.ok()) {
+        if (!got.error.isNotFound())
+            guarded.error = got.error;
+        return guarded;
+    }
+    const QJsonObject annotations = got.json()[QLatin1String("metadata")][QLatin1String("annotations")].toObject();
+    guarded.exists = true;
+    guarded.environment = annotations.value(Labels::environment).toString();
+    guarded.isProtected = annotations.value(Labels::protectedEnvironment).toString() == QLatin1String("true");
+    return guarded;
 }
 
 bool EnvironmentLock::isQueueLease(const QJsonObject &lease)

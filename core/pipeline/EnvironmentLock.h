@@ -97,6 +97,25 @@ public:
 
     // Shown to others (annotation) with the lock or the queue entry; set before acquire().
     void setReason(const QString &reason) { m_reason = reason; }
+    // The environment this lock guards, written on the Lease with the reason
+    // when it is taken; set before acquire(). Tools that act on a namespace
+    // without the ecosystem (shipyardctl rollout and scale, the Cluster
+    // view) learn from it that Shipyard delivers there, and whether the
+    // environment is protected (see guardedBy()).
+    void setEnvironment(const QString &name, bool isProtected)
+    {
+        m_environment = name;
+        m_protected = isProtected;
+    }
+    struct Guarded
+    {
+        KubeError error; // the Lease could not be read (a missing one is no error)
+        bool exists = false; // someone took this namespace's lock once: Shipyard delivers here
+        QString environment; // as its last holder named it; empty when none did
+        bool isProtected = false;
+    };
+    // What the Lease of NS says about the environment it guards.
+    static Guarded guardedBy(const KubeClient &client, const QString &ns);
     // The lock and its queue as they are now, in one read (blocks).
     static Status read(const KubeClient &client, const QString &ns);
     Status status() const { return read(m_client, m_ns); }
@@ -153,6 +172,8 @@ private:
     KubeClient m_client;
     QString m_ns;
     QString m_reason;
+    QString m_environment;
+    bool m_protected = false;
     LeaseLock m_lock;
     QString m_key;
     std::chrono::seconds m_duration;

@@ -5,12 +5,15 @@
 #include "audit/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/InterruptedRelease.h"
+#include "pipeline/WritePermissions.h"
 #include "releases/ReleaseApplier.h"
+#include "releases/ReleaseSecrets.h"
 #include "releases/ReleaseStore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <QSysInfo>
 
 namespace Shipyard {
@@ -38,8 +41,17 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     if (!client.isValid())
         return fail(clientError);
 
+    // The Lease is the rollback's first write, and the lock what keeps
+    // deliveries out while it restores: what holding it needs is asked
+    // before taking it; what the restore needs, once the records say what
+    // it restores, before the restore.
+    WritePermissions lockPermissions(client, ns);
+    lockPermissions.addLock();
+    if (const QString missing = lockPermissions.check(); !missing.isEmpty())
+        return fail(missing);
     EnvironmentLock lock(
         client, ns, m_options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : m_options.identity);
+    lock.setEnvironment(environment->name, environment->isProtected);
     QString lockError;
     if (!lock.acquire(m_options.waitForLock, nullptr, &lockError, [this](const QString &holder) {
             if (m_log)
@@ -104,6 +116,54 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
             }
         }
     }
+    const auto audit = [&](const QString &outcome) {
+        AuditRecord record;
+        record.action = QStringLiteral("rollback");
+        record.context = environment->context;
+        record.namespaceName = ns;
+        record.releaseId = target->id;
+        record.result = outcome;
+        record.details = QJsonObject { { QStringLiteral("environment"), environment->name },
+            { QStringLiteral("automatic"), false }, { QStringLiteral("replacedRelease"), result.replacedId } };
+        const AuditTrail::Outcome audited = AuditTrail(client, m_options.auditJournal).record(record);
+        if (!audited.ok() && m_log)
+            m_log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
+    };
+
+    // The restore is the first change; everything it and the records
+    // written after it need is asked before it, so that a missing
+    // permission leaves the environment as it is rather than half restored.
+    WritePermissions permissions(writer, ns);
+    bool secrets = false;
+    for (const QString &system : std::as_const(systems)) {
+        QSet<QString> kept;
+        if (const ReleaseRecord::SystemRelease *release = target->system(system)) {
+            for (const QJsonValue &object : release->objects) {
+                kept.insert(ReleaseApplier::describe(object.toObject()));
+                permissions.addApplied({ object.toObject() });
+            }
+        }
+        for (const QJsonObject &object : currentObjects.value(system)) {
+            if (!kept.contains(ReleaseApplier::describe(object)))
+                permissions.addRemoved({ object });
+        }
+    }
+    // Records are written again with their Secrets' values beside them.
+    for (const ReleaseRecord *record : { target, current, interrupted ? &*interrupted : nullptr }) {
+        if (!record)
+            continue;
+        for (const ReleaseRecord::SystemRelease &release : record->systems) {
+            for (const QJsonValue &object : release.objects)
+                secrets |= ReleaseSecrets::isSecret(object.toObject());
+        }
+    }
+    permissions.addReleaseRecords(secrets);
+    permissions.addEvents();
+    if (const QString missing = permissions.check(); !missing.isEmpty()) {
+        audit(QStringLiteral("failed: ") + missing);
+        return fail(missing);
+    }
+
     ReleaseApplier applier(writer, ns);
     applier.setLog(m_log);
     applier.setWriteGuard([&lock, timeout = m_ecosystem.rollback.rolloutTimeout] {
@@ -113,17 +173,7 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     const QString restoreError =
         applier.restore(*target, systems, currentObjects, m_ecosystem.rollback.rolloutTimeout, &revisions);
 
-    AuditRecord audit;
-    audit.action = QStringLiteral("rollback");
-    audit.context = environment->context;
-    audit.namespaceName = ns;
-    audit.releaseId = target->id;
-    audit.result = restoreError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + restoreError;
-    audit.details = QJsonObject { { QStringLiteral("environment"), environment->name },
-        { QStringLiteral("automatic"), false }, { QStringLiteral("replacedRelease"), result.replacedId } };
-    const AuditTrail::Outcome audited = AuditTrail(client, m_options.auditJournal).record(audit);
-    if (!audited.ok() && m_log)
-        m_log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
+    audit(restoreError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + restoreError);
     if (!restoreError.isEmpty())
         return fail(restoreError);
 

@@ -265,7 +265,7 @@ QList<QJsonObject> ManifestReader::render(const System &system, const QString &d
     return objects;
 }
 
-QString ManifestReader::pathOf(const QJsonObject &object, const QString &ns)
+KubeResourceType ManifestReader::typeOf(const QJsonObject &object)
 {
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     const qsizetype slash = apiVersion.indexOf(QLatin1Char('/'));
@@ -275,9 +275,12 @@ QString ManifestReader::pathOf(const QJsonObject &object, const QString &ns)
     static const QStringList clusterScoped { QStringLiteral("Namespace"), QStringLiteral("ClusterRole"),
         QStringLiteral("ClusterRoleBinding"), QStringLiteral("CustomResourceDefinition"),
         QStringLiteral("PersistentVolume"), QStringLiteral("StorageClass"), QStringLiteral("PriorityClass") };
-    const KubeResourceType type =
-        KubeResourceType::make(group, version, pluralOf(kind), kind, !clusterScoped.contains(kind));
-    return type.path(ns, object[QLatin1String("metadata")][QLatin1String("name")].toString());
+    return KubeResourceType::make(group, version, pluralOf(kind), kind, !clusterScoped.contains(kind));
+}
+
+QString ManifestReader::pathOf(const QJsonObject &object, const QString &ns)
+{
+    return typeOf(object).path(ns, object[QLatin1String("metadata")][QLatin1String("name")].toString());
 }
 
 } // namespace Shipyard

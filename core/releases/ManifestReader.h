@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/KubeResourceType.h"
 #include "model/Ecosystem.h"
 
 #include <QJsonObject>
@@ -39,6 +40,9 @@ public:
     static QList<QJsonObject> render(const System &system, const QString &directory, const QString &image,
         const QList<QPair<QString, QString>> &annotations, QString *error);
 
+    // The resource OBJECT is written to, from its apiVersion and kind: what
+    // apply() and remove() send requests to, and so what a permission check asks about.
+    static KubeResourceType typeOf(const QJsonObject &object);
     // The API path of the object in NS, from apiVersion, kind and name.
     static QString pathOf(const QJsonObject &object, const QString &ns);
 };

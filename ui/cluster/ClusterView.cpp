@@ -227,6 +227,7 @@ void ClusterView::showSelected()
 void ClusterView::setEcosystem(const Ecosystem &ecosystem)
 {
     m_diff->setEcosystem(ecosystem);
+    m_deployment->setEcosystem(ecosystem);
 }
 
 void ClusterView::showDiffOf(const QModelIndex &index)

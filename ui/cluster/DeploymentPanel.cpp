@@ -2,6 +2,8 @@
 #include "cluster/DeploymentPanel.h"
 
 #include "cluster/RolloutHistoryModel.h"
+#include "widgets/BackgroundTask.h"
+#include "widgets/ConfirmationDialog.h"
 #include "widgets/RolloutChartView.h"
 
 #include "kube/AccessReview.h"
@@ -13,7 +15,6 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -87,6 +88,11 @@ void DeploymentPanel::clear()
         button->setEnabled(false);
         button->setToolTip({});
     }
+}
+
+void DeploymentPanel::setEcosystem(const Ecosystem &ecosystem)
+{
+    m_ecosystem = ecosystem.environments.isEmpty() ? nullptr : std::make_shared<const Ecosystem>(ecosystem);
 }
 
 void DeploymentPanel::setDeployment(const KubeClient &client, const QString &context, const QJsonObject &deployment)
@@ -172,12 +178,57 @@ void DeploymentPanel::setActionAllowed(QPushButton *button, const QString &verb,
         });
 }
 
-bool DeploymentPanel::confirm(const QString &question)
+bool DeploymentPanel::confirm(
+    const QString &title, const QString &question, const QString &actionText, const DeploymentAction::Place &place)
 {
     if (!m_confirm)
         return true;
-    return QMessageBox::question(this, tr("Confirm"), question, QMessageBox::Yes | QMessageBox::Cancel,
-               QMessageBox::Cancel) == QMessageBox::Yes;
+    QString text = question.toHtmlEscaped();
+    if (!place.environment.isEmpty())
+        text += QStringLiteral("<p>") +
+            tr("This is the environment <b>%1</b>: the action takes its lock, is refused while a delivery runs, "
+               "and is audited.")
+                .arg(place.environment.toHtmlEscaped()) +
+            QStringLiteral("</p>");
+    ConfirmationDialog dialog(title, text, actionText, place.isProtected ? place.environment : QString(), this);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void DeploymentPanel::act(DeploymentAction::Kind kind, const DeploymentAction::Options &options, const QString &title,
+    const QString &question, const QString &actionText)
+{
+    if (m_acting)
+        return;
+    m_acting = true;
+    const quint64 generation = m_generation;
+    const KubeClient client = m_client;
+    const QString ns = m_ns;
+    const QString name = m_name;
+    const std::shared_ptr<const Ecosystem> ecosystem = m_ecosystem;
+    // The place is found anew for every action: the lock's Lease may have
+    // appeared since the deployment was selected.
+    runInBackground([client, ns, ecosystem] {
+        return DeploymentAction::locate(ecosystem.get(), client, ns);
+    }).then(this, [=, this](const DeploymentAction::Place &place) {
+        if (generation != m_generation || !confirm(title, question, actionText, place)) {
+            m_acting = false;
+            return;
+        }
+        DeploymentAction::Options withJournal = options;
+        withJournal.auditJournal = m_auditJournal;
+        runInBackground([client, ns, name, kind, place, withJournal] {
+            return DeploymentAction(client, ns, name).run(kind, place, withJournal);
+        }).then(this, [this, generation](const DeploymentAction::Outcome &outcome) {
+            m_acting = false;
+            if (generation != m_generation)
+                return;
+            QString message = outcome.message();
+            if (!outcome.auditWarning.isEmpty())
+                message += QLatin1Char('\n') + tr("Warning: %1").arg(outcome.auditWarning);
+            finish(outcome.ok(), message);
+            reloadHistory();
+        });
+    });
 }
 
 qint64 DeploymentPanel::selectedRevision() const
@@ -197,37 +248,32 @@ void DeploymentPanel::undo(qint64 toRevision)
     if (!m_client.isValid() || m_denied.contains(m_undo))
         return;
     const QString target = toRevision > 0 ? tr("revision %1").arg(toRevision) : tr("the previous revision");
-    if (!confirm(tr("Roll deployment %1 in %2 (%3) back to %4?").arg(m_name, m_ns, m_context, target)))
-        return;
-    DeploymentRollout(m_client, m_ns, m_name).undo(toRevision).then(this, [this](const RolloutResult &result) {
-        finish(result.ok(), result.ok() ? result.message : result.error.message);
-        reloadHistory();
-    });
+    DeploymentAction::Options options;
+    options.toRevision = toRevision;
+    act(DeploymentAction::Kind::Undo, options, tr("Undo the rollout of %1").arg(m_name),
+        tr("Roll deployment %1 in %2 (%3) back to %4?").arg(m_name, m_ns, m_context, target), tr("&Undo"));
 }
 
 void DeploymentPanel::scale(int replicas)
 {
     if (!m_client.isValid() || m_denied.contains(m_scale))
         return;
-    if (!confirm(tr("Scale deployment %1 in %2 (%3) from %4 to %5 replicas?")
-                .arg(m_name, m_ns, m_context)
-                .arg(m_replicas)
-                .arg(replicas)))
-        return;
-    DeploymentRollout(m_client, m_ns, m_name).scale(replicas).then(this, [this](const RolloutResult &result) {
-        finish(result.ok(), result.ok() ? result.message : result.error.message);
-    });
+    DeploymentAction::Options options;
+    options.replicas = replicas;
+    act(DeploymentAction::Kind::Scale, options, tr("Scale %1").arg(m_name),
+        tr("Scale deployment %1 in %2 (%3) from %4 to %5 replicas?")
+            .arg(m_name, m_ns, m_context)
+            .arg(m_replicas)
+            .arg(replicas),
+        tr("&Scale"));
 }
 
 void DeploymentPanel::restart()
 {
     if (!m_client.isValid() || m_denied.contains(m_restart))
         return;
-    if (!confirm(tr("Restart every pod of deployment %1 in %2 (%3)?").arg(m_name, m_ns, m_context)))
-        return;
-    DeploymentRollout(m_client, m_ns, m_name).restart().then(this, [this](const RolloutResult &result) {
-        finish(result.ok(), result.ok() ? result.message : result.error.message);
-    });
+    act(DeploymentAction::Kind::Restart, {}, tr("Restart %1").arg(m_name),
+        tr("Restart every pod of deployment %1 in %2 (%3)?").arg(m_name, m_ns, m_context), tr("&Restart"));
 }
 
 QString DeploymentPanel::statusText() const

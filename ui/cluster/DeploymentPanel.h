@@ -2,10 +2,13 @@
 #pragma once
 
 #include "kube/KubeClient.h"
+#include "pipeline/DeploymentAction.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QPushButton;
@@ -19,14 +22,19 @@ class RolloutHistoryModel;
 
 // One deployment's replicas over time since it was selected (a chart above),
 // its rollout history with Undo, Scale… and Restart. Each action asks
-// for confirmation first; an action the user may not take (per a
-// SelfSubjectAccessReview) is disabled, the reason in its tooltip.
+// for confirmation first (the environment's name typed, for a protected
+// one) and runs as deliveries change an environment (DeploymentAction):
+// under the environment's lock, audited. An action the user may not take
+// (per a SelfSubjectAccessReview) is disabled, the reason in its tooltip.
 class DeploymentPanel : public QWidget
 {
     Q_OBJECT
 public:
     explicit DeploymentPanel(QWidget *parent = nullptr);
 
+    // Which environment a namespace is (and whether protected) comes from
+    // the ecosystem, else from the namespace's delivery lock.
+    void setEcosystem(const Ecosystem &ecosystem);
     void setDeployment(const KubeClient &client, const QString &context, const QJsonObject &deployment);
     // The deployment's object changed in the cluster (a new revision, a scale).
     void updateDeployment(const QJsonObject &deployment);
@@ -40,6 +48,8 @@ public:
     QPushButton *restartButton() const { return m_restart; }
     // Skips the confirmation dialogs; for tests.
     void setConfirmations(bool ask) { m_confirm = ask; }
+    // Where audit records go; empty: the default journal. For tests.
+    void setAuditJournal(const QString &path) { m_auditJournal = path; }
     void undo(qint64 toRevision);
     void scale(int replicas);
     void restart();
@@ -53,7 +63,12 @@ private:
     void reloadHistory();
     void checkAccess();
     void setActionAllowed(QPushButton *button, const QString &verb, const QString &resource);
-    bool confirm(const QString &question);
+    // Finds the deployment's environment, asks QUESTION (with the name
+    // typed when it is protected), then acts off the UI thread.
+    void act(DeploymentAction::Kind kind, const DeploymentAction::Options &options, const QString &title,
+        const QString &question, const QString &actionText);
+    bool confirm(
+        const QString &title, const QString &question, const QString &actionText, const DeploymentAction::Place &place);
     void finish(bool ok, const QString &message);
     qint64 selectedRevision() const;
 
@@ -65,6 +80,9 @@ private:
     int m_replicas = 0;
     quint64 m_generation = 0; // drops answers about a deployment no longer shown
     bool m_confirm = true;
+    bool m_acting = false; // one action at a time
+    QString m_auditJournal;
+    std::shared_ptr<const Ecosystem> m_ecosystem;
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QTableView *m_historyView = nullptr;

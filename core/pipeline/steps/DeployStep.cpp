@@ -3,8 +3,10 @@
 
 #include "model/Labels.h"
 #include "pipeline/InterruptedRelease.h"
+#include "pipeline/WritePermissions.h"
 #include "releases/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
+#include "releases/ReleaseSecrets.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -25,6 +27,8 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
     record.tasks = context.tasks();
     context.result().releaseId = record.id;
     if (const std::optional<Verdict> refused = render(context))
+        return *refused;
+    if (const std::optional<Verdict> refused = checkPermissions(context))
         return *refused;
     if (const std::optional<Verdict> refused = recoverInterrupted(context, applier))
         return *refused;
@@ -70,6 +74,54 @@ std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context
             return fail(context, Step::Deploy, work, error, fault);
     }
     return std::nullopt;
+}
+
+std::optional<DeliveryStep::Verdict> DeployStep::checkPermissions(DeliveryContext &context)
+{
+    // Here is the delivery's first write beyond its lock (whose own
+    // permissions the lock step asked before taking it): restoring over an
+    // interrupted release, a baseline record, the in-progress record, then
+    // the objects. Everything those and a rollback of them need is asked
+    // at once, so that a refusal leaves the environment as it was.
+    WritePermissions permissions(context.client(), context.namespaceName());
+    bool secrets = false;
+    for (const DeliveryContext::Work &work : context.work()) {
+        permissions.addApplied(work.objects);
+        // A failure rolls back, deleting what this release adds and the last good one lacks.
+        permissions.addRemoved(work.objects);
+        for (const QJsonObject &object : work.objects)
+            secrets |= ReleaseSecrets::isSecret(object);
+    }
+    // A rollback restores the last good release, which may hold kinds this
+    // one no longer has. Records that cannot be read are reported where
+    // the rollback target is settled.
+    if (const std::optional<ReleaseRecord> previous = context.store().latestGood()) {
+        for (const ReleaseRecord::SystemRelease &release : previous->systems) {
+            for (const QJsonValue &object : release.objects) {
+                permissions.addApplied({ object.toObject() });
+                secrets |= ReleaseSecrets::isSecret(object.toObject());
+            }
+        }
+    }
+    // An interrupted release is undone first: what it applied and the last
+    // good release lacks is deleted.
+    if (const std::optional<ReleaseRecord> interrupted = InterruptedRelease::find(context.store().list())) {
+        for (const ReleaseRecord::SystemRelease &release : interrupted->systems) {
+            for (const QJsonValue &object : release.objects) {
+                permissions.addRemoved({ object.toObject() });
+                secrets |= ReleaseSecrets::isSecret(object.toObject());
+            }
+        }
+    }
+    permissions.addReleaseRecords(secrets);
+    permissions.addEvents();
+    const QString missing = permissions.check();
+    if (missing.isEmpty())
+        return std::nullopt;
+    for (const DeliveryContext::Work &work : context.work())
+        context.setState(Step::Deploy, work.system.name, State::Failed, missing);
+    // Nobody's branch is at fault: the task stays where it is.
+    return end(Outcome::Failed, Step::Deploy, missing, Fault::Environment);
 }
 
 std::optional<DeliveryStep::Verdict> DeployStep::recoverInterrupted(

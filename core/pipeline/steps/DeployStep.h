@@ -10,8 +10,10 @@ class ReleaseApplier;
 // The systems' manifests rendered for their images (from the delivered
 // commits' files), an interrupted release found and undone, what a rollback
 // would restore settled and recorded, the release recorded as in progress,
-// then every object applied (server-side) and the rollouts waited for. From
-// the first object applied on, a failure is rolled back (see RollbackStep).
+// then every object applied (server-side) and the rollouts waited for. What
+// all of that needs is asked of the server before the first of it (see
+// WritePermissions). From the first object applied on, a failure is rolled
+// back (see RollbackStep).
 class DeployStep : public DeliveryStep
 {
 public:
@@ -21,6 +23,9 @@ public:
 
 private:
     static std::optional<Verdict> render(DeliveryContext &context);
+    // Every permission the rest of the delivery needs, asked before its first
+    // write; the end of the delivery, changing nothing, when one is missing.
+    static std::optional<Verdict> checkPermissions(DeliveryContext &context);
     // An earlier delivery that never ended: restored over, or refused.
     static std::optional<Verdict> recoverInterrupted(DeliveryContext &context, const ReleaseApplier &applier);
     // Settles context.rollbackTarget(); the end of the delivery when it cannot.

@@ -2,6 +2,7 @@
 #include "pipeline/steps/LockStep.h"
 
 #include "pipeline/EnvironmentLock.h"
+#include "pipeline/WritePermissions.h"
 
 #include <QStringList>
 
@@ -20,8 +21,21 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
         return notStarted(Outcome::Failed, Step::Lock, clientError);
     }
     context.setClient(client);
+    // Taking the lock writes the Lease: the first write of a delivery, and
+    // one it cannot do without. What the lock needs is asked before trying,
+    // so that a user who may not hold it hears why rather than a bare
+    // Forbidden; everything else the delivery writes is asked by the deploy
+    // step before its first change, once the manifests say what that is.
+    WritePermissions lockPermissions(client, context.namespaceName());
+    lockPermissions.addLock();
+    if (const QString missing = lockPermissions.check(); !missing.isEmpty()) {
+        context.setState(Step::Lock, {}, State::Failed, missing);
+        context.audit(QStringLiteral("deliver"), QStringLiteral("failed: ") + missing, {}, context.auditDetails());
+        return notStarted(Outcome::Failed, Step::Lock, missing);
+    }
     EnvironmentLock &lock = context.setLock(std::make_unique<EnvironmentLock>(client, context.namespaceName(),
         options.identity.isEmpty() ? EnvironmentLock::defaultIdentity() : options.identity, options.leaseDuration));
+    lock.setEnvironment(context.environment().name, context.environment().isProtected);
     {
         // What the lock's holder and the queue show others about this delivery.
         QStringList what;

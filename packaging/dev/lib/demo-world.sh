@@ -219,8 +219,9 @@ deliver() { # ENVIRONMENT SYSTEM[=BRANCH]...
     local environment=$1 args=() system
     shift
     for system in "$@"; do args+=(--system "$system"); done
+    # --confirm: production is protected, and says so to the command line too.
     if "$ctl" deliver --ecosystem "$world/ecosystem.yaml" --environment "$environment" --kubeconfig "$kubeconfig" \
-        --skip-monitoring "${args[@]}" 2>"$world/last-delivery.log" >&2; then
+        --confirm "$environment" --skip-monitoring "${args[@]}" 2>"$world/last-delivery.log" >&2; then
         say "delivered $* to $environment"
     else
         say "delivery of $* to $environment did not succeed (as intended for the broken task); see $world/last-delivery.log"

@@ -2,8 +2,10 @@
 // The Cluster view's details against the local control plane: a
 // deployment's events, YAML and rollout history; Scale, Restart and Undo
 // through the panel; a pod's followed log with search, and the log of each
-// container of a pod of two; the filter box; and
-// actions disabled with the reason for a read-only user.
+// container of a pod of two; the filter box; actions disabled with the reason
+// for a read-only user; and in a protected environment, actions that want its
+// name typed, are refused while a delivery holds the environment's lock, and
+// are audited.
 #include "cluster/ClusterFilterProxyModel.h"
 #include "cluster/ClusterTreeModel.h"
 #include "cluster/ClusterView.h"
@@ -11,19 +13,28 @@
 #include "cluster/EventListModel.h"
 #include "cluster/PodLogView.h"
 #include "cluster/RolloutHistoryModel.h"
+#include "widgets/ConfirmationDialog.h"
 #include "widgets/EcosystemSourceView.h"
+
+#include "audit/AuditJournal.h"
+#include "pipeline/EnvironmentLock.h"
 
 #include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
+#include "model/Ecosystem.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "LocalCluster.h"
 
@@ -51,6 +62,46 @@ KubeClient clientFor(const QString &context)
         qWarning("%s: %s", qPrintable(context), qPrintable(error));
     return client;
 }
+
+QString kubectlOutput(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("kubectl"),
+        QStringList { QStringLiteral("--kubeconfig"), LocalCluster::kubeconfigPath(), QStringLiteral("--context"),
+            QStringLiteral("local") } +
+            arguments);
+    process.waitForFinished(60000);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+// Answers the confirmations that open meanwhile as a person would: types
+// TYPED where the name is wanted. Counts those that wanted it.
+class ConfirmationAnswerer
+{
+public:
+    explicit ConfirmationAnswerer(const QString &typed)
+    {
+        m_timer.setInterval(50);
+        QObject::connect(&m_timer, &QTimer::timeout, [this, typed] {
+            auto *confirm = qobject_cast<ConfirmationDialog *>(QApplication::activeModalWidget());
+            if (!confirm)
+                return;
+            if (!confirm->nameField() || confirm->actionButton()->isEnabled()) {
+                confirm->reject();
+                return;
+            }
+            QTest::keyClicks(confirm->nameField(), typed);
+            ++m_typed;
+            QTest::mouseClick(confirm->actionButton(), Qt::LeftButton);
+        });
+        m_timer.start();
+    }
+    int typed() const { return m_typed; }
+
+private:
+    QTimer m_timer;
+    int m_typed = 0;
+};
 
 QString podsReady(ClusterTreeModel &model, const QModelIndex &deployment)
 {
@@ -168,6 +219,8 @@ private Q_SLOTS:
 
         // Scale, then restart (a second revision), then undo to the first (now the third).
         panel->setConfirmations(false);
+        QTemporaryDir journal;
+        panel->setAuditJournal(journal.filePath(QStringLiteral("audit.jsonl")));
         QSignalSpy finished(panel, &DeploymentPanel::actionFinished);
         panel->scale(2);
         QVERIFY(finished.wait(30000));
@@ -258,6 +311,82 @@ private Q_SLOTS:
         QVERIFY(!finished.wait(1000));
         // Reading still works: the history is there.
         QTRY_COMPARE_WITH_TIMEOUT(panel->historyModel()->rowCount(), 1, 30000);
+    }
+
+    void protectedEnvironmentActions()
+    {
+        const QString ns = m_ns + QStringLiteral("-env");
+        QVERIFY(LocalCluster::kubectl(
+            QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns }));
+        const auto cleanup = qScopeGuard([&] {
+            LocalCluster::kubectl(QStringLiteral("local"),
+                { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
+        });
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") }, deployment(ns, 1)));
+        Ecosystem ecosystem;
+        Environment shop;
+        shop.name = QStringLiteral("shop-production");
+        shop.kind = EnvironmentKind::Production;
+        shop.context = QStringLiteral("local");
+        shop.namespaceName = ns;
+        shop.isProtected = true;
+        ecosystem.environments.append(shop);
+
+        ClusterTreeModel model;
+        ClusterView view(&model);
+        view.setEcosystem(ecosystem);
+        QTemporaryDir dir;
+        const QString journal = dir.filePath(QStringLiteral("audit.jsonl"));
+        DeploymentPanel *panel = view.deploymentPanel();
+        panel->setAuditJournal(journal);
+        model.addContext(QStringLiteral("local"), clientFor(QStringLiteral("local")), { ns });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model.findIndex(Kind::Deployment, QStringLiteral("local"), ns, QStringLiteral("app")).isValid(), 30000);
+        view.select(model.findIndex(Kind::Deployment, QStringLiteral("local"), ns, QStringLiteral("app")));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->restartButton()->isEnabled(), 30000);
+        QTRY_VERIFY(panel->scaleButton()->isEnabled());
+        QSignalSpy finished(panel, &DeploymentPanel::actionFinished);
+        ConfirmationAnswerer answerer(shop.name);
+
+        // A delivery holds the environment: Restart, confirmed, is refused and changes nothing.
+        {
+            EnvironmentLock delivery(clientFor(QStringLiteral("local")), ns, QStringLiteral("carol@elsewhere/42"));
+            QString error;
+            QVERIFY2(delivery.acquire(false, nullptr, &error), qPrintable(error));
+            QTest::mouseClick(panel->restartButton(), Qt::LeftButton);
+            QVERIFY(finished.wait(30000));
+            QCOMPARE(finished.last().at(0).toBool(), false);
+            QVERIFY2(finished.last().at(1).toString().contains(QStringLiteral("held by carol@elsewhere/42")),
+                qPrintable(finished.last().at(1).toString()));
+            QCOMPARE(kubectlOutput({ QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"),
+                         QStringLiteral("app"), QStringLiteral("-o"),
+                         QStringLiteral("jsonpath={.spec.template.metadata.annotations}") }),
+                QString());
+        }
+
+        // Free again: Scale, its name typed, takes the lock and is audited.
+        panel->scale(2);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+        QCOMPARE(answerer.typed(), 2);
+        QCOMPARE(kubectlOutput({ QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"),
+                     QStringLiteral("app"), QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.replicas}") }),
+            QStringLiteral("2"));
+        QCOMPARE(kubectlOutput({ QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("lease"),
+                     QString::fromLatin1(EnvironmentLock::leaseName), QStringLiteral("-o"),
+                     QStringLiteral("jsonpath={.metadata.annotations.shipyard\\.dev/reason}") }),
+            QStringLiteral("scale deployment/app to 2 replicas"));
+        QStringList audited;
+        for (const AuditRecord &record : AuditJournal(journal).read().records) {
+            QCOMPARE(record.namespaceName, ns);
+            QCOMPARE(record.details.value(QLatin1String("environment")).toString(), shop.name);
+            audited.append(record.action + QStringLiteral(": ") + record.result);
+        }
+        QCOMPARE(audited.size(), 2);
+        QVERIFY2(audited.first().startsWith(QStringLiteral("rollout.restart: failed: another delivery is running")),
+            qPrintable(audited.first()));
+        QCOMPARE(audited.last(), QStringLiteral("scale: succeeded"));
     }
 
 private:
