@@ -77,7 +77,8 @@ HttpResponse CurlTransport::send(const HttpRequest &request)
     const QByteArray url = request.url.toEncoded();
     CURL *handle = curl.get();
     curl_easy_setopt(handle, CURLOPT_URL, url.constData());
-    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, ReadLimits::protocols);
+    curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, ReadLimits::protocols);
     curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);
     curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, long(request.timeoutMs));

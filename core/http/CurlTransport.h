@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/HttpTransport.h"
+#include "support/ReadLimits.h"
 
 namespace Shipyard {
 
@@ -11,7 +12,7 @@ class CurlTransport : public HttpTransport
 public:
     // Bodies above this are refused: a tracker answer is kilobytes, and an
     // endless stream must not eat the memory.
-    static constexpr qsizetype maximumBodySize = 32 * 1024 * 1024;
+    static constexpr qsizetype maximumBodySize = ReadLimits::serviceAnswer;
 
     HttpResponse send(const HttpRequest &request) override;
 };

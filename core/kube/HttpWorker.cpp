@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "kube/HttpWorker.h"
 
+#include "support/ReadLimits.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -17,6 +19,8 @@ struct HttpWorker::Running
     curl_slist *connectTo = nullptr;
     char errorBuffer[CURL_ERROR_SIZE] = {};
     bool stoppedByReceiver = false;
+    bool headersDone = false;
+    std::chrono::steady_clock::time_point started;
 };
 
 namespace {
@@ -25,12 +29,20 @@ size_t writeCallback(char *data, size_t size, size_t count, void *user)
 {
     auto *running = static_cast<HttpWorker::Running *>(user);
     const size_t bytes = size * count;
-    if (running->transfer.onData && running->result.httpStatus >= 200 && running->result.httpStatus < 300) {
+    const bool success = running->result.httpStatus >= 200 && running->result.httpStatus < 300;
+    if (running->transfer.onData && success) {
         if (!running->transfer.onData(data, bytes)) {
             running->stoppedByReceiver = true;
             return 0;
         }
         return bytes;
+    }
+    // libcurl hands over decoded bytes: this counts what a gzip bomb would become.
+    const qsizetype limit = success ? running->transfer.maximumBody : running->transfer.maximumErrorBody;
+    if (limit > 0 && running->result.body.size() + qsizetype(bytes) > limit) {
+        running->result.exceeded = limit;
+        running->result.body = QByteArray();
+        return 0;
     }
     running->result.body.append(data, qsizetype(bytes));
     return bytes;
@@ -41,12 +53,18 @@ size_t headerCallback(char *data, size_t size, size_t count, void *user)
     auto *running = static_cast<HttpWorker::Running *>(user);
     const size_t bytes = size * count;
     const QByteArray line = QByteArray(data, qsizetype(bytes)).trimmed();
-    if (line.startsWith("HTTP/")) {
+    if (line.isEmpty()) {
+        // The blank line after a header block; 1xx blocks come before the real one.
+        if (running->result.httpStatus >= 200)
+            running->headersDone = true;
+    } else if (line.startsWith("HTTP/")) {
         // A status line: 100 Continue or redirects can come first, the last one counts.
         const QList<QByteArray> parts = line.split(' ');
         if (parts.size() >= 2)
             running->result.httpStatus = parts[1].toInt();
         running->result.httpVersion = parts[0].mid(5);
+    } else if (line.toLower().startsWith("location:")) {
+        running->result.location = line.mid(9).trimmed().left(1000);
     } else if (line.toLower().startsWith("retry-after:")) {
         bool ok = false;
         const int seconds = line.mid(12).trimmed().toInt(&ok);
@@ -123,6 +141,19 @@ void HttpWorker::run()
         running.erase(it);
         curl_multi_remove_handle(m_multi, easy);
         transfer->result.curlCode = transfer->stoppedByReceiver ? int(CURLE_ABORTED_BY_CALLBACK) : curlCode;
+        if (curlCode == CURLE_OPERATION_TIMEDOUT && transfer->transfer.silence.count() > 0) {
+            // libcurl says "timed out" for the connect timeout, the whole-
+            // transfer timeout and the low-speed limit alike. The low-speed
+            // limit only counts once the request is out (pretransfer), and
+            // the clock tells it from the whole-transfer timeout.
+            curl_off_t pretransfer = 0;
+            curl_off_t elapsed = 0;
+            curl_easy_getinfo(easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer);
+            curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &elapsed);
+            const auto timeout = transfer->transfer.timeout;
+            if (pretransfer > 0 && (timeout.count() == 0 || std::chrono::microseconds(elapsed) < timeout))
+                transfer->result.stalled = true;
+        }
         if (curlCode != CURLE_OK)
             transfer->result.curlError = QString::fromUtf8(transfer->errorBuffer).trimmed();
         if (transfer->result.curlError.isEmpty() && curlCode != CURLE_OK)
@@ -143,9 +174,14 @@ void HttpWorker::run()
         auto transfer = std::make_unique<Running>();
         transfer->id = id;
         transfer->transfer = std::move(spec);
+        transfer->started = std::chrono::steady_clock::now();
         const HttpTransfer &t = transfer->transfer;
         CURL *easy = curl_easy_init();
         curl_easy_setopt(easy, CURLOPT_URL, t.url.constData());
+        // Redirects are not followed (a 3xx reaches the caller as it is); a
+        // server address of another scheme fails here, whatever libcurl was built with.
+        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, ReadLimits::protocols);
+        curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, ReadLimits::protocols);
         curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, t.method.constData());
         if (t.method == "HEAD")
             curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
@@ -167,6 +203,12 @@ void HttpWorker::run()
         curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
         if (t.timeout.count() > 0)
             curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(t.timeout.count()));
+        if (t.silence.count() > 0) {
+            // Below 1 byte/s for `silence`: libcurl averages over a few
+            // seconds, so this is "nothing arrived", whatever the pace before.
+            curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+            curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, long(t.silence.count()));
+        }
         if (t.compression)
             curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
         if (!t.caPem.isEmpty())
@@ -232,6 +274,17 @@ void HttpWorker::run()
                     break;
                 }
             }
+        }
+        // Streams that must only begin in time; the loop runs at least once a second.
+        std::vector<CURL *> late;
+        for (const auto &[easy, transfer] : running) {
+            const auto within = transfer->transfer.headersWithin;
+            if (within.count() > 0 && !transfer->headersDone && now - transfer->started >= within)
+                late.push_back(easy);
+        }
+        for (CURL *easy : late) {
+            running.at(easy)->result.stalled = true;
+            finish(easy, CURLE_OPERATION_TIMEDOUT);
         }
         std::chrono::milliseconds wait(1000);
         for (auto it = delayed.begin(); it != delayed.end();) {

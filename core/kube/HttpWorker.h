@@ -30,6 +30,17 @@ struct HttpTransfer
     QByteArray proxy;
     bool compression = true;
     std::chrono::milliseconds timeout { 0 }; // 0: none (streams)
+    // What is read before the transfer stops (see ReadLimits), counted after
+    // decompression: a 2xx body that onData does not take, and every other
+    // body. 0: no limit.
+    qsizetype maximumBody = 0;
+    qsizetype maximumErrorBody = 0;
+    // No byte for this long (libcurl's low-speed limit, from the request on)
+    // ends the transfer as stalled. 0: none.
+    std::chrono::seconds silence { 0 };
+    // For a stream that may be quiet for ever once it has begun (a followed
+    // log): only its response headers must arrive within this. 0: none.
+    std::chrono::seconds headersWithin { 0 };
     std::chrono::steady_clock::time_point notBefore {}; // for retries with backoff
 
     // Streaming: called in the worker thread with each chunk of a 2xx body;
@@ -44,6 +55,12 @@ struct HttpTransfer
         QString curlError;
         QByteArray httpVersion;
         int retryAfterSeconds = -1;
+        QByteArray location; // of a redirect, which is never followed
+        // The limit a body ran into (maximumBody or maximumErrorBody); the
+        // transfer stopped there and the body is dropped. 0: none.
+        qsizetype exceeded = 0;
+        // Ended by `silence` or `headersWithin` (curlCode is then CURLE_OPERATION_TIMEDOUT).
+        bool stalled = false;
     };
     std::function<void(Result)> onDone;
 };

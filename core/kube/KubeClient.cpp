@@ -108,6 +108,14 @@ struct KubeClient::Private
         return t;
     }
 
+    QString place(const KubeRequest &request) const
+    {
+        QUrl server(connection.cluster.server);
+        server.setUserInfo(QString());
+        server.setQuery(QString());
+        return server.toString(QUrl::StripTrailingSlash) + request.path;
+    }
+
     KubeError transportError(const HttpTransfer::Result &result) const
     {
         return KubeError::fromTransport(
@@ -130,6 +138,89 @@ int defaultAttempts(const KubeRequest &request)
     if (request.maxAttempts > 0)
         return request.maxAttempts;
     return request.method == "GET" || request.method == "HEAD" ? 4 : 1;
+}
+
+// What a request is, for its limits.
+enum class Shape {
+    Request, // read whole
+    Watch, // events, one per line
+    Log, // lines of text
+    FollowedLog,
+};
+
+Shape shapeOf(const KubeRequest &request, bool streamed)
+{
+    const QString watch = request.query.queryItemValue(QStringLiteral("watch"));
+    if (streamed && (watch == QLatin1String("1") || watch == QLatin1String("true")))
+        return Shape::Watch;
+    if (streamed && request.path.endsWith(QLatin1String("/log")))
+        return request.query.queryItemValue(QStringLiteral("follow")) == QLatin1String("true") ? Shape::FollowedLog
+                                                                                               : Shape::Log;
+    return Shape::Request;
+}
+
+// How long the server may say nothing before the exchange counts as stalled.
+// libcurl's low-speed limit measures it from the request on, headers and body
+// alike. "Nothing" means something else for each shape:
+//  - A request, and a log that is not followed: the answer comes within the
+//    API server's --request-timeout and flows once begun, so
+//    ReadLimits::silence (90 s) is a stall.
+//  - A watch says nothing while nothing changes. Bookmarks would break the
+//    silence about once a minute, but only from the watch cache: not with the
+//    cache off, not from aggregated API servers, so they prove nothing. What
+//    every API server does is end a watch after its timeoutSeconds (Shipyard
+//    always asks one: 5-10 minutes for informers, at most 30 s for a rollout),
+//    and then the stream closes cleanly. Silence past timeoutSeconds plus a
+//    grace is a watch that will never end by itself. Without timeoutSeconds
+//    the server picks up to twice its --min-request-timeout: an hour.
+//  - A followed log of a quiet container says nothing for hours and the
+//    kubelet sends no keepalive, so once the log has begun no silence is too
+//    long: only its headers must come within ReadLimits::silence. A peer that
+//    is gone is still found by TCP keepalive (HttpWorker: probes after 30 s).
+void silenceRule(HttpTransfer &transfer, const KubeRequest &request, Shape shape, const ReadLimits &limits)
+{
+    switch (shape) {
+    case Shape::Request:
+    case Shape::Log:
+        transfer.silence = limits.silence;
+        break;
+    case Shape::Watch: {
+        bool ok = false;
+        const int timeoutSeconds = request.query.queryItemValue(QStringLiteral("timeoutSeconds")).toInt(&ok);
+        transfer.silence = (ok && timeoutSeconds > 0 ? std::chrono::seconds(timeoutSeconds) : std::chrono::hours(1)) +
+            limits.watchGrace;
+        break;
+    }
+    case Shape::FollowedLog:
+        transfer.headersWithin = limits.silence;
+        break;
+    }
+}
+
+// The start of what a server sent, fit for a message: short, one line,
+// without control characters.
+QString beginningOf(const QByteArray &bytes, qsizetype length)
+{
+    QString text = QString::fromUtf8(bytes.left(length)).trimmed();
+    for (QChar &c : text) {
+        if (!c.isPrint())
+            c = QLatin1Char('?');
+    }
+    return text;
+}
+
+// Whether a 2xx answer to a JSON request can be JSON at all. A cheap look at
+// the first byte: parsing twice would double the cost of a large list, and
+// the callers parse anyway.
+bool looksLikeJson(const KubeRequest &request, const QByteArray &body)
+{
+    if (!request.accept.startsWith("application/json") || body.isEmpty())
+        return true;
+    for (const char c : body) {
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            return c == '{' || c == '[';
+    }
+    return true;
 }
 
 bool retriableTransport(int curlCode)
@@ -157,12 +248,57 @@ struct Exchange : std::enable_shared_from_this<Exchange>
     std::function<bool(QByteArrayView)> onData;
     std::function<void(KubeResponse)> done;
     std::shared_ptr<KubeStream::State> stream;
+    ReadLimits limits;
+    Shape shape = Shape::Request;
+    std::chrono::seconds silence { 0 };
     int attempt = 0;
     bool reauthenticated = false;
     // Once part of a stream reached the caller, repeating the request would
     // replay it (a followed log) or splice two streams (a watch): the caller
     // resumes instead, from what it has seen. Touched in the worker thread only.
     bool delivered = false;
+    // Bytes since the last newline of a stream read as lines (worker thread).
+    qsizetype lineLength = 0;
+    bool lineTooLong = false;
+
+    qsizetype lineLimit() const
+    {
+        return shape == Shape::Watch                             ? limits.watchEvent
+            : shape == Shape::Log || shape == Shape::FollowedLog ? limits.logLine
+                                                                 : 0;
+    }
+
+    // Counts the open line across chunks; false once it is longer than
+    // allowed. A line that starts and ends inside one chunk is at most that
+    // chunk, a few KiB from libcurl.
+    bool lineFits(QByteArrayView chunk)
+    {
+        const qsizetype limit = lineLimit();
+        if (limit <= 0)
+            return true;
+        const qsizetype first = chunk.indexOf('\n');
+        if (first < 0) {
+            lineLength += chunk.size();
+        } else {
+            if (lineLength + first > limit)
+                lineLength += first;
+            else
+                lineLength = chunk.size() - chunk.lastIndexOf('\n') - 1;
+        }
+        return lineLength <= limit;
+    }
+
+    KubeError lineError() const
+    {
+        const QString where = d->place(request);
+        const QString size = ReadLimits::describe(lineLimit());
+        return KubeError::make(KubeError::Kind::TooLarge,
+            shape == Shape::Watch
+                ? KubeError::tr("An event of the watch of %1 exceeded %2 without a line end: stopped reading")
+                      .arg(where, size)
+                : KubeError::tr("A line of the log at %1 exceeded %2 without a line end: stopped reading")
+                      .arg(where, size));
+    }
 
     void start(std::chrono::milliseconds delay = {})
     {
@@ -186,11 +322,20 @@ struct Exchange : std::enable_shared_from_this<Exchange>
         ++attempt;
         HttpTransfer transfer = d->transfer(request, credentials);
         transfer.notBefore = std::chrono::steady_clock::now() + delay;
+        transfer.maximumBody = limits.answer;
+        transfer.maximumErrorBody = limits.errorAnswer;
+        silenceRule(transfer, request, shape, limits);
+        silence = transfer.silence;
         auto self = shared_from_this();
         if (onData) {
             transfer.onData = [self, callback = onData](const char *data, size_t size) {
+                const QByteArrayView chunk(data, qsizetype(size));
+                if (!self->lineFits(chunk)) {
+                    self->lineTooLong = true;
+                    return false;
+                }
                 self->delivered = true;
-                return callback(QByteArrayView(data, qsizetype(size)));
+                return callback(chunk);
             };
         }
         transfer.onDone = [self, credentials](HttpTransfer::Result result) { self->finished(credentials, result); };
@@ -211,6 +356,34 @@ struct Exchange : std::enable_shared_from_this<Exchange>
             std::lock_guard lock(stream->mutex);
             return stream->cancelled;
         }();
+        if (lineTooLong)
+            return fail(lineError());
+        if (result.exceeded > 0) {
+            const QString where = d->place(request);
+            const QString size = ReadLimits::describe(result.exceeded);
+            const bool success = result.httpStatus >= 200 && result.httpStatus < 300;
+            KubeError error = KubeError::make(KubeError::Kind::TooLarge,
+                success ? KubeError::tr("The answer of %1 exceeded %2: stopped reading").arg(where, size)
+                        : KubeError::tr("The error answer (HTTP %1) of %2 exceeded %3: stopped reading")
+                              .arg(result.httpStatus)
+                              .arg(where, size));
+            // The status of an error answer still counts (a 404 is absent,
+            // whatever came with it); a too large 2xx has none.
+            if (!success)
+                error.httpStatus = result.httpStatus;
+            return fail(std::move(error));
+        }
+        if (result.stalled && !cancelled) {
+            const QString where = d->place(request);
+            return fail(KubeError::make(KubeError::Kind::Timeout,
+                shape == Shape::FollowedLog
+                    ? KubeError::tr("The server did not begin to answer %1 within %2 s: stopped waiting")
+                          .arg(where)
+                          .arg(limits.silence.count())
+                    : KubeError::tr("The server sent nothing for %1 s on %2: stopped waiting")
+                          .arg(silence.count())
+                          .arg(where)));
+        }
         if (result.curlCode != CURLE_OK) {
             if (!cancelled && !delivered && retriableTransport(result.curlCode) && attempt < attempts)
                 return start(std::chrono::milliseconds(250 << std::min(attempt, 6)));
@@ -228,8 +401,27 @@ struct Exchange : std::enable_shared_from_this<Exchange>
         KubeResponse response;
         response.httpStatus = result.httpStatus;
         response.httpVersion = result.httpVersion;
-        if (result.httpStatus < 200 || result.httpStatus >= 300)
+        if (result.httpStatus >= 300 && result.httpStatus < 400) {
+            // An API server never redirects; whatever does must not take the
+            // request (and its credentials) elsewhere.
+            QUrl target(QString::fromUtf8(result.location));
+            target.setUserInfo(QString());
+            response.error = KubeError::make(KubeError::Kind::Http,
+                KubeError::tr("%1 answered HTTP %2, a redirect to \"%3\": Shipyard follows no redirects from a "
+                              "cluster (is the server address of the kubeconfig its API server?)")
+                    .arg(d->place(request))
+                    .arg(result.httpStatus)
+                    .arg(beginningOf(target.toEncoded(), 200)));
+            response.error.httpStatus = result.httpStatus;
+        } else if (result.httpStatus < 200 || result.httpStatus >= 300) {
             response.error = KubeError::fromHttp(result.httpStatus, result.body, request);
+        } else if (!onData && !looksLikeJson(request, result.body)) {
+            // A proxy's login page or a server that is no API server: say so
+            // here, rather than let callers read an empty object.
+            response.error = KubeError::make(KubeError::Kind::Decode,
+                KubeError::tr("The answer of %1 is not JSON: it begins with \"%2\"")
+                    .arg(d->place(request), beginningOf(result.body, 40)));
+        }
         response.body = result.body;
         done(std::move(response));
     }
@@ -249,6 +441,18 @@ const KubeConnection &KubeClient::connection() const
 QByteArray KubeClient::urlFor(const KubeRequest &request) const
 {
     return d ? d->url(request) : QByteArray();
+}
+
+QString KubeClient::placeOf(const KubeRequest &request) const
+{
+    return d ? d->place(request) : request.path;
+}
+
+KubeClient KubeClient::withReadLimits(const ReadLimits &limits) const
+{
+    KubeClient copy = *this;
+    copy.m_limits = limits;
+    return copy;
 }
 
 KubeClient KubeClient::withRequestTimeout(std::chrono::milliseconds timeout) const
@@ -272,6 +476,7 @@ void KubeClient::send(KubeRequest request, std::function<void(KubeResponse)> don
     exchange->d = d;
     exchange->request = std::move(request);
     exchange->done = std::move(done);
+    exchange->limits = m_limits;
     exchange->start();
 }
 
@@ -301,10 +506,12 @@ KubeStream KubeClient::stream(
     request.timeout = std::chrono::milliseconds(0);
     auto exchange = std::make_shared<Exchange>();
     exchange->d = d;
+    exchange->shape = shapeOf(request, true);
     exchange->request = std::move(request);
     exchange->onData = std::move(onData);
     exchange->done = std::move(onEnd);
     exchange->stream = state;
+    exchange->limits = m_limits;
     exchange->start();
     return KubeStream(state);
 }

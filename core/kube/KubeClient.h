@@ -4,6 +4,7 @@
 #include "kube/KubeConnection.h"
 #include "kube/KubeRequest.h"
 #include "kube/KubeResponse.h"
+#include "support/ReadLimits.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -42,6 +43,11 @@ private:
 // Retries: reads (GET) are retried with backoff after connection failures and
 // 429/503; writes only on 429, which the server guarantees it did not apply.
 // A 401 with an exec-plugin user re-runs the plugin and retries once.
+//
+// What a server may send is bounded (ReadLimits): an answer, an error answer,
+// a watch event, a log line; the silence it may keep (see stream()). Beyond
+// them the exchange ends with an error naming the address; redirects are not
+// followed, and only http and https are spoken.
 class KubeClient
 {
 public:
@@ -55,6 +61,10 @@ public:
     // run out: see EnvironmentLock.
     KubeClient withRequestTimeout(std::chrono::milliseconds timeout) const;
     std::chrono::milliseconds requestTimeout() const { return m_requestTimeout; }
+    // A copy that reads at most LIMITS. Everything but tests keeps the
+    // defaults; tests make them small enough to reach in a moment.
+    KubeClient withReadLimits(const ReadLimits &limits) const;
+    const ReadLimits &readLimits() const { return m_limits; }
     const KubeConnection &connection() const;
     QString defaultNamespace() const { return connection().ns; }
 
@@ -66,6 +76,11 @@ public:
     // A request whose 2xx body is handed over chunk by chunk (in the worker
     // thread) as it arrives; `onEnd` runs once, with the error if any (an
     // error body is never passed to onData). onData returns false to stop.
+    //
+    // A watch (watch=1) is read as events, one per line, and a log (.../log)
+    // as lines: a line longer than ReadLimits::watchEvent or ::logLine ends
+    // the stream with a TooLarge error before onData sees it. The silence a
+    // stream may keep depends on what it is: see silenceRule() in KubeClient.cpp.
     KubeStream stream(KubeRequest request, std::function<bool(QByteArrayView chunk)> onData,
         std::function<void(KubeResponse)> onEnd) const;
 
@@ -87,12 +102,16 @@ public:
 
     // The URL of a request, for messages and tests; never holds credentials.
     QByteArray urlFor(const KubeRequest &request) const;
+    // Where a request goes, for messages: the server's address as the
+    // kubeconfig gives it and the path, without user info or query.
+    QString placeOf(const KubeRequest &request) const;
 
     struct Private; // shared with in-flight exchanges
 
 private:
     std::shared_ptr<Private> d;
     std::chrono::milliseconds m_requestTimeout { 0 }; // 0: each request's own
+    ReadLimits m_limits;
 };
 
 } // namespace Shipyard

@@ -112,10 +112,15 @@ KubeError KubeError::fromHttp(int httpStatus, const QByteArray &body, const Kube
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     QJsonObject status = document.object();
     if (status.value(QLatin1String("kind")).toString() != QLatin1String("Status")) {
-        // Proxies and aggregated servers answer in text; keep it short.
-        status =
-            QJsonObject { { QStringLiteral("kind"), QStringLiteral("Status") }, { QStringLiteral("code"), httpStatus },
-                { QStringLiteral("message"), QString::fromUtf8(body.left(300)).trimmed() } };
+        // Proxies and aggregated servers answer in text; keep it short, and
+        // without control characters a terminal would obey.
+        QString text = QString::fromUtf8(body.left(300)).trimmed();
+        for (QChar &c : text) {
+            if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+                c = QLatin1Char('?');
+        }
+        status = QJsonObject { { QStringLiteral("kind"), QStringLiteral("Status") },
+            { QStringLiteral("code"), httpStatus }, { QStringLiteral("message"), text } };
     }
     if (!status.contains(QLatin1String("code")))
         status.insert(QStringLiteral("code"), httpStatus);
@@ -206,9 +211,12 @@ KubeError KubeError::fromStatus(const QJsonObject &status, const KubeRequest &re
 }
 
 KubeError KubeError::fromTransport(
-    int curlCode, const QString &detail, const QString &server, const QString &tlsServerName)
+    int curlCode, const QString &detail, const QString &address, const QString &tlsServerName)
 {
     KubeError error;
+    // An address may carry user:password@; a message never does.
+    const QUrl url(address);
+    const QString server = url.userInfo().isEmpty() ? address : url.toString(QUrl::RemoveUserInfo);
     const QString host = tlsServerName.isEmpty() ? QUrl(server).host() : tlsServerName;
     const QString lower = detail.toLower();
     switch (curlCode) {
@@ -247,6 +255,10 @@ KubeError KubeError::fromTransport(
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_PROXY:
         return make(Kind::Network, tr("The proxy for %1 failed (%2)").arg(server, detail));
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return make(Kind::Network,
+            tr("The server address %1 is not http or https, the only protocols Shipyard speaks to a cluster (%2)")
+                .arg(server, detail));
     case CURLE_COULDNT_CONNECT:
         return make(Kind::Network, tr("Cannot connect to %1: is the cluster running? (%2)").arg(server, detail));
     default:

@@ -27,6 +27,7 @@ public:
         Credentials, // the kubeconfig user could not produce credentials (exec plugin, files)
         Http, // the server answered with an error status
         Decode, // the answer was not what the API promises
+        TooLarge, // an answer, or a line of a stream, above what Shipyard reads (ReadLimits)
     };
 
     Kind kind = Kind::None;
@@ -43,9 +44,10 @@ public:
 
     static KubeError fromHttp(int httpStatus, const QByteArray &body, const KubeRequest &request);
     static KubeError fromStatus(const QJsonObject &status, const KubeRequest &request);
-    // curlCode is a CURLcode; `detail` is curl's error buffer.
+    // curlCode is a CURLcode; `detail` is curl's error buffer; `address` is
+    // the server's, as the kubeconfig gives it (user info is left out).
     static KubeError fromTransport(
-        int curlCode, const QString &detail, const QString &server, const QString &tlsServerName);
+        int curlCode, const QString &detail, const QString &address, const QString &tlsServerName);
     static KubeError make(Kind kind, const QString &message);
 
     // The verb kubectl's RBAC would check for this request: get, list, watch, create, ...

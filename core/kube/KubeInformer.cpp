@@ -266,24 +266,30 @@ void KubeInformer::watch()
     query.addQueryItem(QStringLiteral("watch"), QStringLiteral("1"));
     query.addQueryItem(QStringLiteral("resourceVersion"), resourceVersion);
     query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
-    // Like client-go: a random 5-10 minutes, so reconnects of many watches spread out.
-    query.addQueryItem(
-        QStringLiteral("timeoutSeconds"), QString::number(300 + QRandomGenerator::global()->bounded(300)));
+    // Like client-go: a random 5-10 minutes, so reconnects of many watches
+    // spread out. The client takes a watch silent for longer as stalled.
+    const qint64 timeoutSeconds =
+        m_watchTimeout.count() > 0 ? m_watchTimeout.count() : 300 + QRandomGenerator::global()->bounded(300);
+    query.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeoutSeconds));
     if (!m_labelSelector.isEmpty())
         query.addQueryItem(QStringLiteral("labelSelector"), m_labelSelector);
     if (!m_fieldSelector.isEmpty())
         query.addQueryItem(QStringLiteral("fieldSelector"), m_fieldSelector);
 
+    const KubeRequest request = KubeRequest::get(m_type.path(m_ns), query);
+
     struct StreamState
     {
-        QByteArray buffer;
+        QByteArray buffer; // the client bounds a line (ReadLimits::watchEvent)
         bool expired = false;
         bool sawEvents = false;
+        KubeError error; // why the informer stopped reading
     };
     auto state = std::make_shared<StreamState>();
     std::shared_ptr<Shared> shared = m_shared;
     const bool keepManagedFields = m_keepManagedFields;
-    const auto onData = [shared, state, generation, keepManagedFields](QByteArrayView chunk) {
+    const QString place = m_client.placeOf(request);
+    const auto onData = [shared, state, generation, keepManagedFields, place](QByteArrayView chunk) {
         state->buffer.append(chunk);
         std::vector<Shared::Event> events;
         QString latestVersion;
@@ -292,8 +298,21 @@ void KubeInformer::watch()
             const QByteArrayView line = QByteArrayView(state->buffer).sliced(start, newline - start);
             if (line.trimmed().isEmpty())
                 continue;
-            const QJsonObject event = QJsonDocument::fromJson(line.toByteArray()).object();
+            QJsonParseError parseError;
+            const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &parseError);
+            const QJsonObject event = document.object();
             const QString type = event.value(QLatin1String("type")).toString();
+            if (parseError.error != QJsonParseError::NoError || type.isEmpty()) {
+                // Garbage would otherwise become a row without a key.
+                state->error = KubeError::make(KubeError::Kind::Decode,
+                    parseError.error != QJsonParseError::NoError
+                        ? KubeError::tr("An event of the watch of %1 is not JSON: %2 at byte %3")
+                              .arg(place, parseError.errorString())
+                              .arg(parseError.offset)
+                        : KubeError::tr("An event of the watch of %1 has no type").arg(place));
+                state->buffer.clear();
+                return false;
+            }
             QJsonObject object = event.value(QLatin1String("object")).toObject();
             state->sawEvents = true;
             if (type == QLatin1String("ERROR")) {
@@ -334,6 +353,8 @@ void KubeInformer::watch()
         return true;
     };
     const auto onEnd = [shared, state, generation](KubeResponse response) {
+        if (state->error.isError())
+            response.error = state->error;
         KubeInformer *informer = nullptr;
         {
             std::lock_guard lock(shared->mutex);
@@ -345,7 +366,6 @@ void KubeInformer::watch()
             });
         }
     };
-    KubeRequest request = KubeRequest::get(m_type.path(m_ns), query);
     m_stream = std::make_shared<KubeStream>(m_client.stream(request, onData, onEnd));
 }
 

@@ -64,6 +64,10 @@ public:
     // the same). Set before start().
     void setKeepManagedFields(bool keep) { m_keepManagedFields = keep; }
     void setBatchInterval(std::chrono::milliseconds interval) { m_batchTimer.setInterval(interval); }
+    // The timeoutSeconds each watch asks of the server; 0 (the default): a
+    // random 5-10 minutes. A watch silent for longer (plus a grace) counts as
+    // stalled, so tests of a stalled server shorten it.
+    void setWatchTimeout(std::chrono::seconds timeout) { m_watchTimeout = timeout; }
     std::chrono::milliseconds batchInterval() const { return m_batchTimer.intervalAsDuration(); }
 
     void start();
@@ -133,6 +137,7 @@ private:
     QString m_fieldSelector;
     int m_pageSize = 500;
     bool m_keepManagedFields = false;
+    std::chrono::seconds m_watchTimeout { 0 };
 
     QList<Row> m_items;
     QHash<QString, int> m_rows;

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QPromise>
 
+#include <algorithm>
 #include <memory>
 
 namespace Shipyard {
@@ -37,6 +38,13 @@ struct PagerState : std::enable_shared_from_this<PagerState>
 
     void page(const QString &continueToken, KubeResponse response)
     {
+        if (response.error.kind == KubeError::Kind::TooLarge && response.error.httpStatus == 0 && pageSize != 1) {
+            // Only objects near their size limit fill a page past
+            // ReadLimits::answer (500 Secrets of 1 MiB); ask the same page
+            // again in smaller pieces, down to one object, before giving up.
+            pageSize = pageSize > 0 ? std::max(1, pageSize / 8) : KubePager::defaultPageSize;
+            return fetch(continueToken);
+        }
         if (response.error.isGone() && !continueToken.isEmpty() && result.restarts < 5) {
             // The continue token outlived its snapshot: start over, like client-go.
             const int restarts = result.restarts + 1;
@@ -52,7 +60,9 @@ struct PagerState : std::enable_shared_from_this<PagerState>
         const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             result.error = KubeError::make(KubeError::Kind::Decode,
-                KubeError::tr("The list answer is not JSON: %1").arg(parseError.errorString()));
+                KubeError::tr("The answer of %1 is not JSON: %2 at byte %3")
+                    .arg(client.placeOf(KubeRequest::get(path)), parseError.errorString())
+                    .arg(parseError.offset));
             return done(std::move(result));
         }
         response.body.clear(); // the bytes are not needed beside the tree

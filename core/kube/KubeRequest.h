@@ -18,7 +18,8 @@ struct KubeRequest
     QByteArray body;
     QByteArray contentType = "application/json";
     QByteArray accept = "application/json";
-    // Whole-request limit; streams (watch, follow) have none and rely on TCP keepalive.
+    // Whole-request limit; streams (watch, follow) have none: what silence
+    // ends them is in KubeClient.cpp (silenceRule).
     std::chrono::milliseconds timeout { 30000 };
     // Safe to repeat after a connection failure, 429 or 503: reads, and writes
     // the caller declares idempotent. Defaults from the method.

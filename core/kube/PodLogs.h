@@ -24,7 +24,9 @@ public:
 
     static KubeRequest request(const QString &ns, const QString &pod, const Options &options);
     // Text arrives chunk by chunk in the HTTP worker thread; keep a bounded
-    // buffer on the receiving side (a followed log never ends).
+    // buffer on the receiving side (a followed log never ends). A line longer
+    // than ReadLimits::logLine ends the stream with an error; a followed log
+    // may then stay quiet for ever, but must begin within ReadLimits::silence.
     static KubeStream stream(const KubeClient &client, const QString &ns, const QString &pod, const Options &options,
         std::function<bool(QByteArrayView)> onText, std::function<void(KubeResponse)> onEnd);
 };
