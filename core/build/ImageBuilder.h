@@ -35,6 +35,8 @@ public:
     void setBuildah(const QString &program) { m_buildah = program; }
     // For the build command and buildah; credentials are read from it too.
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // Further values to mask in the log and the result.
+    void addSecrets(const SecretMasker &masker) { m_runner.addSecrets(masker); }
     // Per step; default 30 minutes.
     void setStepTimeout(std::chrono::milliseconds timeout) { m_stepTimeout = timeout; }
     // vfs copies every layer: without this the storage grows with every build.

@@ -132,6 +132,8 @@ public:
 
     // What the test and smoke commands of WORK's system see.
     QProcessEnvironment commandEnvironment(const Work &work) const;
+    // The Delivery's: what every text leaving the run is masked with.
+    const SecretMasker &masker() const { return m_delivery.masker(); }
     QString commandDirectory(const Work &work) const;
     // The files of WORK's commit, exported once into a directory of the
     // run's own: builds, tests, smoke commands and manifests read them, never
@@ -151,7 +153,6 @@ private:
     const Delivery::Options &m_options;
     const std::atomic_bool &m_cancel;
     QElapsedTimer m_clock;
-    SecretMasker m_recordLogMasker;
 
     const Environment *m_environment = nullptr;
     QList<Work> m_work;

@@ -121,7 +121,9 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     audit.result = restoreError.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + restoreError;
     audit.details = QJsonObject { { QStringLiteral("environment"), environment->name },
         { QStringLiteral("automatic"), false }, { QStringLiteral("replacedRelease"), result.replacedId } };
-    const AuditTrail::Outcome audited = AuditTrail(client, m_options.auditJournal).record(audit);
+    AuditTrail trail(client, m_options.auditJournal);
+    trail.addSecrets(m_ecosystem.secretMasker());
+    const AuditTrail::Outcome audited = trail.record(audit);
     if (!audited.ok() && m_log)
         m_log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
     if (!restoreError.isEmpty())
