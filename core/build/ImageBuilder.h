@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QProcessEnvironment>
 
+#include <optional>
+
 namespace Shipyard {
 
 // Turns a system's checkout into an image in the registry: the system's build
@@ -33,8 +35,12 @@ public:
     QString storageDirectory() const { return m_storageDirectory; }
     static QString defaultStorageDirectory();
     void setBuildah(const QString &program) { m_buildah = program; }
-    // For the build command and buildah; credentials are read from it too.
+    // For buildah; the registry's credentials are read from it too.
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // For what the branch brings: the build command and `buildah bud`, which
+    // runs its Dockerfile. Default: the environment above without the
+    // registry's credentials and secrets (CommandEnvironment).
+    void setCommandEnvironment(const QProcessEnvironment &environment) { m_commandEnvironment = environment; }
     // Further values to mask in the log and the result.
     void addSecrets(const SecretMasker &masker) { m_runner.addSecrets(masker); }
     // Per step; default 30 minutes.
@@ -61,6 +67,7 @@ private:
     void runStep(Step step);
     void stepFinished(const CommandResult &result);
     QStringList buildahGlobalArguments() const;
+    QProcessEnvironment commandEnvironment() const;
     bool writeAuthFile(QString *error);
     void removeAuthFile();
     void finish(ImageBuildResult::Outcome outcome, const QString &errorText, const QStringList &lastLines = {});
@@ -69,6 +76,7 @@ private:
     QString m_storageDirectory;
     QString m_buildah = QStringLiteral("buildah");
     QProcessEnvironment m_environment;
+    std::optional<QProcessEnvironment> m_commandEnvironment;
     std::chrono::milliseconds m_stepTimeout { 30 * 60 * 1000 };
     bool m_removeAfterPush = true;
 

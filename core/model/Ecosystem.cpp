@@ -85,6 +85,14 @@ QStringList Ecosystem::secretVariables() const
     return names;
 }
 
+QStringList Ecosystem::credentialVariables() const
+{
+    QStringList names = secretVariables();
+    if (!registry.usernameEnvironmentVariable.isEmpty() && !names.contains(registry.usernameEnvironmentVariable))
+        names.append(registry.usernameEnvironmentVariable);
+    return names;
+}
+
 SecretMasker Ecosystem::secretMasker() const
 {
     return SecretMasker(QProcessEnvironment::systemEnvironment(), secretVariables());

@@ -38,6 +38,9 @@ struct System
     QString buildCommand;
     QString testCommand;
     QStringList smokeCommands;
+    // The variables its build, test and smoke commands see although they
+    // name credentials (`env:`); see CommandEnvironment.
+    QStringList passedVariables;
     QStringList dependsOn;
     SourceLocation location;
 };
@@ -182,6 +185,10 @@ struct Ecosystem
     // review service's tokens, the registry's password. Their values are
     // masked wherever text goes (see SecretMasker).
     QStringList secretVariables() const;
+    // secretVariables() and the registry's username: what the code of a
+    // branch never sees unless a system passes it (see CommandEnvironment).
+    // The username is no secret to mask, yet half of a credential.
+    QStringList credentialVariables() const;
     // The one masker for this ecosystem: the secrets of this process's
     // environment and the values of secretVariables(), whatever those are
     // called. Every text bound for a log, a release record, an Event, an

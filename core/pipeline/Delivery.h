@@ -47,7 +47,8 @@ class DeliveryStep;
 //
 // Secrets never leave it: every log line, step message and reason is masked
 // (the environment's secrets and the ecosystem's credential variables, see
-// SecretMasker) before it is kept or signalled.
+// SecretMasker) before it is kept or signalled, and the build, test and smoke
+// commands run without Shipyard's credentials (CommandEnvironment).
 //
 // start() returns at once; the work runs in a thread of its own. Signals
 // come from that thread: connect with the default connection type to get

@@ -3,6 +3,7 @@
 
 #include "audit/AuditJournal.h"
 #include "audit/AuditRecord.h"
+#include "build/CommandEnvironment.h"
 #include "gating/TaskReturner.h"
 #include "git/CommitExport.h"
 #include "git/Integrator.h"
@@ -187,9 +188,16 @@ void DeliveryContext::returnTasks(Delivery::Step step, const QString &reason, co
     }
 }
 
-QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work) const
+QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    CommandEnvironment environment = CommandEnvironment::forSystem(m_ecosystem, work.system);
+    // Said once per system, by name only: a command missing a variable
+    // should not leave its author guessing.
+    if (!environment.withheld().isEmpty() && !m_toldWithheld.contains(work.system.name)) {
+        m_toldWithheld.insert(work.system.name);
+        log(QStringLiteral("%1: its commands run without %2 (credentials; a system passes one with 'env:')")
+                .arg(work.system.name, environment.withheld().join(QStringLiteral(", "))));
+    }
     environment.insert(QStringLiteral("SHIPYARD_ENVIRONMENT"), m_environment->name);
     environment.insert(QStringLiteral("SHIPYARD_CONTEXT"), m_environment->context);
     environment.insert(QStringLiteral("SHIPYARD_NAMESPACE"), m_ns);
@@ -197,8 +205,10 @@ QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work) const
     if (!m_options.cluster.explicitFile().isEmpty())
         environment.insert(QStringLiteral("KUBECONFIG"), m_options.cluster.explicitFile());
     environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), work.system.name);
-    environment.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
-    return environment;
+    // None yet while the build command runs.
+    if (!work.image.isEmpty())
+        environment.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
+    return environment.environment();
 }
 
 QString DeliveryContext::commandDirectory(const Work &work) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/DeliveryRobot.h"
 
+#include "build/CommandEnvironment.h"
 #include "build/CommandRunner.h"
 #include "gating/TaskReturner.h"
 #include "git/CommitExport.h"
@@ -197,7 +198,11 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
             return leave(QStringLiteral("no temporary directory: %1").arg(copy.errorString()));
         if (const GitError exported = CommitExport::run(repository, integration.newHead, copy.path()))
             return leave(QStringLiteral("%1: %2").arg(system.name, exported.message()));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // The branch's code, as in a delivery: without Shipyard's credentials.
+        CommandEnvironment environment = CommandEnvironment::forSystem(m_ecosystem, system);
+        if (!environment.withheld().isEmpty())
+            say(QStringLiteral("%1: its commands run without %2 (credentials; a system passes one with 'env:')")
+                    .arg(system.name, environment.withheld().join(QStringLiteral(", "))));
         environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), system.name);
         environment.insert(QStringLiteral("SHIPYARD_BRANCH"), target.branch);
         environment.insert(QStringLiteral("SHIPYARD_COMMIT"), integration.newHead);
@@ -205,7 +210,8 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
                  std::pair { QStringLiteral("test"), system.testCommand } }) {
             if (command.isEmpty())
                 continue;
-            const CommandResult ran = CommandRunner::runToEnd(command, copy.path(), environment, m_masker, say);
+            const CommandResult ran =
+                CommandRunner::runToEnd(command, copy.path(), environment.environment(), m_masker, say);
             if (!ran.succeeded() && ran.fault() == Fault::Branch)
                 return giveBack(step, QStringLiteral("%1: %2").arg(system.name, ran.errorText));
             if (!ran.succeeded())

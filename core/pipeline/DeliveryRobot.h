@@ -23,9 +23,10 @@ struct Task;
 //   awaitingAutotests  update each of the task's branches onto upstream,
 //                      run its system's build and test commands on a copy of
 //                      the branch (the developer's working tree is left
-//                      alone); success → awaitingShowroom, failure → the
-//                      task goes back (Gating::returnStatus) with the log,
-//                      masked.
+//                      alone) without Shipyard's credentials
+//                      (CommandEnvironment); success → awaitingShowroom,
+//                      failure → the task goes back (Gating::returnStatus)
+//                      with the log, masked.
 //   awaitingShowroom   ShowroomManager::up; success → inQa with a comment
 //                      naming the namespace; failure → returned.
 //   awaitingDelivery   a Delivery of the task's branches into the staging

@@ -19,6 +19,7 @@ ImageBuildResult buildImage(DeliveryContext &context, const DeliveryContext::Wor
     ImageBuilder builder(context.ecosystem().registry);
     if (!context.options().imageStorage.isEmpty())
         builder.setStorageDirectory(context.options().imageStorage);
+    builder.setCommandEnvironment(context.commandEnvironment(work));
     builder.addSecrets(context.masker());
     const std::function<void(const QString &)> log = context.logger();
     const std::atomic_bool &cancel = *context.cancelFlag();
