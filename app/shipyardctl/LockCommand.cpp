@@ -139,9 +139,17 @@ private:
             { QStringLiteral("context"), context.environment.context }, { QStringLiteral("namespace"), context.ns } };
     }
 
+    // The ecosystem's credentials are masked too, whatever their variables are called.
+    static AuditTrail trailFor(const Context &context)
+    {
+        AuditTrail trail(context.client);
+        trail.addSecrets(context.place.ecosystem().secretMasker());
+        return trail;
+    }
+
     static void audit(const Context &context, const QString &action, const QString &result, QJsonObject details)
     {
-        const AuditTrail trail(context.client);
+        const AuditTrail trail = trailFor(context);
         AuditRecord record;
         record.action = action;
         record.context = context.environment.context;
@@ -206,7 +214,7 @@ private:
     {
         installStopHandlers();
         // Shown on the Lease to anyone who can read it: no secret goes there either.
-        const QString reason = AuditTrail(context.client).mask(context.parser.value(QStringLiteral("reason")));
+        const QString reason = trailFor(context).mask(context.parser.value(QStringLiteral("reason")));
         EnvironmentLock lock(context.client, context.ns, EnvironmentLock::defaultIdentity(), leaseDuration);
         lock.setReason(reason);
         lock.setEnvironment(context.environment.name, context.environment.isProtected);

@@ -40,7 +40,18 @@ public:
     // and record() says why.
     AuditTrail(const ClusterAccess &cluster, const QString &context, const QString &journalPath = {});
 
-    void addSecret(const QString &value) { m_masker.addSecret(value); }
+    // The journal gets them too: it masks what is appended to it directly.
+    void addSecret(const QString &value)
+    {
+        m_masker.addSecret(value);
+        m_journal.setMasker(m_masker);
+    }
+    // Every secret MASKER knows (Ecosystem::secretMasker()).
+    void addSecrets(const SecretMasker &masker)
+    {
+        m_masker.addSecrets(masker);
+        m_journal.setMasker(m_masker);
+    }
     const AuditJournal &journal() const { return m_journal; }
 
     // The cluster's name for this client's user; empty (with ERROR) when it

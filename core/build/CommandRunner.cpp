@@ -13,6 +13,14 @@ namespace {
 // A line without end (a progress bar, a binary blob) must not grow forever.
 constexpr qsizetype maximumLineLength = 64 * 1024;
 
+// The start of the UTF-8 character at or before POSITION.
+qsizetype characterStart(const QByteArray &text, qsizetype position)
+{
+    while (position > 0 && position < text.size() && (uchar(text.at(position)) & 0xC0) == 0x80)
+        --position;
+    return position;
+}
+
 QString quoted(const QString &argument)
 {
     static const QString plain =
@@ -61,7 +69,7 @@ CommandRunner::~CommandRunner()
 void CommandRunner::setEnvironment(const QProcessEnvironment &environment)
 {
     m_environment = environment;
-    m_masker = SecretMasker(environment);
+    m_masker.addSecrets(SecretMasker(environment));
 }
 
 void CommandRunner::startShell(const QString &command)
@@ -164,8 +172,20 @@ void CommandRunner::readChannel(Channel channel)
     }
     partial.remove(0, start);
     while (partial.size() > maximumLineLength) {
-        emitLine(QString::fromUtf8(partial.constData(), maximumLineLength), channel);
-        partial.remove(0, maximumLineLength);
+        // Each piece is masked on its own: it must hold every secret it
+        // touches whole.
+        qsizetype cut = m_masker.splitPoint(partial, maximumLineLength);
+        if (cut == 0) {
+            // The rest of a secret may be on its way.
+            if (partial.size() < maximumLineLength + m_masker.longestSecret())
+                break;
+            // Only a run of secrets overlapping one another (a repeated
+            // pattern such as "aaaa…") leaves no clean place: the line must
+            // still be cut, and each piece is nearly all masks anyway.
+            cut = characterStart(partial, maximumLineLength);
+        }
+        emitLine(QString::fromUtf8(partial.constData(), cut), channel);
+        partial.remove(0, cut);
     }
 }
 
@@ -227,12 +247,13 @@ void CommandRunner::finish(CommandResult::Outcome outcome, int exitCode, const Q
 }
 
 CommandResult CommandRunner::runToEnd(const QString &command, const QString &directory,
-    const QProcessEnvironment &environment, const std::function<void(const QString &)> &log,
+    const QProcessEnvironment &environment, const SecretMasker &masker, const std::function<void(const QString &)> &log,
     const std::atomic_bool *cancel)
 {
     CommandRunner runner;
     runner.setWorkingDirectory(directory);
     runner.setEnvironment(environment);
+    runner.addSecrets(masker);
     CommandResult result;
     QEventLoop loop;
     QObject::connect(&runner, &CommandRunner::lineReceived, &runner,

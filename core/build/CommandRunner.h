@@ -23,8 +23,10 @@ namespace Shipyard {
 // that cancelling or timing out also ends whatever it started (compilers,
 // test servers, buildah's helpers).
 //
-// The values of the environment's secrets (see SecretMasker) are masked in
-// every line, in the command shown in the log and in the result.
+// The values of the secrets it knows (see SecretMasker: this process's
+// environment's, the command's environment's, and those added) are masked in
+// every line, in the command shown in the log and in the result. A line too
+// long to keep whole is cut in pieces, never through a secret.
 class CommandRunner : public QObject
 {
     Q_OBJECT
@@ -37,7 +39,9 @@ public:
 
     void setWorkingDirectory(const QString &directory) { m_workingDirectory = directory; }
     QString workingDirectory() const { return m_workingDirectory; }
-    // Default: the environment of this process.
+    // Default: the environment of this process. Its secrets are masked too,
+    // beside those already known: a scrubbed environment (CommandEnvironment)
+    // forgets none of them.
     void setEnvironment(const QProcessEnvironment &environment);
     QProcessEnvironment environment() const { return m_environment; }
     // 0 means no limit.
@@ -49,15 +53,17 @@ public:
     void setKeptLines(int count) { m_keptLines = count; }
     // Further values to hide, beyond those found in the environment.
     void addSecret(const QString &value) { m_masker.addSecret(value); }
+    void addSecrets(const SecretMasker &masker) { m_masker.addSecrets(masker); }
 
     // Runs COMMAND with /bin/sh -c. Ignored while a command is running.
     void startShell(const QString &command);
     // Runs COMMAND through the shell to its end in the calling thread (which
-    // needs no event loop of its own), each line to LOG, the masked command
-    // first; CANCEL, when given, is looked at ten times a second.
+    // needs no event loop of its own), each line masked by MASKER (beside the
+    // environments' secrets) to LOG, the masked command first; CANCEL, when
+    // given, is looked at ten times a second.
     static CommandResult runToEnd(const QString &command, const QString &directory,
-        const QProcessEnvironment &environment, const std::function<void(const QString &)> &log,
-        const std::atomic_bool *cancel = nullptr);
+        const QProcessEnvironment &environment, const SecretMasker &masker,
+        const std::function<void(const QString &)> &log, const std::atomic_bool *cancel = nullptr);
     // Runs PROGRAM with ARGUMENTS, no shell involved.
     void start(const QString &program, const QStringList &arguments);
     // Ends the running command (SIGTERM to its group, SIGKILL after the grace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "build/ImageBuilder.h"
 
+#include "build/CommandEnvironment.h"
 #include "build/RegistryClient.h"
 
 #include <QDir>
@@ -75,6 +76,7 @@ void ImageBuilder::start(const System &system, const QString &sourceDirectory, c
             tr("%1: cannot create the image storage %2").arg(system.name, m_storageDirectory));
         return;
     }
+    // Every secret of the full environment is masked, whichever a step runs in.
     m_runner.setEnvironment(m_environment);
     m_runner.setTimeout(m_stepTimeout);
     m_runner.setWorkingDirectory(m_sourceDirectory);
@@ -93,6 +95,9 @@ void ImageBuilder::runStep(Step step)
 {
     m_step = step;
     const QDir source(m_sourceDirectory);
+    // The build command and the Dockerfile are the branch's code; pushing
+    // and cleaning up are buildah's own.
+    m_runner.setEnvironment(step == Step::Build || step == Step::Image ? commandEnvironment() : m_environment);
     switch (step) {
     case Step::Idle:
         break;
@@ -190,6 +195,15 @@ void ImageBuilder::stepFinished(const CommandResult &result)
     case Step::Cleanup:
         break;
     }
+}
+
+QProcessEnvironment ImageBuilder::commandEnvironment() const
+{
+    if (m_commandEnvironment)
+        return *m_commandEnvironment;
+    return CommandEnvironment::scrubbed(
+        m_environment, { m_registry.usernameEnvironmentVariable, m_registry.passwordEnvironmentVariable })
+        .environment();
 }
 
 bool ImageBuilder::writeAuthFile(QString *error)

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QProcessEnvironment>
 
+#include <optional>
+
 namespace Shipyard {
 
 // Turns a system's checkout into an image in the registry: the system's build
@@ -37,8 +39,14 @@ public:
     QString storageDirectory() const { return m_storageDirectory; }
     static QString defaultStorageDirectory();
     void setBuildah(const QString &program) { m_buildah = program; }
-    // For the build command and buildah; credentials are read from it too.
+    // For buildah; the registry's credentials are read from it too.
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // For what the branch brings: the build command and `buildah bud`, which
+    // runs its Dockerfile. Default: the environment above without the
+    // registry's credentials and secrets (CommandEnvironment).
+    void setCommandEnvironment(const QProcessEnvironment &environment) { m_commandEnvironment = environment; }
+    // Further values to mask in the log and the result.
+    void addSecrets(const SecretMasker &masker) { m_runner.addSecrets(masker); }
     // Per step; default 30 minutes.
     void setStepTimeout(std::chrono::milliseconds timeout) { m_stepTimeout = timeout; }
     // vfs copies every layer: without this the storage grows with every build.
@@ -63,6 +71,7 @@ private:
     void runStep(Step step);
     void stepFinished(const CommandResult &result);
     QStringList buildahGlobalArguments() const;
+    QProcessEnvironment commandEnvironment() const;
     bool writeAuthFile(QString *error);
     bool writePrivateAuthFile(const QJsonObject &auths, QString *error);
     void removeAuthFile();
@@ -72,6 +81,7 @@ private:
     QString m_storageDirectory;
     QString m_buildah = QStringLiteral("buildah");
     QProcessEnvironment m_environment;
+    std::optional<QProcessEnvironment> m_commandEnvironment;
     std::chrono::milliseconds m_stepTimeout { 30 * 60 * 1000 };
     bool m_removeAfterPush = true;
 

@@ -4,8 +4,8 @@
 
 namespace Shipyard {
 
-TaskReturner::TaskReturner(Tracker &tracker, const QString &returnStatus)
-    : m_tracker(tracker), m_returnStatus(returnStatus)
+TaskReturner::TaskReturner(Tracker &tracker, const QString &returnStatus, const SecretMasker &masker)
+    : m_tracker(tracker), m_returnStatus(returnStatus), m_masker(masker)
 { }
 
 QString TaskReturner::excerpt(const QString &log)
@@ -33,7 +33,8 @@ QString TaskReturner::comment(const QString &failingStep, const QString &reason,
 TrackerError TaskReturner::returnTask(
     const QString &key, const QString &failingStep, const QString &reason, const QString &log) const
 {
-    if (TrackerError error = m_tracker.addComment(key, comment(failingStep, reason, log)))
+    const QString text = comment(m_masker.mask(failingStep), m_masker.mask(reason), m_masker.mask(log));
+    if (TrackerError error = m_tracker.addComment(key, text))
         return error;
     return m_tracker.transition(key, m_returnStatus);
 }

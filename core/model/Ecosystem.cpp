@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "model/Ecosystem.h"
 
+#include "support/SecretMasker.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 
 namespace Shipyard {
@@ -74,6 +77,30 @@ QString Ecosystem::resolvePath(const QString &path) const
     if (path.isEmpty() || QDir::isAbsolutePath(path) || path.contains(QStringLiteral("://")))
         return path;
     return QDir::cleanPath(QFileInfo(filePath).absoluteDir().filePath(path));
+}
+
+QStringList Ecosystem::secretVariables() const
+{
+    QStringList names;
+    for (const QString &variable : { tracker.tokenEnvironmentVariable, gating.reviews.tokenEnvironmentVariable,
+             registry.passwordEnvironmentVariable }) {
+        if (!variable.isEmpty() && !names.contains(variable))
+            names.append(variable);
+    }
+    return names;
+}
+
+QStringList Ecosystem::credentialVariables() const
+{
+    QStringList names = secretVariables();
+    if (!registry.usernameEnvironmentVariable.isEmpty() && !names.contains(registry.usernameEnvironmentVariable))
+        names.append(registry.usernameEnvironmentVariable);
+    return names;
+}
+
+SecretMasker Ecosystem::secretMasker() const
+{
+    return SecretMasker(QProcessEnvironment::systemEnvironment(), secretVariables());
 }
 
 QString keyword(SystemTemplate kind)

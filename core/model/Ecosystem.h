@@ -15,6 +15,8 @@ class QRegularExpression;
 
 namespace Shipyard {
 
+class SecretMasker;
+
 // The ecosystem ("meta-project"): every system Shipyard builds and delivers,
 // every environment it delivers to, and the rules that gate a delivery.
 // Loaded by EcosystemLoader; the schema is documented in
@@ -36,6 +38,9 @@ struct System
     QString buildCommand;
     QString testCommand;
     QStringList smokeCommands;
+    // The variables its build, test and smoke commands see although they
+    // name credentials (`env:`); see CommandEnvironment.
+    QStringList passedVariables;
     QStringList dependsOn;
     SourceLocation location;
 };
@@ -195,6 +200,19 @@ struct Ecosystem
     QList<const Environment *> environmentsOf(EnvironmentKind kind) const;
     // Paths in the file are relative to the file's own directory.
     QString resolvePath(const QString &path) const;
+    // The variables holding the ecosystem's secrets: the tracker's and the
+    // review service's tokens, the registry's password. Their values are
+    // masked wherever text goes (see SecretMasker).
+    QStringList secretVariables() const;
+    // secretVariables() and the registry's username: what the code of a
+    // branch never sees unless a system passes it (see CommandEnvironment).
+    // The username is no secret to mask, yet half of a credential.
+    QStringList credentialVariables() const;
+    // The one masker for this ecosystem: the secrets of this process's
+    // environment and the values of secretVariables(), whatever those are
+    // called. Every text bound for a log, a release record, an Event, an
+    // audit line or a tracker comment goes through it.
+    SecretMasker secretMasker() const;
 };
 
 // The word the ecosystem file uses for each value.

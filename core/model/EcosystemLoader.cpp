@@ -50,7 +50,7 @@ public:
         readTracker(top.mapping("tracker"), ecosystem.tracker, ecosystem.gating);
         readRegistry(top.mapping("registry"), ecosystem.registry);
         readRollback(top.mapping("rollback"), ecosystem.rollback);
-        readSystems(top.sequence("systems", Presence::Required), ecosystem.systems);
+        readSystems(top.sequence("systems", Presence::Required), ecosystem.systems, ecosystem);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
         checkReferences(ecosystem);
         checkSelfAssertedReviews(ecosystem);
@@ -351,7 +351,9 @@ private:
         return true;
     }
 
-    void readSystems(const YAML::Node &list, QList<System> &systems)
+    // SETTINGS: the tracker, reviews and registry read so far, whose
+    // credential variables a system passing them is warned about.
+    void readSystems(const YAML::Node &list, QList<System> &systems, const Ecosystem &settings)
     {
         if (!list.IsDefined())
             return;
@@ -382,15 +384,50 @@ private:
             system.testCommand = r.string("test").value_or(QString());
             system.smokeCommands = r.stringList("smoke").value_or(QStringList());
             system.dependsOn = r.stringList("dependsOn").value_or(QStringList());
+            readPassedVariables(r, item["env"], system, settings.credentialVariables());
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
-                QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"),
-                QStringLiteral("dependsOn") });
+                QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"), QStringLiteral("dependsOn"),
+                QStringLiteral("env") });
             if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
                 continue;
             m_dependsOnLocations.append(r.valueLocation("dependsOn"));
             systems.append(system);
+        }
+    }
+
+    // `env`: names of variables the system's commands see although they name
+    // credentials. NODE is the list itself, for the place of each name.
+    void readPassedVariables(
+        YamlMappingReader &r, const YAML::Node &node, System &system, const QStringList &credentialVariables)
+    {
+        static const QRegularExpression variableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        const std::optional<QStringList> names = r.stringList("env");
+        if (!names)
+            return;
+        const QString owner = system.name.isEmpty() ? r.what() : QStringLiteral("system '%1'").arg(system.name);
+        for (qsizetype i = 0; i < names->size(); ++i) {
+            const QString &name = names->at(i);
+            const SourceLocation where =
+                node.IsSequence() ? toLocation(node[std::size_t(i)].Mark()) : toLocation(node.Mark());
+            if (!variableName.match(name).hasMatch()) {
+                m_sink.error(where,
+                    QStringLiteral("%1: 'env' lists '%2', which is no environment variable name (letters, digits "
+                                   "and '_', not starting with a digit)")
+                        .arg(owner, name));
+                continue;
+            }
+            if (system.passedVariables.contains(name)) {
+                m_sink.warning(where, QStringLiteral("%1: 'env' lists %2 twice").arg(owner, name));
+                continue;
+            }
+            if (credentialVariables.contains(name))
+                m_sink.warning(where,
+                    QStringLiteral("%1: 'env' passes %2, one of the ecosystem's own credentials, to the code of "
+                                   "every branch it delivers")
+                        .arg(owner, name));
+            system.passedVariables.append(name);
         }
     }
 

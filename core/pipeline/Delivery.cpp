@@ -45,6 +45,7 @@ Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const
     , m_environment(environment)
     , m_targets(targets)
     , m_options(options)
+    , m_masker(ecosystem.secretMasker())
     , m_stateGate(std::make_shared<StateGate>())
 {
     m_stateGate->delivery = this;
@@ -138,8 +139,9 @@ QString Delivery::log() const
     return m_log.join(QLatin1Char('\n'));
 }
 
-void Delivery::setState(Step step, const QString &system, State state, const QString &message)
+void Delivery::setState(Step step, const QString &system, State state, const QString &unmasked)
 {
+    const QString message = m_masker.mask(unmasked);
     {
         std::lock_guard lock(m_mutex);
         for (StepState &entry : m_steps) {
@@ -221,8 +223,10 @@ QJsonArray Delivery::recordedSteps() const
     return stepsToJson(recorded);
 }
 
-void Delivery::appendLog(const QString &line)
+void Delivery::appendLog(const QString &unmasked)
 {
+    // Every line passes here, from the steps and from the commands alike.
+    const QString line = m_masker.mask(unmasked);
     {
         std::lock_guard lock(m_mutex);
         m_log.append(line);
@@ -363,7 +367,7 @@ void Delivery::finish(DeliveryContext &context, Outcome outcome, const QString &
     Result &result = context.result();
     result.outcome = outcome;
     result.failedStep = failedStep;
-    result.reason = reason;
+    result.reason = m_masker.mask(reason);
     // A failure nobody can pin on the branch says so, since its task stays put.
     if ((outcome == Outcome::Failed || outcome == Outcome::RolledBack) && result.fault == Fault::Environment &&
         !context.tasks().isEmpty() && result.returnedTasks.isEmpty() && !reason.isEmpty())

@@ -4,6 +4,7 @@
 #include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
 #include "support/Fault.h"
+#include "support/SecretMasker.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -43,6 +44,11 @@ class DeliveryStep;
 // Each step is a DeliveryStep (pipeline/steps/) over a DeliveryContext that
 // holds what the run shares; Delivery runs them in order, acts on their
 // verdicts and has a RollbackStep undo a failure once objects were applied.
+//
+// Secrets never leave it: every log line, step message and reason is masked
+// (the environment's secrets and the ecosystem's credential variables, see
+// SecretMasker) before it is kept or signalled, and the build, test and smoke
+// commands run without Shipyard's credentials (CommandEnvironment).
 //
 // start() returns at once; the work runs in a thread of its own. Signals
 // come from that thread: connect with the default connection type to get
@@ -138,6 +144,10 @@ public:
     static QString keyword(State state);
     static QString keyword(Outcome outcome);
 
+    // What the log, the steps' messages, the result, the release record, the
+    // audit and the tracker comments are masked with.
+    const SecretMasker &masker() const { return m_masker; }
+
 Q_SIGNALS:
     void stepStateChanged(
         Shipyard::Delivery::Step step, const QString &system, Shipyard::Delivery::State state, const QString &message);
@@ -173,6 +183,8 @@ private:
     QString m_environment;
     QList<Target> m_targets;
     Options m_options;
+    // Made once, before the run: read from any thread, never changed.
+    const SecretMasker m_masker;
 
     mutable std::mutex m_mutex;
     QList<StepState> m_steps;

@@ -3,6 +3,7 @@
 
 #include "audit/AuditJournal.h"
 #include "audit/AuditRecord.h"
+#include "build/CommandEnvironment.h"
 #include "gating/TaskReturner.h"
 #include "git/CommitExport.h"
 #include "git/Integrator.h"
@@ -17,25 +18,6 @@
 
 namespace Shipyard {
 
-namespace {
-
-// What the log kept with a release record must not show: the environment's
-// secrets, and the values of the variables the ecosystem names for its
-// credentials, whatever those are called.
-SecretMasker recordLogMasker(const Ecosystem &ecosystem)
-{
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    SecretMasker masker(environment);
-    for (const QString &variable : { ecosystem.registry.passwordEnvironmentVariable,
-             ecosystem.tracker.tokenEnvironmentVariable, ecosystem.gating.reviews.tokenEnvironmentVariable }) {
-        if (!variable.isEmpty())
-            masker.addSecret(environment.value(variable));
-    }
-    return masker;
-}
-
-} // namespace
-
 DeliveryContext::DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem, const QString &environment,
     const QList<Delivery::Target> &targets, const Delivery::Options &options, const std::atomic_bool &cancel)
     : m_delivery(delivery)
@@ -46,7 +28,6 @@ DeliveryContext::DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem,
     , m_cancel(cancel)
 {
     m_clock.start();
-    m_recordLogMasker = recordLogMasker(m_ecosystem);
 }
 
 bool DeliveryContext::prepare(QString *error)
@@ -80,6 +61,7 @@ bool DeliveryContext::prepare(QString *error)
     m_who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
 
     m_trail.emplace(m_options.cluster, m_environment->context, m_options.auditJournal);
+    m_trail->addSecrets(masker());
     QJsonArray systemNames;
     for (const Work &work : std::as_const(m_work))
         systemNames.append(
@@ -145,7 +127,8 @@ KubeError DeliveryContext::saveRecord()
     if (const QString why = whyNotWritable(); !why.isEmpty())
         return KubeError::make(KubeError::Kind::Cancelled, why);
     m_record.steps = m_delivery.recordedSteps();
-    m_record.log = ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker);
+    m_record.log = ReleaseRecord::logTail(m_delivery.logLines(), masker());
+    m_record.reason = masker().mask(m_record.reason);
     return m_store->save(m_record);
 }
 
@@ -191,11 +174,10 @@ void DeliveryContext::returnTasks(Delivery::Step step, const QString &reason, co
         log(QStringLiteral("warning: tasks not returned, no tracker: %1").arg(tracker.error.message()));
         return;
     }
-    const TaskReturner returner(*tracker.tracker, m_ecosystem.gating.returnStatus);
+    const TaskReturner returner(*tracker.tracker, m_ecosystem.gating.returnStatus, masker());
     for (const QString &key : keysToReturn) {
-        // The comment quotes the log: masked as the release record keeps it.
-        const QString excerpt =
-            ReleaseRecord::logTail(m_delivery.logLines(), m_recordLogMasker).join(QLatin1Char('\n'));
+        // The comment quotes the log as the release record keeps it.
+        const QString excerpt = ReleaseRecord::logTail(m_delivery.logLines(), masker()).join(QLatin1Char('\n'));
         const TrackerError error = returner.returnTask(key, Delivery::keyword(step), reason, excerpt);
         if (error.isError()) {
             log(QStringLiteral("warning: %1 not returned: %2").arg(key, error.message()));
@@ -206,9 +188,16 @@ void DeliveryContext::returnTasks(Delivery::Step step, const QString &reason, co
     }
 }
 
-QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work) const
+QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    CommandEnvironment environment = CommandEnvironment::forSystem(m_ecosystem, work.system);
+    // Said once per system, by name only: a command missing a variable
+    // should not leave its author guessing.
+    if (!environment.withheld().isEmpty() && !m_toldWithheld.contains(work.system.name)) {
+        m_toldWithheld.insert(work.system.name);
+        log(QStringLiteral("%1: its commands run without %2 (credentials; a system passes one with 'env:')")
+                .arg(work.system.name, environment.withheld().join(QStringLiteral(", "))));
+    }
     environment.insert(QStringLiteral("SHIPYARD_ENVIRONMENT"), m_environment->name);
     environment.insert(QStringLiteral("SHIPYARD_CONTEXT"), m_environment->context);
     environment.insert(QStringLiteral("SHIPYARD_NAMESPACE"), m_ns);
@@ -216,8 +205,10 @@ QProcessEnvironment DeliveryContext::commandEnvironment(const Work &work) const
     if (!m_options.cluster.explicitFile().isEmpty())
         environment.insert(QStringLiteral("KUBECONFIG"), m_options.cluster.explicitFile());
     environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), work.system.name);
-    environment.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
-    return environment;
+    // None yet while the build command runs.
+    if (!work.image.isEmpty())
+        environment.insert(QStringLiteral("SHIPYARD_IMAGE"), work.image);
+    return environment.environment();
 }
 
 QString DeliveryContext::commandDirectory(const Work &work) const

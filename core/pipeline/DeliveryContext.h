@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -130,8 +131,12 @@ public:
     // ONLY, or every task of the delivery when ONLY is empty.
     void returnTasks(Delivery::Step step, const QString &reason, const QStringList &only = {});
 
-    // What the test and smoke commands of WORK's system see.
-    QProcessEnvironment commandEnvironment(const Work &work) const;
+    // What the build, test and smoke commands of WORK's system see: this
+    // process's environment without credentials (CommandEnvironment), and
+    // where they run (SHIPYARD_*, KUBECONFIG).
+    QProcessEnvironment commandEnvironment(const Work &work);
+    // The Delivery's: what every text leaving the run is masked with.
+    const SecretMasker &masker() const { return m_delivery.masker(); }
     QString commandDirectory(const Work &work) const;
     // The files of WORK's commit, exported once into a directory of the
     // run's own: builds, tests, smoke commands and manifests read them, never
@@ -151,7 +156,7 @@ private:
     const Delivery::Options &m_options;
     const std::atomic_bool &m_cancel;
     QElapsedTimer m_clock;
-    SecretMasker m_recordLogMasker;
+    QSet<QString> m_toldWithheld; // systems whose withheld variables were logged
 
     const Environment *m_environment = nullptr;
     QList<Work> m_work;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/DeliveryRobot.h"
 
+#include "build/CommandEnvironment.h"
 #include "build/CommandRunner.h"
 #include "gating/TaskReturner.h"
 #include "git/CommitExport.h"
@@ -28,16 +29,19 @@ bool DeliveryRobot::PassResult::succeeded() const
 }
 
 DeliveryRobot::DeliveryRobot(const Ecosystem &ecosystem, const Options &options)
-    : m_ecosystem(ecosystem), m_options(options)
+    : m_ecosystem(ecosystem), m_options(options), m_masker(ecosystem.secretMasker())
 { }
 
-DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
+DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &unmaskedProgress) const
 {
     PassResult result;
-    const auto say = [&](const QString &line) {
-        if (progress)
-            progress(line);
+    // Every line the stages say passes here: a showroom's or a delivery's,
+    // the branch's commands', the robot's own.
+    const Progress progress = [&](const QString &line) {
+        if (unmaskedProgress)
+            unmaskedProgress(m_masker.mask(line));
     };
+    const auto say = progress;
     TrackerFactory::Result made = TrackerFactory::create(m_ecosystem);
     if (!made.tracker) {
         result.error = QStringLiteral("no tracker: %1").arg(made.error.message());
@@ -65,7 +69,8 @@ DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
         }
         return true;
     };
-    const auto record = [&](const Action &action) {
+    const auto record = [&](Action action) {
+        action.detail = m_masker.mask(action.detail);
         say(QStringLiteral("%1 %2: %3%4")
                 .arg(action.task, action.stage, action.succeeded ? QString() : QStringLiteral("failed: "),
                     action.detail));
@@ -128,12 +133,13 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
 {
     Action action { task.key, QStringLiteral("autotests"), false, {} };
     QStringList log;
-    const auto say = [&](const QString &line) {
+    const auto say = [&](const QString &unmasked) {
+        // What the branch's commands print may quote anything they could reach.
+        const QString line = m_masker.mask(unmasked);
         log.append(line);
-        if (progress)
-            progress(line);
+        progress(line);
     };
-    const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);
+    const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus, m_masker);
     const auto giveBack = [&](const QString &step, const QString &reason) {
         action.detail = reason;
         const TrackerError error = returner.returnTask(task.key, step, reason, log.join(QLatin1Char('\n')));
@@ -192,7 +198,11 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
             return leave(QStringLiteral("no temporary directory: %1").arg(copy.errorString()));
         if (const GitError exported = CommitExport::run(repository, integration.newHead, copy.path()))
             return leave(QStringLiteral("%1: %2").arg(system.name, exported.message()));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // The branch's code, as in a delivery: without Shipyard's credentials.
+        CommandEnvironment environment = CommandEnvironment::forSystem(m_ecosystem, system);
+        if (!environment.withheld().isEmpty())
+            say(QStringLiteral("%1: its commands run without %2 (credentials; a system passes one with 'env:')")
+                    .arg(system.name, environment.withheld().join(QStringLiteral(", "))));
         environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), system.name);
         environment.insert(QStringLiteral("SHIPYARD_BRANCH"), target.branch);
         environment.insert(QStringLiteral("SHIPYARD_COMMIT"), integration.newHead);
@@ -200,7 +210,8 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
                  std::pair { QStringLiteral("test"), system.testCommand } }) {
             if (command.isEmpty())
                 continue;
-            const CommandResult ran = CommandRunner::runToEnd(command, copy.path(), environment, say);
+            const CommandResult ran =
+                CommandRunner::runToEnd(command, copy.path(), environment.environment(), m_masker, say);
             if (!ran.succeeded() && ran.fault() == Fault::Branch)
                 return giveBack(step, QStringLiteral("%1: %2").arg(system.name, ran.errorText));
             if (!ran.succeeded())
@@ -258,7 +269,7 @@ DeliveryRobot::Action DeliveryRobot::showroom(Tracker &tracker, const Task &task
     if (fault == Fault::Environment)
         return action;
     if (!up.delivery || !up.delivery->returnedTasks.contains(task.key)) {
-        const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);
+        const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus, m_masker);
         const TrackerError error = returner.returnTask(task.key,
             up.delivery ? up.delivery->failedStep : QStringLiteral("showroom"), reason, log.join(QLatin1Char('\n')));
         if (error.isError())
@@ -274,7 +285,7 @@ DeliveryRobot::Action DeliveryRobot::deliver(
     QString error;
     const QList<Delivery::Target> targets = TaskBranches::branchesOnly(
         TaskBranches::targets(m_ecosystem, staging.systems, task.key, m_options.images, &error));
-    const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus);
+    const TaskReturner returner(tracker, m_ecosystem.gating.returnStatus, m_masker);
     if (error.isEmpty() && targets.isEmpty())
         error = QStringLiteral("no system of %1 has a branch naming %2").arg(staging.name, task.key);
     if (!error.isEmpty()) {

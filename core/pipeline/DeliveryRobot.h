@@ -3,6 +3,7 @@
 
 #include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
+#include "support/SecretMasker.h"
 
 #include <QList>
 #include <QMap>
@@ -22,8 +23,10 @@ struct Task;
 //   awaitingAutotests  update each of the task's branches onto upstream,
 //                      run its system's build and test commands on a copy of
 //                      the branch (the developer's working tree is left
-//                      alone); success → awaitingShowroom, failure → the
-//                      task goes back (Gating::returnStatus) with the log.
+//                      alone) without Shipyard's credentials
+//                      (CommandEnvironment); success → awaitingShowroom,
+//                      failure → the task goes back (Gating::returnStatus)
+//                      with the log, masked.
 //   awaitingShowroom   ShowroomManager::up; success → inQa with a comment
 //                      naming the namespace; failure → returned.
 //   awaitingDelivery   a Delivery of the task's branches into the staging
@@ -75,6 +78,9 @@ private:
 
     Ecosystem m_ecosystem;
     Options m_options;
+    // What its progress, its actions' details and its tracker comments are
+    // masked with, as a Delivery's (Ecosystem::secretMasker()).
+    SecretMasker m_masker;
 };
 
 } // namespace Shipyard

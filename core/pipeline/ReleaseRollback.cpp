@@ -125,7 +125,9 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
         record.result = outcome;
         record.details = QJsonObject { { QStringLiteral("environment"), environment->name },
             { QStringLiteral("automatic"), false }, { QStringLiteral("replacedRelease"), result.replacedId } };
-        const AuditTrail::Outcome audited = AuditTrail(client, m_options.auditJournal).record(record);
+        AuditTrail trail(client, m_options.auditJournal);
+        trail.addSecrets(m_ecosystem.secretMasker());
+        const AuditTrail::Outcome audited = trail.record(record);
         if (!audited.ok() && m_log)
             m_log(QStringLiteral("warning: audit: %1").arg(audited.errorMessage()));
     };

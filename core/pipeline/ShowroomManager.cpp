@@ -121,6 +121,7 @@ void ShowroomManager::audit(
 {
     const Environment *env = environment();
     AuditJournal journal(m_auditJournal.isEmpty() ? AuditJournal::defaultPath() : m_auditJournal);
+    journal.setMasker(m_ecosystem.secretMasker());
     AuditRecord record;
     record.action = action;
     record.context = env ? env->context : QString();

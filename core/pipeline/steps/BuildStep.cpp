@@ -14,13 +14,15 @@ namespace Shipyard {
 
 namespace {
 
-ImageBuildResult buildImage(const RegistrySettings &registry, const QString &storage, const System &system,
-    const QString &directory, const QString &commit, const std::function<void(const QString &)> &log,
-    const std::atomic_bool &cancel)
+ImageBuildResult buildImage(DeliveryContext &context, const DeliveryContext::Work &work, const QString &directory)
 {
-    ImageBuilder builder(registry);
-    if (!storage.isEmpty())
-        builder.setStorageDirectory(storage);
+    ImageBuilder builder(context.ecosystem().registry);
+    if (!context.options().imageStorage.isEmpty())
+        builder.setStorageDirectory(context.options().imageStorage);
+    builder.setCommandEnvironment(context.commandEnvironment(work));
+    builder.addSecrets(context.masker());
+    const std::function<void(const QString &)> log = context.logger();
+    const std::atomic_bool &cancel = *context.cancelFlag();
     ImageBuildResult result;
     QEventLoop loop;
     QObject::connect(&builder, &ImageBuilder::logLine, &builder, [&](const QString &line) { log(line); });
@@ -34,7 +36,7 @@ ImageBuildResult buildImage(const RegistrySettings &registry, const QString &sto
             builder.cancel();
     });
     watch.start(100);
-    builder.start(system, directory, commit);
+    builder.start(work.system, directory, work.commit);
     if (builder.isRunning())
         loop.exec();
     return result;
@@ -60,8 +62,7 @@ DeliveryStep::Verdict BuildStep::run(DeliveryContext &context)
         } else if (const QString source = context.sourceDirectory(work, &reason); !source.isEmpty()) {
             // Built from the commit's own files: whatever the clone has checked
             // out, and whatever its working tree holds, plays no part.
-            const ImageBuildResult built = buildImage(context.ecosystem().registry, context.options().imageStorage,
-                work.system, source, work.commit, context.logger(), *context.cancelFlag());
+            const ImageBuildResult built = buildImage(context, work, source);
             if (built.succeeded())
                 work.image = built.image;
             else

@@ -20,8 +20,8 @@ DeliveryStep::Verdict SmokeStep::run(DeliveryContext &context)
         QString failure;
         Fault fault = Fault::Branch;
         for (const QString &command : work.system.smokeCommands) {
-            const CommandResult smoked = CommandRunner::runToEnd(
-                command, context.commandDirectory(work), environment, context.logger(), context.cancelFlag());
+            const CommandResult smoked = CommandRunner::runToEnd(command, context.commandDirectory(work), environment,
+                context.masker(), context.logger(), context.cancelFlag());
             if (!smoked.succeeded()) {
                 failure = context.cancelled()
                     ? QStringLiteral("cancelled")

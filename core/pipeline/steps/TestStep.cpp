@@ -19,7 +19,7 @@ DeliveryStep::Verdict TestStep::run(DeliveryContext &context)
         if (context.sourceDirectory(work, &exportError).isEmpty())
             return fail(context, Step::Test, work, exportError, Fault::Environment);
         const CommandResult tested = CommandRunner::runToEnd(work.system.testCommand, context.commandDirectory(work),
-            context.commandEnvironment(work), context.logger(), context.cancelFlag());
+            context.commandEnvironment(work), context.masker(), context.logger(), context.cancelFlag());
         if (!tested.succeeded()) {
             if (const std::optional<Verdict> stop = stopped(context, Step::Test, work.system.name))
                 return *stop;

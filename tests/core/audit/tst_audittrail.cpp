@@ -103,6 +103,29 @@ private Q_SLOTS:
             QStringLiteral("failed: secret demo-local-settings not found"));
     }
 
+    // The ecosystem's credentials have names no pattern knows: added, they
+    // are masked in the journal too, even in a record appended to it directly.
+    void addedSecretsReachTheJournal()
+    {
+        const QString named = QStringLiteral("named-cred-%1").arg(QRandomGenerator::global()->bounded(1000000));
+        AuditTrail trail(KubeClient(), m_dir.filePath(QStringLiteral("added.jsonl")));
+        SecretMasker ecosystem;
+        ecosystem.addSecret(named);
+        trail.addSecrets(ecosystem);
+        QCOMPARE(trail.mask(QStringLiteral("pushed with ") + named), QStringLiteral("pushed with ***"));
+        AuditRecord record;
+        record.action = QStringLiteral("deliver");
+        record.result = QStringLiteral("failed: ") + named;
+        record.details.insert(QStringLiteral("note"), named);
+        QString error;
+        QVERIFY2(trail.journal().append(record, &error), qPrintable(error));
+        QFile file(trail.journal().path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY2(!written.contains(named.toUtf8()), written.constData());
+        QVERIFY2(written.contains("failed: ***"), written.constData());
+    }
+
     void eventAndJournalCarryBothIdentities_data()
     {
         QTest::addColumn<QString>("context");

@@ -51,7 +51,7 @@ private Q_SLOTS:
         file.write("tasks:\n  TASK-3: {title: Search, status: Awaiting Autotests}\n");
         file.close();
         FileTracker tracker(path);
-        TaskReturner returner(tracker, QStringLiteral("In Progress"));
+        TaskReturner returner(tracker, QStringLiteral("In Progress"), SecretMasker());
         const TrackerError error = returner.returnTask(QStringLiteral("TASK-3"), QStringLiteral("autotests"),
             QStringLiteral("3 tests failed"), QStringLiteral("PASS a\nFAIL b: expected 1, got 2\n"));
         QVERIFY2(!error, qPrintable(error.message()));
@@ -65,6 +65,34 @@ private Q_SLOTS:
         // An unknown task: nothing written, a clear error.
         QCOMPARE(returner.returnTask(QStringLiteral("TASK-404"), QStringLiteral("x"), QString(), QString()).kind(),
             TrackerError::Kind::NotFound);
+    }
+
+    // The comment is cut to its last characters: masked before, so that the
+    // cut cannot leave half a secret.
+    void masksBeforeCutting()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tasks.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("tasks:\n  TASK-4: {title: Login, status: Awaiting Autotests}\n");
+        file.close();
+        const QString secret = QStringLiteral("rm-apikey-0123456789abcdef");
+        SecretMasker masker;
+        masker.addSecret(secret);
+        // The secret straddles the place where a 4000-character excerpt begins.
+        const QString log =
+            QString(100, QLatin1Char('a')) + secret + QString(TaskReturner::excerptCharacters - 10, QLatin1Char('b'));
+        FileTracker tracker(path);
+        TaskReturner returner(tracker, QStringLiteral("In Progress"), masker);
+        const TrackerError error = returner.returnTask(
+            QStringLiteral("TASK-4"), QStringLiteral("test"), QStringLiteral("used ") + secret, log);
+        QVERIFY2(!error, qPrintable(error.message()));
+        const QString text = QString::fromUtf8(
+            YAML::LoadFile(path.toStdString())["tasks"]["TASK-4"]["comments"][0]["text"].as<std::string>().c_str());
+        QVERIFY(text.contains(QLatin1String("used ***")));
+        for (qsizetype length = 4; length <= secret.size(); ++length)
+            QVERIFY2(!text.contains(secret.right(length)), qPrintable(text.left(200)));
     }
 };
 

@@ -196,6 +196,22 @@ private Q_SLOTS:
         QTest::newRow("missing required field")
             << replaced("    image: shop/api\n", "")
             << QStringList { "3:5: error: system 'api': missing required field 'image'" };
+        QTest::newRow("env: names that are no variable names")
+            << replaced(
+                   "    manifests: [deploy/]\n", "    manifests: [deploy/]\n    env: [PGPASSWORD, 'BAD-NAME', 1PASS]\n")
+            << QStringList { "8:23: error: system 'api': 'env' lists 'BAD-NAME', which is no environment variable name",
+                   "8:35: error: system 'api': 'env' lists '1PASS', which is no environment variable name" };
+        QTest::newRow("env: a name twice")
+            << replaced("    manifests: [deploy/]\n", "    manifests: [deploy/]\n    env: [PGPASSWORD, PGPASSWORD]\n")
+            << QStringList { "8:23: warning: system 'api': 'env' lists PGPASSWORD twice" };
+        QTest::newRow("env: the ecosystem's own credential")
+            << replaced("    manifests: [deploy/]\n", "    manifests: [deploy/]\n    env:\n      - SHOP_TRACKER\n") +
+                "tracker:\n  kind: file\n  tokenEnv: SHOP_TRACKER\n"
+            << QStringList { "9:9: warning: system 'api': 'env' passes SHOP_TRACKER, one of the ecosystem's own "
+                             "credentials, to the code of every branch it delivers" };
+        QTest::newRow("env: a list of text")
+            << replaced("    manifests: [deploy/]\n", "    manifests: [deploy/]\n    env: {PGPASSWORD: x}\n")
+            << QStringList { "8:10: error: system 'api': field 'env' must be a list of text, not a mapping" };
         QTest::newRow("missing systems") << QByteArray("name: Shop\nenvironments: []\n")
                                          << QStringList { "1:1: error: ecosystem: missing required field 'systems'" };
         QTest::newRow("wrong type: mapping for text")
