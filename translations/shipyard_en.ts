@@ -5,9 +5,9 @@
     <name>Shipyard::Ctl::ShowroomCommand</name>
     <message numerus="yes">
         <source>%n showroom(s) kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n showroom kept</numerusform>
+            <numerusform>%n showrooms kept</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>Shipyard::Ctl::TasksCommand</name>
     <message numerus="yes">
         <source>%n branch(es) without a task key: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n branch without a task key: </numerusform>
+            <numerusform>%n branches without a task key: </numerusform>
         </translation>
     </message>
 </context>
@@ -25,9 +25,9 @@
     <name>Shipyard::Ctl::ValidateCommand</name>
     <message numerus="yes">
         <source>, %n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n warning</numerusform>
+            <numerusform>, %n warnings</numerusform>
         </translation>
     </message>
 </context>
@@ -35,9 +35,9 @@
     <name>Shipyard::DeliveryLogView</name>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
 </context>
@@ -45,9 +45,9 @@
     <name>Shipyard::DeliveryQueueModel</name>
     <message numerus="yes">
         <source>Queue: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Queue: %n waiting</numerusform>
+            <numerusform>Queue: %n waiting</numerusform>
         </translation>
     </message>
 </context>
@@ -55,9 +55,9 @@
     <name>Shipyard::EnvironmentComparisonModel</name>
     <message numerus="yes">
         <source>%1 → %2: %n commit(s) only in %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 → %2: %n commit only in %3</numerusform>
+            <numerusform>%1 → %2: %n commits only in %3</numerusform>
         </translation>
     </message>
 </context>
@@ -65,9 +65,9 @@
     <name>Shipyard::EnvironmentMatrixModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>
@@ -75,9 +75,9 @@
     <name>Shipyard::HistoryView</name>
     <message numerus="yes">
         <source>%n release(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n release in %1.</numerusform>
+            <numerusform>%n releases in %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -85,44 +85,44 @@
     <name>Shipyard::MetricsView</name>
     <message numerus="yes">
         <source>the last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the last %n day</numerusform>
+            <numerusform>the last %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deployment(s) of %1 since %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deployment of %1 since %2.</numerusform>
+            <numerusform>%n deployments of %1 since %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deployment(s) in %1 day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deployment in %1 day(s)</numerusform>
+            <numerusform>%n deployments in %1 day(s)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n deployment(s) failed or were rolled back</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n deployment failed or was rolled back</numerusform>
+            <numerusform>%1 of %n deployments failed or were rolled back</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>mean over %n failure(s), to the next good release</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mean over %n failure, to the next good release</numerusform>
+            <numerusform>mean over %n failures, to the next good release</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>median from commit to release over %n commit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>median from commit to release over %n commit</numerusform>
+            <numerusform>median from commit to release over %n commits</numerusform>
         </translation>
     </message>
 </context>

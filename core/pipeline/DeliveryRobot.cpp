@@ -32,7 +32,17 @@ DeliveryRobot::DeliveryRobot(const Ecosystem &ecosystem, const Options &options)
     : m_ecosystem(ecosystem), m_options(options), m_masker(ecosystem.secretMasker())
 { }
 
-DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &unmaskedProgress) const
+DeliveryRobot::PassResult DeliveryRobot::runOnce(const Progress &progress) const
+{
+    // A tracker's or a showroom's error may quote what it was given.
+    PassResult result = pass(progress);
+    result.error = m_masker.mask(result.error);
+    for (QString &warning : result.warnings)
+        warning = m_masker.mask(warning);
+    return result;
+}
+
+DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) const
 {
     PassResult result;
     // Every line the stages say passes here: a showroom's or a delivery's,

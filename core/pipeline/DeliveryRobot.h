@@ -72,6 +72,8 @@ public:
     PassResult runOnce(const Progress &progress = {}) const;
 
 private:
+    // runOnce() before its warnings and error are masked.
+    PassResult pass(const Progress &progress) const;
     Action autotest(Tracker &tracker, const Task &task, const Progress &progress) const;
     Action showroom(Tracker &tracker, const Task &task, const Progress &progress) const;
     Action deliver(Tracker &tracker, const Task &task, const Environment &staging, const Progress &progress) const;

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,24 @@ private Q_SLOTS:
             m_world->deleteShowrooms();
         kubectl(QStringLiteral("staging"),
             { QStringLiteral("delete"), QStringLiteral("namespace"), m_staging, QStringLiteral("--wait=false") });
+    }
+
+    void passErrorsAreMasked()
+    {
+        // A tracker's error quotes its file's path; here the path holds a token's value.
+        const QByteArray token = "tok-robot-7Qm2Zx";
+        qputenv("ROBOT_PROBE_TOKEN", token);
+        const auto unset = qScopeGuard([] { qunsetenv("ROBOT_PROBE_TOKEN"); });
+        Ecosystem withMissingTracker = ecosystem();
+        withMissingTracker.tracker.file = m_dir.filePath(QString::fromLatin1(token) + QStringLiteral("/tasks.yaml"));
+        DeliveryRobot::Options options;
+        options.cluster = ClusterAccess::load(LocalCluster::kubeconfigPath());
+        const DeliveryRobot::PassResult pass = DeliveryRobot(withMissingTracker, options).runOnce();
+        QVERIFY(!pass.succeeded());
+        QVERIFY2(!pass.error.isEmpty(), "the pass should fail on the missing tracker file");
+        QVERIFY2(!pass.error.contains(QString::fromLatin1(token)), qPrintable(pass.error));
+        for (const QString &warning : pass.warnings)
+            QVERIFY2(!warning.contains(QString::fromLatin1(token)), qPrintable(warning));
     }
 
     void onePassMovesEveryTask()
