@@ -16,10 +16,6 @@
         <translation>Der Server bietet keine aggregierte Discovery an (Kubernetes 1.30 oder neuer erforderlich)</translation>
     </message>
     <message>
-        <source>The list answer is not JSON: %1</source>
-        <translation>Die Antwort auf die Liste ist kein JSON: %1</translation>
-    </message>
-    <message>
         <source> in namespace &quot;%1&quot;</source>
         <translation> im Namespace „%1“</translation>
     </message>
@@ -131,6 +127,54 @@
         <source>Connection to %1 failed: %2</source>
         <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>An event of the watch of %1 exceeded %2 without a line end: stopped reading</source>
+        <translation>Ein Ereignis des Watch auf %1 überschritt %2 ohne Zeilenende: Lesen abgebrochen</translation>
+    </message>
+    <message>
+        <source>A line of the log at %1 exceeded %2 without a line end: stopped reading</source>
+        <translation>Eine Zeile des Logs unter %1 überschritt %2 ohne Zeilenende: Lesen abgebrochen</translation>
+    </message>
+    <message>
+        <source>The answer of %1 exceeded %2: stopped reading</source>
+        <translation>Die Antwort auf %1 überschritt %2: Lesen abgebrochen</translation>
+    </message>
+    <message>
+        <source>The error answer (HTTP %1) of %2 exceeded %3: stopped reading</source>
+        <translation>Die Fehlerantwort (HTTP %1) auf %2 überschritt %3: Lesen abgebrochen</translation>
+    </message>
+    <message>
+        <source>The server did not begin to answer %1 within %2 s: stopped waiting</source>
+        <translation>Der Server hat nicht innerhalb von %2 s begonnen, auf %1 zu antworten: Warten abgebrochen</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 s on %2: stopped waiting</source>
+        <translation>Der Server hat %1 s lang nichts auf %2 gesendet: Warten abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, a redirect to &quot;%3&quot;: Shipyard follows no redirects from a cluster (is the server address of the kubeconfig its API server?)</source>
+        <translation>%1 antwortete mit HTTP %2, einer Weiterleitung nach „%3“: Shipyard folgt keinen Weiterleitungen eines Clusters (ist die Serveradresse der kubeconfig sein API-Server?)</translation>
+    </message>
+    <message>
+        <source>The answer of %1 is not JSON: it begins with &quot;%2&quot;</source>
+        <translation>Die Antwort auf %1 ist kein JSON: Sie beginnt mit „%2“</translation>
+    </message>
+    <message>
+        <source>The server address %1 is not http or https, the only protocols Shipyard speaks to a cluster (%2)</source>
+        <translation>Die Serveradresse %1 ist weder http noch https, die einzigen Protokolle, über die Shipyard mit einem Cluster spricht (%2)</translation>
+    </message>
+    <message>
+        <source>An event of the watch of %1 is not JSON: %2 at byte %3</source>
+        <translation>Ein Ereignis des Watch auf %1 ist kein JSON: %2 bei Byte %3</translation>
+    </message>
+    <message>
+        <source>An event of the watch of %1 has no type</source>
+        <translation>Ein Ereignis des Watch auf %1 hat keinen Typ</translation>
+    </message>
+    <message>
+        <source>The answer of %1 is not JSON: %2 at byte %3</source>
+        <translation>Die Antwort auf %1 ist kein JSON: %2 bei Byte %3</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ApplyDiffView</name>
@@ -238,10 +282,6 @@
         <translation>Das Audit-Journal %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>cannot lock the audit journal %1: %2</source>
-        <translation>Das Audit-Journal %1 kann nicht gesperrt werden: %2</translation>
-    </message>
-    <message>
         <source>cannot write to the audit journal %1: %2</source>
         <translation>In das Audit-Journal %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -252,6 +292,22 @@
     <message>
         <source>cannot read the audit journal %1: %2</source>
         <translation>Das Audit-Journal %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot rotate the audit journal %1 to %2: %3</source>
+        <translation>Das Audit-Journal %1 kann nicht nach %2 rotiert werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot rotate the audit journal %1: %2</source>
+        <translation>Das Audit-Journal %1 kann nicht rotiert werden: %2</translation>
+    </message>
+    <message>
+        <source>the audit journal %1 can be read by others (mode %2) and cannot be made private: %3; run chmod 600 %1</source>
+        <translation>Das Audit-Journal %1 ist für andere lesbar (Modus %2) und kann nicht privat gemacht werden: %3; führen Sie chmod 600 %1 aus</translation>
+    </message>
+    <message>
+        <source>cannot append to the audit journal %1: other processes kept rotating it</source>
+        <translation>An das Audit-Journal %1 kann nicht angehängt werden: Andere Prozesse haben es immer wieder rotiert</translation>
     </message>
 </context>
 <context>
@@ -825,6 +881,53 @@
         <source>deliver even when a branch fails the ecosystem&apos;s gates (reviews, task status); audited</source>
         <translation>auch dann ausliefern, wenn ein Branch die Prüfungen des Ökosystems nicht besteht (Reviews, Aufgabenstatus); wird protokolliert</translation>
     </message>
+    <message>
+        <source>deliver into it</source>
+        <translation>in sie auszuliefern</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::DeploymentActionArguments</name>
+    <message>
+        <source>the ecosystem file, to know the namespace&apos;s environment (default: the namespace&apos;s delivery lock says)</source>
+        <translation>die Ökosystem-Datei, um die Umgebung des Namespace zu kennen (Standard: die Auslieferungssperre des Namespace gibt sie an)</translation>
+    </message>
+    <message>
+        <source>the environment&apos;s name, which a protected environment wants before a change</source>
+        <translation>der Name der Umgebung, den eine geschützte Umgebung vor einer Änderung verlangt</translation>
+    </message>
+    <message>
+        <source>wait while a delivery holds the environment (default: refuse)</source>
+        <translation>warten, solange eine Auslieferung die Umgebung belegt (Standard: ablehnen)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>warning: whether namespace %1 is an environment&apos;s cannot be told (its delivery lock: %2); acting without the lock</source>
+        <translation>Warnung: Ob der Namespace %1 zu einer Umgebung gehört, lässt sich nicht feststellen (seine Auslieferungssperre: %2); die Aktion läuft ohne die Sperre</translation>
+    </message>
+    <message>
+        <source>namespace %1 (context %2) is %3&apos;s, a protected environment</source>
+        <translation>Namespace %1 (Kontext %2) gehört zu %3, einer geschützten Umgebung</translation>
+    </message>
+    <message>
+        <source>--confirm %1 does not name it: %2; to %3 there, add --confirm %4</source>
+        <translation>--confirm %1 nennt nicht diese Umgebung: %2; um dort %3, fügen Sie --confirm %4 hinzu</translation>
+    </message>
+    <message>
+        <source>%1: to %2 there, add --confirm %3</source>
+        <translation>%1: Um dort %2, fügen Sie --confirm %3 hinzu</translation>
+    </message>
+    <message>
+        <source>waiting: %1 is held by %2</source>
+        <translation>Warten: %1 wird von %2 gehalten</translation>
+    </message>
+    <message>
+        <source>warning: audit: %1</source>
+        <translation>Warnung: Audit: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::DiffCommand</name>
@@ -950,6 +1053,18 @@
     <message>
         <source>no environment named %1</source>
         <translation>keine Umgebung namens %1</translation>
+    </message>
+    <message>
+        <source>the environment&apos;s name, which a protected environment wants</source>
+        <translation>der Name der Umgebung, den eine geschützte Umgebung verlangt</translation>
+    </message>
+    <message>
+        <source>--confirm %1 does not name %2, a protected environment: to %3, add --confirm %2</source>
+        <translation>--confirm %1 nennt nicht %2, eine geschützte Umgebung: Um %3, fügen Sie --confirm %2 hinzu</translation>
+    </message>
+    <message>
+        <source>%1 is a protected environment: to %2, add --confirm %1</source>
+        <translation>%1 ist eine geschützte Umgebung: Um %2, fügen Sie --confirm %1 hinzu</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1436,10 @@
         <source>restored release %1 as %2 in %3 s</source>
         <translation>Release %1 als %2 in %3 s wiederhergestellt</translation>
     </message>
+    <message>
+        <source>roll it back</source>
+        <translation>sie zurückzusetzen</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::RolloutCommand</name>
@@ -1375,6 +1494,57 @@
     <message>
         <source>only deployments are supported: deployment/NAME</source>
         <translation>nur Deployments werden unterstützt: deployment/NAME</translation>
+    </message>
+    <message>
+        <source>%1 deployment/%2</source>
+        <translation>deployment/%2 %1</translation>
+    </message>
+    <message>
+        <source>undo the rollout of</source>
+        <translation>zurückzusetzen</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>neu zu starten</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::ScaleCommand</name>
+    <message>
+        <source>set a deployment&apos;s replicas, like kubectl, under its environment&apos;s lock</source>
+        <translation>die Replikas eines Deployments setzen, wie kubectl, unter der Sperre seiner Umgebung</translation>
+    </message>
+    <message>
+        <source>the number of replicas</source>
+        <translation>die Anzahl der Replikas</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text oder json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>the deployment</source>
+        <translation>das Deployment</translation>
+    </message>
+    <message>
+        <source>usage: scale deployment/NAME --replicas N (N a whole number, 0 or more)</source>
+        <translation>Aufruf: scale deployment/NAME --replicas N (N eine ganze Zahl, 0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>scale deployment/%1 to %2 replicas</source>
+        <translation>deployment/%1 auf %2 Replikas zu skalieren</translation>
     </message>
 </context>
 <context>
@@ -2093,10 +2263,6 @@
         <translation>Sie dürfen %1 auf %2 in %3 nicht ausführen (Kontext %4)%5</translation>
     </message>
     <message>
-        <source>Confirm</source>
-        <translation>Bestätigen</translation>
-    </message>
-    <message>
         <source>revision %1</source>
         <translation>Revision %1</translation>
     </message>
@@ -2119,6 +2285,30 @@
     <message>
         <source>Replicas of %1</source>
         <translation>Replikas von %1</translation>
+    </message>
+    <message>
+        <source>This is the environment &lt;b&gt;%1&lt;/b&gt;: the action takes its lock, is refused while a delivery runs, and is audited.</source>
+        <translation>Dies ist die Umgebung &lt;b&gt;%1&lt;/b&gt;: Die Aktion setzt ihre Sperre, wird abgelehnt, solange eine Auslieferung läuft, und wird protokolliert.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Undo the rollout of %1</source>
+        <translation>Rollout von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Scale</source>
+        <translation>&amp;Skalieren</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2758,18 @@ Kontext %2</translation>
     <message>
         <source>cannot write the registry credentials to %1: %2</source>
         <translation>Die Zugangsdaten der Registry können nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the registry %1 may be reached over plain http (%2), so its credentials are not sent; use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
+        <translation>Die Registry %1 wird womöglich über unverschlüsseltes http erreicht (%2), daher werden ihre Zugangsdaten nicht gesendet; verwenden Sie https oder setzen Sie registry.sendCredentialsOverHttp: true, um sie trotzdem zu senden</translation>
+    </message>
+    <message>
+        <source>insecure: true</source>
+        <translation>insecure: true</translation>
+    </message>
+    <message>
+        <source>an http:// url</source>
+        <translation>eine http://-URL</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3383,14 @@ Kontext %2</translation>
         <source>Following</source>
         <translation>Wird verfolgt</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>The container whose log is shown</source>
+        <translation>Der Container, dessen Log angezeigt wird</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PrometheusClient</name>
@@ -3298,6 +3508,14 @@ Kontext %2</translation>
         <source>registry %1 sent an unreadable tag list for %2</source>
         <translation>Registry %1 hat eine unlesbare Tag-Liste für %2 gesendet</translation>
     </message>
+    <message>
+        <source>its credentials are not sent over plain http (%1); use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
+        <translation>Die Zugangsdaten werden nicht über unverschlüsseltes http gesendet (%1); verwenden Sie https oder setzen Sie registry.sendCredentialsOverHttp: true, um sie trotzdem zu senden</translation>
+    </message>
+    <message>
+        <source>insecure: true</source>
+        <translation>insecure: true</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ReleaseHistoryModel</name>
@@ -3360,6 +3578,14 @@ Kontext %2</translation>
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -3851,6 +4077,10 @@ Kontext %2</translation>
     <message>
         <source>Read only this kubeconfig file (default: the files kubectl reads).</source>
         <translation>Nur diese kubeconfig-Datei lesen (Standard: die Dateien, die kubectl liest).</translation>
+    </message>
+    <message>
+        <source>the Shipyard window has no terminal to ask in: log in with kubectl in a terminal first (if the plugin keeps its login), or use shipyardctl there</source>
+        <translation>Das Shipyard-Fenster hat kein Terminal, in dem gefragt werden kann: Melden Sie sich zuerst in einem Terminal mit kubectl an (falls das Plugin die Anmeldung behält), oder verwenden Sie dort shipyardctl</translation>
     </message>
 </context>
 <context>

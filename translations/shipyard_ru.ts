@@ -16,10 +16,6 @@
         <translation>Сервер не поддерживает агрегированное обнаружение (aggregated discovery); нужен Kubernetes 1.30 или новее</translation>
     </message>
     <message>
-        <source>The list answer is not JSON: %1</source>
-        <translation>Ответ на запрос списка не является JSON: %1</translation>
-    </message>
-    <message>
         <source> in namespace &quot;%1&quot;</source>
         <translation> в пространстве имён «%1»</translation>
     </message>
@@ -131,6 +127,54 @@
         <source>Connection to %1 failed: %2</source>
         <translation>Ошибка подключения к %1: %2</translation>
     </message>
+    <message>
+        <source>An event of the watch of %1 exceeded %2 without a line end: stopped reading</source>
+        <translation>Событие наблюдения (watch) за %1 превысило %2 без конца строки: чтение прекращено</translation>
+    </message>
+    <message>
+        <source>A line of the log at %1 exceeded %2 without a line end: stopped reading</source>
+        <translation>Строка журнала %1 превысила %2 без конца строки: чтение прекращено</translation>
+    </message>
+    <message>
+        <source>The answer of %1 exceeded %2: stopped reading</source>
+        <translation>Ответ на %1 превысил %2: чтение прекращено</translation>
+    </message>
+    <message>
+        <source>The error answer (HTTP %1) of %2 exceeded %3: stopped reading</source>
+        <translation>Ответ с ошибкой (HTTP %1) на %2 превысил %3: чтение прекращено</translation>
+    </message>
+    <message>
+        <source>The server did not begin to answer %1 within %2 s: stopped waiting</source>
+        <translation>Сервер не начал отвечать на %1 за %2 с: ожидание прекращено</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 s on %2: stopped waiting</source>
+        <translation>Сервер %1 с ничего не присылал в ответ на %2: ожидание прекращено</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2, a redirect to &quot;%3&quot;: Shipyard follows no redirects from a cluster (is the server address of the kubeconfig its API server?)</source>
+        <translation>%1 ответил HTTP %2 (перенаправление на «%3»): Shipyard не следует перенаправлениям от кластера (адрес сервера в kubeconfig — точно его API-сервер?)</translation>
+    </message>
+    <message>
+        <source>The answer of %1 is not JSON: it begins with &quot;%2&quot;</source>
+        <translation>Ответ на %1 — не JSON: он начинается с «%2»</translation>
+    </message>
+    <message>
+        <source>The server address %1 is not http or https, the only protocols Shipyard speaks to a cluster (%2)</source>
+        <translation>Адрес сервера %1 — не http и не https, а только по этим протоколам Shipyard общается с кластером (%2)</translation>
+    </message>
+    <message>
+        <source>An event of the watch of %1 is not JSON: %2 at byte %3</source>
+        <translation>Событие наблюдения (watch) за %1 — не JSON: %2 в байте %3</translation>
+    </message>
+    <message>
+        <source>An event of the watch of %1 has no type</source>
+        <translation>У события наблюдения (watch) за %1 нет типа</translation>
+    </message>
+    <message>
+        <source>The answer of %1 is not JSON: %2 at byte %3</source>
+        <translation>Ответ на %1 — не JSON: %2 в байте %3</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ApplyDiffView</name>
@@ -238,10 +282,6 @@
         <translation>не удаётся открыть журнал аудита %1: %2</translation>
     </message>
     <message>
-        <source>cannot lock the audit journal %1: %2</source>
-        <translation>не удаётся заблокировать журнал аудита %1: %2</translation>
-    </message>
-    <message>
         <source>cannot write to the audit journal %1: %2</source>
         <translation>не удаётся записать в журнал аудита %1: %2</translation>
     </message>
@@ -252,6 +292,22 @@
     <message>
         <source>cannot read the audit journal %1: %2</source>
         <translation>не удаётся прочитать журнал аудита %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot rotate the audit journal %1 to %2: %3</source>
+        <translation>не удаётся выполнить ротацию журнала аудита %1 в %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot rotate the audit journal %1: %2</source>
+        <translation>не удаётся выполнить ротацию журнала аудита %1: %2</translation>
+    </message>
+    <message>
+        <source>the audit journal %1 can be read by others (mode %2) and cannot be made private: %3; run chmod 600 %1</source>
+        <translation>журнал аудита %1 доступен для чтения другим (режим %2), и его не удаётся сделать закрытым: %3; выполните chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>cannot append to the audit journal %1: other processes kept rotating it</source>
+        <translation>не удаётся дописать в журнал аудита %1: другие процессы раз за разом выполняли его ротацию</translation>
     </message>
 </context>
 <context>
@@ -825,6 +881,53 @@
         <source>deliver even when a branch fails the ecosystem&apos;s gates (reviews, task status); audited</source>
         <translation>выполнить поставку, даже если ветка не проходит проверки экосистемы (ревью, статус задачи); записывается в аудит</translation>
     </message>
+    <message>
+        <source>deliver into it</source>
+        <translation>выполнить в него поставку</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::DeploymentActionArguments</name>
+    <message>
+        <source>the ecosystem file, to know the namespace&apos;s environment (default: the namespace&apos;s delivery lock says)</source>
+        <translation>файл экосистемы, чтобы узнать окружение пространства имён (по умолчанию: его сообщает блокировка поставок пространства имён)</translation>
+    </message>
+    <message>
+        <source>the environment&apos;s name, which a protected environment wants before a change</source>
+        <translation>имя окружения, которое защищённое окружение требует перед изменением</translation>
+    </message>
+    <message>
+        <source>wait while a delivery holds the environment (default: refuse)</source>
+        <translation>ждать, пока окружение занято поставкой (по умолчанию: отказать)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>warning: whether namespace %1 is an environment&apos;s cannot be told (its delivery lock: %2); acting without the lock</source>
+        <translation>предупреждение: не удаётся определить, принадлежит ли пространство имён %1 окружению (его блокировка поставок: %2); действие выполняется без блокировки</translation>
+    </message>
+    <message>
+        <source>namespace %1 (context %2) is %3&apos;s, a protected environment</source>
+        <translation>пространство имён %1 (контекст %2) принадлежит защищённому окружению %3</translation>
+    </message>
+    <message>
+        <source>--confirm %1 does not name it: %2; to %3 there, add --confirm %4</source>
+        <translation>--confirm %1 не совпадает с именем этого окружения: %2; чтобы там %3, добавьте --confirm %4</translation>
+    </message>
+    <message>
+        <source>%1: to %2 there, add --confirm %3</source>
+        <translation>%1: чтобы там %2, добавьте --confirm %3</translation>
+    </message>
+    <message>
+        <source>waiting: %1 is held by %2</source>
+        <translation>ожидание: %1 заблокировано %2</translation>
+    </message>
+    <message>
+        <source>warning: audit: %1</source>
+        <translation>предупреждение: аудит: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::DiffCommand</name>
@@ -950,6 +1053,18 @@
     <message>
         <source>no environment named %1</source>
         <translation>нет окружения с именем %1</translation>
+    </message>
+    <message>
+        <source>the environment&apos;s name, which a protected environment wants</source>
+        <translation>имя окружения, которое требует защищённое окружение</translation>
+    </message>
+    <message>
+        <source>--confirm %1 does not name %2, a protected environment: to %3, add --confirm %2</source>
+        <translation>--confirm %1 не совпадает с именем защищённого окружения %2: чтобы %3, добавьте --confirm %2</translation>
+    </message>
+    <message>
+        <source>%1 is a protected environment: to %2, add --confirm %1</source>
+        <translation>%1 — защищённое окружение: чтобы %2, добавьте --confirm %1</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1436,10 @@
         <source>restored release %1 as %2 in %3 s</source>
         <translation>релиз %1 восстановлен как %2 за %3 с</translation>
     </message>
+    <message>
+        <source>roll it back</source>
+        <translation>откатить его</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::RolloutCommand</name>
@@ -1375,6 +1494,57 @@
     <message>
         <source>only deployments are supported: deployment/NAME</source>
         <translation>поддерживаются только Deployment: deployment/NAME</translation>
+    </message>
+    <message>
+        <source>%1 deployment/%2</source>
+        <translation>%1 deployment/%2</translation>
+    </message>
+    <message>
+        <source>undo the rollout of</source>
+        <translation>откатить выкатку</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>перезапустить</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::ScaleCommand</name>
+    <message>
+        <source>set a deployment&apos;s replicas, like kubectl, under its environment&apos;s lock</source>
+        <translation>задать число реплик Deployment, как в kubectl, под блокировкой его окружения</translation>
+    </message>
+    <message>
+        <source>the number of replicas</source>
+        <translation>число реплик</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text или json</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>the deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>usage: scale deployment/NAME --replicas N (N a whole number, 0 or more)</source>
+        <translation>использование: scale deployment/NAME --replicas N (N — целое число, 0 или больше)</translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>scale deployment/%1 to %2 replicas</source>
+        <translation>масштабировать deployment/%1 до %2 реплик</translation>
     </message>
 </context>
 <context>
@@ -2098,10 +2268,6 @@
         <translation>Вам не разрешено %1 %2 в %3 (контекст %4)%5</translation>
     </message>
     <message>
-        <source>Confirm</source>
-        <translation>Подтверждение</translation>
-    </message>
-    <message>
         <source>revision %1</source>
         <translation>ревизия %1</translation>
     </message>
@@ -2124,6 +2290,30 @@
     <message>
         <source>Replicas of %1</source>
         <translation>Реплики %1</translation>
+    </message>
+    <message>
+        <source>This is the environment &lt;b&gt;%1&lt;/b&gt;: the action takes its lock, is refused while a delivery runs, and is audited.</source>
+        <translation>Это окружение &lt;b&gt;%1&lt;/b&gt;: действие захватывает его блокировку, отклоняется, пока идёт поставка, и записывается в аудит.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>Undo the rollout of %1</source>
+        <translation>Откатить выкатку %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Откатить</translation>
+    </message>
+    <message>
+        <source>&amp;Scale</source>
+        <translation>Мас&amp;штабировать</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Перезапустить %1</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2766,18 @@ Context %2</source>
     <message>
         <source>cannot write the registry credentials to %1: %2</source>
         <translation>не удаётся записать учётные данные реестра в %1: %2</translation>
+    </message>
+    <message>
+        <source>the registry %1 may be reached over plain http (%2), so its credentials are not sent; use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
+        <translation>реестр %1 может быть доступен по незашифрованному http (%2), поэтому его учётные данные не отправляются; используйте https или задайте registry.sendCredentialsOverHttp: true, чтобы всё равно отправлять их</translation>
+    </message>
+    <message>
+        <source>insecure: true</source>
+        <translation>insecure: true</translation>
+    </message>
+    <message>
+        <source>an http:// url</source>
+        <translation>URL с http://</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3397,14 @@ Context %2</source>
         <source>Following</source>
         <translation>Отслеживается</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>Контейнер</translation>
+    </message>
+    <message>
+        <source>The container whose log is shown</source>
+        <translation>Контейнер, журнал которого показан</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PrometheusClient</name>
@@ -3312,6 +3522,14 @@ Context %2</source>
         <source>registry %1 sent an unreadable tag list for %2</source>
         <translation>реестр %1 прислал нечитаемый список тегов для %2</translation>
     </message>
+    <message>
+        <source>its credentials are not sent over plain http (%1); use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
+        <translation>учётные данные не отправляются по незашифрованному http (%1); используйте https или задайте registry.sendCredentialsOverHttp: true, чтобы всё равно отправлять их</translation>
+    </message>
+    <message>
+        <source>insecure: true</source>
+        <translation>insecure: true</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ReleaseHistoryModel</name>
@@ -3374,6 +3592,14 @@ Context %2</source>
     <message>
         <source>Reason</source>
         <translation>Причина</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прерван</translation>
     </message>
 </context>
 <context>
@@ -3865,6 +4091,10 @@ Context %2</source>
     <message>
         <source>Read only this kubeconfig file (default: the files kubectl reads).</source>
         <translation>Читать только этот файл kubeconfig (по умолчанию — файлы, которые читает kubectl).</translation>
+    </message>
+    <message>
+        <source>the Shipyard window has no terminal to ask in: log in with kubectl in a terminal first (if the plugin keeps its login), or use shipyardctl there</source>
+        <translation>у окна Shipyard нет терминала, в котором можно спросить: сначала войдите через kubectl в терминале (если плагин сохраняет вход) или используйте там shipyardctl</translation>
     </message>
 </context>
 <context>
