@@ -901,10 +901,6 @@
         <translation>warten, solange eine Auslieferung die Umgebung belegt (Standard: ablehnen)</translation>
     </message>
     <message>
-        <source>%1: no such file</source>
-        <translation>%1: Datei nicht gefunden</translation>
-    </message>
-    <message>
         <source>warning: whether namespace %1 is an environment&apos;s cannot be told (its delivery lock: %2); acting without the lock</source>
         <translation>Warnung: Ob der Namespace %1 zu einer Umgebung gehört, lässt sich nicht feststellen (seine Auslieferungssperre: %2); die Aktion läuft ohne die Sperre</translation>
     </message>

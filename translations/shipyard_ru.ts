@@ -901,10 +901,6 @@
         <translation>ждать, пока окружение занято поставкой (по умолчанию: отказать)</translation>
     </message>
     <message>
-        <source>%1: no such file</source>
-        <translation>%1: файл не найден</translation>
-    </message>
-    <message>
         <source>warning: whether namespace %1 is an environment&apos;s cannot be told (its delivery lock: %2); acting without the lock</source>
         <translation>предупреждение: не удаётся определить, принадлежит ли пространство имён %1 окружению (его блокировка поставок: %2); действие выполняется без блокировки</translation>
     </message>

@@ -2,13 +2,12 @@
 #include "DeploymentActionArguments.h"
 
 #include "CtlCommand.h"
+#include "EnvironmentArguments.h"
 #include "KubeCommandSupport.h"
 #include "Output.h"
 
 #include "audit/AuditTrail.h"
-#include "model/EcosystemLoader.h"
 
-#include <QFileInfo>
 #include <QJsonObject>
 
 namespace Shipyard::Ctl {
@@ -30,17 +29,9 @@ std::optional<int> DeploymentActionArguments::load(
 {
     const QString path = parser.value(QStringLiteral("ecosystem"));
     if (!path.isEmpty()) {
-        if (!QFileInfo::exists(path)) {
-            err() << command << ": " << tr("%1: no such file").arg(path) << '\n';
+        m_ecosystem = EnvironmentArguments::loadEcosystem(path, command);
+        if (!m_ecosystem)
             return UsageError;
-        }
-        EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
-        if (!loaded.ecosystem) {
-            for (const Diagnostic &diagnostic : loaded.diagnostics)
-                err() << diagnostic.toString() << '\n';
-            return UsageError;
-        }
-        m_ecosystem = std::move(loaded.ecosystem);
     }
     // The command's one reading of the kubeconfig.
     m_cluster = ClusterAccess::load(parser.value(QStringLiteral("kubeconfig")));

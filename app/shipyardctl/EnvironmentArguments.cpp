@@ -26,6 +26,20 @@ void EnvironmentArguments::addConfirmOption(QCommandLineParser &parser)
         QStringLiteral("ENV") });
 }
 
+std::optional<Ecosystem> EnvironmentArguments::loadEcosystem(const QString &path, const QString &command)
+{
+    if (!QFileInfo::exists(path)) {
+        err() << command << ": " << tr("%1: no such file").arg(path) << '\n';
+        return std::nullopt;
+    }
+    EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
+    if (!loaded.ecosystem) {
+        for (const Diagnostic &diagnostic : loaded.diagnostics)
+            err() << diagnostic.toString() << '\n';
+    }
+    return std::move(loaded.ecosystem);
+}
+
 std::optional<int> EnvironmentArguments::requireConfirmation(
     const QCommandLineParser &parser, const QString &command, const QString &what) const
 {
@@ -58,19 +72,12 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
         err() << command << ": " << tr("--output is text or json, not %1").arg(output) << '\n';
         return UsageError;
     }
-    if (!QFileInfo::exists(path)) {
-        err() << command << ": " << tr("%1: no such file").arg(path) << '\n';
+    std::optional<Ecosystem> ecosystem = loadEcosystem(path, command);
+    if (!ecosystem)
         return UsageError;
-    }
-    EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
-    if (!loaded.ecosystem) {
-        for (const Diagnostic &diagnostic : loaded.diagnostics)
-            err() << diagnostic.toString() << '\n';
-        return UsageError;
-    }
     if (m_environmentName.isEmpty()) {
         QStringList candidates;
-        for (const Environment *candidate : loaded.ecosystem->environmentsOf(*defaultKind))
+        for (const Environment *candidate : ecosystem->environmentsOf(*defaultKind))
             candidates.append(candidate->name);
         if (candidates.size() != 1) {
             err() << command << ": "
@@ -83,11 +90,11 @@ std::optional<int> EnvironmentArguments::load(const QCommandLineParser &parser, 
         }
         m_environmentName = candidates.constFirst();
     }
-    if (!loaded.ecosystem->environment(m_environmentName)) {
+    if (!ecosystem->environment(m_environmentName)) {
         err() << command << ": " << tr("no environment named %1").arg(m_environmentName) << '\n';
         return UsageError;
     }
-    m_ecosystem = std::move(loaded.ecosystem);
+    m_ecosystem = std::move(ecosystem);
     m_cluster = ClusterAccess::load(parser.value(QStringLiteral("kubeconfig")));
     return std::nullopt;
 }

@@ -32,6 +32,10 @@ public:
     std::optional<int> load(const QCommandLineParser &parser, const QString &command, const QString &environment = {},
         std::optional<EnvironmentKind> defaultKind = std::nullopt);
 
+    // The ecosystem at PATH; nothing when it is missing or does not load,
+    // after printing why (after `command`, or each diagnostic).
+    static std::optional<Ecosystem> loadEcosystem(const QString &path, const QString &command);
+
     // After load(): a protected environment not named by --confirm is a
     // usage error, printed after `command` with WHAT ("deliver into it"); its exit code.
     std::optional<int> requireConfirmation(

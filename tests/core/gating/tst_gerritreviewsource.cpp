@@ -4,6 +4,7 @@
 // Detail": ChangeInfo, LabelInfo, RevisionInfo; see data/README.md), served
 // by a fake transport: no Gerrit can run here. They were not captured from a
 // server.
+#include "ApprovalsReason.h"
 #include "FakeTransport.h"
 #include "GitTestHelpers.h"
 
@@ -20,6 +21,7 @@
 #include <QUrlQuery>
 
 using namespace Shipyard;
+using namespace Shipyard::TestSupport;
 
 namespace {
 
@@ -32,17 +34,6 @@ const QString patchSetParent = QStringLiteral("1eee2c9d8f352483781e772f35dc586a6
 ReviewRequest request(const QString &commit = patchSet, const QString &name = branch)
 {
     return { nullptr, name, {}, commit };
-}
-
-QString approvalsReason(const ReviewLookup &lookup, int required)
-{
-    GateInput input;
-    input.reviews = lookup;
-    input.requiredApprovals = required;
-    for (const GateVerdict &verdict : GateEvaluator(Gating()).evaluate(input))
-        if (verdict.gate == GateVerdict::Gate::Approvals)
-            return verdict.reason;
-    return {};
 }
 
 QByteArray documented(const QString &name)

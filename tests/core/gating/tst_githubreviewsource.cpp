@@ -5,6 +5,7 @@
 // data/README.md), served by a fake transport, and once by a server on
 // 127.0.0.1 through libcurl: no GitHub can run here. They were not captured
 // from a server.
+#include "ApprovalsReason.h"
 #include "FakeTransport.h"
 
 #include "gating/GateEvaluator.h"
@@ -27,6 +28,7 @@
 #include <unistd.h>
 
 using namespace Shipyard;
+using namespace Shipyard::TestSupport;
 
 namespace {
 
@@ -90,17 +92,6 @@ QStringList reviewers(const QList<Review> &reviews, Review::Verdict verdict)
         if (review.verdict == verdict)
             names.append(review.reviewer);
     return names;
-}
-
-QString approvalsReason(const ReviewLookup &lookup, int required)
-{
-    GateInput input;
-    input.reviews = lookup;
-    input.requiredApprovals = required;
-    for (const GateVerdict &verdict : GateEvaluator(Gating()).evaluate(input))
-        if (verdict.gate == GateVerdict::Gate::Approvals)
-            return verdict.reason;
-    return {};
 }
 
 const QUrl api(QStringLiteral("https://api.github.com"));

@@ -4,6 +4,7 @@
 // "Merge request approvals", "List merge request diff versions"; see
 // data/README.md), served by a fake transport: no GitLab can run here. They
 // were not captured from a server.
+#include "ApprovalsReason.h"
 #include "FakeTransport.h"
 
 #include "gating/GateEvaluator.h"
@@ -17,6 +18,7 @@
 #include <QUrlQuery>
 
 using namespace Shipyard;
+using namespace Shipyard::TestSupport;
 
 namespace {
 
@@ -51,17 +53,6 @@ QByteArray mergeRequests(const QString &sha, bool anotherAuthor = true)
 ReviewRequest request(const QString &commit, const QString &branch = QStringLiteral("test1"))
 {
     return { nullptr, branch, {}, commit };
-}
-
-QString approvalsReason(const ReviewLookup &lookup, int required)
-{
-    GateInput input;
-    input.reviews = lookup;
-    input.requiredApprovals = required;
-    for (const GateVerdict &verdict : GateEvaluator(Gating()).evaluate(input))
-        if (verdict.gate == GateVerdict::Gate::Approvals)
-            return verdict.reason;
-    return {};
 }
 
 QStringList reviewers(const QList<Review> &reviews)

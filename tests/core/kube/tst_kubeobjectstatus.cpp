@@ -5,6 +5,7 @@
 // about). Each row states what the Cluster view shows; kubectlAgrees() then
 // holds every object against what the API server's own printer said of it
 // when it was captured (data/kubectl-columns.json).
+#include "CapturedObjects.h"
 #include "kube/KubeObjectStatus.h"
 
 #include <QFile>
@@ -19,10 +20,7 @@ namespace {
 
 QJsonObject load(const QString &name)
 {
-    QFile file(QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/kube/data/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("%s: %s", qPrintable(file.fileName()), qPrintable(file.errorString()));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return TestSupport::capturedObject(name);
 }
 
 QString readyOf(int ready, int total)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Which containers of a pod have a log and which one is shown first, on pods
 // captured from the local control plane (data/README.md).
+#include "CapturedObjects.h"
 #include "kube/PodContainers.h"
 
 #include <QFile>
@@ -13,10 +14,7 @@ namespace {
 
 QJsonObject load(const QString &name)
 {
-    QFile file(QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/kube/data/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("%s: %s", qPrintable(file.fileName()), qPrintable(file.errorString()));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return TestSupport::capturedObject(name);
 }
 
 QJsonObject annotated(QJsonObject pod, const QString &defaultContainer)
