@@ -3,6 +3,7 @@
 
 #include "audit/AuditTrail.h"
 #include "kube/DeploymentRollout.h"
+#include "kube/KubeResourceType.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/WritePermissions.h"
 #include "releases/ApplyPreview.h"
@@ -112,8 +113,27 @@ DeploymentAction::Outcome DeploymentAction::run(Kind kind, const Place &place, c
     std::unique_ptr<EnvironmentLock> lock;
     KubeClient writer = m_client;
     if (place.isEnvironment()) {
+        // The lock is taken only for an action the user may do: asked together.
         WritePermissions permissions(m_client, m_ns);
         permissions.addLock();
+        const KubeResourceType deployments = KubeResourceType::make(
+            QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("deployments"), QStringLiteral("Deployment"));
+        switch (kind) {
+        case Kind::Undo:
+            // The revision to go back to is a ReplicaSet's template.
+            permissions.add(QStringLiteral("get"), deployments);
+            permissions.add(QStringLiteral("patch"), deployments);
+            permissions.add(QStringLiteral("list"),
+                KubeResourceType::make(QStringLiteral("apps"), QStringLiteral("v1"), QStringLiteral("replicasets"),
+                    QStringLiteral("ReplicaSet")));
+            break;
+        case Kind::Restart:
+            permissions.add(QStringLiteral("patch"), deployments);
+            break;
+        case Kind::Scale:
+            permissions.add(QStringLiteral("patch"), deployments, QStringLiteral("scale"));
+            break;
+        }
         QString refused = permissions.check();
         if (refused.isEmpty()) {
             lock = std::make_unique<EnvironmentLock>(

@@ -20,27 +20,32 @@ KubeResourceType coreType(const char *resource, const char *kind)
         QString(), QStringLiteral("v1"), QString::fromLatin1(resource), QString::fromLatin1(kind));
 }
 
-QString describe(const KubeResourceType &type, const QStringList &verbs)
-{
-    return verbs.join(QLatin1Char('/')) + QLatin1Char(' ') + type.qualifiedName() +
-        (type.namespaced ? QString() : QStringLiteral(" (cluster-wide)"));
-}
-
 } // namespace
 
 WritePermissions::WritePermissions(KubeClient client, QString ns) : m_client(std::move(client)), m_ns(std::move(ns))
 { }
 
-void WritePermissions::add(const QString &verb, const KubeResourceType &type)
+QString WritePermissions::Entry::describe(const QStringList &someVerbs) const
+{
+    return someVerbs.join(QLatin1Char('/')) + QLatin1Char(' ') + resourceName() +
+        (type.namespaced ? QString() : QStringLiteral(" (cluster-wide)"));
+}
+
+QString WritePermissions::Entry::resourceName() const
+{
+    return subresource.isEmpty() ? type.qualifiedName() : type.qualifiedName() + QLatin1Char('/') + subresource;
+}
+
+void WritePermissions::add(const QString &verb, const KubeResourceType &type, const QString &subresource)
 {
     for (Entry &entry : m_entries) {
-        if (entry.type.group != type.group || entry.type.resource != type.resource)
+        if (entry.type.group != type.group || entry.type.resource != type.resource || entry.subresource != subresource)
             continue;
         if (!entry.verbs.contains(verb))
             entry.verbs.append(verb);
         return;
     }
-    m_entries.append({ type, { verb } });
+    m_entries.append({ type, subresource, { verb } });
 }
 
 void WritePermissions::addLock()
@@ -91,7 +96,7 @@ QStringList WritePermissions::asked() const
 {
     QStringList asked;
     for (const Entry &entry : m_entries)
-        asked.append(describe(entry.type, entry.verbs));
+        asked.append(entry.describe(entry.verbs));
     return asked;
 }
 
@@ -109,15 +114,14 @@ QString WritePermissions::check(KubeError *error) const
     for (const Entry &entry : m_entries) {
         for (const QString &verb : entry.verbs)
             questions.push_back({ &entry, verb,
-                AccessReview::canI(
-                    m_client, verb, entry.type.qualifiedName(), entry.type.namespaced ? m_ns : QString()) });
+                AccessReview::canI(m_client, verb, entry.resourceName(), entry.type.namespaced ? m_ns : QString()) });
     }
     QStringList missing;
     const Entry *current = nullptr;
     QStringList verbs;
     const auto flush = [&] {
         if (current && !verbs.isEmpty())
-            missing.append(describe(current->type, verbs));
+            missing.append(current->describe(verbs));
         verbs.clear();
     };
     KubeError failure;

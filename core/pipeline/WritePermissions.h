@@ -26,8 +26,9 @@ class WritePermissions
 public:
     WritePermissions(KubeClient client, QString ns);
 
-    // VERB on TYPE's resource; each pair is asked once, in the order added.
-    void add(const QString &verb, const KubeResourceType &type);
+    // VERB on TYPE's resource (or its SUBRESOURCE: "scale"); each pair is
+    // asked once, in the order added.
+    void add(const QString &verb, const KubeResourceType &type, const QString &subresource = {});
     // The environment's lock and its queue (EnvironmentLock, LeaseLock):
     // the Lease is read, created, replaced when taken or renewed, patched
     // with its reason and a queue entry's renewal, listed for the queue, and
@@ -61,7 +62,12 @@ private:
     struct Entry
     {
         KubeResourceType type;
+        QString subresource;
         QStringList verbs;
+        // "deployments.apps/scale", as AccessReview and people name it
+        QString resourceName() const;
+        // "create/patch deployments.apps" for SOMEVERBS of it, "(cluster-wide)" when it is
+        QString describe(const QStringList &someVerbs) const;
     };
     KubeClient m_client;
     QString m_ns;

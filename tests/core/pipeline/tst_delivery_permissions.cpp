@@ -5,10 +5,12 @@
 // applied, no release record written and the lock free again. First as the
 // user is (the lock's own permissions are missing: refused before the lock);
 // then with a Role that lets the user hold the lock in the test's namespace
-// and nothing more (refused after the lock, before the first change).
+// and nothing more (refused after the lock, before the first change). A
+// person's scale or undo as that user is refused before the lock is taken.
 #include "DeliveryTestWorld.h"
 
 #include "audit/AuditJournal.h"
+#include "pipeline/DeploymentAction.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ReleaseRollback.h"
 
@@ -201,6 +203,32 @@ private Q_SLOTS:
                 record.result == QStringLiteral("failed: ") + refused.error;
         }
         QVERIFY(journaled);
+    }
+
+    void deploymentActionsRefusedBeforeTheLock()
+    {
+        const QString ns = m_world.newNamespace();
+        const Ecosystem byAdmin = m_world.ecosystemFor(ns, QStringLiteral("production"));
+        const Delivery::Options options = m_world.options();
+        const Delivery::Result delivered =
+            DeliveryTestWorld::deliver(byAdmin, DeliveryTestWorld::images(QStringLiteral("v1")), options);
+        QVERIFY2(delivered.succeeded(), qPrintable(delivered.reason));
+        // May hold the lock, may not change the deployment.
+        grantTheLock(ns);
+        const KubeClient client = clusterClient(developer);
+        const DeploymentAction::Place place { QStringLiteral("test"), false, QStringLiteral("ecosystem"), {} };
+        DeploymentAction::Options actionOptions;
+        actionOptions.auditJournal = options.auditJournal;
+        actionOptions.replicas = 3;
+        const QString name = DeliveryTestWorld::systemNames().first();
+        const DeploymentAction action(client, ns, name);
+        const DeploymentAction::Outcome scaled = action.run(DeploymentAction::Kind::Scale, place, actionOptions);
+        QCOMPARE(
+            scaled.refused, QStringLiteral("production-developer may not patch deployments.apps/scale in %1").arg(ns));
+        const DeploymentAction::Outcome undone = action.run(DeploymentAction::Kind::Undo, place, actionOptions);
+        QCOMPARE(undone.refused, QStringLiteral("production-developer may not patch deployments.apps in %1").arg(ns));
+        QCOMPARE(lockHolder(ns), QString());
+        QCOMPARE(DeliveryTestWorld::imageOf(ns, name, admin), QStringLiteral("demo/%1:v1").arg(name));
     }
 };
 
