@@ -59,47 +59,25 @@ void Integrator::setIdentity(const QString &name, const QString &email)
     m_email = email;
 }
 
+QString Integrator::localBranchReference(const QString &branch, GitError *error) const
+{
+    const QString reference = m_repository.referenceName(branch, error);
+    if (!*error && !reference.startsWith(QLatin1String("refs/heads/")))
+        *error = GitError(GitError::Kind::InvalidArgument, QStringLiteral("%1 is not a local branch").arg(branch));
+    return reference;
+}
+
 IntegrationResult Integrator::updateBranch(const QString &branch, const QString &onto, IntegrationMode mode)
 {
     IntegrationResult result;
-    git_repository *repository = m_repository.handle();
-    const QString reference = m_repository.referenceName(branch, &result.error);
-    if (result.error)
-        return result;
-    if (!reference.startsWith(QLatin1String("refs/heads/"))) {
-        result.error =
-            GitError(GitError::Kind::InvalidArgument, QStringLiteral("%1 is not a local branch").arg(branch));
-        return result;
-    }
-    result.oldHead = m_repository.resolve(reference, &result.error);
+    const QString reference = localBranchReference(branch, &result.error);
+    const QString head = result.error ? QString() : m_repository.resolve(reference, &result.error);
     const QString ontoId = result.error ? QString() : m_repository.resolve(onto, &result.error);
     if (result.error)
         return result;
-    result.newHead = result.oldHead;
-
-    if (contains(repository, result.oldHead, ontoId)) {
-        result.upToDate = true;
+    result = integrateOnto(head, ontoId, onto, mode, branch);
+    if (result.error || result.upToDate)
         return result;
-    }
-    if (contains(repository, ontoId, result.oldHead)) {
-        result.newHead = ontoId; // nothing of its own yet: just catch up
-    } else {
-        IntegrationResult computed = mode == IntegrationMode::Rebase
-            ? rebase(result.oldHead, ontoId)
-            : merge(result.oldHead, ontoId, QStringLiteral("Merge %1 into %2").arg(onto, branch), true);
-        if (computed.error) {
-            computed.oldHead = computed.newHead = result.oldHead;
-            if (computed.error.kind() == GitError::Kind::Conflict)
-                computed.error = GitError(GitError::Kind::Conflict,
-                    QStringLiteral("%1 does not %2 cleanly onto %3: conflicts in %4")
-                        .arg(branch,
-                            mode == IntegrationMode::Rebase ? QStringLiteral("rebase") : QStringLiteral("merge"), onto,
-                            computed.conflicts.join(QStringLiteral(", "))));
-            return computed;
-        }
-        result.newHead = computed.newHead;
-        result.commitsApplied = computed.commitsApplied;
-    }
     result.error = moveBranch(
         reference, result.oldHead, result.newHead, QStringLiteral("shipyard: update %1 with %2").arg(branch, onto));
     return result;
@@ -107,6 +85,12 @@ IntegrationResult Integrator::updateBranch(const QString &branch, const QString 
 
 IntegrationResult Integrator::integrate(
     const QString &commit, const QString &onto, IntegrationMode mode, const QString &label)
+{
+    return integrateOnto(commit, onto, onto.left(12), mode, label);
+}
+
+IntegrationResult Integrator::integrateOnto(
+    const QString &commit, const QString &onto, const QString &ontoLabel, IntegrationMode mode, const QString &label)
 {
     IntegrationResult result;
     git_repository *repository = m_repository.handle();
@@ -116,12 +100,12 @@ IntegrationResult Integrator::integrate(
         return result;
     }
     if (contains(repository, onto, commit)) {
-        result.newHead = onto;
+        result.newHead = onto; // nothing of its own yet: just catch up
         return result;
     }
     IntegrationResult computed = mode == IntegrationMode::Rebase
         ? rebase(commit, onto)
-        : merge(commit, onto, QStringLiteral("Merge %1 into %2").arg(onto.left(12), label), true);
+        : merge(commit, onto, QStringLiteral("Merge %1 into %2").arg(ontoLabel, label), true);
     computed.oldHead = commit;
     if (computed.error) {
         computed.newHead = commit;
@@ -129,7 +113,7 @@ IntegrationResult Integrator::integrate(
             computed.error = GitError(GitError::Kind::Conflict,
                 QStringLiteral("%1 does not %2 cleanly onto %3: conflicts in %4")
                     .arg(label, mode == IntegrationMode::Rebase ? QStringLiteral("rebase") : QStringLiteral("merge"),
-                        onto.left(12), computed.conflicts.join(QStringLiteral(", "))));
+                        ontoLabel, computed.conflicts.join(QStringLiteral(", "))));
     }
     return computed;
 }
@@ -172,48 +156,17 @@ IntegrationResult Integrator::combine(
 IntegrationResult Integrator::mergeInto(const QString &branch, const QString &target, MergeMode mode)
 {
     IntegrationResult result;
-    git_repository *repository = m_repository.handle();
-    const QString reference = m_repository.referenceName(target, &result.error);
-    if (result.error)
-        return result;
-    if (!reference.startsWith(QLatin1String("refs/heads/"))) {
-        result.error =
-            GitError(GitError::Kind::InvalidArgument, QStringLiteral("%1 is not a local branch").arg(target));
-        return result;
-    }
-    result.oldHead = m_repository.resolve(reference, &result.error);
+    const QString reference = localBranchReference(target, &result.error);
+    const QString head = result.error ? QString() : m_repository.resolve(reference, &result.error);
     const QString branchId = result.error ? QString() : m_repository.resolve(branch, &result.error);
     if (result.error)
         return result;
-    result.newHead = result.oldHead;
-
-    if (contains(repository, result.oldHead, branchId)) {
-        result.upToDate = true;
+    result = combine(branchId, head, mode, branch, target);
+    if (result.error.kind() == GitError::Kind::NonFastForward)
+        result.error =
+            GitError(result.error.kind(), result.error.message() + QStringLiteral("; update %1 first").arg(branch));
+    if (result.error || result.upToDate)
         return result;
-    }
-    if (mode == MergeMode::FastForward) {
-        if (!contains(repository, branchId, result.oldHead)) {
-            result.error = GitError(GitError::Kind::NonFastForward,
-                QStringLiteral("%1 cannot be fast-forwarded to %2: %1 has commits that %2 lacks; "
-                               "update %2 first")
-                    .arg(target, branch));
-            return result;
-        }
-        result.newHead = branchId;
-    } else {
-        IntegrationResult computed =
-            merge(result.oldHead, branchId, QStringLiteral("Merge %1 into %2").arg(branch, target), true);
-        if (computed.error) {
-            computed.oldHead = computed.newHead = result.oldHead;
-            if (computed.error.kind() == GitError::Kind::Conflict)
-                computed.error = GitError(GitError::Kind::Conflict,
-                    QStringLiteral("%1 does not merge cleanly into %2: conflicts in %3")
-                        .arg(branch, target, computed.conflicts.join(QStringLiteral(", "))));
-            return computed;
-        }
-        result.newHead = computed.newHead;
-        result.commitsApplied = 1;
-    }
     result.error = moveBranch(
         reference, result.oldHead, result.newHead, QStringLiteral("shipyard: merge %1 into %2").arg(branch, target));
     return result;

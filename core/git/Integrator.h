@@ -60,6 +60,11 @@ public:
         const QString &branch, const QString &from, const QString &to, const QString &reason, bool fastForwardOnly);
 
 private:
+    // BRANCH's reference, which must be a local branch's; ERROR says why not.
+    QString localBranchReference(const QString &branch, GitError *error) const;
+    // integrate(), with ONTOLABEL naming ONTO in messages.
+    IntegrationResult integrateOnto(const QString &commit, const QString &onto, const QString &ontoLabel,
+        IntegrationMode mode, const QString &label);
     IntegrationResult rebase(const QString &branch, const QString &onto);
     IntegrationResult merge(const QString &ours, const QString &theirs, const QString &message, bool oursIsFirstParent);
     GitError moveBranch(const QString &branch, const QString &oldHead, const QString &newHead, const QString &reason);

@@ -8,6 +8,8 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Shipyard {
 
 QString Environment::namespaceFor(const QString &taskKey) const
@@ -96,6 +98,13 @@ QStringList Ecosystem::credentialVariables() const
     if (!registry.usernameEnvironmentVariable.isEmpty() && !names.contains(registry.usernameEnvironmentVariable))
         names.append(registry.usernameEnvironmentVariable);
     return names;
+}
+
+int Ecosystem::requiredApprovals(const Environment &environment) const
+{
+    if (environment.isFinal())
+        return std::max(gating.reviewsRequired, environment.approvals);
+    return environment.approvals;
 }
 
 SecretMasker Ecosystem::secretMasker() const

@@ -200,6 +200,10 @@ struct Ecosystem
     QList<const Environment *> environmentsOf(EnvironmentKind kind) const;
     // Paths in the file are relative to the file's own directory.
     QString resolvePath(const QString &path) const;
+    // Positive reviews a branch needs to be delivered into ENVIRONMENT: the
+    // larger of gating.reviewsRequired and its 'approvals' into staging and
+    // production (where it is merged), its 'approvals' elsewhere.
+    int requiredApprovals(const Environment &environment) const;
     // The variables holding the ecosystem's secrets: the tracker's and the
     // review service's tokens, the registry's password. Their values are
     // masked wherever text goes (see SecretMasker).

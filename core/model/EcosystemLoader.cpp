@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "model/EcosystemLoader.h"
 
+#include "model/EcosystemChecks.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
 #include "support/YamlDocument.h"
@@ -52,8 +53,7 @@ public:
         readRollback(top.mapping("rollback"), ecosystem.rollback);
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems, ecosystem);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
-        checkReferences(ecosystem);
-        checkSelfAssertedReviews(ecosystem);
+        checkEcosystem(ecosystem, m_locations, m_sink);
         top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
             QStringLiteral("systems"), QStringLiteral("environments") });
@@ -126,7 +126,7 @@ private:
             m_sink.warning(r.valueLocation("trustTrailers"),
                 QStringLiteral("gating reviews: 'trustTrailers' only applies to trailers"));
         if (r.has("kind"))
-            m_reviewsKindLocation = r.valueLocation("kind");
+            m_locations.reviewsKind = r.valueLocation("kind");
         warnAboutPlainHttpToken(r, reviews.url, reviews.tokenEnvironmentVariable);
         rejectInlineSecret(r, "token", "tokenEnv");
         rejectInlineSecret(r, "password", "tokenEnv");
@@ -392,7 +392,7 @@ private:
                 QStringLiteral("env") });
             if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
                 continue;
-            m_dependsOnLocations.append(r.valueLocation("dependsOn"));
+            m_locations.dependsOn.append(r.valueLocation("dependsOn"));
             systems.append(system);
         }
     }
@@ -498,94 +498,25 @@ private:
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
-            m_environmentSystemsLocations.append(r.valueLocation("systems"));
-            m_environmentApprovalsLocations.append(
+            m_locations.environmentSystems.append(r.valueLocation("systems"));
+            m_locations.environmentApprovals.append(
                 r.has("approvals") ? r.valueLocation("approvals") : toLocation(item.Mark()));
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
                 QStringLiteral("systems") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
-                m_environmentSystemsLocations.removeLast();
-                m_environmentApprovalsLocations.removeLast();
+                m_locations.environmentSystems.removeLast();
+                m_locations.environmentApprovals.removeLast();
                 continue;
             }
             environments.append(env);
         }
     }
 
-    void reportUnknownSystem(SourceLocation where, const QString &owner, const QString &name, const QStringList &known)
-    {
-        QString message = QStringLiteral("%1: unknown system '%2'").arg(owner, name);
-        const QString suggestion = closestMatch(name, known);
-        if (!suggestion.isEmpty())
-            message += QStringLiteral(" (did you mean '%1'?)").arg(suggestion);
-        m_sink.error(where, message);
-    }
-
-    void checkReferences(const Ecosystem &ecosystem)
-    {
-        QStringList names;
-        for (const System &s : ecosystem.systems)
-            names.append(s.name);
-        for (qsizetype i = 0; i < ecosystem.systems.size(); ++i) {
-            const System &s = ecosystem.systems[i];
-            for (const QString &dependency : s.dependsOn) {
-                if (!names.contains(dependency))
-                    reportUnknownSystem(
-                        m_dependsOnLocations.value(i), QStringLiteral("system '%1'").arg(s.name), dependency, names);
-                else if (dependency == s.name)
-                    m_sink.error(
-                        m_dependsOnLocations.value(i), QStringLiteral("system '%1' depends on itself").arg(s.name));
-            }
-        }
-        for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
-            const Environment &e = ecosystem.environments[i];
-            for (const QString &system : e.systems) {
-                if (!names.contains(system))
-                    reportUnknownSystem(m_environmentSystemsLocations.value(i),
-                        QStringLiteral("environment '%1'").arg(e.name), system, names);
-            }
-        }
-    }
-
-    // Approvals from commit trailers prove nothing: whoever writes a commit
-    // writes its "Reviewed-by:" too. Where deliveries need approvals (the
-    // larger of reviewsRequired and 'approvals' into staging and production,
-    // 'approvals' elsewhere, as the delivery gate counts them), say so once,
-    // where the fix goes: the reviews' kind, or else the first such
-    // environment's approvals.
-    void checkSelfAssertedReviews(const Ecosystem &ecosystem)
-    {
-        const ReviewSettings &reviews = ecosystem.gating.reviews;
-        if (reviews.kind != ReviewSettings::Kind::Trailers || reviews.trustTrailers)
-            return;
-        QStringList guarded;
-        std::optional<SourceLocation> first;
-        for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
-            const Environment &e = ecosystem.environments[i];
-            const int required = e.isFinal() ? std::max(ecosystem.gating.reviewsRequired, e.approvals) : e.approvals;
-            if (required <= 0)
-                continue;
-            guarded.append(QLatin1Char('\'') + e.name + QLatin1Char('\''));
-            if (!first)
-                first = m_environmentApprovalsLocations.value(i);
-        }
-        if (guarded.isEmpty())
-            return;
-        m_sink.warning(m_reviewsKindLocation.value_or(*first),
-            QStringLiteral("gating reviews: deliveries into %1 need approvals, and commit trailers "
-                           "('Reviewed-by:') are self-asserted: anyone who can push a commit can write them; "
-                           "use gerrit, gitlab or github reviews, or set 'trustTrailers: true' to accept that")
-                .arg(guarded.join(QStringLiteral(", "))));
-    }
-
     DiagnosticSink &m_sink;
     QStringList m_knownContexts;
-    QList<SourceLocation> m_dependsOnLocations;
-    QList<SourceLocation> m_environmentSystemsLocations;
-    QList<SourceLocation> m_environmentApprovalsLocations;
-    std::optional<SourceLocation> m_reviewsKindLocation;
+    EcosystemLocations m_locations;
 };
 
 } // namespace

@@ -27,13 +27,6 @@ QList<Gate> DeliveryGate::requiredGates() const
     return { Gate::TaskKey };
 }
 
-int DeliveryGate::requiredApprovals(const Ecosystem &ecosystem, const Environment &environment)
-{
-    if (environment.isFinal())
-        return std::max(ecosystem.gating.reviewsRequired, environment.approvals);
-    return environment.approvals;
-}
-
 std::optional<GateVerdict> DeliveryGate::refusal(
     Repository &repository, const QString &system, const QString &branch, const QString &upstream)
 {
@@ -41,7 +34,7 @@ std::optional<GateVerdict> DeliveryGate::refusal(
     GateInput input;
     input.branch = branch;
     input.upstream = upstream;
-    input.requiredApprovals = requiredApprovals(m_ecosystem, m_environment);
+    input.requiredApprovals = m_ecosystem.requiredApprovals(m_environment);
     input.taskKey = TaskKeyExtractor(m_ecosystem.gating.taskKeyPattern).extract(branch);
 
     if (required.contains(Gate::MergeStatus) && !input.taskKey.isEmpty()) {

@@ -26,8 +26,6 @@ public:
     ~DeliveryGate();
 
     QList<GateVerdict::Gate> requiredGates() const;
-    // Positive reviews a branch needs to be delivered into ENVIRONMENT.
-    static int requiredApprovals(const Ecosystem &ecosystem, const Environment &environment);
 
     // The first required gate BRANCH of SYSTEM fails, judged against
     // UPSTREAM; nullopt when it may be delivered.

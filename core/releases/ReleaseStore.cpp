@@ -229,7 +229,7 @@ void ReleaseStore::putBackSecretValues(QList<ReleaseRecord> &records) const
     }
 }
 
-QList<ReleaseRecord> ReleaseStore::list(KubeError *error) const
+QList<ReleaseRecord> ReleaseStore::storedRecords(KubeError *error) const
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("labelSelector"), labelSelector());
@@ -247,6 +247,12 @@ QList<ReleaseRecord> ReleaseStore::list(KubeError *error) const
     std::sort(records.begin(), records.end(), [](const ReleaseRecord &a, const ReleaseRecord &b) {
         return a.time != b.time ? a.time > b.time : a.id > b.id;
     });
+    return records;
+}
+
+QList<ReleaseRecord> ReleaseStore::list(KubeError *error) const
+{
+    QList<ReleaseRecord> records = storedRecords(error);
     putBackSecretValues(records);
     return records;
 }
@@ -290,7 +296,8 @@ int ReleaseStore::prune(int keep, KubeError *error) const
 {
     if (keep <= 0)
         return 0;
-    const QList<ReleaseRecord> records = list(error);
+    // What goes needs no Secret's values: the records as stored will do.
+    const QList<ReleaseRecord> records = storedRecords(error);
     int removed = 0;
     for (qsizetype i = keep; i < records.size(); ++i) {
         const KubeResponse response = await(m_client.remove(configMaps().path(m_ns, configMapName(records[i].id))));
@@ -318,26 +325,16 @@ int ReleaseStore::prune(int keep, KubeError *error) const
 
 int ReleaseStore::moveSecretValuesOut(KubeError *error) const
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("labelSelector"), labelSelector());
-    const KubeResponse response = await(m_client.get(collectionPath(), query));
-    if (!response.ok()) {
-        if (error)
-            *error = response.error;
-        return 0;
-    }
+    const QList<ReleaseRecord> records = storedRecords(error);
     int moved = 0;
-    for (const QJsonValue &item : response.json().value(QLatin1String("items")).toArray()) {
-        const std::optional<ReleaseRecord> record = recordOf(item.toObject());
-        if (!record)
-            continue;
-        // As read from the ConfigMap, before any value is put back: values
-        // found here are values the ConfigMap holds.
+    for (const ReleaseRecord &record : records) {
+        // As stored, before any value is put back: values found here are
+        // values the ConfigMap holds.
         QJsonObject values;
-        ReleaseSecrets::withoutValues(*record, &values);
+        ReleaseSecrets::withoutValues(record, &values);
         if (values.isEmpty())
             continue;
-        const KubeError saved = save(*record);
+        const KubeError saved = save(record);
         if (!saved.isError())
             ++moved;
         else if (error)

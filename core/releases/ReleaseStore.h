@@ -66,6 +66,8 @@ public:
 
 private:
     QString collectionPath() const;
+    // Newest first, as the ConfigMaps hold them: Secrets' values not put back.
+    QList<ReleaseRecord> storedRecords(KubeError *error) const;
     // Puts back the values of the Secrets of RECORDS, read with one list.
     void putBackSecretValues(QList<ReleaseRecord> &records) const;
 

@@ -4,7 +4,6 @@
 #include "widgets/BackgroundTask.h"
 
 #include "gating/GateEvaluator.h"
-#include "pipeline/DeliveryGate.h"
 
 #include <QFuture>
 #include <QHash>
@@ -183,7 +182,7 @@ QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(const BranchGateScan::Result
             QString name;
             for (const Environment &environment : m_ecosystem.environments)
                 if (environment.kind == kind) {
-                    required = DeliveryGate::requiredApprovals(m_ecosystem, environment);
+                    required = m_ecosystem.requiredApprovals(environment);
                     name = environment.name;
                     break;
                 }

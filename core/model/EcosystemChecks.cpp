@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "model/EcosystemChecks.h"
+
+#include "support/KeySuggestion.h"
+#include "support/YamlMappingReader.h"
+
+namespace Shipyard {
+
+namespace {
+
+void reportUnknownSystem(
+    DiagnosticSink &sink, SourceLocation where, const QString &owner, const QString &name, const QStringList &known)
+{
+    QString message = QStringLiteral("%1: unknown system '%2'").arg(owner, name);
+    const QString suggestion = closestMatch(name, known);
+    if (!suggestion.isEmpty())
+        message += QStringLiteral(" (did you mean '%1'?)").arg(suggestion);
+    sink.error(where, message);
+}
+
+void checkReferences(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink)
+{
+    QStringList names;
+    for (const System &s : ecosystem.systems)
+        names.append(s.name);
+    for (qsizetype i = 0; i < ecosystem.systems.size(); ++i) {
+        const System &s = ecosystem.systems[i];
+        for (const QString &dependency : s.dependsOn) {
+            if (!names.contains(dependency))
+                reportUnknownSystem(
+                    sink, locations.dependsOn.value(i), QStringLiteral("system '%1'").arg(s.name), dependency, names);
+            else if (dependency == s.name)
+                sink.error(locations.dependsOn.value(i), QStringLiteral("system '%1' depends on itself").arg(s.name));
+        }
+    }
+    for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
+        const Environment &e = ecosystem.environments[i];
+        for (const QString &system : e.systems) {
+            if (!names.contains(system))
+                reportUnknownSystem(sink, locations.environmentSystems.value(i),
+                    QStringLiteral("environment '%1'").arg(e.name), system, names);
+        }
+    }
+}
+
+// Approvals from commit trailers prove nothing: whoever writes a commit
+// writes its "Reviewed-by:" too. Where deliveries need approvals, say so
+// once, where the fix goes: the reviews' kind, or else the first such
+// environment's approvals.
+void checkSelfAssertedReviews(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink)
+{
+    const ReviewSettings &reviews = ecosystem.gating.reviews;
+    if (reviews.kind != ReviewSettings::Kind::Trailers || reviews.trustTrailers)
+        return;
+    QStringList guarded;
+    std::optional<SourceLocation> first;
+    for (qsizetype i = 0; i < ecosystem.environments.size(); ++i) {
+        const Environment &e = ecosystem.environments[i];
+        if (ecosystem.requiredApprovals(e) <= 0)
+            continue;
+        guarded.append(QLatin1Char('\'') + e.name + QLatin1Char('\''));
+        if (!first)
+            first = locations.environmentApprovals.value(i);
+    }
+    if (guarded.isEmpty())
+        return;
+    sink.warning(locations.reviewsKind.value_or(*first),
+        QStringLiteral("gating reviews: deliveries into %1 need approvals, and commit trailers "
+                       "('Reviewed-by:') are self-asserted: anyone who can push a commit can write them; "
+                       "use gerrit, gitlab or github reviews, or set 'trustTrailers: true' to accept that")
+            .arg(guarded.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink)
+{
+    checkReferences(ecosystem, locations, sink);
+    checkSelfAssertedReviews(ecosystem, locations, sink);
+}
+
+} // namespace Shipyard
