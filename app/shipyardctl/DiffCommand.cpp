@@ -78,7 +78,7 @@ public:
             return UsageError;
         }
 
-        const ApplyPreview preview(place.ecosystem(), client, ns);
+        const ApplyPreview preview(place.ecosystem(), environment, client, ns);
         bool drift = false;
         bool failed = false;
         QJsonArray jsonSystems;

@@ -20,6 +20,15 @@ QString Environment::namespaceFor(const QString &taskKey) const
     return QString(namespacePattern).replace(QStringLiteral("{task}"), taskKey.toLower());
 }
 
+QString Environment::taskOf(const QString &ns) const
+{
+    const qsizetype at = namespacePattern.indexOf(QStringLiteral("{task}"));
+    if (kind != EnvironmentKind::Showroom || at < 0 || !namespaceRegex().match(ns).hasMatch())
+        return {};
+    const qsizetype suffix = namespacePattern.size() - at - 6;
+    return ns.mid(at, ns.size() - at - suffix).toUpper();
+}
+
 QRegularExpression Environment::namespaceRegex() const
 {
     if (kind != EnvironmentKind::Showroom)
@@ -32,9 +41,51 @@ QRegularExpression Environment::namespaceRegex() const
         QRegularExpression::anchoredPattern(parts.join(QStringLiteral("[a-z0-9]([-a-z0-9]*[a-z0-9])?"))));
 }
 
+QString ManifestSource::describe() const
+{
+    switch (kind) {
+    case Kind::Kustomize:
+        return QStringLiteral("kustomization %1").arg(kustomization);
+    case Kind::Helm:
+        return QStringLiteral("chart %1").arg(helm.chart);
+    case Kind::Files:
+        break;
+    }
+    return QStringLiteral("manifests %1").arg(files.join(QStringLiteral(", ")));
+}
+
+QString ManifestSource::forEnvironment(const QString &path, const QString &environment)
+{
+    return QString(path).replace(QStringLiteral("{environment}"), environment);
+}
+
 bool RegistrySettings::mayUsePlainHttp() const
 {
     return insecure || url.trimmed().startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
+}
+
+const QStringList &Ecosystem::reservedVariables()
+{
+    static const QStringList names { QStringLiteral("ENVIRONMENT"), QStringLiteral("NAMESPACE"),
+        QStringLiteral("ENVIRONMENT_SECRET"), QStringLiteral("SYSTEM"), QStringLiteral("TASK") };
+    return names;
+}
+
+Variables Ecosystem::variablesFor(
+    const System &system, const Environment &environment, const QString &ns, const QString &task) const
+{
+    Variables result = variables;
+    for (const Variables *over : { &environment.variables, &system.variables }) {
+        for (auto it = over->begin(); it != over->end(); ++it)
+            result.insert(it.key(), it.value());
+    }
+    // The loader refuses these names elsewhere; they win all the same.
+    result.insert(QStringLiteral("ENVIRONMENT"), environment.name);
+    result.insert(QStringLiteral("NAMESPACE"), ns);
+    result.insert(QStringLiteral("ENVIRONMENT_SECRET"), environment.secret);
+    result.insert(QStringLiteral("SYSTEM"), system.name);
+    result.insert(QStringLiteral("TASK"), task);
+    return result;
 }
 
 const System *Ecosystem::system(const QString &systemName) const

@@ -24,6 +24,49 @@ class SecretMasker;
 
 enum class SystemTemplate { Frontend, Backend, Worker };
 
+// Plain settings by name (never secrets): the ecosystem's defaults, an
+// environment's, a system's overrides. See Ecosystem::variablesFor.
+using Variables = QMap<QString, QString>;
+
+// One `set:` entry of a Helm source: a value path as `helm --set` takes it
+// ("ingress.hosts[0].host") and its value, which may name ${VARIABLES}.
+struct HelmValue
+{
+    QString key;
+    QString value;
+    SourceLocation location;
+};
+
+// A Helm chart in the system's repository, rendered with `helm template`.
+struct HelmSource
+{
+    QString chart; // a folder, relative to the repository
+    QStringList valueFiles; // relative to the repository; "{environment}" is the environment's name
+    QList<HelmValue> set;
+    QString releaseName; // empty: the system's name
+};
+
+// Where a system's Kubernetes objects come from. Every source ends as the
+// same list of objects, whose image a delivery then replaces (see
+// core/manifests/ManifestRenderer).
+struct ManifestSource
+{
+    enum class Kind { Files, Kustomize, Helm };
+    Kind kind = Kind::Files;
+    QStringList files; // files or folders, relative to the repository; ${NAME} placeholders
+    // A Kustomization folder, relative to the repository; "{environment}"
+    // picks an overlay.
+    QString kustomization;
+    bool substitute = false; // Kustomize: ${NAME} placeholders in its output too
+    HelmSource helm;
+    SourceLocation location; // the key naming the source
+
+    // "manifests deploy/", "kustomization deploy/overlays/{environment}", "chart chart/"
+    QString describe() const;
+    // PATH with "{environment}" replaced by ENVIRONMENT.
+    static QString forEnvironment(const QString &path, const QString &environment);
+};
+
 struct System
 {
     QString name;
@@ -34,7 +77,8 @@ struct System
     QString image; // repository in the registry, e.g. "demo/backend"
     QString dockerfile = QStringLiteral("Dockerfile");
     QString buildContext = QStringLiteral(".");
-    QStringList manifests; // files or directories, relative to the repository
+    ManifestSource manifests;
+    Variables variables; // overrides of the environments' and the ecosystem's
     QString buildCommand;
     QString testCommand;
     QStringList smokeCommands;
@@ -55,7 +99,11 @@ struct Environment
     QString namespaceName; // fixed namespace (not for showrooms)
     QString namespacePattern; // showrooms: e.g. "showroom-{task}"
     std::chrono::seconds timeToLive { 0 }; // showrooms
-    QString secret; // name of the Secret object holding the environment's settings
+    // The Secret in the environment's namespace that holds its secret
+    // settings. Shipyard never reads its values: objects refer to it by name
+    // (${ENVIRONMENT_SECRET}), and a delivery checks that it is there.
+    QString secret;
+    Variables variables; // plain settings, over the ecosystem's
     bool isProtected = false; // asks the user to type the name before acting
     int approvals = 0; // positive reviews needed before delivering here
     QStringList systems; // delivered systems; empty means all
@@ -63,6 +111,9 @@ struct Environment
 
     // The namespace for a task's showroom, or namespaceName for the others.
     QString namespaceFor(const QString &taskKey) const;
+    // A showroom's task from its namespace NS (upper case, as task keys
+    // are written); empty for other environments or a namespace not its own.
+    QString taskOf(const QString &ns) const;
     // The namespaces this environment covers, anchored: its namespace, or
     // for a showroom its pattern with any task in place of {task}.
     QRegularExpression namespaceRegex() const;
@@ -187,6 +238,7 @@ struct Ecosystem
     QString description;
     QList<System> systems;
     QList<Environment> environments;
+    Variables variables; // defaults for every environment and system
     Gating gating;
     TrackerSettings tracker;
     RegistrySettings registry;
@@ -200,6 +252,15 @@ struct Ecosystem
     QList<const Environment *> environmentsOf(EnvironmentKind kind) const;
     // Paths in the file are relative to the file's own directory.
     QString resolvePath(const QString &path) const;
+    // The variables SYSTEM's manifests see in ENVIRONMENT, delivered into NS
+    // (for TASK's showroom): the built-in ones (reservedVariables()), then
+    // the ecosystem's, the environment's and the system's, each over the
+    // one before.
+    Variables variablesFor(
+        const System &system, const Environment &environment, const QString &ns, const QString &task = {}) const;
+    // The names Shipyard sets itself: ENVIRONMENT, NAMESPACE,
+    // ENVIRONMENT_SECRET, SYSTEM, TASK.
+    static const QStringList &reservedVariables();
     // Positive reviews a branch needs to be delivered into ENVIRONMENT: the
     // larger of gating.reviewsRequired and its 'approvals' into staging and
     // production (where it is merged), its 'approvals' elsewhere.

@@ -2,6 +2,7 @@
 #include "model/EcosystemChecks.h"
 
 #include "support/KeySuggestion.h"
+#include "support/VariableSubstitution.h"
 #include "support/YamlMappingReader.h"
 
 namespace Shipyard {
@@ -71,12 +72,41 @@ void checkSelfAssertedReviews(const Ecosystem &ecosystem, const EcosystemLocatio
             .arg(guarded.join(QStringLiteral(", "))));
 }
 
+// A Helm value naming a variable that some environment the system goes to
+// does not define would fail only when delivering there: say so now, at
+// the value. Files' placeholders are the repository's, checked by
+// `shipyardctl validate --render`.
+void checkHelmVariables(const Ecosystem &ecosystem, DiagnosticSink &sink)
+{
+    for (const System &system : ecosystem.systems) {
+        if (system.manifests.kind != ManifestSource::Kind::Helm)
+            continue;
+        for (const HelmValue &value : system.manifests.helm.set) {
+            for (const Environment &environment : ecosystem.environments) {
+                if (!environment.systems.isEmpty() && !environment.systems.contains(system.name))
+                    continue;
+                const Variables variables = ecosystem.variablesFor(system, environment, QString());
+                QList<VariableSubstitution::Unknown> unknown;
+                VariableSubstitution::apply(value.value, variables, &unknown);
+                if (unknown.isEmpty())
+                    continue;
+                sink.error(value.location,
+                    QStringLiteral("system '%1': helm set.%2 in environment '%3': %4")
+                        .arg(system.name, value.key, environment.name,
+                            VariableSubstitution::describe(unknown.first(), variables)));
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
 
 void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink)
 {
     checkReferences(ecosystem, locations, sink);
     checkSelfAssertedReviews(ecosystem, locations, sink);
+    checkHelmVariables(ecosystem, sink);
 }
 
 } // namespace Shipyard

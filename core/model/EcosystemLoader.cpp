@@ -2,6 +2,7 @@
 #include "model/EcosystemLoader.h"
 
 #include "model/EcosystemChecks.h"
+#include "model/ManifestSourceReader.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
 #include "support/YamlDocument.h"
@@ -30,6 +31,13 @@ const QRegularExpression &dnsLabel()
     return re;
 }
 
+const QRegularExpression &dnsSubdomain()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    return re;
+}
+
 class EcosystemReader
 {
 public:
@@ -51,12 +59,13 @@ public:
         readTracker(top.mapping("tracker"), ecosystem.tracker, ecosystem.gating);
         readRegistry(top.mapping("registry"), ecosystem.registry);
         readRollback(top.mapping("rollback"), ecosystem.rollback);
+        ecosystem.variables = readVariables(top, m_sink);
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems, ecosystem);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
         checkEcosystem(ecosystem, m_locations, m_sink);
         top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
-            QStringLiteral("systems"), QStringLiteral("environments") });
+            QStringLiteral("systems"), QStringLiteral("environments"), QStringLiteral("variables") });
     }
 
 private:
@@ -379,7 +388,8 @@ private:
             system.image = r.string("image", Presence::Required).value_or(QString());
             system.dockerfile = r.string("dockerfile").value_or(system.dockerfile);
             system.buildContext = r.string("context").value_or(system.buildContext);
-            system.manifests = r.stringList("manifests", Presence::Required).value_or(QStringList());
+            system.manifests = readManifestSource(r, item, m_sink);
+            system.variables = readVariables(r, m_sink);
             system.buildCommand = r.string("build").value_or(QString());
             system.testCommand = r.string("test").value_or(QString());
             system.smokeCommands = r.stringList("smoke").value_or(QStringList());
@@ -388,6 +398,7 @@ private:
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
+                QStringLiteral("kustomize"), QStringLiteral("helm"), QStringLiteral("variables"),
                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"), QStringLiteral("dependsOn"),
                 QStringLiteral("env") });
             if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
@@ -495,6 +506,10 @@ private:
                 }
             }
             env.secret = r.string("secret").value_or(QString());
+            if (!env.secret.isEmpty() && !dnsSubdomain().match(env.secret).hasMatch())
+                m_sink.error(r.valueLocation("secret"),
+                    QStringLiteral("%1: secret '%2' is not a Secret's name").arg(r.what(), env.secret));
+            env.variables = readVariables(r, m_sink);
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
@@ -504,7 +519,7 @@ private:
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
-                QStringLiteral("systems") });
+                QStringLiteral("systems"), QStringLiteral("variables") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();

@@ -58,6 +58,8 @@ bool DeliveryContext::prepare(QString *error)
     }
     const QString taskKey = m_options.taskKey.isEmpty() ? m_tasks.value(0) : m_options.taskKey;
     m_ns = m_environment->namespaceFor(taskKey);
+    if (m_environment->kind == EnvironmentKind::Showroom)
+        m_showroomTask = taskKey;
     m_who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
 
     m_trail.emplace(m_options.cluster, m_environment->context, m_options.auditJournal);

@@ -55,6 +55,7 @@ public:
         QString task;
         QString gateSkipped; // the refusal --skip-gates overrode
         QList<QJsonObject> objects;
+        QString manifestSource; // what rendered them (ManifestRenderer::Result::source)
     };
 
     DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem, const QString &environment,
@@ -70,6 +71,8 @@ public:
     const Environment &environment() const { return *m_environment; }
     const Delivery::Options &options() const { return m_options; }
     const QString &namespaceName() const { return m_ns; }
+    // The task whose showroom this is; empty for other environments.
+    const QString &showroomTask() const { return m_showroomTask; }
     // user@host, as records, audits and skipped gates name who delivered.
     const QString &who() const { return m_who; }
     QList<Work> &work() { return m_work; }
@@ -162,6 +165,7 @@ private:
     QList<Work> m_work;
     QStringList m_tasks;
     QString m_ns;
+    QString m_showroomTask;
     QString m_who;
     std::optional<AuditTrail> m_trail;
     QJsonObject m_auditDetails;

@@ -2,7 +2,7 @@
 #include "pipeline/WritePermissions.h"
 
 #include "kube/AccessReview.h"
-#include "releases/ManifestReader.h"
+#include "manifests/ManifestReader.h"
 #include "support/FutureWait.h"
 
 #include <QFuture>

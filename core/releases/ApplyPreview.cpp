@@ -4,8 +4,9 @@
 #include "build/ImageBuilder.h"
 #include "git/CommitExport.h"
 #include "git/Repository.h"
+#include "manifests/ManifestReader.h"
+#include "manifests/ManifestRenderer.h"
 #include "model/Labels.h"
-#include "releases/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
 #include "releases/ReleaseStore.h"
@@ -219,7 +220,8 @@ QJsonObject ApplyPreview::Result::toJson() const
     }
     QJsonObject json { { QStringLiteral("system"), system }, { QStringLiteral("namespace"), ns },
         { QStringLiteral("image"), image }, { QStringLiteral("imageSource"), imageSource },
-        { QStringLiteral("drift"), drifted() }, { QStringLiteral("objects"), list } };
+        { QStringLiteral("source"), source }, { QStringLiteral("drift"), drifted() },
+        { QStringLiteral("objects"), list } };
     if (!error.isEmpty())
         json.insert(QStringLiteral("error"), error);
     if (!warnings.isEmpty())
@@ -227,8 +229,8 @@ QJsonObject ApplyPreview::Result::toJson() const
     return json;
 }
 
-ApplyPreview::ApplyPreview(const Ecosystem &ecosystem, KubeClient client, QString ns)
-    : m_ecosystem(ecosystem), m_client(std::move(client)), m_ns(std::move(ns))
+ApplyPreview::ApplyPreview(const Ecosystem &ecosystem, const Environment &environment, KubeClient client, QString ns)
+    : m_ecosystem(ecosystem), m_environment(environment), m_client(std::move(client)), m_ns(std::move(ns))
 { }
 
 QString ApplyPreview::keyword(Change change)
@@ -297,15 +299,14 @@ QStringList ApplyPreview::differingFields(const QJsonObject &a, const QJsonObjec
     return fields;
 }
 
-QString ApplyPreview::systemOf(const Ecosystem &ecosystem, const QString &kind, const QString &name)
+QString ApplyPreview::systemOf(const Ecosystem &ecosystem, const Environment &environment, const QString &ns,
+    const QString &kind, const QString &name)
 {
+    const ManifestRenderer renderer(ecosystem, environment, ns, environment.taskOf(ns));
     for (const System &system : ecosystem.systems) {
-        QStringList paths;
-        const QDir directory(ecosystem.resolvePath(system.repository));
-        for (const QString &manifest : system.manifests)
-            paths.append(directory.filePath(manifest));
-        QString error;
-        for (const QJsonObject &object : ManifestReader::read(paths, &error)) {
+        if (!environment.systems.isEmpty() && !environment.systems.contains(system.name))
+            continue;
+        for (const QJsonObject &object : renderer.render(system, ecosystem.resolvePath(system.repository)).objects) {
             if (object.value(QLatin1String("kind")).toString() == kind &&
                 object[QLatin1String("metadata")][QLatin1String("name")].toString() == name)
                 return system.name;
@@ -356,13 +357,17 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
         directory = exported.path();
     }
 
-    // First the objects' places, to read what is live.
-    QString error;
-    const QList<QJsonObject> placeholders = ManifestReader::render(*system, directory, system->image, {}, &error);
-    if (!error.isEmpty()) {
-        result.error = error;
+    // Rendered once; first the objects' places, to read what is live.
+    const ManifestRenderer renderer(m_ecosystem, m_environment, m_ns, m_environment.taskOf(m_ns));
+    const ManifestRenderer::Result rendering = renderer.render(*system, directory);
+    result.source = rendering.source;
+    result.warnings += rendering.warnings;
+    const ManifestRenderer::Result placed = renderer.forDelivery(rendering, *system, system->image, {});
+    if (!placed.ok()) {
+        result.error = placed.error;
         return result;
     }
+    const QList<QJsonObject> &placeholders = placed.objects;
     QList<QJsonObject> live;
     QSet<QString> wanted;
     for (const QJsonObject &object : placeholders) {
@@ -430,12 +435,13 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
         releaseAnnotations.removeIf([](const auto &entry) { return entry.first == gitShaKey; });
         releaseAnnotations.append({ gitShaKey, commit });
     }
-    const QList<QJsonObject> rendered =
-        ManifestReader::render(*system, directory, result.image, releaseAnnotations, &error);
-    if (!error.isEmpty()) {
-        result.error = error;
+    const ManifestRenderer::Result delivered =
+        renderer.forDelivery(rendering, *system, result.image, releaseAnnotations);
+    if (!delivered.ok()) {
+        result.error = delivered.error;
         return result;
     }
+    const QList<QJsonObject> &rendered = delivered.objects;
 
     const ReleaseApplier applier(m_client, m_ns);
     for (qsizetype i = 0; i < rendered.size(); ++i) {

@@ -68,6 +68,7 @@ public:
         QString ns;
         QString image; // the image the preview applied
         QString imageSource; // "live", "release", "commit" or "given"
+        QString source; // what rendered the objects: "chart storefront 0.3.0"…
         QList<ObjectPreview> objects;
         QStringList warnings;
 
@@ -76,13 +77,16 @@ public:
         QJsonObject toJson() const;
     };
 
-    ApplyPreview(const Ecosystem &ecosystem, KubeClient client, QString ns);
+    // A preview of ENVIRONMENT's namespace NS (a showroom's, for instance).
+    ApplyPreview(const Ecosystem &ecosystem, const Environment &environment, KubeClient client, QString ns);
 
     Result preview(const QString &system, const Options &options = {}) const;
 
-    // The system whose manifests (in its working tree) hold an object of
-    // KIND named NAME, or empty: "not managed by Shipyard".
-    static QString systemOf(const Ecosystem &ecosystem, const QString &kind, const QString &name);
+    // The system whose objects (rendered from its working tree for
+    // ENVIRONMENT's NS) hold one of KIND named NAME, or empty: "not managed
+    // by Shipyard".
+    static QString systemOf(const Ecosystem &ecosystem, const Environment &environment, const QString &ns,
+        const QString &kind, const QString &name);
     // The environment delivering into NS through CONTEXT (a showroom by its pattern), or null.
     static const Environment *environmentOf(const Ecosystem &ecosystem, const QString &context, const QString &ns);
 
@@ -101,6 +105,7 @@ public:
 
 private:
     Ecosystem m_ecosystem;
+    Environment m_environment;
     KubeClient m_client;
     QString m_ns;
 };

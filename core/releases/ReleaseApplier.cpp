@@ -2,7 +2,7 @@
 #include "releases/ReleaseApplier.h"
 
 #include "kube/DeploymentRollout.h"
-#include "releases/ManifestReader.h"
+#include "manifests/ManifestReader.h"
 #include "releases/ReleaseSecrets.h"
 #include "support/FutureWait.h"
 

@@ -86,6 +86,7 @@ QJsonObject ReleaseRecord::toJson() const
             { QStringLiteral("image"), release.image },
             { QStringLiteral("gitSha"), release.gitSha },
             { QStringLiteral("branch"), release.branch },
+            { QStringLiteral("source"), release.source },
             { QStringLiteral("revision"), release.revision },
             { QStringLiteral("objects"), release.objects },
         });
@@ -134,6 +135,7 @@ std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
         release.image = system.value(QLatin1String("image")).toString();
         release.gitSha = system.value(QLatin1String("gitSha")).toString();
         release.branch = system.value(QLatin1String("branch")).toString();
+        release.source = system.value(QLatin1String("source")).toString();
         release.revision = system.value(QLatin1String("revision")).toInteger();
         release.objects = system.value(QLatin1String("objects")).toArray();
         record.systems.append(release);

@@ -32,6 +32,9 @@ struct ReleaseRecord
         QString image; // the full reference that ran
         QString gitSha; // empty when the image was given without a commit
         QString branch;
+        // Where its objects came from: "chart storefront 0.3.0",
+        // "kustomization deploy/overlays/staging", "manifests deploy/".
+        QString source;
         qint64 revision = 0; // deployment.kubernetes.io/revision after the rollout
         // The objects exactly as applied: rolling back re-applies them, so a
         // release is restored as it was and not merely its image. Empty for a

@@ -187,7 +187,7 @@ void ApplyDiffView::compute()
                                  .arg(ns, context);
             return outcome;
         }
-        const QString system = ApplyPreview::systemOf(ecosystem, kind, name);
+        const QString system = ApplyPreview::systemOf(ecosystem, *environment, ns, kind, name);
         if (system.isEmpty()) {
             outcome.status = tr("Not managed by Shipyard: no system's manifests hold %1.").arg(object);
             return outcome;
@@ -197,7 +197,7 @@ void ApplyDiffView::compute()
                 tr("Not managed by Shipyard here: %1 is not delivered to %2.").arg(system, environment->name);
             return outcome;
         }
-        const ApplyPreview::Result result = ApplyPreview(ecosystem, client, ns).preview(system);
+        const ApplyPreview::Result result = ApplyPreview(ecosystem, *environment, client, ns).preview(system);
         if (!result.error.isEmpty()) {
             outcome.state = State::Error;
             outcome.status = tr("Cannot compare %1: %2").arg(system, result.error);

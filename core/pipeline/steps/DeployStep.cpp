@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/DeployStep.h"
 
+#include "manifests/ManifestReader.h"
+#include "manifests/ManifestRenderer.h"
 #include "model/Labels.h"
 #include "pipeline/InterruptedRelease.h"
+#include "pipeline/SettingsSecretCheck.h"
 #include "pipeline/WritePermissions.h"
-#include "releases/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
 
@@ -27,6 +29,8 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
     record.tasks = context.tasks();
     context.result().releaseId = record.id;
     if (const std::optional<Verdict> refused = render(context))
+        return *refused;
+    if (const std::optional<Verdict> refused = checkSettingsSecret(context))
         return *refused;
     if (const std::optional<Verdict> refused = checkPermissions(context))
         return *refused;
@@ -63,17 +67,46 @@ std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context
         const QString source = context.sourceDirectory(work, &error);
         Fault fault = Fault::Environment;
         if (!source.isEmpty()) {
-            work.objects = ManifestReader::render(work.system, source, work.image,
+            ManifestRenderer renderer(
+                context.ecosystem(), context.environment(), context.namespaceName(), context.showroomTask());
+            renderer.setCancelFlag(context.cancelFlag());
+            const ManifestRenderer::Result rendered = renderer.renderForDelivery(work.system, source, work.image,
                 { { Labels::gitSha, work.commit }, { Labels::tasks, context.tasks().join(QLatin1Char(',')) },
-                    { Labels::release, record.id } },
-                &error);
-            // The manifests are the branch's own files.
-            fault = Fault::Branch;
+                    { Labels::release, record.id } });
+            for (const QString &warning : rendered.warnings)
+                context.log(QStringLiteral("warning: %1").arg(warning));
+            if (rendered.ok())
+                context.log(QStringLiteral("%1: %2 rendered for %3: %4 objects")
+                        .arg(work.system.name, rendered.source, context.environment().name)
+                        .arg(rendered.objects.size()));
+            work.objects = rendered.objects;
+            work.manifestSource = rendered.source;
+            error = rendered.error;
+            // The sources are the branch's own files; the tools, the machine's.
+            fault = rendered.fault;
         }
         if (!error.isEmpty())
             return fail(context, Step::Deploy, work, error, fault);
     }
     return std::nullopt;
+}
+
+std::optional<DeliveryStep::Verdict> DeployStep::checkSettingsSecret(DeliveryContext &context)
+{
+    const QString &name = context.environment().secret;
+    if (name.isEmpty() || context.work().isEmpty())
+        return std::nullopt;
+    QList<QJsonObject> objects;
+    for (const DeliveryContext::Work &work : context.work())
+        objects += work.objects;
+    const SettingsSecretCheck::Result checked =
+        SettingsSecretCheck::run(context.client(), context.namespaceName(), name, objects);
+    if (!checked.warning.isEmpty())
+        context.log(QStringLiteral("warning: %1").arg(checked.warning));
+    if (checked.problem.isEmpty())
+        return std::nullopt;
+    // The environment is not ready for any branch: nobody's task goes back.
+    return fail(context, Step::Deploy, context.work().first(), checked.problem, Fault::Environment);
 }
 
 std::optional<DeliveryStep::Verdict> DeployStep::checkPermissions(DeliveryContext &context)
@@ -287,6 +320,7 @@ void DeployStep::recordSystems(DeliveryContext &context, const QHash<QString, qi
         release.image = work.image;
         release.gitSha = work.commit;
         release.branch = work.target.usesUpstream() ? work.system.upstream : work.target.branch;
+        release.source = work.manifestSource;
         for (const QJsonObject &object : work.objects) {
             release.objects.append(object);
             if (object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment"))

@@ -23,6 +23,8 @@ public:
 
 private:
     static std::optional<Verdict> render(DeliveryContext &context);
+    // The environment's settings Secret is there with the keys the objects use.
+    static std::optional<Verdict> checkSettingsSecret(DeliveryContext &context);
     // Every permission the rest of the delivery needs, asked before its first
     // write; the end of the delivery, changing nothing, when one is missing.
     static std::optional<Verdict> checkPermissions(DeliveryContext &context);

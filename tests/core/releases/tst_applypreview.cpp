@@ -58,7 +58,7 @@ private:
 
     ApplyPreview::Result preview(const ApplyPreview::Options &options = {}) const
     {
-        return ApplyPreview(m_ecosystem, clusterClient(QStringLiteral("local")), m_ns)
+        return ApplyPreview(m_ecosystem, m_ecosystem.environments.first(), clusterClient(QStringLiteral("local")), m_ns)
             .preview(QStringLiteral("catalog"), options);
     }
     QByteArray kubectlHere(const QStringList &arguments) const
@@ -228,22 +228,28 @@ private Q_SLOTS:
     void undeliveredSystemNamesWhatIsMissing()
     {
         const ApplyPreview::Result result =
-            ApplyPreview(m_ecosystem, clusterClient(QStringLiteral("local")), m_ns).preview(QStringLiteral("mailer"));
+            ApplyPreview(m_ecosystem, m_ecosystem.environments.first(), clusterClient(QStringLiteral("local")), m_ns)
+                .preview(QStringLiteral("mailer"));
         QVERIFY(!result.ok());
         QVERIFY2(result.error.startsWith(QStringLiteral("mailer in %1: no container runs demo/mailer").arg(m_ns)),
             qPrintable(result.error));
         const ApplyPreview::Result unknown =
-            ApplyPreview(m_ecosystem, clusterClient(QStringLiteral("local")), m_ns).preview(QStringLiteral("nope"));
+            ApplyPreview(m_ecosystem, m_ecosystem.environments.first(), clusterClient(QStringLiteral("local")), m_ns)
+                .preview(QStringLiteral("nope"));
         QVERIFY(unknown.error.startsWith(QStringLiteral("no system named nope")));
     }
 
     void objectsMapToSystemsAndEnvironments()
     {
-        QCOMPARE(ApplyPreview::systemOf(m_ecosystem, QStringLiteral("Deployment"), QStringLiteral("catalog")),
+        QCOMPARE(ApplyPreview::systemOf(m_ecosystem, m_ecosystem.environments.first(), m_ns,
+                     QStringLiteral("Deployment"), QStringLiteral("catalog")),
             QStringLiteral("catalog"));
-        QCOMPARE(ApplyPreview::systemOf(m_ecosystem, QStringLiteral("Service"), QStringLiteral("storefront")),
+        QCOMPARE(ApplyPreview::systemOf(m_ecosystem, m_ecosystem.environments.first(), m_ns, QStringLiteral("Service"),
+                     QStringLiteral("storefront")),
             QStringLiteral("storefront"));
-        QCOMPARE(ApplyPreview::systemOf(m_ecosystem, QStringLiteral("Deployment"), QStringLiteral("redis")), QString());
+        QCOMPARE(ApplyPreview::systemOf(m_ecosystem, m_ecosystem.environments.first(), m_ns,
+                     QStringLiteral("Deployment"), QStringLiteral("redis")),
+            QString());
         const Environment *environment = ApplyPreview::environmentOf(m_ecosystem, QStringLiteral("local"), m_ns);
         QVERIFY(environment);
         QCOMPARE(environment->name, QStringLiteral("test"));

@@ -9,10 +9,10 @@
 // were kept apart give them up when a delivery next writes.
 #include "DeliveryTestWorld.h"
 
+#include "manifests/ManifestReader.h"
 #include "model/Labels.h"
 #include "pipeline/ReleaseRollback.h"
 #include "releases/ApplyPreview.h"
-#include "releases/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
 #include "releases/ReleaseStore.h"
@@ -384,7 +384,8 @@ private Q_SLOTS:
                 QStringLiteral("--type=merge"), QStringLiteral("-p"),
                 QStringLiteral(R"({"data":{"password":"%1"}})").arg(base64(driftedPassword)) });
         const ApplyPreview::Result preview =
-            ApplyPreview(ecosystem, clusterClient(QStringLiteral("local")), ns).preview(QStringLiteral("catalog"));
+            ApplyPreview(ecosystem, ecosystem.environments.first(), clusterClient(QStringLiteral("local")), ns)
+                .preview(QStringLiteral("catalog"));
         const QByteArray previewJson = QJsonDocument(preview.toJson()).toJson();
         QVERIFY2(preview.ok(), previewJson.constData());
         const ApplyPreview::ObjectPreview *entry = nullptr;

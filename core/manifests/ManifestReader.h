@@ -2,19 +2,18 @@
 #pragma once
 
 #include "kube/KubeResourceType.h"
-#include "model/Ecosystem.h"
 
 #include <QJsonObject>
 #include <QList>
-#include <QPair>
 #include <QString>
 #include <QStringList>
 
 namespace Shipyard {
 
-// A system's Kubernetes manifests as the JSON objects server-side apply
-// takes: YAML files (several documents each) or folders of them, read in
-// name order, plus the edits a delivery makes to them.
+// Kubernetes manifests as the JSON objects server-side apply takes: YAML
+// files (several documents each) or folders of them, read in name order,
+// and the edits a delivery makes to them. ManifestRenderer makes a
+// system's objects with it.
 class ManifestReader
 {
 public:
@@ -22,6 +21,8 @@ public:
     // Plain scalars get YAML 1.2 core types (2 → number, true → bool), quoted
     // ones stay strings, as kubectl reads them.
     static QList<QJsonObject> read(const QStringList &paths, QString *error);
+    // The files read() reads, in its order; on a missing path, ERROR is that path.
+    static QStringList filesOf(const QStringList &paths, QString *error);
     static QList<QJsonObject> parse(const QByteArray &yaml, const QString &fileName, QString *error);
 
     // Every container of a pod template (or of a bare pod) whose image is
@@ -32,13 +33,6 @@ public:
     static QString imageOf(const QJsonObject &object, const QString &repository);
     static bool matchesRepository(const QString &image, const QString &repository);
     static void annotate(QJsonObject &object, const QString &key, const QString &value);
-
-    // SYSTEM's manifests as a delivery applies them: read from DIRECTORY (its
-    // repository here), IMAGE put into its containers, ANNOTATIONS added to
-    // every object's metadata. Empty with ERROR set when there is nothing to
-    // apply or no container runs the system's image.
-    static QList<QJsonObject> render(const System &system, const QString &directory, const QString &image,
-        const QList<QPair<QString, QString>> &annotations, QString *error);
 
     // The resource OBJECT is written to, from its apiVersion and kind: what
     // apply() and remove() send requests to, and so what a permission check asks about.

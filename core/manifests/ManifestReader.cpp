@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "releases/ManifestReader.h"
+#include "manifests/ManifestReader.h"
 
 #include "kube/KubeResourceType.h"
 
@@ -140,11 +140,10 @@ QList<QJsonObject> ManifestReader::parse(const QByteArray &yaml, const QString &
     return objects;
 }
 
-QList<QJsonObject> ManifestReader::read(const QStringList &paths, QString *error)
+QStringList ManifestReader::filesOf(const QStringList &paths, QString *error)
 {
-    QList<QJsonObject> objects;
+    QStringList files;
     for (const QString &path : paths) {
-        QStringList files;
         const QFileInfo info(path);
         if (info.isDir()) {
             const QDir dir(path);
@@ -159,22 +158,30 @@ QList<QJsonObject> ManifestReader::read(const QStringList &paths, QString *error
                 *error = QStringLiteral("%1: no such file or folder").arg(path);
             return {};
         }
-        for (const QString &file : files) {
-            QFile input(file);
-            if (!input.open(QIODevice::ReadOnly)) {
-                if (error)
-                    *error = QStringLiteral("%1: %2").arg(file, input.errorString());
-                return {};
-            }
-            QString parseError;
-            const QList<QJsonObject> parsed = parse(input.readAll(), file, &parseError);
-            if (!parseError.isEmpty()) {
-                if (error)
-                    *error = parseError;
-                return {};
-            }
-            objects += parsed;
+    }
+    return files;
+}
+
+QList<QJsonObject> ManifestReader::read(const QStringList &paths, QString *error)
+{
+    QString problem;
+    const QStringList files = filesOf(paths, &problem);
+    QList<QJsonObject> objects;
+    for (const QString &file : files) {
+        QFile input(file);
+        if (!input.open(QIODevice::ReadOnly)) {
+            problem = QStringLiteral("%1: %2").arg(file, input.errorString());
+            break;
         }
+        const QList<QJsonObject> parsed = parse(input.readAll(), file, &problem);
+        if (!problem.isEmpty())
+            break;
+        objects += parsed;
+    }
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return {};
     }
     return objects;
 }
@@ -236,33 +243,6 @@ void ManifestReader::annotate(QJsonObject &object, const QString &key, const QSt
     annotations.insert(key, value);
     metadata.insert(QStringLiteral("annotations"), annotations);
     object.insert(QStringLiteral("metadata"), metadata);
-}
-
-QList<QJsonObject> ManifestReader::render(const System &system, const QString &directory, const QString &image,
-    const QList<QPair<QString, QString>> &annotations, QString *error)
-{
-    QStringList paths;
-    for (const QString &manifest : system.manifests)
-        paths.append(QDir(directory).filePath(manifest));
-    QString problem;
-    QList<QJsonObject> objects = read(paths, &problem);
-    int substituted = 0;
-    for (QJsonObject &object : objects) {
-        substituted += substituteImage(object, system.image, image);
-        // Object metadata, not the pod template: annotating must not start a rollout.
-        for (const auto &[key, value] : annotations)
-            annotate(object, key, value);
-    }
-    if (problem.isEmpty() && objects.isEmpty())
-        problem = QStringLiteral("%1: no manifests in %2").arg(system.name, paths.join(QStringLiteral(", ")));
-    if (problem.isEmpty() && substituted == 0)
-        problem = QStringLiteral("%1: no container of its manifests runs the image %2").arg(system.name, system.image);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return {};
-    }
-    return objects;
 }
 
 KubeResourceType ManifestReader::typeOf(const QJsonObject &object)

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "model/Ecosystem.h"
+
+namespace YAML {
+class Node;
+}
+
+namespace Shipyard {
+
+class DiagnosticSink;
+class YamlMappingReader;
+
+// Reads where a system's objects come from: exactly one of `manifests`,
+// `kustomize` and `helm` in the system's mapping ITEM, read through R.
+ManifestSource readManifestSource(YamlMappingReader &r, const YAML::Node &item, DiagnosticSink &sink);
+
+// Reads a `variables` mapping of R (the ecosystem's, an environment's or a
+// system's): names as in a shell, none of Shipyard's own, scalar values.
+Variables readVariables(YamlMappingReader &r, DiagnosticSink &sink);
+
+} // namespace Shipyard

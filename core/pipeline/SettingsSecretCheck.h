@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "kube/KubeClient.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Shipyard {
+
+// The environment's settings Secret, looked at before a delivery's first
+// write: a pod that refers to a Secret or a key that is not there never
+// starts, and the rollout would time out over it. Only the Secret's key
+// names are read; its values are dropped unseen.
+class SettingsSecretCheck
+{
+public:
+    // The keys of the Secret named NAME that OBJECTS' containers need
+    // (secretKeyRef not marked optional), each once, in order; "*" stands for
+    // an envFrom secretRef, which needs the Secret but no key.
+    static QStringList requiredKeys(const QList<QJsonObject> &objects, const QString &name);
+
+    struct Result
+    {
+        QString problem; // empty when the delivery may go on
+        QString warning; // the Secret could not be read (no permission): said, not fatal
+    };
+    // Whether Secret NAME in NS is there with the keys OBJECTS need.
+    static Result run(
+        const KubeClient &client, const QString &ns, const QString &name, const QList<QJsonObject> &objects);
+};
+
+} // namespace Shipyard
