@@ -36,6 +36,7 @@ env_packages() { grep -v -e '^#' -e '^[[:space:]]*$' "$SHIPYARD_PACKAGES_FILE"; 
 env_shared_dirs() {
     echo "$SRC_DIR"
     echo "$SHIPYARD_CACHE/localcluster"
+    echo "$SHIPYARD_CACHE/tools"
     echo "$SHIPYARD_CACHE/run"
     echo "$SHIPYARD_CACHE/ccache"
 }
@@ -117,7 +118,8 @@ setup_root() {
 }
 
 env_setup() {
-    mkdir -p "$SHIPYARD_CACHE" "$SHIPYARD_CACHE/localcluster" "$SHIPYARD_CACHE/run" "$CCACHE_DIR"
+    mkdir -p "$SHIPYARD_CACHE" "$SHIPYARD_CACHE/localcluster" "$SHIPYARD_CACHE/tools" "$SHIPYARD_CACHE/run" \
+        "$CCACHE_DIR"
     (
         flock 9
         local mode
@@ -132,6 +134,23 @@ env_setup() {
     ) 9>"$SHIPYARD_CACHE/setup.lock"
 }
 
+# The bin dir of the tools built from packaging/tools (helm) for the current
+# sources, or nothing when they are not built. Same path on host and in root.
+env_tools_bin_dir() { "$SRC_DIR/packaging/tools/tools" bin-dir 2>/dev/null || true; }
+
+# Native mode: put the tools' bin dir (if any) at the front of PATH and name it
+# in SHIPYARD_TOOLS_BIN. The trixie root gets the same from enter-root.
+env_export_tools_path() {
+    local bin
+    bin=$(env_tools_bin_dir)
+    [[ -n $bin ]] || return 0
+    export SHIPYARD_TOOLS_BIN=$bin
+    case ":$PATH:" in
+        ":$bin:"*) ;;
+        *) export PATH="$bin:$PATH" ;;
+    esac
+}
+
 # Run a command in the trixie root (no setup check), working directory $1.
 env_run_root_in() {
     local cwd=$1
@@ -139,7 +158,7 @@ env_run_root_in() {
     local shared
     shared=$(env_shared_dirs | tr '\n' ':')
     as_root unshare --mount --propagation private -- \
-        "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$cwd" "$@"
+        "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$cwd" "$(env_tools_bin_dir)" "$@"
 }
 
 env_run_root() { env_run_root_in "$PWD" "$@"; }
@@ -149,7 +168,7 @@ env_run_in() {
     local cwd=$1
     shift
     if [[ $(env_mode) == native ]]; then
-        (cd "$cwd" && "$@")
+        (cd "$cwd" && env_export_tools_path && "$@")
     else
         env_run_root_in "$cwd" "$@"
     fi
@@ -159,10 +178,11 @@ env_run() { env_run_in "$PWD" "$@"; }
 
 env_exec() {
     if [[ $(env_mode) == native ]]; then
+        env_export_tools_path
         exec "$@"
     fi
     local shared
     shared=$(env_shared_dirs | tr '\n' ':')
     exec unshare --mount --propagation private -- \
-        "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$PWD" "$@"
+        "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$PWD" "$(env_tools_bin_dir)" "$@"
 }
