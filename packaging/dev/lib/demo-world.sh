@@ -8,6 +8,7 @@
 #     task, one that conflicts with upstream, one whose image never becomes
 #     ready, one without enough reviews;
 #   - the tracker's tasks in matching statuses (WORLD/tasks.yaml);
+#   - the Secrets the environments name (`secret:`), with an API token;
 #   - releases delivered by Shipyard itself (images built and pushed): an older
 #     one in production, newer ones in staging, one of them rolled back;
 #   - local running a build that never becomes ready, SHOP-12's showroom;
@@ -213,6 +214,23 @@ tasks:
 YAML
 }
 
+# ---------------------------------------------------------------- secrets
+
+# The Secret each environment names (`secret:` in the ecosystem file) in its
+# namespace, with the token the storefront reads as API_TOKEN. Showrooms name
+# none: a task's namespace is new. Applied, so that making the world again
+# just gives them a new token.
+make_secrets() {
+    local environment token
+    for environment in local staging production; do
+        token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+        kubectl --context "$environment" -n "shipyard-$environment" create secret generic \
+            "demo-$environment-settings" --from-literal=api-token="$token" --dry-run=client -o yaml |
+            kubectl --context "$environment" -n "shipyard-$environment" apply -f - >/dev/null
+    done
+    say "the environments' Secrets are in place"
+}
+
 # ---------------------------------------------------------------- releases
 
 deliver() { # ENVIRONMENT SYSTEM[=BRANCH]...
@@ -238,6 +256,49 @@ make_releases() {
     for system in "${systems[@]}"; do advance "$system" 1.6.0 5; done
 }
 
+# The variables local's manifests are filled in with: the ecosystem's, local's
+# own, the mailer's and the built-in ones (see variables: in ecosystem.yaml).
+local_variables=(ENVIRONMENT=local NAMESPACE=shipyard-local ENVIRONMENT_SECRET=demo-local-settings
+    LOG_LEVEL=debug REPLICAS=1 SHOP_HOST=shop.local MAILER_BATCH=50)
+
+local_variable() { # NAME
+    local pair
+    for pair in "${local_variables[@]}"; do
+        [[ ${pair%%=*} == "$1" ]] && echo "${pair#*=}" && return 0
+    done
+    return 1
+}
+
+helm_bin() {
+    command -v helm && return 0
+    ls "$SHIPYARD_CACHE"/tools/*/bin/helm 2>/dev/null | head -n 1 | grep . ||
+        { say "no helm on PATH nor in $SHIPYARD_CACHE/tools (packaging/tools/tools build)"; return 1; }
+}
+
+# render_local SYSTEM: its manifests for local as Shipyard renders them, each
+# system from its own kind of source (see its entry in ecosystem.yaml).
+render_local() {
+    local system=$1 clone=$world/systems/$1 manifest pair helm
+    case $system in
+        storefront)
+            helm=$(helm_bin) || return 1
+            "$helm" template storefront "$clone/chart" -f "$clone/chart/values-local.yaml" \
+                --namespace shipyard-local --set existingSecret="$(local_variable ENVIRONMENT_SECRET)" \
+                --set ingress.host="$(local_variable SHOP_HOST)" ;;
+        catalog)
+            kubectl kustomize "$clone/deploy/overlays/local" ;;
+        mailer)
+            local substitute=()
+            for pair in "${local_variables[@]}"; do
+                substitute+=(-e "s|\\\${${pair%%=*}}|${pair#*=}|g")
+            done
+            for manifest in "$clone/deploy/"*.yaml; do
+                sed "${substitute[@]}" "$manifest"
+                echo "---"
+            done ;;
+    esac
+}
+
 # local runs a build of 1.6 whose catalog never becomes ready.
 seed_local() {
     local system tag sha
@@ -245,10 +306,10 @@ seed_local() {
         sha=$(git -C "$world/systems/$system" rev-parse main)
         tag=$sha
         [[ $system == catalog ]] && tag=$sha-broken
-        for manifest in "$world/systems/$system/deploy/"*.yaml; do
-            sed -e "s|image: demo/$system\$|image: 127.0.0.1:5000/demo/$system:$tag|" "$manifest"
-            echo "---"
-        done | kubectl --context local -n shipyard-local apply -f - >/dev/null
+        # The system's image, with or without a tag, becomes the build's.
+        render_local "$system" |
+            sed -e "s|image: \"\\?demo/$system\\(:[^\"]*\\)\\?\"\\?\$|image: 127.0.0.1:5000/demo/$system:$tag|" |
+            kubectl --context local -n shipyard-local apply -f - >/dev/null
         kubectl --context local -n shipyard-local annotate --overwrite deployment "$system" \
             "shipyard.dev/git-sha=$sha" "shipyard.dev/tasks=SHOP-18" >/dev/null
     done
@@ -257,7 +318,9 @@ seed_local() {
 
 registry_up
 monitoring_up
-stamp="$world/.made-from-$(cat "$0" "$demo/ecosystem.yaml" | sha256sum | cut -c1-12)"
+# The world is made again when this script, the ecosystem or a system changes.
+stamp="$world/.made-from-$( (cat "$0" "$demo/ecosystem.yaml" &&
+    find "$demo/systems" -type f ! -path '*/bin/*' -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-12)"
 if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get configmap \
     -l shipyard.dev/release=true -o name 2>/dev/null | grep -q .; then
     say "making the demo world in $world (first time: a few minutes)"
@@ -268,6 +331,7 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
             -l shipyard.dev/release=true --ignore-not-found >/dev/null
     done
     cp "$demo/ecosystem.yaml" "$world/ecosystem.yaml"
+    make_secrets
     make_repositories
     make_tasks
     make_releases
