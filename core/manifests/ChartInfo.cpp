@@ -20,8 +20,9 @@ ChartInfo ChartInfo::read(const QString &directory)
         if (!chart.IsMap())
             return info;
         auto field = [&](const char *key) {
+            // A missing key is an invalid node, which throws when asked its type.
             const YAML::Node node = chart[key];
-            return node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+            return node.IsDefined() && node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
         };
         info.name = field("name");
         info.version = field("version");

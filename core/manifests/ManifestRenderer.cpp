@@ -82,8 +82,15 @@ ManifestRenderer::Result ManifestRenderer::renderFiles(const System &system, con
     Result result;
     result.source = describeSource(system);
     QStringList paths;
-    for (const QString &path : system.manifests.files)
+    for (const QString &path : system.manifests.files) {
         paths.append(QDir(directory).filePath(path));
+        if (QFileInfo::exists(paths.last()) && !staysInside(paths.last(), directory)) {
+            result.error = QStringLiteral("%1: %2 leads out of the repository; manifests are read from the "
+                                          "repository only")
+                               .arg(system.name, path);
+            return result;
+        }
+    }
     QString error;
     const QStringList files = ManifestReader::filesOf(paths, &error);
     if (!error.isEmpty()) {

@@ -119,7 +119,7 @@ private Q_SLOTS:
         const QString repository = m_dir.filePath(QStringLiteral("systems/storefront"));
         QVERIFY(QDir().mkpath(repository));
         QVERIFY(QDir().mkpath(repository + QStringLiteral("/deploy")));
-        const QDir demoDeploy(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/storefront/deploy"));
+        const QDir demoDeploy(QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/fixtures/manifests/storefront"));
         for (const QString &file : demoDeploy.entryList(QDir::Files))
             QFile::copy(demoDeploy.filePath(file), repository + QStringLiteral("/deploy/") + file);
         QFile tasks(m_dir.filePath(QStringLiteral("tasks.yaml")));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ClusterTestSupport.h"
+#include "TestSystems.h"
 
 #include "kube/ClusterAccess.h"
 #include "model/EcosystemLoader.h"
@@ -143,8 +144,7 @@ public:
     static void copyDemoSystem(const QString &name, const QString &directory)
     {
         QDir().mkpath(directory);
-        run(QStringLiteral("cp -r '%1/.' '%2'").arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/") + name, directory),
-            directory);
+        run(copyTestSystemCommand(name, directory), directory);
         run(QStringLiteral("sed -i 's/progressDeadlineSeconds: 60/progressDeadlineSeconds: 8/' deploy/deployment.yaml"),
             directory);
     }

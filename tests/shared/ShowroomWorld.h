@@ -7,6 +7,7 @@
 #pragma once
 
 #include "LocalCluster.h"
+#include "TestSystems.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,9 +37,7 @@ public:
         for (const QString &name : systems()) {
             const QString seed = m_root + QStringLiteral("/seed/") + name;
             QDir().mkpath(seed);
-            run(QStringLiteral("cp -r '%1/.' '%2'")
-                    .arg(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/") + name, seed),
-                m_root);
+            run(Shipyard::TestSupport::copyTestSystemCommand(name, seed), m_root);
             run(QStringLiteral(
                     "sed -i 's/progressDeadlineSeconds: 60/progressDeadlineSeconds: %2/' deploy/deployment.yaml && "
                     "git init -q -b main && %1 add -A && %1 commit -qm initial")

@@ -54,6 +54,10 @@ private Q_SLOTS:
         QCOMPARE(e.system(QStringLiteral("storefront"))->kind, SystemTemplate::Frontend);
         QCOMPARE(e.system(QStringLiteral("mailer"))->kind, SystemTemplate::Worker);
         QCOMPARE(e.system(QStringLiteral("mailer"))->dependsOn, QStringList { QStringLiteral("catalog") });
+        // The demo shows every manifest source.
+        QCOMPARE(e.system(QStringLiteral("storefront"))->manifests.kind, ManifestSource::Kind::Helm);
+        QCOMPARE(e.system(QStringLiteral("catalog"))->manifests.kind, ManifestSource::Kind::Kustomize);
+        QCOMPARE(e.system(QStringLiteral("mailer"))->manifests.kind, ManifestSource::Kind::Files);
         const Environment *showroom = e.environment(QStringLiteral("showroom"));
         QVERIFY(showroom);
         QCOMPARE(showroom->kind, EnvironmentKind::Showroom);
@@ -73,6 +77,70 @@ private Q_SLOTS:
         QCOMPARE(e.rollback.monitoring->window, 120s);
         QCOMPARE(e.resolvePath(QStringLiteral("systems/catalog")),
             QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/catalog"));
+    }
+
+    void manifestSourcesAndVariables()
+    {
+        const QByteArray document = QByteArray(R"(name: Shop
+variables: {HOST: shop.example, REPLICAS: "1"}
+systems:
+  - name: web
+    template: frontend
+    repository: repos/web
+    image: shop/web
+    helm:
+      chart: chart
+      values: ["chart/values-{environment}.yaml"]
+      set: {ingress.host: "${HOST}", existingSecret: "${ENVIRONMENT_SECRET}"}
+      releaseName: shop-web
+    variables: {REPLICAS: "4"}
+  - name: api
+    template: backend
+    repository: repos/api
+    image: shop/api
+    kustomize: deploy/overlays/{environment}
+  - name: jobs
+    template: worker
+    repository: repos/jobs
+    image: shop/jobs
+    kustomize: {path: deploy, substitute: true}
+environments:
+  - name: staging
+    kind: local
+    context: staging
+    namespace: shop-staging
+    secret: shop-settings
+    variables: {HOST: staging.shop.example, REPLICAS: "2"}
+)");
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const Ecosystem &e = *result.ecosystem;
+        const System &web = *e.system(QStringLiteral("web"));
+        QCOMPARE(web.manifests.kind, ManifestSource::Kind::Helm);
+        QCOMPARE(web.manifests.helm.chart, QStringLiteral("chart"));
+        QCOMPARE(web.manifests.helm.valueFiles, QStringList { QStringLiteral("chart/values-{environment}.yaml") });
+        QCOMPARE(web.manifests.helm.releaseName, QStringLiteral("shop-web"));
+        QCOMPARE(web.manifests.helm.set.size(), 2);
+        QCOMPARE(web.manifests.helm.set[0].key, QStringLiteral("ingress.host"));
+        QCOMPARE(web.manifests.helm.set[0].value, QStringLiteral("${HOST}"));
+        QCOMPARE(web.manifests.location.line, 9);
+        const System &api = *e.system(QStringLiteral("api"));
+        QCOMPARE(api.manifests.kind, ManifestSource::Kind::Kustomize);
+        QCOMPARE(api.manifests.kustomization, QStringLiteral("deploy/overlays/{environment}"));
+        QVERIFY(!api.manifests.substitute);
+        QVERIFY(e.system(QStringLiteral("jobs"))->manifests.substitute);
+
+        // Precedence: the ecosystem's, then the environment's, then the system's; Shipyard's own names always.
+        const Environment &staging = *e.environment(QStringLiteral("staging"));
+        const Variables forWeb = e.variablesFor(web, staging, QStringLiteral("shop-staging"));
+        QCOMPARE(forWeb.value(QStringLiteral("HOST")), QStringLiteral("staging.shop.example"));
+        QCOMPARE(forWeb.value(QStringLiteral("REPLICAS")), QStringLiteral("4"));
+        QCOMPARE(forWeb.value(QStringLiteral("ENVIRONMENT_SECRET")), QStringLiteral("shop-settings"));
+        QCOMPARE(forWeb.value(QStringLiteral("NAMESPACE")), QStringLiteral("shop-staging"));
+        QCOMPARE(forWeb.value(QStringLiteral("SYSTEM")), QStringLiteral("web"));
+        QCOMPARE(
+            e.variablesFor(api, staging, QStringLiteral("x")).value(QStringLiteral("REPLICAS")), QStringLiteral("2"));
     }
 
     void defaults()
@@ -408,6 +476,28 @@ private Q_SLOTS:
         QTest::newRow("items of a list must be text")
             << replaced("manifests: [deploy/]", "manifests: [{a: b}]")
             << QStringList { "7:17: error: system 'api': the items of 'manifests' must be text, not a mapping" };
+        QTest::newRow("two manifest sources")
+            << replaced("manifests: [deploy/]", "manifests: [deploy/]\n    kustomize: deploy/overlays/{environment}")
+            << QStringList { "8:16: error: system 'api': 'manifests' and 'kustomize' both name its objects; keep one" };
+        QTest::newRow("helm without a chart")
+            << replaced("manifests: [deploy/]", "helm: {values: [a.yaml]}")
+            << QStringList { "7:11: error: system 'api': helm: missing required field 'chart'" };
+        QTest::newRow("helm value of an unknown variable")
+            << replaced("manifests: [deploy/]", "helm:\n      chart: chart\n      set: {host: \"${HSOT}\"}")
+            << QStringList { "9:19: error: system 'api': helm set.host in environment 'staging': unknown variable "
+                             "${HSOT} (known: ENVIRONMENT, ENVIRONMENT_SECRET, NAMESPACE, SYSTEM, TASK)" };
+        QTest::newRow("a variable named as Shipyard's own")
+            << replaced("namespace: shop-staging", "namespace: shop-staging\n    variables: {NAMESPACE: x}")
+            << QStringList { "13:17: error: environment 'staging': variable 'NAMESPACE' is set by Shipyard itself" };
+        QTest::newRow("a variable that is no name")
+            << base + "variables: {2FAST: x}\n"
+            << QStringList { "13:13: error: ecosystem: variable '2FAST' is no variable name" };
+        QTest::newRow("a variable that looks like a secret")
+            << replaced("manifests: [deploy/]", "manifests: [deploy/]\n    variables: {DB_PASSWORD: hunter2}")
+            << QStringList { "8:17: warning: system 'api': variable 'DB_PASSWORD' looks like a secret" };
+        QTest::newRow("a settings Secret that is no name")
+            << replaced("namespace: shop-staging", "namespace: shop-staging\n    secret: Shop_Settings")
+            << QStringList { "13:13: error: environment 'staging': secret 'Shop_Settings' is not a Secret's name" };
         QTest::newRow("system item is not a mapping")
             << replaced("environments:\n", "  - just-a-name\nenvironments:\n")
             << QStringList { "8:5: error: systems: item 2 must be a mapping, not 'just-a-name'" };
@@ -416,11 +506,11 @@ private Q_SLOTS:
             << QStringList { "3:5: error: system 'a': missing required field 'template'",
                    "3:5: error: system 'a': missing required field 'repository'",
                    "3:5: error: system 'a': missing required field 'image'",
-                   "3:5: error: system 'a': missing required field 'manifests'",
+                   "3:5: error: system 'a': no Kubernetes objects: give 'manifests'",
                    "4:5: error: system 'b': missing required field 'template'",
                    "4:5: error: system 'b': missing required field 'repository'",
                    "4:5: error: system 'b': missing required field 'image'",
-                   "4:5: error: system 'b': missing required field 'manifests'",
+                   "4:5: error: system 'b': no Kubernetes objects: give 'manifests'",
                    "6:5: error: environment 'e': missing required field 'kind'",
                    "6:5: error: environment 'e': missing required field 'context'",
                    "6:5: error: environment 'e': missing required field 'namespace'" };

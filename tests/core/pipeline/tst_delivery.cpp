@@ -165,8 +165,8 @@ private Q_SLOTS:
         const QString root = m_world.filePath(ns + QStringLiteral("-git"));
         QDir().mkpath(root + QStringLiteral("/seed"));
         const QString git = QStringLiteral("git -c user.name=Test -c user.email=test@example.org ");
-        run(QStringLiteral("cp -r '%1/.' seed/ && cd seed && git init -q -b main && %2 add -A && %2 commit -qm initial")
-                .arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/catalog"), git),
+        run((copyTestSystemCommand(QStringLiteral("catalog"), QStringLiteral("seed")) +
+                QStringLiteral(" && cd seed && git init -q -b main && %1 add -A && %1 commit -qm initial").arg(git)),
             root);
         run(QStringLiteral("git clone -q --bare seed upstream.git && git clone -q upstream.git clone"), root);
         run(QStringLiteral("git checkout -q -b feature/SHOP-7-prices && echo feature > src/price.txt && %1 add -A && "

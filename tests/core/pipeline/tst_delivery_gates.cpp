@@ -31,8 +31,8 @@ private:
         const QString root = m_world.filePath(name);
         QDir().mkpath(root + QStringLiteral("/seed"));
         DeliveryTestWorld::run(
-            QStringLiteral("cp -r '%1/.' seed/ && cd seed && git init -q -b main && %2 add -A && %2 commit -qm initial")
-                .arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/catalog"), m_git),
+            (copyTestSystemCommand(QStringLiteral("catalog"), QStringLiteral("seed")) +
+                QStringLiteral(" && cd seed && git init -q -b main && %1 add -A && %1 commit -qm initial").arg(m_git)),
             root);
         DeliveryTestWorld::run(
             QStringLiteral("git clone -q --bare seed upstream.git && git clone -q upstream.git clone"), root);

@@ -165,8 +165,8 @@ private:
         QDir().mkpath(root + QStringLiteral("/seed"));
         const QString git = QStringLiteral("git -c user.name=Test -c user.email=test@example.org ");
         DeliveryTestWorld::run(
-            QStringLiteral("cp -r '%1/.' seed/ && cd seed && git init -q -b main && %2 add -A && %2 commit -qm initial")
-                .arg(QStringLiteral(SHIPYARD_DEMO_DIR "/systems/catalog"), git),
+            (copyTestSystemCommand(QStringLiteral("catalog"), QStringLiteral("seed")) +
+                QStringLiteral(" && cd seed && git init -q -b main && %1 add -A && %1 commit -qm initial").arg(git)),
             root);
         DeliveryTestWorld::run(
             QStringLiteral("git clone -q --bare seed upstream.git && git clone -q upstream.git clone"), root);
