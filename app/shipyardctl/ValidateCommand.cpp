@@ -2,6 +2,7 @@
 #include "CtlCommand.h"
 #include "Output.h"
 
+#include "manifests/SourceCheck.h"
 #include "model/EcosystemLoader.h"
 
 #include <QCommandLineParser>
@@ -23,6 +24,9 @@ public:
         QCommandLineParser parser;
         parser.addPositionalArgument(QStringLiteral("PATH"), tr("the ecosystem file"));
         parser.addOption({ QStringLiteral("quiet"), tr("print nothing when the file is valid") });
+        parser.addOption({ QStringLiteral("no-render"),
+            tr("check the file only, without rendering each system's manifests, chart or kustomization for each "
+               "environment from its repository") });
         parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
             tr("text or json (the verdict and every problem as one object)"), tr("FORMAT"), QStringLiteral("text") });
         if (const auto exitCode = parse(parser, arguments))
@@ -43,7 +47,16 @@ public:
             return UsageError;
         }
 
-        const EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+        EcosystemLoadResult result = EcosystemLoader().loadFile(path);
+        SourceCheck::Result rendering;
+        if (result.ecosystem && !parser.isSet(QStringLiteral("no-render"))) {
+            rendering = SourceCheck::run(*result.ecosystem);
+            result.diagnostics += rendering.diagnostics;
+            for (const Diagnostic &diagnostic : std::as_const(rendering.diagnostics)) {
+                if (diagnostic.isError())
+                    result.ecosystem.reset();
+            }
+        }
         if (format == QLatin1String("json")) {
             QJsonArray diagnostics;
             for (const Diagnostic &diagnostic : result.diagnostics)
@@ -55,6 +68,9 @@ public:
                     { QStringLiteral("message"), diagnostic.message } });
             QJsonObject root { { QStringLiteral("path"), path }, { QStringLiteral("valid"), bool(result.ecosystem) },
                 { QStringLiteral("diagnostics"), diagnostics } };
+            root.insert(QStringLiteral("rendered"), rendering.rendered);
+            if (!rendering.skipped.isEmpty())
+                root.insert(QStringLiteral("notRendered"), QJsonArray::fromStringList(rendering.skipped));
             if (result.ecosystem) {
                 root.insert(QStringLiteral("name"), result.ecosystem->name);
                 root.insert(QStringLiteral("systems"), result.ecosystem->systems.size());
@@ -77,9 +93,15 @@ public:
                          .arg(path, result.ecosystem->name)
                          .arg(result.ecosystem->systems.size())
                          .arg(result.ecosystem->environments.size());
+            if (rendering.rendered)
+                out() << tr(", %n rendering(s) checked", nullptr, rendering.rendered);
             if (warnings)
                 out() << tr(", %n warning(s)", nullptr, warnings);
             out() << '\n';
+            if (!rendering.skipped.isEmpty())
+                out() << tr("not rendered (repository not on this machine): %1")
+                             .arg(rendering.skipped.join(QStringLiteral(", ")))
+                      << '\n';
         }
         return Success;
     }
