@@ -116,8 +116,8 @@ private:
             : result.imageSource == QLatin1String("release")               ? tr("of the latest release")
             : result.imageSource == QLatin1String("commit")                ? tr("built from %1").arg(result.image)
                                                                            : tr("given");
-        out() << tr("# %1 in %2 (namespace %3), image %4 (%5)")
-                     .arg(result.system, environment.name, result.ns, result.image, source)
+        out() << tr("# %1 in %2 (namespace %3), image %4 (%5), from %6")
+                     .arg(result.system, environment.name, result.ns, result.image, source, result.source)
               << '\n';
         for (const QString &warning : result.warnings)
             err() << command << ": " << tr("warning: %1").arg(warning) << '\n';

@@ -6,7 +6,9 @@
 #include "build/ImageBuilder.h"
 #include "git/CommitExport.h"
 #include "git/Repository.h"
+#include "manifests/ManifestReader.h"
 #include "manifests/ManifestRenderer.h"
+#include "model/Labels.h"
 #include "support/YamlText.h"
 
 #include <QCommandLineParser>
@@ -92,8 +94,14 @@ public:
         const ManifestRenderer renderer(
             ecosystem, environment, ns, environment.kind == EnvironmentKind::Showroom ? place.taskKey() : QString());
         ManifestRenderer::Result result = renderer.render(*system, directory);
-        if (result.ok() && !image.isEmpty())
-            result = renderer.forDelivery(result, *system, image, {});
+        // A delivery's annotations that name configuration, not a release.
+        const QList<QPair<QString, QString>> annotations { { Labels::source, result.source } };
+        if (result.ok() && !image.isEmpty()) {
+            result = renderer.forDelivery(result, *system, image, annotations);
+        } else if (result.ok()) {
+            for (QJsonObject &object : result.objects)
+                ManifestReader::annotate(object, Labels::source, result.source);
+        }
         for (const QString &warning : std::as_const(result.warnings))
             err() << arguments[0] << ": " << tr("warning: %1").arg(warning) << '\n';
         if (!result.ok()) {

@@ -43,6 +43,18 @@ QString SystemState::shortTag() const
     return match.hasMatch() ? match.captured(1).left(12) + match.captured(2) : tag;
 }
 
+QString SystemState::sourceSummary() const
+{
+    const QStringList words = source.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.value(0) == QLatin1String("chart"))
+        return words.size() >= 3 ? QStringLiteral("chart %1").arg(words.last()) : source;
+    if (words.value(0) == QLatin1String("kustomization") && words.size() == 2) {
+        const QStringList parts = words[1].split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        return QStringLiteral("kustomize %1").arg(parts.mid(qMax(0, parts.size() - 2)).join(QLatin1Char('/')));
+    }
+    return {};
+}
+
 SystemState SystemState::fromDeployment(const QJsonObject &deployment)
 {
     SystemState state;
@@ -61,6 +73,7 @@ SystemState SystemState::fromDeployment(const QJsonObject &deployment)
     }
     state.gitSha = annotations.value(Labels::gitSha).toString();
     state.tasks = annotations.value(Labels::tasks).toString();
+    state.source = annotations.value(Labels::source).toString();
     const DeploymentStatus status = KubeObjectStatus::deployment(deployment);
     state.revision = status.revision;
     state.desired = status.desired;

@@ -9,7 +9,8 @@ namespace Shipyard {
 
 // What one system looks like in one environment right now, read from its
 // Deployment. Deliveries annotate the Deployment with the git commit and
-// tasks they brought (shipyard.dev/git-sha, shipyard.dev/tasks).
+// tasks they brought and the source that rendered it (shipyard.dev/git-sha,
+// shipyard.dev/tasks, shipyard.dev/source).
 struct SystemState
 {
     enum class Health {
@@ -26,6 +27,7 @@ struct SystemState
     QString tag;
     QString gitSha;
     QString tasks;
+    QString source; // what rendered its objects (shipyard.dev/source)
     qint64 revision = 0;
     int desired = 0;
     int updated = 0;
@@ -37,6 +39,9 @@ struct SystemState
     // The tag for people: a tag that is a commit id (images are tagged with
     // the commit they were built from) shortened to 12 digits, suffix kept.
     QString shortTag() const;
+    // The source in a few words for a crowded cell: "chart 0.3.0",
+    // "kustomize overlays/staging"; empty for plain manifests or none.
+    QString sourceSummary() const;
 
     static SystemState fromDeployment(const QJsonObject &deployment);
     static SystemState missing();

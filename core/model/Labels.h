@@ -11,6 +11,8 @@ namespace Shipyard::Labels {
 inline constexpr QLatin1StringView gitSha("shipyard.dev/git-sha"); // the commit the image was built from
 inline constexpr QLatin1StringView tasks("shipyard.dev/tasks"); // the delivered tasks, comma-separated
 inline constexpr QLatin1StringView release("shipyard.dev/release"); // the release record's id
+// What rendered it: "chart storefront 0.3.0", "kustomization deploy/overlays/staging", "manifests deploy/".
+inline constexpr QLatin1StringView source("shipyard.dev/source");
 
 // On release records (labels); `release` is "true" there. The Secret that
 // keeps the values of a record's Secrets carries the same labels.

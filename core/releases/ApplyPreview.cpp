@@ -431,6 +431,8 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
             }
         }
     }
+    // What renders the objects is configuration: this rendering's, not the live one's.
+    releaseAnnotations.append({ Labels::source, rendering.source });
     if (!commit.isEmpty()) {
         releaseAnnotations.removeIf([](const auto &entry) { return entry.first == gitShaKey; });
         releaseAnnotations.append({ gitShaKey, commit });

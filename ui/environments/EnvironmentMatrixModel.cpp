@@ -363,19 +363,32 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
         }
         if (!watch)
             return tr("%1\nno live data yet").arg(ns);
-        switch (state.health) {
-        case SystemState::Health::Unknown:
-            return tr("connecting…");
-        case SystemState::Health::Missing:
-            return tr("not deployed");
-        case SystemState::Health::Progressing:
-            return tr("%1\n%2/%3 ready · rolling out").arg(state.shortTag()).arg(state.ready).arg(state.desired);
-        case SystemState::Health::Healthy:
-            return tr("%1\n%2/%3 ready").arg(state.shortTag()).arg(state.ready).arg(state.desired);
-        case SystemState::Health::Degraded:
-            return tr("%1\n%2/%3 ready · degraded").arg(state.shortTag()).arg(state.ready).arg(state.desired);
-        case SystemState::Health::Failed:
-            return tr("%1\n%2/%3 ready · rollout failed").arg(state.shortTag()).arg(state.ready).arg(state.desired);
+        {
+            QString text;
+            switch (state.health) {
+            case SystemState::Health::Unknown:
+                return tr("connecting…");
+            case SystemState::Health::Missing:
+                return tr("not deployed");
+            case SystemState::Health::Progressing:
+                text = tr("%1\n%2/%3 ready · rolling out");
+                break;
+            case SystemState::Health::Healthy:
+                text = tr("%1\n%2/%3 ready");
+                break;
+            case SystemState::Health::Degraded:
+                text = tr("%1\n%2/%3 ready · degraded");
+                break;
+            case SystemState::Health::Failed:
+                text = tr("%1\n%2/%3 ready · rollout failed");
+                break;
+            }
+            text = text.arg(state.shortTag()).arg(state.ready).arg(state.desired);
+            // The rendering source, where there is one worth a line: "chart 0.3.0".
+            const QString summary = state.sourceSummary();
+            if (!summary.isEmpty())
+                text += QLatin1Char('\n') + summary;
+            return text;
         }
         return {};
     case Qt::ToolTipRole: {
@@ -394,6 +407,8 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
                 tip += tr("\nCommit: %1").arg(state.gitSha);
             if (!state.tasks.isEmpty())
                 tip += tr("\nTasks: %1").arg(state.tasks);
+            if (!state.source.isEmpty())
+                tip += tr("\nRendered from: %1").arg(state.source);
             if (state.created.isValid())
                 tip += tr("\nCreated: %1").arg(QLocale().toString(state.created.toLocalTime(), QLocale::ShortFormat));
         } else if (state.health == SystemState::Health::Missing) {

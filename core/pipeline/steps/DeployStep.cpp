@@ -70,9 +70,10 @@ std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context
             ManifestRenderer renderer(
                 context.ecosystem(), context.environment(), context.namespaceName(), context.showroomTask());
             renderer.setCancelFlag(context.cancelFlag());
-            const ManifestRenderer::Result rendered = renderer.renderForDelivery(work.system, source, work.image,
+            const ManifestRenderer::Result rendering = renderer.render(work.system, source);
+            const ManifestRenderer::Result rendered = renderer.forDelivery(rendering, work.system, work.image,
                 { { Labels::gitSha, work.commit }, { Labels::tasks, context.tasks().join(QLatin1Char(',')) },
-                    { Labels::release, record.id } });
+                    { Labels::release, record.id }, { Labels::source, rendering.source } });
             for (const QString &warning : rendered.warnings)
                 context.log(QStringLiteral("warning: %1").arg(warning));
             if (rendered.ok())

@@ -256,49 +256,6 @@ make_releases() {
     for system in "${systems[@]}"; do advance "$system" 1.6.0 5; done
 }
 
-# The variables local's manifests are filled in with: the ecosystem's, local's
-# own, the mailer's and the built-in ones (see variables: in ecosystem.yaml).
-local_variables=(ENVIRONMENT=local NAMESPACE=shipyard-local ENVIRONMENT_SECRET=demo-local-settings
-    LOG_LEVEL=debug REPLICAS=1 SHOP_HOST=shop.local MAILER_BATCH=50)
-
-local_variable() { # NAME
-    local pair
-    for pair in "${local_variables[@]}"; do
-        [[ ${pair%%=*} == "$1" ]] && echo "${pair#*=}" && return 0
-    done
-    return 1
-}
-
-helm_bin() {
-    command -v helm && return 0
-    ls "$SHIPYARD_CACHE"/tools/*/bin/helm 2>/dev/null | head -n 1 | grep . ||
-        { say "no helm on PATH nor in $SHIPYARD_CACHE/tools (packaging/tools/tools build)"; return 1; }
-}
-
-# render_local SYSTEM: its manifests for local as Shipyard renders them, each
-# system from its own kind of source (see its entry in ecosystem.yaml).
-render_local() {
-    local system=$1 clone=$world/systems/$1 manifest pair helm
-    case $system in
-        storefront)
-            helm=$(helm_bin) || return 1
-            "$helm" template storefront "$clone/chart" -f "$clone/chart/values-local.yaml" \
-                --namespace shipyard-local --set existingSecret="$(local_variable ENVIRONMENT_SECRET)" \
-                --set ingress.host="$(local_variable SHOP_HOST)" ;;
-        catalog)
-            kubectl kustomize "$clone/deploy/overlays/local" ;;
-        mailer)
-            local substitute=()
-            for pair in "${local_variables[@]}"; do
-                substitute+=(-e "s|\\\${${pair%%=*}}|${pair#*=}|g")
-            done
-            for manifest in "$clone/deploy/"*.yaml; do
-                sed "${substitute[@]}" "$manifest"
-                echo "---"
-            done ;;
-    esac
-}
-
 # local runs a build of 1.6 whose catalog never becomes ready.
 seed_local() {
     local system tag sha
@@ -306,9 +263,9 @@ seed_local() {
         sha=$(git -C "$world/systems/$system" rev-parse main)
         tag=$sha
         [[ $system == catalog ]] && tag=$sha-broken
-        # The system's image, with or without a tag, becomes the build's.
-        render_local "$system" |
-            sed -e "s|image: \"\\?demo/$system\\(:[^\"]*\\)\\?\"\\?\$|image: 127.0.0.1:5000/demo/$system:$tag|" |
+        # Rendered for local as a delivery would (chart, overlay or files), with the build's image.
+        "$ctl" render "$system" --ecosystem "$world/ecosystem.yaml" --environment local \
+            --image "127.0.0.1:5000/demo/$system:$tag" |
             kubectl --context local -n shipyard-local apply -f - >/dev/null
         kubectl --context local -n shipyard-local annotate --overwrite deployment "$system" \
             "shipyard.dev/git-sha=$sha" "shipyard.dev/tasks=SHOP-18" >/dev/null

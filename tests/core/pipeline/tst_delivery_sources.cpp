@@ -11,6 +11,7 @@
 #include "model/EcosystemLoader.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/ReleaseRollback.h"
+#include "releases/ApplyPreview.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -189,6 +190,26 @@ environments:
         const QByteArray recorded = QJsonDocument(records.first().toJson()).toJson();
         QVERIFY(!recorded.contains("never-shown"));
         QVERIFY(!log.contains(QStringLiteral("never-shown")));
+
+        // The drift diff compares the rendered chart: none now, the replicas after a hand's scale.
+        const Environment &stagingEnvironment = *m_ecosystem.environment(QStringLiteral("staging"));
+        const ApplyPreview preview(m_ecosystem, stagingEnvironment, clusterClient(QStringLiteral("local")), m_staging);
+        const ApplyPreview::Result clean = preview.preview(QStringLiteral("storefront"));
+        QVERIFY2(clean.ok() && !clean.drifted(), QJsonDocument(clean.toJson()).toJson().constData());
+        QCOMPARE(clean.source, QStringLiteral("chart storefront 0.3.0"));
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_staging, QStringLiteral("scale"), QStringLiteral("deployment/storefront"),
+                QStringLiteral("--replicas=7") });
+        const ApplyPreview::Result drifted = preview.preview(QStringLiteral("storefront"));
+        QVERIFY(drifted.drifted());
+        bool replicas = false;
+        for (const ApplyPreview::ObjectPreview &object : drifted.objects)
+            replicas |= object.object == QLatin1String("deployment/storefront") &&
+                object.fields.contains(QStringLiteral("spec.replicas"));
+        QVERIFY2(replicas, QJsonDocument(drifted.toJson()).toJson().constData());
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_staging, QStringLiteral("scale"), QStringLiteral("deployment/storefront"),
+                QStringLiteral("--replicas=2") });
     }
 
     void rollbackRestoresTheObjectsRenderedBefore()
