@@ -976,10 +976,6 @@
         <translation>angegeben</translation>
     </message>
     <message>
-        <source># %1 in %2 (namespace %3), image %4 (%5)</source>
-        <translation># %1 in %2 (Namespace %3), Image %4 (%5)</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -1002,6 +998,10 @@
     <message>
         <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
         <translation># %1: außerhalb von Shipyard gesetzt, eine Auslieferung behält es bei: %2</translation>
+    </message>
+    <message>
+        <source># %1 in %2 (namespace %3), image %4 (%5), from %6</source>
+        <translation># %1 in %2 (Namespace %3), Image %4 (%5), aus %6</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1349,49 @@
     <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
         <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RenderCommand</name>
+    <message>
+        <source>print the objects a delivery of a system into an environment would apply</source>
+        <translation>die Objekte ausgeben, die eine Auslieferung eines Systems in eine Umgebung anwenden würde</translation>
+    </message>
+    <message>
+        <source>the system to render</source>
+        <translation>das zu rendernde System</translation>
+    </message>
+    <message>
+        <source>the environment to render for</source>
+        <translation>die Umgebung, für die gerendert wird</translation>
+    </message>
+    <message>
+        <source>put this image in (default: the one the commit builds into)</source>
+        <translation>dieses Image einsetzen (Vorgabe: das, zu dem der Commit gebaut wird)</translation>
+    </message>
+    <message>
+        <source>render this revision of the system&apos;s repository (default: its working tree)</source>
+        <translation>diese Revision des Repositorys des Systems rendern (Vorgabe: sein Arbeitsverzeichnis)</translation>
+    </message>
+    <message>
+        <source>expected exactly one SYSTEM</source>
+        <translation>genau ein SYSTEM erwartet</translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation>kein System namens %1</translation>
+    </message>
+    <message>
+        <source>%1 is a showroom: --task names which</source>
+        <translation>%1 ist ein Showroom: --task nennt, welcher</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 (namespace %3), from %4</source>
+        <translation>%1 für %2 (Namespace %3), aus %4</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1885,21 @@
     <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
         <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>check the file only, without rendering each system&apos;s manifests, chart or kustomization for each environment from its repository</source>
+        <translation>nur die Datei prüfen, ohne die Manifeste, das Chart oder die Kustomization jedes Systems für jede Umgebung aus seinem Repository zu rendern</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rendering(s) checked</source>
+        <translation>
+            <numerusform>, %n Rendering geprüft</numerusform>
+            <numerusform>, %n Renderings geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not rendered (repository not on this machine): %1</source>
+        <translation>nicht gerendert (Repository nicht auf diesem Rechner): %1</translation>
     </message>
 </context>
 <context>
@@ -2582,6 +2640,12 @@ Erstellt: %1</translation>
 Context %2</source>
         <translation>%1
 Kontext %2</translation>
+    </message>
+    <message>
+        <source>
+Rendered from: %1</source>
+        <translation>
+Gerendert aus: %1</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,13 @@
             <numerusform>, %n warnings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, %n rendering(s) checked</source>
+        <translation>
+            <numerusform>, %n rendering checked</numerusform>
+            <numerusform>, %n renderings checked</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::DeliveryLogView</name>

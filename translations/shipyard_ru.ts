@@ -976,10 +976,6 @@
         <translation>задан</translation>
     </message>
     <message>
-        <source># %1 in %2 (namespace %3), image %4 (%5)</source>
-        <translation># %1 в %2 (пространство имён %3), образ %4 (%5)</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>предупреждение: %1</translation>
     </message>
@@ -1002,6 +998,10 @@
     <message>
         <source># %1: set outside Shipyard, a delivery keeps it: %2</source>
         <translation># %1: задано вне Shipyard, поставка его сохранит: %2</translation>
+    </message>
+    <message>
+        <source># %1 in %2 (namespace %3), image %4 (%5), from %6</source>
+        <translation># %1 в %2 (пространство имён %3), образ %4 (%5), из %6</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1349,49 @@
     <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
         <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RenderCommand</name>
+    <message>
+        <source>print the objects a delivery of a system into an environment would apply</source>
+        <translation>вывести объекты, которые применила бы доставка системы в окружение</translation>
+    </message>
+    <message>
+        <source>the system to render</source>
+        <translation>система для рендеринга</translation>
+    </message>
+    <message>
+        <source>the environment to render for</source>
+        <translation>окружение, для которого выполняется рендеринг</translation>
+    </message>
+    <message>
+        <source>put this image in (default: the one the commit builds into)</source>
+        <translation>подставить этот образ (по умолчанию: образ, собираемый из коммита)</translation>
+    </message>
+    <message>
+        <source>render this revision of the system&apos;s repository (default: its working tree)</source>
+        <translation>рендерить эту ревизию репозитория системы (по умолчанию: его рабочую копию)</translation>
+    </message>
+    <message>
+        <source>expected exactly one SYSTEM</source>
+        <translation>ожидается ровно одна СИСТЕМА</translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation>нет системы с именем %1</translation>
+    </message>
+    <message>
+        <source>%1 is a showroom: --task names which</source>
+        <translation>%1 — шоурум: укажите какой через --task</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 (namespace %3), from %4</source>
+        <translation>%1 для %2 (пространство имён %3), из %4</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1888,22 @@
     <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
         <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>check the file only, without rendering each system&apos;s manifests, chart or kustomization for each environment from its repository</source>
+        <translation>проверить только файл, без рендеринга манифестов, чарта или kustomization каждой системы для каждого окружения из её репозитория</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rendering(s) checked</source>
+        <translation>
+            <numerusform>, %n рендеринг проверен</numerusform>
+            <numerusform>, %n рендеринга проверено</numerusform>
+            <numerusform>, %n рендерингов проверено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not rendered (repository not on this machine): %1</source>
+        <translation>не отрендерено (репозитория нет на этой машине): %1</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2648,12 @@ Created: %1</source>
 Context %2</source>
         <translation>%1
 Контекст %2</translation>
+    </message>
+    <message>
+        <source>
+Rendered from: %1</source>
+        <translation>
+Источник рендеринга: %1</translation>
     </message>
 </context>
 <context>
