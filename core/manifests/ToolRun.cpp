@@ -68,7 +68,12 @@ ToolRun::Result ToolRun::run(const QString &program, const QStringList &argument
         }
     }
     drain();
-    result.errorOutput = QString::fromUtf8(errors.right(keptErrorOutput)).trimmed();
+    // One line, as diagnostics and step messages are: the tool's lines joined.
+    QStringList lines = QString::fromUtf8(errors.right(keptErrorOutput)).split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = line.trimmed();
+    lines.removeAll(QString());
+    result.errorOutput = lines.join(QStringLiteral("; "));
     result.duration = std::chrono::milliseconds(clock.elapsed());
     if (stopped != Outcome::Succeeded) {
         result.outcome = stopped;

@@ -24,7 +24,7 @@ public:
         Outcome outcome = Outcome::FailedToStart;
         int exitCode = -1;
         QByteArray output;
-        QString errorOutput; // its last lines, trimmed
+        QString errorOutput; // its last lines, trimmed and joined into one by "; "
         std::chrono::milliseconds duration { 0 };
         bool succeeded() const { return outcome == Outcome::Succeeded; }
         // "exit code 1: Error: …", "timed out after 120 s"…

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // `shipyardctl validate` as scripts and editors use it: exit codes and the
 // FILE:LINE:COL message format.
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,9 +48,47 @@ private Q_SLOTS:
         const Run run = shipyardctl(
             { QStringLiteral("validate"), QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml") });
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("valid ecosystem 'Demo Shop': 3 systems, 4 environments")),
+        QVERIFY2(run.out.contains(QStringLiteral("valid ecosystem 'Demo Shop': 3 systems, 4 environments, 12 "
+                                                 "renderings checked")),
             qPrintable(run.out));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    // Every chart, overlay and placeholder rendered for every environment it
+    // goes to, with the real helm and kubectl; a failure at the source's line.
+    void sourceThatDoesNotRenderFailsAtItsLine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("web/chart/templates")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("jobs/deploy")));
+        writeFile(dir, QStringLiteral("web/chart/Chart.yaml"), "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+        writeFile(dir, QStringLiteral("web/chart/templates/d.yaml"),
+            "{{- if eq .Release.Namespace \"shop-production\" }}{{ fail \"production needs a database\" }}{{ end }}\n"
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n");
+        writeFile(dir, QStringLiteral("jobs/deploy/cm.yaml"),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: jobs}\ndata: {host: \"${HOST}\"}\n");
+        const QString path = writeFile(dir, QStringLiteral("shop.yaml"),
+            "name: Shop\nsystems:\n"
+            "  - {name: web, template: frontend, repository: web, image: shop/web, helm: {chart: chart}}\n"
+            "  - {name: jobs, template: worker, repository: jobs, image: shop/jobs, manifests: [deploy/]}\n"
+            "environments:\n"
+            "  - {name: staging, kind: local, context: c, namespace: shop-staging, variables: {HOST: s.example}}\n"
+            "  - {name: production, kind: local, context: c, namespace: shop-production}\n");
+        const Run run = shipyardctl({ QStringLiteral("validate"), path });
+        QCOMPARE(run.exitCode, 1);
+        const QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(path +
+                     QStringLiteral(":3:77: error: system 'web' does not render for environment 'production': helm "
+                                    "template of chart for environment 'production' failed: exit code 1: ")),
+            qPrintable(run.err));
+        QVERIFY2(lines[0].contains(QStringLiteral("production needs a database")), qPrintable(run.err));
+        QVERIFY2(lines[1].startsWith(path +
+                     QStringLiteral(":4:83: error: system 'jobs' does not render for environment 'production': "
+                                    "deploy/cm.yaml:4:15: unknown variable ${HOST}")),
+            qPrintable(run.err));
+        const Run quick = shipyardctl({ QStringLiteral("validate"), QStringLiteral("--no-render"), path });
+        QCOMPARE(quick.exitCode, 0);
     }
 
     void invalidFileListsEveryProblem()

@@ -198,6 +198,38 @@ private Q_SLOTS:
         }
     }
 
+    // Flux's post-build substitution: ${NAME} in the overlay's output, $${ kept literal.
+    void kustomizationWithSubstitution()
+    {
+        QTemporaryDir world;
+        const QString repo = world.filePath(QStringLiteral("repo"));
+        write(repo + QStringLiteral("/deploy/kustomization.yaml"), "resources: [cm.yaml]\nnamePrefix: shop-\n");
+        write(repo + QStringLiteral("/deploy/cm.yaml"),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+            "data: {host: \"${HOST}\", ns: \"${NAMESPACE}\", script: \"echo $${HOME}\"}\n");
+        write(world.filePath(QStringLiteral("ecosystem.yaml")), R"(name: Shop
+systems:
+  - name: web
+    template: backend
+    repository: repo
+    image: shop/web
+    kustomize: {path: deploy, substitute: true}
+environments:
+  - {name: staging, kind: local, context: c, namespace: shop-staging, variables: {HOST: staging.example}}
+)");
+        const Ecosystem ecosystem = loadEcosystem(world.filePath(QStringLiteral("ecosystem.yaml")));
+        const ManifestRenderer renderer(ecosystem, ecosystem.environments.first(), QStringLiteral("shop-staging"));
+        const ManifestRenderer::Result result = renderer.render(ecosystem.systems.first(), repo);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.objects.size(), 1);
+        const QJsonObject data = result.objects.first()[QLatin1String("data")].toObject();
+        QCOMPARE(result.objects.first()[QLatin1String("metadata")][QLatin1String("name")].toString(),
+            QStringLiteral("shop-settings"));
+        QCOMPARE(data[QLatin1String("host")].toString(), QStringLiteral("staging.example"));
+        QCOMPARE(data[QLatin1String("ns")].toString(), QStringLiteral("shop-staging"));
+        QCOMPARE(data[QLatin1String("script")].toString(), QStringLiteral("echo ${HOME}"));
+    }
+
     // The failures, each named with its place and the tool's own words.
     void failures()
     {

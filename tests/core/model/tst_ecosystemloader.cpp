@@ -63,6 +63,8 @@ private Q_SLOTS:
         QCOMPARE(showroom->kind, EnvironmentKind::Showroom);
         QCOMPARE(showroom->timeToLive, 72h);
         QCOMPARE(showroom->namespaceFor(QStringLiteral("SHOP-12")), QStringLiteral("showroom-shop-12"));
+        QCOMPARE(showroom->taskOf(QStringLiteral("showroom-shop-12")), QStringLiteral("SHOP-12"));
+        QCOMPARE(showroom->taskOf(QStringLiteral("shipyard-staging")), QString());
         const Environment *production = e.environment(QStringLiteral("production"));
         QVERIFY(production->isProtected);
         QCOMPARE(production->approvals, 2);
