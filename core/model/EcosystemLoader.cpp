@@ -413,7 +413,6 @@ private:
     void readPassedVariables(
         YamlMappingReader &r, const YAML::Node &node, System &system, const QStringList &credentialVariables)
     {
-        static const QRegularExpression variableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
         const std::optional<QStringList> names = r.stringList("env");
         if (!names)
             return;
@@ -422,7 +421,7 @@ private:
             const QString &name = names->at(i);
             const SourceLocation where =
                 node.IsSequence() ? toLocation(node[std::size_t(i)].Mark()) : toLocation(node.Mark());
-            if (!variableName.match(name).hasMatch()) {
+            if (!isVariableName(name)) {
                 m_sink.error(where,
                     QStringLiteral("%1: 'env' lists '%2', which is no environment variable name (letters, digits "
                                    "and '_', not starting with a digit)")

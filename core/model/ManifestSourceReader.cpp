@@ -14,12 +14,6 @@ namespace {
 
 using Presence = YamlMappingReader::Presence;
 
-const QRegularExpression &variableName()
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    return re;
-}
-
 QString scalarText(const YAML::Node &node)
 {
     return QString::fromStdString(node.Scalar());
@@ -59,6 +53,12 @@ HelmSource readHelm(const YAML::Node &node, const QString &owner, DiagnosticSink
 }
 
 } // namespace
+
+bool isVariableName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return re.match(name).hasMatch();
+}
 
 ManifestSource readManifestSource(YamlMappingReader &r, const YAML::Node &item, DiagnosticSink &sink)
 {
@@ -113,7 +113,7 @@ Variables readVariables(YamlMappingReader &r, DiagnosticSink &sink)
     for (const auto &entry : node) {
         const QString name = scalarText(entry.first);
         const SourceLocation where = toLocation(entry.first.Mark());
-        if (!variableName().match(name).hasMatch()) {
+        if (!isVariableName(name)) {
             sink.error(where,
                 QStringLiteral("%1: variable '%2' is no variable name (letters, digits and '_', not starting "
                                "with a digit)")
