@@ -175,6 +175,10 @@
         <source>The answer of %1 is not JSON: %2 at byte %3</source>
         <translation>Die Antwort auf %1 ist kein JSON: %2 bei Byte %3</translation>
     </message>
+    <message>
+        <source>The connection to %1 was dropped during the TLS handshake (%2)</source>
+        <translation>Die Verbindung zu %1 wurde während des TLS-Handshakes abgebrochen (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ApplyDiffView</name>
@@ -1392,6 +1396,14 @@
     <message>
         <source>%1 for %2 (namespace %3), from %4</source>
         <translation>%1 für %2 (Namespace %3), aus %4</translation>
+    </message>
+    <message>
+        <source>do not ask the environment&apos;s cluster for its version and APIs: charts render with Helm&apos;s defaults, as `helm template` does</source>
+        <translation>den Cluster der Umgebung nicht nach seiner Version und seinen APIs fragen: Charts werden mit Helms Vorgaben gerendert, wie `helm template` es tut</translation>
+    </message>
+    <message>
+        <source>warning: the cluster of %1 could not tell its version and APIs (%2); the chart renders with Helm&apos;s defaults</source>
+        <translation>Warnung: Der Cluster von %1 konnte seine Version und APIs nicht nennen (%2); das Chart wird mit Helms Vorgaben gerendert</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,10 @@
         <source>The answer of %1 is not JSON: %2 at byte %3</source>
         <translation>Ответ на %1 — не JSON: %2 в байте %3</translation>
     </message>
+    <message>
+        <source>The connection to %1 was dropped during the TLS handshake (%2)</source>
+        <translation>Соединение с %1 оборвалось во время TLS-рукопожатия (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ApplyDiffView</name>
@@ -1392,6 +1396,14 @@
     <message>
         <source>%1 for %2 (namespace %3), from %4</source>
         <translation>%1 для %2 (пространство имён %3), из %4</translation>
+    </message>
+    <message>
+        <source>do not ask the environment&apos;s cluster for its version and APIs: charts render with Helm&apos;s defaults, as `helm template` does</source>
+        <translation>не запрашивать у кластера окружения его версию и API: чарты рендерятся с умолчаниями Helm, как делает `helm template`</translation>
+    </message>
+    <message>
+        <source>warning: the cluster of %1 could not tell its version and APIs (%2); the chart renders with Helm&apos;s defaults</source>
+        <translation>предупреждение: кластер %1 не сообщил свою версию и API (%2); чарт рендерится с умолчаниями Helm</translation>
     </message>
 </context>
 <context>

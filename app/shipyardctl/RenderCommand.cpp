@@ -21,7 +21,8 @@ namespace Shipyard::Ctl {
 // The objects a delivery of one system into one environment would apply,
 // as `helm template` prints a chart: rendered from the system's working
 // tree (or a commit of it) with the environment's variables and the image
-// that commit builds into. Nothing is read from or sent to a cluster.
+// that commit builds into. A chart is rendered for the environment's cluster
+// (its version and APIs, read from it) unless --offline; nothing is sent.
 class RenderCommand : public CtlCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::RenderCommand)
@@ -39,6 +40,9 @@ public:
         EnvironmentArguments::addOptions(parser, tr("the environment to render for"));
         parser.addOption({ QStringLiteral("image"), tr("put this image in (default: the one the commit builds into)"),
             QStringLiteral("IMAGE") });
+        parser.addOption({ QStringLiteral("offline"),
+            tr("do not ask the environment's cluster for its version and APIs: charts render with Helm's "
+               "defaults, as `helm template` does") });
         parser.addOption({ QStringLiteral("commit"),
             tr("render this revision of the system's repository (default: its working tree)"), QStringLiteral("REV") });
         if (const auto exitCode = parse(parser, arguments))
@@ -91,8 +95,25 @@ public:
         }
 
         const QString ns = environment.namespaceFor(place.taskKey());
-        const ManifestRenderer renderer(
+        ManifestRenderer renderer(
             ecosystem, environment, ns, environment.kind == EnvironmentKind::Showroom ? place.taskKey() : QString());
+        // A delivery renders a chart for its cluster; so does this, unless told not to.
+        if (system->manifests.kind == ManifestSource::Kind::Helm && !parser.isSet(QStringLiteral("offline"))) {
+            QString clientError;
+            const KubeClient client = place.cluster().client(environment.context, &clientError);
+            ClusterCapabilities capabilities;
+            if (client.isValid())
+                capabilities = ClusterCapabilities::fetch(client);
+            else
+                capabilities.error = clientError;
+            if (!capabilities.error.isEmpty())
+                err() << arguments[0] << ": "
+                      << tr("warning: the cluster of %1 could not tell its version and APIs (%2); the chart renders "
+                            "with Helm's defaults")
+                             .arg(environment.name, capabilities.error)
+                      << '\n';
+            renderer.setCapabilities(capabilities);
+        }
         ManifestRenderer::Result result = renderer.render(*system, directory);
         // A delivery's annotations that name configuration, not a release.
         const QList<QPair<QString, QString>> annotations { { Labels::source, result.source } };

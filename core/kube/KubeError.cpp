@@ -249,6 +249,13 @@ KubeError KubeError::fromTransport(
         if (lower.contains(QLatin1String("certificate required")) || lower.contains(QLatin1String("bad certificate")) ||
             lower.contains(QLatin1String("unknown ca")))
             return make(Kind::Tls, tr("TLS: the server refused the client certificate (%1)").arg(detail));
+        // The server went away mid-handshake (a restart, a dropped
+        // connection): the network's doing, worth trying again, unlike a
+        // certificate that does not verify.
+        if (lower.contains(QLatin1String("unexpected eof")) || lower.contains(QLatin1String("connection reset")) ||
+            lower.contains(QLatin1String("connection was reset")) || lower.contains(QLatin1String("errno 104")))
+            return make(Kind::Network,
+                tr("The connection to %1 was dropped during the TLS handshake (%2)").arg(server, detail));
         return make(Kind::Tls, tr("TLS handshake with %1 failed (%2)").arg(server, detail));
     case CURLE_COULDNT_RESOLVE_HOST:
         return make(Kind::Network, tr("Cannot resolve the server name of %1 (%2)").arg(server, detail));

@@ -198,6 +198,10 @@ ManifestRenderer::Result ManifestRenderer::renderChart(const System &system, con
     // As `helm install` renders: its CRDs too; its tests are no part of a release.
     QStringList arguments { release, helm.chart, QStringLiteral("--namespace"), m_ns, QStringLiteral("--include-crds"),
         QStringLiteral("--skip-tests") };
+    if (!m_capabilities.kubeVersion.isEmpty())
+        arguments << QStringLiteral("--kube-version") << m_capabilities.kubeVersion;
+    if (!m_capabilities.apiVersions.isEmpty())
+        arguments << QStringLiteral("--api-versions") << m_capabilities.apiVersions.join(QLatin1Char(','));
     for (const QString &pattern : helm.valueFiles) {
         const QString file = ManifestSource::forEnvironment(pattern, m_environment.name);
         const QString path = QDir(directory).filePath(file);

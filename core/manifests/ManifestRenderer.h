@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "manifests/ClusterCapabilities.h"
 #include "model/Ecosystem.h"
 #include "support/Fault.h"
 
@@ -22,7 +23,8 @@ namespace Shipyard {
 //    "{environment}" in its path naming the overlay, placeholders replaced in
 //    the output when the source asks for it;
 //  - helm: `helm template RELEASE CHART --namespace NS` as `helm install`
-//    would render it (CRDs included, test hooks left out), with the value
+//    would render it (CRDs included, test hooks left out, the cluster's
+//    version and APIs when setCapabilities() gave them), with the value
 //    files ("{environment}" in their names) and the `set` values (${NAME}
 //    replaced) in the order written.
 // The variables are Ecosystem::variablesFor's. Secret settings are never
@@ -60,6 +62,9 @@ public:
     static constexpr std::chrono::seconds defaultTimeout { 120 };
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    // The cluster's version and APIs, for charts (see ClusterCapabilities);
+    // Helm's defaults when not given.
+    void setCapabilities(const ClusterCapabilities &capabilities) { m_capabilities = capabilities; }
     // Where the tools are looked for; this process's PATH by default.
     void setSearchPath(const QString &searchPath) { m_searchPath = searchPath; }
 
@@ -95,6 +100,7 @@ private:
     QString m_searchPath;
     std::chrono::milliseconds m_timeout { defaultTimeout };
     const std::atomic_bool *m_cancel = nullptr;
+    ClusterCapabilities m_capabilities;
 };
 
 } // namespace Shipyard

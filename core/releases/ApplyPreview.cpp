@@ -358,7 +358,15 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
     }
 
     // Rendered once; first the objects' places, to read what is live.
-    const ManifestRenderer renderer(m_ecosystem, m_environment, m_ns, m_environment.taskOf(m_ns));
+    ManifestRenderer renderer(m_ecosystem, m_environment, m_ns, m_environment.taskOf(m_ns));
+    if (system->manifests.kind == ManifestSource::Kind::Helm) {
+        const ClusterCapabilities capabilities = ClusterCapabilities::fetch(m_client);
+        if (!capabilities.error.isEmpty())
+            result.warnings.append(QStringLiteral("the cluster's version and APIs could not be read (%1): the chart "
+                                                  "renders with Helm's defaults")
+                    .arg(capabilities.error));
+        renderer.setCapabilities(capabilities);
+    }
     const ManifestRenderer::Result rendering = renderer.render(*system, directory);
     result.source = rendering.source;
     result.warnings += rendering.warnings;

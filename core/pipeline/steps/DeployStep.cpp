@@ -62,6 +62,17 @@ bool DeployStep::keepsFailedRelease(const DeliveryContext &context) const
 std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context)
 {
     const ReleaseRecord &record = context.record();
+    // Charts render as `helm install` would against this cluster.
+    ClusterCapabilities capabilities;
+    for (const DeliveryContext::Work &work : context.work()) {
+        if (work.system.manifests.kind == ManifestSource::Kind::Helm && capabilities.isEmpty()) {
+            capabilities = ClusterCapabilities::fetch(context.client());
+            if (!capabilities.error.isEmpty())
+                context.log(QStringLiteral("warning: the cluster's version and APIs could not be read (%1): charts "
+                                           "render with Helm's defaults")
+                        .arg(capabilities.error));
+        }
+    }
     for (DeliveryContext::Work &work : context.work()) {
         QString error;
         const QString source = context.sourceDirectory(work, &error);
@@ -70,6 +81,7 @@ std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context
             ManifestRenderer renderer(
                 context.ecosystem(), context.environment(), context.namespaceName(), context.showroomTask());
             renderer.setCancelFlag(context.cancelFlag());
+            renderer.setCapabilities(capabilities);
             const ManifestRenderer::Result rendering = renderer.render(work.system, source);
             const ManifestRenderer::Result rendered = renderer.forDelivery(rendering, work.system, work.image,
                 { { Labels::gitSha, work.commit }, { Labels::tasks, context.tasks().join(QLatin1Char(',')) },

@@ -215,6 +215,29 @@ private Q_SLOTS:
                     .arg(m_port) });
     }
 
+    // An apiserver killed while a client's handshake is under way: a
+    // network failure, which callers retry, not a certificate problem.
+    void serverHangsUpDuringTheTlsHandshake()
+    {
+        QProcess server;
+        server.start(QStringLiteral("python3"),
+            { QStringLiteral("-c"),
+                QStringLiteral("import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\n"
+                               "print(s.getsockname()[1], flush=True)\n"
+                               "while True:\n    c, _ = s.accept()\n    c.recv(1)\n    c.close()\n") });
+        QVERIFY(server.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+        const int port = server.readLine().trimmed().toInt();
+        const KubeClient client = clientFor(QStringLiteral("https://127.0.0.1:%1").arg(port));
+        KubeRequest request = KubeRequest::get(QStringLiteral("/version"));
+        request.maxAttempts = 1;
+        const KubeResponse response = finish(client.send(request));
+        server.kill();
+        server.waitForFinished(5000);
+        QCOMPARE(response.error.kind, KubeError::Kind::Network);
+        expect(response.error, { QStringLiteral("was dropped during the TLS handshake") });
+    }
+
     void serverStopsInTheMiddleOfTheBody()
     {
         const KubeResponse response = get(QStringLiteral("cut"));

@@ -96,6 +96,14 @@ private Q_SLOTS:
                     .arg(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/") + system, repository(system)),
                 m_world.filePath(QString()));
         }
+        // What the chart learns from the cluster, as `helm install` would.
+        QFile capabilities(
+            repository(QStringLiteral("storefront")) + QStringLiteral("/chart/templates/capabilities.yaml"));
+        QVERIFY(capabilities.open(QIODevice::WriteOnly));
+        capabilities.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-capabilities\n"
+                           "data:\n  kubeVersion: {{ .Capabilities.KubeVersion.Version | quote }}\n"
+                           "  leases: {{ .Capabilities.APIVersions.Has \"coordination.k8s.io/v1/Lease\" | quote }}\n");
+        capabilities.close();
         for (const QString &ns : { m_staging, m_production })
             kubectl(QStringLiteral("local"),
                 { QStringLiteral("-n"), ns, QStringLiteral("create"), QStringLiteral("secret"),
@@ -172,6 +180,18 @@ environments:
             DeliveryTestWorld::imageOf(m_staging, QStringLiteral("storefront")), QStringLiteral("demo/storefront:v1"));
         QCOMPARE(
             DeliveryTestWorld::imageOf(m_production, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v1"));
+
+        // Rendered for this cluster, not for Helm's idea of one.
+        const QString serverVersion =
+            QJsonDocument::fromJson(kubectl(QStringLiteral("local"),
+                                        { QStringLiteral("version"), QStringLiteral("-o"), QStringLiteral("json") }))
+                .object()[QLatin1String("serverVersion")][QLatin1String("gitVersion")]
+                .toString();
+        QVERIFY(!serverVersion.isEmpty());
+        const QJsonObject learnt =
+            liveObject(m_staging, QStringLiteral("configmap"), QStringLiteral("storefront-capabilities"));
+        QCOMPARE(learnt[QLatin1String("data")][QLatin1String("kubeVersion")].toString(), serverVersion);
+        QCOMPARE(learnt[QLatin1String("data")][QLatin1String("leases")].toString(), QStringLiteral("true"));
 
         // The pod reads the Secret by reference; its value is in no record.
         const QByteArray deployment =
