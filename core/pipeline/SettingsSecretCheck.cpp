@@ -3,7 +3,9 @@
 
 #include "support/FutureWait.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QThread>
 
 namespace Shipyard {
 
@@ -55,11 +57,22 @@ QStringList SettingsSecretCheck::requiredKeys(const QList<QJsonObject> &objects,
     return keys;
 }
 
-SettingsSecretCheck::Result SettingsSecretCheck::run(
-    const KubeClient &client, const QString &ns, const QString &name, const QList<QJsonObject> &objects)
+SettingsSecretCheck::Result SettingsSecretCheck::run(const KubeClient &client, const QString &ns, const QString &name,
+    const QList<QJsonObject> &objects, std::chrono::seconds patience, const std::function<void(const QString &)> &log,
+    const std::atomic_bool *cancel)
 {
     Result result;
-    const KubeResponse response = await(client.get(QStringLiteral("/api/v1/namespaces/%1/secrets/%2").arg(ns, name)));
+    const QString path = QStringLiteral("/api/v1/namespaces/%1/secrets/%2").arg(ns, name);
+    QDeadlineTimer deadline { std::chrono::duration_cast<std::chrono::milliseconds>(patience) };
+    KubeResponse response = await(client.get(path));
+    if (response.error.isNotFound() && patience.count() > 0 && log)
+        log(QStringLiteral("waiting up to %1 s for the environment's settings Secret '%2' to appear in %3")
+                .arg(patience.count())
+                .arg(name, ns));
+    while (response.error.isNotFound() && !deadline.hasExpired() && !(cancel && *cancel)) {
+        QThread::sleep(std::chrono::seconds(1));
+        response = await(client.get(path));
+    }
     if (response.error.isNotFound()) {
         result.problem = QStringLiteral("the environment's settings Secret '%1' is not in namespace %2; create it "
                                         "there (kubectl create secret generic %1 --namespace %2 "

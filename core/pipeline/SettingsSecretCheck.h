@@ -8,6 +8,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <chrono>
+#include <functional>
+
 namespace Shipyard {
 
 // The environment's settings Secret, looked at before a delivery's first
@@ -22,14 +26,21 @@ public:
     // an envFrom secretRef, which needs the Secret but no key.
     static QStringList requiredKeys(const QList<QJsonObject> &objects, const QString &name);
 
+    // How long a delivery into a new showroom waits for its Secret.
+    static constexpr std::chrono::seconds showroomPatience { 60 };
+
     struct Result
     {
         QString problem; // empty when the delivery may go on
         QString warning; // the Secret could not be read (no permission): said, not fatal
     };
     // Whether Secret NAME in NS is there with the keys OBJECTS need.
-    static Result run(
-        const KubeClient &client, const QString &ns, const QString &name, const QList<QJsonObject> &objects);
+    // A Secret that is not there yet is waited for up to PATIENCE (a new
+    // showroom namespace is filled by whoever the team has fill new
+    // namespaces: External Secrets, a reflector, a hook), LOG told once.
+    static Result run(const KubeClient &client, const QString &ns, const QString &name,
+        const QList<QJsonObject> &objects, std::chrono::seconds patience = std::chrono::seconds(0),
+        const std::function<void(const QString &)> &log = {}, const std::atomic_bool *cancel = nullptr);
 };
 
 } // namespace Shipyard

@@ -112,8 +112,12 @@ std::optional<DeliveryStep::Verdict> DeployStep::checkSettingsSecret(DeliveryCon
     QList<QJsonObject> objects;
     for (const DeliveryContext::Work &work : context.work())
         objects += work.objects;
-    const SettingsSecretCheck::Result checked =
-        SettingsSecretCheck::run(context.client(), context.namespaceName(), name, objects);
+    // A showroom's namespace is new: what fills it for the team may still be at work.
+    const std::chrono::seconds patience = context.environment().kind == EnvironmentKind::Showroom
+        ? SettingsSecretCheck::showroomPatience
+        : std::chrono::seconds(0);
+    const SettingsSecretCheck::Result checked = SettingsSecretCheck::run(
+        context.client(), context.namespaceName(), name, objects, patience, context.logger(), context.cancelFlag());
     if (!checked.warning.isEmpty())
         context.log(QStringLiteral("warning: %1").arg(checked.warning));
     if (checked.problem.isEmpty())

@@ -11,12 +11,15 @@
 #include "model/EcosystemLoader.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/ReleaseRollback.h"
+#include "pipeline/SettingsSecretCheck.h"
 #include "releases/ApplyPreview.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include <thread>
 
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
@@ -316,6 +319,39 @@ environments:
             qPrintable(keyless.reason));
         QCOMPARE(DeliveryTestWorld::imageOf(m_production, QStringLiteral("storefront")),
             QStringLiteral("demo/storefront:v1"));
+    }
+
+    // What fills a new namespace (External Secrets, a reflector) may take a moment.
+    void settingsSecretThatAppearsLateIsWaitedFor()
+    {
+        const QString ns = m_world.newNamespace();
+        QList<QJsonObject> objects { QJsonDocument::fromJson(R"({"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "image": "x",
+            "env": [{"name": "T", "valueFrom": {"secretKeyRef": {"name": "late", "key": "token"}}}]}]}})")
+                .object() };
+        QCOMPARE(SettingsSecretCheck::requiredKeys(objects, QStringLiteral("late")),
+            QStringList { QStringLiteral("token") });
+        QStringList said;
+        std::thread filler([ns] {
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+            kubectl(QStringLiteral("local"),
+                { QStringLiteral("-n"), ns, QStringLiteral("create"), QStringLiteral("secret"),
+                    QStringLiteral("generic"), QStringLiteral("late"), QStringLiteral("--from-literal=token=x") });
+        });
+        const SettingsSecretCheck::Result result =
+            SettingsSecretCheck::run(clusterClient(QStringLiteral("local")), ns, QStringLiteral("late"), objects,
+                std::chrono::seconds(30), [&said](const QString &line) { said.append(line); });
+        filler.join();
+        QVERIFY2(result.problem.isEmpty(), qPrintable(result.problem));
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(
+            said.first().startsWith(QStringLiteral("waiting up to 30 s for the environment's settings Secret 'late'")),
+            qPrintable(said.first()));
+        // Never there: the same clear refusal, after the patience.
+        const SettingsSecretCheck::Result missing = SettingsSecretCheck::run(
+            clusterClient(QStringLiteral("local")), ns, QStringLiteral("never"), objects, std::chrono::seconds(2));
+        QVERIFY2(missing.problem.contains(QStringLiteral("'never' is not in namespace %1").arg(ns)),
+            qPrintable(missing.problem));
     }
 
     void missingHelmNamesTheTool()
