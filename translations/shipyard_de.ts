@@ -889,6 +889,14 @@
         <source>deliver into it</source>
         <translation>in sie auszuliefern</translation>
     </message>
+    <message>
+        <source>deliver into a frozen environment anyway, saying why; audited and recorded</source>
+        <translation>trotz Sperrzeit in die Umgebung ausliefern, mit Begründung; wird protokolliert und aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>WARUM</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::DeploymentActionArguments</name>
@@ -1785,6 +1793,14 @@
     <message>
         <source>COMMIT</source>
         <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>frozen %1</source>
+        <translation>gesperrt %1</translation>
+    </message>
+    <message>
+        <source>next freeze: %1</source>
+        <translation>nächste Sperrzeit: %1</translation>
     </message>
 </context>
 <context>

@@ -889,6 +889,14 @@
         <source>deliver into it</source>
         <translation>выполнить в него поставку</translation>
     </message>
+    <message>
+        <source>deliver into a frozen environment anyway, saying why; audited and recorded</source>
+        <translation>всё равно доставить в замороженное окружение, указав причину; записывается в аудит и запись релиза</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>ПРИЧИНА</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::DeploymentActionArguments</name>
@@ -1786,6 +1794,14 @@
     <message>
         <source>COMMIT</source>
         <translation>КОММИТ</translation>
+    </message>
+    <message>
+        <source>frozen %1</source>
+        <translation>заморожено %1</translation>
+    </message>
+    <message>
+        <source>next freeze: %1</source>
+        <translation>следующая заморозка: %1</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,8 @@ public:
             tr("do not watch the ecosystem's monitoring query after the release") });
         parser.addOption({ QStringLiteral("skip-gates"),
             tr("deliver even when a branch fails the ecosystem's gates (reviews, task status); audited") });
+        parser.addOption({ QStringLiteral("override-freeze"),
+            tr("deliver into a frozen environment anyway, saying why; audited and recorded"), tr("WHY") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         if (parser.values(QStringLiteral("system")).isEmpty()) {
@@ -84,6 +86,7 @@ public:
         options.runTests = !parser.isSet(QStringLiteral("skip-tests"));
         options.watchMonitoring = !parser.isSet(QStringLiteral("skip-monitoring"));
         options.skipGates = parser.isSet(QStringLiteral("skip-gates"));
+        options.freezeOverride = parser.value(QStringLiteral("override-freeze")).trimmed();
         Delivery delivery(place.ecosystem(), place.environmentName(), targets, options);
         const bool text = !place.wantsJson();
         // Progress goes to stderr so that stdout stays the answer.

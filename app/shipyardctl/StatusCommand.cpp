@@ -3,6 +3,7 @@
 #include "EnvironmentArguments.h"
 #include "Output.h"
 
+#include "gating/FreezeCalendar.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeResourceType.h"
 #include "live/DeployedSystems.h"
@@ -82,6 +83,10 @@ public:
                 state.gitSha.isEmpty() ? QStringLiteral("-") : state.gitSha.left(12) });
         }
 
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const std::optional<FreezeCalendar::Occurrence> frozen = FreezeCalendar::frozenAt(environment.freezes, now);
+        const std::optional<FreezeCalendar::Occurrence> nextFreeze =
+            FreezeCalendar::nextAfter(environment.freezes, frozen ? frozen->end : now);
         if (place.wantsJson()) {
             QJsonObject root { { QStringLiteral("environment"), environment.name },
                 { QStringLiteral("context"), environment.context }, { QStringLiteral("namespace"), ns },
@@ -90,12 +95,25 @@ public:
                 { QStringLiteral("healthy"), allHealthy } };
             if (!releases.isEmpty())
                 root.insert(QStringLiteral("latestRelease"), releases.first().id);
+            const auto occurrence = [](const FreezeCalendar::Occurrence &o) {
+                return QJsonObject { { QStringLiteral("from"), o.start.toString(Qt::ISODate) },
+                    { QStringLiteral("until"), o.end.toString(Qt::ISODate) },
+                    { QStringLiteral("reason"), o.window->reason } };
+            };
+            if (frozen)
+                root.insert(QStringLiteral("frozen"), occurrence(*frozen));
+            if (nextFreeze)
+                root.insert(QStringLiteral("nextFreeze"), occurrence(*nextFreeze));
             if (releaseError.isError())
                 root.insert(QStringLiteral("releaseError"), releaseError.message);
             printJson(QJsonDocument(root));
         } else {
             out() << tr("%1 (context %2, namespace %3)").arg(environment.name, environment.context, ns) << '\n';
             out() << tr("lock: %1").arg(holder.isEmpty() ? tr("free") : tr("held by %1").arg(holder)) << '\n';
+            if (frozen)
+                out() << tr("frozen %1").arg(frozen->describeEnd()) << '\n';
+            if (nextFreeze)
+                out() << tr("next freeze: %1").arg(nextFreeze->describe()) << '\n';
             if (releaseError.isError())
                 out() << tr("releases: %1").arg(releaseError.message) << '\n';
             else if (releases.isEmpty())

@@ -3,10 +3,12 @@
 
 #include "support/Diagnostic.h"
 
+#include <QDate>
 #include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <chrono>
 #include <optional>
@@ -91,6 +93,25 @@ struct System
 
 enum class EnvironmentKind { Local, Showroom, Staging, Production };
 
+// A time when nobody delivers into an environment unless they say why
+// (see gating/FreezeCalendar): every week from one day and time to another,
+// or once, between two dates; in a named time zone, so that "Friday 16:00"
+// stays 16:00 on the office's clock across daylight saving changes.
+struct FreezeWindow
+{
+    enum class Kind { Weekly, Dated };
+    Kind kind = Kind::Weekly;
+    int fromDay = 0; // Weekly: Qt::DayOfWeek, Monday 1 … Sunday 7
+    int toDay = 0;
+    QTime fromTime;
+    QTime toTime;
+    QDate fromDate; // Dated: from fromDate fromTime to toDate toTime
+    QDate toDate;
+    QString timeZone = QStringLiteral("UTC"); // IANA id
+    QString reason;
+    SourceLocation location;
+};
+
 struct Environment
 {
     QString name;
@@ -107,6 +128,7 @@ struct Environment
     bool isProtected = false; // asks the user to type the name before acting
     int approvals = 0; // positive reviews needed before delivering here
     QStringList systems; // delivered systems; empty means all
+    QList<FreezeWindow> freezes;
     SourceLocation location;
 
     // The namespace for a task's showroom, or namespaceName for the others.

@@ -2,6 +2,7 @@
 #include "model/EcosystemLoader.h"
 
 #include "model/EcosystemChecks.h"
+#include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
@@ -509,6 +510,7 @@ private:
                 m_sink.error(r.valueLocation("secret"),
                     QStringLiteral("%1: secret '%2' is not a Secret's name").arg(r.what(), env.secret));
             env.variables = readVariables(r, m_sink);
+            env.freezes = readFreezeWindows(r, m_sink);
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
@@ -518,7 +520,7 @@ private:
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
-                QStringLiteral("systems"), QStringLiteral("variables") });
+                QStringLiteral("systems"), QStringLiteral("variables"), QStringLiteral("freezes") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();

@@ -82,6 +82,11 @@ public:
         // Deliver even when a branch fails the ecosystem's gates (see
         // DeliveryGate); the update step, the log and the audit say so.
         bool skipGates = false;
+        // Why a person delivers into a frozen environment anyway: audited and
+        // recorded. Empty: a freeze window refuses the delivery. The robot never sets it.
+        QString freezeOverride;
+        // The delivery's clock for freeze windows; empty: now. For tests.
+        QDateTime clock;
         bool runTests = true;
         bool runSmoke = true;
         bool verifyImages = true; // also skipped when the ecosystem names no registry

@@ -30,6 +30,11 @@ DeliveryContext::DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem,
     m_clock.start();
 }
 
+QDateTime DeliveryContext::now() const
+{
+    return m_options.clock.isValid() ? m_options.clock.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
 bool DeliveryContext::prepare(QString *error)
 {
     m_environment = m_ecosystem.environment(m_environmentName);
@@ -72,6 +77,8 @@ bool DeliveryContext::prepare(QString *error)
         { QStringLiteral("tasks"), QJsonArray::fromStringList(m_tasks) } };
     if (m_options.skipGates)
         m_auditDetails.insert(QStringLiteral("skipGates"), true);
+    if (!m_options.freezeOverride.isEmpty())
+        m_auditDetails.insert(QStringLiteral("freezeOverride"), m_options.freezeOverride);
     return true;
 }
 

@@ -75,6 +75,8 @@ public:
     const QString &showroomTask() const { return m_showroomTask; }
     // user@host, as records, audits and skipped gates name who delivered.
     const QString &who() const { return m_who; }
+    // Now, in UTC, or the clock the options give.
+    QDateTime now() const;
     QList<Work> &work() { return m_work; }
     const QList<Work> &work() const { return m_work; }
     // The tasks of the delivered branches, each once.

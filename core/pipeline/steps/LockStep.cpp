@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/LockStep.h"
 
+#include "gating/FreezeCalendar.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/WritePermissions.h"
 
@@ -14,6 +15,8 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
 {
     const Delivery::Options &options = context.options();
     context.setState(Step::Lock, {}, State::Running);
+    if (const std::optional<Verdict> frozen = checkFreeze(context))
+        return *frozen;
     QString clientError;
     const KubeClient client = options.cluster.client(context.environment().context, &clientError);
     if (!client.isValid()) {
@@ -58,11 +61,36 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
             context.auditDetails());
         return notStarted(context.cancelled() ? Outcome::Cancelled : Outcome::Failed, Step::Lock, lockError);
     }
+    if (const std::optional<Verdict> frozen = checkFreeze(context))
+        return *frozen;
     // From here on every request gives up in time for the lease (see EnvironmentLock).
     context.setClient(lock.writeClient());
-    context.setState(Step::Lock, {}, State::Succeeded, QStringLiteral("held by %1").arg(lock.identity()));
+    QString held = QStringLiteral("held by %1").arg(lock.identity());
+    if (const auto window = FreezeCalendar::frozenAt(context.environment().freezes, context.now()))
+        held += QStringLiteral("; frozen %1, delivered anyway: %2").arg(window->describeEnd(), options.freezeOverride);
+    context.setState(Step::Lock, {}, State::Succeeded, held);
     context.audit(QStringLiteral("deliver"), QStringLiteral("started"), {}, context.auditDetails());
     return goOn();
+}
+
+std::optional<DeliveryStep::Verdict> LockStep::checkFreeze(DeliveryContext &context)
+{
+    const std::optional<FreezeCalendar::Occurrence> window =
+        FreezeCalendar::frozenAt(context.environment().freezes, context.now());
+    if (!window)
+        return std::nullopt;
+    const QString &why = context.options().freezeOverride;
+    if (!why.isEmpty()) {
+        context.log(QStringLiteral("%1 is frozen %2; delivered anyway: %3")
+                .arg(context.environment().name, window->describeEnd(), why));
+        return std::nullopt;
+    }
+    const QString reason = QStringLiteral("%1 is frozen %2; a person may deliver anyway, saying why "
+                                          "(shipyardctl deliver --override-freeze WHY)")
+                               .arg(context.environment().name, window->describeEnd());
+    context.setState(Step::Lock, {}, State::Failed, reason);
+    context.audit(QStringLiteral("deliver"), QStringLiteral("refused: ") + reason, {}, context.auditDetails(), false);
+    return notStarted(Outcome::Failed, Step::Lock, reason);
 }
 
 } // namespace Shipyard

@@ -6,11 +6,17 @@
 namespace Shipyard {
 
 // The environment's lock (EnvironmentLock), taken or waited for: one
-// delivery per environment at a time. Reaches the cluster for the steps after it.
+// delivery per environment at a time. Reaches the cluster for the steps after
+// it. A frozen environment (FreezeCalendar) is refused before the lock is
+// asked for and again once it is held (a wait may end inside a window),
+// unless the delivery says why it goes anyway (Options::freezeOverride).
 class LockStep : public DeliveryStep
 {
 public:
     Verdict run(DeliveryContext &context) override;
+
+private:
+    static std::optional<Verdict> checkFreeze(DeliveryContext &context);
 };
 
 } // namespace Shipyard

@@ -19,6 +19,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
@@ -257,6 +258,61 @@ private Q_SLOTS:
         QVERIFY2(first.result().succeeded(), qPrintable(first.result().reason));
         // Released at the end: the next one goes through.
         QVERIFY(deliver(ecosystem, images(QStringLiteral("v2")), options()).succeeded());
+    }
+
+    // A freeze window refuses a delivery before anything is asked of the
+    // cluster; a person's reason lets it through, audited and recorded.
+    void frozenEnvironmentRefusesUnlessAPersonSaysWhy()
+    {
+        const QString ns = newNamespace();
+        Ecosystem ecosystem = ecosystemFor(ns);
+        FreezeWindow launch;
+        launch.kind = FreezeWindow::Kind::Dated;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        launch.fromDate = now.date().addDays(-1);
+        launch.fromTime = QTime(0, 0);
+        launch.toDate = now.date().addDays(2);
+        launch.toTime = QTime(0, 0);
+        launch.reason = QStringLiteral("the launch");
+        ecosystem.environments.first().freezes.append(launch);
+
+        const Delivery::Result refused = deliver(ecosystem, images(QStringLiteral("v1")), options());
+        QCOMPARE(refused.outcome, Delivery::Outcome::Failed);
+        QCOMPARE(refused.failedStep, QStringLiteral("lock"));
+        QVERIFY2(refused.reason.startsWith(QStringLiteral("test is frozen until ")), qPrintable(refused.reason));
+        QVERIFY2(refused.reason.contains(QStringLiteral("(UTC): the launch; a person may deliver anyway")),
+            qPrintable(refused.reason));
+        QVERIFY(refused.returnedTasks.isEmpty());
+        QCOMPARE(kubectl(QStringLiteral("local"),
+                     { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployments,leases"),
+                         QStringLiteral("-o"), QStringLiteral("name") })
+                     .trimmed(),
+            QByteArray());
+        QFile journal(options().auditJournal);
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        const QJsonObject audited = QJsonDocument::fromJson(journal.readAll().trimmed().split('\n').last()).object();
+        QVERIFY2(
+            audited.value(QLatin1String("result")).toString().startsWith(QStringLiteral("refused: test is frozen")),
+            QJsonDocument(audited).toJson().constData());
+        journal.close();
+
+        // Outside the window (the delivery's clock moved past it), no reason is asked.
+        Delivery::Options later = options();
+        later.clock = QDateTime(launch.toDate, QTime(0, 0), QTimeZone::UTC);
+        QVERIFY(deliver(ecosystem, images(QStringLiteral("v1")), later).succeeded());
+
+        Delivery::Options overriding = options();
+        overriding.freezeOverride = QStringLiteral("the launch needs this fix");
+        QString log;
+        const Delivery::Result result = deliver(ecosystem, images(QStringLiteral("v2")), overriding, &log);
+        QVERIFY2(result.succeeded(), qPrintable(result.reason));
+        QVERIFY2(log.contains(QStringLiteral("delivered anyway: the launch needs this fix")), qPrintable(log));
+        KubeError error;
+        const ReleaseRecord record = storeFor(ns).list(&error).first();
+        QVERIFY2(QJsonDocument(record.steps).toJson().contains("delivered anyway: the launch needs this fix"),
+            QJsonDocument(record.steps).toJson().constData());
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        QVERIFY(journal.readAll().contains("\"freezeOverride\":\"the launch needs this fix\""));
     }
 
     void cancelAfterApplyRollsBack()
