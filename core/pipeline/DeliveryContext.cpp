@@ -77,8 +77,7 @@ bool DeliveryContext::prepare(QString *error)
         { QStringLiteral("tasks"), QJsonArray::fromStringList(m_tasks) } };
     if (m_options.skipGates)
         m_auditDetails.insert(QStringLiteral("skipGates"), true);
-    if (!m_options.freezeOverride.isEmpty())
-        m_auditDetails.insert(QStringLiteral("freezeOverride"), m_options.freezeOverride);
+
     return true;
 }
 

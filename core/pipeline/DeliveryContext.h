@@ -132,6 +132,7 @@ public:
         bool toCluster = true);
     // The systems, branches and tasks every "deliver" audit record names.
     const QJsonObject &auditDetails() const { return m_auditDetails; }
+    void addAuditDetail(const QString &key, const QJsonValue &value) { m_auditDetails.insert(key, value); }
     // Tasks go back to their developers with the failing step and its log:
     // ONLY, or every task of the delivery when ONLY is empty.
     void returnTasks(Delivery::Step step, const QString &reason, const QStringList &only = {});

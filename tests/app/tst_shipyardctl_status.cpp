@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include "LocalCluster.h"
 
@@ -108,6 +109,33 @@ private Q_SLOTS:
         QCOMPARE(api.value(QLatin1String("gitSha")).toString(), QStringLiteral("0123456789abcdef"));
         QCOMPARE(after.json.value(QLatin1String("namespace")).toString(), m_ns);
         QVERIFY(after.json.value(QLatin1String("healthy")).toBool());
+    }
+
+    // A window holding now and the next one, as a release manager reads them.
+    void showsFreezeWindows()
+    {
+        QTemporaryDir dir;
+        const QString ecosystem = dir.filePath(QStringLiteral("eco.yaml"));
+        QFile file(ecosystem);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        file.write(QStringLiteral("name: Status\nsystems:\n"
+                                  "  - {name: api, template: backend, repository: r, image: demo/api, manifests: [m]}\n"
+                                  "environments:\n  - name: staging\n    kind: local\n    context: staging\n"
+                                  "    namespace: %1\n    freezes:\n"
+                                  "      - {from: \"%2\", to: \"%3\", reason: the launch}\n"
+                                  "      - {from: \"%4\", to: \"%5\", reason: the audit}\n")
+                .arg(m_ns, today.addDays(-1).toString(Qt::ISODate), today.addDays(1).toString(Qt::ISODate),
+                    today.addDays(3).toString(Qt::ISODate), today.addDays(4).toString(Qt::ISODate))
+                .toUtf8());
+        file.close();
+        const Status now = status(ecosystem);
+        const QJsonObject frozen = now.json.value(QLatin1String("frozen")).toObject();
+        QCOMPARE(frozen.value(QLatin1String("reason")).toString(), QStringLiteral("the launch"));
+        QCOMPARE(frozen.value(QLatin1String("until")).toString(),
+            QDateTime(today.addDays(1), QTime(0, 0), QTimeZone::UTC).toString(Qt::ISODate));
+        QCOMPARE(now.json.value(QLatin1String("nextFreeze")).toObject().value(QLatin1String("reason")).toString(),
+            QStringLiteral("the audit"));
     }
 
     void unknownContextFails()

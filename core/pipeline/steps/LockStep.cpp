@@ -81,6 +81,8 @@ std::optional<DeliveryStep::Verdict> LockStep::checkFreeze(DeliveryContext &cont
         return std::nullopt;
     const QString &why = context.options().freezeOverride;
     if (!why.isEmpty()) {
+        // Said once the freeze holds: a reason given outside a window overrides nothing.
+        context.addAuditDetail(QStringLiteral("freezeOverride"), why);
         context.log(QStringLiteral("%1 is frozen %2; delivered anyway: %3")
                 .arg(context.environment().name, window->describeEnd(), why));
         return std::nullopt;
