@@ -28,6 +28,7 @@ namespace {
 const QString gitShaKey = Labels::gitSha;
 const QString tasksKey = Labels::tasks;
 const QString releaseKey = Labels::release;
+const QString sourceKey = Labels::source;
 
 QStringList linesOf(const QJsonObject &object)
 {
@@ -428,9 +429,11 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
         return result;
     }
 
-    // The release's annotations, from a live object of the system.
+    // The release's annotations, from a live object of the system: they name
+    // a delivery, not what this one would change. A commit's preview names
+    // that commit and what renders it.
     QList<QPair<QString, QString>> releaseAnnotations;
-    for (const QString &key : { gitShaKey, tasksKey, releaseKey }) {
+    for (const QString &key : { gitShaKey, tasksKey, releaseKey, sourceKey }) {
         for (const QJsonObject &object : std::as_const(live)) {
             const QJsonValue value = object[QLatin1String("metadata")][QLatin1String("annotations")][key];
             if (value.isString()) {
@@ -439,11 +442,11 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
             }
         }
     }
-    // What renders the objects is configuration: this rendering's, not the live one's.
-    releaseAnnotations.append({ Labels::source, rendering.source });
     if (!commit.isEmpty()) {
-        releaseAnnotations.removeIf([](const auto &entry) { return entry.first == gitShaKey; });
+        releaseAnnotations.removeIf(
+            [](const auto &entry) { return entry.first == gitShaKey || entry.first == sourceKey; });
         releaseAnnotations.append({ gitShaKey, commit });
+        releaseAnnotations.append({ sourceKey, rendering.source });
     }
     const ManifestRenderer::Result delivered =
         renderer.forDelivery(rendering, *system, result.image, releaseAnnotations);
@@ -457,9 +460,9 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
     for (qsizetype i = 0; i < rendered.size(); ++i) {
         QJsonObject object = rendered[i];
         // An object's own release annotations win over its siblings'.
-        for (const QString &key : { gitShaKey, tasksKey, releaseKey }) {
+        for (const QString &key : { gitShaKey, tasksKey, releaseKey, sourceKey }) {
             const QString own = annotation(live[i], key);
-            if (!own.isEmpty() && (key != gitShaKey || commit.isEmpty()))
+            if (!own.isEmpty() && ((key != gitShaKey && key != sourceKey) || commit.isEmpty()))
                 ManifestReader::annotate(object, key, own);
         }
         ObjectPreview preview;

@@ -23,7 +23,7 @@ namespace Shipyard {
 // the manifests of the system's working tree with the image the live objects
 // run (or, when none is left, the image of the latest release record), so
 // the diff shows drift: a `kubectl scale`, an edited variable. The
-// annotations a delivery writes (shipyard.dev/git-sha, tasks, release) are
+// annotations a delivery writes (shipyard.dev/git-sha, tasks, release, source) are
 // taken from the live objects: they name a release, not configuration.
 // Options::commit previews a given commit instead: its manifests (read from
 // the commit, the working tree left alone) and the image it builds into;

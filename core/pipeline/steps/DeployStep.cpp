@@ -64,8 +64,10 @@ std::optional<DeliveryStep::Verdict> DeployStep::render(DeliveryContext &context
     const ReleaseRecord &record = context.record();
     // Charts render as `helm install` would against this cluster.
     ClusterCapabilities capabilities;
+    bool asked = false;
     for (const DeliveryContext::Work &work : context.work()) {
-        if (work.system.manifests.kind == ManifestSource::Kind::Helm && capabilities.isEmpty()) {
+        if (work.system.manifests.kind == ManifestSource::Kind::Helm && !asked) {
+            asked = true;
             capabilities = ClusterCapabilities::fetch(context.client());
             if (!capabilities.error.isEmpty())
                 context.log(QStringLiteral("warning: the cluster's version and APIs could not be read (%1): charts "

@@ -220,6 +220,13 @@ environments:
         const ApplyPreview::Result clean = preview.preview(QStringLiteral("storefront"));
         QVERIFY2(clean.ok() && !clean.drifted(), QJsonDocument(clean.toJson()).toJson().constData());
         QCOMPARE(clean.source, QStringLiteral("chart storefront 0.3.0"));
+        // Objects delivered before Shipyard annotated the source are no drift either.
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_staging, QStringLiteral("annotate"),
+                QStringLiteral("deployments,services,ingresses,configmaps"), QStringLiteral("--all"),
+                QStringLiteral("shipyard.dev/source-") });
+        const ApplyPreview::Result older = preview.preview(QStringLiteral("storefront"));
+        QVERIFY2(older.ok() && !older.drifted(), QJsonDocument(older.toJson()).toJson().constData());
         kubectl(QStringLiteral("local"),
             { QStringLiteral("-n"), m_staging, QStringLiteral("scale"), QStringLiteral("deployment/storefront"),
                 QStringLiteral("--replicas=7") });
