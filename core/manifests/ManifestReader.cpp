@@ -222,6 +222,14 @@ int ManifestReader::substituteImage(QJsonObject &object, const QString &reposito
     return changed;
 }
 
+QJsonObject ManifestReader::podSpecOf(const QJsonObject &object)
+{
+    QJsonObject found;
+    QJsonObject copy = object;
+    forEachPodSpec(copy, [&](QJsonObject &podSpec) { found = podSpec; });
+    return found;
+}
+
 QString ManifestReader::imageOf(const QJsonObject &object, const QString &repository)
 {
     QString found;

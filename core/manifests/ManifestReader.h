@@ -29,6 +29,9 @@ public:
     // REPOSITORY, with or without a registry host, tag or digest, gets IMAGE.
     // Returns how many were changed.
     static int substituteImage(QJsonObject &object, const QString &repository, const QString &image);
+    // The pod spec of a bare pod, a workload's pod template or a CronJob's
+    // job template; empty for objects that run no pods.
+    static QJsonObject podSpecOf(const QJsonObject &object);
     // The image of the first container that substituteImage would change.
     static QString imageOf(const QJsonObject &object, const QString &repository);
     static bool matchesRepository(const QString &image, const QString &repository);

@@ -64,6 +64,21 @@ QString ManifestRenderer::describeSource(const System &system) const
     return source.describe();
 }
 
+std::optional<QByteArray> ManifestRenderer::runTool(const RenderTool &tool, const QStringList &arguments,
+    const QString &directory, const QString &what, const System &system, Result &result) const
+{
+    const ToolRun::Result run = ToolRun::run(tool.program, tool.arguments + arguments, directory, m_timeout, m_cancel);
+    result.toolTime = run.duration;
+    if (run.succeeded())
+        return run.output;
+    // A tool that could not start, hung or flooded is the machine's; one that refused the source, the branch's.
+    if (run.outcome != ToolRun::Outcome::Failed)
+        result.fault = Fault::Environment;
+    result.error = QStringLiteral("%1: %2 for environment '%3' failed: %4")
+                       .arg(system.name, what, m_environment.name, run.describe(m_timeout));
+    return std::nullopt;
+}
+
 ManifestRenderer::Result ManifestRenderer::render(const System &system, const QString &directory) const
 {
     switch (system.manifests.kind) {
@@ -151,17 +166,11 @@ ManifestRenderer::Result ManifestRenderer::renderKustomization(const System &sys
                            .arg(system.name, where(system), tool.missing);
         return result;
     }
-    const ToolRun::Result run =
-        ToolRun::run(tool.program, tool.arguments + QStringList { relative }, directory, m_timeout, m_cancel);
-    result.toolTime = run.duration;
-    if (!run.succeeded()) {
-        if (run.outcome != ToolRun::Outcome::Failed)
-            result.fault = Fault::Environment;
-        result.error = QStringLiteral("%1: %2 %3 for environment '%4' failed: %5")
-                           .arg(system.name, tool.name, relative, m_environment.name, run.describe(m_timeout));
+    const std::optional<QByteArray> output =
+        runTool(tool, { relative }, directory, QStringLiteral("%1 %2").arg(tool.name, relative), system, result);
+    if (!output)
         return result;
-    }
-    QString text = QString::fromUtf8(run.output);
+    QString text = QString::fromUtf8(*output);
     const QString shown = QStringLiteral("%1 of %2").arg(tool.name, relative);
     if (system.manifests.substitute) {
         const Variables variables = this->variables(system);
@@ -234,18 +243,13 @@ ManifestRenderer::Result ManifestRenderer::renderChart(const System &system, con
             QStringLiteral("%1: its chart (%2) cannot be rendered: %3").arg(system.name, where(system), tool.missing);
         return result;
     }
-    const ToolRun::Result run = ToolRun::run(tool.program, tool.arguments + arguments, directory, m_timeout, m_cancel);
-    result.toolTime = run.duration;
-    if (!run.succeeded()) {
-        if (run.outcome != ToolRun::Outcome::Failed)
-            result.fault = Fault::Environment;
-        result.error = QStringLiteral("%1: helm template of %2 for environment '%3' failed: %4")
-                           .arg(system.name, helm.chart, m_environment.name, run.describe(m_timeout));
+    const std::optional<QByteArray> output =
+        runTool(tool, arguments, directory, QStringLiteral("helm template of %1").arg(helm.chart), system, result);
+    if (!output)
         return result;
-    }
     QString error;
     const QList<QJsonObject> objects =
-        ManifestReader::parse(run.output, QStringLiteral("helm template of %1").arg(helm.chart), &error);
+        ManifestReader::parse(*output, QStringLiteral("helm template of %1").arg(helm.chart), &error);
     if (!error.isEmpty()) {
         result.error = QStringLiteral("%1: %2").arg(system.name, error);
         return result;

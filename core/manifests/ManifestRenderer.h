@@ -13,8 +13,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 
 namespace Shipyard {
+
+struct RenderTool;
 
 // A system's objects for one environment, from its source as it is at one
 // commit:
@@ -92,6 +95,10 @@ private:
     Result renderKustomization(const System &system, const QString &directory) const;
     Result renderChart(const System &system, const QString &directory) const;
     QString where(const System &system) const;
+    // TOOL's output for ARGUMENTS, run in DIRECTORY; nothing, with RESULT's
+    // error and fault set and WHAT ("helm template of chart") named, when it failed.
+    std::optional<QByteArray> runTool(const RenderTool &tool, const QStringList &arguments, const QString &directory,
+        const QString &what, const System &system, Result &result) const;
 
     const Ecosystem &m_ecosystem;
     const Environment &m_environment;

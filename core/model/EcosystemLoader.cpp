@@ -32,13 +32,6 @@ const QRegularExpression &dnsLabel()
     return re;
 }
 
-const QRegularExpression &dnsSubdomain()
-{
-    static const QRegularExpression re(
-        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
-    return re;
-}
-
 class EcosystemReader
 {
 public:
@@ -506,7 +499,11 @@ private:
                 }
             }
             env.secret = r.string("secret").value_or(QString());
-            if (!env.secret.isEmpty() && !dnsSubdomain().match(env.secret).hasMatch())
+            // A Secret's name is DNS labels joined by dots.
+            const QStringList labels = env.secret.split(QLatin1Char('.'));
+            if (!env.secret.isEmpty() && !std::all_of(labels.cbegin(), labels.cend(), [](const QString &label) {
+                    return dnsLabel().match(label).hasMatch();
+                }))
                 m_sink.error(r.valueLocation("secret"),
                     QStringLiteral("%1: secret '%2' is not a Secret's name").arg(r.what(), env.secret));
             env.variables = readVariables(r, m_sink);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/SettingsSecretCheck.h"
 
+#include "manifests/ManifestReader.h"
 #include "support/FutureWait.h"
 
 #include <QDeadlineTimer>
@@ -41,19 +42,8 @@ QStringList SettingsSecretCheck::requiredKeys(const QList<QJsonObject> &objects,
     QStringList keys;
     if (name.isEmpty())
         return keys;
-    for (const QJsonObject &object : objects) {
-        const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
-        const QString kind = object.value(QLatin1String("kind")).toString();
-        if (kind == QLatin1String("Pod"))
-            collectFromPodSpec(spec, name, keys);
-        else if (kind == QLatin1String("CronJob"))
-            collectFromPodSpec(spec[QLatin1String("jobTemplate")][QLatin1String("spec")][QLatin1String("template")]
-                                   [QLatin1String("spec")]
-                                       .toObject(),
-                name, keys);
-        else
-            collectFromPodSpec(spec[QLatin1String("template")][QLatin1String("spec")].toObject(), name, keys);
-    }
+    for (const QJsonObject &object : objects)
+        collectFromPodSpec(ManifestReader::podSpecOf(object), name, keys);
     return keys;
 }
 
