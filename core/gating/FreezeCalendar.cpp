@@ -15,6 +15,16 @@ QString onClock(const QDateTime &utc, const QTimeZone &zone)
 
 } // namespace
 
+QString FreezeCalendar::Occurrence::startOnClock() const
+{
+    return onClock(start, QTimeZone(window->timeZone.toUtf8()));
+}
+
+QString FreezeCalendar::Occurrence::endOnClock() const
+{
+    return onClock(end, QTimeZone(window->timeZone.toUtf8()));
+}
+
 QString FreezeCalendar::Occurrence::describeEnd() const
 {
     const QTimeZone zone(window->timeZone.toUtf8());

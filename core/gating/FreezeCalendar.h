@@ -23,6 +23,9 @@ public:
         QDateTime start; // UTC
         QDateTime end; // UTC
         const FreezeWindow *window = nullptr;
+        // "Mon 7 Dec 08:00", on the window's own clock.
+        QString startOnClock() const;
+        QString endOnClock() const;
         // "until Mon 7 Dec 08:00 (Europe/Berlin): the weekend"
         QString describeEnd() const;
         // "Fri 11 Dec 16:00 – Mon 14 Dec 08:00 (Europe/Berlin): the weekend"

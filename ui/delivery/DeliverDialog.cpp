@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "delivery/DeliverDialog.h"
 
+#include "gating/FreezeCalendar.h"
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -117,10 +120,17 @@ void DeliverDialog::environmentChanged()
         row.image->setEnabled(delivered);
         row.check->setToolTip(delivered ? QString() : tr("%1 is not delivered to this environment").arg(row.system));
     }
-    if (environment)
-        m_environmentDetails->setText(tr("%1 environment, context %2, namespace %3%4")
-                .arg(keyword(environment->kind), environment->context, environment->namespaceName,
-                    environment->isProtected ? tr(" — protected") : QString()));
+    if (environment) {
+        QString details = tr("%1 environment, context %2, namespace %3%4")
+                              .arg(keyword(environment->kind), environment->context, environment->namespaceName,
+                                  environment->isProtected ? tr(" — protected") : QString());
+        // Said before the systems are chosen, not only at the confirmation.
+        const auto frozen = FreezeCalendar::frozenAt(environment->freezes, QDateTime::currentDateTimeUtc());
+        if (frozen)
+            details += QLatin1Char('\n') +
+                tr("❄ Frozen %1: the confirmation asks why it cannot wait.").arg(frozen->describeEnd());
+        m_environmentDetails->setText(details);
+    }
     updateButton();
 }
 

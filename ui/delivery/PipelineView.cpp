@@ -11,6 +11,7 @@
 #include "widgets/ConfirmationDialog.h"
 #include "widgets/EnvironmentComboBox.h"
 
+#include "gating/FreezeWatch.h"
 #include "kube/KubeClient.h"
 #include "releases/ReleaseStore.h"
 
@@ -31,7 +32,10 @@
 namespace Shipyard {
 
 PipelineView::PipelineView(QWidget *parent)
-    : QWidget(parent), m_model(new DeliveryPipelineModel(this)), m_queueModel(new DeliveryQueueModel(this))
+    : QWidget(parent)
+    , m_model(new DeliveryPipelineModel(this))
+    , m_queueModel(new DeliveryQueueModel(this))
+    , m_freezes(new FreezeWatch(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -49,6 +53,11 @@ PipelineView::PipelineView(QWidget *parent)
     m_lock->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addSpacing(12);
     bar->addWidget(m_lock);
+    m_freeze = new QLabel;
+    m_freeze->setAccessibleName(tr("Freeze windows of the environment"));
+    m_freeze->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->addSpacing(12);
+    bar->addWidget(m_freeze);
     // The queue stays one button wide; its list opens on demand.
     m_queue = new QToolButton;
     m_queue->setAccessibleName(tr("Deliveries waiting for the environment"));
@@ -111,6 +120,11 @@ PipelineView::PipelineView(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &PipelineView::cancelDelivery);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::showLatestRecord);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::watchQueue);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        const Environment *environment = m_ecosystem.environment(this->environment());
+        m_freezes->setWindows(environment ? environment->freezes : QList<FreezeWindow>());
+    });
+    connect(m_freezes, &FreezeWatch::changed, this, &PipelineView::showFreezes);
     // The queue's watch sees every holder, from any machine, as it changes.
     connect(m_queueModel, &DeliveryQueueModel::summaryChanged, this, [this] {
         showQueueSummary();
@@ -141,6 +155,9 @@ void PipelineView::setEcosystem(const Ecosystem &ecosystem, const ClusterAccess 
     m_loaded = true;
     // Staging is where most deliveries run: show it first.
     m_environment->setEcosystem(ecosystem, EnvironmentKind::Staging);
+    const Environment *shown = m_ecosystem.environment(environment());
+    m_freezes->setWindows(shown ? shown->freezes : QList<FreezeWindow>());
+    showFreezes();
     watchQueue();
     showLatestRecord();
     updateButtons();
@@ -231,12 +248,26 @@ Delivery *PipelineView::confirmDelivery(const QString &target, const QList<Deliv
     const Environment *environment = m_ecosystem.environment(target);
     if (!m_loaded || !environment || targets.isEmpty() || isBusy())
         return nullptr;
+    // Inside a freeze window the delivery goes ahead only with a person's
+    // reason, which the delivery audits and records (Options::freezeOverride).
+    FreezeWatch freezes;
+    freezes.setWindows(environment->freezes);
+    QString freezeNote;
+    if (freezes.isFrozen())
+        freezeNote = tr("<p><b>❄ %1 is frozen %2.</b> Deliver now only if it cannot wait: say why below. "
+                        "Your reason is kept in the audit journal and the release record.</p>")
+                         .arg(environment->name.toHtmlEscaped(), freezes.frozen()->describeEnd().toHtmlEscaped());
     ConfirmationDialog confirm(tr("Deliver into %1").arg(target),
-        note + DeliverDialog::summary(m_ecosystem, target, targets), tr("&Deliver"),
+        freezeNote + note + DeliverDialog::summary(m_ecosystem, target, targets), tr("&Deliver"),
         environment->isProtected ? environment->name : QString(), this);
+    if (freezes.isFrozen())
+        confirm.requireReason(tr("Why it cannot wait for the freeze to end:"));
     if (confirm.exec() != QDialog::Accepted)
         return nullptr;
-    return startDelivery(target, targets, options);
+    Delivery::Options withReason = options;
+    if (freezes.isFrozen())
+        withReason.freezeOverride = confirm.reason();
+    return startDelivery(target, targets, withReason);
 }
 
 Delivery *PipelineView::startDelivery(
@@ -414,6 +445,23 @@ void PipelineView::showQueueSummary()
     m_queue->setToolTip(m_queueModel->lastError().isEmpty()
             ? tr("Who holds the environment's delivery lock and who waits for it, first come, first served.")
             : m_queueModel->lastError());
+}
+
+QString PipelineView::freezeText() const
+{
+    return m_freeze->text();
+}
+
+void PipelineView::showFreezes()
+{
+    if (m_freezes->isFrozen()) {
+        m_freeze->setText(tr("<b>❄ Frozen until %1</b>").arg(m_freezes->frozen()->endOnClock().toHtmlEscaped()));
+    } else if (m_freezes->next()) {
+        m_freeze->setText(tr("Next freeze: %1").arg(m_freezes->next()->startOnClock().toHtmlEscaped()));
+    } else {
+        m_freeze->clear();
+    }
+    m_freeze->setToolTip(m_freezes->describe());
 }
 
 void PipelineView::showLock()

@@ -19,6 +19,7 @@ namespace Shipyard {
 class EnvironmentComboBox;
 
 class DeliveryLogView;
+class FreezeWatch;
 class DeliveryPipelineModel;
 class DeliveryQueueModel;
 class DeliveryRolloutView;
@@ -70,6 +71,8 @@ public:
     PipelineGraphView *graphView() const { return m_graph; }
     // The environment's lock holder, live from the queue's watch (empty: free).
     QString lockHolder() const { return m_lockHolder; }
+    // "❄ Frozen until …" or "Next freeze: …" for the environment shown; empty without windows.
+    QString freezeText() const;
     // The environment's lock holder and its queue, live ("Queue: 2 waiting" opens the list).
     DeliveryQueueModel *queueModel() const { return m_queueModel; }
     QToolButton *queueButton() const { return m_queue; }
@@ -90,6 +93,7 @@ private:
     void showLock();
     void watchQueue();
     void showQueueSummary();
+    void showFreezes();
 
     Ecosystem m_ecosystem;
     ClusterAccess m_cluster;
@@ -100,6 +104,7 @@ private:
     DeliveryRolloutView *m_rollouts = nullptr;
     EnvironmentComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
+    QLabel *m_freeze = nullptr;
     DeliveryQueueModel *m_queueModel = nullptr;
     QToolButton *m_queue = nullptr;
     QListView *m_queueList = nullptr;
@@ -112,6 +117,7 @@ private:
     bool m_external = false;
     int m_recordQuery = 0; // answers of older reads are dropped
     QString m_lockHolder;
+    FreezeWatch *m_freezes = nullptr;
 };
 
 } // namespace Shipyard

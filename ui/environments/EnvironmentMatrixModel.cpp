@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "environments/EnvironmentMatrixModel.h"
 
+#include "gating/FreezeWatch.h"
 #include "live/EnvironmentMonitor.h"
 #include "live/EnvironmentWatch.h"
 #include "live/ShowroomDirectory.h"
@@ -19,6 +20,29 @@ void EnvironmentMatrixModel::setEcosystem(const Ecosystem &ecosystem)
     m_ecosystem = ecosystem;
     relayout();
     endResetModel();
+    watchFreezes();
+}
+
+void EnvironmentMatrixModel::watchFreezes()
+{
+    qDeleteAll(m_freezes);
+    m_freezes.clear();
+    for (int i = 0; i < m_ecosystem.environments.size(); ++i) {
+        auto *watch = new FreezeWatch(this);
+        watch->setWindows(m_ecosystem.environments.at(i).freezes);
+        // A window beginning or ending repaints the environment's headers.
+        connect(watch, &FreezeWatch::changed, this, [this, i] {
+            const int first = firstColumn(i);
+            if (first >= 0)
+                Q_EMIT headerDataChanged(Qt::Horizontal, first, first + m_spans.value(i).columns - 1);
+        });
+        m_freezes.append(watch);
+    }
+}
+
+FreezeWatch *EnvironmentMatrixModel::freezeWatch(int environment) const
+{
+    return m_freezes.value(environment);
 }
 
 void EnvironmentMatrixModel::setMonitor(EnvironmentMonitor *monitor)
@@ -479,16 +503,34 @@ QVariant EnvironmentMatrixModel::headerData(int section, Qt::Orientation orienta
                                                       : tr("%1 · context %2").arg(kind, environment.context);
             if (showroom && showroom->terminating)
                 detail = tr("tearing down · %1").arg(detail);
+            const FreezeWatch *freezes = freezeWatch(source.environment);
+            // The snowflake says it without colour; times are on the window's clock.
+            if (freezes && freezes->isFrozen())
+                return tr("%1\n%2\n❄ frozen until %3").arg(name, detail, freezes->frozen()->endOnClock());
+            if (freezes && freezes->next())
+                return tr("%1\n%2\nnext freeze %3").arg(name, detail, freezes->next()->startOnClock());
             return QStringLiteral("%1\n%2").arg(name, detail);
         }
-        case Qt::ToolTipRole:
+        case FrozenRole: {
+            const FreezeWatch *freezes = freezeWatch(source.environment);
+            return freezes && freezes->isFrozen();
+        }
+        case Qt::ToolTipRole: {
+            QStringList lines;
             if (showroom)
-                return tr("%1\nContext %2").arg(showroomSummary(*showroom), environment.context);
-            if (environment.kind == EnvironmentKind::Showroom)
-                return placeholderText(source.environment);
-            return environment.isProtected
-                ? tr("%1 is protected: actions ask you to type its name.").arg(environment.name)
-                : QVariant();
+                lines << tr("%1\nContext %2").arg(showroomSummary(*showroom), environment.context);
+            else if (environment.kind == EnvironmentKind::Showroom)
+                lines << placeholderText(source.environment);
+            else if (environment.isProtected)
+                lines << tr("%1 is protected: actions ask you to type its name.").arg(environment.name);
+            if (const FreezeWatch *freezes = freezeWatch(source.environment); freezes && !freezes->describe().isEmpty())
+                lines << freezes->describe()
+                      << (freezes->isFrozen()
+                                 ? tr("Deliveries are refused until then, unless a person says why they cannot wait.")
+                                 : QString());
+            lines.removeAll(QString());
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
+        }
         default:
             return {};
         }

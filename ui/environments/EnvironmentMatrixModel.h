@@ -11,6 +11,7 @@ namespace Shipyard {
 
 class EnvironmentMonitor;
 class EnvironmentWatch;
+class FreezeWatch;
 class ShowroomDirectory;
 struct ShowroomInfo;
 
@@ -39,6 +40,7 @@ public:
         ConnectionErrorRole,
         TaskRole, // the showroom's task; empty outside showroom columns
         ShowroomPlaceholderRole, // true in a showroom environment's column while none is up
+        FrozenRole, // header: the environment is in one of its freeze windows now
     };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -55,6 +57,8 @@ public:
 
     // The first column of an environment (its placeholder or first showroom), -1 when out of range.
     int firstColumn(int environment) const;
+    // ENVIRONMENT's freeze windows as time passes; nullptr when out of range.
+    FreezeWatch *freezeWatch(int environment) const;
 
 private:
     // What one environment shows: a fixed one always one column; a showroom
@@ -73,6 +77,7 @@ private:
     };
 
     void relayout();
+    void watchFreezes();
     void monitorReset();
     void connectSources();
     Source sourceOf(int column) const;
@@ -94,6 +99,7 @@ private:
     Ecosystem m_ecosystem;
     EnvironmentMonitor *m_monitor = nullptr;
     QList<Span> m_spans;
+    QList<FreezeWatch *> m_freezes; // one per environment, owned by this model
     QList<QMetaObject::Connection> m_connections;
 };
 

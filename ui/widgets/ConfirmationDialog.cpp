@@ -33,14 +33,41 @@ ConfirmationDialog::ConfirmationDialog(
         prompt->setBuddy(m_nameField);
         layout->addWidget(prompt);
         layout->addWidget(m_nameField);
-        m_action->setEnabled(false);
-        connect(m_nameField, &QLineEdit::textChanged, this,
-            [this](const QString &typed) { m_action->setEnabled(typed == m_typedName); });
+        connect(m_nameField, &QLineEdit::textChanged, this, &ConfirmationDialog::updateAction);
     }
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     layout->addWidget(buttons);
+    updateAction();
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ConfirmationDialog::requireReason(const QString &prompt)
+{
+    if (m_reasonField)
+        return;
+    auto *label = new QLabel(prompt);
+    m_reasonField = new QLineEdit;
+    m_reasonField->setAccessibleName(tr("Reason, kept in the audit journal"));
+    label->setBuddy(m_reasonField);
+    // Above the buttons, after the typed name if there is one.
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->insertWidget(layout->count() - 1, label);
+    layout->insertWidget(layout->count() - 1, m_reasonField);
+    connect(m_reasonField, &QLineEdit::textChanged, this, &ConfirmationDialog::updateAction);
+    updateAction();
+}
+
+QString ConfirmationDialog::reason() const
+{
+    return m_reasonField ? m_reasonField->text().trimmed() : QString();
+}
+
+void ConfirmationDialog::updateAction()
+{
+    const bool named = !m_nameField || m_nameField->text() == m_typedName;
+    const bool reasoned = !m_reasonField || !m_reasonField->text().trimmed().isEmpty();
+    m_action->setEnabled(named && reasoned);
 }
 
 } // namespace Shipyard

@@ -20,12 +20,21 @@ public:
     ConfirmationDialog(const QString &title, const QString &text, const QString &actionText, const QString &typedName,
         QWidget *parent = nullptr);
 
+    // Adds a field, under PROMPT, that must not be empty for the action to
+    // be available: the reason a person gives for doing it anyway.
+    void requireReason(const QString &prompt);
+    QString reason() const;
+
     QLineEdit *nameField() const { return m_nameField; }
+    QLineEdit *reasonField() const { return m_reasonField; }
     QPushButton *actionButton() const { return m_action; }
 
 private:
     QString m_typedName;
+    void updateAction();
+
     QLineEdit *m_nameField = nullptr;
+    QLineEdit *m_reasonField = nullptr;
     QPushButton *m_action = nullptr;
 };
 

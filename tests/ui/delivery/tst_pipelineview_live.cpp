@@ -3,10 +3,12 @@
 // deliveries started from the pipeline view (directly and through its
 // dialogs) reach the cluster, the history lists them, a rollback confirmed
 // in the history view puts the earlier image back, the metrics count them.
+#include "audit/AuditJournal.h"
 #include "delivery/DeliverDialog.h"
 #include "delivery/DeliveryLogView.h"
 #include "delivery/DeliveryPipelineModel.h"
 #include "delivery/PipelineView.h"
+#include "environments/EnvironmentMatrixModel.h"
 #include "history/HistoryView.h"
 #include "history/MetricsView.h"
 #include "history/ReleaseHistoryModel.h"
@@ -139,6 +141,97 @@ private Q_SLOTS:
     {
         LocalCluster::kubectl(QStringLiteral("local"),
             { QStringLiteral("delete"), QStringLiteral("namespace"), m_ns, QStringLiteral("--wait=false") });
+    }
+
+    // A freeze window holding now: the matrix and the Pipeline view say so,
+    // and Deliver… goes ahead only with a reason, which the audit keeps.
+    void frozenEnvironmentAsksWhy()
+    {
+        const QString repository = m_dir.filePath(QStringLiteral("frozen/systems/app"));
+        QVERIFY(QDir().mkpath(repository + QStringLiteral("/deploy")));
+        QFile manifest(repository + QStringLiteral("/deploy/deployment.yaml"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frozen-app\nspec:\n  replicas: 1\n"
+                       "  selector:\n    matchLabels: {app: frozen-app}\n  template:\n"
+                       "    metadata:\n      labels: {app: frozen-app}\n    spec:\n      containers:\n"
+                       "        - name: app\n          image: demo/app\n");
+        manifest.close();
+        // A namespace of its own: the other test counts the releases of its.
+        const QString ns = m_ns + QStringLiteral("-frozen");
+        QVERIFY(LocalCluster::kubectl(
+            QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns }));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !kubectlOutput({ QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
+                               QStringLiteral("default"), QStringLiteral("-o"), QStringLiteral("name") })
+                .isEmpty(),
+            20000);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        QFile file(m_dir.filePath(QStringLiteral("frozen/ecosystem.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("apiVersion: shipyard/v1\nname: Frozen Test\n"
+                                  "rollback:\n  rolloutTimeout: 60s\n"
+                                  "systems:\n  - name: app\n    template: backend\n    repository: systems/app\n"
+                                  "    image: demo/app\n    manifests: [deploy/]\n"
+                                  "environments:\n  - name: ui\n    kind: local\n    context: local\n"
+                                  "    namespace: %1\n    freezes:\n      - from: \"%2\"\n        to: \"%3\"\n"
+                                  "        reason: the spring launch\n")
+                .arg(ns, today.addDays(-1).toString(Qt::ISODate), today.addDays(2).toString(Qt::ISODate))
+                .toUtf8());
+        file.close();
+
+        MainWindow window;
+        QVERIFY(window.openEcosystem(file.fileName()));
+        const QString header =
+            window.environmentMatrixModel()->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString();
+        QVERIFY2(header.contains(QStringLiteral("❄ frozen until")), qPrintable(header));
+        QVERIFY(window.environmentMatrixModel()
+                ->headerData(0, Qt::Horizontal, EnvironmentMatrixModel::FrozenRole)
+                .toBool());
+        QVERIFY(window.environmentMatrixModel()
+                ->headerData(0, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("the spring launch")));
+        PipelineView *pipeline = window.pipelineView();
+        QVERIFY2(pipeline->freezeText().contains(QStringLiteral("Frozen until")), qPrintable(pipeline->freezeText()));
+
+        QSignalSpy finished(pipeline, &PipelineView::deliveryFinished);
+        bool askedWhy = false;
+        QTimer answer;
+        answer.setInterval(50);
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *deliver = qobject_cast<DeliverDialog *>(modal)) {
+                deliver->setTarget(QStringLiteral("app"), QStringLiteral("demo/app:1.0"));
+                deliver->accept();
+            } else if (auto *confirm = qobject_cast<ConfirmationDialog *>(modal)) {
+                // No reason, no delivery: the button waits for one.
+                askedWhy = confirm->reasonField() && !confirm->actionButton()->isEnabled();
+                if (!askedWhy) {
+                    confirm->reject();
+                    return;
+                }
+                QTest::keyClicks(confirm->reasonField(), QStringLiteral("   "));
+                QVERIFY(!confirm->actionButton()->isEnabled());
+                QTest::keyClicks(confirm->reasonField(), QStringLiteral("SHOP-7 stops the checkout"));
+                QTest::mouseClick(confirm->actionButton(), Qt::LeftButton);
+            }
+        });
+        answer.start();
+        pipeline->requestDelivery();
+        answer.stop();
+        QVERIFY2(askedWhy, "the confirmation did not ask why the delivery cannot wait");
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 90000);
+        const auto result = finished[0][0].value<Delivery::Result>();
+        QVERIFY2(result.succeeded(), qPrintable(result.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+        QVERIFY2(pipeline->logView()->text().contains(QStringLiteral("SHOP-7 stops the checkout")),
+            qPrintable(pipeline->logView()->text()));
+        // The reason is in the audit journal, as the person gave it.
+        QFile audit(AuditJournal::defaultPath());
+        QVERIFY2(audit.open(QIODevice::ReadOnly), qPrintable(AuditJournal::defaultPath()));
+        const QByteArray journal = audit.readAll();
+        QVERIFY(journal.contains("\"freezeOverride\":\"SHOP-7 stops the checkout\""));
+        LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
     }
 
     void deliverHistoryRollbackMetrics()
