@@ -238,12 +238,37 @@ deliver() { # ENVIRONMENT SYSTEM[=BRANCH]...
     shift
     for system in "$@"; do args+=(--system "$system"); done
     # --confirm: production is protected, and says so to the command line too.
+    # Production is frozen over weekends and for the launch (freeze_for_launch):
+    # the demo's deliveries say why they go ahead, as a person would.
     if "$ctl" deliver --ecosystem "$world/ecosystem.yaml" --environment "$environment" --kubeconfig "$kubeconfig" \
-        --confirm "$environment" --skip-monitoring "${args[@]}" 2>"$world/last-delivery.log" >&2; then
+        --confirm "$environment" --skip-monitoring --override-freeze "the demo world is being made" \
+        "${args[@]}" 2>"$world/last-delivery.log" >&2; then
         say "delivered $* to $environment"
     else
         say "delivery of $* to $environment did not succeed (as intended for the broken task); see $world/last-delivery.log"
     fi
+}
+
+# A dated freeze window around the day the world is made, so that the views
+# show production frozen: the launch of the winter sale.
+freeze_for_launch() {
+    local from to
+    from=$(date -u -d '-1 day' +%F)
+    to=$(date -u -d '+13 days' +%F)
+    python3 - "$world/ecosystem.yaml" "$from" "$to" <<'PY'
+import sys
+path, start, end = sys.argv[1:]
+text = open(path).read()
+anchor = "        reason: the weekend\n"
+assert anchor in text, "the demo's production has no weekend freeze to add the launch after"
+text = text.replace(anchor, anchor + f"""      - from: "{start} 18:00"
+        to: "{end} 08:00"
+        timeZone: Europe/Berlin
+        reason: the winter sale launch
+""", 1)
+open(path, "w").write(text)
+PY
+    say "production is frozen for the winter sale launch until $to 08:00 (Europe/Berlin)"
 }
 
 make_releases() {
@@ -288,6 +313,7 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
             -l shipyard.dev/release=true --ignore-not-found >/dev/null
     done
     cp "$demo/ecosystem.yaml" "$world/ecosystem.yaml"
+    freeze_for_launch
     make_secrets
     make_repositories
     make_tasks
