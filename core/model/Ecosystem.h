@@ -174,6 +174,10 @@ struct Gating
     IntegrationMode integration = IntegrationMode::Rebase;
     MergeMode merge = MergeMode::FastForward;
     ReviewSettings reviews;
+    // Who may push to a system's upstream branch and, at push time, to any
+    // branch whatever its task's status: the robot's identity and the
+    // people trusted to. Empty: the push gate leaves upstream branches alone.
+    QStringList upstreamPushers;
 };
 
 enum class TrackerKind { File, Redmine, Jira };

@@ -92,9 +92,11 @@ private:
         if (const auto mode = r.choice("merge", { QStringLiteral("fast-forward"), QStringLiteral("merge-commit") }))
             gating.merge = *mode == QLatin1String("merge-commit") ? MergeMode::MergeCommit : MergeMode::FastForward;
         readReviews(r.mapping("reviews"), gating.reviews);
+        gating.upstreamPushers = r.stringList("upstreamPushers").value_or(gating.upstreamPushers);
         r.reportUnknownKeys({ QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
             QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"),
-            QStringLiteral("integration"), QStringLiteral("merge"), QStringLiteral("reviews") });
+            QStringLiteral("integration"), QStringLiteral("merge"), QStringLiteral("reviews"),
+            QStringLiteral("upstreamPushers") });
     }
 
     void readReviews(const YAML::Node &node, ReviewSettings &reviews)
