@@ -22,15 +22,19 @@ public:
     QString name() const override { return QStringLiteral("showroom"); }
     QString summary() const override
     {
-        return tr("showrooms, one namespace per task for QA: up TASK | down TASK | list | sweep [--dry-run]");
+        return tr("showrooms, one namespace per task for QA: up | down | pin | unpin | sleep | wake TASK, list, "
+                  "sweep [--dry-run]");
     }
 
     int run(const QStringList &arguments) override
     {
         QCommandLineParser parser;
         EnvironmentArguments::addOptions(parser, tr("the showroom environment (default: the only one)"));
-        parser.addPositionalArgument(QStringLiteral("action"), tr("up, down, list or sweep"));
-        parser.addPositionalArgument(QStringLiteral("task"), tr("the task key (up, down)"), QStringLiteral("[TASK]"));
+        parser.addPositionalArgument(QStringLiteral("action"), tr("up, down, pin, unpin, sleep, wake, list or sweep"));
+        parser.addPositionalArgument(
+            QStringLiteral("task"), tr("the task key (up, down, pin, unpin, sleep, wake)"), QStringLiteral("[TASK]"));
+        parser.addOption(
+            { QStringLiteral("reason"), tr("pin: why the showroom must outlive its expiry (required)"), tr("WHY") });
         parser.addOption({ QStringLiteral("image"), tr("up: deliver this image instead of building one; repeatable"),
             QStringLiteral("S=REF") });
         parser.addOption(
@@ -42,12 +46,15 @@ public:
             return *exitCode;
         const QStringList positional = parser.positionalArguments();
         const QString action = positional.value(0);
-        const bool wantsTask = action == QLatin1String("up") || action == QLatin1String("down");
+        static const QStringList taskActions { QStringLiteral("up"), QStringLiteral("down"), QStringLiteral("pin"),
+            QStringLiteral("unpin"), QStringLiteral("sleep"), QStringLiteral("wake") };
+        const bool wantsTask = taskActions.contains(action);
         const bool known = wantsTask || action == QLatin1String("list") || action == QLatin1String("sweep");
         QString task = positional.value(1, parser.value(QStringLiteral("task")));
         if (!known || (wantsTask && task.isEmpty()) || positional.size() > (wantsTask ? 2 : 1)) {
             err() << arguments[0] << ": "
-                  << tr("usage: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH")
+                  << tr("usage: shipyardctl showroom up|down|pin|unpin|sleep|wake TASK | list | sweep [--dry-run] "
+                        "--ecosystem PATH")
                   << '\n';
             return UsageError;
         }
@@ -74,6 +81,20 @@ public:
             return up(showrooms, parser, task);
         if (action == QLatin1String("down"))
             return down(showrooms, task);
+        if (action == QLatin1String("pin")) {
+            const QString why = parser.value(QStringLiteral("reason")).trimmed();
+            if (why.isEmpty()) {
+                err() << arguments[0] << ": " << tr("pin wants --reason WHY: it is shown and audited") << '\n';
+                return UsageError;
+            }
+            return changed(task, showrooms.pin(task, why));
+        }
+        if (action == QLatin1String("unpin"))
+            return changed(task, showrooms.unpin(task));
+        if (action == QLatin1String("sleep"))
+            return changed(task, showrooms.sleep(task, QDateTime::currentDateTimeUtc(), progress()));
+        if (action == QLatin1String("wake"))
+            return changed(task, showrooms.wake(task, progress()));
         if (action == QLatin1String("list"))
             return list(showrooms);
         return sweep(showrooms, parser.isSet(QStringLiteral("dry-run")));
@@ -152,6 +173,26 @@ private:
         return result.succeeded() ? Success : Failure;
     }
 
+    int changed(const QString &task, const ShowroomManager::ChangeResult &result)
+    {
+        if (m_json)
+            printJson(QJsonDocument(
+                QJsonObject { { QStringLiteral("task"), task }, { QStringLiteral("namespace"), result.namespaceName },
+                    { QStringLiteral("changes"), QJsonArray::fromStringList(result.changes) },
+                    { QStringLiteral("error"), result.error } }));
+        if (!result.succeeded()) {
+            err() << m_command << ": " << result.error << '\n';
+            return Failure;
+        }
+        if (!m_json) {
+            out() << tr("showroom %1 (%2):").arg(task, result.namespaceName) << '\n';
+            for (const QString &change : result.changes)
+                out() << "  " << change << '\n';
+        }
+        out().flush();
+        return Success;
+    }
+
     int down(const ShowroomManager &showrooms, const QString &task)
     {
         const ShowroomManager::DownResult result = showrooms.down(task, progress());
@@ -184,7 +225,9 @@ private:
             { QStringLiteral("ageSeconds"), showroom.created.isValid() ? showroom.created.secsTo(now) : 0 },
             { QStringLiteral("expiresAt"), iso(showroom.expiresAt) },
             { QStringLiteral("expired"), showroom.isExpired(now) },
-            { QStringLiteral("terminating"), showroom.terminating },
+            { QStringLiteral("terminating"), showroom.terminating }, { QStringLiteral("pinnedBy"), showroom.pinnedBy },
+            { QStringLiteral("pinReason"), showroom.pinReason },
+            { QStringLiteral("sleepingSince"), iso(showroom.sleepingSince) },
             { QStringLiteral("deployments"), showroom.deployments },
             { QStringLiteral("podsReady"), showroom.podsReady }, { QStringLiteral("podsTotal"), showroom.podsTotal } };
     }
@@ -210,8 +253,14 @@ private:
             QString expiry = iso(showroom.expiresAt);
             if (showroom.terminating)
                 expiry += tr(" (terminating)");
+            else if (showroom.isExpired(now) && showroom.isPinned())
+                expiry += tr(" (expired, pinned by %1: %2)").arg(showroom.pinnedBy, showroom.pinReason);
             else if (showroom.isExpired(now))
                 expiry += tr(" (expired)");
+            else if (showroom.isPinned())
+                expiry += tr(" (pinned by %1: %2)").arg(showroom.pinnedBy, showroom.pinReason);
+            if (showroom.isAsleep())
+                expiry += tr(" (asleep since %1)").arg(iso(showroom.sleepingSince));
             rows.append({ showroom.task, showroom.namespaceName, showroom.creator, age(showroom.created, now),
                 expiry.isEmpty() ? QStringLiteral("-") : expiry, QString::number(showroom.deployments),
                 QStringLiteral("%1/%2").arg(showroom.podsReady).arg(showroom.podsTotal) });

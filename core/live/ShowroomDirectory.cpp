@@ -15,7 +15,8 @@ namespace {
 bool sameShowroom(const ShowroomInfo &a, const ShowroomInfo &b)
 {
     return a.namespaceName == b.namespaceName && a.task == b.task && a.creator == b.creator && a.created == b.created &&
-        a.expiresAt == b.expiresAt && a.terminating == b.terminating;
+        a.expiresAt == b.expiresAt && a.terminating == b.terminating && a.pinnedBy == b.pinnedBy &&
+        a.pinReason == b.pinReason && a.sleepingSince == b.sleepingSince;
 }
 
 } // namespace

@@ -16,6 +16,9 @@ ShowroomInfo ShowroomInfo::fromNamespace(const QJsonObject &ns)
     info.creator = annotations.value(Labels::creator).toString();
     info.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
     info.expiresAt = QDateTime::fromString(annotations.value(Labels::expiresAt).toString(), Qt::ISODate);
+    info.pinnedBy = annotations.value(Labels::pinnedBy).toString();
+    info.pinReason = annotations.value(Labels::pinReason).toString();
+    info.sleepingSince = QDateTime::fromString(annotations.value(Labels::sleepingSince).toString(), Qt::ISODate);
     info.terminating = metadata.contains(QLatin1String("deletionTimestamp")) ||
         ns[QLatin1String("status")][QLatin1String("phase")].toString() == QLatin1String("Terminating");
     return info;

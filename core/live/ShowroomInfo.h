@@ -15,6 +15,9 @@ struct ShowroomInfo
     QString creator; // annotation shipyard.dev/creator, "user@host"
     QDateTime created; // the namespace's creationTimestamp
     QDateTime expiresAt; // annotation shipyard.dev/expires-at; invalid when missing or unreadable
+    QString pinnedBy; // annotation shipyard.dev/pinned-by; empty: not pinned
+    QString pinReason;
+    QDateTime sleepingSince; // annotation shipyard.dev/sleeping-since; invalid: awake
     bool terminating = false; // already being deleted
     int deployments = 0;
     int podsReady = 0;
@@ -23,6 +26,9 @@ struct ShowroomInfo
     // A showroom without a readable expiry never expires by itself: the
     // sweep still removes it once its task is closed or its branches merged.
     bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && expiresAt <= now; }
+    // A pinned showroom outlives its expiry until someone unpins it.
+    bool isPinned() const { return !pinnedBy.isEmpty(); }
+    bool isAsleep() const { return sleepingSince.isValid(); }
 
     // Read from a Namespace object as ShowroomManager labels and annotates it.
     static ShowroomInfo fromNamespace(const QJsonObject &ns);

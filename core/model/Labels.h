@@ -27,6 +27,13 @@ inline constexpr QLatin1StringView task("shipyard.dev/task");
 inline constexpr QLatin1StringView environment("shipyard.dev/environment");
 inline constexpr QLatin1StringView creator("shipyard.dev/creator");
 inline constexpr QLatin1StringView expiresAt("shipyard.dev/expires-at");
+// Pinned: kept past its expiry, by whom ("user@host") and why.
+inline constexpr QLatin1StringView pinnedBy("shipyard.dev/pinned-by");
+inline constexpr QLatin1StringView pinReason("shipyard.dev/pin-reason");
+// Asleep since (ISO-8601 UTC): its Deployments scaled to zero; on each of
+// them, the replicas it had (annotation), for waking it.
+inline constexpr QLatin1StringView sleepingSince("shipyard.dev/sleeping-since");
+inline constexpr QLatin1StringView replicasBeforeSleep("shipyard.dev/replicas-before-sleep");
 
 // On the delivery lock's queue Leases: the lock's Lease name (label), and
 // what a holder or waiter is doing (annotation).

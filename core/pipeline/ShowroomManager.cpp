@@ -6,6 +6,8 @@
 #include "kube/NamespaceDeletion.h"
 #include "model/Labels.h"
 #include "model/TaskKeyExtractor.h"
+#include "pipeline/EnvironmentLock.h"
+#include "pipeline/ShowroomSleep.h"
 #include "pipeline/TaskBranches.h"
 #include "support/FutureWait.h"
 #include "tracker/TrackerFactory.h"
@@ -207,6 +209,20 @@ ShowroomManager::UpResult ShowroomManager::up(
         if (info.terminating) {
             result.error = QStringLiteral("showroom %1 is being deleted; bring it up again once it is gone").arg(ns);
             return result;
+        }
+        // A delivery into a sleeping showroom would leave its Deployments
+        // at zero wherever the manifests do not set replicas: wake it first.
+        if (info.isAsleep()) {
+            const ShowroomSleep::Result woken =
+                ShowroomSleep(m_client, ns, EnvironmentLock::defaultIdentity()).wake(progress);
+            if (!woken.succeeded()) {
+                result.error = woken.error;
+                return result;
+            }
+            say(QStringLiteral("showroom %1 was asleep; woken").arg(ns));
+            audit(QStringLiteral("showroom.wake"), ns, QStringLiteral("succeeded"),
+                QJsonObject { { QStringLiteral("task"), task },
+                    { QStringLiteral("deployments"), QJsonArray::fromStringList(woken.deployments) } });
         }
         // Updating extends the showroom's life, never shortens what someone asked for.
         if (!options.ttl && info.expiresAt.isValid() && info.expiresAt > expiresAt)
@@ -432,7 +448,10 @@ ShowroomManager::SweepResult ShowroomManager::sweep(const QDateTime &now, bool d
         }
         SweepEntry entry;
         entry.showroom = showroom;
-        if (showroom.isExpired(now))
+        if (showroom.isExpired(now) && showroom.isPinned())
+            say(QStringLiteral("%1: expired at %2, kept: pinned by %3")
+                    .arg(showroom.namespaceName, isoUtc(showroom.expiresAt), showroom.pinnedBy));
+        else if (showroom.isExpired(now))
             entry.reasons.append(QStringLiteral("expired at %1").arg(isoUtc(showroom.expiresAt)));
         if (!showroom.task.isEmpty()) {
             if (!trackerTried) {
@@ -485,6 +504,107 @@ ShowroomManager::SweepResult ShowroomManager::sweep(const QDateTime &now, bool d
             QJsonObject { { QStringLiteral("task"), entry.showroom.task },
                 { QStringLiteral("reasons"), QJsonArray::fromStringList(entry.reasons) } });
     }
+    return result;
+}
+
+std::optional<ShowroomInfo> ShowroomManager::find(const QString &task, QString *error) const
+{
+    if (!m_error.isEmpty()) {
+        *error = m_error;
+        return std::nullopt;
+    }
+    const QString ns = namespaceFor(task);
+    const KubeResponse existing = await(m_client.get(namespacePath(ns)));
+    if (existing.error.httpStatus == 404) {
+        *error = QStringLiteral("%1 has no showroom (no namespace %2)").arg(task, ns);
+        return std::nullopt;
+    }
+    if (!existing.ok()) {
+        *error = QStringLiteral("namespace %1: %2").arg(ns, existing.error.message);
+        return std::nullopt;
+    }
+    if (!isShowroom(existing.json(), m_environment)) {
+        *error = QStringLiteral("namespace %1 is not a showroom of %2").arg(ns, m_environment);
+        return std::nullopt;
+    }
+    const ShowroomInfo info = ShowroomInfo::fromNamespace(existing.json());
+    if (info.terminating) {
+        *error = QStringLiteral("showroom %1 is being deleted").arg(ns);
+        return std::nullopt;
+    }
+    return info;
+}
+
+ShowroomManager::ChangeResult ShowroomManager::annotate(const QString &task, const QString &action,
+    const QJsonObject &annotations, const QString &change, const QJsonObject &details) const
+{
+    ChangeResult result;
+    result.namespaceName = namespaceFor(task);
+    if (!find(task, &result.error))
+        return result;
+    const QJsonObject patch { { QStringLiteral("metadata"),
+        QJsonObject { { QStringLiteral("annotations"), annotations } } } };
+    const KubeResponse patched = await(m_client.patch(namespacePath(result.namespaceName),
+        QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/merge-patch+json"));
+    if (!patched.ok())
+        result.error = QStringLiteral("namespace %1: %2").arg(result.namespaceName, patched.error.message);
+    else
+        result.changes.append(change);
+    QJsonObject audited = details;
+    audited.insert(QStringLiteral("task"), task);
+    audit(action, result.namespaceName,
+        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error, audited);
+    return result;
+}
+
+ShowroomManager::ChangeResult ShowroomManager::pin(const QString &task, const QString &why) const
+{
+    const QString who = defaultCreator();
+    return annotate(task, QStringLiteral("showroom.pin"),
+        QJsonObject { { QString(Labels::pinnedBy), who }, { QString(Labels::pinReason), why } },
+        QStringLiteral("pinned by %1: %2").arg(who, why), QJsonObject { { QStringLiteral("reason"), why } });
+}
+
+ShowroomManager::ChangeResult ShowroomManager::unpin(const QString &task) const
+{
+    return annotate(task, QStringLiteral("showroom.unpin"),
+        QJsonObject {
+            { QString(Labels::pinnedBy), QJsonValue::Null }, { QString(Labels::pinReason), QJsonValue::Null } },
+        QStringLiteral("unpinned: it expires at its time again"), {});
+}
+
+ShowroomManager::ChangeResult ShowroomManager::sleep(
+    const QString &task, const QDateTime &now, const Progress &progress) const
+{
+    ChangeResult result;
+    result.namespaceName = namespaceFor(task);
+    if (!find(task, &result.error))
+        return result;
+    const ShowroomSleep::Result slept =
+        ShowroomSleep(m_client, result.namespaceName, EnvironmentLock::defaultIdentity()).sleep(now, progress);
+    result.changes = slept.deployments;
+    result.error = slept.error;
+    audit(QStringLiteral("showroom.sleep"), result.namespaceName,
+        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
+        QJsonObject { { QStringLiteral("task"), task },
+            { QStringLiteral("deployments"), QJsonArray::fromStringList(slept.deployments) } });
+    return result;
+}
+
+ShowroomManager::ChangeResult ShowroomManager::wake(const QString &task, const Progress &progress) const
+{
+    ChangeResult result;
+    result.namespaceName = namespaceFor(task);
+    if (!find(task, &result.error))
+        return result;
+    const ShowroomSleep::Result woken =
+        ShowroomSleep(m_client, result.namespaceName, EnvironmentLock::defaultIdentity()).wake(progress);
+    result.changes = woken.deployments;
+    result.error = woken.error;
+    audit(QStringLiteral("showroom.wake"), result.namespaceName,
+        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
+        QJsonObject { { QStringLiteral("task"), task },
+            { QStringLiteral("deployments"), QJsonArray::fromStringList(woken.deployments) } });
     return result;
 }
 

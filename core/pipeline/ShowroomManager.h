@@ -68,6 +68,15 @@ public:
         bool succeeded() const { return error.isEmpty(); }
     };
 
+    // pin, unpin, sleep, wake: what changed, or why nothing did.
+    struct ChangeResult
+    {
+        QString namespaceName;
+        QStringList changes;
+        QString error;
+        bool succeeded() const { return error.isEmpty(); }
+    };
+
     struct SweepEntry
     {
         ShowroomInfo showroom;
@@ -104,6 +113,14 @@ public:
     DownResult down(const QString &task, const Progress &progress = {}) const;
     QList<ShowroomInfo> list(QString *error = nullptr) const;
     SweepResult sweep(const QDateTime &now, bool dryRun, const Progress &progress = {}) const;
+    // A pinned showroom outlives its expiry (the sweep keeps it) until it
+    // is unpinned; its task being done still removes it. WHY is shown and audited.
+    ChangeResult pin(const QString &task, const QString &why) const;
+    ChangeResult unpin(const QString &task) const;
+    // Scales the showroom's Deployments to zero, and back (see ShowroomSleep).
+    // Bringing a sleeping showroom up wakes it first.
+    ChangeResult sleep(const QString &task, const QDateTime &now, const Progress &progress = {}) const;
+    ChangeResult wake(const QString &task, const Progress &progress = {}) const;
 
     // Why a showroom's task has no work left in git: every branch naming it
     // is merged into its system's upstream, or no branch names it any more.
@@ -112,6 +129,10 @@ public:
 
 private:
     DownResult remove(const QString &ns, const Progress &progress) const;
+    // The showroom of TASK as the cluster has it; ERROR says why there is none.
+    std::optional<ShowroomInfo> find(const QString &task, QString *error) const;
+    ChangeResult annotate(const QString &task, const QString &action, const QJsonObject &annotations,
+        const QString &change, const QJsonObject &details) const;
     void audit(const QString &action, const QString &ns, const QString &result, const QJsonObject &details) const;
 
     Ecosystem m_ecosystem;

@@ -165,6 +165,87 @@ private Q_SLOTS:
         QCOMPARE(empty.exitCode, 0);
         QCOMPARE(empty.json().array().size(), 0);
     }
+
+    // Pinned, a showroom outlives its expiry; asleep, its Deployments are
+    // at zero and remember what they had; up and wake bring them back.
+    void pinSleepWake()
+    {
+        const QString task = ShowroomWorld::task(2);
+        const QString ns = ShowroomWorld::namespaceOf(task);
+        QVERIFY(!m_world->addBranch(QStringLiteral("storefront"), task).isEmpty());
+        m_world->setTasks({ { task, QStringLiteral("In QA") } });
+        const QStringList images { QStringLiteral("--image"), QStringLiteral("storefront=demo/storefront:shop"),
+            QStringLiteral("--image"), QStringLiteral("catalog=demo/catalog:1.0"), QStringLiteral("--image"),
+            QStringLiteral("mailer=demo/mailer:1.0") };
+        QCOMPARE(shipyardctl(QStringList { QStringLiteral("up"), task } + images).exitCode, 0);
+        const auto replicas = [&](const QString &deployment) {
+            QProcess kubectl;
+            kubectl.start(QStringLiteral("kubectl"),
+                { QStringLiteral("--kubeconfig"), LocalCluster::kubeconfigPath(), QStringLiteral("--context"),
+                    QStringLiteral("showroom"), QStringLiteral("-n"), ns, QStringLiteral("get"),
+                    QStringLiteral("deployment"), deployment, QStringLiteral("-o"),
+                    QStringLiteral("jsonpath={.spec.replicas}") });
+            kubectl.waitForFinished(60000);
+            return QString::fromUtf8(kubectl.readAllStandardOutput()).trimmed();
+        };
+        const QString catalogReplicas = replicas(QStringLiteral("catalog"));
+        QVERIFY(!catalogReplicas.isEmpty() && catalogReplicas != QLatin1String("0"));
+
+        // Its time is up, as if the TTL had passed.
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("showroom"),
+            { QStringLiteral("annotate"), QStringLiteral("--overwrite"), QStringLiteral("namespace"), ns,
+                QStringLiteral("shipyard.dev/expires-at=2026-01-01T00:00:00Z") }));
+        const Run expired = shipyardctl({ QStringLiteral("sweep"), QStringLiteral("--dry-run") });
+        QVERIFY2(expired.out.contains(ns.toUtf8()) && expired.out.contains("expired at"), expired.out.constData());
+
+        QCOMPARE(shipyardctl({ QStringLiteral("pin"), task }).exitCode, 2); // no reason
+        const Run pin = shipyardctl({ QStringLiteral("pin"), task, QStringLiteral("--reason"),
+            QStringLiteral("the customer's demo on Friday") });
+        QCOMPARE(pin.exitCode, 0);
+        const Run pinnedList =
+            shipyardctl({ QStringLiteral("list"), QStringLiteral("--output"), QStringLiteral("json") });
+        QJsonObject listed;
+        for (const QJsonValue &showroom : pinnedList.json().array())
+            if (showroom[QLatin1String("task")].toString() == task)
+                listed = showroom.toObject();
+        QVERIFY(listed.value(QLatin1String("pinnedBy")).toString().contains(QLatin1Char('@')));
+        QCOMPARE(listed.value(QLatin1String("pinReason")).toString(), QStringLiteral("the customer's demo on Friday"));
+        const Run kept = shipyardctl({ QStringLiteral("sweep"), QStringLiteral("--output"), QStringLiteral("json") });
+        QCOMPARE(kept.exitCode, 0);
+        for (const QJsonValue &removed : kept.json().object().value(QLatin1String("removed")).toArray())
+            QVERIFY(removed[QLatin1String("namespace")].toString() != ns);
+        QVERIFY(namespaceExists(ns));
+
+        const Run sleep = shipyardctl({ QStringLiteral("sleep"), task });
+        QCOMPARE(sleep.exitCode, 0);
+        QVERIFY2(
+            sleep.out.contains(QStringLiteral("catalog: %1 → 0").arg(catalogReplicas).toUtf8()), sleep.out.constData());
+        QCOMPARE(replicas(QStringLiteral("catalog")), QStringLiteral("0"));
+        QCOMPARE(replicas(QStringLiteral("storefront")), QStringLiteral("0"));
+        // Twice asleep still remembers what it had.
+        QCOMPARE(shipyardctl({ QStringLiteral("sleep"), task }).exitCode, 0);
+        const Run asleep = shipyardctl({ QStringLiteral("list") });
+        QVERIFY2(asleep.out.contains("asleep since"), asleep.out.constData());
+
+        const Run wake = shipyardctl({ QStringLiteral("wake"), task });
+        QCOMPARE(wake.exitCode, 0);
+        QCOMPARE(replicas(QStringLiteral("catalog")), catalogReplicas);
+        QVERIFY(!shipyardctl({ QStringLiteral("list") }).out.contains("asleep since"));
+
+        // A delivery into a sleeping showroom wakes it first.
+        QCOMPARE(shipyardctl({ QStringLiteral("sleep"), task }).exitCode, 0);
+        QCOMPARE(shipyardctl(QStringList { QStringLiteral("up"), task } + images).exitCode, 0);
+        QCOMPARE(replicas(QStringLiteral("catalog")), catalogReplicas);
+
+        // Unpinned, an expired showroom goes at the next sweep again.
+        QCOMPARE(shipyardctl({ QStringLiteral("unpin"), task }).exitCode, 0);
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("showroom"),
+            { QStringLiteral("annotate"), QStringLiteral("--overwrite"), QStringLiteral("namespace"), ns,
+                QStringLiteral("shipyard.dev/expires-at=2026-01-01T00:00:00Z") }));
+        const Run again = shipyardctl({ QStringLiteral("sweep"), QStringLiteral("--dry-run") });
+        QVERIFY2(again.out.contains(ns.toUtf8()) && again.out.contains("expired at"), again.out.constData());
+        QCOMPARE(shipyardctl({ QStringLiteral("down"), task }).exitCode, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ShipyardctlShowroom)

@@ -310,6 +310,12 @@ QString EnvironmentMatrixModel::showroomSummary(const ShowroomInfo &showroom) co
     lines << tr("Created by %1").arg(showroom.creator.isEmpty() ? tr("someone unknown") : showroom.creator);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString at = QLocale().toString(showroom.expiresAt.toLocalTime(), QLocale::ShortFormat);
+    if (showroom.isAsleep())
+        lines << tr("Asleep since %1: its Deployments are scaled to zero (shipyardctl showroom wake %2)")
+                     .arg(
+                         QLocale().toString(showroom.sleepingSince.toLocalTime(), QLocale::ShortFormat), showroom.task);
+    if (showroom.isPinned())
+        lines << tr("Pinned by %1: %2. The sweep keeps it past its expiry.").arg(showroom.pinnedBy, showroom.pinReason);
     if (showroom.terminating)
         lines << tr("Being torn down");
     else if (!showroom.expiresAt.isValid())
@@ -503,6 +509,10 @@ QVariant EnvironmentMatrixModel::headerData(int section, Qt::Orientation orienta
                                                       : tr("%1 · context %2").arg(kind, environment.context);
             if (showroom && showroom->terminating)
                 detail = tr("tearing down · %1").arg(detail);
+            else if (showroom && showroom->isAsleep())
+                detail = tr("☾ asleep · %1").arg(detail);
+            if (showroom && showroom->isPinned())
+                detail = tr("📌 pinned · %1").arg(detail);
             const FreezeWatch *freezes = freezeWatch(source.environment);
             // The snowflake says it without colour; times are on the window's clock.
             if (freezes && freezes->isFrozen())

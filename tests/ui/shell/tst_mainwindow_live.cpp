@@ -169,6 +169,17 @@ private Q_SLOTS:
         QVERIFY2(tooltip.contains(secondTask) && tooltip.contains(QStringLiteral("tester@example")) &&
                 tooltip.contains(QStringLiteral("Expires in 1 h")),
             qPrintable(tooltip));
+        // Pinned and put to sleep (the annotations ShowroomManager writes): the header says so, as it changes.
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("showroom"),
+            { QStringLiteral("annotate"), QStringLiteral("namespace"), m_showroomNamespaces[1],
+                QStringLiteral("shipyard.dev/pinned-by=qa@example"), QStringLiteral("shipyard.dev/pin-reason=the demo"),
+                QStringLiteral("shipyard.dev/sleeping-since=2026-12-07T09:00:00Z") }));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            matrix->headerData(2, Qt::Horizontal).toString().contains(QStringLiteral("📌 pinned · ☾ asleep")), 30000);
+        const QString restingTooltip = matrix->headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(restingTooltip.contains(QStringLiteral("Pinned by qa@example: the demo")) &&
+                restingTooltip.contains(QStringLiteral("Asleep since")),
+            qPrintable(restingTooltip));
         // The environments after the showrooms moved right and kept their own state.
         QVERIFY(matrix->headerData(3, Qt::Horizontal).toString().startsWith(QStringLiteral("elsewhere\n")));
         QCOMPARE(matrix->index(0, 3).data().toString(), QStringLiteral("no connection"));
