@@ -228,6 +228,7 @@ private:
             { QStringLiteral("terminating"), showroom.terminating }, { QStringLiteral("pinnedBy"), showroom.pinnedBy },
             { QStringLiteral("pinReason"), showroom.pinReason },
             { QStringLiteral("sleepingSince"), iso(showroom.sleepingSince) },
+            { QStringLiteral("deliveredAt"), iso(showroom.deliveredAt) },
             { QStringLiteral("deployments"), showroom.deployments },
             { QStringLiteral("podsReady"), showroom.podsReady }, { QStringLiteral("podsTotal"), showroom.podsTotal } };
     }
@@ -293,9 +294,18 @@ private:
             QJsonArray kept;
             for (const ShowroomInfo &showroom : result.kept)
                 kept.append(toJson(showroom, now));
-            printJson(QJsonDocument(QJsonObject { { QStringLiteral("dryRun"), dryRun },
-                { QStringLiteral("removed"), removed }, { QStringLiteral("kept"), kept },
-                { QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings) } }));
+            QJsonArray slept;
+            for (const ShowroomManager::SweepEntry &entry : result.slept) {
+                QJsonObject item = toJson(entry.showroom, now);
+                item.insert(QStringLiteral("reasons"), QJsonArray::fromStringList(entry.reasons));
+                item.insert(QStringLiteral("slept"), entry.removed);
+                item.insert(QStringLiteral("error"), entry.error);
+                slept.append(item);
+            }
+            printJson(QJsonDocument(
+                QJsonObject { { QStringLiteral("dryRun"), dryRun }, { QStringLiteral("removed"), removed },
+                    { QStringLiteral("kept"), kept }, { QStringLiteral("slept"), slept },
+                    { QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings) } }));
         } else {
             for (const ShowroomManager::SweepEntry &entry : result.removed) {
                 const QString why = entry.reasons.join(QStringLiteral("; "));
@@ -305,6 +315,16 @@ private:
                 else
                     out() << (dryRun ? tr("would remove %1 (%2): %3") : tr("removed %1 (%2): %3"))
                                  .arg(entry.showroom.namespaceName, entry.showroom.task, why)
+                          << '\n';
+            }
+            for (const ShowroomManager::SweepEntry &entry : result.slept) {
+                if (!entry.error.isEmpty())
+                    err() << m_command << ": "
+                          << tr("%1 not put to sleep: %2").arg(entry.showroom.namespaceName, entry.error) << '\n';
+                else
+                    out() << (dryRun ? tr("would put %1 (%2) to sleep: %3") : tr("put %1 (%2) to sleep: %3"))
+                                 .arg(entry.showroom.namespaceName, entry.showroom.task,
+                                     entry.reasons.join(QStringLiteral("; ")))
                           << '\n';
             }
             out() << tr("%n showroom(s) kept", nullptr, int(result.kept.size())) << '\n';

@@ -16,6 +16,7 @@ ShowroomInfo ShowroomInfo::fromNamespace(const QJsonObject &ns)
     info.creator = annotations.value(Labels::creator).toString();
     info.created = QDateTime::fromString(metadata.value(QLatin1String("creationTimestamp")).toString(), Qt::ISODate);
     info.expiresAt = QDateTime::fromString(annotations.value(Labels::expiresAt).toString(), Qt::ISODate);
+    info.deliveredAt = QDateTime::fromString(annotations.value(Labels::deliveredAt).toString(), Qt::ISODate);
     info.pinnedBy = annotations.value(Labels::pinnedBy).toString();
     info.pinReason = annotations.value(Labels::pinReason).toString();
     info.sleepingSince = QDateTime::fromString(annotations.value(Labels::sleepingSince).toString(), Qt::ISODate);

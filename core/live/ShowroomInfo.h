@@ -15,6 +15,7 @@ struct ShowroomInfo
     QString creator; // annotation shipyard.dev/creator, "user@host"
     QDateTime created; // the namespace's creationTimestamp
     QDateTime expiresAt; // annotation shipyard.dev/expires-at; invalid when missing or unreadable
+    QDateTime deliveredAt; // annotation shipyard.dev/delivered-at; invalid: never (or before it was kept)
     QString pinnedBy; // annotation shipyard.dev/pinned-by; empty: not pinned
     QString pinReason;
     QDateTime sleepingSince; // annotation shipyard.dev/sleeping-since; invalid: awake
@@ -29,6 +30,8 @@ struct ShowroomInfo
     // A pinned showroom outlives its expiry until someone unpins it.
     bool isPinned() const { return !pinnedBy.isEmpty(); }
     bool isAsleep() const { return sleepingSince.isValid(); }
+    // Since the last delivery, or the namespace's creation when none is known.
+    QDateTime idleSince() const { return deliveredAt.isValid() ? deliveredAt : created; }
 
     // Read from a Namespace object as ShowroomManager labels and annotates it.
     static ShowroomInfo fromNamespace(const QJsonObject &ns);

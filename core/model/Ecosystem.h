@@ -119,7 +119,8 @@ struct Environment
     QString context; // kubeconfig context
     QString namespaceName; // fixed namespace (not for showrooms)
     QString namespacePattern; // showrooms: e.g. "showroom-{task}"
-    std::chrono::seconds timeToLive { 0 }; // showrooms
+    std::chrono::seconds timeToLive { 0 }; // showrooms: from the last delivery to the sweep's removal
+    std::chrono::seconds sleepAfter { 0 }; // showrooms: idle this long, the sweep puts one to sleep; 0: never
     // The Secret in the environment's namespace that holds its secret
     // settings. Shipyard never reads its values: objects refer to it by name
     // (${ENVIRONMENT_SECRET}), and a delivery checks that it is there.

@@ -93,10 +93,10 @@ private:
             gating.merge = *mode == QLatin1String("merge-commit") ? MergeMode::MergeCommit : MergeMode::FastForward;
         readReviews(r.mapping("reviews"), gating.reviews);
         gating.upstreamPushers = r.stringList("upstreamPushers").value_or(gating.upstreamPushers);
-        r.reportUnknownKeys({ QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
-            QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"),
-            QStringLiteral("integration"), QStringLiteral("merge"), QStringLiteral("reviews"),
-            QStringLiteral("upstreamPushers") });
+        r.reportUnknownKeys(
+            { QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"), QStringLiteral("branchUpdateStatuses"),
+                QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"), QStringLiteral("integration"),
+                QStringLiteral("merge"), QStringLiteral("reviews"), QStringLiteral("upstreamPushers") });
     }
 
     void readReviews(const YAML::Node &node, ReviewSettings &reviews)
@@ -485,6 +485,12 @@ private:
                                 .arg(r.what(), sample));
                 }
                 env.timeToLive = r.duration("ttl", Presence::Required).value_or(std::chrono::seconds(0));
+                env.sleepAfter = r.duration("sleepAfter").value_or(std::chrono::seconds(0));
+                if (env.sleepAfter.count() > 0 && env.timeToLive.count() > 0 && env.sleepAfter >= env.timeToLive)
+                    m_sink.warning(r.valueLocation("sleepAfter"),
+                        QStringLiteral("%1: 'sleepAfter' is not shorter than 'ttl': showrooms are removed before "
+                                       "they would sleep")
+                            .arg(r.what()));
                 if (r.has("namespace"))
                     m_sink.error(r.valueLocation("namespace"),
                         QStringLiteral("%1: a showroom has one namespace per task; use 'namespacePattern'")
@@ -494,7 +500,7 @@ private:
                 if (!env.namespaceName.isEmpty() && !dnsLabel().match(env.namespaceName).hasMatch())
                     m_sink.error(r.valueLocation("namespace"),
                         QStringLiteral("%1: '%2' is not a valid namespace name").arg(r.what(), env.namespaceName));
-                for (const char *key : { "namespacePattern", "ttl" }) {
+                for (const char *key : { "namespacePattern", "ttl", "sleepAfter" }) {
                     if (r.has(key))
                         m_sink.warning(r.valueLocation(key),
                             QStringLiteral("%1: '%2' only applies to showrooms").arg(r.what(), QLatin1String(key)));
@@ -518,8 +524,9 @@ private:
                 r.has("approvals") ? r.valueLocation("approvals") : toLocation(item.Mark()));
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
-                QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
-                QStringLiteral("systems"), QStringLiteral("variables"), QStringLiteral("freezes") });
+                QStringLiteral("sleepAfter"), QStringLiteral("secret"), QStringLiteral("protected"),
+                QStringLiteral("approvals"), QStringLiteral("systems"), QStringLiteral("variables"),
+                QStringLiteral("freezes") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();

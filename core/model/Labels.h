@@ -27,6 +27,8 @@ inline constexpr QLatin1StringView task("shipyard.dev/task");
 inline constexpr QLatin1StringView environment("shipyard.dev/environment");
 inline constexpr QLatin1StringView creator("shipyard.dev/creator");
 inline constexpr QLatin1StringView expiresAt("shipyard.dev/expires-at");
+// The last delivery into it (ISO-8601 UTC): how long it has been idle.
+inline constexpr QLatin1StringView deliveredAt("shipyard.dev/delivered-at");
 // Pinned: kept past its expiry, by whom ("user@host") and why.
 inline constexpr QLatin1StringView pinnedBy("shipyard.dev/pinned-by");
 inline constexpr QLatin1StringView pinReason("shipyard.dev/pin-reason");

@@ -62,8 +62,9 @@ bool isShowroom(const QJsonObject &object, const QString &environment)
 
 bool ShowroomManager::SweepResult::succeeded() const
 {
-    return error.isEmpty() &&
-        std::all_of(removed.cbegin(), removed.cend(), [](const SweepEntry &entry) { return entry.error.isEmpty(); });
+    const auto clean = [](const SweepEntry &entry) { return entry.error.isEmpty(); };
+    return error.isEmpty() && std::all_of(removed.cbegin(), removed.cend(), clean) &&
+        std::all_of(slept.cbegin(), slept.cend(), clean);
 }
 
 ShowroomManager::ShowroomManager(
@@ -185,7 +186,8 @@ ShowroomManager::UpResult ShowroomManager::up(
             QJsonObject {
                 { showroomLabel, QStringLiteral("true") }, { taskLabel, task }, { environmentLabel, env->name } } },
         { QStringLiteral("annotations"),
-            QJsonObject { { creatorAnnotation, creator }, { expiresAnnotation, isoUtc(expiresAt) } } } };
+            QJsonObject { { creatorAnnotation, creator }, { expiresAnnotation, isoUtc(expiresAt) },
+                { QString(Labels::deliveredAt), isoUtc(now) } } } };
     const KubeResponse created = await(m_client.create(QStringLiteral("/api/v1/namespaces"),
         QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("v1") },
             { QStringLiteral("kind"), QStringLiteral("Namespace") }, { QStringLiteral("metadata"), metadata } }));
@@ -229,7 +231,9 @@ ShowroomManager::UpResult ShowroomManager::up(
             expiresAt = info.expiresAt;
         const QJsonObject patch { { QStringLiteral("metadata"),
             QJsonObject { { QStringLiteral("labels"), metadata.value(QLatin1String("labels")) },
-                { QStringLiteral("annotations"), QJsonObject { { expiresAnnotation, isoUtc(expiresAt) } } } } } };
+                { QStringLiteral("annotations"),
+                    QJsonObject { { expiresAnnotation, isoUtc(expiresAt) },
+                        { QString(Labels::deliveredAt), isoUtc(now) } } } } } };
         const KubeResponse patched = await(m_client.patch(
             namespacePath(ns), QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/merge-patch+json"));
         if (!patched.ok()) {
@@ -475,6 +479,22 @@ ShowroomManager::SweepResult ShowroomManager::sweep(const QDateTime &now, bool d
         }
         if (entry.reasons.isEmpty()) {
             result.kept.append(showroom);
+            // Idle for long: asleep costs nothing until someone looks again.
+            const std::chrono::seconds sleepAfter = environment() ? environment()->sleepAfter : std::chrono::seconds(0);
+            if (sleepAfter.count() > 0 && !showroom.isAsleep() && !showroom.isPinned() &&
+                showroom.idleSince().isValid() && showroom.idleSince().secsTo(now) >= sleepAfter.count()) {
+                SweepEntry idle;
+                idle.showroom = showroom;
+                idle.reasons.append(QStringLiteral("no delivery since %1").arg(isoUtc(showroom.idleSince())));
+                say((dryRun ? QStringLiteral("%1: would sleep: %2") : QStringLiteral("%1: putting to sleep: %2"))
+                        .arg(showroom.namespaceName, idle.reasons.first()));
+                if (!dryRun) {
+                    const ChangeResult slept = sleep(showroom.task, now, progress);
+                    idle.error = slept.error;
+                    idle.removed = slept.succeeded(); // here: put to sleep
+                }
+                result.slept.append(idle);
+            }
             continue;
         }
         say((dryRun ? QStringLiteral("%1: would be removed: %2") : QStringLiteral("%1: removing: %2"))

@@ -88,6 +88,8 @@ public:
     struct SweepResult
     {
         QList<SweepEntry> removed; // the showrooms that went (or would go, in a dry run)
+        // Kept, but idle for the environment's sleepAfter: put to sleep (or would be).
+        QList<SweepEntry> slept;
         QList<ShowroomInfo> kept;
         QStringList warnings; // checks that could not be made (tracker unreachable, …)
         QString error; // the showrooms could not be listed

@@ -244,6 +244,20 @@ private Q_SLOTS:
                 QStringLiteral("shipyard.dev/expires-at=2026-01-01T00:00:00Z") }));
         const Run again = shipyardctl({ QStringLiteral("sweep"), QStringLiteral("--dry-run") });
         QVERIFY2(again.out.contains(ns.toUtf8()) && again.out.contains("expired at"), again.out.constData());
+
+        // Not expired, but no delivery for longer than the environment's sleepAfter (1h): the sweep puts it to sleep.
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("showroom"),
+            { QStringLiteral("annotate"), QStringLiteral("--overwrite"), QStringLiteral("namespace"), ns,
+                QStringLiteral("shipyard.dev/expires-at=2099-01-01T00:00:00Z"),
+                QStringLiteral("shipyard.dev/delivered-at=2026-01-01T00:00:00Z") }));
+        const Run idle = shipyardctl({ QStringLiteral("sweep") });
+        QCOMPARE(idle.exitCode, 0);
+        QVERIFY2(
+            idle.out.contains(
+                QStringLiteral("put %1 (%2) to sleep: no delivery since 2026-01-01T00:00:00Z").arg(ns, task).toUtf8()),
+            idle.out.constData());
+        QVERIFY(namespaceExists(ns));
+        QCOMPARE(replicas(QStringLiteral("catalog")), QStringLiteral("0"));
         QCOMPARE(shipyardctl({ QStringLiteral("down"), task }).exitCode, 0);
     }
 };

@@ -23,6 +23,7 @@ public:
     struct Settings
     {
         QString ttl = QStringLiteral("2h"); // the showroom environment's
+        QString sleepAfter = QStringLiteral("1h");
         QString test = QStringLiteral("true"); // every system's test command
         QString stagingNamespace; // adds an environment "staging" of kind staging there
         int progressDeadline = 8; // seconds, the deployments' progressDeadlineSeconds
@@ -58,8 +59,8 @@ public:
                                    "    image: demo/%1\n    manifests: [deploy/]\n    test: \"%2\"\n")
                         .arg(name, settings.test);
         yaml += QStringLiteral("environments:\n  - name: %1\n    kind: showroom\n    context: showroom\n"
-                               "    namespacePattern: sy-test-{task}\n    ttl: %2\n")
-                    .arg(m_environment, settings.ttl);
+                               "    namespacePattern: sy-test-{task}\n    ttl: %2\n    sleepAfter: %3\n")
+                    .arg(m_environment, settings.ttl, settings.sleepAfter);
         if (!settings.stagingNamespace.isEmpty())
             yaml += QStringLiteral("  - name: staging\n    kind: staging\n    context: staging\n    namespace: %1\n")
                         .arg(settings.stagingNamespace);
