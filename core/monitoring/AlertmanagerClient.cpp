@@ -59,6 +59,10 @@ AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> 
     case HttpResponse::Failure::Cancelled:
         answer.error = Tr::tr("query to Alertmanager cancelled");
         return answer;
+    case HttpResponse::Failure::TooLarge:
+        answer.error =
+            Tr::tr("Alertmanager sent more than %1 MiB").arg(CurlTransport::maximumBodySize / ReadLimits::mebibyte);
+        return answer;
     default:
         answer.error = Tr::tr("Alertmanager unreachable: %1 (%2)").arg(m_baseUrl.toString(), response.failureText);
         return answer;

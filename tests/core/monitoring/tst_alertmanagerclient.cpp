@@ -7,8 +7,11 @@
 #include "monitoring/AlertmanagerClient.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -119,6 +122,49 @@ private Q_SLOTS:
         QVERIFY(!answer.isAnswer());
         QVERIFY2(answer.error.contains(error), qPrintable(answer.error));
         QVERIFY(answer.alerts.isEmpty());
+    }
+
+    // A server that misbehaves on purpose (tests/core/kube/hostile-server.py):
+    // each answer is an error, in bounded time, never "nothing fires".
+    void hostileServer_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("a login page") << "garbage" << "not a list of alerts";
+        QTest::newRow("a proxy's error") << "garbage-error" << "Alertmanager answered HTTP 502";
+        // Sent although nobody asked for gzip: read as the 2 MB of garbage it is.
+        QTest::newRow("a gzip bomb") << "bomb" << "not a list of alerts";
+        QTest::newRow("an endless answer") << "huge" << "Alertmanager sent more than 32 MiB";
+        QTest::newRow("silence") << "silent" << "Alertmanager unreachable";
+        QTest::newRow("a body cut short") << "cut" << "Alertmanager unreachable";
+        QTest::newRow("a redirect to a file") << "redirect" << "Alertmanager";
+    }
+
+    void hostileServer()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, error);
+        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+            QSKIP("python3 is needed for the hostile server");
+        QProcess server;
+        server.setProgram(QStringLiteral("python3"));
+        server.setArguments({ QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/kube/hostile-server.py") });
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start();
+        QVERIFY(server.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+        const int port = server.readLine().trimmed().toInt();
+        QVERIFY(port > 0);
+        AlertmanagerClient client(QUrl(QStringLiteral("http://127.0.0.1:%1/alertmanager/%2").arg(port).arg(name)));
+        client.setTimeout(2000);
+        QElapsedTimer timer;
+        timer.start();
+        const AlertmanagerClient::Answer answer = client.alerts(matchers({ QStringLiteral("env=\"test\"") }));
+        QVERIFY2(!answer.isAnswer(), "a hostile answer read as nothing firing");
+        QVERIFY2(answer.error.contains(error), qPrintable(answer.error));
+        QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
+        server.closeWriteChannel(); // it stops when its stdin closes
+        QVERIFY(server.waitForFinished(5000));
     }
 
     void nothingFiringIsAnEmptyAnswer()
