@@ -65,15 +65,18 @@ private:
 
     // An ecosystem whose staging environment "test" watches the alerts of
     // SHOP's delivered systems for WINDOW after each release.
+    // MONITORING: more of `rollback`, a monitoring query watched beside the alerts.
     Ecosystem ecosystemWatching(const QString &ns, const QByteArray &shop, const QString &window,
-        const QString &url = {}, const QString &onUnreachable = QStringLiteral("proceed"))
+        const QString &url = {}, const QString &onUnreachable = QStringLiteral("proceed"),
+        const QString &monitoring = {})
     {
         return m_world.ecosystemFor(ns, QStringLiteral("staging"), {},
             QStringLiteral("variables: {SHOP: %1}\n"
                            "rollback:\n  rolloutTimeout: 60s\n  alerts:\n    alertmanager: %2\n"
                            "    matchers: ['shop=\"${SHOP}\"', 'service=\"${SYSTEM}\"', 'env=\"${ENVIRONMENT}\"']\n"
-                           "    window: %3\n    interval: 1s\n    onUnreachable: %4\n")
-                .arg(QString::fromLatin1(shop), url.isEmpty() ? alertmanager() : url, window, onUnreachable));
+                           "    window: %3\n    interval: 1s\n    onUnreachable: %4\n%5")
+                .arg(QString::fromLatin1(shop), url.isEmpty() ? alertmanager() : url, window, onUnreachable,
+                    monitoring));
     }
 
     static QByteArray lastAuditLine(const QString &journal)
@@ -213,13 +216,17 @@ private Q_SLOTS:
     }
 
     // Matchers name the delivered systems: an alert of another system in
-    // the same environment neither refuses nor rolls back.
+    // the same environment neither refuses nor rolls back. The monitoring
+    // query, watched beside the alerts, has its say too.
     void alertsOfOtherSystemsDoNotCount()
     {
         const QString ns = m_world.newNamespace();
         const QByteArray shop = newShop();
         fire(shop, "warehouse");
-        const Ecosystem ecosystem = ecosystemWatching(ns, shop, QStringLiteral("3s"));
+        const Ecosystem ecosystem = ecosystemWatching(ns, shop, QStringLiteral("3s"), {}, QStringLiteral("proceed"),
+            QStringLiteral("  monitoring:\n    prometheus: %1\n    query: vector(0)\n    threshold: 0.05\n"
+                           "    window: 2s\n    interval: 1s\n")
+                .arg(m_fixture.value(QStringLiteral("PROMETHEUS_URL"))));
         Delivery delivery(
             ecosystem, QStringLiteral("test"), DeliveryTestWorld::images(QStringLiteral("v1")), m_world.options());
         delivery.start();
@@ -229,7 +236,7 @@ private Q_SLOTS:
         for (const Delivery::StepState &step : delivery.steps()) {
             if (step.step == Delivery::Step::Monitor) {
                 QCOMPARE(step.state, Delivery::State::Succeeded);
-                QCOMPARE(step.message, QStringLiteral("no alert fired for 3 s"));
+                QCOMPARE(step.message, QStringLiteral("stayed at or below 0.05 for 2 s; no alert fired for 3 s"));
             }
         }
     }
