@@ -7,6 +7,7 @@
 
 #include "http/CurlTransport.h"
 #include "monitoring/AlertmanagerClient.h"
+#include "pipeline/EnvironmentLock.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -150,6 +151,48 @@ private Q_SLOTS:
         const QByteArray audited = journal.readAll();
         QVERIFY(audited.contains("\"alertOverride\":\"the fix for this very alert\""));
         QVERIFY(audited.contains("\"firingAlerts\":[\"ShipyardTestAlert: catalog in test is failing (catalog)\"]"));
+    }
+
+    // A delivery that waited for the lock asks again once it holds it: an
+    // alert that began to fire meanwhile refuses it.
+    void alertThatBeginsWhileWaitingForTheLockRefuses()
+    {
+        const QString ns = m_world.newNamespace();
+        const QByteArray shop = newShop();
+        const Ecosystem ecosystem = ecosystemWatching(ns, shop, QStringLiteral("3s"));
+        QProcess holder;
+        holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        holder.start(QStringLiteral(LOCKHOLDER),
+            { clusterKubeconfigPath(), QStringLiteral("local"), ns, QStringLiteral("someone-else"),
+                QStringLiteral("15"), QStringLiteral("nowait") });
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += holder.readAll()).contains("acquired"), 20000);
+
+        Delivery::Options waiting = m_world.options();
+        waiting.waitForLock = true;
+        Delivery delivery(ecosystem, QStringLiteral("test"), DeliveryTestWorld::images(QStringLiteral("v1")), waiting);
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            delivery.log().contains(QStringLiteral("waiting: test is held by someone-else")), 20000);
+        QVERIFY2(delivery.log().contains(QStringLiteral("no alert of test fires")), qPrintable(delivery.log()));
+        fire(shop, "catalog");
+        holder.write("release\n");
+        QVERIFY(holder.waitForFinished(20000));
+
+        QVERIFY(delivery.wait(std::chrono::minutes(2)));
+        const Delivery::Result result = delivery.result();
+        QCOMPARE(result.outcome, Delivery::Outcome::Failed);
+        QCOMPARE(result.failedStep, QStringLiteral("lock"));
+        QVERIFY2(result.reason.startsWith(QStringLiteral("alerts of test fire: ShipyardTestAlert: catalog in test")),
+            qPrintable(result.reason));
+        QCOMPARE(kubectl(QStringLiteral("local"),
+                     { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployments"),
+                         QStringLiteral("-o"), QStringLiteral("name") })
+                     .trimmed(),
+            QByteArray());
+        // The lock it took is free again for the next one.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            EnvironmentLock::read(clusterClient(QStringLiteral("local")), ns).holder.isEmpty(), 20000);
     }
 
     // `shipyardctl status` names the alerts that would refuse a delivery.
