@@ -127,6 +127,13 @@ std::optional<DeliveryStep::Verdict> LockStep::checkAlerts(DeliveryContext &cont
     AlertmanagerClient client(QUrl(trigger.alertmanagerUrl));
     client.setCancelFlag(context.cancelFlag());
     const AlertmanagerClient::Answer answer = client.firing(selections);
+    if (context.cancelled()) {
+        // Cut short by a cancel: neither an unreadable Alertmanager nor a refusal.
+        context.setState(Step::Lock, {}, State::Cancelled, QStringLiteral("cancelled"));
+        context.audit(QStringLiteral("deliver"), QStringLiteral("cancelled: reading the alerts"), {},
+            context.auditDetails(), false);
+        return notStarted(Outcome::Cancelled, Step::Lock, QStringLiteral("cancelled"));
+    }
     if (!answer.isAnswer()) {
         // Which way an outage of alerting goes is the ecosystem's to say.
         if (trigger.onUnreachable == AlertTrigger::Unreachable::Stop)

@@ -310,6 +310,37 @@ private Q_SLOTS:
         QVERIFY2(refused.reason.contains(QStringLiteral("(onUnreachable: stop)")), qPrintable(refused.reason));
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v1"));
     }
+
+    // A cancel while Alertmanager keeps silent is a cancel, not an
+    // unreadable Alertmanager, even where that would refuse the delivery.
+    void cancelWhileReadingTheAlerts()
+    {
+        QProcess silent;
+        silent.setProgram(QStringLiteral("python3"));
+        silent.setArguments({ QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/kube/hostile-server.py") });
+        silent.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        silent.start();
+        QVERIFY(silent.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(silent.canReadLine(), 10000);
+        const int port = silent.readLine().trimmed().toInt();
+        QVERIFY(port > 0);
+
+        const QString ns = m_world.newNamespace();
+        const Ecosystem ecosystem = ecosystemWatching(ns, newShop(), QStringLiteral("3s"),
+            QStringLiteral("http://127.0.0.1:%1/alertmanager/silent").arg(port), QStringLiteral("stop"));
+        Delivery delivery(
+            ecosystem, QStringLiteral("test"), DeliveryTestWorld::images(QStringLiteral("v1")), m_world.options());
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(delivery.steps().value(0).state == Delivery::State::Running, 10000);
+        QTest::qWait(500);
+        delivery.cancel();
+        // Well before the request's own timeout.
+        QVERIFY(delivery.wait(std::chrono::seconds(10)));
+        QCOMPARE(delivery.result().outcome, Delivery::Outcome::Cancelled);
+        QCOMPARE(delivery.steps().value(0).state, Delivery::State::Cancelled);
+        silent.closeWriteChannel();
+        QVERIFY(silent.waitForFinished(5000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeliveryAlerts)
