@@ -110,8 +110,8 @@ setup_root() {
     # never reinstalls the others.
     local missing=() pkg
     while read -r pkg; do
-        dpkg-query --admindir="$SHIPYARD_ROOT/var/lib/dpkg" -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null |
-            grep -q '^ii' || missing+=("$pkg")
+        [[ $(dpkg-query --admindir="$SHIPYARD_ROOT/var/lib/dpkg" -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null) == ii* ]] ||
+            missing+=("$pkg")
     done < <(env_packages)
     if ((${#missing[@]})); then
         log "installing packages into the trixie root (about a minute): ${missing[*]}"
