@@ -153,6 +153,37 @@ private Q_SLOTS:
         QVERIFY(audited.contains("\"firingAlerts\":[\"ShipyardTestAlert: catalog in test is failing (catalog)\"]"));
     }
 
+    // The same through shipyardctl: refused, then delivered with --ignore-alerts.
+    void shipyardctlIgnoresAlertsWhenAPersonSaysWhy()
+    {
+        const QString ns = m_world.newNamespace();
+        const QByteArray shop = newShop();
+        fire(shop, "mailer");
+        const Ecosystem ecosystem = ecosystemWatching(ns, shop, QStringLiteral("2s"));
+        const auto deliver = [&](const QStringList &more) {
+            QStringList arguments { QStringLiteral("deliver"), QStringLiteral("--ecosystem"), ecosystem.filePath,
+                QStringLiteral("--environment"), QStringLiteral("test"), QStringLiteral("--kubeconfig"),
+                clusterKubeconfigPath(), QStringLiteral("--output"), QStringLiteral("json") };
+            for (const QString &system : DeliveryTestWorld::systemNames())
+                arguments += { QStringLiteral("--system"), system, QStringLiteral("--image"),
+                    QStringLiteral("%1=demo/%1:v1").arg(system) };
+            QProcess process;
+            process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"), arguments + more);
+            if (!process.waitForFinished(180000))
+                return std::pair { -1, QJsonObject() };
+            return std::pair { process.exitCode(), QJsonDocument::fromJson(process.readAllStandardOutput()).object() };
+        };
+        const auto [refusedCode, refused] = deliver({});
+        QVERIFY(refusedCode != 0);
+        QVERIFY2(refused.value(QLatin1String("reason")).toString().contains(QStringLiteral("--ignore-alerts WHY")),
+            QJsonDocument(refused).toJson().constData());
+        const auto [code, delivered] =
+            deliver({ QStringLiteral("--ignore-alerts"), QStringLiteral("SHOP-7 is the fix") });
+        QCOMPARE(code, 0);
+        QCOMPARE(delivered.value(QLatin1String("outcome")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("mailer")), QStringLiteral("demo/mailer:v1"));
+    }
+
     // A delivery that waited for the lock asks again once it holds it: an
     // alert that began to fire meanwhile refuses it.
     void alertThatBeginsWhileWaitingForTheLockRefuses()
