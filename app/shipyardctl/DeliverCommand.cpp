@@ -34,11 +34,13 @@ public:
         parser.addOption({ QStringLiteral("wait-for-lock"), tr("wait while another delivery holds the environment") });
         parser.addOption({ QStringLiteral("skip-tests"), tr("do not run the systems' test commands") });
         parser.addOption({ QStringLiteral("skip-monitoring"),
-            tr("do not watch the ecosystem's monitoring query after the release") });
+            tr("do not watch the ecosystem's monitoring query or the environment's alerts after the release") });
         parser.addOption({ QStringLiteral("skip-gates"),
             tr("deliver even when a branch fails the ecosystem's gates (reviews, task status); audited") });
         parser.addOption({ QStringLiteral("override-freeze"),
             tr("deliver into a frozen environment anyway, saying why; audited and recorded"), tr("WHY") });
+        parser.addOption({ QStringLiteral("ignore-alerts"),
+            tr("deliver although alerts of the environment fire, saying why; audited and recorded"), tr("WHY") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         if (parser.values(QStringLiteral("system")).isEmpty()) {
@@ -87,6 +89,7 @@ public:
         options.watchMonitoring = !parser.isSet(QStringLiteral("skip-monitoring"));
         options.skipGates = parser.isSet(QStringLiteral("skip-gates"));
         options.freezeOverride = parser.value(QStringLiteral("override-freeze")).trimmed();
+        options.alertOverride = parser.value(QStringLiteral("ignore-alerts")).trimmed();
         Delivery delivery(place.ecosystem(), place.environmentName(), targets, options);
         const bool text = !place.wantsJson();
         // Progress goes to stderr so that stdout stays the answer.

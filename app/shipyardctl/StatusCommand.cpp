@@ -8,6 +8,7 @@
 #include "kube/KubeResourceType.h"
 #include "live/DeployedSystems.h"
 #include "live/SystemState.h"
+#include "monitoring/AlertmanagerClient.h"
 #include "releases/ReleaseStore.h"
 
 #include <QCommandLineParser>
@@ -18,7 +19,8 @@
 namespace Shipyard::Ctl {
 
 // What runs in one environment right now: each system's image, replicas and
-// health, who holds the delivery lock, and the latest release.
+// health, who holds the delivery lock, freeze windows, the alerts that would
+// refuse a delivery, and the latest release.
 class StatusCommand : public CtlCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Shipyard::Ctl::StatusCommand)
@@ -67,9 +69,11 @@ public:
         bool allHealthy = true;
         QJsonArray jsonSystems;
         QList<QStringList> rows;
+        QList<System> delivered;
         for (const System &system : place.ecosystem().systems) {
             if (!environment.systems.isEmpty() && !environment.systems.contains(system.name))
                 continue;
+            delivered.append(system);
             const SystemState state = states.value(system.name, SystemState::missing());
             allHealthy = allHealthy && state.health == SystemState::Health::Healthy;
             const QString health = healthName(state.health);
@@ -87,6 +91,14 @@ public:
         const std::optional<FreezeCalendar::Occurrence> frozen = FreezeCalendar::frozenAt(environment.freezes, now);
         const std::optional<FreezeCalendar::Occurrence> nextFreeze =
             FreezeCalendar::nextAfter(environment.freezes, frozen ? frozen->end : now);
+        // What a delivery of every system here would be refused for now.
+        AlertmanagerClient::Answer alerts;
+        if (environment.alerts) {
+            const QList<AlertSelection> selections = AlertSelection::forSystems(
+                place.ecosystem(), environment, delivered, ns, place.taskKey(), &alerts.error);
+            if (!selections.isEmpty())
+                alerts = AlertmanagerClient(QUrl(environment.alerts->alertmanagerUrl)).firing(selections);
+        }
         if (place.wantsJson()) {
             QJsonObject root { { QStringLiteral("environment"), environment.name },
                 { QStringLiteral("context"), environment.context }, { QStringLiteral("namespace"), ns },
@@ -104,6 +116,16 @@ public:
                 root.insert(QStringLiteral("frozen"), occurrence(*frozen));
             if (nextFreeze)
                 root.insert(QStringLiteral("nextFreeze"), occurrence(*nextFreeze));
+            if (environment.alerts && alerts.isAnswer()) {
+                QJsonArray firing;
+                for (const FiringAlert &alert : std::as_const(alerts.alerts))
+                    firing.append(QJsonObject { { QStringLiteral("name"), alert.name() },
+                        { QStringLiteral("summary"), alert.summary }, { QStringLiteral("system"), alert.system },
+                        { QStringLiteral("since"), alert.startsAt.toString(Qt::ISODate) } });
+                root.insert(QStringLiteral("alerts"), firing);
+            } else if (environment.alerts) {
+                root.insert(QStringLiteral("alertsError"), alerts.error);
+            }
             if (releaseError.isError())
                 root.insert(QStringLiteral("releaseError"), releaseError.message);
             printJson(QJsonDocument(root));
@@ -114,6 +136,14 @@ public:
                 out() << tr("frozen %1").arg(frozen->describeEnd()) << '\n';
             if (nextFreeze)
                 out() << tr("next freeze: %1").arg(nextFreeze->describe()) << '\n';
+            if (environment.alerts && !alerts.isAnswer())
+                out() << tr("alerts: %1").arg(alerts.error) << '\n';
+            else if (environment.alerts && alerts.alerts.isEmpty())
+                out() << tr("alerts: none firing") << '\n';
+            for (const FiringAlert &alert : std::as_const(alerts.alerts))
+                out() << tr("alert firing since %1: %2 (%3)")
+                             .arg(alert.startsAt.toString(Qt::ISODate), alert.describe(), alert.system)
+                      << '\n';
             if (releaseError.isError())
                 out() << tr("releases: %1").arg(releaseError.message) << '\n';
             else if (releases.isEmpty())

@@ -112,6 +112,29 @@ struct FreezeWindow
     SourceLocation location;
 };
 
+// Alertmanager's alerts about an environment (docs/alerts.md): one that
+// fires before a delivery refuses it unless a person says why, one that
+// fires during the watch after a release rolls the release back. The
+// ecosystem's `rollback.alerts`, with an environment's own `alerts` over it.
+struct AlertTrigger
+{
+    // What an Alertmanager that does not answer means. Proceeding is the
+    // default, as for monitoring: an outage of alerting must neither stop
+    // deliveries nor undo good releases. Stop refuses the delivery before,
+    // and rolls back a release whose watch got no answer at all.
+    enum class Unreachable { Proceed, Stop };
+
+    QString alertmanagerUrl;
+    // Alertmanager's matchers (see AlertMatcher), all of which an alert
+    // must match; ${NAME} stands for a variable of each delivered system in
+    // the environment (Ecosystem::variablesFor), so that one list serves all.
+    QStringList matchers;
+    std::chrono::seconds window { 300 };
+    std::chrono::seconds interval { 15 };
+    Unreachable onUnreachable = Unreachable::Proceed;
+    SourceLocation location; // the `matchers` list
+};
+
 struct Environment
 {
     QString name;
@@ -130,6 +153,7 @@ struct Environment
     int approvals = 0; // positive reviews needed before delivering here
     QStringList systems; // delivered systems; empty means all
     QList<FreezeWindow> freezes;
+    std::optional<AlertTrigger> alerts;
     SourceLocation location;
 
     // The namespace for a task's showroom, or namespaceName for the others.

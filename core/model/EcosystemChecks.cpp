@@ -100,6 +100,32 @@ void checkHelmVariables(const Ecosystem &ecosystem, DiagnosticSink &sink)
     }
 }
 
+// A matcher naming a variable that a system delivered into the environment
+// does not have would refuse every delivery there: say so at the list.
+void checkAlertVariables(const Ecosystem &ecosystem, DiagnosticSink &sink)
+{
+    for (const Environment &environment : ecosystem.environments) {
+        if (!environment.alerts)
+            continue;
+        for (const QString &matcher : environment.alerts->matchers) {
+            for (const System &system : ecosystem.systems) {
+                if (!environment.systems.isEmpty() && !environment.systems.contains(system.name))
+                    continue;
+                const Variables variables = ecosystem.variablesFor(system, environment, environment.namespaceName);
+                QList<VariableSubstitution::Unknown> unknown;
+                VariableSubstitution::apply(matcher, variables, &unknown);
+                if (unknown.isEmpty())
+                    continue;
+                sink.error(environment.alerts->location,
+                    QStringLiteral("environment '%1': alerts: matcher '%2' for system '%3': %4")
+                        .arg(environment.name, matcher, system.name,
+                            VariableSubstitution::describe(unknown.first(), variables)));
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
 
 void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink)
@@ -107,6 +133,7 @@ void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locati
     checkReferences(ecosystem, locations, sink);
     checkSelfAssertedReviews(ecosystem, locations, sink);
     checkHelmVariables(ecosystem, sink);
+    checkAlertVariables(ecosystem, sink);
 }
 
 } // namespace Shipyard

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "model/EcosystemLoader.h"
 
+#include "model/AlertTriggerReader.h"
 #include "model/EcosystemChecks.h"
 #include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
@@ -299,9 +300,11 @@ private:
                 QStringLiteral("window"), QStringLiteral("interval"), QStringLiteral("onInconclusive") });
             rollback.monitoring = trigger;
         }
-        r.reportUnknownKeys(
-            { QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"), QStringLiteral("onInterrupted"),
-                QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"), QStringLiteral("monitoring") });
+        // Every staging and production environment's, unless it has its own.
+        m_alerts = readAlertTrigger(r, std::nullopt, m_sink);
+        r.reportUnknownKeys({ QStringLiteral("onRolloutFailure"), QStringLiteral("onSmokeFailure"),
+            QStringLiteral("onInterrupted"), QStringLiteral("rolloutTimeout"), QStringLiteral("keepReleases"),
+            QStringLiteral("monitoring"), QStringLiteral("alerts") });
     }
 
     bool checkName(YamlMappingReader &r, const QString &name, const QString &what)
@@ -516,6 +519,12 @@ private:
                     QStringLiteral("%1: secret '%2' is not a Secret's name").arg(r.what(), env.secret));
             env.variables = readVariables(r, m_sink);
             env.freezes = readFreezeWindows(r, m_sink);
+            // Like the monitoring query, alerts judge only where real traffic does.
+            if (env.isFinal())
+                env.alerts = readAlertTrigger(r, m_alerts, m_sink);
+            else if (r.has("alerts"))
+                m_sink.warning(r.valueLocation("alerts"),
+                    QStringLiteral("%1: 'alerts' only apply to staging and production environments").arg(r.what()));
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
@@ -526,7 +535,7 @@ private:
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("sleepAfter"), QStringLiteral("secret"), QStringLiteral("protected"),
                 QStringLiteral("approvals"), QStringLiteral("systems"), QStringLiteral("variables"),
-                QStringLiteral("freezes") });
+                QStringLiteral("freezes"), QStringLiteral("alerts") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();
@@ -539,6 +548,7 @@ private:
     DiagnosticSink &m_sink;
     QStringList m_knownContexts;
     EcosystemLocations m_locations;
+    std::optional<AlertTrigger> m_alerts; // rollback.alerts
 };
 
 } // namespace

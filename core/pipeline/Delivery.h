@@ -34,7 +34,8 @@ class DeliveryStep;
 // each step across all systems before the next:
 //   lock → update (feature branch onto upstream) → build → test → verify
 //   (images in the registry) → deploy (server-side apply, rollouts) → smoke
-//   → monitor (the ecosystem's Prometheus query over its window) → merge
+//   → monitor (the ecosystem's Prometheus query and the environment's
+//   Alertmanager alerts over their windows) → merge
 //   (staging and production only) → [rollback on any failure after deploy
 //   began, a failed merge included].
 // Nothing is left half done: a failure or a cancel after the first object
@@ -87,10 +88,17 @@ public:
         QString freezeOverride;
         // The delivery's clock for freeze windows; empty: now. For tests.
         QDateTime clock;
+        // Why a person delivers while alerts of the environment fire (see
+        // AlertTrigger): audited and recorded, and those alerts are not held
+        // against the release while they go on. Empty: a firing alert
+        // refuses the delivery. The robot never sets it.
+        QString alertOverride;
         bool runTests = true;
         bool runSmoke = true;
         bool verifyImages = true; // also skipped when the ecosystem names no registry
-        bool watchMonitoring = true; // the ecosystem's rollback.monitoring, if any
+        // The watch after the release: the ecosystem's rollback.monitoring
+        // and the environment's alerts, if any.
+        bool watchMonitoring = true;
         QString imageStorage; // buildah's storage; empty: ImageBuilder's default
         std::chrono::seconds leaseDuration { 15 };
     };

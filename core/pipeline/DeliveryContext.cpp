@@ -107,6 +107,14 @@ std::function<QString()> DeliveryContext::writeGuard() const
     return [this] { return whyNotWritable(); };
 }
 
+QList<AlertSelection> DeliveryContext::alertSelections(QString *error) const
+{
+    QList<System> systems;
+    for (const Work &work : m_work)
+        systems.append(work.system);
+    return AlertSelection::forSystems(m_ecosystem, *m_environment, systems, m_ns, m_showroomTask, error);
+}
+
 void DeliveryContext::releaseLock()
 {
     if (m_lock)

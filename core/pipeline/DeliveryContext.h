@@ -5,6 +5,8 @@
 #include "kube/KubeClient.h"
 #include "kube/KubeError.h"
 #include "model/Ecosystem.h"
+#include "monitoring/AlertSelection.h"
+#include "monitoring/FiringAlert.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/EnvironmentLock.h"
 #include "releases/ReleaseRecord.h"
@@ -149,6 +151,14 @@ public:
     // the clone's working tree, which may hold anything. Empty with ERROR
     // when the commit cannot be exported.
     QString sourceDirectory(Work &work, QString *error);
+    // The alerts the delivered systems answer for (AlertSelection); empty
+    // when the environment watches none, or with ERROR when a matcher does
+    // not read once its variables are filled in.
+    QList<AlertSelection> alertSelections(QString *error) const;
+    // Alerts that fired when a person delivered anyway: the watch after the
+    // release does not hold them against it.
+    const QList<FiringAlert> &toleratedAlerts() const { return m_toleratedAlerts; }
+    void tolerateAlerts(const QList<FiringAlert> &alerts) { m_toleratedAlerts.append(alerts); }
     // After a successful delivery: each delivered local branch follows its
     // integrated commit, unless it is checked out (a developer's working
     // tree is never touched) or moved meanwhile. Failures are only logged.
@@ -181,6 +191,7 @@ private:
     ReleaseRecord m_record;
     ReleaseRecord m_rollbackTarget;
     bool m_applied = false;
+    QList<FiringAlert> m_toleratedAlerts;
 };
 
 } // namespace Shipyard

@@ -2,9 +2,11 @@
 #include "pipeline/steps/LockStep.h"
 
 #include "gating/FreezeCalendar.h"
+#include "monitoring/AlertmanagerClient.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/WritePermissions.h"
 
+#include <QJsonArray>
 #include <QStringList>
 
 #include <memory>
@@ -17,6 +19,8 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
     context.setState(Step::Lock, {}, State::Running);
     if (const std::optional<Verdict> frozen = checkFreeze(context))
         return *frozen;
+    if (const std::optional<Verdict> alerted = checkAlerts(context))
+        return *alerted;
     QString clientError;
     const KubeClient client = options.cluster.client(context.environment().context, &clientError);
     if (!client.isValid()) {
@@ -52,7 +56,9 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
         lock.setReason(reason);
     }
     QString lockError;
+    bool waited = false;
     if (!lock.acquire(options.waitForLock, context.cancelFlag(), &lockError, [&](const QString &holder) {
+            waited = true;
             context.log(QStringLiteral("waiting: %1 is held by %2").arg(context.environment().name, holder));
         })) {
         context.setState(Step::Lock, {}, context.cancelled() ? State::Cancelled : State::Failed, lockError);
@@ -63,11 +69,18 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
     }
     if (const std::optional<Verdict> frozen = checkFreeze(context))
         return *frozen;
+    // Alerts may have begun to fire while another delivery held the lock.
+    if (waited) {
+        if (const std::optional<Verdict> alerted = checkAlerts(context))
+            return *alerted;
+    }
     // From here on every request gives up in time for the lease (see EnvironmentLock).
     context.setClient(lock.writeClient());
     QString held = QStringLiteral("held by %1").arg(lock.identity());
     if (const auto window = FreezeCalendar::frozenAt(context.environment().freezes, context.now()))
         held += QStringLiteral("; frozen %1, delivered anyway: %2").arg(window->describeEnd(), options.freezeOverride);
+    if (!context.toleratedAlerts().isEmpty())
+        held += QStringLiteral("; alerts firing, delivered anyway: %1").arg(options.alertOverride);
     context.setState(Step::Lock, {}, State::Succeeded, held);
     context.audit(QStringLiteral("deliver"), QStringLiteral("started"), {}, context.auditDetails());
     return goOn();
@@ -93,6 +106,67 @@ std::optional<DeliveryStep::Verdict> LockStep::checkFreeze(DeliveryContext &cont
     context.setState(Step::Lock, {}, State::Failed, reason);
     context.audit(QStringLiteral("deliver"), QStringLiteral("refused: ") + reason, {}, context.auditDetails(), false);
     return notStarted(Outcome::Failed, Step::Lock, reason);
+}
+
+std::optional<DeliveryStep::Verdict> LockStep::checkAlerts(DeliveryContext &context)
+{
+    const Environment &environment = context.environment();
+    if (!environment.alerts)
+        return std::nullopt;
+    const AlertTrigger &trigger = *environment.alerts;
+    const auto refuse = [&](const QString &reason) {
+        context.setState(Step::Lock, {}, State::Failed, reason);
+        context.audit(
+            QStringLiteral("deliver"), QStringLiteral("refused: ") + reason, {}, context.auditDetails(), false);
+        return notStarted(Outcome::Failed, Step::Lock, reason);
+    };
+    QString error;
+    const QList<AlertSelection> selections = context.alertSelections(&error);
+    if (selections.isEmpty())
+        return refuse(QStringLiteral("%1: %2").arg(environment.name, error));
+    AlertmanagerClient client(QUrl(trigger.alertmanagerUrl));
+    client.setCancelFlag(context.cancelFlag());
+    const AlertmanagerClient::Answer answer = client.firing(selections);
+    if (context.cancelled()) {
+        // Cut short by a cancel: neither an unreadable Alertmanager nor a refusal.
+        context.setState(Step::Lock, {}, State::Cancelled, QStringLiteral("cancelled"));
+        context.audit(QStringLiteral("deliver"), QStringLiteral("cancelled: reading the alerts"), {},
+            context.auditDetails(), false);
+        return notStarted(Outcome::Cancelled, Step::Lock, QStringLiteral("cancelled"));
+    }
+    if (!answer.isAnswer()) {
+        // Which way an outage of alerting goes is the ecosystem's to say.
+        if (trigger.onUnreachable == AlertTrigger::Unreachable::Stop)
+            return refuse(QStringLiteral("the alerts of %1 cannot be read (%2), and the ecosystem asks to stop then "
+                                         "(onUnreachable: stop)")
+                    .arg(environment.name, answer.error));
+        context.log(QStringLiteral("warning: the alerts of %1 cannot be read (%2); delivering anyway "
+                                   "(onUnreachable: proceed)")
+                .arg(environment.name, answer.error));
+        context.addAuditDetail(QStringLiteral("alertsUnread"), answer.error);
+        return std::nullopt;
+    }
+    if (answer.alerts.isEmpty()) {
+        context.log(QStringLiteral("no alert of %1 fires").arg(environment.name));
+        return std::nullopt;
+    }
+    QStringList firing;
+    for (const FiringAlert &alert : answer.alerts)
+        firing.append(QStringLiteral("%1 (%2)").arg(alert.describe(), alert.system));
+    const QString &why = context.options().alertOverride;
+    if (!why.isEmpty()) {
+        // Said once alerts fire: a reason given while none does overrides nothing.
+        context.addAuditDetail(QStringLiteral("alertOverride"), why);
+        context.addAuditDetail(QStringLiteral("firingAlerts"), QJsonArray::fromStringList(firing));
+        context.tolerateAlerts(answer.alerts);
+        context.log(QStringLiteral("alerts of %1 fire: %2; delivered anyway: %3")
+                .arg(environment.name, firing.join(QStringLiteral("; ")), why));
+        return std::nullopt;
+    }
+    // The environment's trouble, not the branches': no task goes back.
+    return refuse(QStringLiteral("alerts of %1 fire: %2; a person may deliver anyway, saying why "
+                                 "(shipyardctl deliver --ignore-alerts WHY)")
+            .arg(environment.name, firing.join(QStringLiteral("; "))));
 }
 
 } // namespace Shipyard

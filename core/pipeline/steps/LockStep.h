@@ -10,6 +10,9 @@ namespace Shipyard {
 // it. A frozen environment (FreezeCalendar) is refused before the lock is
 // asked for and again once it is held (a wait may end inside a window),
 // unless the delivery says why it goes anyway (Options::freezeOverride).
+// So is an environment whose Alertmanager alerts fire (AlertTrigger), before
+// the lock and again if it had to be waited for, unless a person says why
+// (Options::alertOverride).
 class LockStep : public DeliveryStep
 {
 public:
@@ -17,6 +20,7 @@ public:
 
 private:
     static std::optional<Verdict> checkFreeze(DeliveryContext &context);
+    static std::optional<Verdict> checkAlerts(DeliveryContext &context);
 };
 
 } // namespace Shipyard

@@ -1,101 +1,55 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/MonitorStep.h"
 
-#include "monitoring/MonitoringWatch.h"
-
-#include <QEventLoop>
-#include <QObject>
-#include <QTimer>
-
-#include <atomic>
-#include <cmath>
-#include <functional>
+#include "pipeline/ReleaseWatch.h"
 
 namespace Shipyard {
-
-namespace {
-
-struct MonitoringVerdict
-{
-    enum Kind { Passed, Exceeded, Inconclusive, Cancelled };
-    Kind kind = Passed;
-    QString message;
-};
-
-// Watches the release for the trigger's window in this (worker) thread.
-MonitoringVerdict watchRelease(
-    const MonitoringTrigger &trigger, const std::function<void(const QString &)> &log, const std::atomic_bool &cancel)
-{
-    MonitoringWatch watch(trigger);
-    watch.setInterval(trigger.interval);
-    MonitoringVerdict verdict;
-    QEventLoop loop;
-    QObject::connect(&watch, &MonitoringWatch::evaluated, &loop, [&](double value) {
-        log(std::isnan(value) ? QStringLiteral("monitoring: no data yet")
-                              : QStringLiteral("monitoring: %1 (threshold %2)").arg(value).arg(trigger.threshold));
-    });
-    QObject::connect(&watch, &MonitoringWatch::queryFailed, &loop,
-        [&](const QString &error) { log(QStringLiteral("monitoring: query failed: ") + error); });
-    QObject::connect(&watch, &MonitoringWatch::thresholdExceeded, &loop, [&](double value) {
-        verdict = { MonitoringVerdict::Exceeded,
-            QStringLiteral("monitoring: %1 = %2, above the threshold %3")
-                .arg(trigger.query)
-                .arg(value)
-                .arg(trigger.threshold) };
-        loop.quit();
-    });
-    QObject::connect(&watch, &MonitoringWatch::passed, &loop, [&] {
-        verdict = { MonitoringVerdict::Passed,
-            QStringLiteral("stayed at or below %1 for %2 s").arg(trigger.threshold).arg(trigger.window.count()) };
-        loop.quit();
-    });
-    QObject::connect(&watch, &MonitoringWatch::inconclusive, &loop, [&](const QString &reason) {
-        verdict = { MonitoringVerdict::Inconclusive, QStringLiteral("monitoring inconclusive: ") + reason };
-        loop.quit();
-    });
-    QTimer cancelCheck;
-    QObject::connect(&cancelCheck, &QTimer::timeout, &loop, [&] {
-        if (cancel) {
-            watch.stop();
-            verdict = { MonitoringVerdict::Cancelled, QStringLiteral("cancelled") };
-            loop.quit();
-        }
-    });
-    cancelCheck.start(100);
-    watch.start();
-    loop.exec();
-    return verdict;
-}
-
-} // namespace
 
 DeliveryStep::Verdict MonitorStep::run(DeliveryContext &context)
 {
     const std::optional<MonitoringTrigger> &trigger = context.ecosystem().rollback.monitoring;
+    const std::optional<AlertTrigger> &alerts = context.environment().alerts;
     // Local and showroom environments take no real traffic to judge.
     const bool watched = context.environment().isFinal();
-    if (!trigger || !context.options().watchMonitoring || !watched) {
+    if ((!trigger && !alerts) || !context.options().watchMonitoring || !watched) {
         setStates(context, State::Skipped,
-            !trigger ? QString()
+            !trigger && !alerts ? QString()
                 : !watched
                 ? QStringLiteral("%1 environments are not watched").arg(Shipyard::keyword(context.environment().kind))
                 : QStringLiteral("not asked to watch"));
         return goOn();
     }
-    setStates(context, State::Running,
-        QStringLiteral("watching %1 for %2 s").arg(trigger->query).arg(trigger->window.count()));
-    const MonitoringVerdict verdict = watchRelease(*trigger, context.logger(), *context.cancelFlag());
+    ReleaseWatch watch(context);
+    QStringList what;
+    if (trigger) {
+        watch.watchQuery(*trigger);
+        what.append(QStringLiteral("%1 for %2 s").arg(trigger->query).arg(trigger->window.count()));
+    }
+    if (alerts) {
+        QString error;
+        const QList<AlertSelection> selections = context.alertSelections(&error);
+        if (selections.isEmpty()) {
+            // The lock step refused the delivery for the same matchers
+            // already; without them nothing could be watched.
+            setStates(context, State::Failed, error);
+            return rollBack(Step::Monitor, error, Fault::Environment);
+        }
+        watch.watchAlerts(*alerts, selections);
+        what.append(QStringLiteral("alerts for %1 s").arg(alerts->window.count()));
+    }
+    setStates(context, State::Running, QStringLiteral("watching ") + what.join(QStringLiteral(" and ")));
+    const ReleaseWatch::Verdict verdict = watch.run();
     switch (verdict.kind) {
-    case MonitoringVerdict::Passed:
+    case ReleaseWatch::Verdict::Passed:
         setStates(context, State::Succeeded, verdict.message);
         break;
-    case MonitoringVerdict::Exceeded:
+    case ReleaseWatch::Verdict::Failed:
         setStates(context, State::Failed, verdict.message);
         return rollBack(Step::Monitor, verdict.message, Fault::Branch);
-    case MonitoringVerdict::Inconclusive: {
-        // Rolled back as the ecosystem asks, but no answer from Prometheus
+    case ReleaseWatch::Verdict::Inconclusive: {
+        // Rolled back as the ecosystem asks, but no answer from monitoring
         // says nothing against the branch.
-        if (trigger->onInconclusive == MonitoringTrigger::Inconclusive::RollBack) {
+        if (verdict.rollBackWhenInconclusive) {
             setStates(context, State::Failed, verdict.message);
             return rollBack(Step::Monitor, verdict.message, Fault::Environment);
         }
@@ -106,7 +60,7 @@ DeliveryStep::Verdict MonitorStep::run(DeliveryContext &context)
         context.record().reason = note;
         break;
     }
-    case MonitoringVerdict::Cancelled:
+    case ReleaseWatch::Verdict::Cancelled:
         setStates(context, State::Cancelled, QStringLiteral("cancelled"));
         return rollBack(Step::Monitor, QStringLiteral("cancelled"), Fault::Environment);
     }

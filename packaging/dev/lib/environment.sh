@@ -104,16 +104,20 @@ setup_root() {
         chmod +x "$SHIPYARD_ROOT/usr/sbin/policy-rc.d"
         touch "$done_stamp"
     fi
-    local want have
-    want=$(env_packages | sort | sha256sum | cut -c1-16)
-    have=$(cat "$SHIPYARD_ROOT/.shipyard-packages" 2>/dev/null || true)
-    if [[ $want != "$have" ]]; then
-        log "installing packages into the trixie root (about a minute): $(env_packages | tr '\n' ' ')"
+    # What the list names and the root lacks, asked of the root's own dpkg
+    # database: a root shared by checkouts whose lists differ (a branch that
+    # adds a package, one that does not yet) installs each package once and
+    # never reinstalls the others.
+    local missing=() pkg
+    while read -r pkg; do
+        [[ $(dpkg-query --admindir="$SHIPYARD_ROOT/var/lib/dpkg" -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null) == ii* ]] ||
+            missing+=("$pkg")
+    done < <(env_packages)
+    if ((${#missing[@]})); then
+        log "installing packages into the trixie root (about a minute): ${missing[*]}"
         cp -L /etc/resolv.conf "$SHIPYARD_ROOT/etc/resolv.conf" 2>/dev/null || true
-        # shellcheck disable=SC2046
         env_run_root sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/var/log/shipyard-packages.log 2>&1 || { tail -n 30 /var/log/shipyard-packages.log; exit 1; }' \
-            sh $(env_packages) || die "installing packages into the trixie root failed"
-        echo "$want" >"$SHIPYARD_ROOT/.shipyard-packages"
+            sh "${missing[@]}" || die "installing packages into the trixie root failed"
     fi
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""A hostile stand-in for a Kubernetes API server, for tst_kubehostile: every
-path answers with one way of breaking a client (garbage, bombs, endless
-bodies and lines, silence, redirects). Plain HTTP on 127.0.0.1; prints the
+"""A hostile stand-in for a Kubernetes API server, for tst_kubehostile, and
+for an Alertmanager, for tst_alertmanagerclient: every path answers with one
+way of breaking a client (garbage, bombs, endless bodies and lines, silence,
+redirects). Plain HTTP on 127.0.0.1; prints the
 port on stdout once listening. Endless answers stop when the client hangs up;
 the server stops when its stdin closes, so that a test that crashed leaves
 nothing behind.
@@ -13,6 +14,7 @@ Paths (the cases are the names Handler.answer, .collection and .log know):
   /api/v1/namespaces/hostile/configmaps/NAME   KubeClient::get
   /api/v1/namespaces/NS/configmaps             lists and watches (KubeInformer)
   /api/v1/namespaces/hostile/pods/NAME/log     PodLogs
+  /alertmanager/NAME/api/v2/alerts             AlertmanagerClient (tst_alertmanagerclient)
   /counts                                      requests per "METHOD PATH[?watch]"
 """
 import json
@@ -225,6 +227,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self.collection(parts[3], query)
             if parts[:4] == ["api", "v1", "namespaces", "hostile"] and len(parts) == 7 and parts[6] == "log":
                 return self.log(parts[5], query)
+            if parts[0] == "alertmanager" and parts[2:] == ["api", "v2", "alerts"]:
+                return self.answer(parts[1])
             return self.whole(404, {"kind": "Status", "code": 404, "message": "unknown path"})
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True

@@ -81,6 +81,63 @@ private Q_SLOTS:
             QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/systems/catalog"));
     }
 
+    // The ecosystem's alerts apply to its staging and production
+    // environments; an environment's own replace what they name.
+    void alertsPerEnvironment()
+    {
+        const QByteArray document = QByteArray(R"(name: Shop
+gating: {reviewsRequired: 0}
+rollback:
+  alerts:
+    alertmanager: https://alertmanager.example.org:9093
+    matchers: ['service="${SYSTEM}"', 'env="${ENVIRONMENT}"']
+    window: 2m
+systems:
+  - name: api
+    template: backend
+    repository: repos/api
+    image: shop/api
+    manifests: [deploy/]
+environments:
+  - name: dev
+    kind: local
+    context: dev
+    namespace: shop-dev
+  - name: staging
+    kind: staging
+    context: staging
+    namespace: shop-staging
+  - name: production
+    kind: production
+    context: production
+    namespace: shop
+    alerts:
+      matchers: ['service=~"${SYSTEM}|gateway"', 'severity="page"']
+      onUnreachable: stop
+)");
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("ecosystem.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const Ecosystem &e = *result.ecosystem;
+        QVERIFY(!e.environment(QStringLiteral("dev"))->alerts);
+        const std::optional<AlertTrigger> staging = e.environment(QStringLiteral("staging"))->alerts;
+        QVERIFY(staging);
+        QCOMPARE(staging->alertmanagerUrl, QStringLiteral("https://alertmanager.example.org:9093"));
+        QCOMPARE(staging->matchers,
+            QStringList({ QStringLiteral("service=\"${SYSTEM}\""), QStringLiteral("env=\"${ENVIRONMENT}\"") }));
+        QCOMPARE(staging->window, 120s);
+        QCOMPARE(staging->interval, 15s);
+        QCOMPARE(staging->onUnreachable, AlertTrigger::Unreachable::Proceed);
+        const std::optional<AlertTrigger> production = e.environment(QStringLiteral("production"))->alerts;
+        QVERIFY(production);
+        QCOMPARE(production->alertmanagerUrl, staging->alertmanagerUrl);
+        QCOMPARE(production->matchers,
+            QStringList({ QStringLiteral("service=~\"${SYSTEM}|gateway\""), QStringLiteral("severity=\"page\"") }));
+        QCOMPARE(production->window, 120s);
+        QCOMPARE(production->onUnreachable, AlertTrigger::Unreachable::Stop);
+        QCOMPARE(production->location.line, 28);
+    }
+
     void manifestSourcesAndVariables()
     {
         const QByteArray document = QByteArray(R"(name: Shop
@@ -417,6 +474,40 @@ environments:
         QTest::newRow("a review service guards staging")
             << staging + "gating:\n  reviews:\n    kind: gerrit\n    url: https://review.example.org\n"
             << QStringList {};
+        const QByteArray alerting = base + "rollback:\n  alerts:\n    alertmanager: http://am:9093\n";
+        QTest::newRow("alerts: a matcher that does not read")
+            << alerting + "    matchers: ['service=\"${SYSTEM}\"', 'env==prod']\n"
+            << QStringList { "16:39: error: rollback: alerts: 'env==prod': a value with spaces, quotes or any of "
+                             "{},=!~ must be in double quotes (matchers are written as Alertmanager's" };
+        QTest::newRow("alerts: a regular expression that does not read")
+            << alerting + "    matchers: ['service=~\"${SYSTEM}(\"']\n"
+            << QStringList { "16:16: error: rollback: alerts: 'service=~\"${SYSTEM}(\"': not a regular expression" };
+        QTest::newRow("alerts: no matchers")
+            << alerting + "    matchers: []\n"
+            << QStringList { "16:15: error: rollback: alerts: field 'matchers' must not be empty" };
+        QTest::newRow("alerts: an environment without matchers")
+            << replaced("kind: local\n    context: staging\n    namespace: shop-staging",
+                   "kind: staging\n    context: staging\n    namespace: shop-staging\n    alerts: {matchers: []}") +
+                "gating: {reviewsRequired: 0}\n" + alerting.mid(base.size()) + "    matchers: [a=b]\n"
+            << QStringList { "13:24: error: environment 'staging': alerts: 'matchers' is empty, and would match every "
+                             "alert" };
+        QTest::newRow("alerts: no Alertmanager")
+            << base + "rollback:\n  alerts:\n    matchers: [a=b]\n"
+            << QStringList { "15:5: error: rollback: alerts: missing required field 'alertmanager'" };
+        QTest::newRow("alerts: Alertmanager without a scheme")
+            << base + "rollback:\n  alerts:\n    alertmanager: am:9093\n    matchers: [a=b]\n"
+            << QStringList { "15:19: error: rollback: alerts: 'am:9093' is not an http:// or https:// URL" };
+        QTest::newRow("alerts: an unknown policy")
+            << alerting + "    matchers: [a=b]\n    onUnreachable: ignore\n"
+            << QStringList { "17:20: error: rollback: alerts: field 'onUnreachable' must be one of" };
+        QTest::newRow("alerts: an unknown variable")
+            << replaced("kind: local", "kind: staging") + "gating: {reviewsRequired: 0}\n" + alerting.mid(base.size()) +
+                "    matchers: ['service=\"${SERVCE}\"']\n"
+            << QStringList { "17:15: error: environment 'staging': alerts: matcher 'service=\"${SERVCE}\"' for "
+                             "system 'api': unknown variable ${SERVCE}" };
+        QTest::newRow("alerts of a local environment")
+            << replaced("namespace: shop-staging", "namespace: shop-staging\n    alerts: {matchers: [a=b]}")
+            << QStringList { "13:13: warning: environment 'staging': 'alerts' only apply to staging and production" };
         QTest::newRow("trustTrailers on a review service")
             << staging +
                 "gating:\n  reviews:\n    kind: gitlab\n    url: https://g\n    project: a/b\n"
