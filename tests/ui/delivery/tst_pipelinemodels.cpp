@@ -80,7 +80,7 @@ private Q_SLOTS:
         DeliveryPipelineModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        QCOMPARE(model.columnCount(), 10);
+        QCOMPARE(model.columnCount(), 11);
 
         QList<Delivery::StepState> steps = pendingSteps({ QStringLiteral("storefront"), QStringLiteral("catalog") });
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
