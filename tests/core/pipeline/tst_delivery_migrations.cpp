@@ -9,6 +9,7 @@
 //    is restored;
 //  - a failed `down` stops the rollback: nothing restored, the release left
 //    in progress, audited, and the next delivery refuses to go over it;
+//  - a release interrupted while its `up` ran is undone with its `down`;
 //  - a person's rollback runs the `down` of the release it replaces.
 #include "DeliveryTestWorld.h"
 
@@ -21,6 +22,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
@@ -124,9 +127,13 @@ private Q_SLOTS:
     {
         const QString ns = m_world.newNamespace();
         const Ecosystem ecosystem = ecosystemFor(ns);
+        // A credential of this process that the migration's log happens to
+        // show: the record keeps it masked, like every text of a delivery.
+        qputenv("SHOP_MIGRATION_PASSWORD", "shipyard-local.svc/shop");
         QString log;
         const Delivery::Result result =
             DeliveryTestWorld::deliver(ecosystem, storefront(QStringLiteral("v1")), m_world.options(), &log);
+        qunsetenv("SHOP_MIGRATION_PASSWORD");
         QVERIFY2(result.succeeded(), qPrintable(result.reason));
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("storefront")), QStringLiteral("demo/storefront:v1"));
 
@@ -138,8 +145,10 @@ private Q_SLOTS:
         QCOMPARE(up.result, ReleaseRecord::Migration::Result::Succeeded);
         QCOMPARE(up.job, MigrationJob::jobName(QStringLiteral("storefront"), record.id, QStringLiteral("up")));
         QCOMPARE(up.down, downCommand());
-        QVERIFY2(up.log.join(QLatin1Char('\n')).contains(QStringLiteral("migrate: running 0042_orders_add_status")),
-            qPrintable(up.log.join(QLatin1Char('\n'))));
+        const QString upLog = up.log.join(QLatin1Char('\n'));
+        QVERIFY2(upLog.contains(QStringLiteral("migrate: running 0042_orders_add_status")), qPrintable(upLog));
+        QVERIFY2(upLog.contains(QStringLiteral("migrate: connected to postgres.***")), qPrintable(upLog));
+        QVERIFY2(!upLog.contains(QStringLiteral("shipyard-local.svc/shop")), qPrintable(upLog));
 
         // The Job: the new image, the Deployment's settings, once, bounded, labelled.
         const QJsonObject ran = job(ns, up.job);
@@ -287,6 +296,47 @@ private Q_SLOTS:
         QCOMPARE(next.outcome, Delivery::Outcome::Failed);
         QVERIFY2(next.reason.contains(QStringLiteral("undoing its migrations stopped")), qPrintable(next.reason));
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("storefront")), QStringLiteral("demo/storefront:v2"));
+    }
+
+    // A delivery killed while its up ran leaves it "running" in its record:
+    // the next delivery waits for that Job, and runs its down since it
+    // completed, before restoring the last good release over it.
+    void interruptedReleaseIsUndoneWithItsDown()
+    {
+        const QString ns = m_world.newNamespace();
+        const Ecosystem ecosystem = ecosystemFor(ns);
+        QVERIFY(DeliveryTestWorld::deliver(ecosystem, storefront(QStringLiteral("v1")), m_world.options()).succeeded());
+        const Delivery::Result second =
+            DeliveryTestWorld::deliver(ecosystem, storefront(QStringLiteral("v2")), m_world.options());
+        QVERIFY(second.succeeded());
+        ReleaseRecord killed = newest(ns);
+        QCOMPARE(killed.id, second.releaseId);
+        killed.result = ReleaseRecord::Result::InProgress;
+        killed.migrations.first().result = ReleaseRecord::Migration::Result::Running;
+        killed.migrations.first().log.clear();
+        QVERIFY(!DeliveryTestWorld::storeFor(ns).save(killed).isError());
+
+        QString log;
+        const Delivery::Result third =
+            DeliveryTestWorld::deliver(ecosystem, storefront(QStringLiteral("v3")), m_world.options(), &log);
+        QVERIFY2(third.succeeded(), qPrintable(third.reason));
+        QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("storefront")), QStringLiteral("demo/storefront:v3"));
+        const qsizetype undone = log.indexOf(QStringLiteral("storefront: migration down done"));
+        QVERIFY2(undone >= 0 && log.indexOf(QStringLiteral("storefront: migration up runs as Job")) > undone,
+            qPrintable(log));
+        const QList<ReleaseRecord> records = DeliveryTestWorld::storeFor(ns).list();
+        const auto interrupted =
+            std::ranges::find_if(records, [&](const ReleaseRecord &record) { return record.id == second.releaseId; });
+        QVERIFY(interrupted != records.end());
+        QCOMPARE(interrupted->result, ReleaseRecord::Result::Interrupted);
+        QCOMPARE(interrupted->migrations.size(), 2);
+        // The up's end was looked up again, its log with it.
+        QCOMPARE(interrupted->migrations[0].result, ReleaseRecord::Migration::Result::Succeeded);
+        QVERIFY(!interrupted->migrations[0].log.isEmpty());
+        QCOMPARE(interrupted->migrations[1].phase, QStringLiteral("down"));
+        QCOMPARE(interrupted->migrations[1].result, ReleaseRecord::Migration::Result::Succeeded);
+        QCOMPARE(containerOf(job(ns, interrupted->migrations[1].job)).value(QLatin1String("image")).toString(),
+            QStringLiteral("demo/storefront:v2"));
     }
 
     void aPersonsRollbackRunsDown()
