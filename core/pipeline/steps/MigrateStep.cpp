@@ -55,6 +55,16 @@ DeliveryStep::Verdict MigrateStep::run(DeliveryContext &context)
         spec.timeout = declared.timeout;
         spec.deployment = deploymentOf(work);
         spec.repository = work.system.image;
+        if (spec.deployment.isEmpty()) {
+            // The branch's manifests: nothing tells what the migration may reach.
+            const QString reason = QStringLiteral("%1: declares migrate, but renders no Deployment running %2 to "
+                                                  "take the migration's settings from")
+                                       .arg(work.system.name, work.system.image);
+            if (!context.applied())
+                return fail(context, Step::Migrate, work, reason, Fault::Branch);
+            context.setState(Step::Migrate, work.system.name, State::Failed, reason);
+            return rollBack(Step::Migrate, reason, Fault::Branch);
+        }
 
         // In the record before the Job exists: a delivery killed while it
         // runs leaves a release whose schema the next holder finds out about.
