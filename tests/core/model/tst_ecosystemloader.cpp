@@ -2,6 +2,7 @@
 #include "model/EcosystemLoader.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -178,6 +179,39 @@ environments:
         const EcosystemLoadResult plain = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
         QVERIFY(plain.ecosystem);
         QVERIFY(!plain.ecosystem->systems.first().migration);
+    }
+
+    // docs/migrations.md's examples are ecosystems as they would load.
+    void migrationsPageExamplesLoad()
+    {
+        QFile page(QStringLiteral(SHIPYARD_SOURCE_DIR "/docs/migrations.md"));
+        QVERIFY(page.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString text = QString::fromUtf8(page.readAll());
+        const qsizetype start = text.indexOf(QStringLiteral("```yaml\n")) + 8;
+        const QString example = text.mid(start, text.indexOf(QStringLiteral("```"), start) - start);
+        const EcosystemLoadResult result = EcosystemLoader().loadData(example.toUtf8(), QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const Ecosystem &e = *result.ecosystem;
+        QCOMPARE(
+            e.system(QStringLiteral("storefront"))->migration->up, QStringList({ "/bin/sh", "-c", "bin/migrate up" }));
+        QCOMPARE(e.system(QStringLiteral("storefront"))->migration->down, QStringList({ "bin/migrate", "down", "1" }));
+        QVERIFY(e.system(QStringLiteral("mailer"))->migration);
+        // The expand/contract example's system, with a down that only says why.
+        const qsizetype contract = text.indexOf(QStringLiteral("```yaml\nsystems:"));
+        QVERIFY(contract > 0);
+        const QString system = text.mid(contract + 8, text.indexOf(QStringLiteral("```"), contract + 8) - contract - 8);
+        QByteArray document(minimal);
+        document.replace(
+            "systems:\n  - name: api\n    template: backend\n    repository: repos/api\n    image: shop/api\n"
+            "    manifests: [deploy/]\n",
+            system.toUtf8());
+        const EcosystemLoadResult contracted = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(contracted.ecosystem, qPrintable(render(contracted.diagnostics)));
+        QVERIFY2(contracted.diagnostics.isEmpty(), qPrintable(render(contracted.diagnostics)));
+        const QStringList down = contracted.ecosystem->systems.first().migration->down;
+        QCOMPARE(down.value(1), QStringLiteral("-c"));
+        QVERIFY2(down.value(2).startsWith(QStringLiteral("echo ")), qPrintable(down.join(QLatin1Char(' '))));
     }
 
     void interruptedReleasePolicy()
