@@ -4,7 +4,8 @@
 // when its pod template says so (resources/kwok/pod-stages.yaml):
 //  - `up` runs as a Job with the new image and the Deployment's settings
 //    before the rollout, and the record keeps its result and log;
-//  - a failed `up` ends the delivery before anything is applied;
+//  - a failed `up` ends the delivery before anything is applied, and one
+//    after another system's successful `up` runs that one's `down`;
 //  - a failure after a successful `up` runs `down` before the old release
 //    is restored;
 //  - a failed `down` stops the rollback: nothing restored, the release left
@@ -58,25 +59,25 @@ private:
         migration.timeout = std::chrono::seconds(60);
         ecosystem.systems.first().migration = migration;
         Q_ASSERT(ecosystem.systems.first().name == QLatin1String("storefront"));
-        editDeployment(ns,
+        editDeployment(ns, QStringLiteral("storefront"),
             QStringLiteral("s|^          image: demo/storefront$|          image: demo/storefront\\n          env:\\n"
                            "            - name: SHOP_DATABASE\\n              value: postgres://db/shop|"));
         return ecosystem;
     }
 
-    // Has kwok fail storefront's migration PHASE from the next delivery on.
-    void failMigration(const QString &ns, const QString &phase)
+    // Has kwok fail SYSTEM's migration PHASE from the next delivery on.
+    void failMigration(const QString &ns, const QString &phase, const QString &system = QStringLiteral("storefront"))
     {
-        editDeployment(ns,
+        editDeployment(ns, system,
             QStringLiteral("s|^      labels:$|      annotations:\\n        kwok.shipyard.dev/fail-migration: %1\\n"
                            "      labels:|")
                 .arg(phase));
     }
 
-    void editDeployment(const QString &ns, const QString &sedScript)
+    void editDeployment(const QString &ns, const QString &system, const QString &sedScript)
     {
         DeliveryTestWorld::run(QStringLiteral("sed -i '%1' deploy/deployment.yaml").arg(sedScript),
-            m_world.filePath(ns) + QStringLiteral("/systems/storefront"));
+            m_world.filePath(ns) + QStringLiteral("/systems/") + system);
     }
 
     static QList<Delivery::Target> storefront(const QString &tag)
@@ -296,6 +297,40 @@ private Q_SLOTS:
         QCOMPARE(next.outcome, Delivery::Outcome::Failed);
         QVERIFY2(next.reason.contains(QStringLiteral("undoing its migrations stopped")), qPrintable(next.reason));
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("storefront")), QStringLiteral("demo/storefront:v2"));
+    }
+
+    // Two systems delivered together: the second one's up fails after the
+    // first one's changed the schema, so the first one's down runs.
+    void failedUpOfTheSecondSystemUndoesTheFirst()
+    {
+        const QString ns = m_world.newNamespace();
+        Ecosystem ecosystem = ecosystemFor(ns);
+        ecosystem.systems[1].migration = ecosystem.systems.first().migration;
+        QCOMPARE(ecosystem.systems[1].name, QStringLiteral("catalog"));
+        const auto both = [](const QString &tag) {
+            return QList<Delivery::Target> { { QStringLiteral("storefront"), {},
+                                                 QStringLiteral("demo/storefront:") + tag },
+                { QStringLiteral("catalog"), {}, QStringLiteral("demo/catalog:") + tag } };
+        };
+        QVERIFY(DeliveryTestWorld::deliver(ecosystem, both(QStringLiteral("v1")), m_world.options()).succeeded());
+
+        failMigration(ns, QStringLiteral("up"), QStringLiteral("catalog"));
+        const Delivery::Result result =
+            DeliveryTestWorld::deliver(ecosystem, both(QStringLiteral("v2")), m_world.options());
+        QCOMPARE(result.outcome, Delivery::Outcome::RolledBack);
+        QCOMPARE(result.failedStep, QStringLiteral("migrate"));
+        QVERIFY2(result.reason.contains(QStringLiteral("catalog: migration up failed")), qPrintable(result.reason));
+        QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("storefront")), QStringLiteral("demo/storefront:v1"));
+        QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v1"));
+        const ReleaseRecord record = newest(ns);
+        QCOMPARE(record.id, result.releaseId);
+        QStringList ran;
+        for (const ReleaseRecord::Migration &migration : record.migrations)
+            ran.append(QStringLiteral("%1 %2 %3")
+                    .arg(migration.system, migration.phase, ReleaseRecord::keyword(migration.result)));
+        QCOMPARE(ran,
+            QStringList({ QStringLiteral("storefront up succeeded"), QStringLiteral("catalog up failed"),
+                QStringLiteral("storefront down succeeded") }));
     }
 
     // A delivery killed while its up ran leaves it "running" in its record:
