@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Shipyard::Ctl {
 
 class HistoryCommand : public CtlCommand
@@ -67,11 +69,31 @@ public:
             for (const ReleaseRecord::SystemRelease &system : record.systems)
                 images.append(
                     system.system + QLatin1Char('=') + (system.image.isEmpty() ? QStringLiteral("-") : system.image));
+            // "storefront:up=succeeded"; the Jobs and their logs are in --output json.
+            QStringList migrations;
+            for (const ReleaseRecord::Migration &migration : record.migrations)
+                migrations.append(QStringLiteral("%1:%2=%3")
+                        .arg(migration.system, migration.phase, ReleaseRecord::keyword(migration.result)));
             rows.append(
                 { record.id, record.time.toLocalTime().toString(Qt::ISODate), ReleaseRecord::keyword(record.result),
-                    record.who, record.tasks.join(QLatin1Char(',')), images.join(QLatin1Char(' ')) });
+                    record.who, record.tasks.join(QLatin1Char(',')), images.join(QLatin1Char(' ')),
+                    migrations.isEmpty() ? QStringLiteral("-") : migrations.join(QLatin1Char(' ')) });
         }
-        printTable({ tr("RELEASE"), tr("TIME"), tr("RESULT"), tr("WHO"), tr("TASKS"), tr("IMAGES") }, rows);
+        printTable(
+            { tr("RELEASE"), tr("TIME"), tr("RESULT"), tr("WHO"), tr("TASKS"), tr("IMAGES"), tr("MIGRATIONS") }, rows);
+        // A failed migration is what a person must act on: its Job and log.
+        for (const ReleaseRecord &record : records) {
+            for (const ReleaseRecord::Migration &migration : record.migrations) {
+                if (migration.result != ReleaseRecord::Migration::Result::Failed)
+                    continue;
+                out() << '\n'
+                      << tr("%1: %2 %3 failed (Job %4): %5")
+                             .arg(record.id, migration.system, migration.phase, migration.job, migration.message)
+                      << '\n';
+                for (const QString &line : migration.log.mid(std::max<qsizetype>(migration.log.size() - 10, 0)))
+                    out() << "  " << line << '\n';
+            }
+        }
         return Success;
     }
 };

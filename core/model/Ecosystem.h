@@ -69,6 +69,18 @@ struct ManifestSource
     static QString forEnvironment(const QString &path, const QString &environment);
 };
 
+// What a system runs as Kubernetes Jobs with its new image and its
+// environment's settings (see pipeline/MigrationJob): `up` before its new
+// version rolls out, `down` when that release is rolled back, before the
+// old version is restored. Each is a container command: a string in the
+// ecosystem runs as ["/bin/sh", "-c", TEXT], a list as it is (exec form).
+struct Migration
+{
+    QStringList up;
+    QStringList down;
+    std::chrono::seconds timeout { 600 }; // each Job's activeDeadlineSeconds
+};
+
 struct System
 {
     QString name;
@@ -88,6 +100,7 @@ struct System
     // name credentials (`env:`); see CommandEnvironment.
     QStringList passedVariables;
     QStringList dependsOn;
+    std::optional<Migration> migration;
     SourceLocation location;
 };
 

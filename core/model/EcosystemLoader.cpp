@@ -5,6 +5,7 @@
 #include "model/EcosystemChecks.h"
 #include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
+#include "model/MigrationReader.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
 #include "support/YamlDocument.h"
@@ -393,13 +394,14 @@ private:
             system.testCommand = r.string("test").value_or(QString());
             system.smokeCommands = r.stringList("smoke").value_or(QStringList());
             system.dependsOn = r.stringList("dependsOn").value_or(QStringList());
+            system.migration = readMigration(r, m_sink);
             readPassedVariables(r, item["env"], system, settings.credentialVariables());
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
                 QStringLiteral("kustomize"), QStringLiteral("helm"), QStringLiteral("variables"),
                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"), QStringLiteral("dependsOn"),
-                QStringLiteral("env") });
+                QStringLiteral("env"), QStringLiteral("migrate") });
             if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
                 continue;
             m_locations.dependsOn.append(r.valueLocation("dependsOn"));

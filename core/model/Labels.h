@@ -51,6 +51,11 @@ inline constexpr QLatin1StringView osUser("shipyard.dev/os-user");
 inline constexpr QLatin1StringView kubernetesUser("shipyard.dev/kubernetes-user");
 inline constexpr QLatin1StringView action("shipyard.dev/action");
 
+// On migration Jobs and their pods (labels): the system and `release`, and
+// the phase, "up" or "down" (see pipeline/MigrationJob).
+inline constexpr QLatin1StringView system("shipyard.dev/system");
+inline constexpr QLatin1StringView migration("shipyard.dev/migration");
+
 // Kubernetes' recommended label, on what Shipyard itself creates.
 inline constexpr QLatin1StringView managedBy("app.kubernetes.io/managed-by");
 inline constexpr QLatin1StringView managedByShipyard("shipyard");

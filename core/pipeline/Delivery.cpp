@@ -8,7 +8,9 @@
 #include "pipeline/steps/DeployStep.h"
 #include "pipeline/steps/LockStep.h"
 #include "pipeline/steps/MergeStep.h"
+#include "pipeline/steps/MigrateStep.h"
 #include "pipeline/steps/MonitorStep.h"
+#include "pipeline/steps/PrepareStep.h"
 #include "pipeline/steps/RollbackStep.h"
 #include "pipeline/steps/SmokeStep.h"
 #include "pipeline/steps/TestStep.h"
@@ -50,8 +52,8 @@ Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const
 {
     m_stateGate->delivery = this;
     m_steps.append({ Step::Lock, {}, State::Pending, {}, {}, {} });
-    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Deploy, Step::Smoke, Step::Monitor,
-             Step::Rollback, Step::Merge }) {
+    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Migrate, Step::Deploy, Step::Smoke,
+             Step::Monitor, Step::Rollback, Step::Merge }) {
         for (const Target &target : targets)
             m_steps.append({ step, target.system, State::Pending, {}, {}, {} });
     }
@@ -255,6 +257,8 @@ void Delivery::run()
     steps.push_back(std::make_unique<BuildStep>());
     steps.push_back(std::make_unique<TestStep>());
     steps.push_back(std::make_unique<VerifyStep>());
+    steps.push_back(std::make_unique<PrepareStep>());
+    steps.push_back(std::make_unique<MigrateStep>());
     steps.push_back(std::make_unique<DeployStep>());
     steps.push_back(std::make_unique<SmokeStep>());
     steps.push_back(std::make_unique<MonitorStep>());
@@ -349,7 +353,9 @@ void Delivery::end(DeliveryContext &context, Outcome outcome, Step step, const Q
 {
     // A delivery that ends before its first change leaves no release behind
     // it: a record already written in progress says it failed.
-    if (context.record().result == ReleaseRecord::Result::InProgress && outcome != Outcome::Succeeded) {
+    // A rollback that stopped leaves its release in progress on purpose.
+    if (context.record().result == ReleaseRecord::Result::InProgress && outcome != Outcome::Succeeded &&
+        !context.rollbackStopped()) {
         context.record().result = ReleaseRecord::Result::Failed;
         context.record().reason = reason;
         if (const KubeError saved = context.saveRecord(); saved.isError())

@@ -33,11 +33,13 @@ class DeliveryStep;
 // One delivery of one or more systems into one environment, step by step,
 // each step across all systems before the next:
 //   lock → update (feature branch onto upstream) → build → test → verify
-//   (images in the registry) → deploy (server-side apply, rollouts) → smoke
+//   (images in the registry) → migrate (the systems' `migrate.up` Jobs) →
+//   deploy (server-side apply, rollouts) → smoke
 //   → monitor (the ecosystem's Prometheus query and the environment's
 //   Alertmanager alerts over their windows) → merge
-//   (staging and production only) → [rollback on any failure after deploy
-//   began, a failed merge included].
+//   (staging and production only) → [rollback on any failure after the
+//   first migration or object, a failed merge included: the migrations'
+//   `down` Jobs, then the last good release restored].
 // Nothing is left half done: a failure or a cancel after the first object
 // was applied restores the environment's last good release, records the
 // failed release and returns the tasks to their developers.
@@ -58,7 +60,7 @@ class Delivery : public QObject
 {
     Q_OBJECT
 public:
-    enum class Step { Lock, Update, Build, Test, Verify, Deploy, Smoke, Monitor, Rollback, Merge };
+    enum class Step { Lock, Update, Build, Test, Verify, Migrate, Deploy, Smoke, Monitor, Rollback, Merge };
     Q_ENUM(Step)
     enum class State { Pending, Running, Succeeded, Failed, Skipped, Cancelled };
     Q_ENUM(State)

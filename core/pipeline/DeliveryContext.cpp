@@ -138,6 +138,34 @@ std::function<void(const QJsonObject &)> DeliveryContext::deploymentObserver() c
     return m_delivery.deploymentObserver(deploymentSystems());
 }
 
+void DeliveryContext::recordSystems(const QHash<QString, qint64> &revisions)
+{
+    m_record.systems.clear();
+    for (const DeliveryContext::Work &work : m_work) {
+        ReleaseRecord::SystemRelease release;
+        release.system = work.system.name;
+        release.image = work.image;
+        release.gitSha = work.commit;
+        release.branch = work.target.usesUpstream() ? work.system.upstream : work.target.branch;
+        release.source = work.manifestSource;
+        for (const QJsonObject &object : work.objects) {
+            release.objects.append(object);
+            if (object.value(QLatin1String("kind")).toString() == QLatin1String("Deployment"))
+                release.revision = revisions.value(object[QLatin1String("metadata")][QLatin1String("name")].toString());
+        }
+        m_record.systems.append(release);
+    }
+}
+
+ReleaseApplier DeliveryContext::applier() const
+{
+    ReleaseApplier applier(m_client, m_ns);
+    applier.setLog(logger());
+    applier.setCancelFlag(cancelFlag());
+    applier.setWriteGuard(writeGuard());
+    return applier;
+}
+
 KubeError DeliveryContext::saveRecord()
 {
     if (const QString why = whyNotWritable(); !why.isEmpty())

@@ -9,6 +9,7 @@
 #include "monitoring/FiringAlert.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/EnvironmentLock.h"
+#include "releases/ReleaseApplier.h"
 #include "releases/ReleaseRecord.h"
 #include "releases/ReleaseStore.h"
 #include "support/SecretMasker.h"
@@ -114,9 +115,20 @@ public:
     // What a rollback restores (see DeployStep).
     ReleaseRecord &rollbackTarget() { return m_rollbackTarget; }
     const ReleaseRecord &rollbackTarget() const { return m_rollbackTarget; }
-    // Whether an object was applied: from then on a failure is undone.
+    // Whether the environment was changed (an object applied, a migration
+    // run): from then on a failure is undone.
     bool applied() const { return m_applied; }
     void setApplied() { m_applied = true; }
+    // The rollback stopped before it restored anything (a migration's down
+    // failed): the release stays in progress, for whoever holds the lock
+    // next to finish undoing it, or to refuse until a person decided.
+    bool rollbackStopped() const { return m_rollbackStopped; }
+    void setRollbackStopped() { m_rollbackStopped = true; }
+    // The record's systems as the release applies them, with the
+    // Deployments' revisions after their rollouts once known.
+    void recordSystems(const QHash<QString, qint64> &revisions);
+    // What applies the release's objects: the run's log, cancel flag and write guard.
+    ReleaseApplier applier() const;
     // The Deployments among the systems' objects: deployment name → system.
     QHash<QString, QString> deploymentSystems() const;
     // What a ReleaseApplier reports the Deployments' states to.
@@ -192,6 +204,7 @@ private:
     ReleaseRecord m_rollbackTarget;
     bool m_applied = false;
     QList<FiringAlert> m_toleratedAlerts;
+    bool m_rollbackStopped = false;
 };
 
 } // namespace Shipyard

@@ -9,11 +9,12 @@ namespace Shipyard {
 // from what the delivery has changed by then (docs/delivery.md has the same
 // table, with what each step changes and how it is undone):
 //
-//   the step says …              nothing applied yet   objects applied
+//   the step says …              nothing applied yet   objects applied (or an `up` run)
 //   ─────────────────────────    ───────────────────   ─────────────────────────────
 //   not started (no lock)        end, nothing audited  –
 //   end (gate, refusal, …)       end                   –
-//   roll back                    end                   restore the last good release,
+//   roll back                    end                   run the migrations' `down`s,
+//                                                      restore the last good release,
 //                                                      or keep it when the failed step
 //                                                      keeps failed releases (never
 //                                                      after a cancel)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/InterruptedRelease.h"
 
+#include "pipeline/MigrationRollback.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseStore.h"
 
@@ -24,8 +25,15 @@ QString InterruptedRelease::describe(const ReleaseRecord &interrupted)
 }
 
 QString InterruptedRelease::recover(ReleaseRecord interrupted, const ReleaseRecord &lastGood, const ReleaseStore &store,
-    const ReleaseApplier &applier, std::chrono::seconds timeout, const std::function<void(const QString &)> &log)
+    const ReleaseApplier &applier, const MigrationRollback &migrations, std::chrono::seconds timeout,
+    const std::function<void(const QString &)> &log)
 {
+    if (!MigrationRollback::pending(interrupted).isEmpty()) {
+        if (log)
+            log(QStringLiteral("%1: undoing its migrations first").arg(describe(interrupted)));
+        if (const QString stopped = migrations.run(interrupted); !stopped.isEmpty())
+            return QStringLiteral("%1, and undoing its migrations stopped: %2").arg(describe(interrupted), stopped);
+    }
     QStringList systems;
     QHash<QString, QList<QJsonObject>> applied;
     for (const ReleaseRecord::SystemRelease &release : std::as_const(interrupted.systems)) {

@@ -12,6 +12,7 @@
 
 namespace Shipyard {
 
+class MigrationRollback;
 class ReleaseApplier;
 class ReleaseStore;
 
@@ -28,11 +29,14 @@ public:
     // with the lock held: nobody is delivering it any more.
     static std::optional<ReleaseRecord> find(const QList<ReleaseRecord> &records);
 
-    // Restores LASTGOOD over INTERRUPTED's systems (what INTERRUPTED added
-    // and LASTGOOD lacks is deleted), then records INTERRUPTED as interrupted.
-    // Empty on success, else why not; the record stays in progress then.
+    // Undoes INTERRUPTED's migrations with MIGRATIONS (which writes its
+    // record as it goes), restores LASTGOOD over INTERRUPTED's systems (what
+    // INTERRUPTED added and LASTGOOD lacks is deleted), then records
+    // INTERRUPTED as interrupted. Empty on success, else why not; the record
+    // stays in progress then, and a failed `down` restores nothing.
     static QString recover(ReleaseRecord interrupted, const ReleaseRecord &lastGood, const ReleaseStore &store,
-        const ReleaseApplier &applier, std::chrono::seconds timeout, const std::function<void(const QString &)> &log);
+        const ReleaseApplier &applier, const MigrationRollback &migrations, std::chrono::seconds timeout,
+        const std::function<void(const QString &)> &log);
 
     // "release X, delivered by who at time, was interrupted"
     static QString describe(const ReleaseRecord &interrupted);

@@ -5,6 +5,7 @@
 #include "audit/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/InterruptedRelease.h"
+#include "pipeline/MigrationRollback.h"
 #include "pipeline/WritePermissions.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
@@ -161,16 +162,44 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     }
     permissions.addReleaseRecords(secrets);
     permissions.addEvents();
+    // The releases the restore goes back over, newest first: what their
+    // migrations set up is undone before it.
+    QList<ReleaseRecord> replaced;
+    for (const ReleaseRecord &record : records) {
+        if (record.id == target->id)
+            break;
+        if (!MigrationRollback::pending(record).isEmpty())
+            replaced.append(record);
+    }
+    if (!replaced.isEmpty())
+        permissions.addMigrations();
     if (const QString missing = permissions.check(); !missing.isEmpty()) {
         audit(QStringLiteral("failed: ") + missing);
         return fail(missing);
     }
 
+    const auto writeGuard = [&lock, timeout = m_ecosystem.rollback.rolloutTimeout] {
+        return lock.waitUntilWritable(timeout) ? QString() : lock.whyNotWritable();
+    };
+    MigrationRollback migrations(writer, ns, m_ecosystem.secretMasker());
+    migrations.setLog(m_log);
+    migrations.setWriteGuard(writeGuard);
+    migrations.setSave([&store](const ReleaseRecord &record) { return store.save(record); });
+    // Each record as its downs left it, for the marks written after the restore.
+    QHash<QString, ReleaseRecord> undone;
+    for (ReleaseRecord record : std::as_const(replaced)) {
+        const QString stopped = migrations.run(record);
+        undone.insert(record.id, record);
+        if (!stopped.isEmpty()) {
+            // Nothing restored: the environment runs what it ran, with its schema.
+            audit(QStringLiteral("stopped: ") + stopped);
+            return fail(QStringLiteral("not rolled back, a person must decide: ") + stopped);
+        }
+    }
+
     ReleaseApplier applier(writer, ns);
     applier.setLog(m_log);
-    applier.setWriteGuard([&lock, timeout = m_ecosystem.rollback.rolloutTimeout] {
-        return lock.waitUntilWritable(timeout) ? QString() : lock.whyNotWritable();
-    });
+    applier.setWriteGuard(writeGuard);
     QHash<QString, qint64> revisions;
     const QString restoreError =
         applier.restore(*target, systems, currentObjects, m_ecosystem.rollback.rolloutTimeout, &revisions);
@@ -180,17 +209,17 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
         return fail(restoreError);
 
     if (interrupted) {
-        ReleaseRecord marked = *interrupted;
+        ReleaseRecord marked = undone.value(interrupted->id, *interrupted);
         marked.result = ReleaseRecord::Result::Interrupted;
         marked.reason = QStringLiteral("interrupted; release %1 was restored over it").arg(target->id);
         marked.restoredAt = QDateTime::currentDateTimeUtc();
         store.save(marked);
     }
     if (current && current->id != target->id) {
-        ReleaseRecord replaced = *current;
-        replaced.result = ReleaseRecord::Result::RolledBack;
-        replaced.reason = QStringLiteral("rolled back to %1").arg(target->id);
-        store.save(replaced);
+        ReleaseRecord rolledBack = undone.value(current->id, *current);
+        rolledBack.result = ReleaseRecord::Result::RolledBack;
+        rolledBack.reason = QStringLiteral("rolled back to %1").arg(target->id);
+        store.save(rolledBack);
     }
     ReleaseRecord restored = *target;
     restored.id = ReleaseRecord::newId();
@@ -199,6 +228,8 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     restored.result = ReleaseRecord::Result::Succeeded;
     restored.reason.clear();
     restored.restoredFrom = target->id;
+    // Its migrations ran for the release it restores, not again for this one.
+    restored.migrations.clear();
     for (ReleaseRecord::SystemRelease &release : restored.systems)
         release.revision = revisions.value(release.system, release.revision);
     const KubeError saveError = store.save(restored);

@@ -70,6 +70,16 @@ void WritePermissions::addEvents()
     add(QStringLiteral("create"), coreType("events", "Event"));
 }
 
+void WritePermissions::addMigrations()
+{
+    const KubeResourceType jobs = KubeResourceType::make(
+        QStringLiteral("batch"), QStringLiteral("v1"), QStringLiteral("jobs"), QStringLiteral("Job"));
+    add(QStringLiteral("create"), jobs);
+    add(QStringLiteral("get"), jobs);
+    add(QStringLiteral("list"), coreType("pods", "Pod"));
+    add(QStringLiteral("get"), coreType("pods", "Pod"), QStringLiteral("log"));
+}
+
 void WritePermissions::addApplied(const QList<QJsonObject> &objects)
 {
     for (const QJsonObject &object : objects) {

@@ -41,6 +41,9 @@ public:
     void addReleaseRecords(bool withSecrets);
     // The Events audit records become (AuditTrail).
     void addEvents();
+    // Migration Jobs (MigrationJob): created and read, their pods listed
+    // and their logs read.
+    void addMigrations();
     // Server-side apply of OBJECTS: get (the state captured before a first
     // delivery), create (an object that does not exist yet) and patch, on
     // each one's resource as ReleaseApplier writes it; list and watch too

@@ -69,6 +69,19 @@ std::optional<ReleaseRecord::Result> ReleaseRecord::resultFromKeyword(const QStr
     return std::nullopt;
 }
 
+QString ReleaseRecord::keyword(Migration::Result result)
+{
+    switch (result) {
+    case Migration::Result::Running:
+        return QStringLiteral("running");
+    case Migration::Result::Succeeded:
+        return QStringLiteral("succeeded");
+    case Migration::Result::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
 QString ReleaseRecord::newId(const QDateTime &time)
 {
     // The random part keeps two deliveries of the same second apart; the id
@@ -108,6 +121,27 @@ QJsonObject ReleaseRecord::toJson() const
         object.insert(QStringLiteral("restoredAt"), restoredAt.toUTC().toString(Qt::ISODateWithMs));
     if (!steps.isEmpty())
         object.insert(QStringLiteral("steps"), steps);
+    QJsonArray migrationArray;
+    for (const Migration &migration : migrations) {
+        QJsonObject entry { { QStringLiteral("system"), migration.system },
+            { QStringLiteral("phase"), migration.phase }, { QStringLiteral("job"), migration.job },
+            { QStringLiteral("image"), migration.image }, { QStringLiteral("result"), keyword(migration.result) } };
+        if (!migration.message.isEmpty())
+            entry.insert(QStringLiteral("message"), migration.message);
+        if (!migration.log.isEmpty())
+            entry.insert(QStringLiteral("log"), QJsonArray::fromStringList(migration.log));
+        if (migration.started.isValid())
+            entry.insert(QStringLiteral("started"), migration.started.toUTC().toString(Qt::ISODateWithMs));
+        if (migration.finished.isValid())
+            entry.insert(QStringLiteral("finished"), migration.finished.toUTC().toString(Qt::ISODateWithMs));
+        if (!migration.down.isEmpty())
+            entry.insert(QStringLiteral("down"), QJsonArray::fromStringList(migration.down));
+        if (migration.timeoutSeconds > 0)
+            entry.insert(QStringLiteral("timeoutSeconds"), migration.timeoutSeconds);
+        migrationArray.append(entry);
+    }
+    if (!migrationArray.isEmpty())
+        object.insert(QStringLiteral("migrations"), migrationArray);
     return object;
 }
 
@@ -139,6 +173,35 @@ std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
         release.revision = system.value(QLatin1String("revision")).toInteger();
         release.objects = system.value(QLatin1String("objects")).toArray();
         record.systems.append(release);
+    }
+    const auto strings = [](const QJsonValue &value) {
+        QStringList list;
+        for (const QJsonValue &item : value.toArray())
+            list.append(item.toString());
+        return list;
+    };
+    for (const QJsonValue &value : object.value(QLatin1String("migrations")).toArray()) {
+        const QJsonObject entry = value.toObject();
+        Migration migration;
+        migration.system = entry.value(QLatin1String("system")).toString();
+        migration.phase = entry.value(QLatin1String("phase")).toString();
+        migration.job = entry.value(QLatin1String("job")).toString();
+        migration.image = entry.value(QLatin1String("image")).toString();
+        // An unknown result is taken for one still running: never for a
+        // success, which would skip undoing it, nor a failure, which would
+        // skip running its down.
+        const QString ended = entry.value(QLatin1String("result")).toString();
+        migration.result = ended == keyword(Migration::Result::Succeeded) ? Migration::Result::Succeeded
+            : ended == keyword(Migration::Result::Failed)                 ? Migration::Result::Failed
+                                                                          : Migration::Result::Running;
+        migration.message = entry.value(QLatin1String("message")).toString();
+        migration.log = strings(entry.value(QLatin1String("log")));
+        migration.started = QDateTime::fromString(entry.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
+        migration.finished =
+            QDateTime::fromString(entry.value(QLatin1String("finished")).toString(), Qt::ISODateWithMs);
+        migration.down = strings(entry.value(QLatin1String("down")));
+        migration.timeoutSeconds = entry.value(QLatin1String("timeoutSeconds")).toInteger();
+        record.migrations.append(migration);
     }
     return record;
 }

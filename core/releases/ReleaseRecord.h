@@ -44,6 +44,34 @@ struct ReleaseRecord
         QJsonArray objects;
     };
 
+    // One migration Job run for a system of this release (see
+    // pipeline/MigrationJob), in the order they ran: `up` before the rollout,
+    // `down` when the release was rolled back. Written before the Job starts
+    // (running) and again when it ended, so that whoever finds the release
+    // interrupted knows what its schema may be.
+    struct Migration
+    {
+        enum class Result { Running, Succeeded, Failed };
+        QString system;
+        QString phase; // "up" or "down"
+        QString job; // the Job's name in the release's namespace
+        QString image; // what it ran: the release's new image, for both phases
+        Result result = Result::Running;
+        QString message; // how it ended: "completed", or why it failed
+        // The end of its pod's log, masked: at most maxMigrationLogLines lines
+        // and maxMigrationLogBytes; kept in the record, which views read whole.
+        QStringList log;
+        QDateTime started;
+        QDateTime finished;
+        // An `up`: the command that undoes it and how long that may take, as
+        // the release declared them, so that a rollback from any machine (and
+        // a later ecosystem file) undoes it the way its release meant.
+        QStringList down;
+        qint64 timeoutSeconds = 0;
+    };
+    static constexpr qsizetype maxMigrationLogLines = 40;
+    static constexpr qsizetype maxMigrationLogBytes = 8 * 1024;
+
     QString id; // sortable: yyyyMMdd-hhmmss-NNNN (UTC)
     QDateTime time;
     QString who; // user@host
@@ -57,6 +85,7 @@ struct ReleaseRecord
     // finished, message}), so that any machine can show how it went.
     QJsonArray steps;
     QList<SystemRelease> systems;
+    QList<Migration> migrations;
     // The end of the delivery's log, secrets masked (see logTail()). Kept by
     // ReleaseStore beside the record, not in toJson(): a history reads records by the dozen.
     QStringList log;
@@ -84,6 +113,7 @@ struct ReleaseRecord
     static QString newId(const QDateTime &time = QDateTime::currentDateTimeUtc());
     static QString keyword(Result result);
     static std::optional<Result> resultFromKeyword(const QString &word);
+    static QString keyword(Migration::Result result);
 };
 
 } // namespace Shipyard

@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Shipyard {
 
 namespace {
@@ -124,6 +126,19 @@ int ReleaseHistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString ReleaseHistoryModel::migrationTitle(const ReleaseRecord::Migration &migration)
+{
+    switch (migration.result) {
+    case ReleaseRecord::Migration::Result::Running:
+        return tr("%1 %2 running").arg(migration.system, migration.phase);
+    case ReleaseRecord::Migration::Result::Succeeded:
+        return tr("%1 %2 done").arg(migration.system, migration.phase);
+    case ReleaseRecord::Migration::Result::Failed:
+        return tr("%1 %2 failed").arg(migration.system, migration.phase);
+    }
+    return {};
+}
+
 QString ReleaseHistoryModel::resultTitle(ReleaseRecord::Result result)
 {
     switch (result) {
@@ -168,6 +183,25 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
         }
         case ResultColumn:
             return resultTitle(record.result);
+        case MigrationsColumn: {
+            QStringList migrations;
+            for (const ReleaseRecord::Migration &migration : record.migrations) {
+                if (role == Qt::DisplayRole) {
+                    migrations.append(migrationTitle(migration));
+                    continue;
+                }
+                // The tooltip has what a person needs to act on a failure:
+                // which Job, how it ended and the end of its log.
+                QString entry = tr("%1 — Job %2").arg(migrationTitle(migration), migration.job);
+                if (!migration.message.isEmpty())
+                    entry += QStringLiteral(": ") + migration.message;
+                const QStringList tail = migration.log.mid(std::max<qsizetype>(migration.log.size() - 5, 0));
+                if (!tail.isEmpty())
+                    entry += QStringLiteral("\n    ") + tail.join(QStringLiteral("\n    "));
+                migrations.append(entry);
+            }
+            return migrations.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
+        }
         case ReasonColumn:
             // A person's rollback says what it restored.
             if (!record.restoredFrom.isEmpty())
@@ -185,6 +219,11 @@ QVariant ReleaseHistoryModel::data(const QModelIndex &index, int role) const
             return QColor(0xc0, 0x1c, 0x28);
         if (index.column() == ResultColumn && record.result == ReleaseRecord::Result::RolledBack)
             return QColor(0xb3, 0x6b, 0x00);
+        if (index.column() == MigrationsColumn &&
+            std::ranges::any_of(record.migrations, [](const ReleaseRecord::Migration &migration) {
+                return migration.result == ReleaseRecord::Migration::Result::Failed;
+            }))
+            return QColor(0xc0, 0x1c, 0x28);
         return {};
     case IdRole:
         return record.id;
@@ -216,6 +255,8 @@ QVariant ReleaseHistoryModel::headerData(int section, Qt::Orientation orientatio
         return tr("Systems → images");
     case ResultColumn:
         return tr("Result");
+    case MigrationsColumn:
+        return tr("Migrations");
     case ReasonColumn:
         return tr("Reason");
     case ColumnCount:

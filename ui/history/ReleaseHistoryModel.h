@@ -23,6 +23,7 @@ public:
         TasksColumn,
         SystemsColumn,
         ResultColumn,
+        MigrationsColumn,
         ReasonColumn,
         ColumnCount
     };
@@ -55,6 +56,8 @@ Q_SIGNALS:
 
 private:
     static QString resultTitle(ReleaseRecord::Result result);
+    // "storefront up done", "storefront down failed"
+    static QString migrationTitle(const ReleaseRecord::Migration &migration);
     static bool sameRecord(const ReleaseRecord &a, const ReleaseRecord &b);
 
     KubeClient m_client;

@@ -2,6 +2,7 @@
 #include "pipeline/steps/RollbackStep.h"
 
 #include "pipeline/FailurePolicy.h"
+#include "pipeline/MigrationRollback.h"
 #include "releases/ReleaseApplier.h"
 
 #include <QDateTime>
@@ -38,6 +39,10 @@ DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
         context.setState(Step::Rollback, work.system.name, State::Running);
     }
     context.log(QStringLiteral("rolling back to release %1: %2").arg(target.id, m_reason));
+    // What the release's migrations set up is undone first, by the new
+    // image that knows the schema, while the new release still runs.
+    if (const std::optional<Verdict> stopped = undoMigrations(context, systems))
+        return *stopped;
     // A rollback must run to its end even when the delivery was cancelled,
     // but not past the point where the lock may be another's.
     ReleaseApplier restorer(context.client(), context.namespaceName());
@@ -76,6 +81,43 @@ DeliveryStep::Verdict RollbackStep::restore(DeliveryContext &context) const
             : rollbackError.isEmpty() ? Outcome::RolledBack
                                       : Outcome::Failed,
         m_failedStep, reason, cancelled ? Fault::Environment : m_fault);
+}
+
+std::optional<DeliveryStep::Verdict> RollbackStep::undoMigrations(
+    DeliveryContext &context, const QStringList &systems) const
+{
+    ReleaseRecord &record = context.record();
+    if (MigrationRollback::pending(record).isEmpty())
+        return std::nullopt;
+    MigrationRollback migrations(context.client(), context.namespaceName(), context.masker());
+    migrations.setLog(context.logger());
+    migrations.setWriteGuard(context.writeGuard());
+    migrations.setSave([&context](const ReleaseRecord &) { return context.saveRecord(); });
+    const QString stoppedBecause = migrations.run(record);
+    if (stoppedBecause.isEmpty())
+        return std::nullopt;
+    if (const QString why = context.whyNotWritable(); !why.isEmpty()) {
+        for (const QString &system : systems)
+            context.setState(Step::Rollback, system, State::Cancelled, why);
+        return interrupted(m_failedStep, m_reason + QStringLiteral("; the rollback stopped: ") + why);
+    }
+    // Left in progress on purpose: whoever holds the lock next finds the
+    // release unfinished and tries its down again, or is refused, until a
+    // person dealt with it. Nothing of the old release was restored.
+    context.setRollbackStopped();
+    for (const QString &system : systems)
+        context.setState(Step::Rollback, system, State::Failed, stoppedBecause);
+    record.reason = m_reason + QStringLiteral("; the rollback stopped: ") + stoppedBecause;
+    if (const KubeError saved = context.saveRecord(); saved.isError())
+        context.log(QStringLiteral("warning: release record not written: %1").arg(saved.message));
+    context.audit(QStringLiteral("rollback"), QStringLiteral("stopped: ") + stoppedBecause, context.rollbackTarget().id,
+        QJsonObject { { QStringLiteral("automatic"), true }, { QStringLiteral("reason"), m_reason },
+            { QStringLiteral("failedRelease"), record.id } });
+    if (FailurePolicy::returnsTasks(m_fault, context.cancelled(), false))
+        context.returnTasks(m_failedStep, m_reason);
+    return end(Outcome::Failed, m_failedStep,
+        m_reason + QStringLiteral("; not rolled back, a person must decide: ") + stoppedBecause,
+        context.cancelled() ? Fault::Environment : m_fault);
 }
 
 DeliveryStep::Verdict RollbackStep::keep(DeliveryContext &context) const

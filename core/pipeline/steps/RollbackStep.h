@@ -3,10 +3,15 @@
 
 #include "pipeline/steps/DeliveryStep.h"
 
+#include <QStringList>
+
+#include <optional>
+
 namespace Shipyard {
 
-// What a failure once objects were applied leads to: the environment's last
-// good release (context.rollbackTarget()) restored, the failed release
+// What a failure once objects were applied (or a migration run) leads to:
+// the `down` of every migration the release ran (see MigrationRollback),
+// then the environment's last good release (context.rollbackTarget()) restored, the failed release
 // recorded and, when the failure was the branch's, the tasks returned to
 // their developers. A lock that may be another's stops it at once. Not one of the steps
 // Delivery runs in order: Delivery runs it for the step that failed. When
@@ -21,6 +26,9 @@ public:
 
 private:
     Verdict restore(DeliveryContext &context) const;
+    // The end of the delivery when a migration's down failed: nothing is
+    // restored, the release stays in progress, and the result says why.
+    std::optional<Verdict> undoMigrations(DeliveryContext &context, const QStringList &systems) const;
     Verdict keep(DeliveryContext &context) const;
 
     Step m_failedStep;

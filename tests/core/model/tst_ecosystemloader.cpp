@@ -2,6 +2,7 @@
 #include "model/EcosystemLoader.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -217,6 +218,59 @@ environments:
         QCOMPARE(result.ecosystem->rollback.onInterrupted, RollbackPolicy::Interrupted::Restore);
     }
 
+    void migrations()
+    {
+        QByteArray document(minimal);
+        document.replace("    manifests: [deploy/]\n",
+            "    manifests: [deploy/]\n    migrate:\n      up: bin/migrate up && echo done\n"
+            "      down: [bin/migrate, down, --steps, \"1\"]\n      timeout: 2m\n");
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        const std::optional<Migration> &migration = result.ecosystem->systems.first().migration;
+        QVERIFY(migration);
+        // Text goes through the shell, a list runs as it is.
+        QCOMPARE(migration->up, QStringList({ "/bin/sh", "-c", "bin/migrate up && echo done" }));
+        QCOMPARE(migration->down, QStringList({ "bin/migrate", "down", "--steps", "1" }));
+        QCOMPARE(migration->timeout, 120s);
+        // Without `migrate`, a system runs no Jobs.
+        const EcosystemLoadResult plain = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
+        QVERIFY(plain.ecosystem);
+        QVERIFY(!plain.ecosystem->systems.first().migration);
+    }
+
+    // docs/migrations.md's examples are ecosystems as they would load.
+    void migrationsPageExamplesLoad()
+    {
+        QFile page(QStringLiteral(SHIPYARD_SOURCE_DIR "/docs/migrations.md"));
+        QVERIFY(page.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString text = QString::fromUtf8(page.readAll());
+        const qsizetype start = text.indexOf(QStringLiteral("```yaml\n")) + 8;
+        const QString example = text.mid(start, text.indexOf(QStringLiteral("```"), start) - start);
+        const EcosystemLoadResult result = EcosystemLoader().loadData(example.toUtf8(), QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const Ecosystem &e = *result.ecosystem;
+        QCOMPARE(
+            e.system(QStringLiteral("storefront"))->migration->up, QStringList({ "/bin/sh", "-c", "bin/migrate up" }));
+        QCOMPARE(e.system(QStringLiteral("storefront"))->migration->down, QStringList({ "bin/migrate", "down", "1" }));
+        QVERIFY(e.system(QStringLiteral("mailer"))->migration);
+        // The expand/contract example's system, with a down that only says why.
+        const qsizetype contract = text.indexOf(QStringLiteral("```yaml\nsystems:"));
+        QVERIFY(contract > 0);
+        const QString system = text.mid(contract + 8, text.indexOf(QStringLiteral("```"), contract + 8) - contract - 8);
+        QByteArray document(minimal);
+        document.replace(
+            "systems:\n  - name: api\n    template: backend\n    repository: repos/api\n    image: shop/api\n"
+            "    manifests: [deploy/]\n",
+            system.toUtf8());
+        const EcosystemLoadResult contracted = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(contracted.ecosystem, qPrintable(render(contracted.diagnostics)));
+        QVERIFY2(contracted.diagnostics.isEmpty(), qPrintable(render(contracted.diagnostics)));
+        const QStringList down = contracted.ecosystem->systems.first().migration->down;
+        QCOMPARE(down.value(1), QStringLiteral("-c"));
+        QVERIFY2(down.value(2).startsWith(QStringLiteral("echo ")), qPrintable(down.join(QLatin1Char(' '))));
+    }
+
     void interruptedReleasePolicy()
     {
         const QByteArray document = QByteArray(minimal) + "rollback:\n  onInterrupted: refuse\n";
@@ -339,6 +393,33 @@ environments:
         QTest::newRow("env: a list of text")
             << replaced("    manifests: [deploy/]\n", "    manifests: [deploy/]\n    env: {PGPASSWORD: x}\n")
             << QStringList { "8:10: error: system 'api': field 'env' must be a list of text, not a mapping" };
+        QTest::newRow("migrate: not a mapping")
+            << replaced("    manifests: [deploy/]\n", "    manifests: [deploy/]\n    migrate: bin/migrate up\n")
+            << QStringList { "8:14: error: system 'api': field 'migrate' must be a mapping, not 'bin/migrate up'" };
+        QTest::newRow("migrate: down missing")
+            << replaced(
+                   "    manifests: [deploy/]\n", "    manifests: [deploy/]\n    migrate:\n      up: bin/migrate up\n")
+            << QStringList { "9:7: error: system 'api': migrate: missing required field 'down'" };
+        QTest::newRow("migrate: empty command")
+            << replaced("    manifests: [deploy/]\n",
+                   "    manifests: [deploy/]\n    migrate:\n      up: ''\n      down: bin/migrate down\n")
+            << QStringList { "9:11: error: system 'api': migrate: field 'up' must not be empty" };
+        QTest::newRow("migrate: a command list with a mapping in it")
+            << replaced("    manifests: [deploy/]\n",
+                   "    manifests: [deploy/]\n    migrate:\n      up: [bin/migrate, {a: b}]\n      down: x\n")
+            << QStringList { "9:25: error: system 'api': migrate: the items of 'up' must be text, not a mapping" };
+        QTest::newRow("migrate: a list whose program is empty")
+            << replaced("    manifests: [deploy/]\n",
+                   "    manifests: [deploy/]\n    migrate:\n      up: ['', up]\n      down: x\n")
+            << QStringList { "9:11: error: system 'api': migrate: the first word of 'up' names the program" };
+        QTest::newRow("migrate: a timeout that is no duration")
+            << replaced("    manifests: [deploy/]\n",
+                   "    manifests: [deploy/]\n    migrate:\n      up: x\n      down: y\n      timeout: soon\n")
+            << QStringList { "11:16: error: system 'api': migrate: field 'timeout' must be a duration" };
+        QTest::newRow("migrate: unknown key with suggestion")
+            << replaced("    manifests: [deploy/]\n",
+                   "    manifests: [deploy/]\n    migrate:\n      up: x\n      down: y\n      donw: z\n")
+            << QStringList { "11:7: warning: system 'api': migrate: unknown key 'donw' (did you mean 'down'?)" };
         QTest::newRow("missing systems") << QByteArray("name: Shop\nenvironments: []\n")
                                          << QStringList { "1:1: error: ecosystem: missing required field 'systems'" };
         QTest::newRow("wrong type: mapping for text")

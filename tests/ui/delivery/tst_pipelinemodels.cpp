@@ -11,6 +11,7 @@
 #include "widgets/ConfirmationDialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -69,6 +70,16 @@ ReleaseRecord record(const QString &id, ReleaseRecord::Result result = ReleaseRe
     return r;
 }
 
+ReleaseRecord::Migration migrationRun(const QString &phase, ReleaseRecord::Migration::Result result)
+{
+    ReleaseRecord::Migration migration;
+    migration.system = QStringLiteral("storefront");
+    migration.phase = phase;
+    migration.job = QStringLiteral("storefront-%1-r2").arg(phase);
+    migration.result = result;
+    return migration;
+}
+
 } // namespace
 
 class tst_PipelineModels : public QObject
@@ -80,7 +91,7 @@ private Q_SLOTS:
         DeliveryPipelineModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        QCOMPARE(model.columnCount(), 10);
+        QCOMPARE(model.columnCount(), 11);
 
         QList<Delivery::StepState> steps = pendingSteps({ QStringLiteral("storefront"), QStringLiteral("catalog") });
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -90,9 +101,12 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(model.headerData(1, Qt::Vertical).toString(), QStringLiteral("catalog"));
-        QCOMPARE(model.headerData(5, Qt::Horizontal).toString(), QStringLiteral("Deploy"));
-        QCOMPARE(model.index(0, 5).data().toString(), QStringLiteral("pending"));
-        QCOMPARE(model.index(0, 5).data(DeliveryPipelineModel::DurationRole).toLongLong(), -1);
+        const int deploy = int(DeliveryPipelineModel::stepColumns().indexOf(Step::Deploy));
+        QCOMPARE(deploy, 6);
+        QCOMPARE(model.headerData(deploy - 1, Qt::Horizontal).toString(), QStringLiteral("Migrate"));
+        QCOMPARE(model.headerData(deploy, Qt::Horizontal).toString(), QStringLiteral("Deploy"));
+        QCOMPARE(model.index(0, deploy).data().toString(), QStringLiteral("pending"));
+        QCOMPARE(model.index(0, deploy).data(DeliveryPipelineModel::DurationRole).toLongLong(), -1);
 
         // The lock is one cell for the environment: its column changes.
         setState(steps, Step::Lock, {}, State::Succeeded, QStringLiteral("held by me"));
@@ -108,21 +122,22 @@ private Q_SLOTS:
         changed.clear();
         model.applySteps(steps);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(changed[0][0].toModelIndex(), model.index(1, 5));
-        QCOMPARE(changed[0][1].toModelIndex(), model.index(1, 5));
+        QCOMPARE(changed[0][0].toModelIndex(), model.index(1, deploy));
+        QCOMPARE(changed[0][1].toModelIndex(), model.index(1, deploy));
         QVERIFY(changed[0][2].value<QList<int>>().contains(DeliveryPipelineModel::StateRole));
-        QCOMPARE(model.index(1, 5).data(DeliveryPipelineModel::StateKeywordRole).toString(), QStringLiteral("running"));
-        QVERIFY(model.index(1, 5).data(DeliveryPipelineModel::DurationRole).toLongLong() >= 1500);
+        QCOMPARE(
+            model.index(1, deploy).data(DeliveryPipelineModel::StateKeywordRole).toString(), QStringLiteral("running"));
+        QVERIFY(model.index(1, deploy).data(DeliveryPipelineModel::DurationRole).toLongLong() >= 1500);
         QVERIFY(model.hasRunningStep());
-        QCOMPARE(model.index(0, 5).data().toString(), QStringLiteral("pending"));
+        QCOMPARE(model.index(0, deploy).data().toString(), QStringLiteral("pending"));
 
         setState(steps, Step::Deploy, QStringLiteral("catalog"), State::Failed, QStringLiteral("rollout timed out"));
         changed.clear();
         model.applySteps(steps);
         QCOMPARE(changed.size(), 1);
         QVERIFY(!model.hasRunningStep());
-        QVERIFY(model.index(1, 5).data().toString().startsWith(QStringLiteral("failed\n")));
-        QVERIFY(model.index(1, 5).data(Qt::ToolTipRole).toString().contains(QStringLiteral("rollout timed out")));
+        QVERIFY(model.index(1, deploy).data().toString().startsWith(QStringLiteral("failed\n")));
+        QVERIFY(model.index(1, deploy).data(Qt::ToolTipRole).toString().contains(QStringLiteral("rollout timed out")));
 
         // Nothing changed, nothing signalled.
         changed.clear();
@@ -157,6 +172,39 @@ private Q_SLOTS:
         const QImage image = view.grab().toImage();
         const QColor border = image.pixelColor(build.center().x(), build.top() + 1);
         QVERIFY2(border.blue() > border.red() + 60, qPrintable(border.name()));
+    }
+
+    void historyModelShowsMigrations()
+    {
+        ReleaseHistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The History view's migrations: what ran, and a failed one's Job and log.
+        const ReleaseRecord plain = record(QStringLiteral("20260301-100000-0001"));
+        ReleaseRecord migrated = record(QStringLiteral("20260301-110000-0002"));
+        ReleaseRecord::Migration down = migrationRun(QStringLiteral("down"), ReleaseRecord::Migration::Result::Failed);
+        down.message = QStringLiteral("exit code 1");
+        down.log = { QStringLiteral("migrate: connected"), QStringLiteral("migrate: cannot drop orders.status") };
+        migrated.migrations = { migrationRun(QStringLiteral("up"), ReleaseRecord::Migration::Result::Succeeded), down };
+        model.setRecords({ migrated, plain });
+
+        const int column = ReleaseHistoryModel::MigrationsColumn;
+        QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), QStringLiteral("Migrations"));
+        QCOMPARE(
+            model.index(0, column).data().toString(), QStringLiteral("storefront up done, storefront down failed"));
+        QCOMPARE(model.index(1, column).data().toString(), QString());
+        const QString tooltip = model.index(0, column).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tooltip.contains(QStringLiteral("storefront down failed — Job storefront-down-r2: exit code 1")),
+            qPrintable(tooltip));
+        QVERIFY2(tooltip.contains(QStringLiteral("migrate: cannot drop orders.status")), qPrintable(tooltip));
+        QCOMPARE(model.index(0, column).data(Qt::ForegroundRole).value<QColor>(), QColor(0xc0, 0x1c, 0x28));
+        QVERIFY(!model.index(1, column).data(Qt::ForegroundRole).isValid());
+
+        // A down that ran later repaints the row.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        migrated.migrations.append(migrationRun(QStringLiteral("down"), ReleaseRecord::Migration::Result::Succeeded));
+        model.setRecords({ migrated, plain });
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(model.index(0, column).data().toString().endsWith(QStringLiteral("storefront down done")));
     }
 
     void historyModelMergesRefreshes()
