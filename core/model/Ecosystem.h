@@ -69,6 +69,26 @@ struct ManifestSource
     static QString forEnvironment(const QString &path, const QString &environment);
 };
 
+struct System;
+struct Environment;
+
+// A partial rollout (docs/canary.md): the new version first runs beside the
+// old one, as a second Deployment taking about each share of the pods in
+// turn, each share held for `pause` and judged, before the main Deployment
+// is updated. A system's plan applies in staging and production, where real
+// traffic judges it; an environment's, to every system delivered there.
+struct CanaryPlan
+{
+    QList<int> steps; // percentages, ascending, the last 100; empty: no canary ("canary: false")
+    std::chrono::seconds pause { 0 };
+    bool manual = false; // each share waits for a person instead of a pause
+    SourceLocation location;
+
+    // The plan for SYSTEM delivered into ENVIRONMENT: the environment's over
+    // the system's; nothing when neither asks for one.
+    static std::optional<CanaryPlan> forDelivery(const System &system, const Environment &environment);
+};
+
 struct System
 {
     QString name;
@@ -88,6 +108,7 @@ struct System
     // name credentials (`env:`); see CommandEnvironment.
     QStringList passedVariables;
     QStringList dependsOn;
+    std::optional<CanaryPlan> canary;
     SourceLocation location;
 };
 
@@ -129,6 +150,7 @@ struct Environment
     int approvals = 0; // positive reviews needed before delivering here
     QStringList systems; // delivered systems; empty means all
     QList<FreezeWindow> freezes;
+    std::optional<CanaryPlan> canary; // over its systems' own
     SourceLocation location;
 
     // The namespace for a task's showroom, or namespaceName for the others.

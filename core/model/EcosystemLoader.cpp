@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "model/EcosystemLoader.h"
 
+#include "model/CanaryPlanReader.h"
 #include "model/EcosystemChecks.h"
 #include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
@@ -389,12 +390,13 @@ private:
             system.smokeCommands = r.stringList("smoke").value_or(QStringList());
             system.dependsOn = r.stringList("dependsOn").value_or(QStringList());
             readPassedVariables(r, item["env"], system, settings.credentialVariables());
+            system.canary = readCanaryPlan(r, item, m_sink, false);
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
                 QStringLiteral("kustomize"), QStringLiteral("helm"), QStringLiteral("variables"),
                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"), QStringLiteral("dependsOn"),
-                QStringLiteral("env") });
+                QStringLiteral("env"), QStringLiteral("canary") });
             if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
                 continue;
             m_locations.dependsOn.append(r.valueLocation("dependsOn"));
@@ -508,6 +510,7 @@ private:
                     QStringLiteral("%1: secret '%2' is not a Secret's name").arg(r.what(), env.secret));
             env.variables = readVariables(r, m_sink);
             env.freezes = readFreezeWindows(r, m_sink);
+            env.canary = readCanaryPlan(r, item, m_sink, true);
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
@@ -517,7 +520,8 @@ private:
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("context"),
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("secret"), QStringLiteral("protected"), QStringLiteral("approvals"),
-                QStringLiteral("systems"), QStringLiteral("variables"), QStringLiteral("freezes") });
+                QStringLiteral("systems"), QStringLiteral("variables"), QStringLiteral("freezes"),
+                QStringLiteral("canary") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();
