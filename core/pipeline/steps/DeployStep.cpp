@@ -9,6 +9,7 @@
 #include "pipeline/WritePermissions.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
+#include "support/FutureWait.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -38,6 +39,8 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
         return *refused;
     if (const std::optional<Verdict> unsettled = settleRollbackTarget(context, applier))
         return *unsettled;
+    if (const std::optional<Verdict> unread = holdForCanary(context))
+        return *unread;
     applier.setDeploymentObserver(context.deploymentObserver());
 
     // Written before the first change: a delivery killed from here on leaves
@@ -267,6 +270,40 @@ std::optional<DeliveryStep::Verdict> DeployStep::settleRollbackTarget(
     return std::nullopt;
 }
 
+std::optional<DeliveryStep::Verdict> DeployStep::holdForCanary(DeliveryContext &context)
+{
+    for (DeliveryContext::Work &work : context.work()) {
+        if (!CanaryPlan::forDelivery(work.system, context.environment()))
+            continue;
+        QList<QJsonObject> held;
+        QHash<QString, int> replicas;
+        for (const QJsonObject &object : std::as_const(work.objects)) {
+            if (object.value(QLatin1String("kind")).toString() != QLatin1String("Deployment"))
+                continue;
+            const KubeResponse live =
+                await(context.client().get(ManifestReader::pathOf(object, context.namespaceName())));
+            if (live.error.isNotFound())
+                continue;
+            if (!live.ok())
+                return end(Outcome::Failed, Step::Deploy,
+                    QStringLiteral("%1: %2").arg(ReleaseApplier::describe(object), live.error.message));
+            const int running = live.json()[QLatin1String("spec")][QLatin1String("replicas")].toInt(1);
+            if (running <= 0)
+                continue;
+            held.append(object);
+            replicas.insert(object[QLatin1String("metadata")][QLatin1String("name")].toString(), running);
+        }
+        if (held.isEmpty()) {
+            context.log(QStringLiteral("%1: no canary, none of its Deployments runs in %2 yet: delivered at once")
+                    .arg(work.system.name, context.namespaceName()));
+            continue;
+        }
+        work.heldForCanary = held;
+        work.runningReplicas = replicas;
+    }
+    return std::nullopt;
+}
+
 DeliveryStep::Verdict DeployStep::apply(DeliveryContext &context, const ReleaseApplier &applier)
 {
     QString failure;
@@ -278,6 +315,10 @@ DeliveryStep::Verdict DeployStep::apply(DeliveryContext &context, const ReleaseA
         }
         context.setState(Step::Deploy, work.system.name, State::Running);
         for (const QJsonObject &object : work.objects) {
+            if (work.heldForCanary.contains(object)) {
+                context.log(QStringLiteral("%1 held back for the canary").arg(ReleaseApplier::describe(object)));
+                continue;
+            }
             KubeError error;
             const QString refused = applier.apply(object, nullptr, &error);
             if (error.kind == KubeError::Kind::Cancelled) {
@@ -302,8 +343,12 @@ DeliveryStep::Verdict DeployStep::apply(DeliveryContext &context, const ReleaseA
         return rollBack(Step::Deploy, failure, fault);
 
     QList<QJsonObject> all;
-    for (const DeliveryContext::Work &work : context.work())
-        all += work.objects;
+    for (const DeliveryContext::Work &work : context.work()) {
+        for (const QJsonObject &object : work.objects) {
+            if (!work.heldForCanary.contains(object))
+                all.append(object);
+        }
+    }
     const ReleaseApplier::RolloutOutcome rollout =
         applier.waitForRollouts(all, context.ecosystem().rollback.rolloutTimeout);
     recordSystems(context, rollout.revisions);
@@ -319,7 +364,9 @@ DeliveryStep::Verdict DeployStep::apply(DeliveryContext &context, const ReleaseA
             rollout.cancelled ? State::Cancelled
                 : failedHere  ? State::Failed
                               : State::Succeeded,
-            failedHere ? rollout.error : QString());
+            failedHere                         ? rollout.error
+                : work.heldForCanary.isEmpty() ? QString()
+                                               : QStringLiteral("its Deployments wait for the canary"));
     }
     if (failure.isEmpty())
         return goOn();

@@ -13,7 +13,8 @@ class ReleaseApplier;
 // then every object applied (server-side) and the rollouts waited for. What
 // all of that needs is asked of the server before the first of it (see
 // WritePermissions). From the first object applied on, a failure is rolled
-// back (see RollbackStep).
+// back (see RollbackStep). The Deployments of a system with a canary plan
+// wait for the canary step (see CanaryStep).
 class DeployStep : public DeliveryStep
 {
 public:
@@ -32,7 +33,12 @@ private:
     static std::optional<Verdict> recoverInterrupted(DeliveryContext &context, const ReleaseApplier &applier);
     // Settles context.rollbackTarget(); the end of the delivery when it cannot.
     static std::optional<Verdict> settleRollbackTarget(DeliveryContext &context, const ReleaseApplier &applier);
-    // Applies every object and waits for the rollouts: the verdict.
+    // The Deployments of systems with a canary plan that already run here
+    // are held back for the canary step (Work::heldForCanary); a system
+    // delivered for the first time has nothing to run a canary beside.
+    static std::optional<Verdict> holdForCanary(DeliveryContext &context);
+    // Applies every object but those held for a canary and waits for the
+    // rollouts: the verdict.
     static Verdict apply(DeliveryContext &context, const ReleaseApplier &applier);
     // The record's systems as applied.
     static void recordSystems(DeliveryContext &context, const QHash<QString, qint64> &revisions);
