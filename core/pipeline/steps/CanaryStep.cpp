@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/CanaryStep.h"
 
-#include "model/Labels.h"
 #include "pipeline/CanaryControl.h"
 #include "pipeline/CanaryJudge.h"
 #include "releases/CanaryDeployment.h"
