@@ -526,7 +526,10 @@ environments:
             << QStringList { "8:13: error: system 'api': canary: missing required field 'pause'" };
         QTest::newRow("canary with an unknown key")
             << withCanary("{steps: [100], pause: 3s, pace: 1}")
-            << QStringList { "8:39: warning: system 'api': canary: unknown key 'pace' (did you mean 'pause'?)" };
+            << QStringList { "8:39: warning: system 'api': canary: unknown key 'pace' (did you mean 'pause'?)",
+                   "8:13: warning: system 'api': canary: nothing judges its shares (no rollback.monitoring)" };
+        QTest::newRow("canary waiting for a person needs no monitoring")
+            << withCanary("{steps: [50, 100], pause: manual}") << QStringList {};
         QTest::newRow("canary: false only turns an environment's off")
             << withCanary("false")
             << QStringList { "8:13: error: system 'api': field 'canary' must be a mapping, not 'false'" };
