@@ -170,6 +170,8 @@ QString CanaryRun::publish(int index, bool apply)
         KubeError error;
         if (const QString refused = m_applier.apply(canary, nullptr, &error); !refused.isEmpty())
             return refused;
+        // A change to the environment like any other: a failure from here on is rolled back.
+        m_context.setApplied();
     }
     return {};
 }
