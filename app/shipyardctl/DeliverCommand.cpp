@@ -119,7 +119,18 @@ public:
             out() << tr(" in %1 s").arg(double(result.duration.count()) / 1000.0, 0, 'f', 1) << '\n';
             if (!result.reason.isEmpty())
                 out() << tr("%1: %2").arg(result.failedStep, result.reason) << '\n';
+            const QMap<QString, QList<CanaryStepResult>> canary = delivery.canary();
+            for (auto it = canary.begin(); it != canary.end(); ++it) {
+                out() << tr("canary of %1:").arg(it.key()) << '\n';
+                for (const CanaryStepResult &step : it.value())
+                    out() << "  " << step.describe() << ": " << CanaryStepResult::keyword(step.verdict)
+                          << (step.message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(step.message)) << '\n';
+            }
         } else {
+            QJsonObject canary;
+            const QMap<QString, QList<CanaryStepResult>> systems = delivery.canary();
+            for (auto it = systems.begin(); it != systems.end(); ++it)
+                canary.insert(it.key(), CanaryStepResult::toJson(it.value()));
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("outcome"), Delivery::keyword(result.outcome) },
                 { QStringLiteral("failedStep"), result.failedStep }, { QStringLiteral("reason"), result.reason },
                 { QStringLiteral("release"), result.releaseId },
@@ -127,7 +138,8 @@ public:
                 { QStringLiteral("returnedTasks"), QJsonArray::fromStringList(result.returnedTasks) },
                 { QStringLiteral("durationMs"), qint64(result.duration.count()) },
                 { QStringLiteral("rollbackMs"), qint64(result.rollbackDuration.count()) },
-                { QStringLiteral("steps"), Delivery::stepsToJson(delivery.steps()) } }));
+                { QStringLiteral("steps"), Delivery::stepsToJson(delivery.steps()) },
+                { QStringLiteral("canary"), canary } }));
         }
         out().flush();
         return result.succeeded() ? Success : Failure;

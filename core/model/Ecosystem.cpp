@@ -12,6 +12,16 @@
 
 namespace Shipyard {
 
+std::optional<CanaryPlan> CanaryPlan::forDelivery(const System &system, const Environment &environment)
+{
+    // "canary: false" in an environment turns its systems' plans off there.
+    if (environment.canary)
+        return environment.canary->steps.isEmpty() ? std::nullopt : environment.canary;
+    if (system.canary && environment.isFinal())
+        return system.canary;
+    return std::nullopt;
+}
+
 QString Environment::namespaceFor(const QString &taskKey) const
 {
     if (kind != EnvironmentKind::Showroom)

@@ -81,6 +81,26 @@ struct Migration
     std::chrono::seconds timeout { 600 }; // each Job's activeDeadlineSeconds
 };
 
+struct System;
+struct Environment;
+
+// A partial rollout (docs/canary.md): the new version first runs beside the
+// old one, as a second Deployment taking about each share of the pods in
+// turn, each share held for `pause` and judged, before the main Deployment
+// is updated. A system's plan applies in staging and production, where real
+// traffic judges it; an environment's, to every system delivered there.
+struct CanaryPlan
+{
+    QList<int> steps; // percentages, ascending, the last 100; empty: no canary ("canary: false")
+    std::chrono::seconds pause { 0 };
+    bool manual = false; // each share waits for a person instead of a pause
+    SourceLocation location;
+
+    // The plan for SYSTEM delivered into ENVIRONMENT: the environment's over
+    // the system's; nothing when neither asks for one.
+    static std::optional<CanaryPlan> forDelivery(const System &system, const Environment &environment);
+};
+
 struct System
 {
     QString name;
@@ -101,6 +121,7 @@ struct System
     QStringList passedVariables;
     QStringList dependsOn;
     std::optional<Migration> migration;
+    std::optional<CanaryPlan> canary;
     SourceLocation location;
 };
 
@@ -167,6 +188,7 @@ struct Environment
     QStringList systems; // delivered systems; empty means all
     QList<FreezeWindow> freezes;
     std::optional<AlertTrigger> alerts;
+    std::optional<CanaryPlan> canary; // over its systems' own
     SourceLocation location;
 
     // The namespace for a task's showroom, or namespaceName for the others.

@@ -126,6 +126,26 @@ void checkAlertVariables(const Ecosystem &ecosystem, DiagnosticSink &sink)
     }
 }
 
+// A canary held for a pause is judged by the monitoring query alone; without
+// one, every share passes when its pause ends, which looks like caution
+// and is none. A manual pause is judged by a person.
+void checkBlindCanaries(const Ecosystem &ecosystem, DiagnosticSink &sink)
+{
+    if (ecosystem.rollback.monitoring)
+        return;
+    const auto check = [&](const std::optional<CanaryPlan> &plan, const QString &owner) {
+        if (plan && !plan->steps.isEmpty() && !plan->manual)
+            sink.warning(plan->location,
+                QStringLiteral("%1: canary: nothing judges its shares (no rollback.monitoring); each passes when "
+                               "its pause ends")
+                    .arg(owner));
+    };
+    for (const System &system : ecosystem.systems)
+        check(system.canary, QStringLiteral("system '%1'").arg(system.name));
+    for (const Environment &environment : ecosystem.environments)
+        check(environment.canary, QStringLiteral("environment '%1'").arg(environment.name));
+}
+
 } // namespace
 
 void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink)
@@ -134,6 +154,7 @@ void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locati
     checkSelfAssertedReviews(ecosystem, locations, sink);
     checkHelmVariables(ecosystem, sink);
     checkAlertVariables(ecosystem, sink);
+    checkBlindCanaries(ecosystem, sink);
 }
 
 } // namespace Shipyard

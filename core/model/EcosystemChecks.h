@@ -24,7 +24,8 @@ struct EcosystemLocations
 
 // The checks that need the whole ecosystem read first: systems named by
 // 'dependsOn' and by environments exist; approvals read from commit
-// trailers, which anyone can write, guard no delivery unless trusted.
+// trailers, which anyone can write, guard no delivery unless trusted; a
+// canary with a pause has something to judge it.
 void checkEcosystem(const Ecosystem &ecosystem, const EcosystemLocations &locations, DiagnosticSink &sink);
 
 } // namespace Shipyard

@@ -2,6 +2,7 @@
 #include "model/EcosystemLoader.h"
 
 #include "model/AlertTriggerReader.h"
+#include "model/CanaryPlanReader.h"
 #include "model/EcosystemChecks.h"
 #include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
@@ -396,12 +397,13 @@ private:
             system.dependsOn = r.stringList("dependsOn").value_or(QStringList());
             system.migration = readMigration(r, m_sink);
             readPassedVariables(r, item["env"], system, settings.credentialVariables());
+            system.canary = readCanaryPlan(r, item, m_sink, false);
             r.reportUnknownKeys({ QStringLiteral("name"), QStringLiteral("template"), QStringLiteral("description"),
                 QStringLiteral("repository"), QStringLiteral("upstream"), QStringLiteral("image"),
                 QStringLiteral("dockerfile"), QStringLiteral("context"), QStringLiteral("manifests"),
                 QStringLiteral("kustomize"), QStringLiteral("helm"), QStringLiteral("variables"),
                 QStringLiteral("build"), QStringLiteral("test"), QStringLiteral("smoke"), QStringLiteral("dependsOn"),
-                QStringLiteral("env"), QStringLiteral("migrate") });
+                QStringLiteral("env"), QStringLiteral("migrate"), QStringLiteral("canary") });
             if (!isFirstDefinition(firstLine, r, system.name, QStringLiteral("system")))
                 continue;
             m_locations.dependsOn.append(r.valueLocation("dependsOn"));
@@ -527,6 +529,7 @@ private:
             else if (r.has("alerts"))
                 m_sink.warning(r.valueLocation("alerts"),
                     QStringLiteral("%1: 'alerts' only apply to staging and production environments").arg(r.what()));
+            env.canary = readCanaryPlan(r, item, m_sink, true);
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
@@ -537,7 +540,7 @@ private:
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("sleepAfter"), QStringLiteral("secret"), QStringLiteral("protected"),
                 QStringLiteral("approvals"), QStringLiteral("systems"), QStringLiteral("variables"),
-                QStringLiteral("freezes"), QStringLiteral("alerts") });
+                QStringLiteral("freezes"), QStringLiteral("alerts"), QStringLiteral("canary") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();

@@ -53,8 +53,19 @@ inline constexpr QLatin1StringView action("shipyard.dev/action");
 
 // On migration Jobs and their pods (labels): the system and `release`, and
 // the phase, "up" or "down" (see pipeline/MigrationJob).
-inline constexpr QLatin1StringView system("shipyard.dev/system");
 inline constexpr QLatin1StringView migration("shipyard.dev/migration");
+// On a canary Deployment (see releases/CanaryDeployment): labels saying
+// what it is (`track` is "canary" on it and its pods) and whose, then
+// annotations with its progress for other processes to read, and the
+// decision a person writes for the delivery to act on.
+inline constexpr QLatin1StringView track("shipyard.dev/track");
+inline constexpr QLatin1StringView system("shipyard.dev/system");
+inline constexpr QLatin1StringView canaryStep("shipyard.dev/canary-step"); // "2/3": the second of three steps
+inline constexpr QLatin1StringView canaryShare("shipyard.dev/canary-share"); // the step's percentage
+inline constexpr QLatin1StringView canaryVerdicts("shipyard.dev/canary-verdicts"); // JSON: the steps so far
+inline constexpr QLatin1StringView canaryPaused("shipyard.dev/canary-paused"); // why it waits, while it does
+inline constexpr QLatin1StringView canaryDecision("shipyard.dev/canary-decision"); // "promote" or "abort"
+inline constexpr QLatin1StringView canaryDecidedBy("shipyard.dev/canary-decided-by"); // user@host
 
 // Kubernetes' recommended label, on what Shipyard itself creates.
 inline constexpr QLatin1StringView managedBy("app.kubernetes.io/managed-by");

@@ -4,6 +4,7 @@
 #include "pipeline/DeliveryContext.h"
 #include "pipeline/FailurePolicy.h"
 #include "pipeline/steps/BuildStep.h"
+#include "pipeline/steps/CanaryStep.h"
 #include "pipeline/steps/DeliveryStep.h"
 #include "pipeline/steps/DeployStep.h"
 #include "pipeline/steps/LockStep.h"
@@ -52,8 +53,8 @@ Delivery::Delivery(const Ecosystem &ecosystem, const QString &environment, const
 {
     m_stateGate->delivery = this;
     m_steps.append({ Step::Lock, {}, State::Pending, {}, {}, {} });
-    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Migrate, Step::Deploy, Step::Smoke,
-             Step::Monitor, Step::Rollback, Step::Merge }) {
+    for (Step step : { Step::Update, Step::Build, Step::Test, Step::Verify, Step::Migrate, Step::Deploy, Step::Canary,
+             Step::Smoke, Step::Monitor, Step::Rollback, Step::Merge }) {
         for (const Target &target : targets)
             m_steps.append({ step, target.system, State::Pending, {}, {}, {} });
     }
@@ -127,6 +128,24 @@ QList<Delivery::StepState> Delivery::steps() const
 {
     std::lock_guard lock(m_mutex);
     return m_steps;
+}
+
+QMap<QString, QList<CanaryStepResult>> Delivery::canary() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_canary;
+}
+
+void Delivery::setCanary(const QString &system, const QList<CanaryStepResult> &unmasked)
+{
+    QList<CanaryStepResult> steps = unmasked;
+    for (CanaryStepResult &step : steps)
+        step.message = m_masker.mask(step.message);
+    {
+        std::lock_guard lock(m_mutex);
+        m_canary.insert(system, steps);
+    }
+    Q_EMIT canaryChanged(system, steps);
 }
 
 Delivery::Result Delivery::result() const
@@ -260,6 +279,7 @@ void Delivery::run()
     steps.push_back(std::make_unique<PrepareStep>());
     steps.push_back(std::make_unique<MigrateStep>());
     steps.push_back(std::make_unique<DeployStep>());
+    steps.push_back(std::make_unique<CanaryStep>());
     steps.push_back(std::make_unique<SmokeStep>());
     steps.push_back(std::make_unique<MonitorStep>());
     steps.push_back(std::make_unique<MergeStep>());

@@ -3,6 +3,7 @@
 
 #include "kube/ClusterAccess.h"
 #include "model/Ecosystem.h"
+#include "releases/CanaryStepResult.h"
 #include "support/Fault.h"
 #include "support/SecretMasker.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -60,7 +62,7 @@ class Delivery : public QObject
 {
     Q_OBJECT
 public:
-    enum class Step { Lock, Update, Build, Test, Verify, Migrate, Deploy, Smoke, Monitor, Rollback, Merge };
+    enum class Step { Lock, Update, Build, Test, Verify, Migrate, Deploy, Canary, Smoke, Monitor, Rollback, Merge };
     Q_ENUM(Step)
     enum class State { Pending, Running, Succeeded, Failed, Skipped, Cancelled };
     Q_ENUM(State)
@@ -146,6 +148,9 @@ public:
     bool wait(std::chrono::milliseconds timeout = std::chrono::hours(1));
 
     QList<StepState> steps() const;
+    // The canary steps of each system that runs one (see CanaryStep), as
+    // far as they went; every step is there from the start, pending.
+    QMap<QString, QList<CanaryStepResult>> canary() const;
     Result result() const;
     QString log() const;
 
@@ -170,6 +175,8 @@ Q_SIGNALS:
     // A state of SYSTEM's Deployment read while waiting for its rollout
     // (deploy, and the rollback's restore); none after finished().
     void deploymentState(const QString &system, const QJsonObject &deployment);
+    // SYSTEM's canary moved on: its steps with their verdicts so far.
+    void canaryChanged(const QString &system, const QList<Shipyard::CanaryStepResult> &steps);
     void finished(const Shipyard::Delivery::Result &result);
 
 private:
@@ -189,6 +196,7 @@ private:
     void interrupt(DeliveryContext &context, Step step, const QString &reason);
     void finish(DeliveryContext &context, Outcome outcome, const QString &failedStep, const QString &reason);
     void setState(Step step, const QString &system, State state, const QString &message = {});
+    void setCanary(const QString &system, const QList<CanaryStepResult> &steps);
     void appendLog(const QString &line);
     QStringList logLines() const;
     // The steps for the release record: what has not run yet never will.
@@ -203,6 +211,7 @@ private:
 
     mutable std::mutex m_mutex;
     QList<StepState> m_steps;
+    QMap<QString, QList<CanaryStepResult>> m_canary;
     QStringList m_log;
     Result m_result;
     std::atomic_bool m_cancel { false };

@@ -192,6 +192,15 @@ void DeliveryContext::setState(
     m_delivery.setState(step, system, state, message);
 }
 
+void DeliveryContext::setCanary(const QString &system, const QList<CanaryStepResult> &steps)
+{
+    m_delivery.setCanary(system, steps);
+    for (ReleaseRecord::SystemRelease &release : m_record.systems) {
+        if (release.system == system)
+            release.canary = m_delivery.canary().value(system);
+    }
+}
+
 void DeliveryContext::audit(
     const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details, bool toCluster)
 {

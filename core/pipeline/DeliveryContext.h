@@ -59,6 +59,12 @@ public:
         QString gateSkipped; // the refusal --skip-gates overrode
         QList<QJsonObject> objects;
         QString manifestSource; // what rendered them (ManifestRenderer::Result::source)
+        // The Deployments among OBJECTS that the deploy step did not apply:
+        // the canary step runs their new version beside the old one first
+        // and updates them once it is promoted. With the replicas each ran
+        // when it was held (the old version's pods), by name.
+        QList<QJsonObject> heldForCanary;
+        QHash<QString, int> runningReplicas;
     };
 
     DeliveryContext(Delivery &delivery, const Ecosystem &ecosystem, const QString &environment,
@@ -140,6 +146,9 @@ public:
     // log() for those who take a function.
     std::function<void(const QString &)> logger() const;
     void setState(Delivery::Step step, const QString &system, Delivery::State state, const QString &message = {});
+    // SYSTEM's canary steps as they stand: shown by the Delivery and kept
+    // in the release record.
+    void setCanary(const QString &system, const QList<CanaryStepResult> &steps);
     // An audit record in the environment's namespace (in the journal only
     // unless TOCLUSTER); a failure to record is logged.
     void audit(const QString &action, const QString &outcome, const QString &releaseId, const QJsonObject &details,

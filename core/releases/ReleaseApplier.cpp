@@ -3,12 +3,15 @@
 
 #include "kube/DeploymentRollout.h"
 #include "manifests/ManifestReader.h"
+#include "model/Labels.h"
+#include "releases/CanaryDeployment.h"
 #include "releases/ReleaseSecrets.h"
 #include "support/FutureWait.h"
 
 #include <QDeadlineTimer>
 #include <QSet>
 #include <QThread>
+#include <QUrlQuery>
 
 #include <functional>
 
@@ -110,6 +113,30 @@ QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) con
     if (!response.ok() && !response.error.isNotFound())
         return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
     log(QStringLiteral("%1 deleted from %2").arg(describe(object), m_ns));
+    return {};
+}
+
+QString ReleaseApplier::removeCanaries(const QStringList &systems, bool *unreachable) const
+{
+    if (unreachable)
+        *unreachable = false;
+    const KubeResponse listed = await(m_client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(m_ns),
+        QUrlQuery { { QStringLiteral("labelSelector"), CanaryDeployment::selector() } }));
+    if (!listed.ok()) {
+        if (unreachable)
+            *unreachable = listed.error.kind == KubeError::Kind::Network;
+        return QStringLiteral("the canaries in %1 not listed: %2").arg(m_ns, listed.error.message);
+    }
+    for (const QJsonValue &item : listed.json().value(QLatin1String("items")).toArray()) {
+        QJsonObject canary = item.toObject();
+        if (!systems.contains(canary[QLatin1String("metadata")][QLatin1String("labels")][Labels::system].toString()))
+            continue;
+        // A listed item has no kind; describe() and the path want it.
+        canary.insert(QStringLiteral("apiVersion"), QStringLiteral("apps/v1"));
+        canary.insert(QStringLiteral("kind"), QStringLiteral("Deployment"));
+        if (const QString error = remove(canary, unreachable); !error.isEmpty())
+            return error;
+    }
     return {};
 }
 
@@ -224,6 +251,24 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
     };
     // A refused write means this applier may no longer change anything.
     const auto refused = [this] { return m_guard ? m_guard() : QString(); };
+    // Only Deployments have canaries; a release without any is not asked to
+    // list them (a rollback's permissions were checked for its own objects).
+    bool deployments = false;
+    for (const QString &system : systems) {
+        if (const ReleaseRecord::SystemRelease *release = target.system(system)) {
+            for (const QJsonValue &object : release->objects)
+                deployments |= isDeployment(object.toObject());
+        }
+        for (const QJsonObject &object : current.value(system))
+            deployments |= isDeployment(object);
+    }
+    if (const QString error =
+            deployments ? retried([&](bool *unreachable) { return removeCanaries(systems, unreachable); }) : QString();
+        !error.isEmpty()) {
+        if (!refused().isEmpty())
+            return error;
+        firstError = error;
+    }
     for (const QString &system : systems) {
         const ReleaseRecord::SystemRelease *release = target.system(system);
         QSet<QString> kept;

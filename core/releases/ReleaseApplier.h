@@ -76,10 +76,16 @@ public:
     // retried for up to TIMEOUT: leaving a failed release running because the
     // apiserver blinked is the worst outcome, and applying is idempotent.
     // A TARGET whose Secrets lack their values (ReleaseSecrets) is refused
-    // before anything is changed.
+    // before anything is changed. The canaries of SYSTEMS go first (see
+    // removeCanaries()): whatever a rollback restores, no new version keeps
+    // serving beside it.
     QString restore(const ReleaseRecord &target, const QStringList &systems,
         const QHash<QString, QList<QJsonObject>> &current, std::chrono::seconds timeout,
         QHash<QString, qint64> *revisions = nullptr) const;
+
+    // Deletes the canary Deployments of SYSTEMS in the namespace (see
+    // CanaryDeployment), whichever delivery left them. Empty or the reason.
+    QString removeCanaries(const QStringList &systems, bool *unreachable = nullptr) const;
 
     static QString describe(const QJsonObject &object); // "deployment/catalog"
     // OBJECT as apply() and dryRun() send it: a Secret's stringData folded

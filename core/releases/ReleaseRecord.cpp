@@ -94,7 +94,7 @@ QJsonObject ReleaseRecord::toJson() const
 {
     QJsonArray systemArray;
     for (const SystemRelease &release : systems) {
-        systemArray.append(QJsonObject {
+        QJsonObject system {
             { QStringLiteral("system"), release.system },
             { QStringLiteral("image"), release.image },
             { QStringLiteral("gitSha"), release.gitSha },
@@ -102,7 +102,10 @@ QJsonObject ReleaseRecord::toJson() const
             { QStringLiteral("source"), release.source },
             { QStringLiteral("revision"), release.revision },
             { QStringLiteral("objects"), release.objects },
-        });
+        };
+        if (!release.canary.isEmpty())
+            system.insert(QStringLiteral("canary"), CanaryStepResult::toJson(release.canary));
+        systemArray.append(system);
     }
     QJsonObject object {
         { QStringLiteral("id"), id },
@@ -172,6 +175,7 @@ std::optional<ReleaseRecord> ReleaseRecord::fromJson(const QJsonObject &object)
         release.source = system.value(QLatin1String("source")).toString();
         release.revision = system.value(QLatin1String("revision")).toInteger();
         release.objects = system.value(QLatin1String("objects")).toArray();
+        release.canary = CanaryStepResult::fromJson(system.value(QLatin1String("canary")).toArray());
         record.systems.append(release);
     }
     const auto strings = [](const QJsonValue &value) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "releases/CanaryStepResult.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -42,6 +44,8 @@ struct ReleaseRecord
         // stored apart from the record (ReleaseSecrets); ReleaseStore puts
         // them back when it reads a record.
         QJsonArray objects;
+        // Its canary's steps, when the delivery ran one (see CanaryDeployment).
+        QList<CanaryStepResult> canary;
     };
 
     // One migration Job run for a system of this release (see

@@ -196,7 +196,7 @@ DeliveryRun deliver(const Ecosystem &ecosystem, const Delivery::Options &options
         { QStringLiteral("deploy: render, read records, write one"), deployStarted },
         { QStringLiteral("apply, server-side (3 systems)"), applied },
         { QStringLiteral("ROLLOUT WAIT"), deployDone },
-        { QStringLiteral("record written after deploy"), first(of(Delivery::Step::Smoke)) },
+        { QStringLiteral("records after deploy and canary (skipped)"), first(of(Delivery::Step::Smoke)) },
         { QStringLiteral("smoke (`test -n` per system)"), last(of(Delivery::Step::Smoke)) },
         { QStringLiteral("record; monitor (skipped)"), last(of(Delivery::Step::Monitor)) },
         { QStringLiteral("record; merge (skipped)"), last(of(Delivery::Step::Merge)) },

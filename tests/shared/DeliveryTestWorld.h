@@ -87,9 +87,11 @@ public:
 
     // The demo systems, with short progress deadlines, in an ecosystem whose
     // one environment of KIND delivers into NS. REPOSITORIES: system → path
-    // (the others are plain copies); EXTRA: more top-level YAML.
+    // (the others are plain copies); EXTRA: more top-level YAML;
+    // ENVIRONMENTEXTRA: more keys of the environment, indented by four.
     Ecosystem ecosystemFor(const QString &ns, const QString &kind = QStringLiteral("local"),
-        const QMap<QString, QString> &repositories = {}, const QString &extra = {})
+        const QMap<QString, QString> &repositories = {}, const QString &extra = {},
+        const QString &environmentExtra = {})
     {
         const QString root = m_dir.filePath(ns);
         QDir().mkpath(root);
@@ -123,8 +125,8 @@ public:
                            "tracker:\n  kind: file\n  file: tasks.yaml\n%4%5"
                            "systems:\n%1"
                            "environments:\n  - name: test\n    kind: %2\n    context: %6\n"
-                           "    namespace: %3\n")
-                .arg(systems, kind, ns, rollback, rest, m_context);
+                           "    namespace: %3\n%7")
+                .arg(systems, kind, ns, rollback, rest, m_context, environmentExtra);
         QFile file(root + QStringLiteral("/ecosystem.yaml"));
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write the ecosystem");

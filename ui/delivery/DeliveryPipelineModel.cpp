@@ -45,8 +45,8 @@ DeliveryPipelineModel::DeliveryPipelineModel(QObject *parent) : QAbstractTableMo
 QList<Delivery::Step> DeliveryPipelineModel::stepColumns()
 {
     return { Delivery::Step::Lock, Delivery::Step::Update, Delivery::Step::Build, Delivery::Step::Test,
-        Delivery::Step::Verify, Delivery::Step::Migrate, Delivery::Step::Deploy, Delivery::Step::Smoke,
-        Delivery::Step::Monitor, Delivery::Step::Merge, Delivery::Step::Rollback };
+        Delivery::Step::Verify, Delivery::Step::Migrate, Delivery::Step::Deploy, Delivery::Step::Canary,
+        Delivery::Step::Smoke, Delivery::Step::Monitor, Delivery::Step::Merge, Delivery::Step::Rollback };
 }
 
 QString DeliveryPipelineModel::stepTitle(Delivery::Step step)
@@ -66,6 +66,8 @@ QString DeliveryPipelineModel::stepTitle(Delivery::Step step)
         return tr("Migrate");
     case Delivery::Step::Deploy:
         return tr("Deploy");
+    case Delivery::Step::Canary:
+        return tr("Canary");
     case Delivery::Step::Smoke:
         return tr("Smoke");
     case Delivery::Step::Monitor:

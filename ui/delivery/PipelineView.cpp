@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "delivery/PipelineView.h"
 
+#include "delivery/CanaryStepsView.h"
 #include "delivery/DeliverDialog.h"
+#include "delivery/DeliveryCanaryModel.h"
 #include "delivery/DeliveryLogView.h"
 #include "delivery/DeliveryPipelineModel.h"
 #include "delivery/DeliveryQueueModel.h"
@@ -114,6 +116,14 @@ PipelineView::PipelineView(QWidget *parent)
     m_rollouts->hide();
     splitter->insertWidget(1, m_rollouts);
     splitter->setStretchFactor(1, 2);
+    m_canaryModel = new DeliveryCanaryModel(this);
+    m_canaryView = new CanaryStepsView;
+    m_canaryView->setModel(m_canaryModel);
+    m_canaryView->hide();
+    connect(m_canaryModel, &QAbstractItemModel::rowsInserted, m_canaryView, &QWidget::show);
+    connect(m_canaryModel, &QAbstractItemModel::modelReset, m_canaryView,
+        [this] { m_canaryView->setVisible(m_canaryModel->rowCount() > 0); });
+    splitter->insertWidget(1, m_canaryView);
     layout->addWidget(splitter, 1);
 
     connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
@@ -185,6 +195,7 @@ void PipelineView::showLatestRecord()
         if (query != m_recordQuery || m_delivery || m_external)
             return;
         m_log->clear();
+        m_canaryModel->clear();
         if (!record) {
             m_model->applySteps({});
             m_title->setText(tr("<b>No delivery recorded in %1 yet.</b>").arg(name.toHtmlEscaped()));
@@ -192,6 +203,8 @@ void PipelineView::showLatestRecord()
             return;
         }
         m_model->applySteps(Delivery::stepsFromJson(record->steps));
+        for (const ReleaseRecord::SystemRelease &release : record->systems)
+            m_canaryModel->applySteps(release.system, release.canary);
         // Records written before logs were kept with them have none.
         m_log->setText(record->log.isEmpty() ? tr("(release %1 was recorded without its log)").arg(record->id)
                                              : record->log.join(QLatin1Char('\n')));
@@ -309,6 +322,7 @@ Delivery *PipelineView::startDelivery(
             .arg(environment.toHtmlEscaped(), what.join(QStringLiteral(", ")).toHtmlEscaped(),
                 QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss"))));
     m_model->setDelivery(m_delivery);
+    m_canaryModel->setDelivery(m_delivery);
     m_delivery->start();
     m_status->setText(tr("Delivering into %1…").arg(environment));
     updateButtons();
@@ -376,6 +390,7 @@ bool PipelineView::beginExternalDelivery(const QString &title)
     if (m_delivery)
         m_delivery->deleteLater();
     m_model->setDelivery(nullptr);
+    m_canaryModel->setDelivery(nullptr);
     m_external = true;
     m_deliveryEnvironment.clear();
     // The environment and lock shown belong to this view's deliveries, not to the one followed.

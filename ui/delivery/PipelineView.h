@@ -18,6 +18,8 @@ namespace Shipyard {
 
 class EnvironmentComboBox;
 
+class CanaryStepsView;
+class DeliveryCanaryModel;
 class DeliveryLogView;
 class FreezeWatch;
 class DeliveryPipelineModel;
@@ -68,6 +70,8 @@ public:
     DeliveryLogView *logView() const { return m_log; }
     // The replicas of the deployments this window's delivery rolls out; hidden until one does.
     DeliveryRolloutView *rolloutView() const { return m_rollouts; }
+    CanaryStepsView *canaryView() const { return m_canaryView; }
+    DeliveryCanaryModel *canaryModel() const { return m_canaryModel; }
     PipelineGraphView *graphView() const { return m_graph; }
     // The environment's lock holder, live from the queue's watch (empty: free).
     QString lockHolder() const { return m_lockHolder; }
@@ -102,6 +106,8 @@ private:
     PipelineGraphView *m_graph = nullptr;
     DeliveryLogView *m_log = nullptr;
     DeliveryRolloutView *m_rollouts = nullptr;
+    DeliveryCanaryModel *m_canaryModel = nullptr;
+    CanaryStepsView *m_canaryView = nullptr; // shown once a canary runs
     EnvironmentComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
     QLabel *m_freeze = nullptr;

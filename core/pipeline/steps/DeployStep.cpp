@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/DeployStep.h"
 
+#include "manifests/ManifestReader.h"
 #include "releases/ReleaseApplier.h"
+#include "support/FutureWait.h"
 
 #include <QJsonArray>
 
@@ -14,6 +16,8 @@ bool DeployStep::keepsFailedRelease(const DeliveryContext &context) const
 
 DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
 {
+    if (const std::optional<Verdict> unread = holdForCanary(context))
+        return *unread;
     ReleaseApplier applier = context.applier();
     applier.setDeploymentObserver(context.deploymentObserver());
     QString failure;
@@ -25,6 +29,10 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
         }
         context.setState(Step::Deploy, work.system.name, State::Running);
         for (const QJsonObject &object : work.objects) {
+            if (work.heldForCanary.contains(object)) {
+                context.log(QStringLiteral("%1 held back for the canary").arg(ReleaseApplier::describe(object)));
+                continue;
+            }
             KubeError error;
             const QString refused = applier.apply(object, nullptr, &error);
             if (error.kind == KubeError::Kind::Cancelled) {
@@ -49,8 +57,12 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
         return rollBack(Step::Deploy, failure, fault);
 
     QList<QJsonObject> all;
-    for (const DeliveryContext::Work &work : context.work())
-        all += work.objects;
+    for (const DeliveryContext::Work &work : context.work()) {
+        for (const QJsonObject &object : work.objects) {
+            if (!work.heldForCanary.contains(object))
+                all.append(object);
+        }
+    }
     const ReleaseApplier::RolloutOutcome rollout =
         applier.waitForRollouts(all, context.ecosystem().rollback.rolloutTimeout);
     context.recordSystems(rollout.revisions);
@@ -66,7 +78,9 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
             rollout.cancelled ? State::Cancelled
                 : failedHere  ? State::Failed
                               : State::Succeeded,
-            failedHere ? rollout.error : QString());
+            failedHere                         ? rollout.error
+                : work.heldForCanary.isEmpty() ? QString()
+                                               : QStringLiteral("its Deployments wait for the canary"));
     }
     if (failure.isEmpty())
         return goOn();
@@ -75,6 +89,40 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
     const bool unreachable = rollout.errorKind == KubeError::Kind::Network ||
         rollout.errorKind == KubeError::Kind::Tls || rollout.errorKind == KubeError::Kind::Credentials;
     return rollBack(Step::Deploy, failure, rollout.cancelled || unreachable ? Fault::Environment : Fault::Branch);
+}
+
+std::optional<DeliveryStep::Verdict> DeployStep::holdForCanary(DeliveryContext &context)
+{
+    for (DeliveryContext::Work &work : context.work()) {
+        if (!CanaryPlan::forDelivery(work.system, context.environment()))
+            continue;
+        QList<QJsonObject> held;
+        QHash<QString, int> replicas;
+        for (const QJsonObject &object : std::as_const(work.objects)) {
+            if (object.value(QLatin1String("kind")).toString() != QLatin1String("Deployment"))
+                continue;
+            const KubeResponse live =
+                await(context.client().get(ManifestReader::pathOf(object, context.namespaceName())));
+            if (live.error.isNotFound())
+                continue;
+            if (!live.ok())
+                return end(Outcome::Failed, Step::Deploy,
+                    QStringLiteral("%1: %2").arg(ReleaseApplier::describe(object), live.error.message));
+            const int running = live.json()[QLatin1String("spec")][QLatin1String("replicas")].toInt(1);
+            if (running <= 0)
+                continue;
+            held.append(object);
+            replicas.insert(object[QLatin1String("metadata")][QLatin1String("name")].toString(), running);
+        }
+        if (held.isEmpty()) {
+            context.log(QStringLiteral("%1: no canary, none of its Deployments runs in %2 yet: delivered at once")
+                    .arg(work.system.name, context.namespaceName()));
+            continue;
+        }
+        work.heldForCanary = held;
+        work.runningReplicas = replicas;
+    }
+    return std::nullopt;
 }
 
 } // namespace Shipyard

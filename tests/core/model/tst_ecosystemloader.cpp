@@ -339,6 +339,34 @@ environments:
         QCOMPARE(result.ecosystem->tracker.project, QStringLiteral("shop"));
     }
 
+    void canaryPlans()
+    {
+        QByteArray document(minimal);
+        document.replace("manifests: [deploy/]", "manifests: [deploy/]\n    canary: {steps: [10, 50, 100], pause: 3s}");
+        document += "  - name: production\n    kind: production\n    context: staging\n    namespace: shop\n"
+                    "  - name: qa\n    kind: staging\n    context: staging\n    namespace: shop-qa\n"
+                    "    canary: false\n"
+                    "  - name: canary-hall\n    kind: local\n    context: staging\n    namespace: shop-hall\n"
+                    "    canary: {steps: [25, 100], pause: manual}\n";
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        const Ecosystem &ecosystem = *result.ecosystem;
+        const System &api = *ecosystem.system(QStringLiteral("api"));
+        QCOMPARE(api.canary->steps, QList<int>({ 10, 50, 100 }));
+        QCOMPARE(api.canary->pause, 3s);
+        QVERIFY(!api.canary->manual);
+        // The system's plan in production; none in a local environment, none where it is turned off.
+        QCOMPARE(CanaryPlan::forDelivery(api, *ecosystem.environment(QStringLiteral("production")))->steps,
+            QList<int>({ 10, 50, 100 }));
+        QVERIFY(!CanaryPlan::forDelivery(api, *ecosystem.environment(QStringLiteral("staging"))));
+        QVERIFY(!CanaryPlan::forDelivery(api, *ecosystem.environment(QStringLiteral("qa"))));
+        // An environment's own plan wins, whatever its kind.
+        const std::optional<CanaryPlan> hall =
+            CanaryPlan::forDelivery(api, *ecosystem.environment(QStringLiteral("canary-hall")));
+        QCOMPARE(hall->steps, QList<int>({ 25, 100 }));
+        QVERIFY(hall->manual);
+    }
+
     // Each row: a document and the diagnostics it must produce, as
     // "LINE:COL: severity: text" prefixes; the counts must match exactly.
     void diagnostics_data()
@@ -643,6 +671,40 @@ environments:
         QTest::newRow("monitoring without threshold")
             << base + "rollback:\n  monitoring:\n    prometheus: http://p\n    query: up\n"
             << QStringList { "15:5: error: rollback monitoring: missing required field 'threshold'" };
+        const auto withCanary = [&](const char *canary) {
+            return replaced(
+                "manifests: [deploy/]", QByteArray("manifests: [deploy/]\n    canary: ").append(canary).constData());
+        };
+        QTest::newRow("canary steps that do not grow")
+            << withCanary("{steps: [50, 10, 100], pause: 2m}")
+            << QStringList { "8:26: error: system 'api': canary: steps must grow: 10 after 50" };
+        QTest::newRow("canary step beyond 100")
+            << withCanary("{steps: [10, 150], pause: 2m}")
+            << QStringList { "8:26: error: system 'api': canary: a step is a share of the pods from 1 to 100 "
+                             "(per cent), not '150'" };
+        QTest::newRow("canary step that is no number")
+            << withCanary("{steps: [half, 100], pause: 2m}")
+            << QStringList { "8:22: error: system 'api': canary: a step is a share of the pods from 1 to 100 "
+                             "(per cent), not 'half'" };
+        QTest::newRow("canary that never reaches 100")
+            << withCanary("{steps: [10, 50], pause: 2m}")
+            << QStringList { "8:26: error: system 'api': canary: the last step must be 100" };
+        QTest::newRow("canary pause that is no duration")
+            << withCanary("{steps: [10, 100], pause: soon}")
+            << QStringList { "8:39: error: system 'api': canary: 'pause' must be a duration such as '30s' or "
+                             "'2m', or 'manual', not 'soon'" };
+        QTest::newRow("canary without a pause")
+            << withCanary("{steps: [100]}")
+            << QStringList { "8:13: error: system 'api': canary: missing required field 'pause'" };
+        QTest::newRow("canary with an unknown key")
+            << withCanary("{steps: [100], pause: 3s, pace: 1}")
+            << QStringList { "8:39: warning: system 'api': canary: unknown key 'pace' (did you mean 'pause'?)",
+                   "8:13: warning: system 'api': canary: nothing judges its shares (no rollback.monitoring)" };
+        QTest::newRow("canary waiting for a person needs no monitoring")
+            << withCanary("{steps: [50, 100], pause: manual}") << QStringList {};
+        QTest::newRow("canary: false only turns an environment's off")
+            << withCanary("false")
+            << QStringList { "8:13: error: system 'api': field 'canary' must be a mapping, not 'false'" };
         QTest::newRow("unsupported apiVersion") << "apiVersion: shipyard/v9\n" +
                 base << QStringList { "1:13: error: ecosystem: apiVersion 'shipyard/v9' is not supported" };
         QTest::newRow("two documents") << base + "---\nname: x\n"

@@ -2,7 +2,9 @@
 // The Pipeline and History views' models, fed the way Delivery and
 // ReleaseStore feed them, under QAbstractItemModelTester; the log view, the
 // delivery summary and the typed-name confirmation.
+#include "delivery/CanaryStepsView.h"
 #include "delivery/DeliverDialog.h"
+#include "delivery/DeliveryCanaryModel.h"
 #include "delivery/DeliveryLogHighlighter.h"
 #include "delivery/DeliveryLogView.h"
 #include "delivery/DeliveryPipelineModel.h"
@@ -151,6 +153,50 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("mailer"));
         QCOMPARE(reset.size(), 0);
+    }
+
+    void canaryModelChangesOneRow()
+    {
+        DeliveryCanaryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<CanaryStepResult> steps;
+        // Two old pods: one new beside them at 10 %, two at 50 %.
+        steps.append({ 10, 1, 2, CanaryStepResult::Verdict::Pending, {} });
+        steps.append({ 50, 2, 2, CanaryStepResult::Verdict::Pending, {} });
+        steps.append({ 100, 2, 0, CanaryStepResult::Verdict::Pending, {} });
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applySteps(QStringLiteral("catalog"), steps);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("catalog · 10 %: 1 new beside 2 old"));
+        QCOMPARE(model.index(0).data(DeliveryCanaryModel::PodShareRole).toInt(), 33);
+        QCOMPARE(model.index(2).data(DeliveryCanaryModel::PodShareRole).toInt(), 100);
+
+        steps[0].verdict = CanaryStepResult::Verdict::Passed;
+        steps[0].message = QStringLiteral("monitoring stayed at or below 0.05");
+        steps[1].verdict = CanaryStepResult::Verdict::Holding;
+        model.applySteps(QStringLiteral("catalog"), steps);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed[0][0].toModelIndex(), model.index(0));
+        QCOMPARE(changed[1][0].toModelIndex(), model.index(1));
+        QCOMPARE(model.index(1).data(DeliveryCanaryModel::VerdictKeywordRole).toString(), QStringLiteral("holding"));
+        QVERIFY(model.index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("0.05")));
+
+        // Another system's canary comes after it.
+        model.applySteps(QStringLiteral("mailer"), { steps[2] });
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(3).data(DeliveryCanaryModel::SystemRole).toString(), QStringLiteral("mailer"));
+
+        CanaryStepsView view;
+        view.setModel(&model);
+        view.resize(view.sizeHint());
+        QVERIFY(view.barRect(1).top() > view.barRect(0).bottom());
+        QVERIFY(view.barRect(0).width() >= 40);
+        view.grab(); // paints every verdict without complaint
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void graphViewDrawsCells()

@@ -100,7 +100,8 @@ private Q_SLOTS:
             record.who = QStringLiteral("ann@host");
             record.environment = QStringLiteral("prod");
             record.result = result;
-            record.systems.append({ QStringLiteral("catalog"), QStringLiteral("demo/catalog:1"), {}, {}, {}, 1, {} });
+            record.systems.append(
+                { QStringLiteral("catalog"), QStringLiteral("demo/catalog:1"), {}, {}, {}, 1, {}, {} });
             QVERIFY(!store.save(record).isError());
         }
 
