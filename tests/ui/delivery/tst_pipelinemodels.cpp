@@ -93,7 +93,7 @@ private Q_SLOTS:
         DeliveryPipelineModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        QCOMPARE(model.columnCount(), 11);
+        QCOMPARE(model.columnCount(), 12);
 
         QList<Delivery::StepState> steps = pendingSteps({ QStringLiteral("storefront"), QStringLiteral("catalog") });
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
