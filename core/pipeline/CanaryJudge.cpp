@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/CanaryJudge.h"
 
+#include "monitoring/AlertWatch.h"
 #include "monitoring/MonitoringWatch.h"
 
 #include <cmath>
@@ -13,17 +14,32 @@ CanaryJudge::CanaryJudge(const std::optional<MonitoringTrigger> &monitoring, QOb
 
 CanaryJudge::~CanaryJudge() = default;
 
+void CanaryJudge::watchAlerts(
+    const AlertTrigger &alerts, const QList<AlertSelection> &selections, const QList<FiringAlert> &tolerated)
+{
+    m_alertTrigger = alerts;
+    m_alertSelections = selections;
+    m_toleratedAlerts = tolerated;
+}
+
 QString CanaryJudge::describe() const
 {
-    if (!m_monitoring)
-        return QStringLiteral("no signal judges it (no rollback.monitoring, or not asked to watch)");
-    return QStringLiteral("judged by %1 (threshold %2)").arg(m_monitoring->query).arg(m_monitoring->threshold);
+    QStringList signals;
+    if (m_monitoring)
+        signals << QStringLiteral("%1 (threshold %2)").arg(m_monitoring->query).arg(m_monitoring->threshold);
+    if (m_alertTrigger)
+        signals << QStringLiteral("the alerts of %1").arg(m_alertTrigger->alertmanagerUrl);
+    if (signals.isEmpty())
+        return QStringLiteral("no signal judges it (no rollback.monitoring nor alerts, or not asked to watch)");
+    return QStringLiteral("judged by ") + signals.join(QStringLiteral(" and "));
 }
 
 void CanaryJudge::start()
 {
     m_answers = 0;
+    m_alertAnswers = 0;
     m_lastError.clear();
+    startAlerts();
     if (!m_monitoring)
         return;
     // The hold decides when the step ends, not the watch's own window: a
@@ -51,15 +67,38 @@ void CanaryJudge::start()
     m_watch->start();
 }
 
+void CanaryJudge::startAlerts()
+{
+    if (!m_alertTrigger || m_alertSelections.isEmpty())
+        return;
+    m_alerts = std::make_unique<AlertWatch>(*m_alertTrigger, m_alertSelections);
+    // As for the query: the hold ends the step, not the watch's window.
+    m_alerts->setWindow(std::chrono::hours(24 * 365));
+    m_alerts->setTolerated(m_toleratedAlerts);
+    connect(m_alerts.get(), &AlertWatch::checked, this, [this](int firing) {
+        ++m_alertAnswers;
+        Q_EMIT note(QStringLiteral("canary alerts: %1 firing").arg(firing));
+    });
+    connect(m_alerts.get(), &AlertWatch::queryFailed, this,
+        [this](const QString &error) { Q_EMIT note(QStringLiteral("canary alerts: not read: ") + error); });
+    connect(m_alerts.get(), &AlertWatch::fired, this,
+        [this](const FiringAlert &alert) { Q_EMIT objected(QStringLiteral("alert %1").arg(alert.describe())); });
+    m_alerts->start();
+}
+
 void CanaryJudge::stop()
 {
     if (m_watch)
         m_watch->stop();
+    if (m_alerts)
+        m_alerts->stop();
 }
 
 CanaryJudge::Verdict CanaryJudge::conclude()
 {
     stop();
+    if (!m_monitoring && m_alertTrigger)
+        return { true, m_alertAnswers > 0 ? QStringLiteral("no alert fired") : QStringLiteral("alerts not read") };
     if (!m_monitoring)
         return { true, QStringLiteral("held; no signal judged it") };
     if (m_answers > 0)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "model/Ecosystem.h"
+#include "monitoring/AlertSelection.h"
+#include "monitoring/FiringAlert.h"
 
 #include <QObject>
 #include <QString>
@@ -11,14 +13,15 @@
 
 namespace Shipyard {
 
+class AlertWatch;
 class MonitoringWatch;
 
 // What judges a step of a canary while it is held: signals that watch the
 // environment from the start of the hold, any of which may object at once;
-// the step passes when its hold ends without an objection. The one signal
-// today is the ecosystem's monitoring query (rollback.monitoring, read as
-// the monitor step reads it); another, such as Alertmanager's alerts, is
-// started beside it in start() and objects the same way.
+// the step passes when its hold ends without an objection. The signals are
+// the ecosystem's monitoring query (rollback.monitoring, read as the monitor
+// step reads it) and the environment's Alertmanager alerts for the system
+// (see AlertWatch), with the alerts a person delivered in spite of tolerated.
 //
 // Lives in the thread that runs the hold's event loop.
 class CanaryJudge : public QObject
@@ -27,6 +30,9 @@ class CanaryJudge : public QObject
 public:
     // MONITORING: the query to judge by; nothing: no signal, every hold passes.
     explicit CanaryJudge(const std::optional<MonitoringTrigger> &monitoring, QObject *parent = nullptr);
+    // ALERTS: the environment's trigger and the delivered system's selection.
+    void watchAlerts(
+        const AlertTrigger &alerts, const QList<AlertSelection> &selections, const QList<FiringAlert> &tolerated);
     ~CanaryJudge() override;
 
     // What it judges by, for the log.
@@ -50,8 +56,15 @@ Q_SIGNALS:
     void note(const QString &line);
 
 private:
+    void startAlerts();
+
     std::optional<MonitoringTrigger> m_monitoring;
     std::unique_ptr<MonitoringWatch> m_watch;
+    std::optional<AlertTrigger> m_alertTrigger;
+    QList<AlertSelection> m_alertSelections;
+    QList<FiringAlert> m_toleratedAlerts;
+    std::unique_ptr<AlertWatch> m_alerts;
+    int m_alertAnswers = 0;
     int m_answers = 0;
     QString m_lastError;
 };

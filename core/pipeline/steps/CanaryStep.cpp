@@ -210,6 +210,15 @@ CanaryRun::Hold CanaryRun::hold(int index)
 {
     const std::optional<MonitoringTrigger> &monitoring = m_context.ecosystem().rollback.monitoring;
     CanaryJudge judge(m_context.options().watchMonitoring ? monitoring : std::nullopt);
+    if (const std::optional<AlertTrigger> &alerts = m_context.environment().alerts;
+        alerts && m_context.options().watchMonitoring) {
+        QString error;
+        QList<AlertSelection> selections = m_context.alertSelections(&error);
+        selections.removeIf([this](const AlertSelection &selection) { return selection.system != m_system; });
+        // The lock step refused the delivery over matchers that do not read.
+        if (!selections.isEmpty())
+            judge.watchAlerts(*alerts, selections, m_context.toleratedAlerts());
+    }
     const CanaryControl control(m_context.client(), m_context.namespaceName());
     QDeadlineTimer pause(m_plan.manual
             ? QDeadlineTimer(QDeadlineTimer::Forever)
