@@ -298,6 +298,27 @@ seed_local() {
     say "local runs a 1.6 build whose catalog never becomes ready"
 }
 
+# The release manager's canary: storefront's new build beside production's,
+# half the pods each, waiting for a person (shipyardctl canary promote|abort,
+# or the Pipeline view). The delivery runs on in the background, holding
+# production's lock, as it would on the release manager's machine.
+canary_in_production() {
+    setsid nohup "$ctl" deliver --ecosystem "$world/ecosystem.yaml" --environment production \
+        --kubeconfig "$kubeconfig" --confirm production --skip-monitoring --skip-tests \
+        --override-freeze "the winter sale needs the new wishlist" --system storefront \
+        >"$world/canary-delivery.log" 2>&1 </dev/null &
+    local _
+    for _ in $(seq 240); do
+        if "$ctl" canary status storefront --ecosystem "$world/ecosystem.yaml" --environment production \
+            --kubeconfig "$kubeconfig" --output json 2>/dev/null | grep -q '"paused": *"[^"]'; then
+            say "production runs storefront's canary at 50 %, waiting for a person"
+            return 0
+        fi
+        sleep 1
+    done
+    say "the canary in production did not pause; see $world/canary-delivery.log"
+}
+
 registry_up
 monitoring_up
 # The world is made again when this script, the ecosystem or a system changes.
@@ -340,8 +361,14 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
     fi
     git -C "$world/systems/storefront" checkout -q main
     seed_local
+    canary_in_production
     touch "$stamp"
 else
     say "reusing the demo world in $world"
+    # The canary's delivery does not outlive the machine: start another.
+    if ! "$ctl" canary status storefront --ecosystem "$world/ecosystem.yaml" --environment production \
+        --kubeconfig "$kubeconfig" --output json 2>/dev/null | grep -q '"paused": *"[^"]'; then
+        canary_in_production
+    fi
 fi
 echo "$world/ecosystem.yaml"
