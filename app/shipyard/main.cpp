@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "delivery/PipelineView.h"
 #include "kube/ExecCredentialPlugin.h"
 #include "shell/MainWindow.h"
 #include "shell/RecentEcosystems.h"
@@ -68,7 +69,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
         QApplication::translate("main", "Read only this kubeconfig file (default: the files kubectl reads)."),
         QStringLiteral("FILE"));
-    parser.addOptions({ ecosystemOption, kubeconfigOption, screenshotOption, viewOption, colorSchemeOption });
+    const QCommandLineOption environmentOption(QStringLiteral("environment"),
+        QApplication::translate("main", "The environment the Pipeline view shows."), QStringLiteral("NAME"));
+    parser.addOptions(
+        { ecosystemOption, kubeconfigOption, screenshotOption, viewOption, environmentOption, colorSchemeOption });
     parser.process(app);
 
     Shipyard::ColorScheme::Scheme scheme;
@@ -112,6 +116,11 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.openEcosystem(ecosystem);
+    }
+    if (parser.isSet(environmentOption) && !window.pipelineView()->setEnvironment(parser.value(environmentOption))) {
+        std::fprintf(stderr, "shipyard: the ecosystem has no environment named '%s'\n",
+            qPrintable(parser.value(environmentOption)));
+        return 2;
     }
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr, "shipyard: unknown view '%s'; the views are: %s\n", qPrintable(parser.value(viewOption)),

@@ -213,7 +213,9 @@ void PipelineView::showLatestRecord()
                     QLocale().toString(record->time.toLocalTime(), QLocale::ShortFormat)));
         const QString result = ReleaseRecord::keyword(record->result);
         const QString text = record->reason.isEmpty() ? result : tr("%1: %2").arg(result, record->reason);
-        m_status->setText(record->isGood()
+        // Running, or left running by a delivery that stopped: not a failure.
+        const bool unfinished = record->result == ReleaseRecord::Result::InProgress;
+        m_status->setText(record->isGood() || unfinished
                 ? text.toHtmlEscaped()
                 : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
         m_status->setToolTip(text);
