@@ -181,6 +181,37 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::AlertmanagerClient</name>
+    <message>
+        <source>invalid Alertmanager URL: %1</source>
+        <translation>ungültige Alertmanager-URL: %1</translation>
+    </message>
+    <message>
+        <source>query to Alertmanager cancelled</source>
+        <translation>Abfrage an Alertmanager abgebrochen</translation>
+    </message>
+    <message>
+        <source>Alertmanager sent more than %1 MiB</source>
+        <translation>Alertmanager hat mehr als %1 MiB gesendet</translation>
+    </message>
+    <message>
+        <source>Alertmanager unreachable: %1 (%2)</source>
+        <translation>Alertmanager nicht erreichbar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Alertmanager answered HTTP %1: %2</source>
+        <translation>Alertmanager antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager sent an answer that is not a list of alerts</source>
+        <translation>Alertmanager hat eine Antwort gesendet, die keine Liste von Alerts ist</translation>
+    </message>
+    <message>
+        <source>Alertmanager sent an alert without labels</source>
+        <translation>Alertmanager hat einen Alert ohne Labels gesendet</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::ApplyDiffView</name>
     <message>
         <source>&amp;Compare Again</source>
@@ -374,6 +405,25 @@
     <message>
         <source>%1 is a remote repository; Shipyard reads branches from a local clone</source>
         <translation>%1 ist ein entferntes Repository; Shipyard liest Branches aus einem lokalen Klon</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::CanaryStepsView</name>
+    <message>
+        <source>Canary steps</source>
+        <translation>Canary-Schritte</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation>%1 · %2 %</translation>
+    </message>
+    <message>
+        <source>%1 new · %2</source>
+        <translation>%1 neu · %2</translation>
+    </message>
+    <message>
+        <source>%1 new / %2 old · %3</source>
+        <translation>%1 neu / %2 alt · %3</translation>
     </message>
 </context>
 <context>
@@ -653,6 +703,10 @@
         <source>Name of the environment, typed to confirm</source>
         <translation>Name der Umgebung, zur Bestätigung eingegeben</translation>
     </message>
+    <message>
+        <source>Reason, kept in the audit journal</source>
+        <translation>Grund, wird im Audit-Journal festgehalten</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::AuthCommand</name>
@@ -711,6 +765,81 @@
     <message>
         <source>can-i needs VERB and RESOURCE</source>
         <translation>can-i benötigt VERB und RESOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::CanaryCommand</name>
+    <message>
+        <source>a running canary: canary status|promote|abort [SYSTEM] --environment ENV</source>
+        <translation>ein laufender Canary: canary status|promote|abort [SYSTEM] --environment ENV</translation>
+    </message>
+    <message>
+        <source>the environment the canary runs in</source>
+        <translation>die Umgebung, in der der Canary läuft</translation>
+    </message>
+    <message>
+        <source>status, promote or abort</source>
+        <translation>status, promote oder abort</translation>
+    </message>
+    <message>
+        <source>the system whose canary it is (status: all)</source>
+        <translation>das System, zu dem der Canary gehört (status: alle)</translation>
+    </message>
+    <message>
+        <source>status, promote or abort, then the system</source>
+        <translation>status, promote oder abort, dann das System</translation>
+    </message>
+    <message>
+        <source>%1 which system&apos;s canary?</source>
+        <translation>%1: Canary welches Systems?</translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation>kein System namens %1</translation>
+    </message>
+    <message>
+        <source>promote a canary there</source>
+        <translation>dort einen Canary freigeben</translation>
+    </message>
+    <message>
+        <source>no canary runs in %1</source>
+        <translation>in %1 läuft kein Canary</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>wird gehalten</translation>
+    </message>
+    <message>
+        <source>%1 by %2, not acted on yet</source>
+        <translation>%1 von %2, noch nicht umgesetzt</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 %)</source>
+        <translation>%1/%2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>SYSTEM</translation>
+    </message>
+    <message>
+        <source>DEPLOYMENT</source>
+        <translation>DEPLOYMENT</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>SCHRITT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>warning: audit: %1</source>
+        <translation>Warnung: Audit: %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s canary (step %2 of %3, %4 %): %5 requested; the delivery acts on it at its next check</source>
+        <translation>Canary von %1 (Schritt %2 von %3, %4 %): %5 angefordert; die Auslieferung setzt das bei ihrer nächsten Prüfung um</translation>
     </message>
 </context>
 <context>
@@ -846,10 +975,6 @@
         <translation>die Testbefehle der Systeme nicht ausführen</translation>
     </message>
     <message>
-        <source>do not watch the ecosystem&apos;s monitoring query after the release</source>
-        <translation>die Überwachungsabfrage des Ökosystems nach dem Release nicht beobachten</translation>
-    </message>
-    <message>
         <source>--ecosystem, --environment and at least one --system are needed</source>
         <translation>--ecosystem, --environment und mindestens ein --system werden benötigt</translation>
     </message>
@@ -896,6 +1021,18 @@
     <message>
         <source>WHY</source>
         <translation>WARUM</translation>
+    </message>
+    <message>
+        <source>do not watch the ecosystem&apos;s monitoring query or the environment&apos;s alerts after the release</source>
+        <translation>die Überwachungsabfrage des Ökosystems und die Alerts der Umgebung nach dem Release nicht beobachten</translation>
+    </message>
+    <message>
+        <source>deliver although alerts of the environment fire, saying why; audited and recorded</source>
+        <translation>trotz aktiver Alerts der Umgebung ausliefern, mit Begründung; wird protokolliert und aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>canary of %1:</source>
+        <translation>Canary von %1:</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1213,95 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::GateCommand</name>
+    <message>
+        <source>refuse pushes the delivery would refuse, as a git server&apos;s pre-receive hook</source>
+        <translation>Pushes abweisen, die die Auslieferung abweisen würde, als pre-receive-Hook eines Git-Servers</translation>
+    </message>
+    <message>
+        <source>shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+  reads &quot;OLD NEW REF&quot; lines on standard input, as git gives a pre-receive hook, and refuses
+  the push (exit 1, the reasons on standard error) when a branch names no task, when its
+  task&apos;s status does not allow updates, or when someone not in gating.upstreamPushers
+  pushes to the system&apos;s upstream branch.
+shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
+  writes REPOSITORY&apos;s hooks/pre-receive to run the above.</source>
+        <translation>shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+  liest „OLD NEW REF“-Zeilen von der Standardeingabe, wie git sie einem pre-receive-Hook übergibt, und weist
+  den Push ab (Exit-Code 1, die Gründe auf der Standardfehlerausgabe), wenn ein Branch keine Aufgabe nennt, wenn
+  der Status seiner Aufgabe keine Aktualisierungen erlaubt oder wenn jemand, der nicht in gating.upstreamPushers
+  steht, auf den Upstream-Branch des Systems pusht.
+shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
+  schreibt hooks/pre-receive von REPOSITORY so, dass es das Obige ausführt.</translation>
+    </message>
+    <message>
+        <source>pre-receive or install</source>
+        <translation>pre-receive oder install</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>die Ökosystem-Datei</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>the system whose repository this is (default: found by the repository&apos;s name)</source>
+        <translation>das System, zu dem dieses Repository gehört (Standard: anhand des Repository-Namens ermittelt)</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>who pushes (default: GL_USERNAME, GL_USER, REMOTE_USER or USER, as the server sets them)</source>
+        <translation>wer pusht (Standard: GL_USERNAME, GL_USER, REMOTE_USER oder USER, wie der Server sie setzt)</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+       shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]</source>
+        <translation>Aufruf: shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+        shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>push refused: the ecosystem %1 does not load</source>
+        <translation>Push abgewiesen: Das Ökosystem %1 lässt sich nicht laden</translation>
+    </message>
+    <message>
+        <source>push refused: %1</source>
+        <translation>Push abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>push refused: cannot read the hook&apos;s input</source>
+        <translation>Push abgewiesen: Die Eingabe des Hooks kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Shipyard refuses %1: %2</source>
+        <translation>Shipyard weist %1 ab: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository (no hooks folder)</source>
+        <translation>%1 ist kein Git-Repository (kein hooks-Ordner)</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not Shipyard&apos;s: have it run &quot;%2&quot; with the same input</source>
+        <translation>%1 existiert bereits und gehört nicht zu Shipyard: Lassen Sie es „%2“ mit derselben Eingabe ausführen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>installed %1</source>
+        <translation>%1 installiert</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::GetCommand</name>
     <message>
         <source>list or show objects of any resource type, like kubectl get</source>
@@ -1175,6 +1401,14 @@
     <message>
         <source>IMAGES</source>
         <translation>IMAGES</translation>
+    </message>
+    <message>
+        <source>MIGRATIONS</source>
+        <translation>MIGRATIONEN</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 failed (Job %4): %5</source>
+        <translation>%1: %2 %3 fehlgeschlagen (Job %4): %5</translation>
     </message>
 </context>
 <context>
@@ -1609,20 +1843,8 @@
 <context>
     <name>Shipyard::Ctl::ShowroomCommand</name>
     <message>
-        <source>showrooms, one namespace per task for QA: up TASK | down TASK | list | sweep [--dry-run]</source>
-        <translation>Showrooms, ein Namespace pro Aufgabe für die QA: up TASK | down TASK | list | sweep [--dry-run]</translation>
-    </message>
-    <message>
         <source>the showroom environment (default: the only one)</source>
         <translation>die Showroom-Umgebung (Standard: die einzige)</translation>
-    </message>
-    <message>
-        <source>up, down, list or sweep</source>
-        <translation>up, down, list oder sweep</translation>
-    </message>
-    <message>
-        <source>the task key (up, down)</source>
-        <translation>der Aufgabenschlüssel (up, down)</translation>
     </message>
     <message>
         <source>up: deliver this image instead of building one; repeatable</source>
@@ -1639,10 +1861,6 @@
     <message>
         <source>sweep: say what would be removed, remove nothing</source>
         <translation>sweep: sagen, was entfernt würde, nichts entfernen</translation>
-    </message>
-    <message>
-        <source>usage: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</source>
-        <translation>Aufruf: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</translation>
     </message>
     <message>
         <source>environment %1 is of kind %2, not showroom</source>
@@ -1735,6 +1953,62 @@
             <numerusform>%n Showrooms behalten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>showrooms, one namespace per task for QA: up | down | pin | unpin | sleep | wake TASK, list, sweep [--dry-run]</source>
+        <translation>Showrooms, ein Namespace pro Aufgabe für QA: up | down | pin | unpin | sleep | wake TASK, list, sweep [--dry-run]</translation>
+    </message>
+    <message>
+        <source>up, down, pin, unpin, sleep, wake, list or sweep</source>
+        <translation>up, down, pin, unpin, sleep, wake, list oder sweep</translation>
+    </message>
+    <message>
+        <source>the task key (up, down, pin, unpin, sleep, wake)</source>
+        <translation>der Aufgabenschlüssel (up, down, pin, unpin, sleep, wake)</translation>
+    </message>
+    <message>
+        <source>pin: why the showroom must outlive its expiry (required)</source>
+        <translation>pin: warum der Showroom über seinen Ablauf hinaus bestehen muss (erforderlich)</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>WARUM</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl showroom up|down|pin|unpin|sleep|wake TASK | list | sweep [--dry-run] --ecosystem PATH</source>
+        <translation>Aufruf: shipyardctl showroom up|down|pin|unpin|sleep|wake TASK | list | sweep [--dry-run] --ecosystem PATH</translation>
+    </message>
+    <message>
+        <source>pin wants --reason WHY: it is shown and audited</source>
+        <translation>pin benötigt --reason WARUM: Der Grund wird angezeigt und protokolliert</translation>
+    </message>
+    <message>
+        <source>showroom %1 (%2):</source>
+        <translation>Showroom %1 (%2):</translation>
+    </message>
+    <message>
+        <source> (expired, pinned by %1: %2)</source>
+        <translation> (abgelaufen, angeheftet von %1: %2)</translation>
+    </message>
+    <message>
+        <source> (pinned by %1: %2)</source>
+        <translation> (angeheftet von %1: %2)</translation>
+    </message>
+    <message>
+        <source> (asleep since %1)</source>
+        <translation> (schläft seit %1)</translation>
+    </message>
+    <message>
+        <source>%1 not put to sleep: %2</source>
+        <translation>%1 nicht schlafen gelegt: %2</translation>
+    </message>
+    <message>
+        <source>would put %1 (%2) to sleep: %3</source>
+        <translation>würde %1 (%2) schlafen legen: %3</translation>
+    </message>
+    <message>
+        <source>put %1 (%2) to sleep: %3</source>
+        <translation>%1 (%2) schlafen gelegt: %3</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::StatusCommand</name>
@@ -1801,6 +2075,18 @@
     <message>
         <source>next freeze: %1</source>
         <translation>nächste Sperrzeit: %1</translation>
+    </message>
+    <message>
+        <source>alerts: %1</source>
+        <translation>Alerts: %1</translation>
+    </message>
+    <message>
+        <source>alerts: none firing</source>
+        <translation>Alerts: keiner aktiv</translation>
+    </message>
+    <message>
+        <source>alert firing since %1: %2 (%3)</source>
+        <translation>Alert aktiv seit %1: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2350,57 @@
         <source>&lt;p&gt;&lt;b&gt;This changes production.&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Dies verändert die Produktion.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>❄ Frozen %1: the confirmation asks why it cannot wait.</source>
+        <translation>❄ Gesperrt %1: Die Bestätigung fragt, warum es nicht warten kann.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryCanaryModel</name>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>wird gehalten</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>promoted by a person</source>
+        <translation>von einer Person freigegeben</translation>
+    </message>
+    <message>
+        <source>aborted by a person</source>
+        <translation>von einer Person abgebrochen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 · 100 %: the main Deployment, %2 pods</source>
+        <translation>%1 · 100 %: das Haupt-Deployment, %2 Pods</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %: %3 new beside %4 old</source>
+        <translation>%1 · %2 %: %3 neu neben %4 alt</translation>
+    </message>
+    <message>
+        <source>%1, %2 % of the pods (%3 % in fact): %4</source>
+        <translation>%1, %2 % der Pods (tatsächlich %3 %): %4</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::DeliveryLogView</name>
@@ -2204,6 +2541,14 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Migrate</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>Canary</translation>
     </message>
 </context>
 <context>
@@ -2675,6 +3020,42 @@ Rendered from: %1</source>
         <translation>
 Gerendert aus: %1</translation>
     </message>
+    <message>
+        <source>Asleep since %1: its Deployments are scaled to zero (shipyardctl showroom wake %2)</source>
+        <translation>Schläft seit %1: Seine Deployments sind auf null skaliert (shipyardctl showroom wake %2)</translation>
+    </message>
+    <message>
+        <source>Pinned by %1: %2. The sweep keeps it past its expiry.</source>
+        <translation>Angeheftet von %1: %2. Die Bereinigung behält ihn über seinen Ablauf hinaus.</translation>
+    </message>
+    <message>
+        <source>☾ asleep · %1</source>
+        <translation>☾ schläft · %1</translation>
+    </message>
+    <message>
+        <source>📌 pinned · %1</source>
+        <translation>📌 angeheftet · %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+❄ frozen until %3</source>
+        <translation>%1
+%2
+❄ gesperrt bis %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+next freeze %3</source>
+        <translation>%1
+%2
+nächste Sperrzeit %3</translation>
+    </message>
+    <message>
+        <source>Deliveries are refused until then, unless a person says why they cannot wait.</source>
+        <translation>Auslieferungen werden bis dahin abgewiesen, es sei denn, eine Person begründet, warum sie nicht warten können.</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::EventListModel</name>
@@ -2713,6 +3094,17 @@ Gerendert aus: %1</translation>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::FreezeWatch</name>
+    <message>
+        <source>Frozen %1</source>
+        <translation>Gesperrt %1</translation>
+    </message>
+    <message>
+        <source>Next freeze: %1</source>
+        <translation>Nächste Sperrzeit: %1</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3812,26 @@ Gerendert aus: %1</translation>
         <source>Who holds the environment&apos;s delivery lock and who waits for it, first come, first served.</source>
         <translation>Wer die Auslieferungssperre der Umgebung hält und wer darauf wartet, in der Reihenfolge der Anfragen.</translation>
     </message>
+    <message>
+        <source>Freeze windows of the environment</source>
+        <translation>Sperrzeiten der Umgebung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;❄ %1 is frozen %2.&lt;/b&gt; Deliver now only if it cannot wait: say why below. Your reason is kept in the audit journal and the release record.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;❄ %1 ist %2 gesperrt.&lt;/b&gt; Liefern Sie jetzt nur aus, wenn es nicht warten kann: Begründen Sie es unten. Ihr Grund wird im Audit-Journal und im Release-Eintrag festgehalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Why it cannot wait for the freeze to end:</source>
+        <translation>Warum es nicht bis zum Ende der Sperrzeit warten kann:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;❄ Frozen until %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;❄ Gesperrt bis %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Next freeze: %1</source>
+        <translation>Nächste Sperrzeit: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PodLogView</name>
@@ -3674,6 +4086,26 @@ Gerendert aus: %1</translation>
     <message>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1 %2 running</source>
+        <translation>%1 %2 läuft</translation>
+    </message>
+    <message>
+        <source>%1 %2 done</source>
+        <translation>%1 %2 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed</source>
+        <translation>%1 %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 — Job %2</source>
+        <translation>%1 — Job %2</translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4601,10 @@ Gerendert aus: %1</translation>
     <message>
         <source>the Shipyard window has no terminal to ask in: log in with kubectl in a terminal first (if the plugin keeps its login), or use shipyardctl there</source>
         <translation>Das Shipyard-Fenster hat kein Terminal, in dem gefragt werden kann: Melden Sie sich zuerst in einem Terminal mit kubectl an (falls das Plugin die Anmeldung behält), oder verwenden Sie dort shipyardctl</translation>
+    </message>
+    <message>
+        <source>The environment the Pipeline view shows.</source>
+        <translation>Die Umgebung, die die Pipeline-Ansicht zeigt.</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,37 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::AlertmanagerClient</name>
+    <message>
+        <source>invalid Alertmanager URL: %1</source>
+        <translation>некорректный URL Alertmanager: %1</translation>
+    </message>
+    <message>
+        <source>query to Alertmanager cancelled</source>
+        <translation>запрос к Alertmanager отменён</translation>
+    </message>
+    <message>
+        <source>Alertmanager sent more than %1 MiB</source>
+        <translation>Alertmanager прислал больше %1 МиБ</translation>
+    </message>
+    <message>
+        <source>Alertmanager unreachable: %1 (%2)</source>
+        <translation>Alertmanager недоступен: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Alertmanager answered HTTP %1: %2</source>
+        <translation>Alertmanager ответил HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager sent an answer that is not a list of alerts</source>
+        <translation>Alertmanager прислал ответ, который не является списком оповещений</translation>
+    </message>
+    <message>
+        <source>Alertmanager sent an alert without labels</source>
+        <translation>Alertmanager прислал оповещение без меток</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::ApplyDiffView</name>
     <message>
         <source>&amp;Compare Again</source>
@@ -374,6 +405,25 @@
     <message>
         <source>%1 is a remote repository; Shipyard reads branches from a local clone</source>
         <translation>%1 — удалённый репозиторий; Shipyard читает ветки из локального клона</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::CanaryStepsView</name>
+    <message>
+        <source>Canary steps</source>
+        <translation>Шаги canary</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation>%1 · %2 %</translation>
+    </message>
+    <message>
+        <source>%1 new · %2</source>
+        <translation>новых: %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 new / %2 old · %3</source>
+        <translation>новых: %1 / старых: %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -653,6 +703,10 @@
         <source>Name of the environment, typed to confirm</source>
         <translation>Имя окружения, введённое для подтверждения</translation>
     </message>
+    <message>
+        <source>Reason, kept in the audit journal</source>
+        <translation>Причина, сохраняется в журнале аудита</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::AuthCommand</name>
@@ -711,6 +765,81 @@
     <message>
         <source>can-i needs VERB and RESOURCE</source>
         <translation>для can-i нужны VERB и RESOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::CanaryCommand</name>
+    <message>
+        <source>a running canary: canary status|promote|abort [SYSTEM] --environment ENV</source>
+        <translation>работающий canary: canary status|promote|abort [SYSTEM] --environment ENV</translation>
+    </message>
+    <message>
+        <source>the environment the canary runs in</source>
+        <translation>окружение, в котором работает canary</translation>
+    </message>
+    <message>
+        <source>status, promote or abort</source>
+        <translation>status, promote или abort</translation>
+    </message>
+    <message>
+        <source>the system whose canary it is (status: all)</source>
+        <translation>система, которой принадлежит canary (status: все)</translation>
+    </message>
+    <message>
+        <source>status, promote or abort, then the system</source>
+        <translation>status, promote или abort, затем система</translation>
+    </message>
+    <message>
+        <source>%1 which system&apos;s canary?</source>
+        <translation>%1: canary какой системы?</translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation>нет системы с именем %1</translation>
+    </message>
+    <message>
+        <source>promote a canary there</source>
+        <translation>выполнить там promote для canary</translation>
+    </message>
+    <message>
+        <source>no canary runs in %1</source>
+        <translation>в %1 не работает ни один canary</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>удерживается</translation>
+    </message>
+    <message>
+        <source>%1 by %2, not acted on yet</source>
+        <translation>%1 (запросил %2), ещё не выполнено</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 %)</source>
+        <translation>%1/%2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation>СИСТЕМА</translation>
+    </message>
+    <message>
+        <source>DEPLOYMENT</source>
+        <translation>DEPLOYMENT</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>ШАГ</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>СОСТОЯНИЕ</translation>
+    </message>
+    <message>
+        <source>warning: audit: %1</source>
+        <translation>предупреждение: аудит: %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s canary (step %2 of %3, %4 %): %5 requested; the delivery acts on it at its next check</source>
+        <translation>canary системы %1 (шаг %2 из %3, %4 %): запрошено %5; поставка выполнит это при следующей проверке</translation>
     </message>
 </context>
 <context>
@@ -846,10 +975,6 @@
         <translation>не запускать тестовые команды систем</translation>
     </message>
     <message>
-        <source>do not watch the ecosystem&apos;s monitoring query after the release</source>
-        <translation>не следить за запросом мониторинга экосистемы после релиза</translation>
-    </message>
-    <message>
         <source>--ecosystem, --environment and at least one --system are needed</source>
         <translation>нужны --ecosystem, --environment и хотя бы один --system</translation>
     </message>
@@ -896,6 +1021,18 @@
     <message>
         <source>WHY</source>
         <translation>ПРИЧИНА</translation>
+    </message>
+    <message>
+        <source>do not watch the ecosystem&apos;s monitoring query or the environment&apos;s alerts after the release</source>
+        <translation>не отслеживать запрос мониторинга экосистемы и оповещения окружения после релиза</translation>
+    </message>
+    <message>
+        <source>deliver although alerts of the environment fire, saying why; audited and recorded</source>
+        <translation>выполнить поставку, несмотря на сработавшие оповещения окружения, указав причину; записывается в аудит и запись релиза</translation>
+    </message>
+    <message>
+        <source>canary of %1:</source>
+        <translation>canary системы %1:</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1213,95 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::GateCommand</name>
+    <message>
+        <source>refuse pushes the delivery would refuse, as a git server&apos;s pre-receive hook</source>
+        <translation>отклонять push, которые отклонила бы поставка, в роли хука pre-receive git-сервера</translation>
+    </message>
+    <message>
+        <source>shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+  reads &quot;OLD NEW REF&quot; lines on standard input, as git gives a pre-receive hook, and refuses
+  the push (exit 1, the reasons on standard error) when a branch names no task, when its
+  task&apos;s status does not allow updates, or when someone not in gating.upstreamPushers
+  pushes to the system&apos;s upstream branch.
+shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
+  writes REPOSITORY&apos;s hooks/pre-receive to run the above.</source>
+        <translation>shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+  читает строки «OLD NEW REF» со стандартного ввода, как git передаёт их хуку pre-receive, и отклоняет
+  push (код выхода 1, причины — в стандартном потоке ошибок), если ветка не указывает задачу, если
+  статус её задачи не допускает обновлений или если в upstream-ветку системы выполняет push
+  кто-то, кого нет в gating.upstreamPushers.
+shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
+  записывает hooks/pre-receive репозитория REPOSITORY так, чтобы он запускал описанное выше.</translation>
+    </message>
+    <message>
+        <source>pre-receive or install</source>
+        <translation>pre-receive или install</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>файл экосистемы</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>the system whose repository this is (default: found by the repository&apos;s name)</source>
+        <translation>система, которой принадлежит этот репозиторий (по умолчанию: определяется по имени репозитория)</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <source>who pushes (default: GL_USERNAME, GL_USER, REMOTE_USER or USER, as the server sets them)</source>
+        <translation>кто выполняет push (по умолчанию: GL_USERNAME, GL_USER, REMOTE_USER или USER, как их задаёт сервер)</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+       shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]</source>
+        <translation>использование: shipyardctl gate pre-receive --ecosystem PATH [--system NAME] [--pusher NAME]
+               shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>push refused: the ecosystem %1 does not load</source>
+        <translation>push отклонён: экосистема %1 не загружается</translation>
+    </message>
+    <message>
+        <source>push refused: %1</source>
+        <translation>push отклонён: %1</translation>
+    </message>
+    <message>
+        <source>push refused: cannot read the hook&apos;s input</source>
+        <translation>push отклонён: не удаётся прочитать входные данные хука</translation>
+    </message>
+    <message>
+        <source>Shipyard refuses %1: %2</source>
+        <translation>Shipyard отклоняет %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository (no hooks folder)</source>
+        <translation>%1 не является git-репозиторием (нет каталога hooks)</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not Shipyard&apos;s: have it run &quot;%2&quot; with the same input</source>
+        <translation>%1 уже существует и не принадлежит Shipyard: пусть он запускает «%2» с теми же входными данными</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>installed %1</source>
+        <translation>установлено: %1</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::GetCommand</name>
     <message>
         <source>list or show objects of any resource type, like kubectl get</source>
@@ -1175,6 +1401,14 @@
     <message>
         <source>IMAGES</source>
         <translation>ОБРАЗЫ</translation>
+    </message>
+    <message>
+        <source>MIGRATIONS</source>
+        <translation>МИГРАЦИИ</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 failed (Job %4): %5</source>
+        <translation>%1: %2 %3 — сбой (Job %4): %5</translation>
     </message>
 </context>
 <context>
@@ -1609,20 +1843,8 @@
 <context>
     <name>Shipyard::Ctl::ShowroomCommand</name>
     <message>
-        <source>showrooms, one namespace per task for QA: up TASK | down TASK | list | sweep [--dry-run]</source>
-        <translation>шоурумы, по пространству имён на задачу для QA: up TASK | down TASK | list | sweep [--dry-run]</translation>
-    </message>
-    <message>
         <source>the showroom environment (default: the only one)</source>
         <translation>окружение шоурумов (по умолчанию: единственное)</translation>
-    </message>
-    <message>
-        <source>up, down, list or sweep</source>
-        <translation>up, down, list или sweep</translation>
-    </message>
-    <message>
-        <source>the task key (up, down)</source>
-        <translation>ключ задачи (up, down)</translation>
     </message>
     <message>
         <source>up: deliver this image instead of building one; repeatable</source>
@@ -1639,10 +1861,6 @@
     <message>
         <source>sweep: say what would be removed, remove nothing</source>
         <translation>sweep: показать, что было бы удалено, ничего не удаляя</translation>
-    </message>
-    <message>
-        <source>usage: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</source>
-        <translation>использование: shipyardctl showroom up TASK | down TASK | list | sweep [--dry-run] --ecosystem PATH</translation>
     </message>
     <message>
         <source>environment %1 is of kind %2, not showroom</source>
@@ -1736,6 +1954,62 @@
             <numerusform>оставлено %n шоурумов</numerusform>
         </translation>
     </message>
+    <message>
+        <source>showrooms, one namespace per task for QA: up | down | pin | unpin | sleep | wake TASK, list, sweep [--dry-run]</source>
+        <translation>шоурумы, по одному пространству имён на задачу для QA: up | down | pin | unpin | sleep | wake TASK, list, sweep [--dry-run]</translation>
+    </message>
+    <message>
+        <source>up, down, pin, unpin, sleep, wake, list or sweep</source>
+        <translation>up, down, pin, unpin, sleep, wake, list или sweep</translation>
+    </message>
+    <message>
+        <source>the task key (up, down, pin, unpin, sleep, wake)</source>
+        <translation>ключ задачи (up, down, pin, unpin, sleep, wake)</translation>
+    </message>
+    <message>
+        <source>pin: why the showroom must outlive its expiry (required)</source>
+        <translation>pin: почему шоурум должен остаться после истечения срока (обязательно)</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>ПРИЧИНА</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl showroom up|down|pin|unpin|sleep|wake TASK | list | sweep [--dry-run] --ecosystem PATH</source>
+        <translation>использование: shipyardctl showroom up|down|pin|unpin|sleep|wake TASK | list | sweep [--dry-run] --ecosystem PATH</translation>
+    </message>
+    <message>
+        <source>pin wants --reason WHY: it is shown and audited</source>
+        <translation>для pin нужен --reason ПРИЧИНА: она показывается и записывается в аудит</translation>
+    </message>
+    <message>
+        <source>showroom %1 (%2):</source>
+        <translation>шоурум %1 (%2):</translation>
+    </message>
+    <message>
+        <source> (expired, pinned by %1: %2)</source>
+        <translation> (истёк, закреплён пользователем %1: %2)</translation>
+    </message>
+    <message>
+        <source> (pinned by %1: %2)</source>
+        <translation> (закреплён пользователем %1: %2)</translation>
+    </message>
+    <message>
+        <source> (asleep since %1)</source>
+        <translation> (спит с %1)</translation>
+    </message>
+    <message>
+        <source>%1 not put to sleep: %2</source>
+        <translation>%1 не усыплён: %2</translation>
+    </message>
+    <message>
+        <source>would put %1 (%2) to sleep: %3</source>
+        <translation>был бы усыплён %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>put %1 (%2) to sleep: %3</source>
+        <translation>усыплён %1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::Ctl::StatusCommand</name>
@@ -1802,6 +2076,18 @@
     <message>
         <source>next freeze: %1</source>
         <translation>следующая заморозка: %1</translation>
+    </message>
+    <message>
+        <source>alerts: %1</source>
+        <translation>оповещения: %1</translation>
+    </message>
+    <message>
+        <source>alerts: none firing</source>
+        <translation>оповещения: активных нет</translation>
+    </message>
+    <message>
+        <source>alert firing since %1: %2 (%3)</source>
+        <translation>оповещение активно с %1: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2354,57 @@
         <source>&lt;p&gt;&lt;b&gt;This changes production.&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Это изменит продакшен.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>❄ Frozen %1: the confirmation asks why it cannot wait.</source>
+        <translation>❄ Заморожено %1: при подтверждении нужно указать, почему поставка не может ждать.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DeliveryCanaryModel</name>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>holding</source>
+        <translation>удерживается</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>пройден</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <source>promoted by a person</source>
+        <translation>продвинут вручную</translation>
+    </message>
+    <message>
+        <source>aborted by a person</source>
+        <translation>прерван вручную</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>%1 · 100 %: the main Deployment, %2 pods</source>
+        <translation>%1 · 100 %: основной Deployment, подов: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %: %3 new beside %4 old</source>
+        <translation>%1 · %2 %: новых: %3, старых: %4</translation>
+    </message>
+    <message>
+        <source>%1, %2 % of the pods (%3 % in fact): %4</source>
+        <translation>%1, %2 % подов (фактически %3 %): %4</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::DeliveryLogView</name>
@@ -2209,6 +2546,14 @@
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Migrate</source>
+        <translation>Миграция</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>Canary</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +3028,42 @@ Rendered from: %1</source>
         <translation>
 Источник рендеринга: %1</translation>
     </message>
+    <message>
+        <source>Asleep since %1: its Deployments are scaled to zero (shipyardctl showroom wake %2)</source>
+        <translation>Спит с %1: его Deployment масштабированы до нуля (shipyardctl showroom wake %2)</translation>
+    </message>
+    <message>
+        <source>Pinned by %1: %2. The sweep keeps it past its expiry.</source>
+        <translation>Закреплён пользователем %1: %2. Очистка сохраняет его после истечения срока.</translation>
+    </message>
+    <message>
+        <source>☾ asleep · %1</source>
+        <translation>☾ спит · %1</translation>
+    </message>
+    <message>
+        <source>📌 pinned · %1</source>
+        <translation>📌 закреплён · %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+❄ frozen until %3</source>
+        <translation>%1
+%2
+❄ заморожено до %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+next freeze %3</source>
+        <translation>%1
+%2
+следующая заморозка %3</translation>
+    </message>
+    <message>
+        <source>Deliveries are refused until then, unless a person says why they cannot wait.</source>
+        <translation>До этого момента поставки отклоняются, если только человек не объяснит, почему они не могут ждать.</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::EventListModel</name>
@@ -2721,6 +3102,17 @@ Rendered from: %1</source>
     <message>
         <source>Message</source>
         <translation>Сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::FreezeWatch</name>
+    <message>
+        <source>Frozen %1</source>
+        <translation>Заморожено %1</translation>
+    </message>
+    <message>
+        <source>Next freeze: %1</source>
+        <translation>Следующая заморозка: %1</translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3827,26 @@ Rendered from: %1</source>
         <source>Who holds the environment&apos;s delivery lock and who waits for it, first come, first served.</source>
         <translation>Кто держит блокировку поставок окружения и кто её ждёт, в порядке очереди.</translation>
     </message>
+    <message>
+        <source>Freeze windows of the environment</source>
+        <translation>Окна заморозки окружения</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;❄ %1 is frozen %2.&lt;/b&gt; Deliver now only if it cannot wait: say why below. Your reason is kept in the audit journal and the release record.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;❄ Окружение %1 заморожено %2.&lt;/b&gt; Выполняйте поставку сейчас, только если она не может ждать: укажите причину ниже. Причина сохранится в журнале аудита и в записи релиза.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Why it cannot wait for the freeze to end:</source>
+        <translation>Почему нельзя дождаться конца заморозки:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;❄ Frozen until %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;❄ Заморожено до %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Next freeze: %1</source>
+        <translation>Следующая заморозка: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PodLogView</name>
@@ -3689,6 +4101,26 @@ Rendered from: %1</source>
     <message>
         <source>interrupted</source>
         <translation>прерван</translation>
+    </message>
+    <message>
+        <source>%1 %2 running</source>
+        <translation>%1 %2: выполняется</translation>
+    </message>
+    <message>
+        <source>%1 %2 done</source>
+        <translation>%1 %2: готово</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed</source>
+        <translation>%1 %2: сбой</translation>
+    </message>
+    <message>
+        <source>%1 — Job %2</source>
+        <translation>%1 — Job %2</translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation>Миграции</translation>
     </message>
 </context>
 <context>
@@ -4184,6 +4616,10 @@ Rendered from: %1</source>
     <message>
         <source>the Shipyard window has no terminal to ask in: log in with kubectl in a terminal first (if the plugin keeps its login), or use shipyardctl there</source>
         <translation>у окна Shipyard нет терминала, в котором можно спросить: сначала войдите через kubectl в терминале (если плагин сохраняет вход) или используйте там shipyardctl</translation>
+    </message>
+    <message>
+        <source>The environment the Pipeline view shows.</source>
+        <translation>Окружение, которое показывает вид «Конвейер».</translation>
     </message>
 </context>
 <context>
