@@ -41,6 +41,17 @@ ShowroomSleep::Result ShowroomSleep::underLock(const QString &reason, const std:
     return result;
 }
 
+std::optional<QJsonArray> ShowroomSleep::deployments(QString *error) const
+{
+    const KubeResponse listed =
+        await(m_client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(m_ns)));
+    if (!listed.ok()) {
+        *error = QStringLiteral("deployments in %1: %2").arg(m_ns, listed.error.message);
+        return std::nullopt;
+    }
+    return listed.json().value(QLatin1String("items")).toArray();
+}
+
 QString ShowroomSleep::markNamespace(const QJsonValue &sleepingSince) const
 {
     const QJsonObject patch { { QStringLiteral("metadata"),
@@ -55,20 +66,16 @@ ShowroomSleep::Result ShowroomSleep::sleep(const QDateTime &now, const Progress 
 {
     return underLock(QStringLiteral("putting the showroom to sleep"), [&] {
         Result result;
-        const KubeResponse listed =
-            await(m_client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(m_ns)));
-        if (!listed.ok()) {
-            result.error = QStringLiteral("deployments in %1: %2").arg(m_ns, listed.error.message);
+        const std::optional<QJsonArray> items = deployments(&result.error);
+        if (!items)
             return result;
-        }
         // The namespace first: a sleep cut short is still seen as one, and
         // wake restores what was scaled down.
         if (const QString error = markNamespace(now.toUTC().toString(Qt::ISODate)); !error.isEmpty()) {
             result.error = error;
             return result;
         }
-        const QJsonArray items = listed.json().value(QLatin1String("items")).toArray();
-        for (const QJsonValue &item : items) {
+        for (const QJsonValue &item : *items) {
             const QJsonObject metadata = item[QLatin1String("metadata")].toObject();
             const QString name = metadata.value(QLatin1String("name")).toString();
             const int replicas = item[QLatin1String("spec")][QLatin1String("replicas")].toInt(1);
@@ -99,14 +106,10 @@ ShowroomSleep::Result ShowroomSleep::wake(const Progress &progress) const
 {
     return underLock(QStringLiteral("waking the showroom"), [&] {
         Result result;
-        const KubeResponse listed =
-            await(m_client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(m_ns)));
-        if (!listed.ok()) {
-            result.error = QStringLiteral("deployments in %1: %2").arg(m_ns, listed.error.message);
+        const std::optional<QJsonArray> items = deployments(&result.error);
+        if (!items)
             return result;
-        }
-        const QJsonArray items = listed.json().value(QLatin1String("items")).toArray();
-        for (const QJsonValue &item : items) {
+        for (const QJsonValue &item : *items) {
             const QJsonObject metadata = item[QLatin1String("metadata")].toObject();
             const QString name = metadata.value(QLatin1String("name")).toString();
             const QJsonObject annotations = metadata.value(QLatin1String("annotations")).toObject();

@@ -4,10 +4,12 @@
 #include "kube/KubeClient.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace Shipyard {
 
@@ -41,6 +43,8 @@ private:
     // Runs ACTION under the namespace's lock; the lock's error otherwise.
     Result underLock(const QString &reason, const std::function<Result()> &action) const;
     QString markNamespace(const QJsonValue &sleepingSince) const;
+    // The namespace's Deployments; nothing, with ERROR, when they cannot be listed.
+    std::optional<QJsonArray> deployments(QString *error) const;
 
     KubeClient m_client;
     QString m_ns;
