@@ -126,6 +126,9 @@ public:
         QString previousReleaseId; // what a rollback restored
         QStringList returnedTasks;
         bool refusedByGate = false; // a branch failed a gate; nothing was changed
+        // Alerts of the environment fire; nothing was changed, and a person
+        // may deliver anyway, saying why (Options::alertOverride).
+        bool refusedByAlerts = false;
         // Whose failure it was (see Fault): only a branch's returns tasks.
         Fault fault = Fault::Branch;
         // The lock may have been another's: the delivery stopped writing, did

@@ -82,6 +82,11 @@ PipelineView::PipelineView(QWidget *parent)
     m_cancel = new QPushButton(QIcon::fromTheme(QStringLiteral("process-stop")), tr("&Cancel Delivery"));
     m_cancel->setAccessibleName(tr("Cancel the running delivery"));
     m_cancel->setToolTip(tr("Stops at the next check; whatever was applied is rolled back."));
+    m_deliverAnyway = new QPushButton(tr("Deliver &Anyway…"));
+    m_deliverAnyway->setAccessibleName(tr("Deliver although alerts fire, saying why"));
+    m_deliverAnyway->setToolTip(tr("Alerts of the environment fire: deliver only if it cannot wait."));
+    m_deliverAnyway->hide();
+    bar->addWidget(m_deliverAnyway);
     bar->addWidget(m_deliver);
     bar->addWidget(m_cancel);
     layout->addLayout(bar);
@@ -128,6 +133,7 @@ PipelineView::PipelineView(QWidget *parent)
 
     connect(m_deliver, &QPushButton::clicked, this, &PipelineView::requestDelivery);
     connect(m_cancel, &QPushButton::clicked, this, &PipelineView::cancelDelivery);
+    connect(m_deliverAnyway, &QPushButton::clicked, this, &PipelineView::deliverDespiteAlerts);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::showLatestRecord);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::watchQueue);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
@@ -300,6 +306,10 @@ Delivery *PipelineView::startDelivery(
         m_delivery->deleteLater();
     setEnvironment(environment);
     m_deliveryEnvironment = environment;
+    m_deliveryTargets = targets;
+    m_deliveryOptions = options;
+    m_refusalReason.clear();
+    m_deliverAnyway->hide();
     m_log->clear();
     Delivery::Options withCluster = options;
     if (!withCluster.cluster.isValid())
@@ -369,8 +379,32 @@ void PipelineView::finished(const Delivery::Result &result)
             ? text.toHtmlEscaped()
             : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
     m_status->setToolTip(text);
+    if (result.refusedByAlerts) {
+        m_refusalReason = result.reason;
+        m_deliverAnyway->show();
+    }
     updateButtons();
     Q_EMIT deliveryFinished(result);
+}
+
+void PipelineView::deliverDespiteAlerts()
+{
+    const Environment *environment = m_ecosystem.environment(m_deliveryEnvironment);
+    if (!environment || m_refusalReason.isEmpty() || isBusy())
+        return;
+    ConfirmationDialog confirm(tr("Deliver into %1 although alerts fire").arg(environment->name),
+        tr("<p><b>%1</b></p><p>Deliver now only if it cannot wait: say why below. Your reason is kept in the audit "
+           "journal and the release record, and the alerts firing now are not held against this release; a new "
+           "one still rolls it back.</p>")
+                .arg(m_refusalReason.toHtmlEscaped()) +
+            DeliverDialog::summary(m_ecosystem, environment->name, m_deliveryTargets),
+        tr("Deliver &Anyway"), environment->isProtected ? environment->name : QString(), this);
+    confirm.requireReason(tr("Why it cannot wait for the alerts to stop:"));
+    if (confirm.exec() != QDialog::Accepted)
+        return;
+    Delivery::Options options = m_deliveryOptions;
+    options.alertOverride = confirm.reason();
+    startDelivery(environment->name, m_deliveryTargets, options);
 }
 
 void PipelineView::updateButtons()

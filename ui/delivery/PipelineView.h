@@ -55,6 +55,12 @@ public:
     Delivery *confirmDelivery(const QString &environment, const QList<Delivery::Target> &targets,
         const QString &note = {}, const Delivery::Options &options = {});
     void cancelDelivery();
+    // After a delivery refused because alerts fire: asks why it cannot wait
+    // (and a protected environment's name), then delivers the same again
+    // with that reason (Delivery::Options::alertOverride).
+    void deliverDespiteAlerts();
+    // Shown while the last delivery was refused because alerts fire.
+    QPushButton *deliverAnywayButton() const { return m_deliverAnyway; }
     // A delivery that another part runs and owns (a showroom's, in a worker
     // thread): the view draws the steps and the log it is handed, and starts
     // no delivery of its own meanwhile. False when something else runs.
@@ -118,8 +124,13 @@ private:
     QLabel *m_title = nullptr;
     QPushButton *m_deliver = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_deliverAnyway = nullptr;
     QPointer<Delivery> m_delivery;
     QString m_deliveryEnvironment;
+    // What the last delivery of this view delivered, for delivering it anyway.
+    QList<Delivery::Target> m_deliveryTargets;
+    Delivery::Options m_deliveryOptions;
+    QString m_refusalReason;
     bool m_external = false;
     int m_recordQuery = 0; // answers of older reads are dropped
     QString m_lockHolder;

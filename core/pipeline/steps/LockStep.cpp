@@ -164,6 +164,7 @@ std::optional<DeliveryStep::Verdict> LockStep::checkAlerts(DeliveryContext &cont
         return std::nullopt;
     }
     // The environment's trouble, not the branches': no task goes back.
+    context.result().refusedByAlerts = true;
     return refuse(QStringLiteral("alerts of %1 fire: %2; a person may deliver anyway, saying why "
                                  "(shipyardctl deliver --ignore-alerts WHY)")
             .arg(environment.name, firing.join(QStringLiteral("; "))));
