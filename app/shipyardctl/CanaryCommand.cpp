@@ -3,14 +3,12 @@
 #include "EnvironmentArguments.h"
 #include "Output.h"
 
-#include "audit/AuditJournal.h"
 #include "audit/AuditTrail.h"
 #include "pipeline/CanaryControl.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSysInfo>
 
 namespace Shipyard::Ctl {
 
@@ -72,7 +70,7 @@ public:
         const CanaryControl control(client, ns);
         if (!decision)
             return status(arguments[0], place, control, system);
-        return decide(arguments[0], place, client, ns, control, system, *decision);
+        return decide(arguments[0], place, client, control, system, *decision);
     }
 
 private:
@@ -116,31 +114,27 @@ private:
     }
 
     static int decide(const QString &command, const EnvironmentArguments &place, const KubeClient &client,
-        const QString &ns, const CanaryControl &control, const QString &system, CanaryControl::Decision decision)
+        const CanaryControl &control, const QString &system, CanaryControl::Decision decision)
     {
-        const QString who = AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
-        KubeError error;
-        const std::optional<CanaryState> before = control.decide(system, decision, who, &error);
-
         AuditTrail trail(client);
         trail.addSecrets(place.ecosystem().secretMasker());
-        AuditRecord record;
-        record.action = QStringLiteral("canary.") + CanaryControl::keyword(decision);
-        record.context = place.environment().context;
-        record.namespaceName = ns;
-        record.result = before ? QStringLiteral("requested") : QStringLiteral("failed: ") + error.message;
-        record.releaseId = before ? before->release : QString();
-        record.details = QJsonObject { { QStringLiteral("environment"), place.environmentName() },
-            { QStringLiteral("system"), system }, { QStringLiteral("step"), before ? before->step : 0 },
-            { QStringLiteral("share"), before ? before->share : 0 },
-            { QStringLiteral("command"), trail.maskCommandLine(QCoreApplication::arguments()) } };
-        if (const AuditTrail::Outcome audited = trail.record(record); !audited.ok())
-            err() << command << ": " << tr("warning: audit: %1").arg(audited.errorMessage()) << '\n';
+        CanaryControl::Request request;
+        request.system = system;
+        request.decision = decision;
+        request.who = CanaryControl::currentPerson();
+        request.environment = place.environmentName();
+        request.context = place.environment().context;
+        request.command = trail.maskCommandLine(QCoreApplication::arguments());
+        const CanaryControl::Outcome outcome = control.decideAudited(request, trail);
+        const std::optional<CanaryState> &before = outcome.before;
+        const KubeError &error = outcome.error;
+        if (!outcome.auditError.isEmpty())
+            err() << command << ": " << tr("warning: audit: %1").arg(outcome.auditError) << '\n';
 
         if (place.wantsJson()) {
             printJson(QJsonDocument(QJsonObject { { QStringLiteral("ok"), before.has_value() },
                 { QStringLiteral("system"), system }, { QStringLiteral("decision"), CanaryControl::keyword(decision) },
-                { QStringLiteral("release"), record.releaseId },
+                { QStringLiteral("release"), before ? before->release : QString() },
                 { QStringLiteral("error"), before ? QString() : error.message } }));
         } else if (before) {
             out() << tr("%1's canary (step %2 of %3, %4 %): %5 requested; the delivery acts on it at its next check")

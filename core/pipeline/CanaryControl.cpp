@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/CanaryControl.h"
 
+#include "audit/AuditJournal.h"
+#include "audit/AuditRecord.h"
 #include "model/Labels.h"
 #include "releases/CanaryDeployment.h"
 #include "support/FutureWait.h"
@@ -8,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QUrlQuery>
 
 namespace Shipyard {
@@ -18,6 +21,11 @@ CanaryControl::CanaryControl(KubeClient client, QString ns) : m_client(std::move
 QString CanaryControl::keyword(Decision decision)
 {
     return decision == Decision::Promote ? QStringLiteral("promote") : QStringLiteral("abort");
+}
+
+QString CanaryControl::currentPerson()
+{
+    return AuditJournal::currentOsUser() + QLatin1Char('@') + QSysInfo::machineHostName();
 }
 
 std::optional<CanaryControl::Decision> CanaryControl::decisionFromKeyword(const QString &word)
@@ -71,6 +79,29 @@ std::optional<CanaryState> CanaryControl::decide(
         }
     }
     return canaries.first();
+}
+
+CanaryControl::Outcome CanaryControl::decideAudited(const Request &request, const AuditTrail &trail) const
+{
+    Outcome outcome;
+    outcome.before = decide(request.system, request.decision, request.who, &outcome.error);
+    const std::optional<CanaryState> &before = outcome.before;
+
+    AuditRecord record;
+    record.action = QStringLiteral("canary.") + keyword(request.decision);
+    record.context = request.context;
+    record.namespaceName = m_ns;
+    record.result = before ? QStringLiteral("requested") : QStringLiteral("failed: ") + outcome.error.message;
+    record.releaseId = before ? before->release : QString();
+    QJsonObject details { { QStringLiteral("environment"), request.environment },
+        { QStringLiteral("system"), request.system }, { QStringLiteral("step"), before ? before->step : 0 },
+        { QStringLiteral("share"), before ? before->share : 0 } };
+    if (!request.command.isEmpty())
+        details.insert(QStringLiteral("command"), request.command);
+    record.details = details;
+    if (const AuditTrail::Outcome audited = trail.record(record); !audited.ok())
+        outcome.auditError = audited.errorMessage();
+    return outcome;
 }
 
 std::optional<CanaryControl::Decision> CanaryControl::decision(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "audit/AuditTrail.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeError.h"
 #include "releases/CanaryState.h"
@@ -35,10 +36,33 @@ public:
     // state before, or nothing with ERROR (also when SYSTEM runs no canary).
     std::optional<CanaryState> decide(
         const QString &system, Decision decision, const QString &who, KubeError *error) const;
+    // A person's decision as the audit keeps it: where, and how it was given.
+    struct Request
+    {
+        QString system;
+        Decision decision = Decision::Promote;
+        QString who; // currentPerson() unless someone else's word is relayed
+        QString environment;
+        QString context;
+        QString command; // the masked command line, when a command gave it
+    };
+    struct Outcome
+    {
+        std::optional<CanaryState> before; // nothing when the decision was not written
+        KubeError error;
+        QString auditError; // the decision stands; only its record is missing
+        bool ok() const { return before.has_value(); }
+    };
+    // decide(), then its record in TRAIL (`canary.promote` or `canary.abort`,
+    // "requested" or "failed: …"): the command line and the window audit a
+    // decision alike, failed ones too, since a refused word matters as much.
+    Outcome decideAudited(const Request &request, const AuditTrail &trail) const;
     // What a person decided about SYSTEM's canary, if anything (WHO: by whom).
     std::optional<Decision> decision(const QString &system, QString *who, KubeError *error) const;
 
     static QString keyword(Decision decision);
+    // "user@host", whom a decision taken on this machine is by.
+    static QString currentPerson();
     static std::optional<Decision> decisionFromKeyword(const QString &word);
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "delivery/PipelineView.h"
 
+#include "delivery/CanaryDecisionBar.h"
 #include "delivery/CanaryStepsView.h"
 #include "delivery/DeliverDialog.h"
 #include "delivery/DeliveryCanaryModel.h"
@@ -102,6 +103,8 @@ PipelineView::PipelineView(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
+    m_canaryDecisions = new CanaryDecisionBar;
+    layout->addWidget(m_canaryDecisions);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     m_graph = new PipelineGraphView;
@@ -136,6 +139,8 @@ PipelineView::PipelineView(QWidget *parent)
     connect(m_deliverAnyway, &QPushButton::clicked, this, &PipelineView::deliverDespiteAlerts);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::showLatestRecord);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::watchQueue);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &PipelineView::watchCanaries);
+    connect(m_canaryDecisions, &CanaryDecisionBar::decided, m_status, &QLabel::setText);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
         const Environment *environment = m_ecosystem.environment(this->environment());
         m_freezes->setWindows(environment ? environment->freezes : QList<FreezeWindow>());
@@ -175,8 +180,28 @@ void PipelineView::setEcosystem(const Ecosystem &ecosystem, const ClusterAccess 
     m_freezes->setWindows(shown ? shown->freezes : QList<FreezeWindow>());
     showFreezes();
     watchQueue();
+    watchCanaries();
     showLatestRecord();
     updateButtons();
+}
+
+void PipelineView::watchCanaries()
+{
+    const Environment *environment = m_ecosystem.environment(this->environment());
+    m_canaryDecisions->setEnvironment(
+        m_ecosystem, this->environment(), environment ? m_cluster.client(environment->context) : KubeClient());
+}
+
+void PipelineView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_canaryDecisions->setActive(true);
+}
+
+void PipelineView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_canaryDecisions->setActive(false);
 }
 
 void PipelineView::showLatestRecord()
@@ -324,6 +349,8 @@ Delivery *PipelineView::startDelivery(
             m_rollouts->show();
         });
     connect(m_delivery, &Delivery::finished, this, &PipelineView::finished);
+    // A step that begins or ends may be a pause: read the annotations at once.
+    connect(m_delivery, &Delivery::canaryChanged, m_canaryDecisions, &CanaryDecisionBar::refresh);
     QStringList what;
     for (const Delivery::Target &target : targets) {
         what.append(target.image.isEmpty()

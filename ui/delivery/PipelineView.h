@@ -18,6 +18,7 @@ namespace Shipyard {
 
 class EnvironmentComboBox;
 
+class CanaryDecisionBar;
 class CanaryStepsView;
 class DeliveryCanaryModel;
 class DeliveryLogView;
@@ -29,7 +30,8 @@ class PipelineGraphView;
 
 // The Pipeline view: the delivery started from this window, drawn step by
 // step and system by system, its log streaming below, the environment's
-// lock holder, and the buttons to start (Deliver…) and cancel one.
+// lock holder, the buttons to start (Deliver…) and cancel one, and those to
+// promote or abort a canary of the environment that waits for a person.
 class PipelineView : public QWidget
 {
     Q_OBJECT
@@ -77,6 +79,8 @@ public:
     // The replicas of the deployments this window's delivery rolls out; hidden until one does.
     DeliveryRolloutView *rolloutView() const { return m_rollouts; }
     CanaryStepsView *canaryView() const { return m_canaryView; }
+    // Promote / Abort for a canary of the environment shown that waits for a person.
+    CanaryDecisionBar *canaryDecisions() const { return m_canaryDecisions; }
     DeliveryCanaryModel *canaryModel() const { return m_canaryModel; }
     PipelineGraphView *graphView() const { return m_graph; }
     // The environment's lock holder, live from the queue's watch (empty: free).
@@ -97,7 +101,12 @@ Q_SIGNALS:
     void deliveryFinished(const Shipyard::Delivery::Result &result);
     void lockHolderChanged(const QString &holder);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    void watchCanaries();
     void finished(const Delivery::Result &result);
     void updateButtons();
     void showLock();
@@ -114,6 +123,7 @@ private:
     DeliveryRolloutView *m_rollouts = nullptr;
     DeliveryCanaryModel *m_canaryModel = nullptr;
     CanaryStepsView *m_canaryView = nullptr; // shown once a canary runs
+    CanaryDecisionBar *m_canaryDecisions = nullptr; // shown while a canary waits for a person
     EnvironmentComboBox *m_environment = nullptr;
     QLabel *m_lock = nullptr;
     QLabel *m_freeze = nullptr;

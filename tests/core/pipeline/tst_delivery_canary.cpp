@@ -2,12 +2,14 @@
 // Partial rollouts against the local control plane, judged by a real
 // Prometheus scraping a real pushgateway (fixture `prometheus`) into which
 // the test pushes the request counters of the canary it watches: promoted
-// through every share, aborted by an error rate, promoted by a person with
+// through every share, aborted by an error rate or by an Alertmanager alert
+// (the fixture's rule, fed through the pushgateway), promoted by a person with
 // `shipyardctl canary promote`, and left behind by a killed delivery.
 #include "DeliveryTestWorld.h"
 #include "FixtureEnvironment.h"
 
 #include "http/CurlTransport.h"
+#include "monitoring/AlertmanagerClient.h"
 #include "pipeline/CanaryControl.h"
 #include "releases/CanaryDeployment.h"
 
@@ -39,6 +41,20 @@ private:
                        "http_requests_total{service=\"" +
             service + "\",code=\"200\"} " + QByteArray::number(ok) + "\nhttp_requests_total{service=\"" + service +
             "\",code=\"500\"} " + QByteArray::number(failed) + "\n";
+        return CurlTransport().send(request).isSuccess();
+    }
+
+    // Makes the fixture's rule fire for SERVICE in the environment "test"
+    // (or stop, DELETE), and waits until Alertmanager lists the alert.
+    bool sendAlertSeries(const QByteArray &method, const QByteArray &service) const
+    {
+        HttpRequest request;
+        request.method = method;
+        request.url = QUrl(m_fixture.value(QStringLiteral("PUSHGATEWAY_URL")) + QLatin1String("/metrics/job/alert-") +
+            QString::fromLatin1(service));
+        request.addHeader("Content-Type", "text/plain; version=0.0.4");
+        if (method == "POST")
+            request.body = "shipyard_test_alert{shop=\"" + service + "\",service=\"catalog\",env=\"test\"} 1\n";
         return CurlTransport().send(request).isSuccess();
     }
 
@@ -241,6 +257,55 @@ private Q_SLOTS:
         QCOMPARE(record.id, result.releaseId);
         QCOMPARE(record.result, ReleaseRecord::Result::Failed);
         QCOMPARE(record.system(QStringLiteral("catalog"))->canary, steps);
+    }
+
+    // An alert of catalog that begins to fire while the first share is held
+    // aborts the canary at once, naming the alert; nothing of the main
+    // Deployment changed. No monitoring query: the alert alone judges.
+    void alertDuringTheFirstShareAbortsIt()
+    {
+        const QString alertmanager = m_fixture.value(QStringLiteral("ALERTMANAGER_URL"));
+        QVERIFY2(!alertmanager.isEmpty(), "the prometheus fixture has no Alertmanager");
+        const QString ns = m_world.newNamespace();
+        // The series' shop is this test's own: tests side by side never see each other's alerts.
+        const QByteArray shop = newService();
+        const Ecosystem ecosystem = m_world.ecosystemFor(ns, QStringLiteral("staging"), {},
+            QStringLiteral("variables: {SHOP: %1}\n"
+                           "rollback:\n  rolloutTimeout: 60s\n  alerts:\n    alertmanager: %2\n"
+                           "    matchers: ['shop=\"${SHOP}\"', 'service=\"${SYSTEM}\"', 'env=\"${ENVIRONMENT}\"']\n"
+                           "    window: 2s\n    interval: 1s\n")
+                .arg(QString::fromLatin1(shop), alertmanager),
+            QStringLiteral("    canary: {steps: [50, 100], pause: 5m}\n"));
+        deliverFirstRelease(ecosystem);
+        const QJsonObject before = deployment(ns, QStringLiteral("catalog"));
+
+        Delivery delivery(ecosystem, QStringLiteral("test"), catalog(QStringLiteral("v2")), m_world.options());
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(catalogCanaryAt(delivery, 0, CanaryStepResult::Verdict::Holding), 120000);
+        QVERIFY(sendAlertSeries("POST", shop));
+        const AlertmanagerClient client { QUrl(alertmanager) };
+        const QList<AlertMatcher> matchers { *AlertMatcher::parse(
+            QStringLiteral("shop=\"%1\"").arg(QString::fromLatin1(shop))) };
+        QTRY_VERIFY_WITH_TIMEOUT(client.alerts(matchers).alerts.size() == 1, 60000);
+        // Well within the five minutes' hold: the alert, not its end, decided.
+        QVERIFY(delivery.wait(std::chrono::minutes(2)));
+        QVERIFY(sendAlertSeries("DELETE", shop));
+        const Delivery::Result result = delivery.result();
+        QCOMPARE(result.outcome, Delivery::Outcome::RolledBack);
+        QCOMPARE(result.failedStep, QStringLiteral("canary"));
+        QVERIFY2(result.reason.contains(QStringLiteral("canary aborted at 50 %")), qPrintable(result.reason));
+        QVERIFY2(result.reason.contains(QStringLiteral("alert ShipyardTestAlert")), qPrintable(result.reason));
+
+        // The main Deployment never changed; the canary is gone.
+        const QJsonObject after = deployment(ns, QStringLiteral("catalog"));
+        QCOMPARE(after[QLatin1String("metadata")][QLatin1String("generation")].toInteger(),
+            before[QLatin1String("metadata")][QLatin1String("generation")].toInteger());
+        QCOMPARE(after[QLatin1String("spec")][QLatin1String("template")].toObject(),
+            before[QLatin1String("spec")][QLatin1String("template")].toObject());
+        QVERIFY(deployment(ns, QStringLiteral("catalog-canary")).isEmpty());
+        QCOMPARE(verdicts(delivery.canary().value(QStringLiteral("catalog"))),
+            QList<CanaryStepResult::Verdict>(
+                { CanaryStepResult::Verdict::Failed, CanaryStepResult::Verdict::Pending }));
     }
 
     // Both ends on the command line, as two people on two machines would:

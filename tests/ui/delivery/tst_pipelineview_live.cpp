@@ -4,6 +4,7 @@
 // dialogs) reach the cluster, the history lists them, a rollback confirmed
 // in the history view puts the earlier image back, the metrics count them.
 #include "audit/AuditJournal.h"
+#include "delivery/CanaryDecisionBar.h"
 #include "delivery/DeliverDialog.h"
 #include "delivery/DeliveryLogView.h"
 #include "delivery/DeliveryPipelineModel.h"
@@ -230,6 +231,98 @@ private Q_SLOTS:
         QVERIFY2(audit.open(QIODevice::ReadOnly), qPrintable(AuditJournal::defaultPath()));
         const QByteArray journal = audit.readAll();
         QVERIFY(journal.contains("\"freezeOverride\":\"SHOP-7 stops the checkout\""));
+        LocalCluster::kubectl(QStringLiteral("local"),
+            { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
+    }
+
+    // A canary that waits for a person: the view offers Promote while it
+    // waits, and a click (the protected name typed) lets the delivery
+    // finish with the new version, the decision in the audit journal.
+    void promoteWaitingCanary()
+    {
+        const QString repository = m_dir.filePath(QStringLiteral("canary/systems/app"));
+        QVERIFY(QDir().mkpath(repository + QStringLiteral("/deploy")));
+        QFile manifest(repository + QStringLiteral("/deploy/deployment.yaml"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 2\n"
+                       "  selector:\n    matchLabels: {app: app}\n  template:\n"
+                       "    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n"
+                       "        - name: app\n          image: demo/app\n");
+        manifest.close();
+        // A namespace of its own: the other test counts the releases of its.
+        const QString ns = m_ns + QStringLiteral("-canary");
+        QVERIFY(LocalCluster::kubectl(
+            QStringLiteral("local"), { QStringLiteral("create"), QStringLiteral("namespace"), ns }));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !kubectlOutput({ QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("serviceaccount"),
+                               QStringLiteral("default"), QStringLiteral("-o"), QStringLiteral("name") })
+                .isEmpty(),
+            20000);
+        QFile file(m_dir.filePath(QStringLiteral("canary/ecosystem.yaml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("apiVersion: shipyard/v1\nname: Canary Test\n"
+                                  "rollback:\n  rolloutTimeout: 60s\n"
+                                  "systems:\n  - name: app\n    template: backend\n    repository: systems/app\n"
+                                  "    image: demo/app\n    manifests: [deploy/]\n"
+                                  "environments:\n  - name: ui\n    kind: local\n    context: local\n"
+                                  "    namespace: %1\n    protected: true\n"
+                                  "    canary: {steps: [50, 100], pause: manual}\n")
+                .arg(ns)
+                .toUtf8());
+        file.close();
+        const auto imageIn = [&](const QString &deployment) {
+            return kubectlOutput({ QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"),
+                deployment, QStringLiteral("-o"), QStringLiteral("jsonpath={.spec.template.spec.containers[0].image}"),
+                QStringLiteral("--ignore-not-found") });
+        };
+
+        MainWindow window;
+        QVERIFY(window.openEcosystem(file.fileName()));
+        // The buttons follow the cluster while the view is shown.
+        window.show();
+        QVERIFY(window.showView(QStringLiteral("pipeline")));
+        PipelineView *pipeline = window.pipelineView();
+        CanaryDecisionBar *decisions = pipeline->canaryDecisions();
+        QVERIFY(!decisions->isVisibleTo(&window));
+
+        // Nothing runs yet to put a canary beside: v1 is delivered at once.
+        Delivery::Options options;
+        options.cluster = ClusterAccess::load(LocalCluster::kubeconfigPath());
+        QSignalSpy finished(pipeline, &PipelineView::deliveryFinished);
+        QVERIFY(pipeline->startDelivery(
+            QStringLiteral("ui"), { { QStringLiteral("app"), {}, QStringLiteral("demo/app:1.0") } }, options));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 90000);
+        const auto first = finished[0][0].value<Delivery::Result>();
+        QVERIFY2(first.succeeded(), qPrintable(first.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+
+        // v2 through Deliver…: the canary's first step waits for a person.
+        answeringDialogs([&] { pipeline->requestDelivery(); }, QStringLiteral("demo/app:2.0"), QStringLiteral("ui"));
+        QTRY_VERIFY_WITH_TIMEOUT(decisions->isVisibleTo(&window) && decisions->promoteButton()->isEnabled(), 90000);
+        QVERIFY(decisions->waiting());
+        QCOMPARE(decisions->waiting()->system, QStringLiteral("app"));
+        QCOMPARE(decisions->waiting()->share, 50);
+        QCOMPARE(imageIn(QStringLiteral("app-canary")), QStringLiteral("demo/app:2.0"));
+        QCOMPARE(imageIn(QStringLiteral("app")), QStringLiteral("demo/app:1.0"));
+        QCOMPARE(finished.size(), 1);
+
+        answeringDialogs(
+            [&] { QTest::mouseClick(decisions->promoteButton(), Qt::LeftButton); }, {}, QStringLiteral("ui"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 120000);
+        const auto promoted = finished[1][0].value<Delivery::Result>();
+        QVERIFY2(promoted.succeeded(), qPrintable(promoted.reason + QLatin1Char('\n') + pipeline->logView()->text()));
+        QCOMPARE(imageIn(QStringLiteral("app")), QStringLiteral("demo/app:2.0"));
+        QCOMPARE(imageIn(QStringLiteral("app-canary")), QString());
+        const QList<CanaryStepResult> steps = pipeline->delivery()->canary().value(QStringLiteral("app"));
+        QCOMPARE(steps.size(), 2);
+        QCOMPARE(steps.first().verdict, CanaryStepResult::Verdict::Promoted);
+        QVERIFY2(steps.first().message.startsWith(QStringLiteral("promoted by ")), qPrintable(steps.first().message));
+        QTRY_VERIFY_WITH_TIMEOUT(!decisions->isVisibleTo(&window), 10000);
+
+        QFile audit(AuditJournal::defaultPath());
+        QVERIFY2(audit.open(QIODevice::ReadOnly), qPrintable(AuditJournal::defaultPath()));
+        const QByteArray journal = audit.readAll();
+        QVERIFY2(journal.contains("\"what\":\"canary.promote\""), journal.constData());
+        QVERIFY(journal.contains("\"result\":\"requested\""));
         LocalCluster::kubectl(QStringLiteral("local"),
             { QStringLiteral("delete"), QStringLiteral("namespace"), ns, QStringLiteral("--wait=false") });
     }
