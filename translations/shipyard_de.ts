@@ -408,6 +408,81 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::CanaryDecisionBar</name>
+    <message>
+        <source>Canary waiting for a decision</source>
+        <translation>Canary wartet auf eine Entscheidung</translation>
+    </message>
+    <message>
+        <source>&amp;Promote Canary…</source>
+        <translation>Canary &amp;freigeben…</translation>
+    </message>
+    <message>
+        <source>Promote the canary waiting for a decision</source>
+        <translation>Den wartenden Canary freigeben</translation>
+    </message>
+    <message>
+        <source>Skips the remaining steps: the new version replaces the old one.</source>
+        <translation>Überspringt die übrigen Schritte: die neue Version ersetzt die alte.</translation>
+    </message>
+    <message>
+        <source>A&amp;bort Canary…</source>
+        <translation>Canary a&amp;bbrechen…</translation>
+    </message>
+    <message>
+        <source>Abort the canary waiting for a decision</source>
+        <translation>Den wartenden Canary abbrechen</translation>
+    </message>
+    <message>
+        <source>Removes the canary; the delivery is rolled back.</source>
+        <translation>Entfernt den Canary; die Auslieferung wird zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>The canaries could not be read: %1</source>
+        <translation>Die Canaries konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&apos;s canary waits for a decision&lt;/b&gt; at step %2 of %3 (%4 %): %5</source>
+        <translation>&lt;b&gt;Der Canary von %1 wartet auf eine Entscheidung&lt;/b&gt; bei Schritt %2 von %3 (%4 %): %5</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Promote &lt;b&gt;%1&lt;/b&gt;&apos;s canary in &lt;b&gt;%2&lt;/b&gt; now, at step %3 of %4 (%5 %)?&lt;/p&gt;&lt;p&gt;The remaining steps are skipped: the new version replaces the old one for everyone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Den Canary von &lt;b&gt;%1&lt;/b&gt; in &lt;b&gt;%2&lt;/b&gt; jetzt freigeben, bei Schritt %3 von %4 (%5 %)?&lt;/p&gt;&lt;p&gt;Die übrigen Schritte werden übersprungen: die neue Version ersetzt die alte für alle.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Abort &lt;b&gt;%1&lt;/b&gt;&apos;s canary in &lt;b&gt;%2&lt;/b&gt; at step %3 of %4 (%5 %)?&lt;/p&gt;&lt;p&gt;The canary is removed and the delivery rolled back; the old version keeps serving.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Den Canary von &lt;b&gt;%1&lt;/b&gt; in &lt;b&gt;%2&lt;/b&gt; bei Schritt %3 von %4 (%5 %) abbrechen?&lt;/p&gt;&lt;p&gt;Der Canary wird entfernt und die Auslieferung zurückgerollt; die alte Version bedient weiter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Promote canary in %1</source>
+        <translation>Canary in %1 freigeben</translation>
+    </message>
+    <message>
+        <source>Abort canary in %1</source>
+        <translation>Canary in %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Promote</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>A&amp;bort</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>%1&apos;s canary: %2 requested; the delivery acts on it at its next check</source>
+        <translation>Canary von %1: %2 angefordert; die Auslieferung handelt bei ihrer nächsten Prüfung</translation>
+    </message>
+    <message>
+        <source>%1&apos;s canary: %2 failed: %3</source>
+        <translation>Canary von %1: %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>(audit: %1)</source>
+        <translation>(Audit: %1)</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::CanaryStepsView</name>
     <message>
         <source>Canary steps</source>
@@ -3831,6 +3906,34 @@ nächste Sperrzeit %3</translation>
     <message>
         <source>Next freeze: %1</source>
         <translation>Nächste Sperrzeit: %1</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;Anyway…</source>
+        <translation>&amp;Trotzdem ausliefern…</translation>
+    </message>
+    <message>
+        <source>Deliver although alerts fire, saying why</source>
+        <translation>Trotz ausgelöster Alerts ausliefern, mit Begründung</translation>
+    </message>
+    <message>
+        <source>Alerts of the environment fire: deliver only if it cannot wait.</source>
+        <translation>Alerts der Umgebung sind ausgelöst: nur ausliefern, wenn es nicht warten kann.</translation>
+    </message>
+    <message>
+        <source>Deliver into %1 although alerts fire</source>
+        <translation>Trotz Alerts in %1 ausliefern</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Deliver now only if it cannot wait: say why below. Your reason is kept in the audit journal and the release record, and the alerts firing now are not held against this release; a new one still rolls it back.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Jetzt nur ausliefern, wenn es nicht warten kann: unten begründen. Ihre Begründung kommt ins Audit-Journal und in den Release-Eintrag; die jetzt ausgelösten Alerts werden diesem Release nicht angelastet, ein neuer rollt es trotzdem zurück.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;Anyway</source>
+        <translation>&amp;Trotzdem ausliefern</translation>
+    </message>
+    <message>
+        <source>Why it cannot wait for the alerts to stop:</source>
+        <translation>Warum es nicht warten kann, bis die Alerts aufhören:</translation>
     </message>
 </context>
 <context>

@@ -408,6 +408,81 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::CanaryDecisionBar</name>
+    <message>
+        <source>Canary waiting for a decision</source>
+        <translation>canary ждёт решения</translation>
+    </message>
+    <message>
+        <source>&amp;Promote Canary…</source>
+        <translation>&amp;Продвинуть canary…</translation>
+    </message>
+    <message>
+        <source>Promote the canary waiting for a decision</source>
+        <translation>Продвинуть canary, ждущий решения</translation>
+    </message>
+    <message>
+        <source>Skips the remaining steps: the new version replaces the old one.</source>
+        <translation>Пропускает оставшиеся шаги: новая версия заменяет старую.</translation>
+    </message>
+    <message>
+        <source>A&amp;bort Canary…</source>
+        <translation>П&amp;рервать canary…</translation>
+    </message>
+    <message>
+        <source>Abort the canary waiting for a decision</source>
+        <translation>Прервать canary, ждущий решения</translation>
+    </message>
+    <message>
+        <source>Removes the canary; the delivery is rolled back.</source>
+        <translation>Удаляет canary; поставка откатывается.</translation>
+    </message>
+    <message>
+        <source>The canaries could not be read: %1</source>
+        <translation>Не удалось прочитать canary: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&apos;s canary waits for a decision&lt;/b&gt; at step %2 of %3 (%4 %): %5</source>
+        <translation>&lt;b&gt;canary системы %1 ждёт решения&lt;/b&gt; на шаге %2 из %3 (%4 %): %5</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Promote &lt;b&gt;%1&lt;/b&gt;&apos;s canary in &lt;b&gt;%2&lt;/b&gt; now, at step %3 of %4 (%5 %)?&lt;/p&gt;&lt;p&gt;The remaining steps are skipped: the new version replaces the old one for everyone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Продвинуть canary системы &lt;b&gt;%1&lt;/b&gt; в &lt;b&gt;%2&lt;/b&gt; сейчас, на шаге %3 из %4 (%5 %)?&lt;/p&gt;&lt;p&gt;Оставшиеся шаги пропускаются: новая версия заменяет старую для всех.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Abort &lt;b&gt;%1&lt;/b&gt;&apos;s canary in &lt;b&gt;%2&lt;/b&gt; at step %3 of %4 (%5 %)?&lt;/p&gt;&lt;p&gt;The canary is removed and the delivery rolled back; the old version keeps serving.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Прервать canary системы &lt;b&gt;%1&lt;/b&gt; в &lt;b&gt;%2&lt;/b&gt; на шаге %3 из %4 (%5 %)?&lt;/p&gt;&lt;p&gt;canary удаляется, поставка откатывается; старая версия продолжает работать.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Promote canary in %1</source>
+        <translation>Продвинуть canary в %1</translation>
+    </message>
+    <message>
+        <source>Abort canary in %1</source>
+        <translation>Прервать canary в %1</translation>
+    </message>
+    <message>
+        <source>&amp;Promote</source>
+        <translation>&amp;Продвинуть</translation>
+    </message>
+    <message>
+        <source>A&amp;bort</source>
+        <translation>П&amp;рервать</translation>
+    </message>
+    <message>
+        <source>%1&apos;s canary: %2 requested; the delivery acts on it at its next check</source>
+        <translation>canary системы %1: запрошено «%2»; поставка выполнит это при следующей проверке</translation>
+    </message>
+    <message>
+        <source>%1&apos;s canary: %2 failed: %3</source>
+        <translation>canary системы %1: «%2» не удалось: %3</translation>
+    </message>
+    <message>
+        <source>(audit: %1)</source>
+        <translation>(аудит: %1)</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::CanaryStepsView</name>
     <message>
         <source>Canary steps</source>
@@ -3846,6 +3921,34 @@ next freeze %3</source>
     <message>
         <source>Next freeze: %1</source>
         <translation>Следующая заморозка: %1</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;Anyway…</source>
+        <translation>&amp;Всё равно поставить…</translation>
+    </message>
+    <message>
+        <source>Deliver although alerts fire, saying why</source>
+        <translation>Поставить, несмотря на сработавшие оповещения, указав причину</translation>
+    </message>
+    <message>
+        <source>Alerts of the environment fire: deliver only if it cannot wait.</source>
+        <translation>Сработали оповещения окружения: поставляйте, только если это не может ждать.</translation>
+    </message>
+    <message>
+        <source>Deliver into %1 although alerts fire</source>
+        <translation>Поставка в %1, несмотря на оповещения</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Deliver now only if it cannot wait: say why below. Your reason is kept in the audit journal and the release record, and the alerts firing now are not held against this release; a new one still rolls it back.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Поставляйте сейчас, только если это не может ждать: укажите причину ниже. Причина сохраняется в журнале аудита и в записи релиза; сработавшие сейчас оповещения не ставятся этому релизу в вину, но новое всё равно его откатит.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;Anyway</source>
+        <translation>&amp;Всё равно поставить</translation>
+    </message>
+    <message>
+        <source>Why it cannot wait for the alerts to stop:</source>
+        <translation>Почему нельзя подождать, пока оповещения прекратятся:</translation>
     </message>
 </context>
 <context>
