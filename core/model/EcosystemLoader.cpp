@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+// One reader walking the document's top-level sections in order, so that a
+// section sees what the ones before it defined (contexts, variables, the
+// rollback's triggers); each nested shape (freezes, canaries, migrations,
+// alerts, sources) has its reader of its own beside this file.
 #include "model/EcosystemLoader.h"
 
 #include "model/AlertTriggerReader.h"

@@ -577,55 +577,9 @@ ShowroomManager::ChangeResult ShowroomManager::annotate(const QString &task, con
     return result;
 }
 
-ShowroomManager::ChangeResult ShowroomManager::pin(const QString &task, const QString &why) const
+QString ShowroomManager::currentPerson()
 {
-    const QString who = defaultCreator();
-    return annotate(task, QStringLiteral("showroom.pin"),
-        QJsonObject { { QString(Labels::pinnedBy), who }, { QString(Labels::pinReason), why } },
-        QStringLiteral("pinned by %1: %2").arg(who, why), QJsonObject { { QStringLiteral("reason"), why } });
-}
-
-ShowroomManager::ChangeResult ShowroomManager::unpin(const QString &task) const
-{
-    return annotate(task, QStringLiteral("showroom.unpin"),
-        QJsonObject {
-            { QString(Labels::pinnedBy), QJsonValue::Null }, { QString(Labels::pinReason), QJsonValue::Null } },
-        QStringLiteral("unpinned: it expires at its time again"), {});
-}
-
-ShowroomManager::ChangeResult ShowroomManager::sleep(
-    const QString &task, const QDateTime &now, const Progress &progress) const
-{
-    ChangeResult result;
-    result.namespaceName = namespaceFor(task);
-    if (!find(task, &result.error))
-        return result;
-    const ShowroomSleep::Result slept =
-        ShowroomSleep(m_client, result.namespaceName, EnvironmentLock::defaultIdentity()).sleep(now, progress);
-    result.changes = slept.deployments;
-    result.error = slept.error;
-    audit(QStringLiteral("showroom.sleep"), result.namespaceName,
-        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
-        QJsonObject { { QStringLiteral("task"), task },
-            { QStringLiteral("deployments"), QJsonArray::fromStringList(slept.deployments) } });
-    return result;
-}
-
-ShowroomManager::ChangeResult ShowroomManager::wake(const QString &task, const Progress &progress) const
-{
-    ChangeResult result;
-    result.namespaceName = namespaceFor(task);
-    if (!find(task, &result.error))
-        return result;
-    const ShowroomSleep::Result woken =
-        ShowroomSleep(m_client, result.namespaceName, EnvironmentLock::defaultIdentity()).wake(progress);
-    result.changes = woken.deployments;
-    result.error = woken.error;
-    audit(QStringLiteral("showroom.wake"), result.namespaceName,
-        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
-        QJsonObject { { QStringLiteral("task"), task },
-            { QStringLiteral("deployments"), QJsonArray::fromStringList(woken.deployments) } });
-    return result;
+    return defaultCreator();
 }
 
 } // namespace Shipyard

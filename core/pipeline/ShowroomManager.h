@@ -6,6 +6,7 @@
 #include "live/ShowroomInfo.h"
 #include "model/Ecosystem.h"
 #include "pipeline/Delivery.h"
+#include "pipeline/ShowroomSleep.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -133,6 +134,11 @@ private:
     DownResult remove(const QString &ns, const Progress &progress) const;
     // The showroom of TASK as the cluster has it; ERROR says why there is none.
     std::optional<ShowroomInfo> find(const QString &task, QString *error) const;
+    // Sleeps or wakes TASK's showroom with CHANGE, audited as ACTION.
+    ChangeResult changeSleep(const QString &task, const QString &action,
+        const std::function<ShowroomSleep::Result(const ShowroomSleep &)> &change) const;
+    // user@host: who pins, creates, …
+    static QString currentPerson();
     ChangeResult annotate(const QString &task, const QString &action, const QJsonObject &annotations,
         const QString &change, const QJsonObject &details) const;
     void audit(const QString &action, const QString &ns, const QString &result, const QJsonObject &details) const;

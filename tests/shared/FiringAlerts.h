@@ -27,6 +27,7 @@ public:
 
     bool isValid() const { return !alertmanager().isEmpty(); }
     QString alertmanager() const { return m_fixture.value(QStringLiteral("ALERTMANAGER_URL")); }
+    QString fixture(const QString &key) const { return m_fixture.value(key); }
 
     // Each test's alerts carry a shop of its own, so that tests running
     // side by side never see each other's.

@@ -3,10 +3,8 @@
 // Prometheus rule (fixture `prometheus`: any pushed shipyard_test_alert
 // above 0 fires), releases delivered to the local control plane.
 #include "DeliveryTestWorld.h"
-#include "FixtureEnvironment.h"
+#include "FiringAlerts.h"
 
-#include "http/CurlTransport.h"
-#include "monitoring/AlertmanagerClient.h"
 #include "pipeline/EnvironmentLock.h"
 
 #include <QDateTime>
@@ -25,44 +23,13 @@ class TestDeliveryAlerts : public QObject
 
 private:
     DeliveryTestWorld m_world;
-    QMap<QString, QString> m_fixture;
-    QList<QByteArray> m_shops;
+    FiringAlerts m_alerts { QStringLiteral(PROMETHEUS_STATE_FILE) };
 
-    QString alertmanager() const { return m_fixture.value(QStringLiteral("ALERTMANAGER_URL")); }
-
-    // Each test's alerts carry a shop of its own, so that tests running
-    // side by side never see each other's.
-    QByteArray newShop()
-    {
-        const QByteArray shop = "shop" + QByteArray::number(QCoreApplication::applicationPid()) + "x" +
-            QByteArray::number(QDateTime::currentMSecsSinceEpoch());
-        m_shops.append(shop);
-        return shop;
-    }
-
-    bool sendSeries(const QByteArray &method, const QByteArray &shop, const QByteArray &body = {}) const
-    {
-        HttpRequest request;
-        request.method = method;
-        request.url = QUrl(m_fixture.value(QStringLiteral("PUSHGATEWAY_URL")) + QLatin1String("/metrics/job/") +
-            QString::fromLatin1(shop));
-        request.addHeader("Content-Type", "text/plain; version=0.0.4");
-        request.body = body;
-        return CurlTransport().send(request).isSuccess();
-    }
-
+    QString alertmanager() const { return m_alerts.alertmanager(); }
+    QByteArray newShop() { return m_alerts.newShop(); }
     // Makes the fixture's rule fire for SERVICE of SHOP in the environment
     // "test", and waits until Alertmanager lists the alert.
-    void fire(const QByteArray &shop, const QByteArray &service)
-    {
-        QVERIFY(sendSeries(
-            "POST", shop, "shipyard_test_alert{shop=\"" + shop + "\",service=\"" + service + "\",env=\"test\"} 1\n"));
-        const AlertmanagerClient client { QUrl(alertmanager()) };
-        const QList<AlertMatcher> matchers { *AlertMatcher::parse(
-                                                 QStringLiteral("shop=\"%1\"").arg(QString::fromLatin1(shop))),
-            *AlertMatcher::parse(QStringLiteral("service=\"%1\"").arg(QString::fromLatin1(service))) };
-        QTRY_VERIFY_WITH_TIMEOUT(client.alerts(matchers).alerts.size() == 1, 30000);
-    }
+    void fire(const QByteArray &shop, const QByteArray &service) { QVERIFY(m_alerts.fire(shop, service)); }
 
     // An ecosystem whose staging environment "test" watches the alerts of
     // SHOP's delivered systems for WINDOW after each release.
@@ -93,16 +60,8 @@ private Q_SLOTS:
     {
         SHIPYARD_REQUIRE_CLUSTER();
         QVERIFY(m_world.isValid());
-        m_fixture = readFixtureEnvironment(QStringLiteral(PROMETHEUS_STATE_FILE));
         QVERIFY2(!alertmanager().isEmpty(),
             "the prometheus fixture did not run: ctest -R tst_delivery_alerts runs it first");
-    }
-
-    void cleanupTestCase()
-    {
-        // The series go, and with them the alerts.
-        for (const QByteArray &shop : std::as_const(m_shops))
-            sendSeries("DELETE", shop);
     }
 
     // A firing alert refuses the delivery before anything changes, without
@@ -300,7 +259,7 @@ private Q_SLOTS:
         const Ecosystem ecosystem = ecosystemWatching(ns, shop, QStringLiteral("3s"), {}, QStringLiteral("proceed"),
             QStringLiteral("  monitoring:\n    prometheus: %1\n    query: vector(0)\n    threshold: 0.05\n"
                            "    window: 2s\n    interval: 1s\n")
-                .arg(m_fixture.value(QStringLiteral("PROMETHEUS_URL"))));
+                .arg(m_alerts.fixture(QStringLiteral("PROMETHEUS_URL"))));
         Delivery delivery(
             ecosystem, QStringLiteral("test"), DeliveryTestWorld::images(QStringLiteral("v1")), m_world.options());
         delivery.start();
