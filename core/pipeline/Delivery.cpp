@@ -3,6 +3,7 @@
 
 #include "pipeline/DeliveryContext.h"
 #include "pipeline/FailurePolicy.h"
+#include "pipeline/ReleasePruning.h"
 #include "pipeline/steps/BuildStep.h"
 #include "pipeline/steps/CanaryStep.h"
 #include "pipeline/steps/DeliveryStep.h"
@@ -343,10 +344,12 @@ void Delivery::recordRelease(DeliveryContext &context)
                 .arg(saveError.message, context.rollbackTarget().id));
     }
     context.advanceBranches();
-    KubeError pruneError;
-    context.store().prune(m_ecosystem.rollback.keepReleases, &pruneError);
-    if (pruneError.isError())
-        appendLog(QStringLiteral("warning: old release records not pruned: %1").arg(pruneError.message));
+    const ReleasePruning::Result pruned = ReleasePruning(context.client(), context.namespaceName())
+                                              .prune(context.store(), m_ecosystem.rollback.keepReleases);
+    if (pruned.jobs > 0)
+        appendLog(QStringLiteral("migration Jobs of releases no longer recorded deleted: %1").arg(pruned.jobs));
+    for (const QString &warning : pruned.warnings)
+        appendLog(QStringLiteral("warning: ") + warning);
     KubeError moveError;
     if (const int moved = context.store().moveSecretValuesOut(&moveError))
         appendLog(QStringLiteral("%1 older release records no longer hold the values of their Secrets").arg(moved));

@@ -6,6 +6,7 @@
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/InterruptedRelease.h"
 #include "pipeline/MigrationRollback.h"
+#include "pipeline/ReleasePruning.h"
 #include "pipeline/WritePermissions.h"
 #include "releases/ReleaseApplier.h"
 #include "releases/ReleaseSecrets.h"
@@ -235,7 +236,10 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     const KubeError saveError = store.save(restored);
     if (saveError.isError())
         return fail(QStringLiteral("restored, but the record was not written: %1").arg(saveError.message));
-    store.prune(m_ecosystem.rollback.keepReleases);
+    for (const QString &warning : ReleasePruning(writer, ns).prune(store, m_ecosystem.rollback.keepReleases).warnings) {
+        if (m_log)
+            m_log(QStringLiteral("warning: ") + warning);
+    }
     // Records from before their Secrets' values were kept apart give them up.
     store.moveSecretValuesOut();
     result.newReleaseId = restored.id;

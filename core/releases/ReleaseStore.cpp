@@ -292,12 +292,20 @@ std::optional<ReleaseRecord> ReleaseStore::latestGood(KubeError *error) const
     return std::nullopt;
 }
 
-int ReleaseStore::prune(int keep, KubeError *error) const
+int ReleaseStore::prune(int keep, KubeError *error, QStringList *kept) const
 {
     if (keep <= 0)
         return 0;
     // What goes needs no Secret's values: the records as stored will do.
-    const QList<ReleaseRecord> records = storedRecords(error);
+    KubeError listError;
+    const QList<ReleaseRecord> records = storedRecords(&listError);
+    if (listError.isError()) {
+        if (error)
+            *error = listError;
+        return 0;
+    }
+    for (qsizetype i = 0; kept && i < std::min<qsizetype>(keep, records.size()); ++i)
+        kept->append(records[i].id);
     int removed = 0;
     for (qsizetype i = keep; i < records.size(); ++i) {
         const KubeResponse response = await(m_client.remove(configMaps().path(m_ns, configMapName(records[i].id))));
@@ -305,8 +313,12 @@ int ReleaseStore::prune(int keep, KubeError *error) const
             ++removed;
         else if (error)
             *error = response.error;
-        if (!response.ok() && !response.error.isNotFound())
+        if (!response.ok() && !response.error.isNotFound()) {
+            // Still there, so still recorded.
+            if (kept)
+                kept->append(records[i].id);
             continue;
+        }
         // The garbage collector would get it too, in its own time.
         const bool hasSecrets = std::any_of(
             records[i].systems.cbegin(), records[i].systems.cend(), [](const ReleaseRecord::SystemRelease &release) {

@@ -54,8 +54,9 @@ public:
     // The newest succeeded record: what a failed delivery goes back to. Its
     // Secrets' values not at hand are an ERROR, since it could not be restored.
     std::optional<ReleaseRecord> latestGood(KubeError *error = nullptr) const;
-    // Deletes all but the newest `keep`, with their Secrets; returns how many went.
-    int prune(int keep, KubeError *error = nullptr) const;
+    // Deletes all but the newest `keep`, with their Secrets; returns how many
+    // went. KEPT, when given, receives the ids of the records that stay.
+    int prune(int keep, KubeError *error = nullptr, QStringList *kept = nullptr) const;
     // Records written before the values of their Secrets were kept apart
     // still hold them in the ConfigMap: writes each such record again as
     // save() does, so that they leave it. Returns how many were moved.

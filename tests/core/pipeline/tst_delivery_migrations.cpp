@@ -180,6 +180,58 @@ private Q_SLOTS:
                 QStringLiteral("deploy=succeeded") }));
     }
 
+    void prunedReleasesTakeTheirJobs()
+    {
+        const QString ns = m_world.newNamespace();
+        Ecosystem ecosystem = ecosystemFor(ns);
+        ecosystem.rollback.keepReleases = 2;
+        // A Job of a release no longer recorded, as earlier Shipyards left them.
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("create"), QStringLiteral("job"), QStringLiteral("left-behind"),
+                QStringLiteral("--image=demo/storefront:v0") });
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("label"), QStringLiteral("job"), QStringLiteral("left-behind"),
+                QStringLiteral("shipyard.dev/migration=up"), QStringLiteral("shipyard.dev/release=gone"),
+                QStringLiteral("app.kubernetes.io/managed-by=shipyard") });
+        // Not Shipyard's: never touched.
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("create"), QStringLiteral("job"),
+                QStringLiteral("nightly-report"), QStringLiteral("--image=demo/report:1") });
+
+        // The second delivery deletes the Job left behind, the third v1's.
+        QStringList releases;
+        QString log;
+        for (const QString &tag : { QStringLiteral("v1"), QStringLiteral("v2"), QStringLiteral("v3") }) {
+            log.clear();
+            const Delivery::Result result =
+                DeliveryTestWorld::deliver(ecosystem, storefront(tag), m_world.options(), &log);
+            QVERIFY2(result.succeeded(), qPrintable(result.reason));
+            releases.append(result.releaseId);
+        }
+        QVERIFY2(
+            log.contains(QStringLiteral("migration Jobs of releases no longer recorded deleted: 1")), qPrintable(log));
+
+        const QByteArray names = kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("jobs"), QStringLiteral("-o"),
+                QStringLiteral("jsonpath={.items[*].metadata.name}") });
+        QStringList jobs = QString::fromUtf8(names).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        jobs.sort();
+        QStringList expected { MigrationJob::jobName(QStringLiteral("storefront"), releases[1], QStringLiteral("up")),
+            MigrationJob::jobName(QStringLiteral("storefront"), releases[2], QStringLiteral("up")),
+            QStringLiteral("nightly-report") };
+        expected.sort();
+        QCOMPARE(jobs, expected);
+        // Their pods went with them (kube-controller-manager's garbage collector).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            kubectl(QStringLiteral("local"),
+                { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-l"),
+                    QStringLiteral("shipyard.dev/release=%1").arg(releases[0]), QStringLiteral("-o"),
+                    QStringLiteral("name") })
+                .trimmed()
+                .isEmpty(),
+            30000);
+    }
+
     void failedUpEndsTheDeliveryBeforeTheRollout()
     {
         const QString ns = m_world.newNamespace();
