@@ -528,9 +528,14 @@ private:
             env.variables = readVariables(r, m_sink);
             env.freezes = readFreezeWindows(r, m_sink);
             // Like the monitoring query, alerts judge only where real traffic does.
-            if (env.isFinal())
-                env.alerts = readAlertTrigger(r, m_alerts, m_sink);
-            else if (r.has("alerts"))
+            if (env.isFinal()) {
+                // `alerts: false`: this environment's Alertmanager is not the
+                // ecosystem's, or none watches it yet.
+                if (r.has("alerts") && item["alerts"].IsScalar() && item["alerts"].Scalar() == "false")
+                    env.alerts.reset();
+                else
+                    env.alerts = readAlertTrigger(r, m_alerts, m_sink);
+            } else if (r.has("alerts"))
                 m_sink.warning(r.valueLocation("alerts"),
                     QStringLiteral("%1: 'alerts' only apply to staging and production environments").arg(r.what()));
             env.canary = readCanaryPlan(r, item, m_sink, true);

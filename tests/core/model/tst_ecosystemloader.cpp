@@ -83,7 +83,8 @@ private Q_SLOTS:
     }
 
     // The ecosystem's alerts apply to its staging and production
-    // environments; an environment's own replace what they name.
+    // environments; an environment's own replace what they name, or turn
+    // them off.
     void alertsPerEnvironment()
     {
         const QByteArray document = QByteArray(R"(name: Shop
@@ -115,6 +116,11 @@ environments:
     alerts:
       matchers: ['service=~"${SYSTEM}|gateway"', 'severity="page"']
       onUnreachable: stop
+  - name: preprod
+    kind: staging
+    context: staging
+    namespace: shop-preprod
+    alerts: false
 )");
         const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("ecosystem.yaml"));
         QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
@@ -137,6 +143,7 @@ environments:
         QCOMPARE(production->window, 120s);
         QCOMPARE(production->onUnreachable, AlertTrigger::Unreachable::Stop);
         QCOMPARE(production->location.line, 28);
+        QVERIFY(!e.environment(QStringLiteral("preprod"))->alerts);
     }
 
     void manifestSourcesAndVariables()
