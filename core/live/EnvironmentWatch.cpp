@@ -6,6 +6,8 @@
 #include "kube/KubeInformer.h"
 #include "kube/KubeInformerRegistry.h"
 #include "kube/KubeResourceType.h"
+#include "releases/CanaryDeployment.h"
+#include "releases/CanaryState.h"
 
 namespace Shipyard {
 
@@ -38,7 +40,12 @@ void EnvironmentWatch::start(const KubeClient &client, KubeInformerRegistry &reg
             m_states.insert(system, SystemState::missing());
             Q_EMIT systemChanged(system);
         }
+        for (const QString &system : std::as_const(m_removingCanaries)) {
+            if (m_canaries.remove(system))
+                Q_EMIT systemChanged(system);
+        }
         m_removing.clear();
+        m_removingCanaries.clear();
     });
     // Going live repaints the whole environment: every system without a
     // Deployment is now known to be missing.
@@ -67,11 +74,43 @@ void EnvironmentWatch::setConnection(Connection connection, const QString &error
 
 SystemState EnvironmentWatch::state(const QString &system) const
 {
+    SystemState state;
     if (const auto it = m_states.constFind(system); it != m_states.constEnd())
-        return *it;
-    if (m_connection == Connection::Live)
-        return SystemState::missing();
-    return {};
+        state = *it;
+    else if (m_connection == Connection::Live)
+        state = SystemState::missing();
+    if (const auto canary = m_canaries.constFind(system); canary != m_canaries.constEnd())
+        state.canary = *canary;
+    return state;
+}
+
+QString EnvironmentWatch::canarySystem(const QJsonObject &deployment) const
+{
+    const QString system = CanaryState::read(deployment).system;
+    if (!system.isEmpty())
+        return system;
+    // A canary someone relabelled: its name still says whose it is.
+    const QString name = deployment[QLatin1String("metadata")][QLatin1String("name")].toString();
+    return name.chopped(qMin(name.size(), qsizetype(qstrlen("-canary"))));
+}
+
+void EnvironmentWatch::refreshCanary(const QJsonObject &deployment)
+{
+    const CanaryState canary = CanaryState::read(deployment);
+    const SystemState pods = SystemState::fromDeployment(deployment);
+    SystemState::Canary seen;
+    seen.tag = pods.shortTag();
+    seen.share = canary.share;
+    seen.step = canary.step;
+    seen.stepCount = canary.stepCount;
+    seen.ready = pods.ready;
+    seen.desired = pods.desired;
+    seen.waiting = !canary.paused.isEmpty();
+    const QString system = canarySystem(deployment);
+    if (const auto it = m_canaries.constFind(system); it != m_canaries.constEnd() && *it == seen)
+        return;
+    m_canaries.insert(system, seen);
+    Q_EMIT systemChanged(system);
 }
 
 void EnvironmentWatch::refreshRows(int first, int last)
@@ -79,8 +118,13 @@ void EnvironmentWatch::refreshRows(int first, int last)
     if (m_connection == Connection::Failed && m_informer->hasSynced())
         setConnection(Connection::Live);
     for (int row = first; row <= last; ++row) {
+        const QJsonObject deployment = m_informer->item(row);
+        if (CanaryDeployment::isCanary(deployment)) {
+            refreshCanary(deployment);
+            continue;
+        }
         const QString system = nameOfKey(m_informer->key(row));
-        SystemState state = SystemState::fromDeployment(m_informer->item(row));
+        SystemState state = SystemState::fromDeployment(deployment);
         auto it = m_states.find(system);
         if (it != m_states.end() && *it == state)
             continue;
@@ -91,8 +135,13 @@ void EnvironmentWatch::refreshRows(int first, int last)
 
 void EnvironmentWatch::forgetRows(int first, int last)
 {
-    for (int row = first; row <= last; ++row)
-        m_removing.append(nameOfKey(m_informer->key(row)));
+    for (int row = first; row <= last; ++row) {
+        const QJsonObject deployment = m_informer->item(row);
+        if (CanaryDeployment::isCanary(deployment))
+            m_removingCanaries.append(canarySystem(deployment));
+        else
+            m_removing.append(nameOfKey(m_informer->key(row)));
+    }
 }
 
 } // namespace Shipyard

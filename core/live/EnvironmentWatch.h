@@ -4,6 +4,7 @@
 #include "live/SystemState.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -18,7 +19,8 @@ struct KubeError;
 
 // The live state of every system in one environment (one namespace of one
 // context), from an informer on its Deployments: one Deployment per system,
-// named after it. Each environment loads on its own, so an unreachable
+// named after it, and during a partial rollout its canary beside it, which
+// shows as the system's SystemState::canary. Each environment loads on its own, so an unreachable
 // cluster only marks its own environment.
 class EnvironmentWatch : public QObject
 {
@@ -52,8 +54,14 @@ private:
     QString m_context;
     QString m_ns;
     std::shared_ptr<KubeInformer> m_informer;
+    // Read again for every change: the canary's own Deployment.
+    void refreshCanary(const QJsonObject &deployment);
+    QString canarySystem(const QJsonObject &deployment) const;
+
     QHash<QString, SystemState> m_states;
+    QHash<QString, SystemState::Canary> m_canaries; // by system
     QStringList m_removing;
+    QStringList m_removingCanaries; // by system
     Connection m_connection = Connection::Connecting;
     QString m_connectionError;
 };

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace Shipyard {
 
 // What one system looks like in one environment right now, read from its
@@ -35,6 +37,22 @@ struct SystemState
     int available = 0;
     QDateTime created;
     QString message; // kubectl's rollout status words, or why it failed
+
+    // The new version running beside this one during a partial rollout
+    // (releases/CanaryDeployment): what it runs, its share and step, and
+    // whether it waits for a person to promote or abort it.
+    struct Canary
+    {
+        QString tag;
+        int share = 0;
+        int step = 0;
+        int stepCount = 0;
+        int ready = 0;
+        int desired = 0;
+        bool waiting = false;
+        friend bool operator==(const Canary &, const Canary &) = default;
+    };
+    std::optional<Canary> canary;
 
     // The tag for people: a tag that is a commit id (images are tagged with
     // the commit they were built from) shortened to 12 digits, suffix kept.

@@ -418,6 +418,12 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
             const QString summary = state.sourceSummary();
             if (!summary.isEmpty())
                 text += QLatin1Char('\n') + summary;
+            if (state.canary) {
+                text += QLatin1Char('\n') +
+                    (state.canary->waiting ? tr("canary %1 % · %2 · waits for a decision") : tr("canary %1 % · %2"))
+                        .arg(state.canary->share)
+                        .arg(state.canary->tag);
+            }
             return text;
         }
         return {};
@@ -441,6 +447,19 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
                 tip += tr("\nRendered from: %1").arg(state.source);
             if (state.created.isValid())
                 tip += tr("\nCreated: %1").arg(QLocale().toString(state.created.toLocalTime(), QLocale::ShortFormat));
+            if (const std::optional<SystemState::Canary> &canary = state.canary) {
+                tip += tr("\n\nCanary: %1 on %2/%3 pods beside these, step %4 of %5 (%6 % of the pods).")
+                           .arg(canary->tag)
+                           .arg(canary->ready)
+                           .arg(canary->desired)
+                           .arg(canary->step)
+                           .arg(canary->stepCount)
+                           .arg(canary->share);
+                if (canary->waiting)
+                    tip += tr("\nIt waits for a person to promote or abort it: the Pipeline view, or "
+                              "shipyardctl canary promote|abort %1.")
+                               .arg(system.name);
+            }
         } else if (state.health == SystemState::Health::Missing) {
             tip = tr("%1 is not deployed in namespace %2 of context %3.").arg(system.name, ns, environment.context);
         } else {

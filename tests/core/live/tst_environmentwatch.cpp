@@ -7,7 +7,10 @@
 #include "kube/KubeClient.h"
 #include "kube/KubeInformerRegistry.h"
 #include "kube/Kubeconfig.h"
+#include "releases/CanaryDeployment.h"
+#include "releases/CanaryState.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -86,6 +89,73 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             healthName(watch.state(QStringLiteral("api")).health), QStringLiteral("missing"), 30000);
         QVERIFY(changed.contains(QVariantList { QStringLiteral("api") }));
+    }
+
+    // A canary is no system of its own: it shows on the system it belongs
+    // to, with its share and step, until it goes.
+    void showsACanaryOnItsSystem()
+    {
+        const Kubeconfig config = Kubeconfig::load(LocalCluster::kubeconfigPath());
+        QString error;
+        const KubeClient client = ClusterAccess(config, {}).client(QStringLiteral("staging"), &error);
+        QVERIFY2(client.isValid(), qPrintable(error));
+        KubeInformerRegistry registry;
+        EnvironmentWatch watch(QStringLiteral("staging"), m_ns);
+        watch.start(client, registry);
+        QTRY_COMPARE_WITH_TIMEOUT(int(watch.connection()), int(EnvironmentWatch::Connection::Live), 30000);
+
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("staging"),
+            { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
+            deploymentYaml(m_ns, QStringLiteral("demo/api:v1"))));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            healthName(watch.state(QStringLiteral("api")).health), QStringLiteral("healthy"), 60000);
+        QVERIFY(!watch.state(QStringLiteral("api")).canary);
+
+        // The canary as a delivery makes it: the rendered Deployment with the new image.
+        const QJsonObject rendered = QJsonDocument::fromJson(QStringLiteral(R"({"apiVersion": "apps/v1",
+            "kind": "Deployment", "metadata": {"name": "api", "namespace": "%1"},
+            "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "api"}},
+                "template": {"metadata": {"labels": {"app": "api"}},
+                    "spec": {"containers": [{"name": "api", "image": "demo/api:v2"}]}}}})")
+                                                                 .arg(m_ns)
+                                                                 .toUtf8())
+                                         .object();
+        QVERIFY(!rendered.isEmpty());
+        QJsonObject canary = CanaryDeployment::make(rendered, QStringLiteral("api"), 1);
+        CanaryState progress;
+        progress.step = 1;
+        progress.stepCount = 2;
+        progress.share = 50;
+        progress.paused = QStringLiteral("waits for a person");
+        QJsonObject metadata = canary[QLatin1String("metadata")].toObject();
+        QJsonObject annotations = metadata[QLatin1String("annotations")].toObject();
+        const QJsonObject written = progress.annotations();
+        for (auto it = written.begin(); it != written.end(); ++it)
+            annotations.insert(it.key(), it.value());
+        metadata.insert(QStringLiteral("annotations"), annotations);
+        canary.insert(QStringLiteral("metadata"), metadata);
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("staging"),
+            { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") }, QJsonDocument(canary).toJson()));
+
+        QTRY_VERIFY_WITH_TIMEOUT(watch.state(QStringLiteral("api")).canary.has_value() &&
+                watch.state(QStringLiteral("api")).canary->ready == 1,
+            60000);
+        const SystemState state = watch.state(QStringLiteral("api"));
+        QCOMPARE(state.tag, QStringLiteral("v1"));
+        QCOMPARE(state.ready, 2);
+        QCOMPARE(state.canary->tag, QStringLiteral("v2"));
+        QCOMPARE(state.canary->share, 50);
+        QCOMPARE(state.canary->step, 1);
+        QCOMPARE(state.canary->stepCount, 2);
+        QVERIFY(state.canary->waiting);
+
+        QSignalSpy changed(&watch, &EnvironmentWatch::systemChanged);
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("staging"),
+            { QStringLiteral("delete"), QStringLiteral("deployment"), CanaryDeployment::nameOf(QStringLiteral("api")),
+                QStringLiteral("-n"), m_ns }));
+        QTRY_VERIFY_WITH_TIMEOUT(!watch.state(QStringLiteral("api")).canary, 30000);
+        QVERIFY(changed.contains(QVariantList { QStringLiteral("api") }));
+        QCOMPARE(healthName(watch.state(QStringLiteral("api")).health), QStringLiteral("healthy"));
     }
 
     void unknownContextFailsOnlyItself()
