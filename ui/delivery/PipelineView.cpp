@@ -243,14 +243,38 @@ void PipelineView::showLatestRecord()
                 .arg(name.toHtmlEscaped(), record->id, record->who.toHtmlEscaped(),
                     QLocale().toString(record->time.toLocalTime(), QLocale::ShortFormat)));
         const QString result = ReleaseRecord::keyword(record->result);
-        const QString text = record->reason.isEmpty() ? result : tr("%1: %2").arg(result, record->reason);
         // Running, or left running by a delivery that stopped: not a failure.
         const bool unfinished = record->result == ReleaseRecord::Result::InProgress;
+        const QString text = unfinished ? unfinishedText(*record, name)
+            : record->reason.isEmpty()  ? result
+                                        : tr("%1: %2").arg(result, record->reason);
         m_status->setText(record->isGood() || unfinished
                 ? text.toHtmlEscaped()
                 : QStringLiteral("<span style=\"color:#d64545\"><b>%1</b></span>").arg(text.toHtmlEscaped()));
         m_status->setToolTip(text);
     });
+}
+
+QString PipelineView::unfinishedText(const ReleaseRecord &record, const QString &environment) const
+{
+    if (m_lockHolder.isEmpty()) {
+        return tr("Unfinished: the delivery of release %1 stopped before it ended, and none holds the lock now. "
+                  "The next delivery into %2 restores the last good release first (rollback.onInterrupted), "
+                  "or run shipyardctl rollback.")
+            .arg(record.id, environment);
+    }
+    // Where it stands: the last step begun and not ended.
+    std::optional<Delivery::StepState> at;
+    for (const Delivery::StepState &state : Delivery::stepsFromJson(record.steps)) {
+        if (state.state == Delivery::State::Running)
+            at = state;
+    }
+    if (!at)
+        return tr("In progress, run by %1.").arg(m_lockHolder);
+    const QString step = DeliveryPipelineModel::stepTitle(at->step);
+    const QString where = at->system.isEmpty() ? step : tr("%1 of %2").arg(step, at->system);
+    return at->message.isEmpty() ? tr("In progress, run by %1: %2.").arg(m_lockHolder, where)
+                                 : tr("In progress, run by %1: %2, %3.").arg(m_lockHolder, where, at->message);
 }
 
 QString PipelineView::environment() const
@@ -560,6 +584,8 @@ void PipelineView::showLock()
     }
     if (holder != m_lockHolder) {
         m_lockHolder = holder;
+        // A delivery of another machine began or ended: its record says how.
+        showLatestRecord();
         Q_EMIT lockHolderChanged(holder);
     }
 }

@@ -23,6 +23,7 @@ class CanaryStepsView;
 class DeliveryCanaryModel;
 class DeliveryLogView;
 class FreezeWatch;
+struct ReleaseRecord;
 class DeliveryPipelineModel;
 class DeliveryQueueModel;
 class DeliveryRolloutView;
@@ -107,6 +108,9 @@ protected:
 
 private:
     void watchCanaries();
+    // What a person reads for a record still in progress: who runs it and
+    // where it stands, or that it stopped before it ended.
+    QString unfinishedText(const ReleaseRecord &record, const QString &environment) const;
     void finished(const Delivery::Result &result);
     void updateButtons();
     void showLock();

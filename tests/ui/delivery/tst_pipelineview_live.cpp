@@ -305,6 +305,26 @@ private Q_SLOTS:
         QCOMPARE(imageIn(QStringLiteral("app")), QStringLiteral("demo/app:1.0"));
         QCOMPARE(finished.size(), 1);
 
+        // Another window, as on another machine: the record says who runs the
+        // delivery and where it stands, and the matrix shows the canary.
+        {
+            MainWindow other;
+            QVERIFY(other.openEcosystem(file.fileName()));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                other.pipelineView()->statusText().contains(QStringLiteral("In progress, run by")), 30000);
+            QVERIFY2(other.pipelineView()->statusText().contains(QStringLiteral("Canary of app")),
+                qPrintable(other.pipelineView()->statusText()));
+            EnvironmentMatrixModel *matrix = other.environmentMatrixModel();
+            const QModelIndex cell = matrix->index(0, 0);
+            QCOMPARE(cell.data(EnvironmentMatrixModel::SystemNameRole).toString(), QStringLiteral("app"));
+            QTRY_VERIFY_WITH_TIMEOUT(cell.data(Qt::DisplayRole)
+                                         .toString()
+                                         .contains(QStringLiteral("canary 50 % · 2.0 · waits for a decision")),
+                30000);
+            QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("step 1 of 2")),
+                qPrintable(cell.data(Qt::ToolTipRole).toString()));
+        }
+
         answeringDialogs(
             [&] { QTest::mouseClick(decisions->promoteButton(), Qt::LeftButton); }, {}, QStringLiteral("ui"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 120000);
