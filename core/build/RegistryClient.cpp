@@ -382,12 +382,21 @@ HttpResponse RegistryClient::send(
         attempt.addHeader("Authorization", "Bearer " + token);
         response = m_transport->send(attempt);
         if (response.failure == HttpResponse::Failure::None && response.status == 401) {
-            // The token service authenticated us but granted less than the scope.
+            // Either the token service granted less than the scope, or the
+            // registry does not trust its tokens: the challenge says which.
             const QString detail = registryMessage(response.body);
+            const QString suffix = detail.isEmpty() ? QString() : QLatin1String(" — ") + detail;
+            const QString reason = bearerParameters(response.header("WWW-Authenticate")).value(QStringLiteral("error"));
             setError(error, RegistryError::Kind::Unauthorized, 401,
-                Tr::tr("registry %1 refused the token its token service issued for %2 (HTTP 401)%3: the account "
-                       "lacks that right")
-                    .arg(imagePrefix(), scope, detail.isEmpty() ? QString() : QLatin1String(" — ") + detail));
+                reason == QLatin1String("insufficient_scope")
+                    ? Tr::tr("registry %1 refused the token its token service issued for %2 (HTTP 401)%3: the "
+                             "account lacks that right")
+                          .arg(imagePrefix(), scope, suffix)
+                    : Tr::tr("registry %1 refused the token its token service issued for %2 (HTTP 401%3)%4: the "
+                             "registry does not accept that service's tokens (its auth.token issuer, service or "
+                             "rootcertbundle)")
+                          .arg(imagePrefix(), scope, reason.isEmpty() ? QString() : QLatin1String(", ") + reason,
+                              suffix));
             return response;
         }
     }

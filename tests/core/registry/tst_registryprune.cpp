@@ -231,6 +231,39 @@ private Q_SLOTS:
             QCOMPARE(client.manifestStatus(m_repository, tag), 200);
     }
 
+    // A cluster that does not answer is no cluster without images.
+    void refusesWhenAClusterIsUnreachable()
+    {
+        const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+        QFile::remove(kubeconfig);
+        QVERIFY(QFile::copy(LocalCluster::kubeconfigPath(), kubeconfig));
+        for (const QStringList &arguments : { QStringList { QStringLiteral("set-cluster"), QStringLiteral("gone"),
+                                                  QStringLiteral("--server=https://127.0.0.1:1") },
+                 QStringList { QStringLiteral("set-context"), QStringLiteral("gone"), QStringLiteral("--cluster=gone"),
+                     QStringLiteral("--user=admin") } }) {
+            QProcess kubectl;
+            kubectl.start(QStringLiteral("kubectl"),
+                QStringList { QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("config") } + arguments);
+            QVERIFY(kubectl.waitForFinished(30000) && kubectl.exitCode() == 0);
+        }
+        const QString ecosystem = writeEcosystem(QStringLiteral("unreachable"), m_registry->address(),
+            QStringLiteral("  - name: lab\n    kind: local\n    context: gone\n    namespace: lab\n"));
+        // After the local cluster's --kubeconfig: the parser takes the last.
+        const Run run =
+            shipyardctl({ QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--ecosystem"), ecosystem,
+                QStringLiteral("--keep"), QStringLiteral("0"), QStringLiteral("--output"), QStringLiteral("json") });
+        QCOMPARE(run.exitCode, 1);
+        const QJsonArray incomplete = run.json()[QLatin1String("incomplete")].toArray();
+        QCOMPARE(incomplete.size(), 1);
+        QVERIFY2(incomplete.first().toString().startsWith(
+                     QLatin1String("environment lab (namespace lab of context gone) cannot be read: ")),
+            qPrintable(incomplete.first().toString()));
+        QCOMPARE(run.json()[QLatin1String("repositories")][0][QLatin1String("deleted")].toArray().size(), 0);
+        const RegistryTest::Client client(m_registry->url());
+        for (const QString &tag : m_images.keys())
+            QCOMPARE(client.manifestStatus(m_repository, tag), 200);
+    }
+
     void dryRunDeletesNothing()
     {
         const QString ecosystem = writeEcosystem(QStringLiteral("ecosystem"), m_registry->address());

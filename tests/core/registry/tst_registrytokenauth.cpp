@@ -64,11 +64,26 @@ private:
     QMap<QString, RegistryTest::Image> m_images;
     const QString m_repository = QStringLiteral("demo/shop");
 
-    QString authYaml(const TokenServer &server) const
+    QString authYaml(const TokenServer &server, const QString &certificate = QStringLiteral("cert.pem")) const
     {
         return QStringLiteral("auth:\n  token:\n    realm: %1\n    service: shipyard-test\n"
                               "    issuer: shipyard-test-issuer\n    rootcertbundle: %2\n")
-            .arg(server.realm(), m_dir.filePath(QStringLiteral("cert.pem")));
+            .arg(server.realm(), m_dir.filePath(certificate));
+    }
+
+    bool makeCertificate(const QString &name) const
+    {
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"),
+            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_dir.filePath(name + QStringLiteral("-key.pem")),
+                QStringLiteral("-out"), m_dir.filePath(name + QStringLiteral(".pem")), QStringLiteral("-subj"),
+                QStringLiteral("/CN=shipyard-test-token"), QStringLiteral("-days"), QStringLiteral("2") });
+        if (openssl.waitForFinished(60000) && openssl.exitCode() == 0)
+            return true;
+        qWarning("openssl: %s", openssl.readAll().constData());
+        return false;
     }
 
     // A token that may push, fetched as any client of the realm would.
@@ -138,14 +153,10 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_password = QStringLiteral("pw-%1").arg(QDateTime::currentMSecsSinceEpoch());
         m_tokens = m_dir.filePath(QStringLiteral("tokens"));
-        QProcess openssl;
-        openssl.setProcessChannelMode(QProcess::MergedChannels);
-        openssl.start(QStringLiteral("openssl"),
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")),
-                QStringLiteral("-out"), m_dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-subj"),
-                QStringLiteral("/CN=shipyard-test-token"), QStringLiteral("-days"), QStringLiteral("2") });
-        QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0, openssl.readAll().constData());
+        // cert.pem and key.pem: what token-server.py signs with.
+        QVERIFY(makeCertificate(QStringLiteral("cert")));
+        QVERIFY(
+            QFile::rename(m_dir.filePath(QStringLiteral("cert-key.pem")), m_dir.filePath(QStringLiteral("key.pem"))));
 
         m_tokenServer = std::make_unique<TokenServer>(m_dir.path(), m_tokens, m_password, true);
         QVERIFY(m_tokenServer->isListening());
@@ -249,6 +260,24 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(QLatin1String("requires authentication")) &&
                 error.message.contains(QLatin1String("TEST_REGISTRY_PASSWORD")),
             qPrintable(error.message));
+    }
+
+    // A registry whose rootcertbundle is another certificate rejects every
+    // token of the service: not the account's fault, and the error says so.
+    void saysWhenTheRegistryDistrustsTheTokens()
+    {
+        QVERIFY(makeCertificate(QStringLiteral("other")));
+        RegistryTest::Server registry(
+            m_dir.filePath(QStringLiteral("distrust")), true, authYaml(*m_tokenServer, QStringLiteral("other.pem")));
+        QString error;
+        QVERIFY2(registry.start(&error), qPrintable(error));
+        RegistryError failure;
+        QVERIFY(!RegistryClient(settings(registry), credentials(m_password)).tags(m_repository, &failure));
+        QCOMPARE(failure.kind, RegistryError::Kind::Unauthorized);
+        QVERIFY2(failure.message.contains(QLatin1String("invalid_token")) &&
+                failure.message.contains(QLatin1String("does not accept that service's tokens")),
+            qPrintable(failure.message));
+        verifyNoToken(failure.message);
     }
 
     // A token service that grants pulls but no deletion: the DELETE's
