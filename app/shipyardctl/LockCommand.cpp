@@ -2,6 +2,7 @@
 #include "CtlCommand.h"
 #include "EnvironmentArguments.h"
 #include "Output.h"
+#include "StopSignals.h"
 
 #include "audit/AuditTrail.h"
 #include "pipeline/EnvironmentLock.h"
@@ -11,29 +12,11 @@
 #include <QJsonObject>
 
 #include <atomic>
-#include <csignal>
 #include <thread>
 
 namespace Shipyard::Ctl {
 
 namespace {
-
-// Set by SIGINT/SIGTERM: `lock take` lets go of the lock and leaves.
-std::atomic_bool stopRequested { false };
-
-extern "C" void requestStop(int)
-{
-    stopRequested = true;
-}
-
-void installStopHandlers()
-{
-    struct sigaction action = {};
-    action.sa_handler = requestStop;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
-}
 
 QString localTime(const QDateTime &time)
 {
@@ -212,7 +195,7 @@ private:
 
     static int take(const Context &context, std::chrono::seconds leaseDuration)
     {
-        installStopHandlers();
+        StopSignals::install();
         // Shown on the Lease to anyone who can read it: no secret goes there either.
         const QString reason = trailFor(context).mask(context.parser.value(QStringLiteral("reason")));
         EnvironmentLock lock(context.client, context.ns, EnvironmentLock::defaultIdentity(), leaseDuration);
@@ -220,7 +203,7 @@ private:
         lock.setEnvironment(context.environment.name, context.environment.isProtected);
         QString error;
         const bool held = lock.acquire(
-            context.parser.isSet(QStringLiteral("wait")), &stopRequested, &error, [&](const QString &holder) {
+            context.parser.isSet(QStringLiteral("wait")), StopSignals::flag(), &error, [&](const QString &holder) {
                 err() << tr("waiting: %1 is held by %2; queued as %3")
                              .arg(context.environment.name, holder, lock.queueLease())
                       << '\n';
@@ -251,7 +234,7 @@ private:
                   << '\n';
             out().flush();
         }
-        while (!stopRequested && !lock.isLost())
+        while (!StopSignals::requested() && !lock.isLost())
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         if (lock.isLost()) {
             lock.release();

@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "CtlCommand.h"
 #include "Output.h"
+#include "StopSignals.h"
 
 #include "kube/ClusterAccess.h"
+#include "kube/Kubeconfig.h"
 #include "model/EcosystemLoader.h"
 #include "pipeline/DeliveryRobot.h"
+#include "pipeline/RobotLeadership.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QThread>
+
+#include <memory>
 
 namespace Shipyard::Ctl {
 
@@ -38,6 +45,24 @@ public:
             QStringLiteral("S=REF") });
         parser.addOption(
             { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
+        parser.addOption({ QStringLiteral("leader-elect"),
+            tr("act only while holding a Lease, so that several robots may run and one acts") });
+        parser.addOption({ QStringLiteral("lease-context"), tr("the context of the Lease (default: the current one)"),
+            QStringLiteral("CONTEXT") });
+        parser.addOption({ QStringLiteral("lease-namespace"),
+            tr("the namespace of the Lease (default: the service account's, else the context's)"),
+            QStringLiteral("NAMESPACE") });
+        parser.addOption({ QStringLiteral("lease-name"), tr("the Lease's name (default shipyard-robot)"),
+            QStringLiteral("NAME"), QStringLiteral("shipyard-robot") });
+        parser.addOption({ QStringLiteral("identity"), tr("this robot's name in the Lease (default: host and pid)"),
+            QStringLiteral("NAME") });
+        parser.addOption({ QStringLiteral("lease-duration"), tr("seconds others wait before taking over (default 15)"),
+            QStringLiteral("SECONDS"), QStringLiteral("15") });
+        parser.addOption({ QStringLiteral("renew-deadline"),
+            tr("seconds without a renewal after which this robot stops acting (default 10)"), QStringLiteral("SECONDS"),
+            QStringLiteral("10") });
+        parser.addOption({ QStringLiteral("retry-period"), tr("seconds between tries and renewals (default 2)"),
+            QStringLiteral("SECONDS"), QStringLiteral("2") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         const QString path = parser.value(QStringLiteral("ecosystem"));
@@ -79,7 +104,25 @@ public:
             err().flush();
         };
 
-        while (true) {
+        std::unique_ptr<RobotLeadership> leadership;
+        if (parser.isSet(QStringLiteral("leader-elect"))) {
+            QString error;
+            leadership = makeLeadership(parser, options.cluster, &error);
+            if (!leadership) {
+                err() << arguments[0] << ": " << error << '\n';
+                return UsageError;
+            }
+            options.mayAct = [&leadership] { return leadership->leading(); };
+        }
+        StopSignals::install();
+
+        while (!StopSignals::requested()) {
+            if (leadership && !leadership->leading()) {
+                if (!leadership->lostReason().isEmpty())
+                    progress(tr("stopped leading: %1").arg(leadership->lostReason()));
+                if (!leadership->acquire(StopSignals::flag(), progress))
+                    break;
+            }
             // Re-read every pass: the ecosystem file may have been edited meanwhile.
             const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
             if (!loaded.ecosystem) {
@@ -95,11 +138,68 @@ public:
                 if (parser.isSet(QStringLiteral("once")))
                     return pass.succeeded() ? Success : Failure;
             }
-            QThread::sleep(static_cast<unsigned long>(interval));
+            // Woken early by SIGTERM, and by a lost lease, so that the next try comes soon.
+            const QDeadlineTimer next { std::chrono::seconds(interval) };
+            while (!next.hasExpired() && !StopSignals::requested() && (!leadership || leadership->leading()))
+                QThread::msleep(200);
         }
+        // The Lease is given up as the leadership goes, for the next robot to take at once.
+        return Success;
     }
 
 private:
+    static std::unique_ptr<RobotLeadership> makeLeadership(
+        const QCommandLineParser &parser, const ClusterAccess &cluster, QString *error)
+    {
+        RobotLeadership::Timing timing;
+        const auto seconds = [&](const char *option, int *value) {
+            bool ok = false;
+            *value = parser.value(QLatin1String(option)).toInt(&ok);
+            if (!ok || *value < 1)
+                *error = tr("--%1 wants a number of seconds, not %2")
+                             .arg(QLatin1String(option), parser.value(QLatin1String(option)));
+            return ok && *value >= 1;
+        };
+        int duration = 0, deadline = 0, retry = 0;
+        if (!seconds("lease-duration", &duration) || !seconds("renew-deadline", &deadline) ||
+            !seconds("retry-period", &retry))
+            return nullptr;
+        // client-go's rules: a leader gives up before others may take over,
+        // and tries more than once before it gives up.
+        if (deadline >= duration || retry >= deadline) {
+            *error = tr("the lease wants retry-period < renew-deadline < lease-duration, not %1 < %2 < %3")
+                         .arg(retry)
+                         .arg(deadline)
+                         .arg(duration);
+            return nullptr;
+        }
+        timing.leaseDuration = std::chrono::seconds(duration);
+        timing.renewDeadline = std::chrono::seconds(deadline);
+        timing.retryPeriod = std::chrono::seconds(retry);
+
+        const QString context = parser.isSet(QStringLiteral("lease-context"))
+            ? parser.value(QStringLiteral("lease-context"))
+            : cluster.kubeconfig().currentContext();
+        QString clientError;
+        const KubeClient client = cluster.client(context, &clientError);
+        if (!client.isValid()) {
+            *error = tr("the Lease's context %1: %2").arg(context, clientError);
+            return nullptr;
+        }
+        QString ns = parser.value(QStringLiteral("lease-namespace"));
+        if (ns.isEmpty()) {
+            QFile serviceAccount(QStringLiteral("/var/run/secrets/kubernetes.io/serviceaccount/namespace"));
+            if (serviceAccount.open(QIODevice::ReadOnly))
+                ns = QString::fromUtf8(serviceAccount.readAll()).trimmed();
+        }
+        if (ns.isEmpty())
+            ns = client.defaultNamespace().isEmpty() ? QStringLiteral("default") : client.defaultNamespace();
+        const QString identity = parser.isSet(QStringLiteral("identity")) ? parser.value(QStringLiteral("identity"))
+                                                                          : RobotLeadership::defaultIdentity();
+        return std::make_unique<RobotLeadership>(
+            client, ns, parser.value(QStringLiteral("lease-name")), identity, timing);
+    }
+
     static void report(const DeliveryRobot::PassResult &pass, bool json, const QString &command)
     {
         for (const QString &warning : pass.warnings)

@@ -87,11 +87,23 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
         result.actions.append(action);
     };
 
+    // Another robot may have taken over: it does the rest.
+    const auto mayAct = [&] {
+        if (!m_options.mayAct || m_options.mayAct())
+            return true;
+        if (result.error.isEmpty())
+            result.error = QStringLiteral("stopped acting: this robot no longer leads");
+        return false;
+    };
+
     QList<Task> tasks;
     if (!tasksIn(statuses.awaitingAutotests, &tasks))
         return result;
-    for (const Task &task : std::as_const(tasks))
+    for (const Task &task : std::as_const(tasks)) {
+        if (!mayAct())
+            return result;
         record(autotest(tracker, task, progress));
+    }
 
     const Environment *showroomEnvironment =
         m_options.showroomEnvironment.isEmpty() ? m_ecosystem.firstEnvironment(EnvironmentKind::Showroom) : nullptr;
@@ -108,6 +120,8 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
                 .arg(tasks.size())
                 .arg(statuses.awaitingShowroom));
     for (const Task &task : std::as_const(tasks)) {
+        if (!mayAct())
+            return result;
         if (showroomEnvironment)
             record(showroom(tracker, task, progress));
     }
@@ -119,11 +133,13 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
                 .arg(tasks.size())
                 .arg(statuses.awaitingDelivery));
     for (const Task &task : std::as_const(tasks)) {
+        if (!mayAct())
+            return result;
         if (staging)
             record(deliver(tracker, task, *staging, progress));
     }
 
-    if (showroomEnvironment) {
+    if (showroomEnvironment && mayAct()) {
         ShowroomManager showrooms(m_ecosystem, showroomEnvironment->name, m_options.cluster);
         showrooms.setAuditJournal(m_options.auditJournal);
         const ShowroomManager::SweepResult swept = showrooms.sweep(QDateTime::currentDateTimeUtc(), false, progress);

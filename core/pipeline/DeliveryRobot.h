@@ -49,6 +49,9 @@ public:
         QString auditJournal; // empty: AuditJournal::defaultPath()
         QMap<QString, QString> images; // system → image delivered as given instead of built
         QString showroomEnvironment; // empty: the ecosystem's only showroom environment
+        // Asked before each task is acted on: false ends the pass there (a
+        // robot that no longer leads, see RobotLeadership). Unset: always.
+        std::function<bool()> mayAct;
     };
 
     struct Action
