@@ -33,7 +33,7 @@ public:
     }
 
     int count() const { return int(m_starts.size()); }
-    qsizetype start(int line) const { return line < count() ? m_starts[line] : m_data.size(); }
+    qsizetype start(int line) const { return line < 0 ? 0 : line < count() ? m_starts[line] : m_data.size(); }
     // The line without its line ending.
     QByteArrayView text(int line) const
     {

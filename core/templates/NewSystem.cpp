@@ -217,6 +217,19 @@ NewSystem::Result NewSystem::create(const Request &request)
         return fail(QStringLiteral("with %1 added, %2 would not load:\n%3")
                 .arg(request.name, request.ecosystemPath, describe(check.diagnostics)));
     }
+    // The text edit must add exactly one system at the end and leave the
+    // rest as the file had it; a layout it misread would show here.
+    QStringList namesBefore;
+    QStringList namesAfter;
+    for (const System &system : std::as_const(ecosystem.systems))
+        namesBefore.append(system.name);
+    for (const System &system : std::as_const(check.ecosystem->systems))
+        namesAfter.append(system.name);
+    if (namesAfter != namesBefore + QStringList { request.name } ||
+        check.ecosystem->environments.size() != ecosystem.environments.size() ||
+        check.ecosystem->name != ecosystem.name)
+        return fail(QStringLiteral("%1: adding %2 as text would change more than its own entry; add it by hand:\n%3")
+                .arg(request.ecosystemPath, request.name, QString::fromUtf8(edited->inserted)));
     if (request.dryRun) {
         result.succeeded = true;
         return result;
@@ -238,8 +251,7 @@ NewSystem::Result NewSystem::create(const Request &request)
     }
     GitError gitError;
     result.commit = NewRepository::create(result.repository, result.upstream,
-        QStringLiteral("%1: a new %2 from Shipyard's %3 template")
-            .arg(request.name, keyword(found->kind()), found->name()),
+        QStringLiteral("%1: a new %2 from the %3 template").arg(request.name, keyword(found->kind()), found->name()),
         &gitError);
     if (gitError) {
         removeRepository();
