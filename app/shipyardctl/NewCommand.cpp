@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace Shipyard::Ctl {
 
@@ -39,6 +41,9 @@ public:
         parser.addOption({ QStringLiteral("port"), tr("the port the service listens on (default: the template's)"),
             QStringLiteral("PORT") });
         parser.addOption({ QStringLiteral("dry-run"), tr("say what would be made and added, write nothing") });
+        parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+            tr("text or json (what was made and added, or the error, as one object)"), tr("FORMAT"),
+            QStringLiteral("text") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         const QStringList positional = parser.positionalArguments();
@@ -47,6 +52,11 @@ public:
         if (positional.size() != 2 || positional[0] != QLatin1String("system") ||
             !parser.isSet(QStringLiteral("template")) || !parser.isSet(QStringLiteral("ecosystem"))) {
             err() << arguments[0] << ": " << usage << '\n';
+            return UsageError;
+        }
+        const QString format = parser.value(QStringLiteral("output"));
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("unknown output format '%1' (text or json)").arg(format) << '\n';
             return UsageError;
         }
         NewSystem::Request request;
@@ -72,6 +82,10 @@ public:
         }
 
         const NewSystem::Result result = NewSystem::create(request);
+        if (format == QLatin1String("json")) {
+            printJson(QJsonDocument(toJson(request, result)));
+            return result.succeeded ? Success : Failure;
+        }
         if (!result.succeeded) {
             err() << arguments[0] << ": " << result.error << '\n';
             return Failure;
@@ -100,6 +114,28 @@ public:
                          .arg(request.ecosystemPath, request.name)
                   << '\n';
         return Success;
+    }
+
+private:
+    static QJsonObject toJson(const NewSystem::Request &request, const NewSystem::Result &result)
+    {
+        QJsonObject json { { QStringLiteral("system"), request.name },
+            { QStringLiteral("template"), request.templateName },
+            { QStringLiteral("ecosystem"), request.ecosystemPath }, { QStringLiteral("dryRun"), request.dryRun },
+            { QStringLiteral("succeeded"), result.succeeded } };
+        if (!result.succeeded) {
+            json.insert(QStringLiteral("error"), result.error);
+            return json;
+        }
+        json.insert(QStringLiteral("templateDirectory"), result.templateDirectory);
+        json.insert(QStringLiteral("repository"), result.repository);
+        json.insert(QStringLiteral("repositoryEntry"), result.repositoryEntry);
+        json.insert(QStringLiteral("upstream"), result.upstream);
+        json.insert(QStringLiteral("commit"), result.commit);
+        json.insert(QStringLiteral("files"), QJsonArray::fromStringList(result.files));
+        json.insert(QStringLiteral("line"), result.line);
+        json.insert(QStringLiteral("entry"), QString::fromUtf8(result.entry));
+        return json;
     }
 };
 

@@ -96,12 +96,18 @@ private Q_SLOTS:
         QCOMPARE(readAll(ecosystem), before);
         QVERIFY(!QFileInfo::exists(m_world.filePath(ns + QStringLiteral("/systems/web"))));
 
+        QMap<QString, QString> commits;
         for (const auto &[name, kind] : systems) {
             run = shipyardctl({ QStringLiteral("new"), QStringLiteral("system"), name, QStringLiteral("--template"),
-                kind, QStringLiteral("--ecosystem"), ecosystem });
-            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-            QVERIFY2(run.out.contains(QStringLiteral("made %1 from the %2 template in ").arg(name, kind)),
-                qPrintable(run.out));
+                kind, QStringLiteral("--ecosystem"), ecosystem, QStringLiteral("-o"), QStringLiteral("json") });
+            QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+            const QJsonObject made = QJsonDocument::fromJson(run.out.toUtf8()).object();
+            QCOMPARE(made.value(QLatin1String("succeeded")).toBool(), true);
+            QCOMPARE(made.value(QLatin1String("repositoryEntry")).toString(), QStringLiteral("systems/") + name);
+            QCOMPARE(made.value(QLatin1String("upstream")).toString(), QStringLiteral("main"));
+            QCOMPARE(made.value(QLatin1String("files")).toArray().contains(QStringLiteral("deploy/service.yaml")),
+                kind != QLatin1String("worker"));
+            commits.insert(name, made.value(QLatin1String("commit")).toString());
         }
         // Added at the end of `systems:`, the rest of the file as it was.
         const QByteArray after = readAll(ecosystem);
@@ -116,6 +122,13 @@ private Q_SLOTS:
             QStringLiteral("--template"), QStringLiteral("backend"), QStringLiteral("--ecosystem"), ecosystem });
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("there is a system named orders already")), qPrintable(run.err));
+        // An unknown template names the ones there are, in JSON too.
+        run = shipyardctl({ QStringLiteral("new"), QStringLiteral("system"), QStringLiteral("billing"),
+            QStringLiteral("--template"), QStringLiteral("cron"), QStringLiteral("--ecosystem"), ecosystem,
+            QStringLiteral("--output"), QStringLiteral("json") });
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("error")).toString(),
+            QStringLiteral("no template named 'cron'; the templates are: backend, frontend, worker"));
         QCOMPARE(readAll(ecosystem), after);
 
         // Valid, every system rendered from its repository.
@@ -142,7 +155,7 @@ private Q_SLOTS:
         for (const auto &[name, kind] : systems) {
             const QString commit = DeliveryTestWorld::output(
                 QStringLiteral("git rev-parse main"), root + QStringLiteral("/systems/") + name);
-            QCOMPARE(commit.size(), 40);
+            QCOMPARE(commit, commits.value(name));
             QCOMPARE(DeliveryTestWorld::imageOf(ns, name), QStringLiteral("%1/demo/%2:%3").arg(registry, name, commit));
             const QByteArray ready = kubectl(QStringLiteral("local"),
                 { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"), name,
