@@ -329,6 +329,9 @@ struct Ecosystem
     TrackerSettings tracker;
     RegistrySettings registry;
     RollbackPolicy rollback;
+    // `templates`: a folder of the team's own service templates, as written
+    // (relative to the file); see docs/service-templates.md.
+    QString templatesDirectory;
 
     const System *system(const QString &name) const;
     const Environment *environment(const QString &name) const;

@@ -56,6 +56,7 @@ public:
         }
         ecosystem.name = top.string("name", Presence::Required).value_or(QString());
         ecosystem.description = top.string("description").value_or(QString());
+        ecosystem.templatesDirectory = top.string("templates").value_or(QString());
         readGating(top.mapping("gating"), ecosystem.gating);
         readTracker(top.mapping("tracker"), ecosystem.tracker, ecosystem.gating);
         readRegistry(top.mapping("registry"), ecosystem.registry);
@@ -66,7 +67,8 @@ public:
         checkEcosystem(ecosystem, m_locations, m_sink);
         top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
-            QStringLiteral("systems"), QStringLiteral("environments"), QStringLiteral("variables") });
+            QStringLiteral("systems"), QStringLiteral("environments"), QStringLiteral("variables"),
+            QStringLiteral("templates") });
     }
 
 private:
