@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "CtlCommand.h"
 #include "Output.h"
+#include "RobotEndpoint.h"
 #include "StopSignals.h"
 
 #include "kube/ClusterAccess.h"
@@ -8,6 +9,7 @@
 #include "model/EcosystemLoader.h"
 #include "pipeline/DeliveryRobot.h"
 #include "pipeline/RobotLeadership.h"
+#include "pipeline/RobotMetrics.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -63,6 +65,8 @@ public:
             QStringLiteral("10") });
         parser.addOption({ QStringLiteral("retry-period"), tr("seconds between tries and renewals (default 2)"),
             QStringLiteral("SECONDS"), QStringLiteral("2") });
+        parser.addOption({ QStringLiteral("listen"), tr("serve /metrics, /healthz and /readyz on HOST:PORT or :PORT"),
+            QStringLiteral("ADDRESS") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
         const QString path = parser.value(QStringLiteral("ecosystem"));
@@ -116,12 +120,25 @@ public:
         }
         StopSignals::install();
 
+        RobotMetrics metrics;
+        RobotEndpoint endpoint(metrics);
+        if (parser.isSet(QStringLiteral("listen"))) {
+            QString error;
+            if (!endpoint.listen(parser.value(QStringLiteral("listen")), &error)) {
+                err() << arguments[0] << ": " << error << '\n';
+                return UsageError;
+            }
+            progress(tr("serving /metrics, /healthz and /readyz on %1").arg(endpoint.address()));
+        }
+
         while (!StopSignals::requested()) {
             if (leadership && !leadership->leading()) {
                 if (!leadership->lostReason().isEmpty())
                     progress(tr("stopped leading: %1").arg(leadership->lostReason()));
+                metrics.setLeading(false);
                 if (!leadership->acquire(StopSignals::flag(), progress))
                     break;
+                metrics.setLeading(true);
             }
             // Re-read every pass: the ecosystem file may have been edited meanwhile.
             const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
@@ -129,11 +146,13 @@ public:
                 for (const Diagnostic &diagnostic : loaded.diagnostics)
                     err() << diagnostic.toString() << '\n';
                 err().flush();
+                metrics.observeUnloadable(tr("%1 does not load: %2").arg(path, loaded.diagnostics.value(0).toString()));
                 if (parser.isSet(QStringLiteral("once")))
                     return UsageError;
             } else {
                 const DeliveryRobot robot(*loaded.ecosystem, options);
                 const DeliveryRobot::PassResult pass = robot.runOnce(progress);
+                metrics.observePass(pass, QDateTime::currentDateTimeUtc());
                 report(pass, json, arguments[0]);
                 if (parser.isSet(QStringLiteral("once")))
                     return pass.succeeded() ? Success : Failure;

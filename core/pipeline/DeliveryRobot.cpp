@@ -329,6 +329,10 @@ DeliveryRobot::Action DeliveryRobot::deliver(
     delivery.start();
     delivery.wait();
     const Delivery::Result result = delivery.result();
+    action.environment = staging.name;
+    action.outcome = Delivery::keyword(result.outcome);
+    action.failedStep = result.failedStep;
+    action.duration = result.duration;
     if (!result.succeeded()) {
         action.detail = result.reason;
         // A gate the task fails (reviews, status) is for its developer to

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <functional>
 
 namespace Shipyard {
@@ -60,6 +61,12 @@ public:
         QString stage; // "autotests", "showroom", "staging", "sweep"
         bool succeeded = false;
         QString detail; // the new status, or why not
+        // For a delivery it ran: where, how it ended (Delivery::keyword of
+        // its Outcome), the step that failed, and how long it took.
+        QString environment;
+        QString outcome;
+        QString failedStep;
+        std::chrono::milliseconds duration { 0 };
     };
 
     struct PassResult
