@@ -20,13 +20,18 @@ struct Task;
 // The delivery robot: polls the tracker and moves tasks along by their
 // status (TrackerSettings::statuses). One pass takes the stages in order, so
 // a task may go through several of them in one pass:
+//   (branches)         with gating.autotests.branches, BranchAutotests:
+//                      each new head of a task branch built and tested,
+//                      reported as a commit status and a comment; no task moves.
 //   awaitingAutotests  update each of the task's branches onto upstream,
 //                      run its system's build and test commands on a copy of
 //                      the branch (the developer's working tree is left
 //                      alone) without Shipyard's credentials
 //                      (CommandEnvironment); success → awaitingShowroom,
 //                      failure → the task goes back (Gating::returnStatus)
-//                      with the log, masked.
+//                      with the log, masked. The verdict is kept per
+//                      commit (AutotestResults): a commit judged before
+//                      is not tested again.
 //   awaitingShowroom   ShowroomManager::up; success → inQa with a comment
 //                      naming the namespace; failure → returned.
 //   awaitingDelivery   a Delivery of the task's branches into the staging
@@ -49,12 +54,13 @@ public:
         QString auditJournal; // empty: AuditJournal::defaultPath()
         QMap<QString, QString> images; // system → image delivered as given instead of built
         QString showroomEnvironment; // empty: the ecosystem's only showroom environment
+        QString autotestResults; // empty: AutotestResults::pathFor(ecosystem)
     };
 
     struct Action
     {
         QString task;
-        QString stage; // "autotests", "showroom", "staging", "sweep"
+        QString stage; // "branch-autotests", "autotests", "showroom", "staging", "sweep"
         bool succeeded = false;
         QString detail; // the new status, or why not
     };
