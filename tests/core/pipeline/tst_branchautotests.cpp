@@ -44,6 +44,7 @@ private:
     QString m_project; // a Redmine project of this run's own
     QProcess m_server;
     int m_port = 0;
+    mutable bool m_leaked = false; // the review token was seen in a pass's progress
     std::shared_ptr<CurlTransport> m_transport = std::make_shared<CurlTransport>();
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -208,8 +209,7 @@ environments:
         if (log)
             *log = lines.join(QLatin1Char('\n'));
         for (const QString &line : std::as_const(lines))
-            if (line.contains(QString::fromLatin1(reviewToken)))
-                qWarning("the token leaked: %s", qPrintable(line));
+            m_leaked = m_leaked || line.contains(QString::fromLatin1(reviewToken));
         return result;
     }
 
@@ -275,6 +275,15 @@ private Q_SLOTS:
         for (const QString &branch : listed.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             if (branch != QLatin1String("main"))
                 git(upstream, { QStringLiteral("branch"), QStringLiteral("-q"), QStringLiteral("-D"), branch });
+    }
+
+    // The token reaches the review server only: no progress, output, result or comment has it.
+    void cleanup()
+    {
+        QVERIFY(!m_leaked);
+        const QDir dir(m_dir.path());
+        for (const QString &results : dir.entryList({ QStringLiteral("results*.json") }))
+            QVERIFY2(!GitTest::readFile(dir.filePath(results)).contains(reviewToken), qPrintable(results));
     }
 
     void cleanupTestCase()
@@ -418,8 +427,7 @@ private Q_SLOTS:
                     QStringLiteral("json") });
             autotest.waitForFinished(120000);
             const QByteArray said = autotest.readAllStandardError();
-            if (said.contains(reviewToken))
-                qWarning("the token leaked");
+            m_leaked = m_leaked || said.contains(reviewToken);
             const QByteArray output = autotest.readAllStandardOutput();
             return std::tuple { autotest.exitCode(), QJsonDocument::fromJson(output).object(),
                 QByteArray(said + output) };
@@ -519,6 +527,29 @@ private Q_SLOTS:
                      .find(QStringLiteral("api"), head)
                      ->verdict,
             AutotestResult::Verdict::Error);
+    }
+
+    // A review service that does not answer is a warning of the pass: the
+    // verdict is kept and the task hears of it all the same.
+    void unreachableServiceIsAWarning()
+    {
+        const int served = m_port;
+        m_port = GitTest::freePort();
+        const Ecosystem nowhere =
+            ecosystem(QStringLiteral("github"), QStringLiteral("true"), QStringLiteral("results-nowhere.json"));
+        m_port = served;
+        const QString task = newTask(QStringLiteral("Offline"));
+        const QString head = push(QStringLiteral("feature/%1").arg(task), QStringLiteral("offline.txt"));
+        const BranchAutotests::PassResult result = pass(nowhere);
+        QCOMPARE(result.tested.size(), 1);
+        QCOMPARE(result.tested.first().verdict, AutotestResult::Verdict::Passed);
+        QCOMPARE(result.tested.first().reportErrors.size(), 2); // pending and success
+        QVERIFY2(result.warnings.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("reporting the autotests of ") + head.left(12)),
+            qPrintable(result.warnings.join(QLatin1Char('\n'))));
+        QVERIFY(!result.warnings.join(QLatin1Char('\n')).contains(QString::fromLatin1(reviewToken)));
+        QCOMPARE(comments(task).size(), 1);
+        QCOMPARE(pass(nowhere).tested.size(), 0);
     }
 
     // The robot's pass tests new branch heads too, before the tracker's stages.
