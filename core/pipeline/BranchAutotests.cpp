@@ -10,6 +10,7 @@
 #include "tracker/TrackerFactory.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSysInfo>
 
 #include <algorithm>
@@ -72,8 +73,17 @@ BranchAutotests::PassResult BranchAutotests::runOnce(const Progress &unmaskedPro
             unmaskedProgress(m_masker.mask(line));
     };
     AutotestResults store(m_options.results.isEmpty() ? AutotestResults::pathFor(m_ecosystem) : m_options.results);
-    if (QString error; store.all(&error), !error.isEmpty()) {
-        result.error = m_masker.mask(error);
+    QString readError;
+    // What is judged already, read once: a pass over unchanged branches
+    // writes nothing and takes no lock.
+    QSet<QString> judged; // "system commit branch"
+    for (const AutotestResult &known : store.all(&readError)) {
+        if (known.isFinal())
+            for (const QString &branch : known.branches)
+                judged.insert(known.system + QLatin1Char(' ') + known.commit + QLatin1Char(' ') + branch);
+    }
+    if (!readError.isEmpty()) {
+        result.error = m_masker.mask(readError);
         return result;
     }
     Tracker *tracker = m_options.tracker;
@@ -121,7 +131,8 @@ BranchAutotests::PassResult BranchAutotests::runOnce(const Progress &unmaskedPro
         QList<Pending> toTest;
         for (const RemoteHead &head : heads) {
             const QString task = keys.extract(head.name);
-            if (task.isEmpty() || head.name == system.upstream)
+            if (task.isEmpty() || head.name == system.upstream ||
+                judged.contains(system.name + QLatin1Char(' ') + head.commitId + QLatin1Char(' ') + head.name))
                 continue;
             const AutotestResults::Claim claim =
                 store.claim(system.name, head.commitId, head.name, tester, QDateTime::currentDateTimeUtc());

@@ -340,8 +340,12 @@ private Q_SLOTS:
         // Comments do not move the task.
         QCOMPARE(statusOf(task), QStringLiteral("New"));
 
-        // Nothing new: nothing tested, nothing sent.
+        // Nothing new: nothing tested, nothing sent, the results file not even written.
+        const QFileInfo resultsFile(path(QStringLiteral("results.json")));
+        const QDateTime written = resultsFile.lastModified();
+        QVERIFY(written.isValid());
         result = pass(github);
+        QCOMPARE(QFileInfo(resultsFile.filePath()).lastModified(), written);
         QVERIFY(result.error.isEmpty());
         QCOMPARE(result.tested.size(), 0);
         QCOMPARE(takeRequests().size(), 0);
