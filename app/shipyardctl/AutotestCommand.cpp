@@ -178,10 +178,14 @@ private:
                     { QStringLiteral("warnings"), QJsonArray::fromStringList(pass.warnings) } }));
             return;
         }
-        for (const BranchAutotests::Tested &entry : pass.tested)
+        for (const BranchAutotests::Tested &entry : pass.tested) {
+            const bool plain = entry.verdict == AutotestResult::Verdict::Passed && !entry.reused;
             out() << entry.system << ' ' << entry.branch << ' ' << entry.commit.left(12) << ": "
-                  << AutotestResult::verdictName(entry.verdict) << (entry.reused ? tr(" (reused)") : QString())
-                  << (entry.detail.isEmpty() ? QString() : QStringLiteral(" — ") + entry.detail) << '\n';
+                  << AutotestResult::verdictName(entry.verdict)
+                  << (plain || entry.detail.isEmpty() ? QString() : QStringLiteral(" — ") + entry.detail) << '\n';
+        }
+        if (pass.tested.isEmpty() && pass.error.isEmpty())
+            out() << tr("no new head of a task branch") << '\n';
         out().flush();
     }
 };
