@@ -238,13 +238,14 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
             tested.append(system.name + QLatin1Char('=') + target.branch);
             continue;
         }
+        const QDateTime started = QDateTime::currentDateTimeUtc();
         const CommitTest::Result ran =
             CommitTest::run(m_ecosystem, system, repository, integration.newHead, target.branch, m_masker, say);
         AutotestResult stored { system.name, integration.newHead, { target.branch },
             ran.outcome == CommitTest::Result::Outcome::Passed       ? AutotestResult::Verdict::Passed
                 : ran.outcome == CommitTest::Result::Outcome::Failed ? AutotestResult::Verdict::Failed
                                                                      : AutotestResult::Verdict::Error,
-            ran.step, ran.reason, tester, QDateTime::currentDateTimeUtc(), QDateTime::currentDateTimeUtc() };
+            ran.step, ran.reason, tester, started, QDateTime::currentDateTimeUtc() };
         if (claim.error.isEmpty()) {
             if (const QString notKept = results.store(stored); !notKept.isEmpty())
                 say(QStringLiteral("%1: result not kept: %2").arg(system.name, notKept));
