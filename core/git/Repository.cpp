@@ -181,6 +181,48 @@ GitError Repository::fetch(const QString &remote, const GitControl &control, con
     return callbacks.result(code, QStringLiteral("cannot fetch from %1").arg(remote));
 }
 
+QList<RemoteHead> Repository::remoteHeads(const QString &remote, const GitControl &control, GitError *error)
+{
+    const auto fail = [&](GitError failure) {
+        if (error)
+            *error = std::move(failure);
+        return QList<RemoteHead>();
+    };
+    if (!m_repository)
+        return fail(GitError(GitError::Kind::InvalidArgument, QStringLiteral("no repository")));
+    RemotePtr handle;
+    if (GitError opened = openRemote(m_repository, remote, &handle))
+        return fail(opened);
+    RemoteCallbacks callbacks(control, path());
+    git_remote_callbacks remoteCallbacks = GIT_REMOTE_CALLBACKS_INIT;
+    callbacks.install(&remoteCallbacks);
+    const int code = git_remote_connect(handle.get(), GIT_DIRECTION_FETCH, &remoteCallbacks, nullptr, nullptr);
+    if (code != 0)
+        return fail(callbacks.result(code, QStringLiteral("cannot list the branches of %1").arg(remote)));
+    const git_remote_head **heads = nullptr;
+    size_t count = 0;
+    const int listed = git_remote_ls(&heads, &count, handle.get());
+    if (listed != 0) {
+        git_remote_disconnect(handle.get());
+        return fail(GitError::fromLibgit2(listed, QStringLiteral("cannot list the branches of %1").arg(remote)));
+    }
+    static constexpr QLatin1StringView prefix("refs/heads/");
+    QList<RemoteHead> result;
+    for (size_t i = 0; i < count; ++i) {
+        const QString name = QString::fromUtf8(heads[i]->name);
+        // Tags, pull request refs and the symbolic HEAD are not branches.
+        if (!name.startsWith(prefix))
+            continue;
+        char id[GIT_OID_MAX_HEXSIZE + 1] = {};
+        git_oid_tostr(id, sizeof id, &heads[i]->oid);
+        result.append({ name.mid(prefix.size()), QString::fromLatin1(id) });
+    }
+    git_remote_disconnect(handle.get());
+    if (error)
+        *error = {};
+    return result;
+}
+
 GitError Repository::push(const QString &remote, const QStringList &refspecs, const GitControl &control)
 {
     if (!m_repository)

@@ -16,6 +16,13 @@ struct git_repository;
 
 namespace Shipyard {
 
+// A branch as the remote advertises it, before any fetch.
+struct RemoteHead
+{
+    QString name; // "feature/TASK-12-login" (without refs/heads/)
+    QString commitId;
+};
+
 struct AheadBehind
 {
     int ahead = 0;
@@ -51,6 +58,11 @@ public:
 
     // remote: a configured remote's name or a URL. Empty refspecs: the configured ones.
     GitError fetch(const QString &remote, const GitControl &control = {}, const QStringList &refspecs = {});
+
+    // The remote's branches and their commits, as `git ls-remote --heads`
+    // lists them: one connection, nothing fetched, with the credentials a
+    // fetch uses.
+    QList<RemoteHead> remoteHeads(const QString &remote, const GitControl &control = {}, GitError *error = nullptr);
 
     // Refuses to rewrite history: a non-fast-forward update is an error (Kind::NonFastForward)
     // and nothing on either side changes. refspecs: "refs/heads/x:refs/heads/x" or a branch name.

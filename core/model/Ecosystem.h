@@ -224,6 +224,21 @@ struct ReviewSettings
     bool trustTrailers = false;
 };
 
+// Testing task branches when their heads move (docs/autotests.md).
+struct AutotestSettings
+{
+    // The robot and `shipyardctl autotest` test each new head of a branch
+    // naming a task, beside the tasks in Awaiting Autotests.
+    bool branches = false;
+    // Commit statuses (GitHub, GitLab) or Verified votes (Gerrit) on the
+    // service gating.reviews names, with its url, project and token.
+    bool commitStatuses = true;
+    QString statusContext = QStringLiteral("shipyard/autotests"); // GitHub's context, GitLab's name
+    QString targetUrl; // where a status links to; "{commit}", "{system}" and "{branch}" are replaced
+    // The results file; empty: $XDG_STATE_HOME/shipyard/autotests/<ecosystem name>.json.
+    QString results;
+};
+
 struct Gating
 {
     QString taskKeyPattern = QStringLiteral("[A-Z][A-Z0-9]+-[0-9]+");
@@ -234,6 +249,7 @@ struct Gating
     IntegrationMode integration = IntegrationMode::Rebase;
     MergeMode merge = MergeMode::FastForward;
     ReviewSettings reviews;
+    AutotestSettings autotests;
     // Who may push to a system's upstream branch and, at push time, to any
     // branch whatever its task's status: the robot's identity and the
     // people trusted to. Empty: the push gate leaves upstream branches alone.

@@ -101,11 +101,29 @@ private:
         if (const auto mode = r.choice("merge", { QStringLiteral("fast-forward"), QStringLiteral("merge-commit") }))
             gating.merge = *mode == QLatin1String("merge-commit") ? MergeMode::MergeCommit : MergeMode::FastForward;
         readReviews(r.mapping("reviews"), gating.reviews);
+        readAutotests(r.mapping("autotests"), gating.autotests);
         gating.upstreamPushers = r.stringList("upstreamPushers").value_or(gating.upstreamPushers);
-        r.reportUnknownKeys(
-            { QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"), QStringLiteral("branchUpdateStatuses"),
-                QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"), QStringLiteral("integration"),
-                QStringLiteral("merge"), QStringLiteral("reviews"), QStringLiteral("upstreamPushers") });
+        r.reportUnknownKeys({ QStringLiteral("taskKey"), QStringLiteral("reviewsRequired"),
+            QStringLiteral("branchUpdateStatuses"), QStringLiteral("mergeStatuses"), QStringLiteral("returnStatus"),
+            QStringLiteral("integration"), QStringLiteral("merge"), QStringLiteral("reviews"),
+            QStringLiteral("autotests"), QStringLiteral("upstreamPushers") });
+    }
+
+    void readAutotests(const YAML::Node &node, AutotestSettings &autotests)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("gating autotests"), m_sink);
+        autotests.branches = r.boolean("branches").value_or(autotests.branches);
+        autotests.commitStatuses = r.boolean("commitStatuses").value_or(autotests.commitStatuses);
+        autotests.statusContext = r.string("statusContext").value_or(autotests.statusContext);
+        if (autotests.statusContext.trimmed().isEmpty())
+            m_sink.error(
+                r.valueLocation("statusContext"), QStringLiteral("gating autotests: 'statusContext' is empty"));
+        autotests.targetUrl = r.string("targetUrl").value_or(QString());
+        autotests.results = r.string("results").value_or(QString());
+        r.reportUnknownKeys({ QStringLiteral("branches"), QStringLiteral("commitStatuses"),
+            QStringLiteral("statusContext"), QStringLiteral("targetUrl"), QStringLiteral("results") });
     }
 
     void readReviews(const YAML::Node &node, ReviewSettings &reviews)

@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/DeliveryRobot.h"
 
-#include "build/CommandEnvironment.h"
-#include "build/CommandRunner.h"
 #include "gating/TaskReturner.h"
-#include "git/CommitExport.h"
 #include "git/Integrator.h"
 #include "git/Repository.h"
 #include "model/TaskKeyExtractor.h"
+#include "pipeline/AutotestResults.h"
+#include "pipeline/BranchAutotests.h"
+#include "pipeline/CommitTest.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/ShowroomManager.h"
 #include "pipeline/TaskBranches.h"
 #include "tracker/TrackerFactory.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QSysInfo>
-#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -95,6 +95,20 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
             result.error = QStringLiteral("stopped acting: this robot no longer leads");
         return false;
     };
+
+    // New heads of task branches first: a task's status does not matter to them.
+    if (m_ecosystem.gating.autotests.branches && mayAct()) {
+        BranchAutotests::Options options;
+        options.results = m_options.autotestResults;
+        options.tracker = &tracker;
+        const BranchAutotests::PassResult branches = BranchAutotests(m_ecosystem, options).runOnce(progress);
+        if (!branches.error.isEmpty())
+            result.warnings.append(QStringLiteral("branches not tested: %1").arg(branches.error));
+        result.warnings += branches.warnings;
+        for (const BranchAutotests::Tested &tested : branches.tested)
+            record({ tested.task, QStringLiteral("branch-autotests"), tested.verdict == AutotestResult::Verdict::Passed,
+                QStringLiteral("%1 %2: %3").arg(tested.system, tested.branch, tested.detail) });
+    }
 
     QList<Task> tasks;
     if (!tasksIn(statuses.awaitingAutotests, &tasks))
@@ -192,6 +206,10 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
         return giveBack(
             QStringLiteral("update"), QStringLiteral("no system's repository has a branch naming %1").arg(task.key));
 
+    AutotestResults results(
+        m_options.autotestResults.isEmpty() ? AutotestResults::pathFor(m_ecosystem) : m_options.autotestResults);
+    const QString tester =
+        QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
     QStringList tested;
     for (const Delivery::Target &target : branches) {
         const System &system = *m_ecosystem.system(target.system);
@@ -219,30 +237,39 @@ DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task
             return leave(QStringLiteral("%1: %2").arg(system.name, integration.error.message()));
         say(QStringLiteral("%1: %2 at %3").arg(system.name, target.branch, integration.newHead.left(12)));
 
-        QTemporaryDir copy;
-        if (!copy.isValid())
-            return leave(QStringLiteral("no temporary directory: %1").arg(copy.errorString()));
-        if (const GitError exported = CommitExport::run(repository, integration.newHead, copy.path()))
-            return leave(QStringLiteral("%1: %2").arg(system.name, exported.message()));
-        // The branch's code, as in a delivery: without Shipyard's credentials.
-        CommandEnvironment environment = CommandEnvironment::forSystem(m_ecosystem, system);
-        if (!environment.withheld().isEmpty())
-            say(QStringLiteral("%1: its commands run without %2 (credentials; a system passes one with 'env:')")
-                    .arg(system.name, environment.withheld().join(QStringLiteral(", "))));
-        environment.insert(QStringLiteral("SHIPYARD_SYSTEM"), system.name);
-        environment.insert(QStringLiteral("SHIPYARD_BRANCH"), target.branch);
-        environment.insert(QStringLiteral("SHIPYARD_COMMIT"), integration.newHead);
-        for (const auto &[step, command] : { std::pair { QStringLiteral("build"), system.buildCommand },
-                 std::pair { QStringLiteral("test"), system.testCommand } }) {
-            if (command.isEmpty())
-                continue;
-            const CommandResult ran =
-                CommandRunner::runToEnd(command, copy.path(), environment.environment(), m_masker, say);
-            if (!ran.succeeded() && ran.fault() == Fault::Branch)
-                return giveBack(step, QStringLiteral("%1: %2").arg(system.name, ran.errorText));
-            if (!ran.succeeded())
-                return leave(QStringLiteral("%1: %2").arg(system.name, ran.errorText));
+        // A commit judged before (on its branch as pushed, or in an earlier
+        // pass) keeps its verdict; an untested one is claimed and tested.
+        const AutotestResults::Claim claim =
+            results.claim(system.name, integration.newHead, target.branch, tester, QDateTime::currentDateTimeUtc());
+        if (!claim.error.isEmpty())
+            say(QStringLiteral("%1: results not kept: %2").arg(system.name, claim.error));
+        if (!claim.claimed && claim.existing && claim.existing->isFinal()) {
+            say(QStringLiteral("%1: %2 at %3 was tested before: %4")
+                    .arg(system.name, target.branch, integration.newHead.left(12),
+                        AutotestResult::verdictName(claim.existing->verdict)));
+            if (claim.existing->verdict == AutotestResult::Verdict::Failed)
+                return giveBack(claim.existing->step,
+                    claim.existing->reason +
+                        QStringLiteral(" (tested before at %1)").arg(integration.newHead.left(12)));
+            tested.append(system.name + QLatin1Char('=') + target.branch);
+            continue;
         }
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        const CommitTest::Result ran =
+            CommitTest::run(m_ecosystem, system, repository, integration.newHead, target.branch, m_masker, say);
+        AutotestResult stored { system.name, integration.newHead, { target.branch },
+            ran.outcome == CommitTest::Result::Outcome::Passed       ? AutotestResult::Verdict::Passed
+                : ran.outcome == CommitTest::Result::Outcome::Failed ? AutotestResult::Verdict::Failed
+                                                                     : AutotestResult::Verdict::Error,
+            ran.step, ran.reason, tester, started, QDateTime::currentDateTimeUtc() };
+        if (claim.error.isEmpty()) {
+            if (const QString notKept = results.store(stored); !notKept.isEmpty())
+                say(QStringLiteral("%1: result not kept: %2").arg(system.name, notKept));
+        }
+        if (ran.outcome == CommitTest::Result::Outcome::Failed)
+            return giveBack(ran.step, ran.reason);
+        if (ran.outcome == CommitTest::Result::Outcome::Error)
+            return leave(ran.reason);
         tested.append(system.name + QLatin1Char('=') + target.branch);
     }
     const QString next = m_ecosystem.tracker.statuses.awaitingShowroom;

@@ -21,13 +21,18 @@ struct Task;
 // The delivery robot: polls the tracker and moves tasks along by their
 // status (TrackerSettings::statuses). One pass takes the stages in order, so
 // a task may go through several of them in one pass:
+//   (branches)         with gating.autotests.branches, BranchAutotests:
+//                      each new head of a task branch built and tested,
+//                      reported as a commit status and a comment; no task moves.
 //   awaitingAutotests  update each of the task's branches onto upstream,
 //                      run its system's build and test commands on a copy of
 //                      the branch (the developer's working tree is left
 //                      alone) without Shipyard's credentials
 //                      (CommandEnvironment); success → awaitingShowroom,
 //                      failure → the task goes back (Gating::returnStatus)
-//                      with the log, masked.
+//                      with the log, masked. The verdict is kept per
+//                      commit (AutotestResults): a commit judged before
+//                      is not tested again.
 //   awaitingShowroom   ShowroomManager::up; success → inQa with a comment
 //                      naming the namespace; failure → returned.
 //   awaitingDelivery   a Delivery of the task's branches into the staging
@@ -53,12 +58,13 @@ public:
         // Asked before each task is acted on: false ends the pass there (a
         // robot that no longer leads, see RobotLeadership). Unset: always.
         std::function<bool()> mayAct;
+        QString autotestResults; // empty: AutotestResults::pathFor(ecosystem)
     };
 
     struct Action
     {
         QString task;
-        QString stage; // "autotests", "showroom", "staging", "sweep"
+        QString stage; // "branch-autotests", "autotests", "showroom", "staging", "sweep"
         bool succeeded = false;
         QString detail; // the new status, or why not
         // For a delivery it ran: where, how it ended (Delivery::keyword of

@@ -161,7 +161,8 @@ private Q_SLOTS:
             QStringLiteral("rollout"), QStringLiteral("logs"), QStringLiteral("auth"), QStringLiteral("tasks"),
             QStringLiteral("deliver"), QStringLiteral("rollback"), QStringLiteral("history"), QStringLiteral("status"),
             QStringLiteral("lock"), QStringLiteral("compare"), QStringLiteral("diff"), QStringLiteral("showroom"),
-            QStringLiteral("robot"), QStringLiteral("scale"), QStringLiteral("registry"), QStringLiteral("new") };
+            QStringLiteral("robot"), QStringLiteral("autotest"), QStringLiteral("scale"), QStringLiteral("registry"),
+            QStringLiteral("new") };
         for (const QString &command : commands) {
             QVERIFY2(help.contains(QByteArray("  " + command.toUtf8() + ' ')), qPrintable(command));
             // Every command documents --output and refuses a format it does not know (usage: 2).

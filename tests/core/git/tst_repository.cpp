@@ -218,6 +218,17 @@ private Q_SLOTS:
         error = repository.fetch(QStringLiteral("origin"));
         QCOMPARE(int(error.kind()), kind);
         QVERIFY2(error.message().contains(messagePart), qPrintable(error.message()));
+
+        // Listing the remote's branches asks the same helpers as a fetch.
+        GitError listError;
+        const QList<RemoteHead> heads = repository.remoteHeads(QStringLiteral("origin"), {}, &listError);
+        QCOMPARE(int(listError.kind()), kind);
+        QVERIFY2(listError.message().contains(messagePart), qPrintable(listError.message()));
+        if (!listError) {
+            QCOMPARE(heads.size(), 1);
+            QCOMPARE(heads.first().name, QStringLiteral("main"));
+            QCOMPARE(heads.first().commitId, repository.resolve(QStringLiteral("origin/main")));
+        }
     }
 
     void networkErrors()

@@ -308,6 +308,36 @@ environments:
         QCOMPARE(defaults.ecosystem->tracker.keyPrefix, QString());
     }
 
+    void autotestSettings()
+    {
+        const QByteArray document = QByteArray(minimal) +
+            "gating:\n  autotests:\n    branches: true\n    commitStatuses: false\n    statusContext: ci/shipyard\n"
+            "    targetUrl: https://ci.example.org/{commit}\n    results: state/autotests.json\n";
+        const EcosystemLoadResult result = EcosystemLoader().loadData(document, QStringLiteral("eco.yaml"));
+        QVERIFY2(result.ecosystem, qPrintable(render(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(render(result.diagnostics)));
+        const AutotestSettings &autotests = result.ecosystem->gating.autotests;
+        QVERIFY(autotests.branches);
+        QVERIFY(!autotests.commitStatuses);
+        QCOMPARE(autotests.statusContext, QStringLiteral("ci/shipyard"));
+        QCOMPARE(autotests.targetUrl, QStringLiteral("https://ci.example.org/{commit}"));
+        QCOMPARE(autotests.results, QStringLiteral("state/autotests.json"));
+
+        const EcosystemLoadResult defaults = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
+        QVERIFY(!defaults.ecosystem->gating.autotests.branches);
+        QVERIFY(defaults.ecosystem->gating.autotests.commitStatuses);
+        QCOMPARE(defaults.ecosystem->gating.autotests.statusContext, QStringLiteral("shipyard/autotests"));
+
+        // A misspelt key and an empty context are named where they stand.
+        const EcosystemLoadResult wrong = EcosystemLoader().loadData(
+            QByteArray(minimal) + "gating:\n  autotests:\n    branch: true\n    statusContext: ''\n",
+            QStringLiteral("eco.yaml"));
+        const QString said = render(wrong.diagnostics);
+        QVERIFY2(said.contains(QLatin1String("'branch'")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("'statusContext' is empty")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("eco.yaml:")), qPrintable(said));
+    }
+
     void registrySettings()
     {
         const QByteArray document = QByteArray(minimal) +

@@ -369,6 +369,7 @@ private Q_SLOTS:
 
         DeliveryRobot::Options options;
         options.auditJournal = m_world.filePath(QStringLiteral("robot-audit.jsonl"));
+        options.autotestResults = m_world.filePath(QStringLiteral("autotests.json"));
         QStringList live;
         const DeliveryRobot::PassResult pass =
             DeliveryRobot(ecosystem, options).runOnce([&live](const QString &line) { live.append(line); });

@@ -507,6 +507,7 @@ environments:
 
         DeliveryRobot::Options options;
         options.auditJournal = dir.filePath(QStringLiteral("audit.jsonl"));
+        options.autotestResults = dir.filePath(QStringLiteral("autotests.json"));
         QStringList log;
         const DeliveryRobot::PassResult pass =
             DeliveryRobot(*loaded.ecosystem, options).runOnce([&](const QString &line) { log.append(line); });
