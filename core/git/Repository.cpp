@@ -223,6 +223,41 @@ QList<RemoteHead> Repository::remoteHeads(const QString &remote, const GitContro
     return result;
 }
 
+QString Repository::trackRemoteBranch(const QString &remoteBranch, GitError *error)
+{
+    const auto fail = [&](const GitError &e) {
+        if (error)
+            *error = e;
+        return QString();
+    };
+    if (!m_repository)
+        return fail(GitError(GitError::Kind::InvalidArgument, QStringLiteral("no repository")));
+    const qsizetype slash = remoteBranch.indexOf(QLatin1Char('/'));
+    if (slash <= 0)
+        return fail(GitError(GitError::Kind::InvalidArgument,
+            QStringLiteral("%1 is not a remote branch (REMOTE/BRANCH)").arg(remoteBranch)));
+    const QString local = remoteBranch.mid(slash + 1);
+    git_reference *rawRemote = nullptr;
+    if (const int code =
+            git_branch_lookup(&rawRemote, m_repository, remoteBranch.toUtf8().constData(), GIT_BRANCH_REMOTE);
+        code != 0)
+        return fail(GitError::fromLibgit2(code, QStringLiteral("no remote branch %1").arg(remoteBranch)));
+    ReferencePtr remote(rawRemote);
+    git_commit *rawCommit = nullptr;
+    if (const int code = git_commit_lookup(&rawCommit, m_repository, git_reference_target(remote.get())); code != 0)
+        return fail(GitError::fromLibgit2(code, QStringLiteral("%1 names no commit").arg(remoteBranch)));
+    CommitPtr commit(rawCommit);
+    git_reference *rawLocal = nullptr;
+    if (const int code = git_branch_create(&rawLocal, m_repository, local.toUtf8().constData(), commit.get(), 0);
+        code != 0)
+        return fail(GitError::fromLibgit2(code, QStringLiteral("cannot make branch %1").arg(local)));
+    ReferencePtr created(rawLocal);
+    if (const int code = git_branch_set_upstream(created.get(), remoteBranch.toUtf8().constData()); code != 0)
+        return fail(
+            GitError::fromLibgit2(code, QStringLiteral("cannot set %1 as upstream of %2").arg(remoteBranch, local)));
+    return local;
+}
+
 GitError Repository::push(const QString &remote, const QStringList &refspecs, const GitControl &control)
 {
     if (!m_repository)

@@ -64,6 +64,12 @@ public:
     // fetch uses.
     QList<RemoteHead> remoteHeads(const QString &remote, const GitControl &control = {}, GitError *error = nullptr);
 
+    // Makes a local branch of REMOTEBRANCH ("origin/TASK-7-x") at its commit,
+    // with it as upstream, as `git switch TASK-7-x` does for a branch only
+    // the remote has; returns the local name ("TASK-7-x"). An existing
+    // local branch of that name is an error: nothing is overwritten.
+    QString trackRemoteBranch(const QString &remoteBranch, GitError *error = nullptr);
+
     // Refuses to rewrite history: a non-fast-forward update is an error (Kind::NonFastForward)
     // and nothing on either side changes. refspecs: "refs/heads/x:refs/heads/x" or a branch name.
     GitError push(const QString &remote, const QStringList &refspecs, const GitControl &control = {});

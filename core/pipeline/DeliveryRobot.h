@@ -63,6 +63,11 @@ public:
 
     struct Action
     {
+        Action() = default;
+        Action(QString task_, QString stage_, bool succeeded_, QString detail_)
+            : task(std::move(task_)), stage(std::move(stage_)), succeeded(succeeded_), detail(std::move(detail_))
+        { }
+
         QString task;
         QString stage; // "branch-autotests", "autotests", "showroom", "staging", "sweep"
         bool succeeded = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/RobotMetrics.h"
 
+#include "pipeline/Delivery.h"
+
 namespace Shipyard {
 
 namespace {

@@ -22,7 +22,7 @@ QList<Delivery::Target> TaskBranches::targets(const Ecosystem &ecosystem, const 
         const QString directory = ecosystem.resolvePath(system.repository);
         if (QFileInfo::exists(directory + QStringLiteral("/.git"))) {
             GitError gitError;
-            const Repository repository = Repository::open(directory, &gitError);
+            Repository repository = Repository::open(directory, &gitError);
             const QList<BranchInfo> branches =
                 gitError ? QList<BranchInfo>() : repository.branches(Repository::BranchScope::Local, &gitError);
             if (gitError) {
@@ -34,6 +34,27 @@ QList<Delivery::Target> TaskBranches::targets(const Ecosystem &ecosystem, const 
             for (const BranchInfo &branch : branches) {
                 if (keys.extract(branch.name) == task)
                     named.append(branch.name);
+            }
+            // A clone that only fetches (the robot's) has the branch only as
+            // its remote's: it is made local, as `git switch` would.
+            if (named.isEmpty() && !repository.isBare()) {
+                QStringList remote;
+                for (const BranchInfo &branch : repository.branches(Repository::BranchScope::Remote, &gitError)) {
+                    if (branch.name.startsWith(QLatin1String("origin/")) && keys.extract(branch.name) == task &&
+                        !branch.name.endsWith(QLatin1String("/HEAD")))
+                        remote.append(branch.name);
+                }
+                if (remote.size() == 1) {
+                    const QString local = repository.trackRemoteBranch(remote.first(), &gitError);
+                    if (gitError) {
+                        if (error)
+                            *error = QStringLiteral("%1: %2: %3").arg(system.name, directory, gitError.message());
+                        return {};
+                    }
+                    named.append(local);
+                } else {
+                    named = remote;
+                }
             }
             if (named.size() > 1) {
                 named.sort();

@@ -12,7 +12,8 @@
 namespace Shipyard {
 
 // Which branch of each system carries a task: the local branch of the
-// system's repository whose name holds the task key (Gating::taskKeyPattern).
+// system's repository whose name holds the task key (Gating::taskKeyPattern),
+// or, when there is none, the one of its `origin` that does, made local.
 class TaskBranches
 {
 public:

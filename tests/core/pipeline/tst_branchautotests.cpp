@@ -581,8 +581,7 @@ private Q_SLOTS:
 
         // The task moves to Awaiting Autotests: its branch, already on top of
         // main, is the commit judged above, so the stage reuses the verdict.
-        git(path(QStringLiteral("repos/api")),
-            { QStringLiteral("branch"), branch, QStringLiteral("origin/") + branch });
+        // The robot's clone has it only as origin's: the stage makes it local.
         RedmineTracker tracker(
             QUrl(m_redmine.value(QStringLiteral("URL"))), m_redmine.value(QStringLiteral("API_KEY")), m_transport);
         tracker.setKeyPrefix(QStringLiteral("AT-"));
@@ -599,6 +598,11 @@ private Q_SLOTS:
         QCOMPARE(statusOf(task), QStringLiteral("Awaiting Showroom"));
         QCOMPARE(comments(task).last(), QStringLiteral("Autotests passed: api=") + branch);
         QCOMPARE(takeRequests().size(), 0);
+        QCOMPARE(
+            git(path(QStringLiteral("repos/api")),
+                { QStringLiteral("rev-parse"), QStringLiteral("--abbrev-ref"), branch + QStringLiteral("@{upstream}") })
+                .trimmed(),
+            QByteArray("origin/" + branch.toUtf8()));
     }
 };
 
