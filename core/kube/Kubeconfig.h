@@ -29,6 +29,9 @@ namespace Shipyard {
 //    of the file that holds them.
 //  - A file that cannot be parsed, or names one entry twice, is an error for
 //    the whole load, as in kubectl.
+// load() adds the context "in-cluster" when running in a pod
+// (InClusterConfig), unless a file names it; it becomes the current context
+// when the files have none.
 class Kubeconfig
 {
 public:
@@ -58,6 +61,7 @@ public:
 
 private:
     void loadFile(const QString &path);
+    void addInClusterContext();
 
     QStringList m_loadedFiles;
     QString m_currentContext;
@@ -65,6 +69,8 @@ private:
     QHash<QString, KubeUser> m_users;
     QHash<QString, KubeContext> m_contexts;
     Diagnostics m_diagnostics;
+    // Why the service account of the pod could not be read.
+    QString m_inClusterError;
 };
 
 } // namespace Shipyard
