@@ -40,6 +40,9 @@ public:
     static QStringList filesToLoad(const QString &explicitFile = {});
     static Kubeconfig load(const QString &explicitFile = {});
     static Kubeconfig loadFiles(const QStringList &files, bool filesMustExist = false);
+    // What load() adds to the files: the context "in-cluster" of the pod
+    // this runs in, if any (InClusterConfig).
+    void addInClusterContext();
 
     bool isValid() const { return !hasErrors(m_diagnostics); }
     const Diagnostics &diagnostics() const { return m_diagnostics; }
@@ -61,7 +64,6 @@ public:
 
 private:
     void loadFile(const QString &path);
-    void addInClusterContext();
 
     QStringList m_loadedFiles;
     QString m_currentContext;
