@@ -14,6 +14,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QUrl>
 
 using namespace Shipyard;
@@ -179,6 +180,56 @@ private Q_SLOTS:
         QTest::qWait(2500);
         const KubeResponse again = getConfigMaps(client, m_ns);
         QVERIFY2(again.ok(), qPrintable(again.error.message));
+    }
+
+    void refusedTokenIsReplacedAtOnce()
+    {
+        // A token bound to a Secret dies with it: refused while the client
+        // still holds it, long before the (here ten-minute) interval is up.
+        int code = 0;
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_ns, QStringLiteral("create"), QStringLiteral("secret"), QStringLiteral("generic"),
+                QStringLiteral("token-anchor") },
+            &code);
+        QCOMPARE(code, 0);
+        const QByteArray bound = kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_ns, QStringLiteral("create"), QStringLiteral("token"), serviceAccount,
+                QStringLiteral("--duration=10m"), QStringLiteral("--bound-object-kind=Secret"),
+                QStringLiteral("--bound-object-name=token-anchor") },
+            &code)
+                                     .trimmed();
+        QCOMPARE(code, 0);
+        writeFile(m_saDir + QStringLiteral("/token"), bound);
+        qputenv("SHIPYARD_TOKEN_FILE_REREAD_SECONDS", "600");
+        const auto restore = qScopeGuard([] { qputenv("SHIPYARD_TOKEN_FILE_REREAD_SECONDS", "2"); });
+        const KubeClient client = ClusterAccess::load().client(InClusterConfig::contextName());
+        QVERIFY(client.isValid());
+        QVERIFY(getConfigMaps(client, m_ns).ok());
+
+        // The kubelet writes a new token; the old one is revoked.
+        writeFile(m_saDir + QStringLiteral("/token"), m_token);
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_ns, QStringLiteral("delete"), QStringLiteral("secret"),
+                QStringLiteral("token-anchor") },
+            &code);
+        QCOMPARE(code, 0);
+        // Until the server refuses the bound token (a fresh reader of a directory holding only it).
+        QTemporaryDir only;
+        writeFile(only.filePath(QStringLiteral("token")), bound);
+        QFile::copy(m_saDir + QStringLiteral("/ca.crt"), only.filePath(QStringLiteral("ca.crt")));
+        qputenv("SHIPYARD_SERVICEACCOUNT_DIR", QFile::encodeName(only.path()));
+        int status = 0;
+        for (int i = 0; i < 50 && status != 401; ++i) {
+            status = getConfigMaps(ClusterAccess::load().client(InClusterConfig::contextName()), m_ns).httpStatus;
+            if (status != 401)
+                QTest::qWait(200);
+        }
+        qputenv("SHIPYARD_SERVICEACCOUNT_DIR", QFile::encodeName(m_saDir));
+        QCOMPARE(status, 401);
+
+        // The client's 401 makes it read the file again, and the request goes through.
+        const KubeResponse again = getConfigMaps(client, m_ns);
+        QVERIFY2(again.ok(), qPrintable(QString::number(again.httpStatus) + QLatin1Char(' ') + again.error.message));
     }
 
     void missingServiceAccountIsNamed()
