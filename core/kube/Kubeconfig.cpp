@@ -342,6 +342,9 @@ std::optional<KubeConnection> Kubeconfig::connection(const QString &contextName,
     if (name.isEmpty()) {
         if (error)
             *error = QStringLiteral("no context chosen and the kubeconfig has no current-context");
+        // In a pod, the service account would have been the current context.
+        if (error && !m_inClusterError.isEmpty())
+            *error += QStringLiteral("; ") + m_inClusterError;
         return std::nullopt;
     }
     const auto context = this->context(name);

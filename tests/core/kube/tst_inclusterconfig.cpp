@@ -139,6 +139,11 @@ private Q_SLOTS:
         QVERIFY2(error.contains(m_sa + QStringLiteral("/token")) &&
                 error.contains(QLatin1String("automountServiceAccountToken")),
             qPrintable(error));
+        // Asked for the current context, the same reason.
+        QVERIFY(!config.connection({}, &error));
+        QVERIFY2(
+            error.startsWith(QLatin1String("no context chosen")) && error.contains(m_sa + QStringLiteral("/token")),
+            qPrintable(error));
         // loadFiles() alone is the files, as kubectl reads them.
         QVERIFY(Kubeconfig::loadFiles({}).contexts().isEmpty());
     }
