@@ -39,6 +39,10 @@ grep -A3 '^- kind: ServiceAccount' <<<"$rendered" | grep -q "namespace: $ns" ||
     fail "the RoleBinding's subject is not in $ns"
 grep -q 'replicas: 2' <<<"$rendered" || fail "the Deployment has not 2 replicas"
 for probe in /healthz /readyz; do grep -q "path: $probe" <<<"$rendered" || fail "no $probe probe"; done
+# Two replicas, one acting: the leader's Lease in the robot's own cluster.
+for arg in --leader-elect --lease-context=in-cluster --listen=:8080; do
+    grep -q -- "- $arg\$" <<<"$rendered" || fail "the robot runs without $arg"
+done
 
 out=$(kubectl --context local apply -k "$work/overlay" --dry-run=server 2>&1) ||
     fail "the server refuses the manifests: $out"
