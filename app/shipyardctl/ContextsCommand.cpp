@@ -40,7 +40,8 @@ public:
         const QString explicitFile = parser.value(QStringLiteral("kubeconfig"));
         if (!explicitFile.isEmpty() && !QFileInfo::exists(explicitFile))
             err() << arguments[0] << ": " << tr("warning: %1 does not exist").arg(explicitFile) << '\n';
-        const Kubeconfig config = Kubeconfig::loadFiles(Kubeconfig::filesToLoad(explicitFile));
+        Kubeconfig config = Kubeconfig::loadFiles(Kubeconfig::filesToLoad(explicitFile));
+        config.addInClusterContext(); // in a pod, the context "in-cluster" is there for every command
         if (!config.isValid()) {
             err() << config.errorString() << '\n';
             return Failure;

@@ -59,11 +59,20 @@ std::chrono::milliseconds CredentialSource::execRetryDelay(int failures)
     return std::min<std::chrono::milliseconds>(delay, 1min);
 }
 
+std::chrono::milliseconds CredentialSource::tokenFileRereadInterval()
+{
+    using namespace std::chrono_literals;
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("SHIPYARD_TOKEN_FILE_REREAD_SECONDS", &ok);
+    return ok && seconds >= 0 ? std::chrono::milliseconds(1s * seconds) : std::chrono::milliseconds(1min);
+}
+
 KubeCredentials CredentialSource::staticCredentials()
 {
     // client-go re-reads tokenFile at most once a minute, so rotated tokens get picked up.
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_static && (m_connection.user.tokenFile.isEmpty() || m_tokenFileReadAt.secsTo(now) < 60))
+    if (m_static &&
+        (m_connection.user.tokenFile.isEmpty() || m_tokenFileReadAt.msecsTo(now) < tokenFileRereadInterval().count()))
         return *m_static;
     const KubeUser &user = m_connection.user;
     KubeCredentials credentials;
@@ -162,8 +171,15 @@ void CredentialSource::acquire(std::function<void(KubeCredentials)> done)
 bool CredentialSource::invalidate(const KubeCredentials &used)
 {
     std::lock_guard lock(m_mutex);
-    if (!m_connection.user.exec)
-        return false;
+    if (!m_connection.user.exec) {
+        if (m_connection.user.tokenFile.isEmpty())
+            return false;
+        // A token rotated since the last read (a pod's projected token) is
+        // taken at once rather than a minute later; asking again helps only
+        // when the file now holds another token.
+        m_static.reset();
+        return staticCredentials().bearerToken != used.bearerToken;
+    }
     if (m_execCached && m_execCached->bearerToken == used.bearerToken &&
         m_execCached->clientCertificatePem == used.clientCertificatePem)
         m_execCached.reset();

@@ -15,7 +15,7 @@
 namespace Shipyard {
 
 // The credentials of one kubeconfig user, made on demand and cached the way
-// client-go does: token files re-read every minute, exec plugins run once
+// client-go does: token files re-read every minute (and after a 401), exec plugins run once
 // and reused until their expirationTimestamp or until the server answers 401.
 // Concurrent requests share one plugin run. Thread-safe.
 //
@@ -33,13 +33,17 @@ public:
     // How long a plugin that failed FAILURES times in a row is left alone:
     // 1 s, doubling each time, at most a minute.
     static std::chrono::milliseconds execRetryDelay(int failures);
+    // How long a tokenFile's token is used before the file is read again:
+    // a minute, or $SHIPYARD_TOKEN_FILE_REREAD_SECONDS.
+    static std::chrono::milliseconds tokenFileRereadInterval();
 
     // `done` runs synchronously when nothing needs to be executed, otherwise
     // in a pool thread once the plugin has answered.
     void acquire(std::function<void(KubeCredentials)> done);
 
     // The server refused `used` with 401. True when asking again can help:
-    // the plugin's answer is dropped (unless a newer one already replaced it).
+    // the plugin's answer is dropped (unless a newer one already replaced it),
+    // or the token file is read again and holds another token.
     bool invalidate(const KubeCredentials &used);
 
     bool usesExecPlugin() const { return m_connection.user.exec.has_value(); }

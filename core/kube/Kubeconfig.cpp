@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "kube/Kubeconfig.h"
 
+#include "kube/InClusterConfig.h"
 #include "support/YamlMappingReader.h"
 
 #include <QDir>
@@ -222,7 +223,28 @@ QStringList Kubeconfig::filesToLoad(const QString &explicitFile)
 
 Kubeconfig Kubeconfig::load(const QString &explicitFile)
 {
-    return loadFiles(filesToLoad(explicitFile), !explicitFile.isEmpty());
+    Kubeconfig config = loadFiles(filesToLoad(explicitFile), !explicitFile.isEmpty());
+    config.addInClusterContext();
+    return config;
+}
+
+void Kubeconfig::addInClusterContext()
+{
+    const QString name = InClusterConfig::contextName();
+    const auto inCluster = InClusterConfig::load(&m_inClusterError);
+    if (!inCluster)
+        return;
+    // A kubeconfig that names one of these itself keeps it: the files are
+    // what a person wrote on purpose.
+    if (m_contexts.contains(name) || m_clusters.contains(name) || m_users.contains(name))
+        return;
+    m_clusters.insert(name, inCluster->cluster);
+    m_users.insert(name, inCluster->user);
+    m_contexts.insert(name, inCluster->context);
+    // Alone in a pod (no kubeconfig, or one without a current context),
+    // the pod's own cluster is the one meant, as for client-go programs.
+    if (m_currentContext.isEmpty())
+        m_currentContext = name;
 }
 
 Kubeconfig Kubeconfig::loadFiles(const QStringList &files, bool filesMustExist)
@@ -320,12 +342,21 @@ std::optional<KubeConnection> Kubeconfig::connection(const QString &contextName,
     if (name.isEmpty()) {
         if (error)
             *error = QStringLiteral("no context chosen and the kubeconfig has no current-context");
+        // In a pod, the service account would have been the current context.
+        if (error && !m_inClusterError.isEmpty())
+            *error += QStringLiteral("; ") + m_inClusterError;
         return std::nullopt;
     }
     const auto context = this->context(name);
     if (!context) {
-        if (error)
+        if (error) {
             *error = QStringLiteral("context \"%1\" does not exist").arg(name);
+            if (name == InClusterConfig::contextName())
+                *error += QStringLiteral(": ") +
+                    (!m_inClusterError.isEmpty() ? m_inClusterError
+                                                 : QStringLiteral("not running in a cluster (KUBERNETES_SERVICE_HOST "
+                                                                  "and KUBERNETES_SERVICE_PORT are not both set)"));
+        }
         return std::nullopt;
     }
     const auto cluster = this->cluster(context->cluster);

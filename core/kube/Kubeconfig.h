@@ -29,6 +29,9 @@ namespace Shipyard {
 //    of the file that holds them.
 //  - A file that cannot be parsed, or names one entry twice, is an error for
 //    the whole load, as in kubectl.
+// load() adds the context "in-cluster" when running in a pod
+// (InClusterConfig), unless a file names it; it becomes the current context
+// when the files have none.
 class Kubeconfig
 {
 public:
@@ -37,6 +40,9 @@ public:
     static QStringList filesToLoad(const QString &explicitFile = {});
     static Kubeconfig load(const QString &explicitFile = {});
     static Kubeconfig loadFiles(const QStringList &files, bool filesMustExist = false);
+    // What load() adds to the files: the context "in-cluster" of the pod
+    // this runs in, if any (InClusterConfig).
+    void addInClusterContext();
 
     bool isValid() const { return !hasErrors(m_diagnostics); }
     const Diagnostics &diagnostics() const { return m_diagnostics; }
@@ -65,6 +71,8 @@ private:
     QHash<QString, KubeUser> m_users;
     QHash<QString, KubeContext> m_contexts;
     Diagnostics m_diagnostics;
+    // Why the service account of the pod could not be read.
+    QString m_inClusterError;
 };
 
 } // namespace Shipyard
