@@ -14,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -52,7 +51,7 @@ public:
         parser.addOption({ QStringLiteral("lease-context"), tr("the context of the Lease (default: the current one)"),
             QStringLiteral("CONTEXT") });
         parser.addOption({ QStringLiteral("lease-namespace"),
-            tr("the namespace of the Lease (default: the service account's, else the context's)"),
+            tr("the namespace of the Lease (default: the context's; in a pod, the service account's)"),
             QStringLiteral("NAMESPACE") });
         parser.addOption({ QStringLiteral("lease-name"), tr("the Lease's name (default shipyard-robot)"),
             QStringLiteral("NAME"), QStringLiteral("shipyard-robot") });
@@ -205,12 +204,8 @@ private:
             *error = tr("the Lease's context %1: %2").arg(context, clientError);
             return nullptr;
         }
+        // The in-cluster context's namespace is the service account's.
         QString ns = parser.value(QStringLiteral("lease-namespace"));
-        if (ns.isEmpty()) {
-            QFile serviceAccount(QStringLiteral("/var/run/secrets/kubernetes.io/serviceaccount/namespace"));
-            if (serviceAccount.open(QIODevice::ReadOnly))
-                ns = QString::fromUtf8(serviceAccount.readAll()).trimmed();
-        }
         if (ns.isEmpty())
             ns = client.defaultNamespace().isEmpty() ? QStringLiteral("default") : client.defaultNamespace();
         const QString identity = parser.isSet(QStringLiteral("identity")) ? parser.value(QStringLiteral("identity"))
