@@ -843,6 +843,90 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::AutotestCommand</name>
+    <message>
+        <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation type="unfinished">файл экосистемы</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation type="unfinished">text или json</translation>
+    </message>
+    <message>
+        <source>only this system&apos;s commits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one pass, then exit: 1 when a commit failed or could not be tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds between passes (default 60)</source>
+        <translation type="unfinished">секунд между проходами (по умолчанию 60)</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation type="unfinished">--output — это text или json, а не %1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished">%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>--interval wants a number of seconds, not %1</source>
+        <translation type="unfinished">--interval ожидает число секунд, а не %1</translation>
+    </message>
+    <message>
+        <source>%1 has no system %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no commit tested yet (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation type="unfinished">СИСТЕМА</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation type="unfinished">КОММИТ</translation>
+    </message>
+    <message>
+        <source>VERDICT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BRANCHES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FINISHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation type="unfinished">ПРИЧИНА</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished">предупреждение: %1</translation>
+    </message>
+    <message>
+        <source>no new head of a task branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::CanaryCommand</name>
     <message>
         <source>a running canary: canary status|promote|abort [SYSTEM] --environment ENV</source>
@@ -1673,6 +1757,196 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::NewCommand</name>
+    <message>
+        <source>new system NAME --template T: a repository from a service template, added to the ecosystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what to make (only &apos;system&apos; so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new system&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service template: frontend, backend, worker or one of the ecosystem&apos;s `templates:` folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ecosystem file to add the system to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder of the new repository (default: beside the other systems&apos; repositories)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s description in the ecosystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port the service listens on (default: the template&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say what would be made and added, write nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text or json (what was made and added, or the error, as one object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished">FORMAT</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl new system NAME --template frontend|backend|worker --ecosystem PATH [--repository DIR] [--dry-run]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown output format &apos;%1&apos; (text or json)</source>
+        <translation type="unfinished">неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>--port wants a number from 1 to 65535, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished">%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>would make %1 from the %2 template in %3, committed on %4:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made %1 from the %2 template in %3, commit %4 on %5:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would add to %1 at line %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added to %1 at line %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next: shipyardctl validate %1, then shipyardctl deliver --ecosystem %1 --environment ENV --system %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RegistryCommand</name>
+    <message>
+        <source>the image registry: prune [--system S] [--keep N] [--older-than D] [--dry-run] deletes the tags nothing uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation type="unfinished">файл экосистемы</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation type="unfinished">читать только этот файл kubeconfig</translation>
+    </message>
+    <message>
+        <source>only this system&apos;s repository (default: every system&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the newest N tags of each repository (default 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete only tags older than this (90s, 15m, 72h, 7d); younger ones are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say what would be deleted, delete nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation type="unfinished">text или json</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl registry prune --ecosystem PATH [--kubeconfig FILE] [--system NAME] [--keep N] [--older-than DURATION] [--dry-run] [--output json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation type="unfinished">--output — это text или json, а не %1</translation>
+    </message>
+    <message>
+        <source>--keep wants a number of tags, 0 or more, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--older-than wants a duration like 90s, 15m, 72h, 7d, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 not deleted: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation type="unfinished">ТЕГ</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation type="unfinished">ПРИЧИНА</translation>
+    </message>
+    <message>
+        <source>%1 tag(s) kept, %2 would be deleted (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tag(s) kept, %2 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::RenderCommand</name>
     <message>
         <source>print the objects a delivery of a system into an environment would apply</source>
@@ -1780,6 +2054,66 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     <message>
         <source>failed: %1</source>
         <translation>сбой: %1</translation>
+    </message>
+    <message>
+        <source>act only while holding a Lease, so that several robots may run and one acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the context of the Lease (default: the current one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the namespace of the Lease (default: the context&apos;s; in a pod, the service account&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Lease&apos;s name (default shipyard-robot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this robot&apos;s name in the Lease (default: host and pid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds others wait before taking over (default 15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds without a renewal after which this robot stops acting (default 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds between tries and renewals (default 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve /metrics, /healthz and /readyz on HOST:PORT or :PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz and /readyz on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped leading: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not load: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 wants a number of seconds, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lease wants retry-period &lt; renew-deadline &lt; lease-duration, not %1 &lt; %2 &lt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Lease&apos;s context %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3473,25 @@ next freeze %3</source>
         <source>Deliveries are refused until then, unless a person says why they cannot wait.</source>
         <translation>До этого момента поставки отклоняются, если только человек не объяснит, почему они не могут ждать.</translation>
     </message>
+    <message>
+        <source>canary %1 % · %2 · waits for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary %1 % · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+Canary: %1 on %2/%3 pods beside these, step %4 of %5 (%6 % of the pods).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+It waits for a person to promote or abort it: the Pipeline view, or shipyardctl canary promote|abort %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::EventListModel</name>
@@ -3334,6 +3687,41 @@ next freeze %3</source>
     <message>
         <source>an http:// url</source>
         <translation>URL с http://</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::ImagesInUse</name>
+    <message>
+        <source>its release records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>release %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1 (context %2) cannot be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live in %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1 (namespace %2 of context %3) cannot be read: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1 (context %2): its showrooms cannot be listed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>showroom %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment %1: showroom %2 (context %3) cannot be read: %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3950,6 +4338,26 @@ next freeze %3</source>
         <source>Why it cannot wait for the alerts to stop:</source>
         <translation>Почему нельзя подождать, пока оповещения прекратятся:</translation>
     </message>
+    <message>
+        <source>Unfinished: the delivery of release %1 stopped before it ended, and none holds the lock now. The next delivery into %2 restores the last good release first (rollback.onInterrupted), or run shipyardctl rollback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress, run by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress, run by %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress, run by %1: %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PodLogView</name>
@@ -4133,6 +4541,117 @@ next freeze %3</source>
     <message>
         <source>insecure: true</source>
         <translation>insecure: true</translation>
+    </message>
+    <message>
+        <source>registry %1 asks for a token from a realm that is no http(s) URL: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its credentials are not sent to the token service over plain http (%1); use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no credentials are configured (registry.usernameEnv, registry.passwordEnv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request to the token service %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token service of registry %1 is unreachable: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token service %1 of registry %2 refused the credentials (HTTP %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 requires authentication (its token service %2 answered HTTP %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token service %1 of registry %2 answered HTTP %3 without a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 refused the token its token service issued for %2 (HTTP 401)%3: the account lacks that right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 refused the token its token service issued for %2 (HTTP 401%3)%4: the registry does not accept that service&apos;s tokens (its auth.token issuer, service or rootcertbundle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 sent no Docker-Content-Digest for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blob not found: %1/%2@%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 sent a blob whose digest is not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a manifest is deleted by digest, not by tag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry %1 does not allow deleting images (HTTP 405): enable deletion in its configuration (storage: {delete: {enabled: true}}, or REGISTRY_STORAGE_DELETE_ENABLED=true in its environment) and restart it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::RegistryPrune</name>
+    <message>
+        <source>newest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>younger than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same image as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no registry (registry.url)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no system named %1</source>
+        <translation type="unfinished">нет системы с именем %1</translation>
+    </message>
+    <message>
+        <source>system %1 has no image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the tags of %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>reading the images in use in every environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing deleted: the images in use could not be read completely, and deleting on partial knowledge could delete what runs there — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting %1/%2@%3 (%4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
