@@ -846,84 +846,85 @@
     <name>Shipyard::Ctl::AutotestCommand</name>
     <message>
         <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>testet neue Head-Commits von Aufgaben-Branches und meldet sie; &apos;autotest results&apos; listet die Urteile auf</translation>
     </message>
     <message>
         <source>the ecosystem file</source>
-        <translation type="unfinished">die Ökosystem-Datei</translation>
+        <translation>die Ökosystem-Datei</translation>
     </message>
     <message>
         <source>text or json</source>
-        <translation type="unfinished">text oder json</translation>
+        <translation>text oder json</translation>
     </message>
     <message>
         <source>only this system&apos;s commits</source>
-        <translation type="unfinished"></translation>
+        <translation>nur die Commits dieses Systems</translation>
     </message>
     <message>
         <source>one pass, then exit: 1 when a commit failed or could not be tested</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Durchlauf, dann beenden: 1, wenn ein Commit fehlgeschlagen ist oder nicht getestet werden konnte</translation>
     </message>
     <message>
         <source>seconds between passes (default 60)</source>
-        <translation type="unfinished">Sekunden zwischen den Durchläufen (Standard: 60)</translation>
+        <translation>Sekunden zwischen den Durchläufen (Standard: 60)</translation>
     </message>
     <message>
         <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
        shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+        shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</translation>
     </message>
     <message>
         <source>--output is text or json, not %1</source>
-        <translation type="unfinished">--output ist text oder json, nicht %1</translation>
+        <translation>--output ist text oder json, nicht %1</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished">%1: Datei nicht gefunden</translation>
+        <translation>%1: Datei nicht gefunden</translation>
     </message>
     <message>
         <source>--interval wants a number of seconds, not %1</source>
-        <translation type="unfinished">--interval erwartet eine Anzahl Sekunden, nicht %1</translation>
+        <translation>--interval erwartet eine Anzahl Sekunden, nicht %1</translation>
     </message>
     <message>
         <source>%1 has no system %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein System %2</translation>
     </message>
     <message>
         <source>no commit tested yet (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Commit getestet (%1)</translation>
     </message>
     <message>
         <source>SYSTEM</source>
-        <translation type="unfinished">SYSTEM</translation>
+        <translation>SYSTEM</translation>
     </message>
     <message>
         <source>COMMIT</source>
-        <translation type="unfinished">COMMIT</translation>
+        <translation>COMMIT</translation>
     </message>
     <message>
         <source>VERDICT</source>
-        <translation type="unfinished"></translation>
+        <translation>URTEIL</translation>
     </message>
     <message>
         <source>BRANCHES</source>
-        <translation type="unfinished"></translation>
+        <translation>BRANCHES</translation>
     </message>
     <message>
         <source>FINISHED</source>
-        <translation type="unfinished"></translation>
+        <translation>BEENDET</translation>
     </message>
     <message>
         <source>WHY</source>
-        <translation type="unfinished">WARUM</translation>
+        <translation>WARUM</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished">Warnung: %1</translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>no new head of a task branch</source>
-        <translation type="unfinished"></translation>
+        <translation>kein neuer Head-Commit eines Aufgaben-Branches</translation>
     </message>
 </context>
 <context>
@@ -1760,190 +1761,190 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     <name>Shipyard::Ctl::NewCommand</name>
     <message>
         <source>new system NAME --template T: a repository from a service template, added to the ecosystem</source>
-        <translation type="unfinished"></translation>
+        <translation>new system NAME --template T: ein Repository aus einer Dienstvorlage, zum Ökosystem hinzugefügt</translation>
     </message>
     <message>
         <source>what to make (only &apos;system&apos; so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>was angelegt werden soll (bisher nur &apos;system&apos;)</translation>
     </message>
     <message>
         <source>the new system&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name des neuen Systems</translation>
     </message>
     <message>
         <source>the service template: frontend, backend, worker or one of the ecosystem&apos;s `templates:` folder</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dienstvorlage: frontend, backend, worker oder eine aus dem Ordner `templates:` des Ökosystems</translation>
     </message>
     <message>
         <source>the ecosystem file to add the system to</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ökosystem-Datei, zu der das System hinzugefügt wird</translation>
     </message>
     <message>
         <source>the folder of the new repository (default: beside the other systems&apos; repositories)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner des neuen Repositorys (Standard: neben den Repositorys der anderen Systeme)</translation>
     </message>
     <message>
         <source>the system&apos;s description in the ecosystem</source>
-        <translation type="unfinished"></translation>
+        <translation>die Beschreibung des Systems im Ökosystem</translation>
     </message>
     <message>
         <source>the port the service listens on (default: the template&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Port, auf dem der Dienst lauscht (Standard: der der Vorlage)</translation>
     </message>
     <message>
         <source>say what would be made and added, write nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>angeben, was angelegt und hinzugefügt würde, nichts schreiben</translation>
     </message>
     <message>
         <source>text or json (what was made and added, or the error, as one object)</source>
-        <translation type="unfinished"></translation>
+        <translation>text oder json (was angelegt und hinzugefügt wurde, oder der Fehler, als ein Objekt)</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished">FORMAT</translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>usage: shipyardctl new system NAME --template frontend|backend|worker --ecosystem PATH [--repository DIR] [--dry-run]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: shipyardctl new system NAME --template frontend|backend|worker --ecosystem PATH [--repository DIR] [--dry-run]</translation>
     </message>
     <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
-        <translation type="unfinished">unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+        <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
     </message>
     <message>
         <source>--port wants a number from 1 to 65535, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--port erwartet eine Zahl von 1 bis 65535, nicht %1</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished">%1: Datei nicht gefunden</translation>
+        <translation>%1: Datei nicht gefunden</translation>
     </message>
     <message>
         <source>would make %1 from the %2 template in %3, committed on %4:</source>
-        <translation type="unfinished"></translation>
+        <translation>würde %1 aus der Vorlage %2 in %3 anlegen, committet auf %4:</translation>
     </message>
     <message>
         <source>made %1 from the %2 template in %3, commit %4 on %5:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus der Vorlage %2 in %3 angelegt, Commit %4 auf %5:</translation>
     </message>
     <message>
         <source>would add to %1 at line %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>würde zu %1 in Zeile %2 hinzufügen:</translation>
     </message>
     <message>
         <source>added to %1 at line %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>zu %1 in Zeile %2 hinzugefügt:</translation>
     </message>
     <message>
         <source>next: shipyardctl validate %1, then shipyardctl deliver --ecosystem %1 --environment ENV --system %2</source>
-        <translation type="unfinished"></translation>
+        <translation>als Nächstes: shipyardctl validate %1, dann shipyardctl deliver --ecosystem %1 --environment ENV --system %2</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::Ctl::RegistryCommand</name>
     <message>
         <source>the image registry: prune [--system S] [--keep N] [--older-than D] [--dry-run] deletes the tags nothing uses</source>
-        <translation type="unfinished"></translation>
+        <translation>die Image-Registry: prune [--system S] [--keep N] [--older-than D] [--dry-run] löscht die Tags, die nichts verwendet</translation>
     </message>
     <message>
         <source>prune</source>
-        <translation type="unfinished"></translation>
+        <translation>prune</translation>
     </message>
     <message>
         <source>the ecosystem file</source>
-        <translation type="unfinished">die Ökosystem-Datei</translation>
+        <translation>die Ökosystem-Datei</translation>
     </message>
     <message>
         <source>read only this kubeconfig file</source>
-        <translation type="unfinished">nur diese kubeconfig-Datei lesen</translation>
+        <translation>nur diese kubeconfig-Datei lesen</translation>
     </message>
     <message>
         <source>only this system&apos;s repository (default: every system&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur das Repository dieses Systems (Standard: die aller Systeme)</translation>
     </message>
     <message>
         <source>keep the newest N tags of each repository (default 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>die neuesten N Tags jedes Repositorys behalten (Standard: 10)</translation>
     </message>
     <message>
         <source>delete only tags older than this (90s, 15m, 72h, 7d); younger ones are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Tags löschen, die älter sind (90s, 15m, 72h, 7d); jüngere werden behalten</translation>
     </message>
     <message>
         <source>say what would be deleted, delete nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>angeben, was gelöscht würde, nichts löschen</translation>
     </message>
     <message>
         <source>text or json</source>
-        <translation type="unfinished">text oder json</translation>
+        <translation>text oder json</translation>
     </message>
     <message>
         <source>usage: shipyardctl registry prune --ecosystem PATH [--kubeconfig FILE] [--system NAME] [--keep N] [--older-than DURATION] [--dry-run] [--output json]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: shipyardctl registry prune --ecosystem PATH [--kubeconfig FILE] [--system NAME] [--keep N] [--older-than DURATION] [--dry-run] [--output json]</translation>
     </message>
     <message>
         <source>--output is text or json, not %1</source>
-        <translation type="unfinished">--output ist text oder json, nicht %1</translation>
+        <translation>--output ist text oder json, nicht %1</translation>
     </message>
     <message>
         <source>--keep wants a number of tags, 0 or more, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--keep erwartet eine Anzahl Tags, 0 oder mehr, nicht %1</translation>
     </message>
     <message>
         <source>--older-than wants a duration like 90s, 15m, 72h, 7d, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--older-than erwartet eine Dauer wie 90s, 15m, 72h, 7d, nicht %1</translation>
     </message>
     <message>
         <source>%1: nothing deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nichts gelöscht: %2</translation>
     </message>
     <message>
         <source>%1:%2 not deleted: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 nicht gelöscht: %3</translation>
     </message>
     <message>
         <source>%1/%2 (%3):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 (%3):</translation>
     </message>
     <message>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>behalten</translation>
     </message>
     <message>
         <source>would delete</source>
-        <translation type="unfinished"></translation>
+        <translation>würde gelöscht</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>gelöscht</translation>
     </message>
     <message>
         <source>not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gelöscht</translation>
     </message>
     <message>
         <source>ACTION</source>
-        <translation type="unfinished"></translation>
+        <translation>AKTION</translation>
     </message>
     <message>
         <source>TAG</source>
-        <translation type="unfinished">TAG</translation>
+        <translation>TAG</translation>
     </message>
     <message>
         <source>DIGEST</source>
-        <translation type="unfinished"></translation>
+        <translation>DIGEST</translation>
     </message>
     <message>
         <source>WHY</source>
-        <translation type="unfinished">WARUM</translation>
+        <translation>WARUM</translation>
     </message>
     <message>
         <source>%1 tag(s) kept, %2 would be deleted (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tag(s) behalten, %2 würden gelöscht (Dry Run)</translation>
     </message>
     <message>
         <source>%1 tag(s) kept, %2 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tag(s) behalten, %2 gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2057,63 +2058,63 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
     <message>
         <source>act only while holding a Lease, so that several robots may run and one acts</source>
-        <translation type="unfinished"></translation>
+        <translation>nur handeln, solange ein Lease gehalten wird, damit mehrere Roboter laufen können und einer handelt</translation>
     </message>
     <message>
         <source>the context of the Lease (default: the current one)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kontext des Lease (Standard: der aktuelle)</translation>
     </message>
     <message>
         <source>the namespace of the Lease (default: the context&apos;s; in a pod, the service account&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Namespace des Lease (Standard: der des Kontexts; in einem Pod der des Service-Accounts)</translation>
     </message>
     <message>
         <source>the Lease&apos;s name (default shipyard-robot)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name des Lease (Standard: shipyard-robot)</translation>
     </message>
     <message>
         <source>this robot&apos;s name in the Lease (default: host and pid)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name dieses Roboters im Lease (Standard: Host und PID)</translation>
     </message>
     <message>
         <source>seconds others wait before taking over (default 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die andere warten, bevor sie übernehmen (Standard: 15)</translation>
     </message>
     <message>
         <source>seconds without a renewal after which this robot stops acting (default 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden ohne Erneuerung, nach denen dieser Roboter aufhört zu handeln (Standard: 10)</translation>
     </message>
     <message>
         <source>seconds between tries and renewals (default 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zwischen Versuchen und Erneuerungen (Standard: 2)</translation>
     </message>
     <message>
         <source>serve /metrics, /healthz and /readyz on HOST:PORT or :PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>/metrics, /healthz und /readyz auf HOST:PORT oder :PORT bereitstellen</translation>
     </message>
     <message>
         <source>serving /metrics, /healthz and /readyz on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>/metrics, /healthz und /readyz werden auf %1 bereitgestellt</translation>
     </message>
     <message>
         <source>stopped leading: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Führung abgegeben: %1</translation>
     </message>
     <message>
         <source>%1 does not load: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lässt sich nicht laden: %2</translation>
     </message>
     <message>
         <source>--%1 wants a number of seconds, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine Anzahl Sekunden, nicht %2</translation>
     </message>
     <message>
         <source>the lease wants retry-period &lt; renew-deadline &lt; lease-duration, not %1 &lt; %2 &lt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lease erfordert retry-period &lt; renew-deadline &lt; lease-duration, nicht %1 &lt; %2 &lt; %3</translation>
     </message>
     <message>
         <source>the Lease&apos;s context %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kontext %1 des Lease: %2</translation>
     </message>
 </context>
 <context>
@@ -3467,22 +3468,25 @@ nächste Sperrzeit %3</translation>
     </message>
     <message>
         <source>canary %1 % · %2 · waits for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Canary %1 % · %2 · wartet auf eine Entscheidung</translation>
     </message>
     <message>
         <source>canary %1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Canary %1 % · %2</translation>
     </message>
     <message>
         <source>
 
 Canary: %1 on %2/%3 pods beside these, step %4 of %5 (%6 % of the pods).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+Canary: %1 auf %2/%3 Pods neben diesen, Schritt %4 von %5 (%6 % der Pods).</translation>
     </message>
     <message>
         <source>
 It waits for a person to promote or abort it: the Pipeline view, or shipyardctl canary promote|abort %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansicht oder mit shipyardctl canary promote|abort %1.</translation>
     </message>
 </context>
 <context>
@@ -3684,35 +3688,35 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     <name>Shipyard::ImagesInUse</name>
     <message>
         <source>its release records: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Release-Einträge: %1</translation>
     </message>
     <message>
         <source>release %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Release %1 von %2</translation>
     </message>
     <message>
         <source>environment %1 (context %2) cannot be read: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung %1 (Kontext %2) kann nicht gelesen werden: %3</translation>
     </message>
     <message>
         <source>live in %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>live in %1/%2</translation>
     </message>
     <message>
         <source>environment %1 (namespace %2 of context %3) cannot be read: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung %1 (Namespace %2 des Kontexts %3) kann nicht gelesen werden: %4</translation>
     </message>
     <message>
         <source>environment %1 (context %2): its showrooms cannot be listed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung %1 (Kontext %2): ihre Showrooms können nicht aufgelistet werden: %3</translation>
     </message>
     <message>
         <source>showroom %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Showroom %1</translation>
     </message>
     <message>
         <source>environment %1: showroom %2 (context %3) cannot be read: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung %1: Showroom %2 (Kontext %3) kann nicht gelesen werden: %4</translation>
     </message>
 </context>
 <context>
@@ -4325,23 +4329,23 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     </message>
     <message>
         <source>Unfinished: the delivery of release %1 stopped before it ended, and none holds the lock now. The next delivery into %2 restores the last good release first (rollback.onInterrupted), or run shipyardctl rollback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgeschlossen: Die Auslieferung von Release %1 wurde vor ihrem Ende unterbrochen, und niemand hält jetzt die Sperre. Die nächste Auslieferung nach %2 stellt zuerst das letzte gute Release wieder her (rollback.onInterrupted), oder führen Sie shipyardctl rollback aus.</translation>
     </message>
     <message>
         <source>In progress, run by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, gestartet von %1.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>In progress, run by %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, gestartet von %1: %2.</translation>
     </message>
     <message>
         <source>In progress, run by %1: %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, gestartet von %1: %2, %3.</translation>
     </message>
 </context>
 <context>
@@ -4529,114 +4533,114 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     </message>
     <message>
         <source>registry %1 asks for a token from a realm that is no http(s) URL: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 verlangt ein Token von einem Realm, das keine http(s)-URL ist: „%2“</translation>
     </message>
     <message>
         <source>its credentials are not sent to the token service over plain http (%1); use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Zugangsdaten werden nicht über unverschlüsseltes http an den Token-Dienst gesendet (%1); verwenden Sie https oder setzen Sie registry.sendCredentialsOverHttp: true, um sie trotzdem zu senden</translation>
     </message>
     <message>
         <source>no credentials are configured (registry.usernameEnv, registry.passwordEnv)</source>
-        <translation type="unfinished"></translation>
+        <translation>es sind keine Zugangsdaten konfiguriert (registry.usernameEnv, registry.passwordEnv)</translation>
     </message>
     <message>
         <source>request to the token service %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage an den Token-Dienst %1 abgebrochen</translation>
     </message>
     <message>
         <source>the token service of registry %1 is unreachable: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Token-Dienst der Registry %1 ist nicht erreichbar: %2 (%3)</translation>
     </message>
     <message>
         <source>the token service %1 of registry %2 refused the credentials (HTTP %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Token-Dienst %1 der Registry %2 hat die Zugangsdaten abgelehnt (HTTP %3)</translation>
     </message>
     <message>
         <source>registry %1 requires authentication (its token service %2 answered HTTP %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 erfordert eine Authentifizierung (ihr Token-Dienst %2 antwortete mit HTTP %3): %4</translation>
     </message>
     <message>
         <source>the token service %1 of registry %2 answered HTTP %3 without a token</source>
-        <translation type="unfinished"></translation>
+        <translation>der Token-Dienst %1 der Registry %2 antwortete mit HTTP %3 ohne Token</translation>
     </message>
     <message>
         <source>registry %1 refused the token its token service issued for %2 (HTTP 401)%3: the account lacks that right</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 hat das Token abgelehnt, das ihr Token-Dienst für %2 ausgestellt hat (HTTP 401)%3: dem Konto fehlt dieses Recht</translation>
     </message>
     <message>
         <source>registry %1 refused the token its token service issued for %2 (HTTP 401%3)%4: the registry does not accept that service&apos;s tokens (its auth.token issuer, service or rootcertbundle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 hat das Token abgelehnt, das ihr Token-Dienst für %2 ausgestellt hat (HTTP 401%3)%4: die Registry akzeptiert die Tokens dieses Dienstes nicht (ihr auth.token issuer, service oder rootcertbundle)</translation>
     </message>
     <message>
         <source>registry %1 sent no Docker-Content-Digest for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 hat keinen Docker-Content-Digest für %2 gesendet</translation>
     </message>
     <message>
         <source>blob not found: %1/%2@%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Blob nicht gefunden: %1/%2@%3</translation>
     </message>
     <message>
         <source>registry %1 sent a blob whose digest is not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 hat einen Blob gesendet, dessen Digest nicht %2 ist</translation>
     </message>
     <message>
         <source>a manifest is deleted by digest, not by tag: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Manifest wird per Digest gelöscht, nicht per Tag: %1</translation>
     </message>
     <message>
         <source>registry %1 does not allow deleting images (HTTP 405): enable deletion in its configuration (storage: {delete: {enabled: true}}, or REGISTRY_STORAGE_DELETE_ENABLED=true in its environment) and restart it</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry %1 erlaubt das Löschen von Images nicht (HTTP 405): Aktivieren Sie das Löschen in ihrer Konfiguration (storage: {delete: {enabled: true}} oder REGISTRY_STORAGE_DELETE_ENABLED=true in ihrer Umgebung) und starten Sie sie neu</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::RegistryPrune</name>
     <message>
         <source>newest %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unter den neuesten %1</translation>
     </message>
     <message>
         <source>younger than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jünger als %1</translation>
     </message>
     <message>
         <source>age unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter unbekannt</translation>
     </message>
     <message>
         <source>same image as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dasselbe Image wie %1</translation>
     </message>
     <message>
         <source>%1 names no registry (registry.url)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nennt keine Registry (registry.url)</translation>
     </message>
     <message>
         <source>no system named %1</source>
-        <translation type="unfinished">kein System namens %1</translation>
+        <translation>kein System namens %1</translation>
     </message>
     <message>
         <source>system %1 has no image</source>
-        <translation type="unfinished"></translation>
+        <translation>System %1 hat kein Image</translation>
     </message>
     <message>
         <source>listing the tags of %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags von %1/%2 werden aufgelistet</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>reading the images in use in every environment</source>
-        <translation type="unfinished"></translation>
+        <translation>die verwendeten Images in jeder Umgebung werden gelesen</translation>
     </message>
     <message>
         <source>nothing deleted: the images in use could not be read completely, and deleting on partial knowledge could delete what runs there — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts gelöscht: Die verwendeten Images konnten nicht vollständig gelesen werden, und ein Löschen auf Basis unvollständigen Wissens könnte löschen, was dort läuft — %1</translation>
     </message>
     <message>
         <source>deleting %1/%2@%3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2@%3 wird gelöscht (%4)</translation>
     </message>
 </context>
 <context>

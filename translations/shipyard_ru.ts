@@ -846,84 +846,85 @@
     <name>Shipyard::Ctl::AutotestCommand</name>
     <message>
         <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>тестирует новые головные коммиты веток задач и сообщает о них; &apos;autotest results&apos; выводит вердикты</translation>
     </message>
     <message>
         <source>the ecosystem file</source>
-        <translation type="unfinished">файл экосистемы</translation>
+        <translation>файл экосистемы</translation>
     </message>
     <message>
         <source>text or json</source>
-        <translation type="unfinished">text или json</translation>
+        <translation>text или json</translation>
     </message>
     <message>
         <source>only this system&apos;s commits</source>
-        <translation type="unfinished"></translation>
+        <translation>только коммиты этой системы</translation>
     </message>
     <message>
         <source>one pass, then exit: 1 when a commit failed or could not be tested</source>
-        <translation type="unfinished"></translation>
+        <translation>один проход и выход: 1, если коммит не прошёл или его не удалось протестировать</translation>
     </message>
     <message>
         <source>seconds between passes (default 60)</source>
-        <translation type="unfinished">секунд между проходами (по умолчанию 60)</translation>
+        <translation>секунд между проходами (по умолчанию 60)</translation>
     </message>
     <message>
         <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
        shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</source>
-        <translation type="unfinished"></translation>
+        <translation>использование: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+               shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</translation>
     </message>
     <message>
         <source>--output is text or json, not %1</source>
-        <translation type="unfinished">--output — это text или json, а не %1</translation>
+        <translation>--output — это text или json, а не %1</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished">%1: файл не найден</translation>
+        <translation>%1: файл не найден</translation>
     </message>
     <message>
         <source>--interval wants a number of seconds, not %1</source>
-        <translation type="unfinished">--interval ожидает число секунд, а не %1</translation>
+        <translation>--interval ожидает число секунд, а не %1</translation>
     </message>
     <message>
         <source>%1 has no system %2</source>
-        <translation type="unfinished"></translation>
+        <translation>в %1 нет системы %2</translation>
     </message>
     <message>
         <source>no commit tested yet (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё ни один коммит не протестирован (%1)</translation>
     </message>
     <message>
         <source>SYSTEM</source>
-        <translation type="unfinished">СИСТЕМА</translation>
+        <translation>СИСТЕМА</translation>
     </message>
     <message>
         <source>COMMIT</source>
-        <translation type="unfinished">КОММИТ</translation>
+        <translation>КОММИТ</translation>
     </message>
     <message>
         <source>VERDICT</source>
-        <translation type="unfinished"></translation>
+        <translation>ВЕРДИКТ</translation>
     </message>
     <message>
         <source>BRANCHES</source>
-        <translation type="unfinished"></translation>
+        <translation>ВЕТКИ</translation>
     </message>
     <message>
         <source>FINISHED</source>
-        <translation type="unfinished"></translation>
+        <translation>ЗАВЕРШЁН</translation>
     </message>
     <message>
         <source>WHY</source>
-        <translation type="unfinished">ПРИЧИНА</translation>
+        <translation>ПРИЧИНА</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished">предупреждение: %1</translation>
+        <translation>предупреждение: %1</translation>
     </message>
     <message>
         <source>no new head of a task branch</source>
-        <translation type="unfinished"></translation>
+        <translation>нет нового головного коммита ветки задачи</translation>
     </message>
 </context>
 <context>
@@ -1760,190 +1761,190 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     <name>Shipyard::Ctl::NewCommand</name>
     <message>
         <source>new system NAME --template T: a repository from a service template, added to the ecosystem</source>
-        <translation type="unfinished"></translation>
+        <translation>new system NAME --template T: репозиторий из шаблона сервиса, добавленный в экосистему</translation>
     </message>
     <message>
         <source>what to make (only &apos;system&apos; so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>что создать (пока только &apos;system&apos;)</translation>
     </message>
     <message>
         <source>the new system&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>имя новой системы</translation>
     </message>
     <message>
         <source>the service template: frontend, backend, worker or one of the ecosystem&apos;s `templates:` folder</source>
-        <translation type="unfinished"></translation>
+        <translation>шаблон сервиса: frontend, backend, worker или один из папки `templates:` экосистемы</translation>
     </message>
     <message>
         <source>the ecosystem file to add the system to</source>
-        <translation type="unfinished"></translation>
+        <translation>файл экосистемы, в который добавляется система</translation>
     </message>
     <message>
         <source>the folder of the new repository (default: beside the other systems&apos; repositories)</source>
-        <translation type="unfinished"></translation>
+        <translation>папка нового репозитория (по умолчанию: рядом с репозиториями других систем)</translation>
     </message>
     <message>
         <source>the system&apos;s description in the ecosystem</source>
-        <translation type="unfinished"></translation>
+        <translation>описание системы в экосистеме</translation>
     </message>
     <message>
         <source>the port the service listens on (default: the template&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>порт, который слушает сервис (по умолчанию: из шаблона)</translation>
     </message>
     <message>
         <source>say what would be made and added, write nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщить, что было бы создано и добавлено, ничего не записывая</translation>
     </message>
     <message>
         <source>text or json (what was made and added, or the error, as one object)</source>
-        <translation type="unfinished"></translation>
+        <translation>text или json (что создано и добавлено или ошибка — одним объектом)</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished">FORMAT</translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>usage: shipyardctl new system NAME --template frontend|backend|worker --ecosystem PATH [--repository DIR] [--dry-run]</source>
-        <translation type="unfinished"></translation>
+        <translation>использование: shipyardctl new system NAME --template frontend|backend|worker --ecosystem PATH [--repository DIR] [--dry-run]</translation>
     </message>
     <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
-        <translation type="unfinished">неизвестный формат вывода «%1» (text или json)</translation>
+        <translation>неизвестный формат вывода «%1» (text или json)</translation>
     </message>
     <message>
         <source>--port wants a number from 1 to 65535, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--port ожидает число от 1 до 65535, а не %1</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished">%1: файл не найден</translation>
+        <translation>%1: файл не найден</translation>
     </message>
     <message>
         <source>would make %1 from the %2 template in %3, committed on %4:</source>
-        <translation type="unfinished"></translation>
+        <translation>будет создан %1 из шаблона %2 в %3, коммит в %4:</translation>
     </message>
     <message>
         <source>made %1 from the %2 template in %3, commit %4 on %5:</source>
-        <translation type="unfinished"></translation>
+        <translation>создан %1 из шаблона %2 в %3, коммит %4 в %5:</translation>
     </message>
     <message>
         <source>would add to %1 at line %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>будет добавлено в %1 в строке %2:</translation>
     </message>
     <message>
         <source>added to %1 at line %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>добавлено в %1 в строке %2:</translation>
     </message>
     <message>
         <source>next: shipyardctl validate %1, then shipyardctl deliver --ecosystem %1 --environment ENV --system %2</source>
-        <translation type="unfinished"></translation>
+        <translation>далее: shipyardctl validate %1, затем shipyardctl deliver --ecosystem %1 --environment ENV --system %2</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::Ctl::RegistryCommand</name>
     <message>
         <source>the image registry: prune [--system S] [--keep N] [--older-than D] [--dry-run] deletes the tags nothing uses</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр образов: prune [--system S] [--keep N] [--older-than D] [--dry-run] удаляет теги, которые ничем не используются</translation>
     </message>
     <message>
         <source>prune</source>
-        <translation type="unfinished"></translation>
+        <translation>prune</translation>
     </message>
     <message>
         <source>the ecosystem file</source>
-        <translation type="unfinished">файл экосистемы</translation>
+        <translation>файл экосистемы</translation>
     </message>
     <message>
         <source>read only this kubeconfig file</source>
-        <translation type="unfinished">читать только этот файл kubeconfig</translation>
+        <translation>читать только этот файл kubeconfig</translation>
     </message>
     <message>
         <source>only this system&apos;s repository (default: every system&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>только репозиторий этой системы (по умолчанию: всех систем)</translation>
     </message>
     <message>
         <source>keep the newest N tags of each repository (default 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранять N новейших тегов каждого репозитория (по умолчанию 10)</translation>
     </message>
     <message>
         <source>delete only tags older than this (90s, 15m, 72h, 7d); younger ones are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>удалять только теги старше этого (90s, 15m, 72h, 7d); более новые сохраняются</translation>
     </message>
     <message>
         <source>say what would be deleted, delete nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщить, что было бы удалено, ничего не удаляя</translation>
     </message>
     <message>
         <source>text or json</source>
-        <translation type="unfinished">text или json</translation>
+        <translation>text или json</translation>
     </message>
     <message>
         <source>usage: shipyardctl registry prune --ecosystem PATH [--kubeconfig FILE] [--system NAME] [--keep N] [--older-than DURATION] [--dry-run] [--output json]</source>
-        <translation type="unfinished"></translation>
+        <translation>использование: shipyardctl registry prune --ecosystem PATH [--kubeconfig FILE] [--system NAME] [--keep N] [--older-than DURATION] [--dry-run] [--output json]</translation>
     </message>
     <message>
         <source>--output is text or json, not %1</source>
-        <translation type="unfinished">--output — это text или json, а не %1</translation>
+        <translation>--output — это text или json, а не %1</translation>
     </message>
     <message>
         <source>--keep wants a number of tags, 0 or more, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--keep ожидает число тегов, 0 или больше, а не %1</translation>
     </message>
     <message>
         <source>--older-than wants a duration like 90s, 15m, 72h, 7d, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--older-than ожидает длительность вида 90s, 15m, 72h, 7d, а не %1</translation>
     </message>
     <message>
         <source>%1: nothing deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ничего не удалено: %2</translation>
     </message>
     <message>
         <source>%1:%2 not deleted: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 не удалён: %3</translation>
     </message>
     <message>
         <source>%1/%2 (%3):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 (%3):</translation>
     </message>
     <message>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>оставить</translation>
     </message>
     <message>
         <source>would delete</source>
-        <translation type="unfinished"></translation>
+        <translation>будет удалён</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>удалён</translation>
     </message>
     <message>
         <source>not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалён</translation>
     </message>
     <message>
         <source>ACTION</source>
-        <translation type="unfinished"></translation>
+        <translation>ДЕЙСТВИЕ</translation>
     </message>
     <message>
         <source>TAG</source>
-        <translation type="unfinished">ТЕГ</translation>
+        <translation>ТЕГ</translation>
     </message>
     <message>
         <source>DIGEST</source>
-        <translation type="unfinished"></translation>
+        <translation>ДАЙДЖЕСТ</translation>
     </message>
     <message>
         <source>WHY</source>
-        <translation type="unfinished">ПРИЧИНА</translation>
+        <translation>ПРИЧИНА</translation>
     </message>
     <message>
         <source>%1 tag(s) kept, %2 would be deleted (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>тегов оставлено: %1, будет удалено: %2 (dry run)</translation>
     </message>
     <message>
         <source>%1 tag(s) kept, %2 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>тегов оставлено: %1, удалено: %2</translation>
     </message>
 </context>
 <context>
@@ -2057,63 +2058,63 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
     <message>
         <source>act only while holding a Lease, so that several robots may run and one acts</source>
-        <translation type="unfinished"></translation>
+        <translation>действовать, только удерживая Lease, чтобы могли работать несколько роботов, а действовал один</translation>
     </message>
     <message>
         <source>the context of the Lease (default: the current one)</source>
-        <translation type="unfinished"></translation>
+        <translation>контекст Lease (по умолчанию: текущий)</translation>
     </message>
     <message>
         <source>the namespace of the Lease (default: the context&apos;s; in a pod, the service account&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>пространство имён Lease (по умолчанию: из контекста; в поде — сервисного аккаунта)</translation>
     </message>
     <message>
         <source>the Lease&apos;s name (default shipyard-robot)</source>
-        <translation type="unfinished"></translation>
+        <translation>имя Lease (по умолчанию shipyard-robot)</translation>
     </message>
     <message>
         <source>this robot&apos;s name in the Lease (default: host and pid)</source>
-        <translation type="unfinished"></translation>
+        <translation>имя этого робота в Lease (по умолчанию: хост и pid)</translation>
     </message>
     <message>
         <source>seconds others wait before taking over (default 15)</source>
-        <translation type="unfinished"></translation>
+        <translation>секунд, которые другие ждут, прежде чем перехватить управление (по умолчанию 15)</translation>
     </message>
     <message>
         <source>seconds without a renewal after which this robot stops acting (default 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>секунд без продления, после которых этот робот перестаёт действовать (по умолчанию 10)</translation>
     </message>
     <message>
         <source>seconds between tries and renewals (default 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>секунд между попытками и продлениями (по умолчанию 2)</translation>
     </message>
     <message>
         <source>serve /metrics, /healthz and /readyz on HOST:PORT or :PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>обслуживать /metrics, /healthz и /readyz на HOST:PORT или :PORT</translation>
     </message>
     <message>
         <source>serving /metrics, /healthz and /readyz on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>/metrics, /healthz и /readyz обслуживаются на %1</translation>
     </message>
     <message>
         <source>stopped leading: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>лидерство утрачено: %1</translation>
     </message>
     <message>
         <source>%1 does not load: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не загружается: %2</translation>
     </message>
     <message>
         <source>--%1 wants a number of seconds, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 ожидает число секунд, а не %2</translation>
     </message>
     <message>
         <source>the lease wants retry-period &lt; renew-deadline &lt; lease-duration, not %1 &lt; %2 &lt; %3</source>
-        <translation type="unfinished"></translation>
+        <translation>для Lease нужно retry-period &lt; renew-deadline &lt; lease-duration, а не %1 &lt; %2 &lt; %3</translation>
     </message>
     <message>
         <source>the Lease&apos;s context %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>контекст Lease %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3475,22 +3476,25 @@ next freeze %3</source>
     </message>
     <message>
         <source>canary %1 % · %2 · waits for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>canary %1 % · %2 · ждёт решения</translation>
     </message>
     <message>
         <source>canary %1 % · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>canary %1 % · %2</translation>
     </message>
     <message>
         <source>
 
 Canary: %1 on %2/%3 pods beside these, step %4 of %5 (%6 % of the pods).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+Canary: %1 на %2/%3 подах рядом с этими, шаг %4 из %5 (%6 % подов).</translation>
     </message>
     <message>
         <source>
 It waits for a person to promote or abort it: the Pipeline view, or shipyardctl canary promote|abort %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Он ждёт, пока кто-нибудь продвинет или прервёт его: в представлении «Конвейер» или командой shipyardctl canary promote|abort %1.</translation>
     </message>
 </context>
 <context>
@@ -3693,35 +3697,35 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     <name>Shipyard::ImagesInUse</name>
     <message>
         <source>its release records: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>его записи о релизах: %1</translation>
     </message>
     <message>
         <source>release %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>релиз %1 (%2)</translation>
     </message>
     <message>
         <source>environment %1 (context %2) cannot be read: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать окружение %1 (контекст %2): %3</translation>
     </message>
     <message>
         <source>live in %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>работает в %1/%2</translation>
     </message>
     <message>
         <source>environment %1 (namespace %2 of context %3) cannot be read: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать окружение %1 (пространство имён %2 контекста %3): %4</translation>
     </message>
     <message>
         <source>environment %1 (context %2): its showrooms cannot be listed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>окружение %1 (контекст %2): не удаётся получить список шоурумов: %3</translation>
     </message>
     <message>
         <source>showroom %1</source>
-        <translation type="unfinished"></translation>
+        <translation>шоурум %1</translation>
     </message>
     <message>
         <source>environment %1: showroom %2 (context %3) cannot be read: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>окружение %1: не удаётся прочитать шоурум %2 (контекст %3): %4</translation>
     </message>
 </context>
 <context>
@@ -4340,23 +4344,23 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     </message>
     <message>
         <source>Unfinished: the delivery of release %1 stopped before it ended, and none holds the lock now. The next delivery into %2 restores the last good release first (rollback.onInterrupted), or run shipyardctl rollback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не завершена: поставка релиза %1 остановилась, не дойдя до конца, и блокировку сейчас никто не держит. Следующая поставка в %2 сначала восстановит последний исправный релиз (rollback.onInterrupted); или выполните shipyardctl rollback.</translation>
     </message>
     <message>
         <source>In progress, run by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется, запустил %1.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2</translation>
     </message>
     <message>
         <source>In progress, run by %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется, запустил %1: %2.</translation>
     </message>
     <message>
         <source>In progress, run by %1: %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется, запустил %1: %2, %3.</translation>
     </message>
 </context>
 <context>
@@ -4544,114 +4548,114 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     </message>
     <message>
         <source>registry %1 asks for a token from a realm that is no http(s) URL: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 запрашивает токен у realm, который не является URL http(s): «%2»</translation>
     </message>
     <message>
         <source>its credentials are not sent to the token service over plain http (%1); use https, or set registry.sendCredentialsOverHttp: true to send them anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>его учётные данные не отправляются сервису токенов по незашифрованному http (%1); используйте https или задайте registry.sendCredentialsOverHttp: true, чтобы всё равно их отправить</translation>
     </message>
     <message>
         <source>no credentials are configured (registry.usernameEnv, registry.passwordEnv)</source>
-        <translation type="unfinished"></translation>
+        <translation>учётные данные не настроены (registry.usernameEnv, registry.passwordEnv)</translation>
     </message>
     <message>
         <source>request to the token service %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос к сервису токенов %1 отменён</translation>
     </message>
     <message>
         <source>the token service of registry %1 is unreachable: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>сервис токенов реестра %1 недоступен: %2 (%3)</translation>
     </message>
     <message>
         <source>the token service %1 of registry %2 refused the credentials (HTTP %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>сервис токенов %1 реестра %2 отклонил учётные данные (HTTP %3)</translation>
     </message>
     <message>
         <source>registry %1 requires authentication (its token service %2 answered HTTP %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 требует аутентификации (его сервис токенов %2 ответил HTTP %3): %4</translation>
     </message>
     <message>
         <source>the token service %1 of registry %2 answered HTTP %3 without a token</source>
-        <translation type="unfinished"></translation>
+        <translation>сервис токенов %1 реестра %2 ответил HTTP %3 без токена</translation>
     </message>
     <message>
         <source>registry %1 refused the token its token service issued for %2 (HTTP 401)%3: the account lacks that right</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 отклонил токен, выданный его сервисом токенов для %2 (HTTP 401)%3: у учётной записи нет этого права</translation>
     </message>
     <message>
         <source>registry %1 refused the token its token service issued for %2 (HTTP 401%3)%4: the registry does not accept that service&apos;s tokens (its auth.token issuer, service or rootcertbundle)</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 отклонил токен, выданный его сервисом токенов для %2 (HTTP 401%3)%4: реестр не принимает токены этого сервиса (его auth.token issuer, service или rootcertbundle)</translation>
     </message>
     <message>
         <source>registry %1 sent no Docker-Content-Digest for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 не прислал Docker-Content-Digest для %2</translation>
     </message>
     <message>
         <source>blob not found: %1/%2@%3</source>
-        <translation type="unfinished"></translation>
+        <translation>blob не найден: %1/%2@%3</translation>
     </message>
     <message>
         <source>registry %1 sent a blob whose digest is not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 прислал blob, дайджест которого не %2</translation>
     </message>
     <message>
         <source>a manifest is deleted by digest, not by tag: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>манифест удаляется по дайджесту, а не по тегу: %1</translation>
     </message>
     <message>
         <source>registry %1 does not allow deleting images (HTTP 405): enable deletion in its configuration (storage: {delete: {enabled: true}}, or REGISTRY_STORAGE_DELETE_ENABLED=true in its environment) and restart it</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 не разрешает удалять образы (HTTP 405): включите удаление в его конфигурации (storage: {delete: {enabled: true}} или REGISTRY_STORAGE_DELETE_ENABLED=true в его окружении) и перезапустите его</translation>
     </message>
 </context>
 <context>
     <name>Shipyard::RegistryPrune</name>
     <message>
         <source>newest %1</source>
-        <translation type="unfinished"></translation>
+        <translation>среди %1 новейших</translation>
     </message>
     <message>
         <source>younger than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>новее %1</translation>
     </message>
     <message>
         <source>age unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>возраст неизвестен</translation>
     </message>
     <message>
         <source>same image as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>тот же образ, что и %1</translation>
     </message>
     <message>
         <source>%1 names no registry (registry.url)</source>
-        <translation type="unfinished"></translation>
+        <translation>в %1 не указан реестр (registry.url)</translation>
     </message>
     <message>
         <source>no system named %1</source>
-        <translation type="unfinished">нет системы с именем %1</translation>
+        <translation>нет системы с именем %1</translation>
     </message>
     <message>
         <source>system %1 has no image</source>
-        <translation type="unfinished"></translation>
+        <translation>у системы %1 нет образа</translation>
     </message>
     <message>
         <source>listing the tags of %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>получение списка тегов %1/%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>reading the images in use in every environment</source>
-        <translation type="unfinished"></translation>
+        <translation>чтение используемых образов во всех окружениях</translation>
     </message>
     <message>
         <source>nothing deleted: the images in use could not be read completely, and deleting on partial knowledge could delete what runs there — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ничего не удалено: используемые образы не удалось прочитать полностью, а удаление на основе неполных сведений могло бы удалить то, что там работает, — %1</translation>
     </message>
     <message>
         <source>deleting %1/%2@%3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>удаление %1/%2@%3 (%4)</translation>
     </message>
 </context>
 <context>
