@@ -12,6 +12,10 @@
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
 
 namespace Shipyard {
 
@@ -181,6 +185,18 @@ QString AutotestResults::update(const std::function<void(QList<AutotestResult> &
     return QString();
 }
 
+bool AutotestResults::testerIsGone(const QString &tester)
+{
+    // "host:pid": on this host, a process that no longer runs tests nothing.
+    // Another host's robot cannot be asked; its claim goes stale in time.
+    const qsizetype colon = tester.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const qint64 pid = tester.mid(colon + 1).toLongLong(&ok);
+    if (colon <= 0 || !ok || pid <= 0 || tester.left(colon) != QSysInfo::machineHostName())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
 AutotestResults::Claim AutotestResults::claim(
     const QString &system, const QString &commit, const QString &branch, const QString &tester, const QDateTime &now)
 {
@@ -193,7 +209,8 @@ AutotestResults::Claim AutotestResults::claim(
             if (claim.newBranch)
                 result.branches.append(branch);
             const bool freshClaim = result.verdict == AutotestResult::Verdict::Running && result.tester != tester &&
-                result.started.isValid() && result.started.secsTo(now) < staleClaimSeconds;
+                result.started.isValid() && result.started.secsTo(now) < staleClaimSeconds &&
+                !testerIsGone(result.tester);
             if (result.isFinal() || freshClaim) {
                 claim.existing = result;
                 return;

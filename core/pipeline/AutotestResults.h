@@ -44,7 +44,7 @@ struct AutotestResult
 // lock file (QLockFile, stale after 30 s of a dead holder), written whole
 // through a rename, and a commit is claimed (Running) before its test so
 // that a second robot leaves it alone until the claim is older than
-// staleClaim.
+// staleClaim, or its robot, on this machine, has died (testerIsGone).
 class AutotestResults
 {
 public:
@@ -76,6 +76,9 @@ public:
     QString store(const AutotestResult &result);
 
     static constexpr qint64 staleClaimSeconds = 4 * 3600;
+    // Whether TESTER ("host:pid") is a process of this host that has ended:
+    // its claim is abandoned at once, not after staleClaimSeconds.
+    static bool testerIsGone(const QString &tester);
 
 private:
     // Reads, lets CHANGE edit the list, writes: under the lock.

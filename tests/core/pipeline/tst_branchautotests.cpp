@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -535,6 +536,37 @@ private Q_SLOTS:
 
     // A review service that does not answer is a warning of the pass: the
     // verdict is kept and the task hears of it all the same.
+    // A robot killed while it tests leaves its claim: on this machine the
+    // next robot sees the process is gone and tests the commit at once;
+    // a live robot's claim, or another machine's, is left alone.
+    void deadRobotsClaimIsTakenOver()
+    {
+        AutotestResults results(m_dir.filePath(QStringLiteral("results-claims.json")));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString host = QSysInfo::machineHostName();
+        QProcess gone;
+        gone.start(QStringLiteral("sleep"), { QStringLiteral("0.2") });
+        QVERIFY(gone.waitForStarted());
+        const QString dead = QStringLiteral("%1:%2").arg(host).arg(gone.processId());
+        QVERIFY(gone.waitForFinished());
+        const QString alive = QStringLiteral("%1:%2").arg(host).arg(QCoreApplication::applicationPid());
+        const QString elsewhere = QStringLiteral("build-box-7:%1").arg(QCoreApplication::applicationPid());
+        const QString me = QStringLiteral("%1:1").arg(host);
+        QVERIFY(results.claim(QStringLiteral("api"), QStringLiteral("c1"), QStringLiteral("b"), dead, now).claimed);
+        QVERIFY(results.claim(QStringLiteral("api"), QStringLiteral("c2"), QStringLiteral("b"), alive, now).claimed);
+        QVERIFY(
+            results.claim(QStringLiteral("api"), QStringLiteral("c3"), QStringLiteral("b"), elsewhere, now).claimed);
+
+        QVERIFY(results.claim(QStringLiteral("api"), QStringLiteral("c1"), QStringLiteral("b"), me, now).claimed);
+        QVERIFY(!results.claim(QStringLiteral("api"), QStringLiteral("c2"), QStringLiteral("b"), me, now).claimed);
+        QVERIFY(!results.claim(QStringLiteral("api"), QStringLiteral("c3"), QStringLiteral("b"), me, now).claimed);
+        // Another machine's goes stale in time.
+        QVERIFY(results
+                .claim(QStringLiteral("api"), QStringLiteral("c3"), QStringLiteral("b"), me,
+                    now.addSecs(AutotestResults::staleClaimSeconds + 1))
+                .claimed);
+    }
+
     void unreachableServiceIsAWarning()
     {
         const int served = m_port;

@@ -148,7 +148,11 @@ private Q_SLOTS:
             tasks.count(QStringLiteral("Showroom ready in namespace %1").arg(ShowroomWorld::namespaceOf(first))), 1);
         QCOMPARE(
             tasks.count(QStringLiteral("Showroom ready in namespace %1").arg(ShowroomWorld::namespaceOf(second))), 1);
-        const QString actions = QString::fromUtf8(b.readAllStandardOutput());
+        // The pass reports its actions when it ends, after the last move.
+        QString actions;
+        QTRY_VERIFY_WITH_TIMEOUT((actions += QString::fromUtf8(b.readAllStandardOutput()))
+                                     .contains(QStringLiteral("%1 showroom:").arg(second)),
+            60000);
         const QString said = actions + QString::fromUtf8(bLog += b.readAllStandardError());
         for (const QString &task : { first, second }) {
             QVERIFY2(actions.count(QStringLiteral("%1 autotests:").arg(task)) == 1, qPrintable(said));
