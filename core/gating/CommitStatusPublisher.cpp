@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "gating/CommitStatusPublisher.h"
+
+#include "gating/ReviewSourceFactory.h"
 #include "http/CurlTransport.h"
 #include "tracker/TrackerError.h"
 
@@ -15,21 +17,6 @@ namespace {
 QByteArray encoded(const QString &text)
 {
     return QUrl::toPercentEncoding(text);
-}
-
-QString serviceName(ReviewSettings::Kind kind)
-{
-    switch (kind) {
-    case ReviewSettings::Kind::Gerrit:
-        return QStringLiteral("Gerrit");
-    case ReviewSettings::Kind::GitLab:
-        return QStringLiteral("GitLab");
-    case ReviewSettings::Kind::GitHub:
-        return QStringLiteral("GitHub");
-    case ReviewSettings::Kind::Trailers:
-        break;
-    }
-    return QStringLiteral("trailers");
 }
 
 QByteArray stripXssiPrefix(const QByteArray &body)
@@ -69,7 +56,7 @@ CommitStatusPublisher::Made CommitStatusPublisher::create(
     const ReviewSettings &settings = ecosystem.gating.reviews;
     if (settings.kind == ReviewSettings::Kind::Trailers || !ecosystem.gating.autotests.commitStatuses)
         return made;
-    const QString name = serviceName(settings.kind);
+    const QString name = ReviewSourceFactory::serviceName(settings.kind);
     const QUrl url(settings.url);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         made.error = QStringLiteral("%1 commit statuses need an http(s) url, not '%2'").arg(name, settings.url);
@@ -87,15 +74,9 @@ CommitStatusPublisher::Made CommitStatusPublisher::create(
         made.error = QStringLiteral("GitLab commit statuses need a project");
         return made;
     }
-    QString token;
-    if (!settings.tokenEnvironmentVariable.isEmpty()) {
-        token = qEnvironmentVariable(settings.tokenEnvironmentVariable.toLocal8Bit().constData());
-        if (token.isEmpty()) {
-            made.error = QStringLiteral("the environment variable %1 (the %2 token) is not set")
-                             .arg(settings.tokenEnvironmentVariable, name);
-            return made;
-        }
-    }
+    const QString token = ReviewSourceFactory::token(settings, &made.error);
+    if (!made.error.isEmpty())
+        return made;
     if (!transport)
         transport = std::make_shared<CurlTransport>();
     made.publisher.reset(new CommitStatusPublisher(settings.kind, url, project, token,
@@ -105,7 +86,8 @@ CommitStatusPublisher::Made CommitStatusPublisher::create(
 
 QString CommitStatusPublisher::description() const
 {
-    return QStringLiteral("%1 at %2").arg(serviceName(m_kind), m_url.toDisplayString(QUrl::RemoveUserInfo));
+    return QStringLiteral("%1 at %2")
+        .arg(ReviewSourceFactory::serviceName(m_kind), m_url.toDisplayString(QUrl::RemoveUserInfo));
 }
 
 QString CommitStatusPublisher::gitHubState(CommitStatus::State state)

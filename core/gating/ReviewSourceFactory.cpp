@@ -9,9 +9,7 @@
 
 namespace Shipyard {
 
-namespace {
-
-QString serviceName(ReviewSettings::Kind kind)
+QString ReviewSourceFactory::serviceName(ReviewSettings::Kind kind)
 {
     switch (kind) {
     case ReviewSettings::Kind::Trailers:
@@ -26,7 +24,16 @@ QString serviceName(ReviewSettings::Kind kind)
     return QString();
 }
 
-} // namespace
+QString ReviewSourceFactory::token(const ReviewSettings &settings, QString *error)
+{
+    if (settings.tokenEnvironmentVariable.isEmpty())
+        return QString();
+    const QString token = qEnvironmentVariable(settings.tokenEnvironmentVariable.toLocal8Bit().constData());
+    if (token.isEmpty() && error)
+        *error = QStringLiteral("the environment variable %1 (the %2 token) is not set")
+                     .arg(settings.tokenEnvironmentVariable, serviceName(settings.kind));
+    return token;
+}
 
 ReviewSourceFactory::Result ReviewSourceFactory::create(
     const Ecosystem &ecosystem, const QString &systemName, std::shared_ptr<HttpTransport> transport)
@@ -37,7 +44,7 @@ ReviewSourceFactory::Result ReviewSourceFactory::create(
         result.source = std::make_unique<TrailerReviewSource>();
         return result;
     }
-    const QString name = serviceName(settings.kind);
+    const QString name = ReviewSourceFactory::serviceName(settings.kind);
     const QUrl url(settings.url);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         result.error = QStringLiteral("the %1 review source needs an http(s) url, not '%2'").arg(name, settings.url);
@@ -45,15 +52,9 @@ ReviewSourceFactory::Result ReviewSourceFactory::create(
     }
     QString project = settings.project;
     project.replace(QLatin1String("{system}"), systemName);
-    QString token;
-    if (!settings.tokenEnvironmentVariable.isEmpty()) {
-        token = qEnvironmentVariable(settings.tokenEnvironmentVariable.toLocal8Bit().constData());
-        if (token.isEmpty()) {
-            result.error = QStringLiteral("the environment variable %1 (the %2 token) is not set")
-                               .arg(settings.tokenEnvironmentVariable, name);
-            return result;
-        }
-    }
+    const QString token = ReviewSourceFactory::token(settings, &result.error);
+    if (!result.error.isEmpty())
+        return result;
     if (!transport)
         transport = std::make_shared<CurlTransport>();
     const QString &variable = settings.tokenEnvironmentVariable;

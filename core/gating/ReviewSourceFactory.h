@@ -2,12 +2,12 @@
 #pragma once
 
 #include "gating/ReviewSource.h"
+#include "model/Ecosystem.h"
 
 #include <memory>
 
 namespace Shipyard {
 
-struct Ecosystem;
 class HttpTransport;
 
 // Makes the review source the ecosystem's gating.reviews names. Tokens come
@@ -25,6 +25,12 @@ public:
     // transport: null for the real network.
     static Result create(const Ecosystem &ecosystem, const QString &systemName = QString(),
         std::shared_ptr<HttpTransport> transport = nullptr);
+
+    // "GitHub", "GitLab", "Gerrit" or "trailers", for messages.
+    static QString serviceName(ReviewSettings::Kind kind);
+    // The token of the service SETTINGS name, read from the variable they
+    // name; empty without one. A variable named but unset is an ERROR.
+    static QString token(const ReviewSettings &settings, QString *error);
 };
 
 } // namespace Shipyard

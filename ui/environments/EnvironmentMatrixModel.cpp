@@ -419,8 +419,9 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
             if (!summary.isEmpty())
                 text += QLatin1Char('\n') + summary;
             if (state.canary) {
+                // ‖ (paused): it waits for a person's decision; the tooltip says so in words.
                 text += QLatin1Char('\n') +
-                    (state.canary->waiting ? tr("canary %1 % · %2 · waits for a decision") : tr("canary %1 % · %2"))
+                    (state.canary->waiting ? tr("‖ canary %1 % · %2") : tr("canary %1 % · %2"))
                         .arg(state.canary->share)
                         .arg(state.canary->tag);
             }

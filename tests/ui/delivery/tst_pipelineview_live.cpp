@@ -317,11 +317,11 @@ private Q_SLOTS:
             EnvironmentMatrixModel *matrix = other.environmentMatrixModel();
             const QModelIndex cell = matrix->index(0, 0);
             QCOMPARE(cell.data(EnvironmentMatrixModel::SystemNameRole).toString(), QStringLiteral("app"));
-            QTRY_VERIFY_WITH_TIMEOUT(cell.data(Qt::DisplayRole)
-                                         .toString()
-                                         .contains(QStringLiteral("canary 50 % · 2.0 · waits for a decision")),
-                30000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                cell.data(Qt::DisplayRole).toString().contains(QStringLiteral("‖ canary 50 % · 2.0")), 30000);
             QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("step 1 of 2")),
+                qPrintable(cell.data(Qt::ToolTipRole).toString()));
+            QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("waits for a person")),
                 qPrintable(cell.data(Qt::ToolTipRole).toString()));
         }
 
