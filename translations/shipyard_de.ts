@@ -3467,10 +3467,6 @@ nächste Sperrzeit %3</translation>
         <translation>Auslieferungen werden bis dahin abgewiesen, es sei denn, eine Person begründet, warum sie nicht warten können.</translation>
     </message>
     <message>
-        <source>canary %1 % · %2 · waits for a decision</source>
-        <translation>Canary %1 % · %2 · wartet auf eine Entscheidung</translation>
-    </message>
-    <message>
         <source>canary %1 % · %2</source>
         <translation>Canary %1 % · %2</translation>
     </message>
@@ -3487,6 +3483,10 @@ Canary: %1 auf %2/%3 Pods neben diesen, Schritt %4 von %5 (%6 % der Pods).</tran
 It waits for a person to promote or abort it: the Pipeline view, or shipyardctl canary promote|abort %1.</source>
         <translation>
 Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansicht oder mit shipyardctl canary promote|abort %1.</translation>
+    </message>
+    <message>
+        <source>‖ canary %1 % · %2</source>
+        <translation>‖ Canary %1 % · %2</translation>
     </message>
 </context>
 <context>

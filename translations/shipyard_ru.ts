@@ -3475,10 +3475,6 @@ next freeze %3</source>
         <translation>До этого момента поставки отклоняются, если только человек не объяснит, почему они не могут ждать.</translation>
     </message>
     <message>
-        <source>canary %1 % · %2 · waits for a decision</source>
-        <translation>canary %1 % · %2 · ждёт решения</translation>
-    </message>
-    <message>
         <source>canary %1 % · %2</source>
         <translation>canary %1 % · %2</translation>
     </message>
@@ -3495,6 +3491,10 @@ Canary: %1 на %2/%3 подах рядом с этими, шаг %4 из %5 (%6
 It waits for a person to promote or abort it: the Pipeline view, or shipyardctl canary promote|abort %1.</source>
         <translation>
 Он ждёт, пока кто-нибудь продвинет или прервёт его: в представлении «Конвейер» или командой shipyardctl canary promote|abort %1.</translation>
+    </message>
+    <message>
+        <source>‖ canary %1 % · %2</source>
+        <translation>‖ canary %1 % · %2</translation>
     </message>
 </context>
 <context>
