@@ -82,6 +82,14 @@ void RobotMetrics::setLeading(bool leading)
 bool RobotMetrics::ready(QString *why) const
 {
     const std::lock_guard lock(m_mutex);
+    // A robot waiting for the Lease is what a second replica is for: ready
+    // to take over. Were it not ready, a rollout of the robot's Deployment
+    // would wait for it forever.
+    if (!m_leading) {
+        if (why)
+            *why = QStringLiteral("standing by: another robot leads");
+        return true;
+    }
     if (why)
         *why = m_notReady;
     return m_ready;

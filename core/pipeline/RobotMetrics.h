@@ -29,8 +29,9 @@ public:
     // The ecosystem file did not load: the pass never ran.
     void observeUnloadable(const QString &why);
     void setLeading(bool leading);
-    // Ready once a pass ran without an error: the ecosystem loads and the
-    // tracker answers. WHY says what is wrong while it is not.
+    // Ready once a pass ran without an error (the ecosystem loads and the
+    // tracker answers), and while standing by for the Lease. WHY says what
+    // is wrong while it is not.
     bool ready(QString *why = nullptr) const;
     QByteArray exposition() const;
 

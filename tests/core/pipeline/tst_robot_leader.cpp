@@ -4,6 +4,7 @@
 // is killed (SIGKILL) in the middle of a task's tests; the other takes the
 // Lease once it expires and finishes the work, and no task is moved twice.
 #include "ClusterTestSupport.h"
+#include "CurlGet.h"
 #include "ShowroomWorld.h"
 
 #include "tracker/FileTracker.h"
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,7 +68,8 @@ private:
                 QStringLiteral("1"), QStringLiteral("--leader-elect"), QStringLiteral("--lease-context"),
                 QStringLiteral("staging"), QStringLiteral("--lease-namespace"), m_ns, QStringLiteral("--identity"),
                 identity, QStringLiteral("--lease-duration"), QStringLiteral("6"), QStringLiteral("--renew-deadline"),
-                QStringLiteral("4"), QStringLiteral("--retry-period"), QStringLiteral("1"), QStringLiteral("--image"),
+                QStringLiteral("4"), QStringLiteral("--retry-period"), QStringLiteral("1"), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--image"),
                 QStringLiteral("storefront=demo/storefront:1.0"), QStringLiteral("--image"),
                 QStringLiteral("catalog=demo/catalog:1.0"), QStringLiteral("--image"),
                 QStringLiteral("mailer=demo/mailer:1.0") });
@@ -121,6 +124,12 @@ private Q_SLOTS:
         startRobot(b, QStringLiteral("robot-b"));
         QByteArray bLog;
         QTRY_VERIFY_WITH_TIMEOUT((bLog += b.readAllStandardError()).contains("waiting: robot-a leads"), 30000);
+        // Standing by is ready: a rollout of the robot's Deployment waits for
+        // its replicas to be ready, the one that waits for the Lease too.
+        static const QRegularExpression serving(QStringLiteral("serving .* on (127\\.0\\.0\\.1:\\d+)"));
+        const QString bAddress = QStringLiteral("http://") + serving.match(QString::fromUtf8(bLog)).captured(1);
+        QCOMPARE(curlGet(bAddress + QStringLiteral("/readyz")), qMakePair(200, QByteArray("ok\n")));
+        QVERIFY(curlGet(bAddress + QStringLiteral("/metrics")).second.contains("shipyard_robot_leader 0"));
 
         // The leader is in the middle of the first task's tests: it dies there.
         QByteArray aLog;

@@ -4,6 +4,7 @@
 // Prometheus scrapes it (a file_sd target the test drops in): after the
 // robot delivers a task to staging, a PromQL query returns that delivery.
 #include "ClusterTestSupport.h"
+#include "CurlGet.h"
 #include "FixtureEnvironment.h"
 #include "ShowroomWorld.h"
 
@@ -35,19 +36,6 @@ private:
         FileTracker tracker(m_dir.filePath(QStringLiteral("world/tasks.yaml")));
         const TaskLookup lookup = tracker.task(task);
         return lookup.task ? lookup.task->status : lookup.error.message();
-    }
-
-    // The status code and body of GET URL.
-    static QPair<int, QByteArray> get(const QString &url)
-    {
-        QProcess curl;
-        curl.start(QStringLiteral("curl"),
-            { QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"),
-                QStringLiteral("--max-time"), QStringLiteral("5"), url });
-        curl.waitForFinished(10000);
-        const QByteArray out = curl.readAllStandardOutput();
-        const qsizetype newline = out.lastIndexOf('\n');
-        return { out.mid(newline + 1).toInt(), out.left(newline) };
     }
 
     std::optional<double> query(const QString &promql) const
@@ -109,8 +97,8 @@ private Q_SLOTS:
             30000);
         const QString address = match.captured(1);
         const QString base = QStringLiteral("http://") + address;
-        QCOMPARE(get(base + QStringLiteral("/healthz")).first, 200);
-        QCOMPARE(get(base + QStringLiteral("/nowhere")).first, 404);
+        QCOMPARE(curlGet(base + QStringLiteral("/healthz")).first, 200);
+        QCOMPARE(curlGet(base + QStringLiteral("/nowhere")).first, 404);
 
         // Prometheus scrapes it from now on, labelled as this test's.
         const QString robotLabel = QString::number(QCoreApplication::applicationPid());
@@ -124,8 +112,8 @@ private Q_SLOTS:
         const auto untarget = qScopeGuard([&] { target.remove(); });
 
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(task), QStringLiteral("Closed"), 180000);
-        QTRY_COMPARE_WITH_TIMEOUT(get(base + QStringLiteral("/readyz")).first, 200, 30000);
-        const QByteArray metrics = get(base + QStringLiteral("/metrics")).second;
+        QTRY_COMPARE_WITH_TIMEOUT(curlGet(base + QStringLiteral("/readyz")).first, 200, 30000);
+        const QByteArray metrics = curlGet(base + QStringLiteral("/metrics")).second;
         QVERIFY2(metrics.contains("shipyard_deliveries_total{environment=\"staging\",result=\"succeeded\"} 1"),
             metrics.constData());
         QVERIFY2(metrics.contains("shipyard_robot_actions_total{stage=\"staging\",result=\"succeeded\"} 1"),
