@@ -845,10 +845,6 @@
 <context>
     <name>Shipyard::Ctl::AutotestCommand</name>
     <message>
-        <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts</source>
-        <translation>testet neue Head-Commits von Aufgaben-Branches und meldet sie; &apos;autotest results&apos; listet die Urteile auf</translation>
-    </message>
-    <message>
         <source>the ecosystem file</source>
         <translation>die Ökosystem-Datei</translation>
     </message>
@@ -867,12 +863,6 @@
     <message>
         <source>seconds between passes (default 60)</source>
         <translation>Sekunden zwischen den Durchläufen (Standard: 60)</translation>
-    </message>
-    <message>
-        <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
-       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</source>
-        <translation>Aufruf: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
-        shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</translation>
     </message>
     <message>
         <source>--output is text or json, not %1</source>
@@ -925,6 +915,22 @@
     <message>
         <source>no new head of a task branch</source>
         <translation>kein neuer Head-Commit eines Aufgaben-Branches</translation>
+    </message>
+    <message>
+        <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts, &apos;autotest retry&apos; has one tested again</source>
+        <translation>testet neue Head-Commits von Aufgaben-Branches und meldet sie; &apos;autotest results&apos; listet die Urteile auf, &apos;autotest retry&apos; lässt einen erneut testen</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]
+       shipyardctl autotest retry --ecosystem PATH --system S COMMIT</source>
+        <translation>Aufruf: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+        shipyardctl autotest results --ecosystem PATH [--system S] [--output json]
+        shipyardctl autotest retry --ecosystem PATH --system S COMMIT</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (%3) will be tested again by the next pass</source>
+        <translation>%1 bei %2 (%3) wird im nächsten Durchlauf erneut getestet</translation>
     </message>
 </context>
 <context>

@@ -845,10 +845,6 @@
 <context>
     <name>Shipyard::Ctl::AutotestCommand</name>
     <message>
-        <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts</source>
-        <translation>тестирует новые головные коммиты веток задач и сообщает о них; &apos;autotest results&apos; выводит вердикты</translation>
-    </message>
-    <message>
         <source>the ecosystem file</source>
         <translation>файл экосистемы</translation>
     </message>
@@ -867,12 +863,6 @@
     <message>
         <source>seconds between passes (default 60)</source>
         <translation>секунд между проходами (по умолчанию 60)</translation>
-    </message>
-    <message>
-        <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
-       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</source>
-        <translation>использование: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
-               shipyardctl autotest results --ecosystem PATH [--system S] [--output json]</translation>
     </message>
     <message>
         <source>--output is text or json, not %1</source>
@@ -925,6 +915,22 @@
     <message>
         <source>no new head of a task branch</source>
         <translation>нет нового головного коммита ветки задачи</translation>
+    </message>
+    <message>
+        <source>tests new heads of task branches and reports them; &apos;autotest results&apos; lists the verdicts, &apos;autotest retry&apos; has one tested again</source>
+        <translation>тестирует новые головные коммиты веток задач и сообщает о них; &apos;autotest results&apos; выводит вердикты, &apos;autotest retry&apos; запускает тест снова</translation>
+    </message>
+    <message>
+        <source>usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]
+       shipyardctl autotest retry --ecosystem PATH --system S COMMIT</source>
+        <translation>использование: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]
+               shipyardctl autotest results --ecosystem PATH [--system S] [--output json]
+               shipyardctl autotest retry --ecosystem PATH --system S COMMIT</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (%3) will be tested again by the next pass</source>
+        <translation>%1 на %2 (%3) будет протестирован снова при следующем проходе</translation>
     </message>
 </context>
 <context>

@@ -25,20 +25,22 @@ public:
     QString name() const override { return QStringLiteral("autotest"); }
     QString summary() const override
     {
-        return tr("tests new heads of task branches and reports them; 'autotest results' lists the verdicts");
+        return tr("tests new heads of task branches and reports them; 'autotest results' lists the verdicts, "
+                  "'autotest retry' has one tested again");
     }
 
     int run(const QStringList &arguments) override
     {
         const bool results = arguments.size() > 1 && arguments.at(1) == QLatin1String("results");
+        const bool retry = arguments.size() > 1 && arguments.at(1) == QLatin1String("retry");
         QStringList rest = arguments;
-        if (results)
+        if (results || retry)
             rest.removeAt(1);
         QCommandLineParser parser;
         parser.addOption({ QStringLiteral("ecosystem"), tr("the ecosystem file"), QStringLiteral("PATH") });
         parser.addOption(
             { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
-        if (results) {
+        if (results || retry) {
             parser.addOption({ QStringLiteral("system"), tr("only this system's commits"), QStringLiteral("S") });
         } else {
             parser.addOption(
@@ -50,10 +52,13 @@ public:
             return *exitCode;
         const QString path = parser.value(QStringLiteral("ecosystem"));
         const QString output = parser.value(QStringLiteral("output"));
-        if (path.isEmpty() || !parser.positionalArguments().isEmpty()) {
+        const qsizetype positional = retry ? 1 : 0;
+        if (path.isEmpty() || parser.positionalArguments().size() != positional ||
+            (retry && !parser.isSet(QStringLiteral("system")))) {
             err() << arguments[0] << ": "
                   << tr("usage: shipyardctl autotest --ecosystem PATH [--once] [--interval SECONDS] [--output json]\n"
-                        "       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]")
+                        "       shipyardctl autotest results --ecosystem PATH [--system S] [--output json]\n"
+                        "       shipyardctl autotest retry --ecosystem PATH --system S COMMIT")
                   << '\n';
             return UsageError;
         }
@@ -68,6 +73,9 @@ public:
         const bool json = output == QLatin1String("json");
         if (results)
             return listResults(path, parser.value(QStringLiteral("system")), json, arguments[0]);
+        if (retry)
+            return forget(
+                path, parser.value(QStringLiteral("system")), parser.positionalArguments().first(), json, arguments[0]);
 
         bool intervalOk = false;
         const int interval = parser.value(QStringLiteral("interval")).toInt(&intervalOk);
@@ -152,6 +160,37 @@ private:
             out() << tr("no commit tested yet (%1)").arg(store.path()) << '\n';
         else
             printTable({ tr("SYSTEM"), tr("COMMIT"), tr("VERDICT"), tr("BRANCHES"), tr("FINISHED"), tr("WHY") }, rows);
+        out().flush();
+        return Success;
+    }
+
+    // A verdict forgotten is tested again by the next pass: a flaky failure retried.
+    static int forget(
+        const QString &path, const QString &system, const QString &commit, bool json, const QString &command)
+    {
+        const std::optional<Ecosystem> ecosystem = load(path);
+        if (!ecosystem)
+            return UsageError;
+        if (!ecosystem->system(system)) {
+            err() << command << ": " << tr("%1 has no system %2").arg(path, system) << '\n';
+            return UsageError;
+        }
+        AutotestResults store(AutotestResults::pathFor(*ecosystem));
+        QString error;
+        const std::optional<AutotestResult> forgotten = store.forget(system, commit, &error);
+        if (!forgotten) {
+            err() << command << ": " << error << '\n';
+            return Failure;
+        }
+        if (json) {
+            printJson(QJsonDocument(
+                QJsonObject { { QStringLiteral("system"), system }, { QStringLiteral("commit"), forgotten->commit },
+                    { QStringLiteral("was"), AutotestResult::verdictName(forgotten->verdict) } }));
+        } else {
+            out() << tr("%1 at %2 (%3) will be tested again by the next pass")
+                         .arg(system, forgotten->commit.left(12), AutotestResult::verdictName(forgotten->verdict))
+                  << '\n';
+        }
         out().flush();
         return Success;
     }

@@ -185,6 +185,50 @@ QString AutotestResults::update(const std::function<void(QList<AutotestResult> &
     return QString();
 }
 
+std::optional<AutotestResult> AutotestResults::forget(const QString &system, const QString &commit, QString *error)
+{
+    std::optional<AutotestResult> forgotten;
+    QString why;
+    if (commit.size() < 7) {
+        why = QStringLiteral("'%1' is too short to name a commit: give at least 7 digits").arg(commit);
+    } else {
+        const QString written = update([&](QList<AutotestResult> &results) {
+            QList<qsizetype> matches;
+            for (qsizetype i = 0; i < results.size(); ++i) {
+                if (results[i].system == system && results[i].commit.startsWith(commit))
+                    matches.append(i);
+            }
+            if (matches.isEmpty()) {
+                why = QStringLiteral("no verdict of %1 at %2 in %3").arg(system, commit, m_path);
+                return;
+            }
+            if (matches.size() > 1) {
+                why = QStringLiteral("%1 names %2 commits of %3: give more digits")
+                          .arg(commit)
+                          .arg(matches.size())
+                          .arg(system);
+                return;
+            }
+            const AutotestResult &found = results[matches.first()];
+            if (found.verdict == AutotestResult::Verdict::Running && !testerIsGone(found.tester) &&
+                found.started.isValid() && found.started.secsTo(QDateTime::currentDateTimeUtc()) < staleClaimSeconds) {
+                why = QStringLiteral("%1 at %2 is being tested by %3").arg(system, found.commit.left(12), found.tester);
+                return;
+            }
+            forgotten = found;
+            results.removeAt(matches.first());
+        });
+        if (why.isEmpty())
+            why = written;
+    }
+    if (!why.isEmpty()) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
+    return forgotten;
+}
+
 bool AutotestResults::testerIsGone(const QString &tester)
 {
     // "host:pid": on this host, a process that no longer runs tests nothing.

@@ -74,6 +74,11 @@ public:
     // Stores RESULT in place of the system's and commit's (keeping the
     // branches seen meanwhile). Empty when stored; otherwise why not.
     QString store(const AutotestResult &result);
+    // Forgets the verdict of SYSTEM at COMMIT (the full id, or a prefix of at
+    // least 7 digits naming one commit), so that the next pass tests it again:
+    // how a person has a flaky failure tested anew. Returns what was
+    // forgotten; a commit under test by a live claim is kept, with ERROR.
+    std::optional<AutotestResult> forget(const QString &system, const QString &commit, QString *error);
 
     static constexpr qint64 staleClaimSeconds = 4 * 3600;
     // Whether TESTER ("host:pid") is a process of this host that has ended:

@@ -459,6 +459,31 @@ private Q_SLOTS:
         QCOMPARE(code, 0);
         QCOMPARE(pass.value(QLatin1String("tested")).toArray().size(), 0);
         QCOMPARE(takeRequests().size(), 0);
+
+        // A person has it tested again (a flaky failure, say): the verdict is
+        // forgotten, and the next run tests the commit and reports anew.
+        const auto retry = [&](const QString &commit) {
+            QProcess forget;
+            forget.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
+                { QStringLiteral("autotest"), QStringLiteral("retry"), QStringLiteral("--ecosystem"),
+                    path(QStringLiteral("ecosystem-gitlab.yaml")), QStringLiteral("--system"), QStringLiteral("api"),
+                    commit });
+            forget.waitForFinished(30000);
+            return std::pair { forget.exitCode(),
+                QByteArray(forget.readAllStandardOutput() + forget.readAllStandardError()) };
+        };
+        const auto [tooShort, tooShortSaid] = retry(head.left(4));
+        QVERIFY2(tooShort == 1 && tooShortSaid.contains("at least 7 digits"), tooShortSaid.constData());
+        const auto [retried, retriedSaid] = retry(head.left(9));
+        QVERIFY2(retried == 0, retriedSaid.constData());
+        QVERIFY2(retriedSaid.contains("will be tested again"), retriedSaid.constData());
+        std::tie(code, pass, said) = run();
+        QVERIFY2(code == 0, said.constData());
+        QCOMPARE(pass.value(QLatin1String("tested")).toArray().size(), 1);
+        QCOMPARE(statesOf(takeRequests(), QStringLiteral("state")),
+            QStringList({ QStringLiteral("running"), QStringLiteral("success") }));
+        const auto [unknown, unknownSaid] = retry(QStringLiteral("0000000"));
+        QVERIFY2(unknown == 1 && unknownSaid.contains("no verdict of api"), unknownSaid.constData());
     }
 
     // Gerrit: the change found by its commit, a message when the test
