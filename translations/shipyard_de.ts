@@ -909,10 +909,6 @@
         <translation>WARUM</translation>
     </message>
     <message>
-        <source>warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
         <source>no new head of a task branch</source>
         <translation>kein neuer Head-Commit eines Aufgaben-Branches</translation>
     </message>
@@ -1847,6 +1843,13 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::Output</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::RegistryCommand</name>
     <message>
         <source>the image registry: prune [--system S] [--keep N] [--older-than D] [--dry-run] deletes the tags nothing uses</source>
@@ -2053,10 +2056,6 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     <message>
         <source>--image wants SYSTEM=REFERENCE, not %1</source>
         <translation>--image erwartet SYSTEM=REFERENCE, nicht %1</translation>
-    </message>
-    <message>
-        <source>warning: %1</source>
-        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>failed: %1</source>

@@ -197,11 +197,7 @@ private:
 
     static void report(const BranchAutotests::PassResult &pass, bool json, const QString &command)
     {
-        for (const QString &warning : pass.warnings)
-            err() << command << ": " << tr("warning: %1").arg(warning) << '\n';
-        if (!pass.error.isEmpty())
-            err() << command << ": " << pass.error << '\n';
-        err().flush();
+        printPassProblems(command, pass.warnings, pass.error);
         if (json) {
             QJsonArray tested;
             for (const BranchAutotests::Tested &entry : pass.tested)

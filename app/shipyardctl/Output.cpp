@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "Output.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace Shipyard::Ctl {
@@ -46,6 +48,16 @@ void printJson(const QJsonDocument &document)
 {
     out() << document.toJson(QJsonDocument::Indented);
     out().flush();
+}
+
+void printPassProblems(const QString &command, const QStringList &warnings, const QString &error)
+{
+    for (const QString &warning : warnings)
+        err() << command << ": " << QCoreApplication::translate("Shipyard::Ctl::Output", "warning: %1").arg(warning)
+              << '\n';
+    if (!error.isEmpty())
+        err() << command << ": " << error << '\n';
+    err().flush();
 }
 
 } // namespace Shipyard::Ctl

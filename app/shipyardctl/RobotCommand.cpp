@@ -216,11 +216,7 @@ private:
 
     static void report(const DeliveryRobot::PassResult &pass, bool json, const QString &command)
     {
-        for (const QString &warning : pass.warnings)
-            err() << command << ": " << tr("warning: %1").arg(warning) << '\n';
-        if (!pass.error.isEmpty())
-            err() << command << ": " << pass.error << '\n';
-        err().flush();
+        printPassProblems(command, pass.warnings, pass.error);
         if (json) {
             QJsonArray actions;
             for (const DeliveryRobot::Action &action : pass.actions)

@@ -16,6 +16,10 @@
 
 #include <algorithm>
 
+// One piece, over 600 lines, on purpose: the token exchange (fetchToken) is
+// a step of every request send() makes, sharing its errors, its timeouts and
+// the credentials' rules about plain http; apart, each would need the
+// other's internals.
 namespace Shipyard {
 
 namespace {

@@ -18,6 +18,15 @@ QString nameOfKey(const QString &key)
     return key.mid(key.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
+// The system a canary belongs to: its label, or, for a canary someone
+// relabelled, its name without "-canary".
+QString systemOf(const CanaryState &canary)
+{
+    if (!canary.system.isEmpty())
+        return canary.system;
+    return canary.deployment.chopped(qMin(canary.deployment.size(), qsizetype(qstrlen("-canary"))));
+}
+
 } // namespace
 
 EnvironmentWatch::EnvironmentWatch(QString context, QString ns, QObject *parent)
@@ -84,16 +93,6 @@ SystemState EnvironmentWatch::state(const QString &system) const
     return state;
 }
 
-QString EnvironmentWatch::canarySystem(const QJsonObject &deployment) const
-{
-    const QString system = CanaryState::read(deployment).system;
-    if (!system.isEmpty())
-        return system;
-    // A canary someone relabelled: its name still says whose it is.
-    const QString name = deployment[QLatin1String("metadata")][QLatin1String("name")].toString();
-    return name.chopped(qMin(name.size(), qsizetype(qstrlen("-canary"))));
-}
-
 void EnvironmentWatch::refreshCanary(const QJsonObject &deployment)
 {
     const CanaryState canary = CanaryState::read(deployment);
@@ -106,7 +105,7 @@ void EnvironmentWatch::refreshCanary(const QJsonObject &deployment)
     seen.ready = pods.ready;
     seen.desired = pods.desired;
     seen.waiting = !canary.paused.isEmpty();
-    const QString system = canarySystem(deployment);
+    const QString system = systemOf(canary);
     if (const auto it = m_canaries.constFind(system); it != m_canaries.constEnd() && *it == seen)
         return;
     m_canaries.insert(system, seen);
@@ -138,7 +137,7 @@ void EnvironmentWatch::forgetRows(int first, int last)
     for (int row = first; row <= last; ++row) {
         const QJsonObject deployment = m_informer->item(row);
         if (CanaryDeployment::isCanary(deployment))
-            m_removingCanaries.append(canarySystem(deployment));
+            m_removingCanaries.append(systemOf(CanaryState::read(deployment)));
         else
             m_removing.append(nameOfKey(m_informer->key(row)));
     }

@@ -56,7 +56,6 @@ private:
     std::shared_ptr<KubeInformer> m_informer;
     // Read again for every change: the canary's own Deployment.
     void refreshCanary(const QJsonObject &deployment);
-    QString canarySystem(const QJsonObject &deployment) const;
 
     QHash<QString, SystemState> m_states;
     QHash<QString, SystemState::Canary> m_canaries; // by system
