@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QSysInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -183,6 +184,26 @@ QString AutotestResults::update(const std::function<void(QList<AutotestResult> &
     if (!file.commit())
         return QStringLiteral("%1: %2").arg(m_path, file.errorString());
     return QString();
+}
+
+int AutotestResults::forgetGone(const QString &system, const QSet<QString> &heads, const QList<AutotestResult> &known,
+    const QDateTime &now, QString *error)
+{
+    const auto gone = [&](const AutotestResult &result) {
+        const QDateTime last = result.finished.isValid() ? result.finished : result.started;
+        return result.system == system && result.isFinal() && !heads.contains(result.commit) && last.isValid() &&
+            last.secsTo(now) > keepGoneSeconds;
+    };
+    if (std::none_of(known.cbegin(), known.cend(), gone))
+        return 0;
+    int forgotten = 0;
+    const QString written = update([&](QList<AutotestResult> &results) { forgotten = int(results.removeIf(gone)); });
+    if (!written.isEmpty()) {
+        if (error)
+            *error = written;
+        return 0;
+    }
+    return forgotten;
 }
 
 std::optional<AutotestResult> AutotestResults::forget(const QString &system, const QString &commit, QString *error)

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -80,7 +81,17 @@ public:
     // forgotten; a commit under test by a live claim is kept, with ERROR.
     std::optional<AutotestResult> forget(const QString &system, const QString &commit, QString *error);
 
+    // Forgets the final verdicts of SYSTEM whose commit is the head of none
+    // of HEADS (the branches on origin now) and that were reached last
+    // longer than keepGoneSeconds before NOW: a branch merged, deleted or
+    // pushed past leaves a verdict nobody asks for again, and the file would
+    // grow by every push forever. Returns how many were forgotten; a pass
+    // with nothing to forget takes no lock and writes nothing.
+    int forgetGone(const QString &system, const QSet<QString> &heads, const QList<AutotestResult> &known,
+        const QDateTime &now, QString *error);
+
     static constexpr qint64 staleClaimSeconds = 4 * 3600;
+    static constexpr qint64 keepGoneSeconds = 14 * 24 * 3600;
     // Whether TESTER ("host:pid") is a process of this host that has ended:
     // its claim is abandoned at once, not after staleClaimSeconds.
     static bool testerIsGone(const QString &tester);

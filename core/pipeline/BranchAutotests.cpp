@@ -77,7 +77,8 @@ BranchAutotests::PassResult BranchAutotests::runOnce(const Progress &unmaskedPro
     // What is judged already, read once: a pass over unchanged branches
     // writes nothing and takes no lock.
     QSet<QString> judged; // "system commit branch"
-    for (const AutotestResult &known : store.all(&readError)) {
+    const QList<AutotestResult> allKnown = store.all(&readError);
+    for (const AutotestResult &known : allKnown) {
         if (known.isFinal())
             for (const QString &branch : known.branches)
                 judged.insert(known.system + QLatin1Char(' ') + known.commit + QLatin1Char(' ') + branch);
@@ -117,6 +118,17 @@ BranchAutotests::PassResult BranchAutotests::runOnce(const Progress &unmaskedPro
                 m_masker.mask(QStringLiteral("%1: not tested: %2").arg(system.name, gitError.message())));
             continue;
         }
+        QSet<QString> headCommits;
+        for (const RemoteHead &head : heads)
+            headCommits.insert(head.commitId);
+        QString pruneError;
+        if (const int forgotten =
+                store.forgetGone(system.name, headCommits, allKnown, QDateTime::currentDateTimeUtc(), &pruneError))
+            say(QStringLiteral("%1: forgot %2 verdicts of commits no branch is at any more")
+                    .arg(system.name)
+                    .arg(forgotten));
+        if (!pruneError.isEmpty())
+            result.warnings.append(m_masker.mask(pruneError));
         const CommitStatusPublisher::Made publisher =
             CommitStatusPublisher::create(m_ecosystem, system.name, m_options.transport);
         if (!publisher.error.isEmpty())

@@ -17,6 +17,7 @@
 #include "tracker/RedmineTracker.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,7 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Shipyard;
 using GitTest::git;
@@ -611,6 +613,45 @@ private Q_SLOTS:
         QVERIFY(!result.warnings.join(QLatin1Char('\n')).contains(QString::fromLatin1(reviewToken)));
         QCOMPARE(comments(task).size(), 1);
         QCOMPARE(pass(nowhere).tested.size(), 0);
+    }
+
+    // Verdicts of commits no branch is at any more go after two weeks: the
+    // file does not grow by every push forever. A head's verdict stays,
+    // however old, and so does a recent one.
+    void goneVerdictsAreForgotten()
+    {
+        const Ecosystem github =
+            ecosystem(QStringLiteral("github"), QStringLiteral("true"), QStringLiteral("results-gone.json"));
+        const QString task = newTask(QStringLiteral("Gone"));
+        const QString branch = QStringLiteral("feature/%1").arg(task);
+        const QString head = push(branch, QStringLiteral("gone.txt"));
+        AutotestResults results(m_dir.filePath(QStringLiteral("results-gone.json")));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto verdict = [&](const QString &commit, const QString &on, qint64 daysAgo) {
+            AutotestResult result { QStringLiteral("api"), commit, { on }, AutotestResult::Verdict::Passed, {}, {},
+                QStringLiteral("elsewhere:1"), now.addDays(-daysAgo), now.addDays(-daysAgo) };
+            QCOMPARE(results.store(result), QString());
+        };
+        const QString merged = QString(40, QLatin1Char('a'));
+        const QString recent = QString(40, QLatin1Char('b'));
+        verdict(merged, QStringLiteral("feature/AT-1"), 20);
+        verdict(recent, QStringLiteral("feature/AT-2"), 1);
+        verdict(head, branch, 30);
+
+        QString log;
+        const BranchAutotests::PassResult result = pass(github, &log);
+        QVERIFY2(result.error.isEmpty() && result.warnings.isEmpty(), qPrintable(result.warnings.join(u'\n')));
+        QCOMPARE(result.tested.size(), 0);
+        QVERIFY2(log.contains(QLatin1String("api: forgot 1 verdicts")), qPrintable(log));
+        QStringList kept;
+        for (const AutotestResult &known : results.all())
+            kept.append(known.commit);
+        QCOMPARE(kept, (QStringList { recent, head }));
+        // Nothing left to forget: the next pass writes nothing.
+        const QDateTime written = QFileInfo(results.path()).lastModified();
+        QThread::msleep(20);
+        pass(github, &log);
+        QCOMPARE(QFileInfo(results.path()).lastModified(), written);
     }
 
     // The robot's pass tests new branch heads too, before the tracker's stages.
