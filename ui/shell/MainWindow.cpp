@@ -91,6 +91,8 @@ MainWindow::MainWindow(const QString &kubeconfigFile, QWidget *parent)
     m_taskActions = new TaskActionController(m_pipelineView, this, this);
     connect(m_taskView, &TaskBoardView::actionRequested, m_taskActions, &TaskActionController::requestAction);
     connect(m_taskView, &TaskBoardView::teardownRequested, m_taskActions, &TaskActionController::requestTeardownOf);
+    connect(m_taskView, &TaskBoardView::testAgainRequested, m_taskActions, &TaskActionController::requestTestAgain);
+    connect(m_taskActions, &TaskActionController::autotestsForgotten, m_taskModel, &TaskBoardModel::refresh);
     connect(m_taskActions, &TaskActionController::showroomsChanged, m_taskView, &TaskBoardView::setShowroomTasks);
     connect(m_taskActions, &TaskActionController::viewRequested, this, &MainWindow::showView);
     connect(m_taskActions, &TaskActionController::statusChanged, this, [this](const QString &text) {

@@ -5,6 +5,7 @@
 #include "widgets/BackgroundTask.h"
 #include "widgets/ConfirmationDialog.h"
 
+#include "pipeline/AutotestResults.h"
 #include "pipeline/ShowroomManager.h"
 #include "pipeline/TaskBranches.h"
 
@@ -385,6 +386,38 @@ void TaskActionController::requestTeardownOf(const QString &task)
         return;
     }
     confirmTeardown(task);
+}
+
+void TaskActionController::requestTestAgain(const QString &task, const QStringList &retests)
+{
+    if (!m_loaded || retests.isEmpty())
+        return;
+    setStatus(tr("%1: forgetting its failed autotests…").arg(task));
+    runInBackground([results = AutotestResults::pathFor(m_ecosystem), retests] {
+        AutotestResults store(results);
+        QStringList forgotten;
+        QStringList errors;
+        for (const QString &retest : retests) {
+            const QString system = retest.section(QLatin1Char(' '), 0, 0);
+            const QString commit = retest.section(QLatin1Char(' '), 1);
+            QString error;
+            if (store.forget(system, commit, &error))
+                forgotten.append(QStringLiteral("%1 at %2").arg(system, commit.left(12)));
+            else
+                errors.append(error);
+        }
+        return std::make_pair(forgotten, errors);
+    }).then(this, [this, task](const std::pair<QStringList, QStringList> &done) {
+        const auto &[forgotten, errors] = done;
+        QString text;
+        if (!forgotten.isEmpty())
+            text = tr("%1: the robot's next pass tests %2 again.").arg(task, forgotten.join(QStringLiteral(", ")));
+        if (!errors.isEmpty())
+            text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Not forgotten: %1").arg(errors.join(QStringLiteral("; ")));
+        setStatus(text);
+        Q_EMIT autotestsForgotten(task);
+    });
 }
 
 void TaskActionController::confirmTeardown(const QString &task)

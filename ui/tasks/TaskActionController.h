@@ -30,6 +30,9 @@ class PipelineView;
 //                        merges them into their upstream);
 //   Merge                the same into production: the release, with the
 //                        environment's name typed;
+//   Test Again           forgets the failed autotest verdicts of the
+//                        task's heads (AutotestResults::forget), so that the
+//                        robot's next pass tests them again;
 //   Tear Down Showroom   a showroom picked from the cluster's list (or the
 //                        card's), confirmed by namespace, then
 //                        ShowroomManager::down in a worker thread.
@@ -54,6 +57,8 @@ public:
     // Lists the showrooms, lets one be picked, then as requestTeardownOf().
     void requestTeardown();
     void requestTeardownOf(const QString &task);
+    // RETESTS: "system commit" of the verdicts to forget.
+    void requestTestAgain(const QString &task, const QStringList &retests);
     // Reads the showrooms again (in the background); showroomsChanged follows.
     void refreshShowrooms();
 
@@ -73,6 +78,8 @@ Q_SIGNALS:
     void showroomsChanged(const QStringList &tasks);
     void showroomFinished(const QString &task, bool succeeded, const QString &text);
     void teardownFinished(const QString &task, bool succeeded, const QString &text);
+    // Verdicts were forgotten: the board's test chips are stale.
+    void autotestsForgotten(const QString &task);
 
 private:
     struct Relay;

@@ -76,19 +76,29 @@ void TaskBoardModel::refresh()
         return;
     m_scanning = true;
     const quint64 generation = m_generation;
+    struct Scan
+    {
+        BranchGateScan::Result gates;
+        QList<AutotestResult> autotests;
+    };
     runInBackground([ecosystem = m_ecosystem] {
-        return BranchGateScan::run(ecosystem);
-    }).then(this, [this, generation](const BranchGateScan::Result &scan) {
+        // An unreadable results file only means no test chips.
+        return Scan { BranchGateScan::run(ecosystem), AutotestResults(AutotestResults::pathFor(ecosystem)).all() };
+    }).then(this, [this, generation](const Scan &scan) {
         if (generation != m_generation)
             return;
         m_scanning = false;
-        apply(scan);
+        apply(scan.gates, scan.autotests);
         Q_EMIT scanFinished();
     });
 }
 
-QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(const BranchGateScan::Result &scan) const
+QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(
+    const BranchGateScan::Result &scan, const QList<AutotestResult> &autotests) const
 {
+    QHash<QString, const AutotestResult *> verdicts; // "system commit"
+    for (const AutotestResult &result : autotests)
+        verdicts.insert(result.system + QLatin1Char(' ') + result.commit, &result);
     QList<Card> cards;
     QHash<QString, int> byKey;
     struct Merged
@@ -170,6 +180,55 @@ QList<TaskBoardModel::Card> TaskBoardModel::cardsOf(const BranchGateScan::Result
                 { QStringLiteral("state"), GateVerdict::stateName(verdict.state) },
                 { QStringLiteral("reason"), verdict.reason } });
         }
+        // The autotests of the heads, worst first: failed, then not known
+        // (running, could not be tested), then passed. Heads nobody tested
+        // add no chip: the robot has not seen them yet.
+        QVariantMap tests;
+        int testRank = -1;
+        for (const BranchGateScan::Branch *branch : branches) {
+            const AutotestResult *result = verdicts.value(branch->system + QLatin1Char(' ') + branch->commit);
+            if (!result)
+                continue;
+            const bool failed = result->verdict == AutotestResult::Verdict::Failed;
+            const bool passed = result->verdict == AutotestResult::Verdict::Passed;
+            const int rank = failed ? 2 : passed ? 0 : 1;
+            QString reason;
+            switch (result->verdict) {
+            case AutotestResult::Verdict::Passed:
+                reason = tr("%1 passed its autotests at %2").arg(branch->system, branch->commit.left(12));
+                break;
+            case AutotestResult::Verdict::Failed:
+                reason = tr("%1 failed its autotests at %2: %3: %4")
+                             .arg(branch->system, branch->commit.left(12), result->step, result->reason);
+                break;
+            case AutotestResult::Verdict::Error:
+                reason =
+                    tr("%1 could not be tested at %2: %3").arg(branch->system, branch->commit.left(12), result->reason);
+                break;
+            case AutotestResult::Verdict::Running:
+                reason =
+                    tr("%1 is being tested at %2 by %3").arg(branch->system, branch->commit.left(12), result->tester);
+                break;
+            }
+            if (!passed && result->verdict != AutotestResult::Verdict::Running)
+                card.retests.append(branch->system + QLatin1Char(' ') + branch->commit);
+            tips.append(QStringLiteral("%1 %2: %3")
+                    .arg(passed      ? QStringLiteral("✔")
+                            : failed ? QStringLiteral("✘")
+                                     : QStringLiteral("…"),
+                        QStringLiteral("autotests"), reason.toHtmlEscaped()));
+            if (rank > testRank) {
+                testRank = rank;
+                tests = QVariantMap { { QStringLiteral("gate"), QStringLiteral("autotests") },
+                    { QStringLiteral("state"),
+                        passed       ? QStringLiteral("passed")
+                            : failed ? QStringLiteral("failed")
+                                     : QStringLiteral("unknown") },
+                    { QStringLiteral("reason"), reason } };
+            }
+        }
+        if (!tests.isEmpty())
+            card.gates.append(tests);
         if (!card.problem.isEmpty())
             tips.prepend(card.problem.toHtmlEscaped());
         card.tooltip = tips.join(QStringLiteral("<br>"));
@@ -245,6 +304,8 @@ QList<int> TaskBoardModel::changedRoles(const Card &before, const Card &after) c
         roles << Qt::ToolTipRole;
     if (before.problem != after.problem)
         roles << ProblemRole;
+    if (before.retests != after.retests)
+        roles << RetestRole;
     const int enabled[] = { ShowroomEnabledRole, DeliverEnabledRole, MergeEnabledRole };
     const int reasons[] = { ShowroomReasonRole, DeliverReasonRole, MergeReasonRole };
     for (int i = 0; i < 3; ++i) {
@@ -256,7 +317,7 @@ QList<int> TaskBoardModel::changedRoles(const Card &before, const Card &after) c
     return roles;
 }
 
-void TaskBoardModel::apply(const BranchGateScan::Result &scan)
+void TaskBoardModel::apply(const BranchGateScan::Result &scan, const QList<AutotestResult> &autotests)
 {
     m_problems.clear();
     if (!scan.error.isEmpty())
@@ -270,7 +331,7 @@ void TaskBoardModel::apply(const BranchGateScan::Result &scan)
             m_problems.append(tr("%1: %2").arg(system.name, system.reviewError));
     }
 
-    const QList<Card> cards = cardsOf(scan);
+    const QList<Card> cards = cardsOf(scan, autotests);
     QHash<QString, const Card *> wanted;
     for (const Card &card : cards)
         wanted.insert(card.key, &card);
@@ -465,6 +526,8 @@ QVariant TaskBoardModel::data(const QModelIndex &index, int role) const
         return card->actionReason[actionIndex(Action::Merge)];
     case ProblemRole:
         return card->problem;
+    case RetestRole:
+        return card->retests;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include "gating/BranchGateScan.h"
 #include "model/Ecosystem.h"
+#include "pipeline/AutotestResults.h"
 
 #include <QAbstractItemModel>
 #include <QTimer>
@@ -45,6 +46,9 @@ public:
         MergeEnabledRole,
         MergeReasonRole,
         ProblemRole, // a tracker or repository error about this card
+        // QStringList "system commit": the autotest verdicts of its branches'
+        // heads that failed or could not be had, for Test Again
+        RetestRole,
     };
 
     explicit TaskBoardModel(QObject *parent = nullptr);
@@ -56,7 +60,9 @@ public:
     void refresh();
     bool isScanning() const { return m_scanning; }
     // Applies a scan's result; public for tests that scan synchronously.
-    void apply(const BranchGateScan::Result &scan);
+    // AUTOTESTS: the verdicts of the autotest results file (AutotestResults),
+    // shown on the cards whose branch heads they judge.
+    void apply(const BranchGateScan::Result &scan, const QList<AutotestResult> &autotests = {});
     // Problems that belong to no card (tracker unreachable, a repository missing).
     QStringList problems() const { return m_problems; }
     void setRefreshInterval(int milliseconds);
@@ -84,6 +90,7 @@ private:
         QString assignee;
         QString problem;
         QStringList branches;
+        QStringList retests;
         QVariantList gates;
         QString tooltip;
         int approvals = 0;
@@ -98,7 +105,7 @@ private:
         std::vector<std::unique_ptr<Card>> cards;
     };
 
-    QList<Card> cardsOf(const BranchGateScan::Result &scan) const;
+    QList<Card> cardsOf(const BranchGateScan::Result &scan, const QList<AutotestResult> &autotests) const;
     int columnRow(const QString &status) const;
     int ensureColumn(const QString &status);
     QList<int> changedRoles(const Card &before, const Card &after) const;

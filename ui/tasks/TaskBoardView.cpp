@@ -77,6 +77,17 @@ TaskBoardView::TaskBoardView(TaskBoardModel *model, QWidget *parent) : QWidget(p
         if (m_selected.isValid())
             Q_EMIT teardownRequested(m_selected.data(TaskBoardModel::KeyRole).toString());
     });
+    m_testAgain = new QPushButton(tr("Test &Again"));
+    m_testAgain->setAccessibleName(tr("Test the task's branches again"));
+    m_testAgain->setToolTip(tr("Forget the failed verdicts of the branches' heads: the robot's next pass tests them "
+                               "again (as shipyardctl autotest retry does)"));
+    m_testAgain->hide();
+    buttons->addWidget(m_testAgain);
+    connect(m_testAgain, &QPushButton::clicked, this, [this] {
+        if (m_selected.isValid())
+            Q_EMIT testAgainRequested(m_selected.data(TaskBoardModel::KeyRole).toString(),
+                m_selected.data(TaskBoardModel::RetestRole).toStringList());
+    });
     m_reasons = new QLabel;
     m_reasons->setWordWrap(true);
     m_reasons->setTextFormat(Qt::PlainText);
@@ -223,7 +234,7 @@ void TaskBoardView::showCard(const QModelIndex &index)
             button->setToolTip({});
         }
         m_reasons->clear();
-        updateTeardown();
+        updateCardActions();
         return;
     }
     QString html = QStringLiteral("<b>%1</b> %2")
@@ -245,17 +256,19 @@ void TaskBoardView::showCard(const QModelIndex &index)
             reasons.append(reason);
     }
     m_reasons->setText(reasons.isEmpty() ? QString() : tr("Not now: %1").arg(reasons.join(QStringLiteral("; "))));
-    updateTeardown();
+    updateCardActions();
 }
 
 void TaskBoardView::setShowroomTasks(const QStringList &tasks)
 {
     m_showroomTasks = tasks;
-    updateTeardown();
+    updateCardActions();
 }
 
-void TaskBoardView::updateTeardown()
+void TaskBoardView::updateCardActions()
 {
+    // Only a card with a failed or untested head has something to test again.
+    m_testAgain->setVisible(!m_selected.data(TaskBoardModel::RetestRole).toStringList().isEmpty());
     const QString key = selectedKey();
     const bool has = !key.isEmpty() && m_showroomTasks.contains(key);
     m_teardown->setEnabled(has);

@@ -31,6 +31,8 @@ public:
     // The tasks that have a showroom now: their cards offer to tear it down.
     void setShowroomTasks(const QStringList &tasks);
     QPushButton *teardownButton() const { return m_teardown; }
+    // Shown for a card whose autotests failed or could not run.
+    QPushButton *testAgainButton() const { return m_testAgain; }
     // Shows only the cards whose key, title, assignee or branches contain TEXT.
     void setFilterText(const QString &text);
     QLineEdit *filterField() const { return m_filter; }
@@ -38,12 +40,14 @@ public:
 Q_SIGNALS:
     void actionRequested(const QString &taskKey, Shipyard::TaskBoardModel::Action action);
     void teardownRequested(const QString &taskKey);
+    // RETESTS: "system commit" of each verdict to forget (TaskBoardModel::RetestRole).
+    void testAgainRequested(const QString &taskKey, const QStringList &retests);
 
 private:
     void addColumns(int first, int last);
     void showCard(const QModelIndex &index);
     void updateProblems();
-    void updateTeardown();
+    void updateCardActions();
     void applyFilter(const QModelIndex &column, int first, int last);
     bool matchesFilter(const QModelIndex &card) const;
 
@@ -56,6 +60,7 @@ private:
     QLabel *m_reasons = nullptr; // why the disabled actions are disabled
     QPushButton *m_buttons[3] = {};
     QPushButton *m_teardown = nullptr;
+    QPushButton *m_testAgain = nullptr;
     QStringList m_showroomTasks;
     QPersistentModelIndex m_selected;
 };

@@ -26,6 +26,8 @@ QString TaskCardDelegate::gateLabel(const QString &gateName)
         return tr("merge");
     if (gateName == QLatin1String("clean-integration"))
         return tr("integrates");
+    if (gateName == QLatin1String("autotests"))
+        return tr("tests");
     return gateName;
 }
 

@@ -3,10 +3,12 @@
 // Reviewed-by trailers: a column per status, a card per task with its
 // gates, actions enabled only where the gates allow (the reason otherwise),
 // and a rescan after the tracker moves a task changes only that card.
+#include "tasks/TaskActionController.h"
 #include "tasks/TaskBoardModel.h"
 #include "tasks/TaskBoardView.h"
 
 #include "model/EcosystemLoader.h"
+#include "pipeline/AutotestResults.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -253,6 +255,72 @@ private Q_SLOTS:
         QVERIFY(column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-1")).row()));
         view.setFilterText(QString());
         QVERIFY(!column->isRowHidden(model.cardIndex(QStringLiteral("SHOP-1")).row()));
+    }
+
+    // The robot's autotest verdicts of the heads show as a "tests" chip; a
+    // failed one offers Test Again, which forgets the verdict in the
+    // results file (as `shipyardctl autotest retry` does) and rescans.
+    void testAgain()
+    {
+        QTemporaryDir dir;
+        const QString api = dir.filePath(QStringLiteral("api"));
+        QVERIFY(QDir().mkpath(api));
+        QVERIFY(
+            git(api, { QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main") }));
+        QVERIFY(commit(api, QStringLiteral("README"), QStringLiteral("Start")));
+        QVERIFY(git(api,
+            { QStringLiteral("checkout"), QStringLiteral("-qb"), QStringLiteral("feature/SHOP-7-cart"),
+                QStringLiteral("main") }));
+        QVERIFY(commit(api, QStringLiteral("cart"), QStringLiteral("Cart")));
+        QProcess head;
+        head.setWorkingDirectory(api);
+        head.start(QStringLiteral("git"), { QStringLiteral("rev-parse"), QStringLiteral("HEAD") });
+        QVERIFY(head.waitForFinished());
+        const QString commitId = QString::fromLatin1(head.readAllStandardOutput().trimmed());
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("tasks.yaml")),
+            "tasks:\n  - {key: SHOP-7, title: Cart, status: In Progress}\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("eco.yaml")),
+            "name: Shop\n"
+            "gating: {taskKey: 'SHOP-[0-9]+', autotests: {results: results.json}}\n"
+            "tracker: {kind: file, file: tasks.yaml}\n"
+            "systems:\n  - {name: api, template: backend, repository: api, image: shop/api, manifests: [deploy/]}\n"
+            "environments:\n  - {name: staging, kind: staging, context: staging, namespace: shop}\n"));
+        const EcosystemLoadResult loaded = EcosystemLoader().loadFile(dir.filePath(QStringLiteral("eco.yaml")));
+        QVERIFY(loaded.ecosystem);
+        AutotestResults results(dir.filePath(QStringLiteral("results.json")));
+        QCOMPARE(AutotestResults::pathFor(*loaded.ecosystem), results.path());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(results.store({ QStringLiteral("api"), commitId, { QStringLiteral("feature/SHOP-7-cart") },
+                     AutotestResult::Verdict::Failed, QStringLiteral("test"), QStringLiteral("cart_test: 1 failure"),
+                     QStringLiteral("robot:1"), now, now }),
+            QString());
+
+        TaskBoardModel model;
+        TaskBoardView view(&model);
+        QSignalSpy scanned(&model, &TaskBoardModel::scanFinished);
+        model.setEcosystem(*loaded.ecosystem);
+        QVERIFY(scanned.wait(60000));
+        const QModelIndex card = model.cardIndex(QStringLiteral("SHOP-7"));
+        QCOMPARE(gateState(card, QStringLiteral("autotests")), QStringLiteral("failed"));
+        QVERIFY(card.data(Qt::ToolTipRole).toString().contains(QStringLiteral("cart_test: 1 failure")));
+        QCOMPARE(
+            card.data(TaskBoardModel::RetestRole).toStringList(), QStringList { QStringLiteral("api ") + commitId });
+        view.selectCard(QStringLiteral("SHOP-7"));
+        QVERIFY(!view.testAgainButton()->isHidden());
+
+        TaskActionController actions(nullptr, &view);
+        actions.setEcosystem(*loaded.ecosystem, ClusterAccess());
+        connect(&view, &TaskBoardView::testAgainRequested, &actions, &TaskActionController::requestTestAgain);
+        connect(&actions, &TaskActionController::autotestsForgotten, &model, &TaskBoardModel::refresh);
+        QSignalSpy forgotten(&actions, &TaskActionController::autotestsForgotten);
+        view.testAgainButton()->click();
+        QVERIFY(forgotten.wait(10000));
+        QCOMPARE(actions.statusText(),
+            QStringLiteral("SHOP-7: the robot's next pass tests api at %1 again.").arg(commitId.left(12)));
+        QVERIFY(!results.find(QStringLiteral("api"), commitId));
+        QVERIFY(scanned.wait(60000));
+        QCOMPARE(gateState(model.cardIndex(QStringLiteral("SHOP-7")), QStringLiteral("autotests")), QString());
+        QVERIFY(view.testAgainButton()->isHidden());
     }
 };
 
