@@ -9,6 +9,7 @@
 #include "pipeline/BranchAutotests.h"
 #include "pipeline/CommitTest.h"
 #include "pipeline/Delivery.h"
+#include "pipeline/EnvironmentLock.h"
 #include "pipeline/ShowroomManager.h"
 #include "pipeline/TaskBranches.h"
 #include "tracker/TrackerFactory.h"
@@ -166,7 +167,28 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
                                     .arg(entry.showroom.namespaceName, entry.reasons.join(QStringLiteral("; ")))
                               : entry.error });
     }
+    result.queues = queues();
     return result;
+}
+
+QMap<QString, DeliveryRobot::Queue> DeliveryRobot::queues() const
+{
+    QMap<QString, Queue> queues;
+    for (const Environment &environment : m_ecosystem.environments) {
+        if (environment.kind == EnvironmentKind::Showroom)
+            continue;
+        const KubeClient client = m_options.cluster.client(environment.context);
+        if (!client.isValid())
+            continue;
+        const EnvironmentLock::Status status = EnvironmentLock::read(client, environment.namespaceName);
+        if (status.error.isError())
+            continue;
+        queues.insert(environment.name,
+            { status.isHeld(),
+                int(std::count_if(status.queue.cbegin(), status.queue.cend(),
+                    [](const EnvironmentLock::Waiter &waiter) { return !waiter.expired; })) });
+    }
+    return queues;
 }
 
 DeliveryRobot::Action DeliveryRobot::autotest(Tracker &tracker, const Task &task, const Progress &progress) const

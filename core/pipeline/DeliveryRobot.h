@@ -80,9 +80,19 @@ public:
         std::chrono::milliseconds duration { 0 };
     };
 
+    // An environment's delivery lock as the pass left it (EnvironmentLock).
+    struct Queue
+    {
+        bool held = false;
+        int waiting = 0; // deliveries queued behind the holder
+    };
+
     struct PassResult
     {
         QList<Action> actions;
+        // Per environment (showrooms aside: one per task), read after the
+        // stages; an environment whose cluster does not answer is missing.
+        QMap<QString, Queue> queues;
         QStringList warnings; // stages skipped (no staging environment, …)
         QString error; // the pass could not run (no tracker)
         bool succeeded() const;
@@ -98,6 +108,7 @@ private:
     Action autotest(Tracker &tracker, const Task &task, const Progress &progress) const;
     Action showroom(Tracker &tracker, const Task &task, const Progress &progress) const;
     Action deliver(Tracker &tracker, const Task &task, const Environment &staging, const Progress &progress) const;
+    QMap<QString, Queue> queues() const;
 
     Ecosystem m_ecosystem;
     Options m_options;

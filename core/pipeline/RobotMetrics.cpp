@@ -44,6 +44,9 @@ void RobotMetrics::observePass(const DeliveryRobot::PassResult &pass, const QDat
     m_notReady = pass.error;
     if (pass.error.isEmpty())
         m_lastSuccess = double(end.toMSecsSinceEpoch()) / 1000;
+    // An environment that did not answer this time keeps its last figures.
+    for (auto it = pass.queues.cbegin(); it != pass.queues.cend(); ++it)
+        m_queues.insert(it.key(), *it);
     for (const DeliveryRobot::Action &action : pass.actions) {
         ++m_actions[{ action.stage, action.succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed") }];
         if (action.outcome.isEmpty())
@@ -133,6 +136,17 @@ QByteArray RobotMetrics::exposition() const
         out += QStringLiteral("shipyard_rollbacks_total{environment=\"%1\",trigger=\"%2\"} %3\n")
                    .arg(labelValue(it.key().first), labelValue(it.key().second))
                    .arg(*it);
+    header(out, "shipyard_delivery_queue_length", "gauge",
+        "Deliveries waiting for an environment's lock, as the last pass read it.");
+    for (auto it = m_queues.cbegin(); it != m_queues.cend(); ++it)
+        out += QStringLiteral("shipyard_delivery_queue_length{environment=\"%1\"} %2\n")
+                   .arg(labelValue(it.key()))
+                   .arg(it->waiting);
+    header(out, "shipyard_delivery_lock_held", "gauge", "1 while a delivery holds the environment's lock.");
+    for (auto it = m_queues.cbegin(); it != m_queues.cend(); ++it)
+        out += QStringLiteral("shipyard_delivery_lock_held{environment=\"%1\"} %2\n")
+                   .arg(labelValue(it.key()))
+                   .arg(it->held ? 1 : 0);
     header(out, "shipyard_robot_last_successful_pass_timestamp_seconds", "gauge",
         "When a pass last ran without an error (0: never).");
     out += QStringLiteral("shipyard_robot_last_successful_pass_timestamp_seconds %1\n").arg(number(m_lastSuccess));

@@ -15,7 +15,8 @@ namespace Shipyard {
 // What a running robot tells Prometheus (its /metrics, in the text
 // exposition format 0.0.4): its passes and actions, the deliveries it ran by
 // environment and result with their durations, rollbacks by what triggered
-// them, when a pass last succeeded, and whether it leads. Fed by the robot's
+// them, each environment's delivery queue, when a pass last succeeded, and
+// whether it leads. Fed by the robot's
 // loop after each pass, read by the HTTP endpoint's thread: every member is
 // safe to call from any thread.
 class RobotMetrics
@@ -49,6 +50,7 @@ private:
     QMap<QPair<QString, QString>, quint64> m_deliveries; // (environment, outcome) → count
     QMap<QString, Durations> m_durations; // environment → histogram
     QMap<QPair<QString, QString>, quint64> m_rollbacks; // (environment, trigger) → count
+    QMap<QString, DeliveryRobot::Queue> m_queues; // environment → its lock after the last pass
     double m_lastSuccess = 0; // seconds since the epoch
     bool m_leading = true; // without leader election, the only robot leads
     bool m_ready = false;

@@ -134,6 +134,41 @@ private Q_SLOTS:
             query(QStringLiteral("shipyard_robot_last_successful_pass_timestamp_seconds{robot=\"%1\"}").arg(robotLabel))
                 .value_or(0) > 0);
 
+        // Someone holds staging's lock by hand and a second waits behind:
+        // the next pass reads the lock and its queue.
+        QProcessEnvironment lockEnvironment = QProcessEnvironment::systemEnvironment();
+        lockEnvironment.insert(QStringLiteral("XDG_STATE_HOME"), m_dir.filePath(QStringLiteral("state")));
+        QProcess holder;
+        QProcess waiter;
+        const auto release = qScopeGuard([&] {
+            for (QProcess *lock : { &waiter, &holder }) {
+                lock->terminate();
+                lock->waitForFinished(30000);
+            }
+        });
+        for (QProcess *lock : { &holder, &waiter }) {
+            lock->setProcessEnvironment(lockEnvironment);
+            QStringList arguments { QStringLiteral("lock"), QStringLiteral("take"), QStringLiteral("staging"),
+                QStringLiteral("--ecosystem"), m_world->ecosystemPath(), QStringLiteral("--kubeconfig"),
+                clusterKubeconfigPath() };
+            if (lock == &waiter)
+                arguments.append(QStringLiteral("--wait"));
+            lock->start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"), arguments);
+            QVERIFY(lock->waitForStarted());
+            if (lock == &holder)
+                QVERIFY2(holder.waitForReadyRead(30000), holder.readAllStandardError().constData());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(curlGet(base + QStringLiteral("/metrics"))
+                                     .second.contains("shipyard_delivery_queue_length{environment=\"staging\"} 1\n"),
+            30000);
+        QVERIFY(curlGet(base + QStringLiteral("/metrics"))
+                .second.contains("shipyard_delivery_lock_held{environment=\"staging\"} 1\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            query(
+                QStringLiteral("shipyard_delivery_queue_length{robot=\"%1\",environment=\"staging\"}").arg(robotLabel))
+                .value_or(-1),
+            1.0, 30000);
+
         // SIGTERM ends it cleanly.
         robot.terminate();
         QVERIFY(robot.waitForFinished(60000));
