@@ -4,6 +4,7 @@
 
 #include "manifests/SourceCheck.h"
 #include "model/EcosystemLoader.h"
+#include "templates/TemplateCatalog.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -56,6 +57,13 @@ public:
                 if (diagnostic.isError())
                     result.ecosystem.reset();
             }
+        }
+        // The team's service templates are part of what the file promises.
+        if (result.ecosystem) {
+            const Diagnostics templates = TemplateCatalog::check(*result.ecosystem, path);
+            result.diagnostics += templates;
+            if (hasErrors(templates))
+                result.ecosystem.reset();
         }
         if (format == QLatin1String("json")) {
             QJsonArray diagnostics;

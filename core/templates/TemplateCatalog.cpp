@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <yaml-cpp/yaml.h>
+
 namespace Shipyard {
 
 TemplateCatalog::TemplateCatalog(const QString &teamDirectory) : m_teamDirectory(teamDirectory)
@@ -56,6 +58,36 @@ std::optional<ServiceTemplate> TemplateCatalog::find(const QString &name, QStrin
         *error = lines.join(QLatin1Char('\n'));
     }
     return found;
+}
+
+Diagnostics TemplateCatalog::check(const Ecosystem &ecosystem, const QString &ecosystemPath)
+{
+    Diagnostics diagnostics;
+    if (ecosystem.templatesDirectory.isEmpty())
+        return diagnostics;
+    SourceLocation at;
+    try {
+        const YAML::Node key = YAML::LoadFile(ecosystemPath.toStdString())["templates"];
+        if (key)
+            at = { int(key.Mark().line) + 1, int(key.Mark().column) + 1 };
+    } catch (const YAML::Exception &) {
+        // The loader read it a moment ago; without a place the message still names the key.
+    }
+    const QString directory = ecosystem.resolvePath(ecosystem.templatesDirectory);
+    if (!QFileInfo(directory).isDir()) {
+        diagnostics.append({ ecosystemPath, at, Diagnostic::Severity::Error,
+            QStringLiteral("templates: %1 is no folder; `shipyardctl new system` would refuse every template")
+                .arg(QDir::toNativeSeparators(directory)) });
+        return diagnostics;
+    }
+    const QStringList names = templatesIn(directory);
+    if (names.isEmpty())
+        diagnostics.append({ ecosystemPath, at, Diagnostic::Severity::Warning,
+            QStringLiteral("templates: %1 holds no template (a folder with a %2); only the built-in ones are offered")
+                .arg(QDir::toNativeSeparators(directory), ServiceTemplate::descriptionFileName()) });
+    for (const QString &name : names)
+        ServiceTemplate::read(QDir(directory).filePath(name), name, &diagnostics);
+    return diagnostics;
 }
 
 } // namespace Shipyard

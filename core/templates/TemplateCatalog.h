@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "model/Ecosystem.h"
 #include "support/Diagnostic.h"
 #include "templates/ServiceTemplate.h"
 
@@ -30,6 +31,13 @@ public:
     // NAME read; nullopt with ERROR (an unknown name lists the known ones,
     // a broken template.yaml names its place).
     std::optional<ServiceTemplate> find(const QString &name, QString *error) const;
+
+    // What `shipyardctl validate` says of an ecosystem's `templates:` (read
+    // from ECOSYSTEMPATH, the file it was loaded from): a folder that is not
+    // there is an error at the key (`new system` would refuse it), and
+    // every template in it is read, its problems at their places in its
+    // template.yaml. Nothing without the key.
+    static Diagnostics check(const Ecosystem &ecosystem, const QString &ecosystemPath);
 
 private:
     static QStringList templatesIn(const QString &directory);

@@ -112,6 +112,38 @@ private Q_SLOTS:
         QVERIFY(run.out.isEmpty());
     }
 
+    // The team's `templates:` folder is checked too: a folder that is not
+    // there at the key, a broken template.yaml at its own place.
+    void teamTemplatesAreChecked()
+    {
+        QTemporaryDir dir;
+        const QByteArray ecosystem = "name: Shop\ntemplates: service-templates\nsystems:\n"
+                                     "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
+                                     "environments:\n  - {name: l, kind: local, context: c, namespace: n}\n";
+        const QString path = writeFile(dir, QStringLiteral("eco.yaml"), ecosystem);
+        Run run = shipyardctl({ QStringLiteral("validate"), QStringLiteral("--no-render"), path });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(path + QStringLiteral(":2:12: error: templates: ") +
+                     QDir::toNativeSeparators(dir.filePath(QStringLiteral("service-templates"))) +
+                     QStringLiteral(" is no folder")),
+            qPrintable(run.err));
+
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("service-templates/grpc")));
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("service-templates/cron")));
+        writeFile(dir, QStringLiteral("service-templates/grpc/template.yaml"), "kind: database\nsystem: {}\n");
+        writeFile(dir, QStringLiteral("service-templates/cron/template.yaml"), "kind: worker\nsystem: {}\n");
+        run = shipyardctl({ QStringLiteral("validate"), QStringLiteral("--no-render"), path });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(dir.filePath(QStringLiteral("service-templates/grpc/template.yaml:1:7: error:"))),
+            qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("cron")), qPrintable(run.err));
+
+        writeFile(dir, QStringLiteral("service-templates/grpc/template.yaml"), "kind: backend\nsystem: {}\n");
+        run = shipyardctl({ QStringLiteral("validate"), QStringLiteral("--no-render"), path });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
     void warningsAloneStillValid()
     {
         QTemporaryDir dir;
