@@ -96,8 +96,11 @@ public:
         if (environment.alerts) {
             const QList<AlertSelection> selections = AlertSelection::forSystems(
                 place.ecosystem(), environment, delivered, ns, place.taskKey(), &alerts.error);
-            if (!selections.isEmpty())
-                alerts = AlertmanagerClient(QUrl(environment.alerts->alertmanagerUrl)).firing(selections);
+            if (!selections.isEmpty()) {
+                AlertmanagerClient alertmanager(QUrl(environment.alerts->alertmanagerUrl));
+                alertmanager.setCredentials(environment.alerts->credentials);
+                alerts = alertmanager.firing(selections);
+            }
         }
         if (place.wantsJson()) {
             QJsonObject root { { QStringLiteral("environment"), environment.name },

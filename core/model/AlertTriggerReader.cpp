@@ -2,6 +2,7 @@
 #include "model/AlertTriggerReader.h"
 
 #include "model/AlertMatcher.h"
+#include "model/ServiceCredentialsReader.h"
 #include "support/YamlMappingReader.h"
 
 #include <QRegularExpression>
@@ -48,6 +49,8 @@ std::optional<AlertTrigger> readAlertTrigger(
         trigger.alertmanagerUrl = *url;
     }
     ok &= !trigger.alertmanagerUrl.isEmpty();
+    trigger.credentials = readServiceCredentials(
+        a, "alertmanager", trigger.alertmanagerUrl, base ? base->credentials : ServiceCredentials(), sink);
 
     if (const auto matchers = a.stringList("matchers", required)) {
         trigger.matchers = *matchers;
@@ -83,8 +86,9 @@ std::optional<AlertTrigger> readAlertTrigger(
     if (const auto policy = a.choice("onUnreachable", { QStringLiteral("proceed"), QStringLiteral("stop") }))
         trigger.onUnreachable =
             *policy == QLatin1String("stop") ? AlertTrigger::Unreachable::Stop : AlertTrigger::Unreachable::Proceed;
-    a.reportUnknownKeys({ QStringLiteral("alertmanager"), QStringLiteral("matchers"), QStringLiteral("window"),
-        QStringLiteral("interval"), QStringLiteral("onUnreachable") });
+    a.reportUnknownKeys(QStringList { QStringLiteral("alertmanager"), QStringLiteral("matchers"),
+                            QStringLiteral("window"), QStringLiteral("interval"), QStringLiteral("onUnreachable") } +
+        serviceCredentialKeys());
     if (!ok)
         return std::nullopt;
     return trigger;

@@ -142,11 +142,26 @@ QString Ecosystem::resolvePath(const QString &path) const
     return QDir::cleanPath(QFileInfo(filePath).absoluteDir().filePath(path));
 }
 
+QList<ServiceCredentials> Ecosystem::monitoringCredentials() const
+{
+    QList<ServiceCredentials> all;
+    if (rollback.monitoring)
+        all.append(rollback.monitoring->credentials);
+    for (const Environment &environment : environments) {
+        if (environment.alerts)
+            all.append(environment.alerts->credentials);
+    }
+    return all;
+}
+
 QStringList Ecosystem::secretVariables() const
 {
+    QStringList candidates { tracker.tokenEnvironmentVariable, gating.reviews.tokenEnvironmentVariable,
+        registry.passwordEnvironmentVariable };
+    for (const ServiceCredentials &credentials : monitoringCredentials())
+        candidates << credentials.tokenEnv << credentials.passwordEnv;
     QStringList names;
-    for (const QString &variable : { tracker.tokenEnvironmentVariable, gating.reviews.tokenEnvironmentVariable,
-             registry.passwordEnvironmentVariable }) {
+    for (const QString &variable : std::as_const(candidates)) {
         if (!variable.isEmpty() && !names.contains(variable))
             names.append(variable);
     }
@@ -156,8 +171,13 @@ QStringList Ecosystem::secretVariables() const
 QStringList Ecosystem::credentialVariables() const
 {
     QStringList names = secretVariables();
-    if (!registry.usernameEnvironmentVariable.isEmpty() && !names.contains(registry.usernameEnvironmentVariable))
-        names.append(registry.usernameEnvironmentVariable);
+    QStringList users { registry.usernameEnvironmentVariable };
+    for (const ServiceCredentials &credentials : monitoringCredentials())
+        users << credentials.usernameEnv;
+    for (const QString &variable : std::as_const(users)) {
+        if (!variable.isEmpty() && !names.contains(variable))
+            names.append(variable);
+    }
     return names;
 }
 

@@ -146,6 +146,17 @@ struct FreezeWindow
     SourceLocation location;
 };
 
+// How Shipyard signs in to a monitoring service (Prometheus, Alertmanager,
+// or the proxy in front of one): the environment variables holding a bearer
+// token, or a user name and password for basic auth, never the values.
+struct ServiceCredentials
+{
+    QString tokenEnv;
+    QString usernameEnv;
+    QString passwordEnv;
+    bool isEmpty() const { return tokenEnv.isEmpty() && usernameEnv.isEmpty() && passwordEnv.isEmpty(); }
+};
+
 // Alertmanager's alerts about an environment (docs/alerts.md): one that
 // fires before a delivery refuses it unless a person says why, one that
 // fires during the watch after a release rolls the release back. The
@@ -159,6 +170,7 @@ struct AlertTrigger
     enum class Unreachable { Proceed, Stop };
 
     QString alertmanagerUrl;
+    ServiceCredentials credentials;
     // Alertmanager's matchers (see AlertMatcher), all of which an alert
     // must match; ${NAME} stands for a variable of each delivered system in
     // the environment (Ecosystem::variablesFor), so that one list serves all.
@@ -311,6 +323,7 @@ struct MonitoringTrigger
     enum class Inconclusive { Keep, RollBack };
 
     QString prometheusUrl;
+    ServiceCredentials credentials;
     QString query;
     double threshold = 0;
     std::chrono::seconds window { 300 };
@@ -374,6 +387,8 @@ struct Ecosystem
     // review service's tokens, the registry's password. Their values are
     // masked wherever text goes (see SecretMasker).
     QStringList secretVariables() const;
+    // The credentials of rollback.monitoring and of every environment's alerts.
+    QList<ServiceCredentials> monitoringCredentials() const;
     // secretVariables() and the registry's username: what the code of a
     // branch never sees unless a system passes it (see CommandEnvironment).
     // The username is no secret to mask, yet half of a credential.

@@ -11,6 +11,7 @@
 #include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
 #include "model/MigrationReader.h"
+#include "model/ServiceCredentialsReader.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
 #include "support/YamlDocument.h"
@@ -311,6 +312,7 @@ private:
             YamlMappingReader m(monitoring, QStringLiteral("rollback monitoring"), m_sink);
             MonitoringTrigger trigger;
             trigger.prometheusUrl = m.string("prometheus", Presence::Required).value_or(QString());
+            trigger.credentials = readServiceCredentials(m, "prometheus", trigger.prometheusUrl, {}, m_sink);
             trigger.query = m.string("query", Presence::Required).value_or(QString());
             if (const auto threshold = m.number("threshold"))
                 trigger.threshold = *threshold;
@@ -322,8 +324,10 @@ private:
                 trigger.onInconclusive = *policy == QLatin1String("rollback")
                     ? MonitoringTrigger::Inconclusive::RollBack
                     : MonitoringTrigger::Inconclusive::Keep;
-            m.reportUnknownKeys({ QStringLiteral("prometheus"), QStringLiteral("query"), QStringLiteral("threshold"),
-                QStringLiteral("window"), QStringLiteral("interval"), QStringLiteral("onInconclusive") });
+            m.reportUnknownKeys(
+                QStringList { QStringLiteral("prometheus"), QStringLiteral("query"), QStringLiteral("threshold"),
+                    QStringLiteral("window"), QStringLiteral("interval"), QStringLiteral("onInconclusive") } +
+                serviceCredentialKeys());
             rollback.monitoring = trigger;
         }
         // Every staging and production environment's, unless it has its own.

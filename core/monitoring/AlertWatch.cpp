@@ -24,6 +24,7 @@ void AlertWatch::check()
 {
     const auto client = std::make_shared<AlertmanagerClient>(QUrl(m_trigger.alertmanagerUrl), m_transport);
     client->setTimeout(requestTimeoutMs());
+    client->setCredentials(m_trigger.credentials);
     client->setCancelFlag(cancelFlag());
     QPromise<AlertmanagerClient::Answer> promise;
     QFuture<AlertmanagerClient::Answer> future = promise.future();

@@ -31,6 +31,11 @@ AlertmanagerClient::AlertmanagerClient(const QUrl &baseUrl, std::shared_ptr<Http
     : m_baseUrl(baseUrl), m_transport(transport ? std::move(transport) : std::make_shared<CurlTransport>())
 { }
 
+void AlertmanagerClient::setCredentials(const ServiceCredentials &credentials)
+{
+    m_authorization = ServiceAuthorization::from(credentials);
+}
+
 AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> &matchers) const
 {
     Answer answer;
@@ -47,8 +52,14 @@ AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> 
     QByteArray base = m_baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
     while (base.endsWith('/'))
         base.chop(1);
+    if (!m_authorization.error.isEmpty()) {
+        answer.error = Tr::tr("no credentials for Alertmanager: %1").arg(m_authorization.error);
+        return answer;
+    }
     HttpRequest request;
     request.url = QUrl::fromEncoded(QByteArray(base + "/api/v2/alerts?" + query), QUrl::StrictMode);
+    if (!m_authorization.header.isEmpty())
+        request.addHeader("Authorization", m_authorization.header);
     request.addHeader("Accept", "application/json");
     request.timeoutMs = m_timeoutMs;
     request.cancelled = m_cancelled;
@@ -65,6 +76,12 @@ AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> 
         return answer;
     default:
         answer.error = Tr::tr("Alertmanager unreachable: %1 (%2)").arg(m_baseUrl.toString(), response.failureText);
+        return answer;
+    }
+    if (const QString refused = ServiceAuthorization::refusal(
+            QStringLiteral("Alertmanager"), response.status, !m_authorization.header.isEmpty());
+        !refused.isEmpty()) {
+        answer.error = refused;
         return answer;
     }
     answer = parse(response.status, response.body);

@@ -4,6 +4,8 @@
 #include "monitoring/AlertSelection.h"
 #include "monitoring/FiringAlert.h"
 
+#include "monitoring/ServiceAuthorization.h"
+
 #include <QUrl>
 
 #include <atomic>
@@ -42,6 +44,8 @@ public:
 
     void setCancelFlag(const std::atomic_bool *flag) { m_cancelled = flag; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Signs every request in with CREDENTIALS' variables, read now.
+    void setCredentials(const ServiceCredentials &credentials);
     QUrl baseUrl() const { return m_baseUrl; }
 
 private:
@@ -49,6 +53,7 @@ private:
     std::shared_ptr<HttpTransport> m_transport;
     const std::atomic_bool *m_cancelled = nullptr;
     int m_timeoutMs = 15000;
+    ServiceAuthorization m_authorization;
 };
 
 } // namespace Shipyard

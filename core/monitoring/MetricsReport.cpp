@@ -52,6 +52,7 @@ MetricsReport MetricsReport::read(const Ecosystem &ecosystem, const Environment 
     report.seriesTo = to;
     PrometheusClient prometheus(QUrl(monitoring.prometheusUrl));
     prometheus.setTimeout(10000);
+    prometheus.setCredentials(monitoring.credentials);
     // About 240 points across the chart.
     report.series = prometheus.queryRange(monitoring.query, start, to, std::max<int>(1, int(start.secsTo(to) / 240)));
     return report;

@@ -33,6 +33,7 @@ void MonitoringWatch::check()
 {
     const auto client = std::make_shared<PrometheusClient>(QUrl(m_trigger.prometheusUrl), m_transport);
     client->setTimeout(requestTimeoutMs());
+    client->setCredentials(m_trigger.credentials);
     client->setCancelFlag(cancelFlag());
     QPromise<Evaluation> promise;
     QFuture<Evaluation> future = promise.future();

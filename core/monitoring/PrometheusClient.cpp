@@ -84,8 +84,15 @@ PrometheusResult PrometheusClient::post(const char *endpoint, const QByteArray &
         result.errorText = Tr::tr("invalid Prometheus URL: %1").arg(m_baseUrl.toString());
         return result;
     }
+    if (!m_authorization.error.isEmpty()) {
+        result.errorKind = PrometheusResult::ErrorKind::Unreachable;
+        result.errorText = Tr::tr("no credentials for Prometheus: %1").arg(m_authorization.error);
+        return result;
+    }
     HttpRequest request;
     request.method = "POST";
+    if (!m_authorization.header.isEmpty())
+        request.addHeader("Authorization", m_authorization.header);
     QString base = m_baseUrl.toString();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
@@ -107,7 +114,19 @@ PrometheusResult PrometheusClient::post(const char *endpoint, const QByteArray &
         result.errorText = Tr::tr("Prometheus unreachable: %1 (%2)").arg(m_baseUrl.toString(), response.failureText);
         return result;
     }
+    if (const QString refused = ServiceAuthorization::refusal(
+            QStringLiteral("Prometheus"), response.status, !m_authorization.header.isEmpty());
+        !refused.isEmpty()) {
+        result.errorKind = PrometheusResult::ErrorKind::Server;
+        result.errorText = refused;
+        return result;
+    }
     return parse(response.status, response.body);
+}
+
+void PrometheusClient::setCredentials(const ServiceCredentials &credentials)
+{
+    m_authorization = ServiceAuthorization::from(credentials);
 }
 
 PrometheusResult PrometheusClient::parse(int httpStatus, const QByteArray &body)

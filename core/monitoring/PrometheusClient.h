@@ -3,6 +3,8 @@
 
 #include "monitoring/PrometheusResult.h"
 
+#include "monitoring/ServiceAuthorization.h"
+
 #include <QDateTime>
 #include <QUrl>
 
@@ -31,6 +33,8 @@ public:
 
     void setCancelFlag(const std::atomic_bool *flag) { m_cancelled = flag; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Signs every request in with CREDENTIALS' variables, read now.
+    void setCredentials(const ServiceCredentials &credentials);
     QUrl baseUrl() const { return m_baseUrl; }
 
 private:
@@ -40,6 +44,7 @@ private:
     std::shared_ptr<HttpTransport> m_transport;
     const std::atomic_bool *m_cancelled = nullptr;
     int m_timeoutMs = 15000;
+    ServiceAuthorization m_authorization;
 };
 
 } // namespace Shipyard

@@ -126,6 +126,7 @@ std::optional<DeliveryStep::Verdict> LockStep::checkAlerts(DeliveryContext &cont
         return refuse(QStringLiteral("%1: %2").arg(environment.name, error));
     AlertmanagerClient client(QUrl(trigger.alertmanagerUrl));
     client.setCancelFlag(context.cancelFlag());
+    client.setCredentials(trigger.credentials);
     const AlertmanagerClient::Answer answer = client.firing(selections);
     if (context.cancelled()) {
         // Cut short by a cancel: neither an unreadable Alertmanager nor a refusal.
