@@ -390,6 +390,48 @@ QString Repository::resolve(const QString &revision, GitError *error) const
     return toQString(*git_object_id(object.get()));
 }
 
+QString Repository::describe(const QString &commit, GitError *error) const
+{
+    if (!m_repository)
+        return {};
+    git_object *raw = nullptr;
+    const QString spec = commit % QStringLiteral("^{commit}");
+    int code = git_revparse_single(&raw, m_repository, spec.toUtf8().constData());
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("unknown revision %1").arg(commit));
+        return {};
+    }
+    ObjectPtr object(raw);
+    git_describe_options options = GIT_DESCRIBE_OPTIONS_INIT;
+    options.describe_strategy = GIT_DESCRIBE_TAGS;
+    git_describe_result *described = nullptr;
+    code = git_describe_commit(&described, object.get(), &options);
+    // No tag reaches it (ENOTFOUND), or the repository has no tag at all
+    // (libgit2 says so as a describe error): not an error, the commit has no
+    // name but its id.
+    if (code == GIT_ENOTFOUND ||
+        (code == GIT_ERROR && git_error_last() && git_error_last()->klass == GIT_ERROR_DESCRIBE))
+        return {};
+    if (code != 0) {
+        if (error)
+            *error = GitError::fromLibgit2(code, QStringLiteral("cannot describe %1").arg(commit));
+        return {};
+    }
+    const Handle<git_describe_result, git_describe_result_free> result(described);
+    git_describe_format_options format = GIT_DESCRIBE_FORMAT_OPTIONS_INIT;
+    format.abbreviated_size = 7;
+    git_buf text = GIT_BUF_INIT;
+    code = git_describe_format(&text, result.get(), &format);
+    QString name;
+    if (code == 0)
+        name = QString::fromUtf8(text.ptr, qsizetype(text.size));
+    else if (error)
+        *error = GitError::fromLibgit2(code, QStringLiteral("cannot describe %1").arg(commit));
+    git_buf_dispose(&text);
+    return name;
+}
+
 QString Repository::referenceName(const QString &branch, GitError *error) const
 {
     if (!m_repository)

@@ -82,6 +82,10 @@ public:
     QList<BranchInfo> branches(BranchScope scope = BranchScope::Local, GitError *error = nullptr) const;
     // Commit id that a branch, remote branch, tag or id names.
     QString resolve(const QString &revision, GitError *error = nullptr) const;
+    // The name `git describe --tags` gives COMMIT: "v1.5.0" when a tag names
+    // it, "v1.5.0-2-g3f6a1b2" two commits after one; empty when no tag is
+    // reachable from it (then the commit itself is the best name).
+    QString describe(const QString &commit, GitError *error = nullptr) const;
     // What to bring a branch onto or judge it against: origin's copy of
     // UPSTREAM once fetched, the local one in a repository without it.
     QString upstreamRef(const QString &upstream) const;

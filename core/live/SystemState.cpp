@@ -74,6 +74,9 @@ SystemState SystemState::fromDeployment(const QJsonObject &deployment)
     state.gitSha = annotations.value(Labels::gitSha).toString();
     state.tasks = annotations.value(Labels::tasks).toString();
     state.source = annotations.value(Labels::source).toString();
+    state.version = annotations.value(Labels::version).toString();
+    state.deliveredBy = annotations.value(Labels::deliveredBy).toString();
+    state.deliveredAt = QDateTime::fromString(annotations.value(Labels::deliveredAt).toString(), Qt::ISODate);
     const DeploymentStatus status = KubeObjectStatus::deployment(deployment);
     state.revision = status.revision;
     state.desired = status.desired;

@@ -29,6 +29,9 @@ struct SystemState
     QString tag;
     QString gitSha;
     QString tasks;
+    QString version; // `git describe --tags` of the commit when delivered; empty without tags
+    QString deliveredBy; // user@host
+    QDateTime deliveredAt;
     QString source; // what rendered its objects (shipyard.dev/source)
     qint64 revision = 0;
     int desired = 0;

@@ -13,6 +13,10 @@ inline constexpr QLatin1StringView tasks("shipyard.dev/tasks"); // the delivered
 inline constexpr QLatin1StringView release("shipyard.dev/release"); // the release record's id
 // What rendered it: "chart storefront 0.3.0", "kustomization deploy/overlays/staging", "manifests deploy/".
 inline constexpr QLatin1StringView source("shipyard.dev/source");
+// The commit's name for people, as `git describe --tags` gives it ("v1.5.0-2-g3f6a1b2"); absent without tags.
+inline constexpr QLatin1StringView version("shipyard.dev/version");
+// Who delivered it ("user@host"); when is deliveredAt below.
+inline constexpr QLatin1StringView deliveredBy("shipyard.dev/delivered-by");
 
 // On release records (labels); `release` is "true" there. The Secret that
 // keeps the values of a record's Secrets carries the same labels.
@@ -27,7 +31,8 @@ inline constexpr QLatin1StringView task("shipyard.dev/task");
 inline constexpr QLatin1StringView environment("shipyard.dev/environment");
 inline constexpr QLatin1StringView creator("shipyard.dev/creator");
 inline constexpr QLatin1StringView expiresAt("shipyard.dev/expires-at");
-// The last delivery into it (ISO-8601 UTC): how long it has been idle.
+// The last delivery into it (ISO-8601 UTC): how long it has been idle. On
+// a delivered object: when the delivery that applied it started.
 inline constexpr QLatin1StringView deliveredAt("shipyard.dev/delivered-at");
 // Pinned: kept past its expiry, by whom ("user@host") and why.
 inline constexpr QLatin1StringView pinnedBy("shipyard.dev/pinned-by");

@@ -29,6 +29,10 @@ const QString gitShaKey = Labels::gitSha;
 const QString tasksKey = Labels::tasks;
 const QString releaseKey = Labels::release;
 const QString sourceKey = Labels::source;
+// What a delivery writes on every object it applies: they name that
+// delivery, and a preview carries them over from the live objects.
+const QStringList releaseKeys { gitShaKey, tasksKey, releaseKey, sourceKey, QString(Labels::version),
+    QString(Labels::deliveredBy), QString(Labels::deliveredAt) };
 
 QStringList linesOf(const QJsonObject &object)
 {
@@ -433,7 +437,7 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
     // a delivery, not what this one would change. A commit's preview names
     // that commit and what renders it.
     QList<QPair<QString, QString>> releaseAnnotations;
-    for (const QString &key : { gitShaKey, tasksKey, releaseKey, sourceKey }) {
+    for (const QString &key : releaseKeys) {
         for (const QJsonObject &object : std::as_const(live)) {
             const QJsonValue value = object[QLatin1String("metadata")][QLatin1String("annotations")][key];
             if (value.isString()) {
@@ -460,7 +464,7 @@ ApplyPreview::Result ApplyPreview::preview(const QString &systemName, const Opti
     for (qsizetype i = 0; i < rendered.size(); ++i) {
         QJsonObject object = rendered[i];
         // An object's own release annotations win over its siblings'.
-        for (const QString &key : { gitShaKey, tasksKey, releaseKey, sourceKey }) {
+        for (const QString &key : releaseKeys) {
             const QString own = annotation(live[i], key);
             if (!own.isEmpty() && ((key != gitShaKey && key != sourceKey) || commit.isEmpty()))
                 ManifestReader::annotate(object, key, own);

@@ -2,14 +2,18 @@
 #include "environments/EnvironmentMatrixModel.h"
 
 #include "gating/FreezeWatch.h"
+#include "kube/ClusterAccess.h"
 #include "live/EnvironmentMonitor.h"
 #include "live/EnvironmentWatch.h"
 #include "live/ShowroomDirectory.h"
+#include "pipeline/DeliveryQueueWatch.h"
 
 #include <QBrush>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+
+#include <algorithm>
 
 namespace Shipyard {
 
@@ -21,6 +25,48 @@ void EnvironmentMatrixModel::setEcosystem(const Ecosystem &ecosystem)
     relayout();
     endResetModel();
     watchFreezes();
+    // The locks watched were the previous ecosystem's; setCluster() watches this one's.
+    qDeleteAll(m_locks);
+    m_locks.clear();
+    if (!m_clock) {
+        // Ages shown in the cells ("2 h ago") grow older without any change in the cluster.
+        m_clock = new QTimer(this);
+        m_clock->setInterval(60 * 1000);
+        connect(m_clock, &QTimer::timeout, this, [this] {
+            for (int column = 0; column < columnCount(); ++column) {
+                const EnvironmentWatch *watch = watchAt(sourceOf(column));
+                for (int row = 0; watch && row < rowCount(); ++row) {
+                    if (watch->state(m_ecosystem.systems.at(row).name).deliveredAt.isValid())
+                        Q_EMIT dataChanged(
+                            index(row, column), index(row, column), { Qt::DisplayRole, Qt::ToolTipRole });
+                }
+            }
+        });
+        m_clock->start();
+    }
+}
+
+void EnvironmentMatrixModel::setCluster(const ClusterAccess &cluster)
+{
+    qDeleteAll(m_locks);
+    m_locks.clear();
+    for (int i = 0; i < m_ecosystem.environments.size(); ++i) {
+        const Environment &environment = m_ecosystem.environments.at(i);
+        const KubeClient client =
+            environment.kind == EnvironmentKind::Showroom ? KubeClient() : cluster.client(environment.context);
+        if (!client.isValid()) {
+            m_locks.append(nullptr);
+            continue;
+        }
+        auto *watch = new DeliveryQueueWatch(client, environment.namespaceName, this);
+        connect(watch, &DeliveryQueueWatch::changed, this, [this, i] {
+            const int column = firstColumn(i);
+            if (column >= 0)
+                Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+        });
+        m_locks.append(watch);
+        watch->start();
+    }
 }
 
 void EnvironmentMatrixModel::watchFreezes()
@@ -288,6 +334,44 @@ bool EnvironmentMatrixModel::isDelivered(const System &system, const Environment
 
 namespace {
 
+// "5 min ago", "3 h ago", "2 d ago": an age that fits a crowded cell.
+QString shortAge(const QDateTime &then)
+{
+    const qint64 seconds = std::max<qint64>(0, then.secsTo(QDateTime::currentDateTimeUtc()));
+    if (seconds < 60)
+        return EnvironmentMatrixModel::tr("just now");
+    if (seconds < 3600)
+        return EnvironmentMatrixModel::tr("%n min ago", nullptr, int(seconds / 60));
+    if (seconds < 48 * 3600)
+        return EnvironmentMatrixModel::tr("%n h ago", nullptr, int(seconds / 3600));
+    return EnvironmentMatrixModel::tr("%n d ago", nullptr, int(seconds / 86400));
+}
+
+// "anna" of "anna@release-laptop": a cell has room for the person only.
+QString personOf(const QString &who)
+{
+    return who.section(QLatin1Char('@'), 0, 0);
+}
+
+// What a health means, for the tooltip: the cell shows its symbol and a word.
+QString healthMeaning(SystemState::Health health)
+{
+    switch (health) {
+    case SystemState::Health::Healthy:
+        return EnvironmentMatrixModel::tr("✔ Healthy: rolled out, every replica ready.");
+    case SystemState::Health::Progressing:
+        return EnvironmentMatrixModel::tr("⟳ Rolling out: new pods are starting and old ones are being replaced.");
+    case SystemState::Health::Degraded:
+        return EnvironmentMatrixModel::tr(
+            "⚠ Degraded: rolled out, but fewer replicas are ready than wanted (a pod crashed, or its node went away).");
+    case SystemState::Health::Failed:
+        return EnvironmentMatrixModel::tr("✘ Rollout failed: it did not finish within its progress deadline. A "
+                                          "delivery that sees this rolls the environment back.");
+    default:
+        return {};
+    }
+}
+
 QString roughDuration(qint64 seconds)
 {
     if (seconds < 60)
@@ -395,25 +479,38 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
             return tr("%1\nno live data yet").arg(ns);
         {
             QString text;
+            // A symbol beside the colour: the state reads without it.
             switch (state.health) {
             case SystemState::Health::Unknown:
                 return tr("connecting…");
             case SystemState::Health::Missing:
                 return tr("not deployed");
             case SystemState::Health::Progressing:
-                text = tr("%1\n%2/%3 ready · rolling out");
+                text = tr("%1\n⟳ %2/%3 ready · rolling out");
                 break;
             case SystemState::Health::Healthy:
-                text = tr("%1\n%2/%3 ready");
+                text = tr("%1\n✔ %2/%3 ready");
                 break;
             case SystemState::Health::Degraded:
-                text = tr("%1\n%2/%3 ready · degraded");
+                text = tr("%1\n⚠ %2/%3 ready · degraded");
                 break;
             case SystemState::Health::Failed:
-                text = tr("%1\n%2/%3 ready · rollout failed");
+                text = tr("%1\n✘ %2/%3 ready · rollout failed");
                 break;
             }
-            text = text.arg(state.shortTag()).arg(state.ready).arg(state.desired);
+            text = text.arg(state.version.isEmpty() ? state.shortTag() : state.version)
+                       .arg(state.ready)
+                       .arg(state.desired);
+            // What it carried, who brought it and when: "SHOP-11 · anna · 2 h ago".
+            QStringList delivery;
+            if (!state.tasks.isEmpty())
+                delivery << QString(state.tasks).replace(QLatin1Char(','), QStringLiteral(", "));
+            if (!state.deliveredBy.isEmpty())
+                delivery << personOf(state.deliveredBy);
+            if (state.deliveredAt.isValid())
+                delivery << shortAge(state.deliveredAt);
+            if (!delivery.isEmpty())
+                text += QLatin1Char('\n') + delivery.join(QStringLiteral(" · "));
             // The rendering source, where there is one worth a line: "chart 0.3.0".
             const QString summary = state.sourceSummary();
             if (!summary.isEmpty())
@@ -438,12 +535,19 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
             tip = tr("%1 (context %2) cannot be reached: %3").arg(where, environment.context, connectionError);
         } else if (watch && state.health != SystemState::Health::Unknown &&
             state.health != SystemState::Health::Missing) {
-            tip =
-                tr("%1 in %2/%3\nImage: %4\n%5").arg(system.name, environment.context, ns, state.image, state.message);
+            tip = tr("%1 in %2/%3\n%4\n").arg(system.name, environment.context, ns, healthMeaning(state.health));
+            if (!state.version.isEmpty())
+                tip += tr("\nVersion: %1 (git describe --tags of the delivered commit)").arg(state.version);
+            tip += tr("\nImage: %1\n%2").arg(state.image, state.message);
             if (!state.gitSha.isEmpty())
                 tip += tr("\nCommit: %1").arg(state.gitSha);
             if (!state.tasks.isEmpty())
                 tip += tr("\nTasks: %1").arg(state.tasks);
+            if (state.deliveredAt.isValid())
+                tip += tr("\nDelivered by %1, %2 (%3)")
+                           .arg(state.deliveredBy.isEmpty() ? tr("someone unknown") : state.deliveredBy,
+                               shortAge(state.deliveredAt),
+                               QLocale().toString(state.deliveredAt.toLocalTime(), QLocale::ShortFormat));
             if (!state.source.isEmpty())
                 tip += tr("\nRendered from: %1").arg(state.source);
             if (state.created.isValid())
@@ -491,6 +595,8 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
         return watch ? int(state.health) : -1;
     case ImageRole:
         return state.image;
+    case VersionRole:
+        return state.version.isEmpty() ? state.shortTag() : state.version;
     case ConnectionErrorRole:
         return connectionError;
     case SystemNameRole:
@@ -533,13 +639,32 @@ QVariant EnvironmentMatrixModel::headerData(int section, Qt::Orientation orienta
                 detail = tr("☾ asleep · %1").arg(detail);
             if (showroom && showroom->isPinned())
                 detail = tr("📌 pinned · %1").arg(detail);
+            QString text = QStringLiteral("%1\n%2").arg(name, detail);
             const FreezeWatch *freezes = freezeWatch(source.environment);
             // The snowflake says it without colour; times are on the window's clock.
             if (freezes && freezes->isFrozen())
-                return tr("%1\n%2\n❄ frozen until %3").arg(name, detail, freezes->frozen()->endOnClock());
-            if (freezes && freezes->next())
-                return tr("%1\n%2\nnext freeze %3").arg(name, detail, freezes->next()->startOnClock());
-            return QStringLiteral("%1\n%2").arg(name, detail);
+                text += tr("\n❄ frozen until %1").arg(freezes->frozen()->endOnClock());
+            else if (freezes && freezes->next())
+                text += tr("\nnext freeze %1").arg(freezes->next()->startOnClock());
+            if (const DeliveryQueueWatch *lock = m_locks.value(source.environment)) {
+                const QString holder = lock->holder();
+                const int waiting = lock->waiting();
+                if (!holder.isEmpty() && waiting > 0)
+                    text += tr("\n⚑ %1 delivers · %n waiting", nullptr, waiting).arg(personOf(holder));
+                else if (!holder.isEmpty())
+                    text += tr("\n⚑ %1 delivers").arg(personOf(holder));
+                else if (waiting > 0)
+                    text += tr("\n%n waiting", nullptr, waiting);
+            }
+            return text;
+        }
+        case LockHolderRole: {
+            const DeliveryQueueWatch *lock = m_locks.value(source.environment);
+            return lock ? lock->holder() : QString();
+        }
+        case QueueLengthRole: {
+            const DeliveryQueueWatch *lock = m_locks.value(source.environment);
+            return lock ? lock->waiting() : 0;
         }
         case FrozenRole: {
             const FreezeWatch *freezes = freezeWatch(source.environment);
@@ -553,6 +678,16 @@ QVariant EnvironmentMatrixModel::headerData(int section, Qt::Orientation orienta
                 lines << placeholderText(source.environment);
             else if (environment.isProtected)
                 lines << tr("%1 is protected: actions ask you to type its name.").arg(environment.name);
+            if (const DeliveryQueueWatch *lock = m_locks.value(source.environment)) {
+                for (const DeliveryQueueWatch::Entry &entry : lock->entries()) {
+                    if (entry.expired)
+                        continue;
+                    const QString since = QLocale().toString(entry.since.toLocalTime(), QLocale::ShortFormat);
+                    const QString why = entry.reason.isEmpty() ? QString() : QStringLiteral(": ") + entry.reason;
+                    lines << (entry.holder ? tr("⚑ Delivery lock held by %1 since %2%3").arg(entry.identity, since, why)
+                                           : tr("Waiting since %2: %1%3").arg(entry.identity, since, why));
+                }
+            }
             if (const FreezeWatch *freezes = freezeWatch(source.environment); freezes && !freezes->describe().isEmpty())
                 lines << freezes->describe()
                       << (freezes->isFrozen()

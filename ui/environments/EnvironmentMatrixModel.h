@@ -6,9 +6,12 @@
 #include <QAbstractTableModel>
 #include <QMetaObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace Shipyard {
 
+class ClusterAccess;
+class DeliveryQueueWatch;
 class EnvironmentMonitor;
 class EnvironmentWatch;
 class FreezeWatch;
@@ -16,9 +19,13 @@ class ShowroomDirectory;
 struct ShowroomInfo;
 
 // Systems (rows) × environments (columns). Each cell shows the system's live
-// state in that environment (image tag, ready/desired replicas, health) from
-// the EnvironmentMonitor; a change repaints only its own cell, and an
-// unreachable cluster marks only its own column.
+// state in that environment from the EnvironmentMonitor: the version people
+// know it by (`git describe --tags` when delivered, else the image's tag),
+// its health in a symbol and words, the tasks it carried, who delivered it
+// and how long ago; a change repaints only its own cell, and an unreachable
+// cluster marks only its own column. A column's header says whether the
+// environment is frozen and who holds its delivery lock, with how many wait
+// (a DeliveryQueueWatch per fixed environment, see setCluster()).
 //
 // A showroom environment has a column per live showroom (one per task), in
 // the order its ShowroomDirectory keeps them; columns are inserted and
@@ -41,6 +48,9 @@ public:
         TaskRole, // the showroom's task; empty outside showroom columns
         ShowroomPlaceholderRole, // true in a showroom environment's column while none is up
         FrozenRole, // header: the environment is in one of its freeze windows now
+        LockHolderRole, // header: who holds the environment's delivery lock; empty when free
+        QueueLengthRole, // header: how many deliveries wait for it
+        VersionRole, // the version shown: the described commit, else the image's short tag
     };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -48,6 +58,9 @@ public:
     void setEcosystem(const Ecosystem &ecosystem);
     // The monitor must watch the same ecosystem; nullptr shows no live state.
     void setMonitor(EnvironmentMonitor *monitor);
+    // Watches each fixed environment's delivery lock and queue through
+    // CLUSTER's contexts; an empty ClusterAccess stops watching.
+    void setCluster(const ClusterAccess &cluster);
     const Ecosystem &ecosystem() const { return m_ecosystem; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -100,6 +113,8 @@ private:
     EnvironmentMonitor *m_monitor = nullptr;
     QList<Span> m_spans;
     QList<FreezeWatch *> m_freezes; // one per environment, owned by this model
+    QList<DeliveryQueueWatch *> m_locks; // one per environment, null for showrooms; owned
+    QTimer *m_clock = nullptr; // "2 h ago" grows older
     QList<QMetaObject::Connection> m_connections;
 };
 

@@ -337,6 +337,7 @@ bool MainWindow::openEcosystem(const QString &path)
         // environment connects on its own.
         m_cluster = ClusterAccess::load(m_kubeconfigFile);
         m_monitor->watch(*result.ecosystem, m_cluster);
+        m_matrixModel->setCluster(m_cluster);
         // The cluster tree: every environment's namespace, or a showroom's
         // namespaces (its pattern with any task), grouped by context.
         m_clusterModel->clear();

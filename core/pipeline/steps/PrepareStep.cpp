@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/steps/PrepareStep.h"
 
+#include "git/Repository.h"
 #include "manifests/ManifestReader.h"
 #include "manifests/ManifestRenderer.h"
 #include "model/Labels.h"
@@ -15,6 +16,21 @@
 #include <QJsonArray>
 
 namespace Shipyard {
+
+namespace {
+
+// The commit's name for people, as `git describe --tags` gives it; empty
+// without a tag, a clone or a commit (an image given as it is).
+QString versionOf(const DeliveryContext::Work &work)
+{
+    if (!work.isGit || work.commit.isEmpty())
+        return {};
+    GitError error;
+    const Repository repository = Repository::open(work.directory, &error);
+    return error ? QString() : repository.describe(work.commit);
+}
+
+} // namespace
 
 DeliveryStep::Verdict PrepareStep::run(DeliveryContext &context)
 {
@@ -77,9 +93,14 @@ std::optional<DeliveryStep::Verdict> PrepareStep::render(DeliveryContext &contex
             renderer.setCancelFlag(context.cancelFlag());
             renderer.setCapabilities(capabilities);
             const ManifestRenderer::Result rendering = renderer.render(work.system, source);
-            const ManifestRenderer::Result rendered = renderer.forDelivery(rendering, work.system, work.image,
-                { { Labels::gitSha, work.commit }, { Labels::tasks, context.tasks().join(QLatin1Char(',')) },
-                    { Labels::release, record.id }, { Labels::source, rendering.source } });
+            QList<QPair<QString, QString>> annotations { { Labels::gitSha, work.commit },
+                { Labels::tasks, context.tasks().join(QLatin1Char(',')) }, { Labels::release, record.id },
+                { Labels::source, rendering.source }, { Labels::deliveredBy, record.who },
+                { Labels::deliveredAt, record.time.toUTC().toString(Qt::ISODate) } };
+            if (const QString version = versionOf(work); !version.isEmpty())
+                annotations.append({ Labels::version, version });
+            const ManifestRenderer::Result rendered =
+                renderer.forDelivery(rendering, work.system, work.image, annotations);
             for (const QString &warning : rendered.warnings)
                 context.log(QStringLiteral("warning: %1").arg(warning));
             if (rendered.ok())

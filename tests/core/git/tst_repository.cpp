@@ -311,6 +311,35 @@ private Q_SLOTS:
         QVERIFY(error.message().contains(QLatin1String("nope")));
     }
 
+    // The names `git describe --tags` gives, checked against git itself:
+    // none before a tag, the tag on its commit, tag-N-gSHORT after it, an
+    // annotated tag as a lightweight one.
+    void describe()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("described"));
+        initRepository(dir);
+        const QString first = commit(dir, QStringLiteral("a.txt"), "a\n", QStringLiteral("First"));
+        Repository repository = Repository::open(dir);
+        GitError error;
+        QCOMPARE(repository.describe(first, &error), QString());
+        QVERIFY(!error);
+        git(dir, { QStringLiteral("tag"), QStringLiteral("v1.0.0") });
+        QCOMPARE(repository.describe(first), QStringLiteral("v1.0.0"));
+        commit(dir, QStringLiteral("b.txt"), "b\n", QStringLiteral("Second"));
+        const QString third = commit(dir, QStringLiteral("c.txt"), "c\n", QStringLiteral("Third"));
+        const QString expected = QString::fromUtf8(
+            git(dir, { QStringLiteral("describe"), QStringLiteral("--tags"), QStringLiteral("--abbrev=7"), third })
+                .trimmed());
+        QCOMPARE(repository.describe(third), expected);
+        QCOMPARE(expected, QStringLiteral("v1.0.0-2-g") + third.left(7));
+        git(dir,
+            { QStringLiteral("tag"), QStringLiteral("-a"), QStringLiteral("v1.1.0"), QStringLiteral("-m"),
+                QStringLiteral("1.1.0") });
+        QCOMPARE(repository.describe(third), QStringLiteral("v1.1.0"));
+        QVERIFY(repository.describe(QStringLiteral("no-such-commit"), &error).isEmpty());
+        QCOMPARE(error.kind(), GitError::Kind::NotFound);
+    }
+
     void trailersAndHugeMessages()
     {
         const QString path = m_dir.filePath(QStringLiteral("trailers"));

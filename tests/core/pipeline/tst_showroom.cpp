@@ -113,6 +113,10 @@ private Q_SLOTS:
         const QString ns = ShowroomWorld::namespaceOf(task);
         const QString branchHead = m_world->addBranch(QStringLiteral("catalog"), task);
         m_world->setTasks({ { task, QStringLiteral("In QA") } });
+        // A release tag on the storefront's upstream names its version, as `git describe --tags` would.
+        QVERIFY(ShowroomWorld::run(
+            QStringLiteral("git tag -f v2.4.0 main"), m_world->repositoryOf(QStringLiteral("storefront"))));
+        const QString storefrontVersion = QStringLiteral("v2.4.0");
 
         const QDateTime before = QDateTime::currentDateTimeUtc();
         const ShowroomManager::UpResult first = up(task, upOptions(QStringLiteral("shop-branch")));
@@ -144,6 +148,16 @@ private Q_SLOTS:
                                               .toString();
             const int replicas = deployment[QLatin1String("spec")][QLatin1String("replicas")].toInt();
             QCOMPARE(deployment[QLatin1String("status")][QLatin1String("readyReplicas")].toInt(), replicas);
+            // Who delivered it, when, and the version people know it by, where a tag gives one.
+            const QJsonObject delivered =
+                deployment[QLatin1String("metadata")][QLatin1String("annotations")].toObject();
+            QVERIFY(
+                delivered.value(QLatin1String("shipyard.dev/delivered-by")).toString().contains(QLatin1Char('@')));
+            const QDateTime deliveredAt = QDateTime::fromString(
+                delivered.value(QLatin1String("shipyard.dev/delivered-at")).toString(), Qt::ISODate);
+            QVERIFY(deliveredAt.isValid() && deliveredAt >= before.addSecs(-1));
+            QCOMPARE(delivered.value(QLatin1String("shipyard.dev/version")).toString(),
+                system == QLatin1String("storefront") ? storefrontVersion : QString());
             if (system == QLatin1String("catalog")) {
                 QCOMPARE(image, QStringLiteral("demo/catalog:shop-branch"));
                 QCOMPARE(sha, branchHead);

@@ -6,6 +6,9 @@
 #include "environments/EnvironmentMatrixModel.h"
 #include "shell/MainWindow.h"
 
+#include "kube/ClusterAccess.h"
+#include "pipeline/EnvironmentLock.h"
+
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
@@ -81,7 +84,7 @@ private Q_SLOTS:
                            "    spec: {containers: [{name: api, image: 'demo/api:v1'}]}\n")
                 .arg(m_ns)
                 .toUtf8()));
-        QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 0).data().toString(), QStringLiteral("v1\n2/2 ready"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 0).data().toString(), QStringLiteral("v1\n✔ 2/2 ready"), 60000);
         QCOMPARE(matrix->index(0, 0).data(EnvironmentMatrixModel::ImageRole).toString(), QStringLiteral("demo/api:v1"));
         // Updates touch the api cell only, never the web row or the other column.
         QVERIFY(!changed.isEmpty());
@@ -92,6 +95,39 @@ private Q_SLOTS:
             QCOMPARE(bottomRight, matrix->index(0, 0));
         }
         QCOMPARE(matrix->index(1, 0).data().toString(), QStringLiteral("not deployed"));
+
+        // As a delivery leaves it: the version people know, the task it
+        // carried, who delivered it and how long ago.
+        const QString twoHoursAgo = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600 - 300).toString(Qt::ISODate);
+        QVERIFY(LocalCluster::kubectl(QStringLiteral("staging"),
+            { QStringLiteral("annotate"), QStringLiteral("--overwrite"), QStringLiteral("-n"), m_ns,
+                QStringLiteral("deployment/api"), QStringLiteral("shipyard.dev/version=v1.5.0-2-g3f6a1b2"),
+                QStringLiteral("shipyard.dev/tasks=SHOP-7,SHOP-9"),
+                QStringLiteral("shipyard.dev/delivered-by=anna@release-laptop"),
+                QStringLiteral("shipyard.dev/delivered-at=") + twoHoursAgo }));
+        QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 0).data().toString(),
+            QStringLiteral("v1.5.0-2-g3f6a1b2\n✔ 2/2 ready\nSHOP-7, SHOP-9 · anna · 2 h ago"), 30000);
+        const QString tip = matrix->index(0, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("✔ Healthy: rolled out, every replica ready.")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Delivered by anna@release-laptop, 2 h ago")), qPrintable(tip));
+
+        // Someone holds staging's delivery lock and another waits: the header says so.
+        QString error;
+        const KubeClient client = ClusterAccess::load().client(QStringLiteral("staging"), &error);
+        QVERIFY2(client.isValid(), qPrintable(error));
+        EnvironmentLock holder(client, m_ns, QStringLiteral("ben@dev-box/41"));
+        holder.setReason(QStringLiteral("SHOP-9 to staging"));
+        QVERIFY2(holder.acquire(false, nullptr, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            matrix->headerData(0, Qt::Horizontal).toString().endsWith(QStringLiteral("\n⚑ ben delivers")), 30000);
+        QCOMPARE(matrix->headerData(0, Qt::Horizontal, EnvironmentMatrixModel::LockHolderRole).toString(),
+            QStringLiteral("ben@dev-box/41"));
+        QVERIFY(matrix->headerData(0, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("held by ben@dev-box/41 since")));
+        holder.release();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !matrix->headerData(0, Qt::Horizontal).toString().contains(QStringLiteral("⚑")), 30000);
     }
 
     void showroomColumnsComeAndGo()
@@ -131,7 +167,9 @@ private Q_SLOTS:
         // None up: one greyed column that says so.
         QCOMPARE(matrix->columnCount(), 3);
         const QString stagingApi = matrix->index(0, 0).data().toString();
-        QVERIFY(stagingApi == QStringLiteral("not deployed") || stagingApi.startsWith(QStringLiteral("v1\n")));
+        // The first case's api, when it ran before, as it left it: version v1.5.0-2-g3f6a1b2.
+        QVERIFY2(stagingApi == QStringLiteral("not deployed") || stagingApi.startsWith(QStringLiteral("v1")),
+            qPrintable(stagingApi));
         QVERIFY(matrix->index(0, 1).data(EnvironmentMatrixModel::ShowroomPlaceholderRole).toBool());
         QCOMPARE(matrix->index(0, 1).data().toString(), QStringLiteral("no showroom up"));
         QVERIFY(matrix->headerData(1, Qt::Horizontal, Qt::ToolTipRole)
@@ -155,7 +193,7 @@ private Q_SLOTS:
                 .toString()
                 .startsWith(QStringLiteral("%1 %2\n").arg(rooms, firstTask)));
         QCOMPARE(matrix->index(0, 1).data(EnvironmentMatrixModel::NamespaceRole).toString(), m_showroomNamespaces[0]);
-        QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 1).data().toString(), QStringLiteral("v7\n1/1 ready"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(matrix->index(0, 1).data().toString(), QStringLiteral("v7\n✔ 1/1 ready"), 60000);
         QCOMPARE(matrix->index(1, 1).data().toString(), QStringLiteral("not deployed"));
 
         QElapsedTimer clock;
