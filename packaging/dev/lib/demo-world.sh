@@ -11,6 +11,8 @@
 #   - the Secrets the environments name (`secret:`), with an API token;
 #   - releases delivered by Shipyard itself (images built and pushed): an older
 #     one in production, newer ones in staging, one of them rolled back;
+#   - a month of releases before them (shipyard-demo-history): failures
+#     rolled back on their own, a monitoring rollback, one by hand;
 #   - local running a build that never becomes ready, SHOP-12's showroom;
 #   - Prometheus on 127.0.0.1:9090 with the shop's live request counters.
 # The world is made once and reused; delete WORLD to make it anew.
@@ -114,6 +116,7 @@ make_repositories() {
         echo "bin/" >"$seed/.gitignore"
         echo "1.4.0" >"$seed/VERSION"
         commit "$seed" 30 Alice "$system 1.4.0"
+        git -C "$seed" tag -a v1.4.0 -m "$system 1.4.0"
         git clone -q --bare "$seed" "$world/git/$system.git"
         git clone -q "$world/git/$system.git" "$world/systems/$system"
         git -C "$world/systems/$system" config user.name Bob
@@ -128,7 +131,9 @@ advance() {
     # 1.6 changes the price SHOP-14 changes too: that task's branch conflicts.
     [[ $system == catalog && $version == 1.6.0 ]] && sed -i 's/"Teapot", 2400/"Teapot", 2450/' "$seed/src/main.c"
     commit "$seed" "$days" Alice "$system $version"
-    git -C "$seed" push -q "$world/git/$system.git" main
+    # A release is a tag: what people call the version a commit belongs to.
+    git -C "$seed" tag -a "v$version" -m "$system $version"
+    git -C "$seed" push -q "$world/git/$system.git" main "v$version"
     git -C "$world/systems/$system" pull -q --ff-only
 }
 
@@ -361,6 +366,9 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
     fi
     git -C "$world/systems/storefront" checkout -q main
     seed_local
+    # A month of releases before these, for the History and Metrics views.
+    "$build/bin/shipyard-demo-history" --ecosystem "$world/ecosystem.yaml" --kubeconfig "$kubeconfig" ||
+        say "the demo's past was not written"
     canary_in_production
     touch "$stamp"
 else
