@@ -17,6 +17,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
@@ -25,6 +26,19 @@ bool wantsScreenshot(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
             return true;
+    }
+    return false;
+}
+
+// --help and --version only print: they must work without a display (over
+// ssh, in a terminal of a machine without X), where a QApplication aborts.
+bool wantsOnlyText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : { "--help", "-h", "--help-all", "--version", "-v" }) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
     }
     return false;
 }
@@ -39,17 +53,22 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("shipyard"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Shipyard"));
-    QApplication::setOrganizationName(QStringLiteral("Shipyard"));
-    QApplication::setApplicationVersion(QStringLiteral(SHIPYARD_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("dev.shipyard.Shipyard"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/shipyard/icons/shipyard.svg")));
+    const bool textOnly = wantsOnlyText(argc, argv);
+    const std::unique_ptr<QCoreApplication> application(
+        textOnly ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("shipyard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Shipyard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SHIPYARD_VERSION));
+    if (!textOnly) {
+        QApplication::setApplicationDisplayName(QStringLiteral("Shipyard"));
+        QApplication::setDesktopFileName(QStringLiteral("dev.shipyard.Shipyard"));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/shipyard/icons/shipyard.svg")));
+    }
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("shipyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Delivering microservices to Kubernetes"));

@@ -82,6 +82,26 @@ private Q_SLOTS:
         QCOMPARE(shipyard.exitCode(), 2);
         QVERIFY(shipyard.readAllStandardError().contains("unknown view 'nonsense'"));
     }
+
+    // Over ssh or on a server there is no display: --version and --help
+    // still answer, where a window's program would abort.
+    void versionAndHelpWithoutDisplay()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *variable : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+            env.remove(QString::fromLatin1(variable));
+        for (const QString &option : { QStringLiteral("--version"), QStringLiteral("--help") }) {
+            QProcess shipyard;
+            shipyard.setProcessEnvironment(env);
+            shipyard.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyard"), { option });
+            QVERIFY(shipyard.waitForFinished(60000));
+            QCOMPARE(shipyard.exitCode(), 0);
+            const QByteArray out = shipyard.readAllStandardOutput();
+            QVERIFY2(out.contains(option == QLatin1String("--version") ? QByteArray("shipyard " SHIPYARD_VERSION)
+                                                                       : QByteArray("--screenshot")),
+                out.constData());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Screenshot)
