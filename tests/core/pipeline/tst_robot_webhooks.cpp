@@ -3,9 +3,9 @@
 // with an interval of an hour, so that only a webhook can explain a pass,
 // against real git repositories (bare upstreams a developer's clone pushes
 // to), a file tracker and the local cluster. Requests are real HTTP POSTs
-// (curl) with the headers and bodies GitLab documents for its Push Hook and
-// GitHub for its push event, and Shipyard's own task-moved event (the
-// tracker here has no webhooks of its own). Refused requests (a wrong
+// (curl) with the headers and bodies GitLab documents for its Push Hook,
+// GitHub for its push event and Atlassian for Jira's jira:issue_updated,
+// and Shipyard's own task-moved event. Refused requests (a wrong
 // signature, malformed, oversize) must change nothing: no pass follows them.
 // Two robots with --leader-elect: a webhook to the one standing by reaches
 // the leader through the Lease.
@@ -34,6 +34,7 @@ namespace {
 const QByteArray gitlabToken = "gl-hook-4Rt9Wq";
 const QByteArray githubSecret = "gh-hook-8Zp3Lm";
 const QByteArray tasksToken = "tasks-hook-2Kd7Vb";
+const QByteArray jiraSecret = "jira-hook-6Hs1Xc";
 
 // A running `shipyardctl robot`, its output gathered as it comes.
 class RobotProcess
@@ -46,6 +47,7 @@ public:
         environment.insert(QStringLiteral("SY_TEST_GITLAB_HOOK"), QString::fromUtf8(gitlabToken));
         environment.insert(QStringLiteral("SY_TEST_GITHUB_HOOK"), QString::fromUtf8(githubSecret));
         environment.insert(QStringLiteral("SY_TEST_TASKS_HOOK"), QString::fromUtf8(tasksToken));
+        environment.insert(QStringLiteral("SY_TEST_JIRA_HOOK"), QString::fromUtf8(jiraSecret));
         m_process.setProcessEnvironment(environment);
         m_process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
             QStringList { QStringLiteral("robot"), QStringLiteral("--ecosystem"), ecosystem,
@@ -199,7 +201,8 @@ private Q_SLOTS:
         yaml += "robot:\n  webhooks:\n    maxBodyBytes: 8192\n"
                 "    gitlab: {secretEnv: SY_TEST_GITLAB_HOOK}\n"
                 "    github: {secretEnv: SY_TEST_GITHUB_HOOK}\n"
-                "    tasks: {secretEnv: SY_TEST_TASKS_HOOK}\n";
+                "    tasks: {secretEnv: SY_TEST_TASKS_HOOK}\n"
+                "    jira: {secretEnv: SY_TEST_JIRA_HOOK}\n";
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(yaml);
         file.close();
@@ -294,17 +297,44 @@ private Q_SLOTS:
         QVERIFY(m_robot->log().contains(QLatin1String("pass woken by 1 webhook(s)")));
     }
 
-    void taskMovedBringsAShowroomUp()
+    void jiraStatusChangeBringsAShowroomUp()
     {
+        // Jira's jira:issue_updated as Atlassian documents it, signed as
+        // Jira Cloud signs a webhook registered with a secret. The tracker
+        // here is the file tracker (no Jira can run here): the event only
+        // wakes the robot, which reads the task's status from its tracker.
         const QString task = ShowroomWorld::task(2);
         m_world->addBranch(QStringLiteral("storefront"), task);
         m_world->setTasks({ { task, QStringLiteral("Awaiting Showroom") } });
+        const QByteArray body = QJsonDocument(
+            QJsonObject { { QStringLiteral("timestamp"), 1701700000000.0 },
+                { QStringLiteral("webhookEvent"), QStringLiteral("jira:issue_updated") },
+                { QStringLiteral("issue_event_type_name"), QStringLiteral("issue_generic") },
+                { QStringLiteral("user"), QJsonObject { { QStringLiteral("displayName"), QStringLiteral("Jane") } } },
+                { QStringLiteral("issue"),
+                    QJsonObject { { QStringLiteral("id"), QStringLiteral("10002") }, { QStringLiteral("key"), task },
+                        { QStringLiteral("fields"),
+                            QJsonObject { { QStringLiteral("status"),
+                                QJsonObject {
+                                    { QStringLiteral("name"), QStringLiteral("Awaiting Showroom") } } } } } } },
+                { QStringLiteral("changelog"),
+                    QJsonObject { { QStringLiteral("id"), QStringLiteral("10102") },
+                        { QStringLiteral("items"),
+                            QJsonArray { QJsonObject { { QStringLiteral("field"), QStringLiteral("status") },
+                                { QStringLiteral("fieldtype"), QStringLiteral("jira") },
+                                { QStringLiteral("fromString"), QStringLiteral("In Progress") },
+                                { QStringLiteral("toString"), QStringLiteral("Awaiting Showroom") } } } } } } })
+                                    .toJson(QJsonDocument::Compact);
+        const QByteArray signature =
+            "sha256=" + QMessageAuthenticationCode::hash(body, jiraSecret, QCryptographicHash::Sha256).toHex();
         const int wakes = m_robot->wakes();
-        QCOMPARE(post(url(QStringLiteral("tasks")),
-                     { "Authorization: Bearer " + tasksToken, "Content-Type: application/json" },
-                     QStringLiteral("{\"task\": \"%1\", \"status\": \"Awaiting Showroom\"}").arg(task).toUtf8()),
+        QCOMPARE(post(url(QStringLiteral("jira")),
+                     { "X-Hub-Signature: " + signature, "Content-Type: application/json",
+                         "X-Atlassian-Webhook-Identifier: 1-2-3" },
+                     body),
             202);
         QTRY_VERIFY_WITH_TIMEOUT(m_robot->wakes() > wakes, 10000);
+        QVERIFY(m_robot->log().contains(QStringLiteral("jira jira:issue_updated %1 Awaiting Showroom").arg(task)));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(task), QStringLiteral("In QA"), 180000);
         int code = 0;
         kubectl(QStringLiteral("showroom"),
@@ -367,12 +397,15 @@ private Q_SLOTS:
 
         const int wakes = first.wakes();
         const QString task = ShowroomWorld::task(20);
+        QElapsedTimer sent;
+        sent.start();
         const int code = post(QStringLiteral("http://%1/webhooks/tasks").arg(second.address()),
             { "Authorization: Bearer " + tasksToken },
             QStringLiteral("{\"task\": \"%1\", \"status\": \"Awaiting Showroom\"}").arg(task).toUtf8());
         QCOMPARE(code, 202);
         // The leader acts at its next renewal, within a retry period or two.
         QTRY_VERIFY2_WITH_TIMEOUT(first.wakes() > wakes, qPrintable(first.log() + second.log()), 10000);
+        qInfo("from the webhook to the standby to the leader's pass: %lld ms (retry period 1 s)", sent.elapsed());
         QVERIFY2(first.log().contains(QStringLiteral("passed on: ")), qPrintable(first.log()));
         QVERIFY(first.log().contains(QStringLiteral("robot-b: tasks task-moved %1").arg(task)));
         QCOMPARE(second.passes().size(), 0);
