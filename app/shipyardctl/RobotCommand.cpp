@@ -23,6 +23,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace Shipyard::Ctl {
 
@@ -132,9 +133,12 @@ public:
         WebhookReceiver webhooks;
         RobotEndpoint endpoint(metrics);
         QStringList webhookProblems;
+        const bool listening = parser.isSet(QStringLiteral("listen"));
         const auto configureWebhooks = [&](const Ecosystem &ecosystem) {
-            const QStringList problems =
+            QStringList problems =
                 webhooks.configure(ecosystem.robot.webhooks, QProcessEnvironment::systemEnvironment());
+            if (!listening && !ecosystem.robot.webhooks.secretVariables.isEmpty())
+                problems.prepend(tr("robot.webhooks is set, but without --listen no webhook is received"));
             if (problems != webhookProblems) {
                 for (const QString &problem : problems)
                     progress(problem);
@@ -144,7 +148,7 @@ public:
         if (leadership) {
             leadership->setWakeListener([&](const QString &why) { wakeup.wake(tr("passed on: %1").arg(why)); });
         }
-        if (parser.isSet(QStringLiteral("listen"))) {
+        if (listening) {
             // Webhooks are accepted from the start, not only once the first pass is over.
             if (const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path); loaded.ecosystem)
                 configureWebhooks(*loaded.ecosystem);
@@ -176,19 +180,20 @@ public:
                     break;
                 metrics.setLeading(true);
             }
+            // What woke it before this pass began is this pass's; what comes during it makes the next.
+            // Taken whether the pass runs or not, or a wake would end every wait at once.
+            const std::optional<RobotWakeup::Pending> woken = wakeup.take();
             // Re-read every pass: the ecosystem file may have been edited meanwhile.
             const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
             if (!loaded.ecosystem) {
                 for (const Diagnostic &diagnostic : loaded.diagnostics)
-                    err() << diagnostic.toString() << '\n';
-                err().flush();
+                    progress(diagnostic.toString());
                 metrics.observeUnloadable(tr("%1 does not load: %2").arg(path, loaded.diagnostics.value(0).toString()));
                 if (parser.isSet(QStringLiteral("once")))
                     return UsageError;
             } else {
                 configureWebhooks(*loaded.ecosystem);
-                // What woke it before this pass began is this pass's; what comes during it makes the next.
-                if (const auto woken = wakeup.take()) {
+                if (woken) {
                     const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - woken->since);
                     progress(tr("pass woken by %1 webhook(s), the first %2 ms ago: %3")

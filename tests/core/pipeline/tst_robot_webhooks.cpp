@@ -16,6 +16,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -409,6 +410,33 @@ private Q_SLOTS:
         QVERIFY2(first.log().contains(QStringLiteral("passed on: ")), qPrintable(first.log()));
         QVERIFY(first.log().contains(QStringLiteral("robot-b: tasks task-moved %1").arg(task)));
         QCOMPARE(second.passes().size(), 0);
+    }
+
+    void aWakeWhileTheEcosystemDoesNotLoadIsSpentOnce()
+    {
+        // A pass that cannot run still takes the wake: the robot says once
+        // that the file does not load and waits, instead of trying again and again.
+        QFile file(m_world->ecosystemPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray good = file.readAll();
+        file.close();
+        const auto restore = qScopeGuard([&] {
+            if (file.open(QIODevice::WriteOnly))
+                file.write(good);
+            file.close();
+        });
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: shipyard/v1\nname: [unclosed\n");
+        file.close();
+        const qsizetype before = m_robot->log().size();
+        QCOMPARE(post(url(QStringLiteral("tasks")), { "Authorization: Bearer " + tasksToken },
+                     "{\"task\": \"SHOP-1\", \"status\": \"In Progress\"}"),
+            202);
+        const QString said = QFileInfo(m_world->ecosystemPath()).fileName() + QLatin1Char(':');
+        QTRY_VERIFY_WITH_TIMEOUT(m_robot->log().mid(before).contains(said), 10000);
+        QTest::qWait(2000);
+        const QString log = m_robot->log().mid(before);
+        QVERIFY2(log.count(said) <= 3, qPrintable(log));
     }
 };
 
