@@ -10,8 +10,8 @@ namespace Shipyard {
 // jira:issue_updated whose changelog has an item of field "status" says the
 // task moved to its toString. A webhook an admin registers with a secret
 // is signed (X-Hub-Signature: "sha256=" and the hex HMAC-SHA256 of the raw
-// body); Jira Data Center and webhooks without a secret are not, so for
-// those the secret is a token in the url: ...?token=SECRET. A signature
+// body); webhooks without a secret, or from a Jira that does not sign, are
+// not, so for those the secret is a token in the url: ...?token=SECRET. A signature
 // present and wrong is refused even when the url's token is right.
 class JiraWebhook
 {
