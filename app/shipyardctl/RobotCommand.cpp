@@ -10,6 +10,8 @@
 #include "pipeline/DeliveryRobot.h"
 #include "pipeline/RobotLeadership.h"
 #include "pipeline/RobotMetrics.h"
+#include "pipeline/RobotWakeup.h"
+#include "webhooks/WebhookReceiver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,9 +19,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QThread>
+#include <QProcessEnvironment>
 
 #include <memory>
+#include <mutex>
+#include <optional>
 
 namespace Shipyard::Ctl {
 
@@ -64,7 +68,8 @@ public:
             QStringLiteral("10") });
         parser.addOption({ QStringLiteral("retry-period"), tr("seconds between tries and renewals (default 2)"),
             QStringLiteral("SECONDS"), QStringLiteral("2") });
-        parser.addOption({ QStringLiteral("listen"), tr("serve /metrics, /healthz and /readyz on HOST:PORT or :PORT"),
+        parser.addOption({ QStringLiteral("listen"),
+            tr("serve /metrics, /healthz, /readyz and /webhooks/SOURCE on HOST:PORT or :PORT"),
             QStringLiteral("ADDRESS") });
         if (const auto exitCode = parse(parser, arguments))
             return *exitCode;
@@ -102,7 +107,10 @@ public:
             options.images.insert(value.left(equals), value.mid(equals + 1));
         }
         const bool json = output == QLatin1String("json");
+        // The endpoint's thread speaks too, of the webhooks it answers.
+        static std::mutex speaking;
         const auto progress = [](const QString &line) {
+            const std::lock_guard lock(speaking);
             err() << line << '\n';
             err().flush();
         };
@@ -119,15 +127,48 @@ public:
         }
         StopSignals::install();
 
+        // Declared before the endpoint, whose thread uses them until it is gone.
         RobotMetrics metrics;
+        RobotWakeup wakeup;
+        WebhookReceiver webhooks;
         RobotEndpoint endpoint(metrics);
-        if (parser.isSet(QStringLiteral("listen"))) {
+        QStringList webhookProblems;
+        const bool listening = parser.isSet(QStringLiteral("listen"));
+        const auto configureWebhooks = [&](const Ecosystem &ecosystem) {
+            QStringList problems =
+                webhooks.configure(ecosystem.robot.webhooks, QProcessEnvironment::systemEnvironment());
+            if (!listening && !ecosystem.robot.webhooks.secretVariables.isEmpty())
+                problems.prepend(tr("robot.webhooks is set, but without --listen no webhook is received"));
+            if (problems != webhookProblems) {
+                for (const QString &problem : problems)
+                    progress(problem);
+            }
+            webhookProblems = problems;
+        };
+        if (leadership) {
+            leadership->setWakeListener([&](const QString &why) { wakeup.wake(tr("passed on: %1").arg(why)); });
+        }
+        if (listening) {
+            // Webhooks are accepted from the start, not only once the first pass is over.
+            if (const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path); loaded.ecosystem)
+                configureWebhooks(*loaded.ecosystem);
+            endpoint.setWebhooks(&webhooks, [&](const QString &source, const WebhookResult &result) {
+                if (result.verdict != WebhookResult::Verdict::Accepted) {
+                    progress(tr("webhook %1: %2 (%3)").arg(source).arg(result.httpStatus()).arg(result.reason));
+                    return;
+                }
+                progress(tr("webhook %1").arg(result.reason));
+                wakeup.wake(result.event.summary());
+                // A replica standing by leaves word for the leader, who acts at its next renewal.
+                if (leadership && !leadership->leading())
+                    leadership->requestWake(result.event.summary(), progress);
+            });
             QString error;
             if (!endpoint.listen(parser.value(QStringLiteral("listen")), &error)) {
                 err() << arguments[0] << ": " << error << '\n';
                 return UsageError;
             }
-            progress(tr("serving /metrics, /healthz and /readyz on %1").arg(endpoint.address()));
+            progress(tr("serving /metrics, /healthz, /readyz and /webhooks/ on %1").arg(endpoint.address()));
         }
 
         while (!StopSignals::requested()) {
@@ -139,16 +180,27 @@ public:
                     break;
                 metrics.setLeading(true);
             }
+            // What woke it before this pass began is this pass's; what comes during it makes the next.
+            // Taken whether the pass runs or not, or a wake would end every wait at once.
+            const std::optional<RobotWakeup::Pending> woken = wakeup.take();
             // Re-read every pass: the ecosystem file may have been edited meanwhile.
             const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
             if (!loaded.ecosystem) {
                 for (const Diagnostic &diagnostic : loaded.diagnostics)
-                    err() << diagnostic.toString() << '\n';
-                err().flush();
+                    progress(diagnostic.toString());
                 metrics.observeUnloadable(tr("%1 does not load: %2").arg(path, loaded.diagnostics.value(0).toString()));
                 if (parser.isSet(QStringLiteral("once")))
                     return UsageError;
             } else {
+                configureWebhooks(*loaded.ecosystem);
+                if (woken) {
+                    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - woken->since);
+                    progress(tr("pass woken by %1 webhook(s), the first %2 ms ago: %3")
+                            .arg(woken->count)
+                            .arg(waited.count())
+                            .arg(woken->reasons.join(QStringLiteral("; "))));
+                }
                 const DeliveryRobot robot(*loaded.ecosystem, options);
                 const DeliveryRobot::PassResult pass = robot.runOnce(progress);
                 metrics.observePass(pass, QDateTime::currentDateTimeUtc());
@@ -156,10 +208,9 @@ public:
                 if (parser.isSet(QStringLiteral("once")))
                     return pass.succeeded() ? Success : Failure;
             }
-            // Woken early by SIGTERM, and by a lost lease, so that the next try comes soon.
-            const QDeadlineTimer next { std::chrono::seconds(interval) };
-            while (!next.hasExpired() && !StopSignals::requested() && (!leadership || leadership->leading()))
-                QThread::msleep(200);
+            // Woken early by a webhook, by SIGTERM, and by a lost lease, so that the next try comes soon.
+            wakeup.wait(QDeadlineTimer(std::chrono::seconds(interval)),
+                [&] { return StopSignals::requested() || (leadership && !leadership->leading()); });
         }
         // The Lease is given up as the leadership goes, for the next robot to take at once.
         return Success;

@@ -2,6 +2,7 @@
 #include "RobotEndpoint.h"
 
 #include "pipeline/RobotMetrics.h"
+#include "webhooks/WebhookReceiver.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -9,8 +10,14 @@
 
 namespace Shipyard::Ctl {
 
-RobotEndpoint::RobotEndpoint(const RobotMetrics &metrics) : m_metrics(metrics)
+RobotEndpoint::RobotEndpoint(RobotMetrics &metrics) : m_metrics(metrics)
 { }
+
+void RobotEndpoint::setWebhooks(const WebhookReceiver *receiver, Answered answered)
+{
+    m_webhooks = receiver;
+    m_answered = std::move(answered);
+}
 
 RobotEndpoint::~RobotEndpoint()
 {
@@ -59,6 +66,24 @@ void RobotEndpoint::run()
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), (why + QLatin1Char('\n')).toUtf8(),
             QHttpServerResponder::StatusCode::ServiceUnavailable);
     });
+    if (m_webhooks) {
+        server.route(QStringLiteral("/webhooks/<arg>"), QHttpServerRequest::Method::Post,
+            [this](const QString &source, const QHttpServerRequest &request) {
+                WebhookRequest webhook;
+                webhook.headers = request.headers().toListOfPairs();
+                webhook.query = request.query();
+                webhook.body = request.body();
+                const WebhookResult result = m_webhooks->receive(source, webhook);
+                // Unknown sources are not counted: a label per path anyone may send would grow forever.
+                const QString counted = WebhookReceiver::sources().contains(source) ? source : QStringLiteral("other");
+                m_metrics.observeWebhook(counted, WebhookResult::keyword(result.verdict));
+                if (m_answered)
+                    m_answered(counted, result);
+                return QHttpServerResponse(QByteArrayLiteral("text/plain"),
+                    (result.reason + QLatin1Char('\n')).toUtf8(),
+                    QHttpServerResponder::StatusCode(result.httpStatus()));
+            });
+    }
     auto *tcp = new QTcpServer(&server);
     if (!tcp->listen(bindTo, quint16(port)) || !server.bind(tcp)) {
         m_error = QStringLiteral("cannot listen on %1: %2").arg(m_requested, tcp->errorString());

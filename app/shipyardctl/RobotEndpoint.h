@@ -5,9 +5,13 @@
 #include <QString>
 #include <QThread>
 
+#include <functional>
+
 namespace Shipyard {
 class RobotMetrics;
-}
+class WebhookReceiver;
+struct WebhookResult;
+} // namespace Shipyard
 
 namespace Shipyard::Ctl {
 
@@ -16,10 +20,16 @@ namespace Shipyard::Ctl {
 //   /metrics  RobotMetrics in Prometheus' text format
 //   /healthz  200 while the process serves at all (a liveness probe)
 //   /readyz   200 once a pass ran without an error, else 503 and why
+//   POST /webhooks/SOURCE  a webhook, verified and read by WebhookReceiver
+//             in this thread; ANSWERED hears every result (counted in
+//             RobotMetrics) and wakes the robot on an accepted one, so
+//             that the answer never waits for the robot's work
 class RobotEndpoint : public QThread
 {
 public:
-    explicit RobotEndpoint(const RobotMetrics &metrics);
+    using Answered = std::function<void(const QString &source, const WebhookResult &result)>;
+
+    explicit RobotEndpoint(RobotMetrics &metrics);
     ~RobotEndpoint() override;
 
     // "HOST:PORT", ":PORT" (every address) or "HOST:0" (any free port).
@@ -27,12 +37,16 @@ public:
     bool listen(const QString &address, QString *error);
     // Where it listens: "127.0.0.1:8080".
     QString address() const { return m_address; }
+    // Before listen(): serve /webhooks/ too.
+    void setWebhooks(const WebhookReceiver *receiver, Answered answered);
 
 protected:
     void run() override;
 
 private:
-    const RobotMetrics &m_metrics;
+    RobotMetrics &m_metrics;
+    const WebhookReceiver *m_webhooks = nullptr;
+    Answered m_answered;
     QString m_requested;
     QString m_address;
     QString m_error;

@@ -90,6 +90,8 @@ QFuture<LeaseLock::Attempt> LeaseLock::round(bool renewOnly)
             return attempt;
         }
         QJsonObject lease = got.json();
+        attempt.annotations =
+            lease.value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations")).toObject();
         QJsonObject spec = lease.value(QLatin1String("spec")).toObject();
         const QString holder = spec.value(QLatin1String("holderIdentity")).toString();
         if (renewOnly && holder != identity) {
@@ -171,6 +173,18 @@ QFuture<LeaseLock::Attempt> LeaseLock::release()
             updated.ok() ? Outcome::Renewed : (updated.error.isConflict() ? Outcome::LostRace : Outcome::Error);
         return attempt;
     });
+}
+
+QFuture<KubeError> LeaseLock::annotate(const QString &key, const QString &value) const
+{
+    const KubeClient client = m_client;
+    const QString path = QStringLiteral("/apis/coordination.k8s.io/v1/namespaces/%1/leases/%2").arg(m_ns, m_name);
+    const QByteArray patch =
+        QJsonDocument(QJsonObject { { QStringLiteral("metadata"),
+                          QJsonObject { { QStringLiteral("annotations"), QJsonObject { { key, value } } } } } })
+            .toJson(QJsonDocument::Compact);
+    return KubeOperation::run<KubeError>(
+        [=] { return await(client.patch(path, patch, QByteArrayLiteral("application/merge-patch+json"))).error; });
 }
 
 } // namespace Shipyard

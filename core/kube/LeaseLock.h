@@ -28,6 +28,7 @@ public:
         Outcome outcome = Outcome::Error;
         QString holder; // the holder after this attempt
         KubeError error;
+        QJsonObject annotations; // the Lease's metadata.annotations as read
         bool held() const { return outcome == Outcome::Acquired || outcome == Outcome::Renewed; }
     };
 
@@ -41,6 +42,10 @@ public:
     QFuture<Attempt> renew();
     // Gives the lease up if held: holder emptied, duration 1 s, so others take it at once.
     QFuture<Attempt> release();
+    // Sets one annotation of the Lease (a merge patch, whoever holds it), so
+    // that contenders may leave word for the holder. Safe to call from any
+    // thread, beside the other members.
+    QFuture<KubeError> annotate(const QString &key, const QString &value) const;
 
     const QString &identity() const { return m_identity; }
 

@@ -165,6 +165,10 @@ QStringList Ecosystem::secretVariables() const
         if (!variable.isEmpty() && !names.contains(variable))
             names.append(variable);
     }
+    for (const QString &variable : robot.webhooks.secretVariables) {
+        if (!variable.isEmpty() && !names.contains(variable))
+            names.append(variable);
+    }
     return names;
 }
 

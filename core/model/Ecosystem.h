@@ -346,6 +346,20 @@ struct RollbackPolicy
     int keepReleases = 20;
 };
 
+// The webhooks the robot's endpoint accepts (docs/robot.md): per source
+// ("github", "gitlab", "gerrit", "jira", "tasks"), the environment variable
+// holding its secret. A source without one answers 404.
+struct WebhookSettings
+{
+    QMap<QString, QString> secretVariables; // source → variable
+    int maxBodyBytes = 1024 * 1024; // larger requests get 413 unread
+};
+
+struct RobotSettings
+{
+    WebhookSettings webhooks;
+};
+
 struct Ecosystem
 {
     QString filePath;
@@ -358,6 +372,7 @@ struct Ecosystem
     TrackerSettings tracker;
     RegistrySettings registry;
     RollbackPolicy rollback;
+    RobotSettings robot;
     // `templates`: a folder of the team's own service templates, as written
     // (relative to the file); see docs/service-templates.md.
     QString templatesDirectory;

@@ -62,6 +62,7 @@ public:
         readTracker(top.mapping("tracker"), ecosystem.tracker, ecosystem.gating);
         readRegistry(top.mapping("registry"), ecosystem.registry);
         readRollback(top.mapping("rollback"), ecosystem.rollback);
+        readRobot(top.mapping("robot"), ecosystem.robot);
         ecosystem.variables = readVariables(top, m_sink);
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems, ecosystem);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
@@ -69,7 +70,7 @@ public:
         top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
             QStringLiteral("systems"), QStringLiteral("environments"), QStringLiteral("variables"),
-            QStringLiteral("templates") });
+            QStringLiteral("templates"), QStringLiteral("robot") });
     }
 
 private:
@@ -272,6 +273,33 @@ private:
                         r.has("keyPrefix") ? QStringLiteral("change 'keyPrefix' or 'taskKey'")
                                            : QStringLiteral("set 'keyPrefix', e.g. 'SHOP-'")));
         }
+    }
+
+    void readRobot(const YAML::Node &node, RobotSettings &robot)
+    {
+        if (!node.IsDefined())
+            return;
+        YamlMappingReader r(node, QStringLiteral("robot"), m_sink);
+        if (const YAML::Node webhooks = r.mapping("webhooks"); webhooks.IsDefined()) {
+            YamlMappingReader w(webhooks, QStringLiteral("robot webhooks"), m_sink);
+            robot.webhooks.maxBodyBytes =
+                w.integer("maxBodyBytes", 1024, 64 * 1024 * 1024).value_or(robot.webhooks.maxBodyBytes);
+            QStringList known { QStringLiteral("maxBodyBytes") };
+            for (const char *source : { "github", "gitlab", "gerrit", "jira", "tasks" }) {
+                known.append(QLatin1String(source));
+                const YAML::Node entry = w.mapping(source);
+                if (!entry.IsDefined())
+                    continue;
+                YamlMappingReader s(entry, QStringLiteral("robot webhooks %1").arg(QLatin1String(source)), m_sink);
+                if (const auto variable = s.string("secretEnv", Presence::Required))
+                    robot.webhooks.secretVariables.insert(QLatin1String(source), *variable);
+                rejectInlineSecret(s, "secret", "secretEnv");
+                rejectInlineSecret(s, "token", "secretEnv");
+                s.reportUnknownKeys({ QStringLiteral("secretEnv"), QStringLiteral("secret"), QStringLiteral("token") });
+            }
+            w.reportUnknownKeys(known);
+        }
+        r.reportUnknownKeys({ QStringLiteral("webhooks") });
     }
 
     void readRegistry(const YAML::Node &node, RegistrySettings &registry)

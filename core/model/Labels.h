@@ -51,6 +51,11 @@ inline constexpr QLatin1StringView reason("shipyard.dev/reason");
 // for tools that act on its namespace without the ecosystem.
 inline constexpr QLatin1StringView protectedEnvironment("shipyard.dev/protected");
 
+// On the robot's leader-election Lease (annotation): the last webhook a
+// robot standing by received, for the leader to act on at its next renewal
+// ("<time> <identity>: <event>"; any change of it is a wake).
+inline constexpr QLatin1StringView robotWake("shipyard.dev/robot-wake");
+
 // On audit Events (annotations); `release` names the release acted on.
 inline constexpr QLatin1StringView osUser("shipyard.dev/os-user");
 inline constexpr QLatin1StringView kubernetesUser("shipyard.dev/kubernetes-user");

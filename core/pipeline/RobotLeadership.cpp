@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pipeline/RobotLeadership.h"
 
+#include "model/Labels.h"
 #include "support/FutureWait.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSysInfo>
 
 namespace Shipyard {
@@ -53,6 +55,8 @@ bool RobotLeadership::acquire(const std::atomic_bool *stop, const Progress &prog
         if (attempt.held()) {
             m_renewedAt = began;
             m_leading = true;
+            // The pass that begins now sees whatever the word was about.
+            m_lastWake = attempt.annotations.value(Labels::robotWake).toString();
             {
                 const std::lock_guard lock(m_mutex);
                 m_stopping = false;
@@ -106,9 +110,19 @@ void RobotLeadership::renewLoop()
                 lost += QStringLiteral(": ") + attempt.error.message;
         } else if (attempt.held()) {
             m_renewedAt = began;
+            const QString wake = attempt.annotations.value(Labels::robotWake).toString();
+            if (wake != m_lastWake) {
+                m_lastWake = wake;
+                if (m_wakeListener && !wake.isEmpty())
+                    m_wakeListener(wake);
+            }
             continue;
-        } else if (attempt.outcome == LeaseLock::Outcome::Error) {
-            continue; // tried again until the deadline
+        } else if (attempt.outcome == LeaseLock::Outcome::Error ||
+            (attempt.outcome == LeaseLock::Outcome::LostRace && attempt.holder == identity())) {
+            // Tried again until the deadline. A race lost while this robot
+            // still held the Lease was another's write between the read and
+            // the renewal, e.g. a standby's requestWake().
+            continue;
         } else {
             lost = QStringLiteral("%1 holds the lease now").arg(attempt.holder);
         }
@@ -117,6 +131,23 @@ void RobotLeadership::renewLoop()
         m_leading = false;
         return;
     }
+}
+
+void RobotLeadership::setWakeListener(std::function<void(const QString &why)> listener)
+{
+    m_wakeListener = std::move(listener);
+}
+
+void RobotLeadership::requestWake(const QString &why, const Progress &progress)
+{
+    // The time and who make each word new, even for the same event twice.
+    const QString word =
+        QStringLiteral("%1 %2: %3")
+            .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), identity(), why.left(200));
+    m_lock.annotate(Labels::robotWake, word).then([progress](const KubeError &error) {
+        if (error.isError() && progress)
+            progress(QStringLiteral("could not pass a webhook on to the leader: %1").arg(error.message));
+    });
 }
 
 void RobotLeadership::stopRenewing()

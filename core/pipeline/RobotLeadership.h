@@ -53,6 +53,16 @@ public:
     // Why it stopped leading, once it did.
     QString lostReason() const;
     const QString &identity() const { return m_lock.identity(); }
+
+    // Webhooks come to whichever replica the Service picks. One standing by
+    // leaves word on the Lease (Labels::robotWake, requestWake); the leader
+    // reads the Lease at every renewal anyway and calls LISTENER (set
+    // before acquire()) when that word changed, so a webhook to a standby
+    // makes the leader's next pass begin within a retry period.
+    void setWakeListener(std::function<void(const QString &why)> listener);
+    // Any thread, without blocking: WHY goes onto the Lease; PROGRESS hears
+    // when it could not be written.
+    void requestWake(const QString &why, const Progress &progress);
     static QString defaultIdentity();
 
 private:
@@ -69,6 +79,8 @@ private:
     std::atomic_bool m_leading { false };
     // When the last successful renewal began, on the monotonic clock.
     std::atomic<qint64> m_renewedAt { 0 };
+    std::function<void(const QString &why)> m_wakeListener;
+    QString m_lastWake; // the Lease's robotWake annotation last seen while leading; renewer thread only
 };
 
 } // namespace Shipyard

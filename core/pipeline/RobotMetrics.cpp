@@ -82,6 +82,12 @@ void RobotMetrics::setLeading(bool leading)
     m_leading = leading;
 }
 
+void RobotMetrics::observeWebhook(const QString &source, const QString &verdict)
+{
+    const std::lock_guard lock(m_mutex);
+    ++m_webhooks[{ source, verdict }];
+}
+
 bool RobotMetrics::ready(QString *why) const
 {
     const std::lock_guard lock(m_mutex);
@@ -147,6 +153,11 @@ QByteArray RobotMetrics::exposition() const
         out += QStringLiteral("shipyard_delivery_lock_held{environment=\"%1\"} %2\n")
                    .arg(labelValue(it.key()))
                    .arg(it->held ? 1 : 0);
+    header(out, "shipyard_robot_webhooks_total", "counter", "Webhook requests, by source and verdict.");
+    for (auto it = m_webhooks.cbegin(); it != m_webhooks.cend(); ++it)
+        out += QStringLiteral("shipyard_robot_webhooks_total{source=\"%1\",verdict=\"%2\"} %3\n")
+                   .arg(labelValue(it.key().first), labelValue(it.key().second))
+                   .arg(*it);
     header(out, "shipyard_robot_last_successful_pass_timestamp_seconds", "gauge",
         "When a pass last ran without an error (0: never).");
     out += QStringLiteral("shipyard_robot_last_successful_pass_timestamp_seconds %1\n").arg(number(m_lastSuccess));

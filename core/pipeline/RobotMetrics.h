@@ -30,6 +30,9 @@ public:
     // The ecosystem file did not load: the pass never ran.
     void observeUnloadable(const QString &why);
     void setLeading(bool leading);
+    // A webhook request answered: its source ("github", …) and verdict
+    // (WebhookResult::keyword: "accepted", "unauthorized", …).
+    void observeWebhook(const QString &source, const QString &verdict);
     // Ready once a pass ran without an error (the ecosystem loads and the
     // tracker answers), and while standing by for the Lease. WHY says what
     // is wrong while it is not.
@@ -51,6 +54,7 @@ private:
     QMap<QString, Durations> m_durations; // environment → histogram
     QMap<QPair<QString, QString>, quint64> m_rollbacks; // (environment, trigger) → count
     QMap<QString, DeliveryRobot::Queue> m_queues; // environment → its lock after the last pass
+    QMap<QPair<QString, QString>, quint64> m_webhooks; // (source, verdict) → count
     double m_lastSuccess = 0; // seconds since the epoch
     bool m_leading = true; // without leader election, the only robot leads
     bool m_ready = false;

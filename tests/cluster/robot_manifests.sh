@@ -28,7 +28,7 @@ resources:
 YAML
 
 rendered=$(kubectl kustomize "$work/overlay") || fail "kubectl kustomize does not render the base"
-for kind in ServiceAccount Role RoleBinding ConfigMap Secret Deployment; do
+for kind in ServiceAccount Role RoleBinding ConfigMap Secret Deployment Service; do
     grep -q "^kind: $kind\$" <<<"$rendered" || fail "no $kind rendered"
 done
 grep -Eq '^kind: Cluster(Role|RoleBinding)$' <<<"$rendered" && fail "the base asks for cluster-wide rights"
@@ -39,6 +39,8 @@ grep -A3 '^- kind: ServiceAccount' <<<"$rendered" | grep -q "namespace: $ns" ||
     fail "the RoleBinding's subject is not in $ns"
 grep -q 'replicas: 2' <<<"$rendered" || fail "the Deployment has not 2 replicas"
 for probe in /healthz /readyz; do grep -q "path: $probe" <<<"$rendered" || fail "no $probe probe"; done
+# Webhooks and scrapes reach every replica through the Service's named port.
+grep -A12 '^kind: Service$' <<<"$rendered" | grep -q 'targetPort: http' || fail "the Service does not reach port http"
 # Two replicas, one acting: the leader's Lease in the robot's own cluster.
 for arg in --leader-elect --lease-context=in-cluster --listen=:8080; do
     grep -q -- "- $arg\$" <<<"$rendered" || fail "the robot runs without $arg"
