@@ -7,6 +7,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 namespace Shipyard {
@@ -17,11 +18,15 @@ namespace {
 // hold one of its threads (two on a two-core machine) for minutes.
 QThreadPool &pluginPool()
 {
-    // Threads that mostly wait for a process: several contexts' plugins may
-    // each wait for a person at once.
+    // Threads that mostly wait for a process, one per plugin running: a
+    // source runs one plugin at a time, so there are never more than the
+    // kubeconfig has users. No lower limit: with one, the contexts whose
+    // plugins hang (a login waiting for a browser, an identity provider out
+    // of reach) would make a live context's plugin wait for their timeouts.
+    // Idle threads end after the pool's expiry.
     static const std::unique_ptr<QThreadPool> pool = [] {
         auto created = std::make_unique<QThreadPool>();
-        created->setMaxThreadCount(16);
+        created->setMaxThreadCount(std::numeric_limits<int>::max());
         return created;
     }();
     return *pool;

@@ -22,9 +22,10 @@ namespace Shipyard {
 // A plugin that fails is not run again for a while (execRetryDelay): every
 // request meanwhile gets its error at once, saying when it runs again, and
 // the kubeconfig's installHint comes with the first report of the failure
-// only. Plugins run in a thread pool of their own, so one that waits for a
-// person (until ExecCredentialPlugin's timeout) takes no thread of the pool
-// everything else shares.
+// only. Plugins run in a thread pool of their own, a thread each, so one that
+// waits for a person (until ExecCredentialPlugin's timeout) takes no thread of
+// the pool everything else shares, and plugins that hang never hold back
+// another context's.
 class CredentialSource
 {
 public:

@@ -24,7 +24,12 @@ public:
     {
         static QThreadPool *instance = [] {
             auto *threads = new QThreadPool;
-            threads->setMaxThreadCount(16); // mostly waiting on the network
+            // Mostly waiting on the network. An operation on a context that
+            // accepts connections and never answers holds its thread for
+            // the connect timeout (10 s); with 16 threads, 16 of those made
+            // a lease renewal on a live context wait until its lease was
+            // lost. The limit only stops a runaway.
+            threads->setMaxThreadCount(128);
             threads->setExpiryTimeout(30000);
             return threads;
         }();

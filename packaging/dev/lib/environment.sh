@@ -190,3 +190,96 @@ env_exec() {
     exec unshare --mount --propagation private -- \
         "$SRC_DIR/packaging/dev/lib/enter-root" "$SHIPYARD_ROOT" "$shared" "$PWD" "$(env_tools_bin_dir)" "$@"
 }
+
+# Directories the trixie root has of its own and that are never mounted over
+# from the host: the system, and what the root is made of.
+env_is_system_path() {
+    case $1 in
+        / | /usr | /usr/* | /bin | /bin/* | /sbin | /sbin/* | /lib | /lib/* | /lib32* | /lib64* | /libx32* | \
+            /etc | /etc/* | /var | /var/* | /proc | /proc/* | /sys | /sys/* | /dev | /dev/* | /run | /run/* | \
+            /boot | /boot/*)
+            return 0
+            ;;
+    esac
+    return 1
+}
+
+# The kubeconfig files kubectl would read: every entry of KUBECONFIG (relative
+# ones against the working directory), else ~/.kube/config. One a line.
+env_kubeconfig_files() {
+    local entry
+    if [[ -n ${KUBECONFIG:-} ]]; then
+        local entries
+        IFS=: read -r -a entries <<<"$KUBECONFIG"
+        for entry in "${entries[@]}"; do
+            [[ -n $entry ]] || continue
+            [[ $entry == /* ]] || entry=$PWD/$entry
+            echo "$entry"
+        done
+    elif [[ -n ${HOME:-} ]]; then
+        echo "$HOME/.kube/config"
+    fi
+}
+
+# enter-root's options that make the caller's world visible in the root at the
+# same paths: the home and the working directory (writable: Shipyard keeps its
+# settings in the home, exec credential plugins their token caches, and
+# `--screenshot x.png` writes where it is asked to), the kubeconfig files
+# (read-only), and the directories of PATH the root lacks (read-only, after
+# the root's own on PATH so that they never replace its tools) — where exec
+# credential plugins are installed (~/bin, ~/.local/bin, /usr/local/bin, /opt/…).
+env_user_mounts() {
+    local dir file
+    if [[ -n ${HOME:-} && -d $HOME ]] && ! env_is_system_path "$HOME"; then
+        printf '%s\n' --rw "$HOME"
+    fi
+    if ! env_is_system_path "$PWD"; then
+        printf '%s\n' --rw "$PWD"
+    fi
+    while read -r file; do
+        if [[ -e $file ]]; then printf '%s\n' --ro "$file"; fi
+    done < <(env_kubeconfig_files)
+    local path_dirs seen=:
+    IFS=: read -r -a path_dirs <<<"${PATH:-}"
+    for dir in "${path_dirs[@]}"; do
+        [[ $dir == /* && -d $dir && $seen != *":$dir:"* ]] || continue
+        seen=$seen$dir:
+        # The system's directories are the root's own, but for /usr/local,
+        # where plugins get installed and which the root leaves empty.
+        if env_is_system_path "$dir" && [[ $dir != /usr/local/* ]]; then
+            continue
+        fi
+        # The root's own directory wins when it has anything in it (or is a symlink).
+        if [[ -L $SHIPYARD_ROOT$dir ]] || [[ -d $SHIPYARD_ROOT$dir && -n $(ls -A "$SHIPYARD_ROOT$dir" 2>/dev/null) ]]; then
+            continue
+        fi
+        printf '%s\n' --path-dir "$dir"
+    done
+    return 0
+}
+
+# Runs CMD (the user's own shipyard or shipyardctl) in the environment with
+# the caller's home, working directory, kubeconfig files, PATH and environment.
+env_exec_user() {
+    if [[ $(env_mode) == native ]]; then
+        env_export_tools_path
+        exec "$@"
+    fi
+    local options=() line
+    while IFS= read -r line; do options+=("$line"); done < <(env_user_mounts)
+    local shared
+    shared=$(env_shared_dirs | tr '\n' ':')
+    if [[ $(id -u) == 0 ]]; then
+        exec unshare --mount --propagation private -- "$SRC_DIR/packaging/dev/lib/enter-root" "${options[@]}" \
+            "$SHIPYARD_ROOT" "$shared" "$PWD" "$(env_tools_bin_dir)" "$@"
+    fi
+    # sudo keeps little of the environment: hand all of it (but PATH, which
+    # enter-root makes) over explicitly, and run CMD as the caller again.
+    local environment=() variable
+    while IFS= read -r -d '' variable; do
+        [[ $variable == PATH=* ]] || environment+=("$variable")
+    done < <(env -0)
+    as_root env "${environment[@]}" unshare --mount --propagation private -- \
+        "$SRC_DIR/packaging/dev/lib/enter-root" "${options[@]}" --user "$(id -u):$(id -g)" \
+        "$SHIPYARD_ROOT" "$shared" "$PWD" "$(env_tools_bin_dir)" "$@"
+}

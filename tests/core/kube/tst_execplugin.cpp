@@ -13,11 +13,13 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 
+#include <atomic>
 #include <future>
 #include <unistd.h>
 
@@ -412,6 +414,42 @@ private Q_SLOTS:
         QCOMPARE(stopped.error,
             QStringLiteral("exec plugin %1 of user \"u\" did not finish within 1 s; it was stopped").arg(plugin));
         QVERIFY(clock.elapsed() < 10000);
+    }
+
+    // The plugins of contexts that hang (a login that waits for a browser, a
+    // dead identity provider) never hold back another context's plugin,
+    // however many of them there are: each runs on a thread of its own.
+    void hungPluginsHoldNoOther()
+    {
+        ExecCredentialPlugin::setStdinIsInteractive(false);
+        ExecCredentialPlugin::setTimeouts(3s, 3s);
+        const QString stuck = m_dir.filePath(QStringLiteral("plugins/stuck"));
+        QVERIFY(writeExecutable(stuck, kStuckPlugin));
+        const QString good = m_dir.filePath(QStringLiteral("plugins/good"));
+        QVERIFY(writeExecutable(good, kPlugin));
+        // More hung contexts than a machine has cores, or than a small pool would have threads.
+        constexpr int hung = 40;
+        std::vector<std::unique_ptr<CredentialSource>> sources;
+        auto pending = std::make_shared<std::atomic<int>>(hung);
+        for (int i = 0; i < hung; ++i) {
+            sources.push_back(std::make_unique<CredentialSource>(connectionFor(execConfig(stuck, Mode::Never))));
+            sources.back()->acquire([pending](const KubeCredentials &) { --*pending; });
+        }
+        // The sources live until their plugins have ended, whatever the test says.
+        const auto waitForHung = qScopeGuard([pending] { QTRY_COMPARE_WITH_TIMEOUT(pending->load(), 0, 30000); });
+        CredentialSource live(connectionFor(execConfig(good, Mode::Never)));
+        QElapsedTimer clock;
+        clock.start();
+        const KubeCredentials credentials = acquire(live);
+        const qint64 elapsed = clock.elapsed();
+        qInfo("the live context's plugin answered after %lld ms beside %d hung ones", elapsed, hung);
+        QCOMPARE(credentials.bearerToken, QByteArray("plugin-token"));
+        QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+        // The hung ones end by their timeout.
+        QTRY_COMPARE_WITH_TIMEOUT(pending->load(), 0, 30000);
+        qInfo("the hung ones were stopped after %lld ms", clock.elapsed());
+        ExecCredentialPlugin::setTimeouts(
+            ExecCredentialPlugin::defaultTimeout, ExecCredentialPlugin::defaultInteractiveTimeout);
     }
 
     // The window has no terminal: a plugin that needs one is refused at

@@ -2,16 +2,19 @@
 // Server-side apply, access reviews, the Lease lock, namespace deletion and
 // the shipyardctl commands, against the real local control plane.
 #include "ClusterTestSupport.h"
+#include "DeadContexts.h"
 
 #include "kube/AccessReview.h"
 #include "kube/KubeDiscovery.h"
 #include "kube/LeaseLock.h"
 #include "kube/NamespaceDeletion.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
@@ -171,6 +174,43 @@ private Q_SLOTS:
         auto second = d.tryAcquireOrRenew();
         const int winners = int(result(first).held()) + int(result(second).held());
         QCOMPARE(winners, 1);
+    }
+
+    // Multi-step operations run on a pool of their own. Those on a context
+    // that accepts connections and never answers hold their threads for the
+    // connect timeout; a lease renewal on a live context never waits behind
+    // them (it would lose the lock if it did).
+    void liveLeaseBesideHungOperations()
+    {
+        QTemporaryDir dir;
+        DeadContexts dead;
+        QVERIFY(dead.start());
+        QVERIFY(dead.writeKubeconfig(dir.filePath(QStringLiteral("dead.yaml"))));
+        const KubeClient hung = ClusterAccess(Kubeconfig::loadFiles({ dir.filePath(QStringLiteral("dead.yaml")) }), {})
+                                    .client(QStringLiteral("hung"));
+        QVERIFY(hung.isValid());
+        constexpr int hungOperations = 40;
+        std::vector<std::unique_ptr<LeaseLock>> hungLocks;
+        QList<QFuture<LeaseLock::Attempt>> pending;
+        for (int i = 0; i < hungOperations; ++i) {
+            hungLocks.push_back(std::make_unique<LeaseLock>(hung, QStringLiteral("x"), QStringLiteral("deliveries"),
+                QStringLiteral("h%1").arg(i), std::chrono::seconds(15)));
+            pending.append(hungLocks.back()->tryAcquireOrRenew());
+        }
+        LeaseLock live(m_client, m_ns, QStringLiteral("beside-hung"), QStringLiteral("live"), std::chrono::seconds(15));
+        QElapsedTimer clock;
+        clock.start();
+        const LeaseLock::Attempt attempt = result(live.tryAcquireOrRenew());
+        const qint64 elapsed = clock.elapsed();
+        qInfo("the live lease was taken in %lld ms beside %d operations on a hung context", elapsed, hungOperations);
+        QCOMPARE(attempt.outcome, LeaseLock::Outcome::Acquired);
+        QVERIFY2(elapsed < 2000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+        for (QFuture<LeaseLock::Attempt> &future : pending) {
+            const LeaseLock::Attempt failed = result(future);
+            QVERIFY2(failed.error.message.contains(QStringLiteral("127.0.0.1:%1").arg(dead.hungPort())),
+                qPrintable(failed.error.message));
+        }
+        qInfo("the hung ones failed after %lld ms", clock.elapsed());
     }
 
     void getJsonMatchesKubectl()
