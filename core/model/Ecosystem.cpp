@@ -150,6 +150,10 @@ QStringList Ecosystem::secretVariables() const
         if (!variable.isEmpty() && !names.contains(variable))
             names.append(variable);
     }
+    for (const QString &variable : notifications.secretVariables()) {
+        if (!names.contains(variable))
+            names.append(variable);
+    }
     return names;
 }
 
@@ -158,6 +162,10 @@ QStringList Ecosystem::credentialVariables() const
     QStringList names = secretVariables();
     if (!registry.usernameEnvironmentVariable.isEmpty() && !names.contains(registry.usernameEnvironmentVariable))
         names.append(registry.usernameEnvironmentVariable);
+    for (const QString &variable : notifications.credentialVariables()) {
+        if (!names.contains(variable))
+            names.append(variable);
+    }
     return names;
 }
 
