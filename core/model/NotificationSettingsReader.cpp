@@ -60,12 +60,13 @@ bool readChat(const YAML::Node &node, NotificationChannel &channel, const QStrin
 {
     YamlMappingReader c(node, what + QStringLiteral(": chat"), sink);
     rejectInlineSecret(c, "url", "urlEnv", sink);
-    const std::optional<QString> variable = variableName(c, "urlEnv", c.has("url") ? Presence::Optional : Presence::Required, sink);
+    const std::optional<QString> variable =
+        variableName(c, "urlEnv", c.has("url") ? Presence::Optional : Presence::Required, sink);
     channel.urlEnvironmentVariable = variable.value_or(QString());
     channel.username = c.string("username").value_or(QString());
     channel.iconUrl = c.string("iconUrl").value_or(QString());
-    c.reportUnknownKeys({ QStringLiteral("urlEnv"), QStringLiteral("url"), QStringLiteral("username"),
-        QStringLiteral("iconUrl") });
+    c.reportUnknownKeys(
+        { QStringLiteral("urlEnv"), QStringLiteral("url"), QStringLiteral("username"), QStringLiteral("iconUrl") });
     return variable.has_value();
 }
 
@@ -92,7 +93,8 @@ bool readEmail(const YAML::Node &node, NotificationChannel &channel, const QStri
     channel.startTls = e.boolean("starttls").value_or(false);
     if (e.has("starttls") && url.scheme() == QLatin1String("smtps"))
         sink.warning(e.valueLocation("starttls"),
-            QStringLiteral("%1: 'starttls' only applies to smtp://; smtps:// is encrypted from the start").arg(e.what()));
+            QStringLiteral("%1: 'starttls' only applies to smtp://; smtps:// is encrypted from the start")
+                .arg(e.what()));
     channel.from = e.string("from", Presence::Required).value_or(QString());
     if (!channel.from.isEmpty() && !isMailAddress(channel.from)) {
         sink.error(e.valueLocation("from"),
@@ -118,20 +120,20 @@ bool readEmail(const YAML::Node &node, NotificationChannel &channel, const QStri
     channel.usernameEnvironmentVariable = variableName(e, "usernameEnv", Presence::Optional, sink).value_or(QString());
     channel.passwordEnvironmentVariable = variableName(e, "passwordEnv", Presence::Optional, sink).value_or(QString());
     if (channel.usernameEnvironmentVariable.isEmpty() != channel.passwordEnvironmentVariable.isEmpty()) {
-        sink.error(e.location(),
-            QStringLiteral("%1: SMTP AUTH needs both 'usernameEnv' and 'passwordEnv'").arg(e.what()));
+        sink.error(
+            e.location(), QStringLiteral("%1: SMTP AUTH needs both 'usernameEnv' and 'passwordEnv'").arg(e.what()));
         ok = false;
     }
     // Not an error: a relay inside the office may take plain text. A
     // password crossing the network so is worth a word, though.
-    if (!channel.passwordEnvironmentVariable.isEmpty() && url.scheme() == QLatin1String("smtp") &&
-        !channel.startTls && !isLoopback(url.host()))
+    if (!channel.passwordEnvironmentVariable.isEmpty() && url.scheme() == QLatin1String("smtp") && !channel.startTls &&
+        !isLoopback(url.host()))
         sink.warning(e.valueLocation("smtp"),
             QStringLiteral("%1: the password in %2 would be sent unencrypted to %3; use smtps:// or 'starttls: true'")
                 .arg(e.what(), channel.passwordEnvironmentVariable, url.host()));
-    e.reportUnknownKeys({ QStringLiteral("smtp"), QStringLiteral("starttls"), QStringLiteral("from"),
-        QStringLiteral("to"), QStringLiteral("usernameEnv"), QStringLiteral("passwordEnv"),
-        QStringLiteral("password") });
+    e.reportUnknownKeys(
+        { QStringLiteral("smtp"), QStringLiteral("starttls"), QStringLiteral("from"), QStringLiteral("to"),
+            QStringLiteral("usernameEnv"), QStringLiteral("passwordEnv"), QStringLiteral("password") });
     return ok;
 }
 
@@ -162,8 +164,8 @@ void readChannels(const YAML::Node &node, NotificationSettings &settings, Diagno
         if (given.size() != 1) {
             sink.error(channel.location,
                 given.isEmpty() ? QStringLiteral("%1 needs one of 'chat', 'email' or 'tracker'").arg(what)
-                                : QStringLiteral("%1 names %2; a channel is one of them").arg(what,
-                                      given.join(QStringLiteral(" and "))));
+                                : QStringLiteral("%1 names %2; a channel is one of them")
+                                      .arg(what, given.join(QStringLiteral(" and "))));
             continue;
         }
         bool ok = true;
@@ -260,7 +262,8 @@ std::optional<QList<NotificationRule>> readNotificationRules(
         rule.channel = n.string("channel", Presence::Required).value_or(QString());
         bool ok = !rule.channel.isEmpty();
         if (ok && !settings.channel(rule.channel)) {
-            QString message = QStringLiteral("%1: channel '%2' is not among notifications.channels").arg(what, rule.channel);
+            QString message =
+                QStringLiteral("%1: channel '%2' is not among notifications.channels").arg(what, rule.channel);
             const QString suggestion = closestMatch(rule.channel, channelNames);
             if (!suggestion.isEmpty())
                 message += QStringLiteral(" (did you mean '%1'?)").arg(suggestion);
@@ -287,8 +290,8 @@ std::optional<QList<NotificationRule>> readNotificationRules(
                 const QString suggestion = closestMatch(word, eventNames);
                 if (!suggestion.isEmpty())
                     message = QStringLiteral("%1: '%2' is no event (did you mean '%3'?)").arg(what, word, suggestion);
-                sink.error(eventNodes.IsSequence() ? toLocation(eventNodes[std::size_t(i)].Mark())
-                                                   : n.valueLocation("events"),
+                sink.error(
+                    eventNodes.IsSequence() ? toLocation(eventNodes[std::size_t(i)].Mark()) : n.valueLocation("events"),
                     message);
                 ok = false;
                 continue;
@@ -300,7 +303,8 @@ std::optional<QList<NotificationRule>> readNotificationRules(
         }
         if (events && events->isEmpty()) {
             sink.error(n.valueLocation("events"),
-                QStringLiteral("%1: 'events' is empty; leave it out for every event, or the entry out for none").arg(what));
+                QStringLiteral("%1: 'events' is empty; leave it out for every event, or the entry out for none")
+                    .arg(what));
             ok = false;
         }
         if (!events && n.has("events"))

@@ -57,8 +57,8 @@ QStringList Notifier::send(Notification notification)
         if (target)
             error = target->send(notification);
         if (!error.isEmpty())
-            warnings.append(m_masker.mask(QStringLiteral("%1 not sent to %2: %3")
-                    .arg(keyword(notification.event), channel->name, error)));
+            warnings.append(m_masker.mask(
+                QStringLiteral("%1 not sent to %2: %3").arg(keyword(notification.event), channel->name, error)));
     }
     return warnings;
 }
@@ -91,7 +91,8 @@ NotificationSink *Notifier::sink(const NotificationChannel &channel, QString *er
         mail.from = channel.from;
         mail.to = channel.to;
         if (!channel.usernameEnvironmentVariable.isEmpty()) {
-            for (const QString &variable : { channel.usernameEnvironmentVariable, channel.passwordEnvironmentVariable }) {
+            for (const QString &variable :
+                { channel.usernameEnvironmentVariable, channel.passwordEnvironmentVariable }) {
                 if (!environment.contains(variable)) {
                     *error = QStringLiteral("%1 is not set").arg(variable);
                     return nullptr;

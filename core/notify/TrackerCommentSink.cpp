@@ -5,7 +5,8 @@
 
 namespace Shipyard {
 
-TrackerCommentSink::TrackerCommentSink(Factory make) : m_make(std::move(make)) { }
+TrackerCommentSink::TrackerCommentSink(Factory make) : m_make(std::move(make))
+{ }
 
 TrackerCommentSink::~TrackerCommentSink() = default;
 

@@ -252,9 +252,9 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     notification.systems = systems;
     notification.tasks = current ? current->tasks : QStringList();
     notification.who = restored.who;
-    notification.message = QStringLiteral("Rolled back by hand from release %1 to release %2.")
-                               .arg(result.replacedId.isEmpty() ? QStringLiteral("(none)") : result.replacedId,
-                                   target->id);
+    notification.message =
+        QStringLiteral("Rolled back by hand from release %1 to release %2.")
+            .arg(result.replacedId.isEmpty() ? QStringLiteral("(none)") : result.replacedId, target->id);
     notification.releaseId = restored.id;
     for (const QString &warning : Notifier(m_ecosystem).send(notification)) {
         if (m_log)

@@ -299,8 +299,8 @@ ShowroomManager::UpResult ShowroomManager::up(
     if (result.delivery->succeeded()) {
         QStringList names;
         for (const Delivery::Target &target : std::as_const(result.targets))
-            names.append(target.usesUpstream() ? target.system
-                                               : QStringLiteral("%1 (%2)").arg(target.system, target.branch));
+            names.append(
+                target.usesUpstream() ? target.system : QStringLiteral("%1 (%2)").arg(target.system, target.branch));
         for (const QString &warning : notify(NotificationEvent::ShowroomUp, task, ns, creator, names,
                  QStringLiteral("%1 in namespace %2; it expires at %3.")
                      .arg(result.created ? QStringLiteral("Created") : QStringLiteral("Updated"), ns,

@@ -154,8 +154,8 @@ private:
     // showroom.expiring for SHOWROOM when its time is nearly up (the
     // ecosystem's notifications.expiringBefore), once per expiry: told,
     // it is remembered on the namespace. Warnings into WARNINGS.
-    void warnOfExpiry(const ShowroomInfo &showroom, const QDateTime &now, QStringList &warnings,
-        const Progress &progress) const;
+    void warnOfExpiry(
+        const ShowroomInfo &showroom, const QDateTime &now, QStringList &warnings, const Progress &progress) const;
 
     Ecosystem m_ecosystem;
     QString m_environment;

@@ -11,8 +11,8 @@
 
 namespace Shipyard {
 
-QStringList ShowroomManager::notify(NotificationEvent event, const QString &task, const QString &ns,
-    const QString &who, const QStringList &systems, const QString &message) const
+QStringList ShowroomManager::notify(NotificationEvent event, const QString &task, const QString &ns, const QString &who,
+    const QStringList &systems, const QString &message) const
 {
     Notifier notifier(m_ecosystem);
     if (!notifier.isRouted(m_environment, event))
@@ -51,9 +51,9 @@ void ShowroomManager::warnOfExpiry(
     Notifier notifier(m_ecosystem);
     if (!notifier.isRouted(m_environment, NotificationEvent::ShowroomExpiring))
         return;
-    const qint64 minutes = now.secsTo(showroom.expiresAt) / 60;
-    const QString left = minutes >= 120 ? QStringLiteral("%1 hours").arg(minutes / 60)
-                                        : QStringLiteral("%1 minutes").arg(minutes);
+    const qint64 minutes = (now.secsTo(showroom.expiresAt) + 30) / 60;
+    const QString left =
+        minutes >= 120 ? QStringLiteral("%1 hours").arg(minutes / 60) : QStringLiteral("%1 minutes").arg(minutes);
     Notification notification;
     notification.event = NotificationEvent::ShowroomExpiring;
     notification.environment = m_environment;
@@ -61,10 +61,9 @@ void ShowroomManager::warnOfExpiry(
     if (!showroom.task.isEmpty())
         notification.tasks = { showroom.task };
     notification.who = showroom.creator;
-    notification.message =
-        QStringLiteral("It expires at %1 (in %2) and is then removed; a delivery into it or "
-                       "`shipyardctl showroom pin %3 WHY` keeps it.")
-            .arg(showroom.expiresAt.toUTC().toString(Qt::ISODate), left, showroom.task);
+    notification.message = QStringLiteral("It expires at %1 (in %2) and is then removed; a delivery into it or "
+                                          "`shipyardctl showroom pin %3 WHY` keeps it.")
+                               .arg(showroom.expiresAt.toUTC().toString(Qt::ISODate), left, showroom.task);
     const QStringList failed = notifier.send(notification);
     warnings.append(failed);
     if (progress) {
@@ -75,11 +74,12 @@ void ShowroomManager::warnOfExpiry(
     if (!failed.isEmpty())
         return;
     if (progress)
-        progress(QStringLiteral("%1: expires at %2, told").arg(showroom.namespaceName,
-            showroom.expiresAt.toUTC().toString(Qt::ISODate)));
+        progress(QStringLiteral("%1: expires at %2, told")
+                .arg(showroom.namespaceName, showroom.expiresAt.toUTC().toString(Qt::ISODate)));
     const QJsonObject patch { { QStringLiteral("metadata"),
         QJsonObject { { QStringLiteral("annotations"),
-            QJsonObject { { QString(Labels::expiryNotified), showroom.expiresAt.toUTC().toString(Qt::ISODate) } } } } } };
+            QJsonObject {
+                { QString(Labels::expiryNotified), showroom.expiresAt.toUTC().toString(Qt::ISODate) } } } } } };
     const KubeResponse patched = await(m_client.patch(QStringLiteral("/api/v1/namespaces/") + showroom.namespaceName,
         QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/merge-patch+json"));
     if (!patched.ok())

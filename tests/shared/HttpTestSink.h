@@ -31,8 +31,7 @@ public:
     };
 
     explicit HttpTestSink(Behaviour behaviour = Behaviour::Answer, int status = 200)
-        : m_state(std::make_shared<State>())
-        , m_server([state = m_state, behaviour, status](QTcpSocket *socket) {
+        : m_state(std::make_shared<State>()), m_server([state = m_state, behaviour, status](QTcpSocket *socket) {
             auto buffer = std::make_shared<QByteArray>();
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             QObject::connect(socket, &QTcpSocket::readyRead, socket, [=] {
@@ -48,7 +47,8 @@ public:
                 for (qsizetype i = 1; i < lines.size(); ++i) {
                     const qsizetype colon = lines[i].indexOf(':');
                     if (colon > 0)
-                        request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                        request.headers.insert(
+                            lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
                 }
                 const qsizetype length = request.headers.value("content-length").toLongLong();
                 if (buffer->size() < end + 4 + length)
@@ -62,8 +62,10 @@ public:
                 if (behaviour == Behaviour::Hang)
                     return;
                 const QByteArray body = status == 200 ? QByteArray("ok") : QByteArray("no_service");
-                socket->write("HTTP/1.1 " + QByteArray::number(status) + " Status\r\nContent-Type: text/plain\r\n"
-                              "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->write("HTTP/1.1 " + QByteArray::number(status) +
+                    " Status\r\nContent-Type: text/plain\r\n"
+                    "Content-Length: " +
+                    QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
                 socket->disconnectFromHost();
             });
         })

@@ -34,7 +34,7 @@ public:
         QByteArray header(const QByteArray &name) const
         {
             for (const QByteArray &line : data.left(data.indexOf("\r\n\r\n")).split('\n')) {
-                if (line.toLower().startsWith(name.toLower() + ':'))
+                if (line.toLower().startsWith(QByteArray(name.toLower() + ':')))
                     return line.mid(name.size() + 1).trimmed();
             }
             return {};
@@ -148,7 +148,8 @@ private:
                 break;
             }
             const QByteArray command = line.trimmed();
-            const QByteArray verb = command.left(command.indexOf(' ') < 0 ? command.size() : command.indexOf(' ')).toUpper();
+            const QByteArray verb =
+                command.left(command.indexOf(' ') < 0 ? command.size() : command.indexOf(' ')).toUpper();
             const QByteArray argument = command.mid(verb.size()).trimmed();
             if (verb == "EHLO")
                 return "250-127.0.0.1\r\n250-AUTH " + mechanisms + "\r\n250-8BITMIME\r\n250 SIZE 1000000\r\n";
@@ -178,12 +179,14 @@ private:
             if (verb == "MAIL") {
                 if (!user.isEmpty() && !authenticated)
                     return "530 5.7.0 Authentication required\r\n";
-                mail.from = QString::fromUtf8(argument.mid(argument.indexOf('<') + 1, argument.indexOf('>') - argument.indexOf('<') - 1));
+                mail.from = QString::fromUtf8(
+                    argument.mid(argument.indexOf('<') + 1, argument.indexOf('>') - argument.indexOf('<') - 1));
                 mail.to.clear();
                 return "250 2.1.0 Ok\r\n";
             }
             if (verb == "RCPT") {
-                mail.to.append(QString::fromUtf8(argument.mid(argument.indexOf('<') + 1, argument.indexOf('>') - argument.indexOf('<') - 1)));
+                mail.to.append(QString::fromUtf8(
+                    argument.mid(argument.indexOf('<') + 1, argument.indexOf('>') - argument.indexOf('<') - 1)));
                 return "250 2.1.5 Ok\r\n";
             }
             if (verb == "DATA") {

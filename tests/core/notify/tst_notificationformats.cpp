@@ -95,11 +95,12 @@ private Q_SLOTS:
 
     void chatPayload()
     {
-        const QJsonObject body = QJsonDocument::fromJson(ChatWebhookSink::payload(rolledBack(),
-                                                             QStringLiteral("Shipyard"),
-                                                             QStringLiteral("https://example.org/ship.png")))
-                                     .object();
-        QCOMPARE(body.keys(), QStringList({ QStringLiteral("icon_url"), QStringLiteral("text"), QStringLiteral("username") }));
+        const QJsonObject body =
+            QJsonDocument::fromJson(ChatWebhookSink::payload(rolledBack(), QStringLiteral("Shipyard"),
+                                        QStringLiteral("https://example.org/ship.png")))
+                .object();
+        QCOMPARE(body.keys(),
+            QStringList({ QStringLiteral("icon_url"), QStringLiteral("text"), QStringLiteral("username") }));
         QCOMPARE(body.value(QLatin1String("username")).toString(), QStringLiteral("Shipyard"));
         QCOMPARE(body.value(QLatin1String("icon_url")).toString(), QStringLiteral("https://example.org/ship.png"));
         const QString text = body.value(QLatin1String("text")).toString();
@@ -123,12 +124,12 @@ private Q_SLOTS:
         QVERIFY(end > 0);
         const QList<QByteArray> headers = message.left(end).split('\n');
         QCOMPARE(headers,
-            QList<QByteArray>({ "From: shipyard@shop.example.org\r", "To: releases@shop.example.org, ops@shop.example.org\r",
+            QList<QByteArray>({ "From: shipyard@shop.example.org\r",
+                "To: releases@shop.example.org, ops@shop.example.org\r",
                 "Subject: [Shop] Delivery into staging rolled back: storefront (feature/SHOP-7-cart), catalog\r",
                 "Date: Mon, 07 Dec 2026 08:00:06 +0000\r", "Message-ID: <0b6e7c1a@shop.example.org>\r",
-                "MIME-Version: 1.0\r", "Content-Type: text/plain; charset=utf-8\r",
-                "Content-Transfer-Encoding: 8bit\r", "Auto-Submitted: auto-generated\r",
-                "X-Shipyard-Event: delivery.rolled-back" }));
+                "MIME-Version: 1.0\r", "Content-Type: text/plain; charset=utf-8\r", "Content-Transfer-Encoding: 8bit\r",
+                "Auto-Submitted: auto-generated\r", "X-Shipyard-Event: delivery.rolled-back" }));
         const QByteArray body = message.mid(end + 4);
         QCOMPARE(body, rolledBack().text().toUtf8().replace("\n", "\r\n") + "\r\n");
         // Every line ends in CRLF, none alone.
@@ -142,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(SmtpSink::headerValue(QStringLiteral("Delivered into qa")), QByteArray("Delivered into qa"));
         QCOMPARE(SmtpSink::headerValue(QStringLiteral("Delivered\r\nBcc: someone@example.org")),
             QByteArray("Delivered Bcc: someone@example.org"));
-        const QString unicode = QStringLiteral("Showroom of Login page with ünïcödé, «ready» — ") + QString(40, QChar(0x00e9));
+        const QString unicode =
+            QStringLiteral("Showroom of Login page with ünïcödé, «ready» — ") + QString(40, QChar(0x00e9));
         const QByteArray encoded = SmtpSink::headerValue(unicode);
         QByteArray decoded;
         for (const QByteArray &word : encoded.split('\n')) {

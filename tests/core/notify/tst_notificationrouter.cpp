@@ -11,23 +11,25 @@ using namespace Shipyard;
 
 namespace {
 
-const char *const channels = R"(notifications:
-  channels:
-    team-chat: {chat: {urlEnv: SHOP_CHAT_WEBHOOK, username: Shipyard, iconUrl: "https://example.org/ship.png"}}
-    release-mail:
-      email:
-        smtp: smtps://mail.example.org
-        from: shipyard@example.org
-        to: [releases@example.org, ops@example.org]
-        usernameEnv: SHOP_SMTP_USER
-        passwordEnv: SHOP_SMTP_PASSWORD
-    task: {tracker: true}
-)";
+const char *const channelsYaml = "notifications:\n"
+                                 "  channels:\n"
+                                 "    team-chat: {chat: {urlEnv: SHOP_CHAT_WEBHOOK, username: Shipyard, iconUrl: "
+                                 "\"https://example.org/ship.png\"}}\n"
+                                 "    release-mail:\n"
+                                 "      email:\n"
+                                 "        smtp: smtps://mail.example.org\n"
+                                 "        from: shipyard@example.org\n"
+                                 "        to: [releases@example.org, ops@example.org]\n"
+                                 "        usernameEnv: SHOP_SMTP_USER\n"
+                                 "        passwordEnv: SHOP_SMTP_PASSWORD\n"
+                                 "    task: {tracker: true}\n";
 
 QByteArray document(const QByteArray &notifications, const QByteArray &environments)
 {
     return "apiVersion: shipyard/v1\nname: shop\n" + notifications +
+        "gating: {reviewsRequired: 0}\n"
         "systems:\n  - name: api\n    template: backend\n    repository: api\n    image: shop/api\n"
+        "    manifests: [deploy/]\n"
         "environments:\n" +
         environments;
 }
@@ -57,8 +59,9 @@ class tst_NotificationRouter : public QObject
 private Q_SLOTS:
     void channelsAreRead()
     {
-        const EcosystemLoadResult loaded = EcosystemLoader().loadData(document(channels,
-            "  - {name: dev, kind: local, context: local, namespace: dev}\n"), QStringLiteral("ecosystem.yaml"));
+        const EcosystemLoadResult loaded = EcosystemLoader().loadData(
+            document(channelsYaml, "  - {name: dev, kind: local, context: local, namespace: dev}\n"),
+            QStringLiteral("ecosystem.yaml"));
         QVERIFY2(loaded.ecosystem, qPrintable(errors(loaded)));
         QVERIFY2(loaded.diagnostics.isEmpty(), qPrintable(errors(loaded)));
         const NotificationSettings &settings = loaded.ecosystem->notifications;
@@ -87,16 +90,17 @@ private Q_SLOTS:
 
     void environmentsInheritTheEcosystemsRules()
     {
-        const QByteArray notifications = QByteArray(channels) +
+        const QByteArray notifications = QByteArray(channelsYaml) +
             "  notify:\n"
             "    - {channel: team-chat, events: [delivery.failed, delivery.rolled-back]}\n"
             "    - channel: task\n      events: [showroom.*]\n"
             "  timeout: 3s\n  expiringBefore: 6h\n";
-        const EcosystemLoadResult loaded = EcosystemLoader().loadData(document(notifications,
-            "  - {name: dev, kind: local, context: local, namespace: dev}\n"
-            "  - name: production\n    kind: production\n    context: prod\n    namespace: shop\n"
-            "    notify:\n      - {channel: release-mail}\n      - {channel: team-chat, events: ['*']}\n"
-            "  - {name: quiet, kind: staging, context: local, namespace: quiet, notify: []}\n"),
+        const EcosystemLoadResult loaded = EcosystemLoader().loadData(
+            document(notifications,
+                "  - {name: dev, kind: local, context: local, namespace: dev}\n"
+                "  - name: production\n    kind: production\n    context: prod\n    namespace: shop\n"
+                "    notify:\n      - {channel: release-mail}\n      - {channel: team-chat, events: ['*']}\n"
+                "  - {name: quiet, kind: staging, context: local, namespace: quiet, notify: []}\n"),
             QStringLiteral("ecosystem.yaml"));
         QVERIFY2(loaded.ecosystem, qPrintable(errors(loaded)));
         const Ecosystem &ecosystem = *loaded.ecosystem;
@@ -145,24 +149,27 @@ private Q_SLOTS:
 
         const QByteArray dev = "  - {name: dev, kind: local, context: local, namespace: dev}\n";
         QTest::newRow("unknown event, with a suggestion")
-            << QByteArray(channels) + "  notify:\n    - {channel: team-chat, events: [delivery.started, delivery.faild]}\n"
+            << QByteArray(channelsYaml) +
+                "  notify:\n    - {channel: team-chat, events: [delivery.started, delivery.faild]}\n"
             << dev
-            << QStringLiteral("ecosystem.yaml:14:63: error: notifications: notify #1: 'delivery.faild' is no event "
+            << QStringLiteral("ecosystem.yaml:15:55: error: notifications: notify #1: 'delivery.faild' is no event "
                               "(did you mean 'delivery.failed'?)");
         QTest::newRow("unknown event")
-            << QByteArray(channels) + "  notify:\n    - {channel: team-chat, events: [deploy]}\n" << dev
-            << QStringLiteral("ecosystem.yaml:14:45: error: notifications: notify #1: 'deploy' is no event "
+            << QByteArray(channelsYaml) + "  notify:\n    - {channel: team-chat, events: [deploy]}\n"
+            << dev
+            << QStringLiteral("ecosystem.yaml:15:37: error: notifications: notify #1: 'deploy' is no event "
                               "(delivery.started, delivery.succeeded, delivery.failed, delivery.rolled-back, "
                               "freeze.override, showroom.up, showroom.expiring, showroom.down, or 'delivery.*', "
                               "'showroom.*', '*')");
         QTest::newRow("unknown channel in an environment")
-            << QByteArray(channels)
+            << QByteArray(channelsYaml)
             << QByteArray("  - name: dev\n    kind: local\n    context: local\n    namespace: dev\n"
                           "    notify:\n      - {channel: team-caht}\n")
-            << QStringLiteral("ecosystem.yaml:22:20: error: environment #1: notify #1: channel 'team-caht' is not "
+            << QStringLiteral("ecosystem.yaml:27:19: error: environment 'dev': notify #1: channel 'team-caht' is not "
                               "among notifications.channels (did you mean 'team-chat'?)");
         QTest::newRow("webhook URL written in the file")
-            << QByteArray("notifications:\n  channels:\n    chat:\n      chat: {url: \"https://hooks.example.org/x\"}\n")
+            << QByteArray(
+                   "notifications:\n  channels:\n    chat:\n      chat: {url: \"https://hooks.example.org/x\"}\n")
             << dev
             << QStringLiteral("ecosystem.yaml:6:19: error: notifications: channel 'chat': chat: secrets must not be "
                               "written in the ecosystem file; name an environment variable with 'urlEnv' instead of "
@@ -182,7 +189,7 @@ private Q_SLOTS:
             << QByteArray("notifications:\n  channels:\n    mail:\n      email: {smtp: \"smtp://127.0.0.1:2525\", "
                           "from: a@example.org, to: [b@example.org, \"Ops <ops@example.org>\"]}\n")
             << dev
-            << QStringLiteral("ecosystem.yaml:6:89: error: notifications: channel 'mail': email: 'Ops "
+            << QStringLiteral("ecosystem.yaml:6:87: error: notifications: channel 'mail': email: 'Ops "
                               "<ops@example.org>' is not a mail address (name@domain)");
         QTest::newRow("user without password")
             << QByteArray("notifications:\n  channels:\n    mail:\n      email: {smtp: \"smtp://127.0.0.1:2525\", "
@@ -191,11 +198,13 @@ private Q_SLOTS:
             << QStringLiteral("ecosystem.yaml:6:14: error: notifications: channel 'mail': email: SMTP AUTH needs both "
                               "'usernameEnv' and 'passwordEnv'");
         QTest::newRow("timeout too long")
-            << QByteArray(channels) + "  timeout: 5m\n" << dev
+            << QByteArray(channelsYaml) + "  timeout: 5m\n"
+            << dev
             << QStringLiteral("ecosystem.yaml:14:12: error: notifications: 'timeout' must be between 1s and 60s: a "
                               "notification must never hold a delivery up for long");
         QTest::newRow("share out of range")
-            << QByteArray(channels) + "  expiringBefore: 150%\n" << dev
+            << QByteArray(channelsYaml) + "  expiringBefore: 150%\n"
+            << dev
             << QStringLiteral("ecosystem.yaml:14:19: error: notifications: 'expiringBefore' is '150%'; a share is "
                               "1%…99% of a showroom's ttl");
     }
