@@ -66,10 +66,6 @@ void ShowroomManager::warnOfExpiry(
                                .arg(showroom.expiresAt.toUTC().toString(Qt::ISODate), left, showroom.task);
     const QStringList failed = notifier.send(notification);
     warnings.append(failed);
-    if (progress) {
-        for (const QString &warning : failed)
-            progress(QStringLiteral("warning: ") + warning);
-    }
     // Not remembered while no channel took it: the next sweep tries again.
     if (!failed.isEmpty())
         return;
