@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "http/CurlTransport.h"
 
+#include "http/CurlGlobal.h"
+
 #include <curl/curl.h>
 
 #include <memory>
@@ -53,17 +55,11 @@ int progress(void *userData, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
     return transfer->cancelled && transfer->cancelled->load() ? 1 : 0;
 }
 
-void initializeOnce()
-{
-    static const CURLcode initialized = curl_global_init(CURL_GLOBAL_DEFAULT);
-    Q_UNUSED(initialized);
-}
-
 } // namespace
 
 HttpResponse CurlTransport::send(const HttpRequest &request)
 {
-    initializeOnce();
+    ensureCurlInitialized();
     HttpResponse response;
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl) {

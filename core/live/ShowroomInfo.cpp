@@ -20,6 +20,7 @@ ShowroomInfo ShowroomInfo::fromNamespace(const QJsonObject &ns)
     info.pinnedBy = annotations.value(Labels::pinnedBy).toString();
     info.pinReason = annotations.value(Labels::pinReason).toString();
     info.sleepingSince = QDateTime::fromString(annotations.value(Labels::sleepingSince).toString(), Qt::ISODate);
+    info.expiryNotified = QDateTime::fromString(annotations.value(Labels::expiryNotified).toString(), Qt::ISODate);
     info.terminating = metadata.contains(QLatin1String("deletionTimestamp")) ||
         ns[QLatin1String("status")][QLatin1String("phase")].toString() == QLatin1String("Terminating");
     return info;

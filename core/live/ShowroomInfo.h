@@ -19,6 +19,7 @@ struct ShowroomInfo
     QString pinnedBy; // annotation shipyard.dev/pinned-by; empty: not pinned
     QString pinReason;
     QDateTime sleepingSince; // annotation shipyard.dev/sleeping-since; invalid: awake
+    QDateTime expiryNotified; // annotation shipyard.dev/expiry-notified: the expiry told of
     bool terminating = false; // already being deleted
     int deployments = 0;
     int podsReady = 0;

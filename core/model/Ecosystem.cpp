@@ -169,6 +169,10 @@ QStringList Ecosystem::secretVariables() const
         if (!variable.isEmpty() && !names.contains(variable))
             names.append(variable);
     }
+    for (const QString &variable : notifications.secretVariables()) {
+        if (!names.contains(variable))
+            names.append(variable);
+    }
     return names;
 }
 
@@ -178,6 +182,7 @@ QStringList Ecosystem::credentialVariables() const
     QStringList users { registry.usernameEnvironmentVariable };
     for (const ServiceCredentials &credentials : monitoringCredentials())
         users << credentials.usernameEnv;
+    users += notifications.credentialVariables();
     for (const QString &variable : std::as_const(users)) {
         if (!variable.isEmpty() && !names.contains(variable))
             names.append(variable);

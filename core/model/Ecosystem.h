@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "model/NotificationSettings.h"
 #include "support/Diagnostic.h"
 
 #include <QDate>
@@ -201,6 +202,8 @@ struct Environment
     QList<FreezeWindow> freezes;
     std::optional<AlertTrigger> alerts;
     std::optional<CanaryPlan> canary; // over its systems' own
+    // Who hears about what here; none: the ecosystem's notifications.notify.
+    std::optional<QList<NotificationRule>> notify;
     SourceLocation location;
 
     // The namespace for a task's showroom, or namespaceName for the others.
@@ -376,6 +379,7 @@ struct Ecosystem
     // `templates`: a folder of the team's own service templates, as written
     // (relative to the file); see docs/service-templates.md.
     QString templatesDirectory;
+    NotificationSettings notifications; // docs/notifications.md
 
     const System *system(const QString &name) const;
     const Environment *environment(const QString &name) const;
@@ -399,12 +403,13 @@ struct Ecosystem
     // production (where it is merged), its 'approvals' elsewhere.
     int requiredApprovals(const Environment &environment) const;
     // The variables holding the ecosystem's secrets: the tracker's and the
-    // review service's tokens, the registry's password. Their values are
+    // review service's tokens, the registry's password, the notification
+    // channels' webhook URLs and SMTP passwords. Their values are
     // masked wherever text goes (see SecretMasker).
     QStringList secretVariables() const;
     // The credentials of rollback.monitoring and of every environment's alerts.
     QList<ServiceCredentials> monitoringCredentials() const;
-    // secretVariables() and the registry's username: what the code of a
+    // secretVariables() and the registry's and SMTP usernames: what the code of a
     // branch never sees unless a system passes it (see CommandEnvironment).
     // The username is no secret to mask, yet half of a credential.
     QStringList credentialVariables() const;

@@ -11,6 +11,7 @@
 #include "model/FreezeWindowReader.h"
 #include "model/ManifestSourceReader.h"
 #include "model/MigrationReader.h"
+#include "model/NotificationSettingsReader.h"
 #include "model/ServiceCredentialsReader.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
@@ -63,6 +64,8 @@ public:
         readRegistry(top.mapping("registry"), ecosystem.registry);
         readRollback(top.mapping("rollback"), ecosystem.rollback);
         readRobot(top.mapping("robot"), ecosystem.robot);
+        readNotificationSettings(top, ecosystem.notifications, m_sink);
+        m_notifications = &ecosystem.notifications;
         ecosystem.variables = readVariables(top, m_sink);
         readSystems(top.sequence("systems", Presence::Required), ecosystem.systems, ecosystem);
         readEnvironments(top.sequence("environments", Presence::Required), ecosystem.environments);
@@ -70,7 +73,7 @@ public:
         top.reportUnknownKeys({ QStringLiteral("apiVersion"), QStringLiteral("name"), QStringLiteral("description"),
             QStringLiteral("gating"), QStringLiteral("tracker"), QStringLiteral("registry"), QStringLiteral("rollback"),
             QStringLiteral("systems"), QStringLiteral("environments"), QStringLiteral("variables"),
-            QStringLiteral("templates"), QStringLiteral("robot") });
+            QStringLiteral("templates"), QStringLiteral("robot"), QStringLiteral("notifications") });
     }
 
 private:
@@ -591,6 +594,7 @@ private:
                 m_sink.warning(r.valueLocation("alerts"),
                     QStringLiteral("%1: 'alerts' only apply to staging and production environments").arg(r.what()));
             env.canary = readCanaryPlan(r, item, m_sink, true);
+            env.notify = readNotificationRules(r, *m_notifications, m_sink);
             env.isProtected = r.boolean("protected").value_or(env.kind == EnvironmentKind::Production);
             env.approvals = r.integer("approvals", 0, 100).value_or(0);
             env.systems = r.stringList("systems").value_or(QStringList());
@@ -601,7 +605,8 @@ private:
                 QStringLiteral("namespace"), QStringLiteral("namespacePattern"), QStringLiteral("ttl"),
                 QStringLiteral("sleepAfter"), QStringLiteral("secret"), QStringLiteral("protected"),
                 QStringLiteral("approvals"), QStringLiteral("systems"), QStringLiteral("variables"),
-                QStringLiteral("freezes"), QStringLiteral("alerts"), QStringLiteral("canary") });
+                QStringLiteral("freezes"), QStringLiteral("alerts"), QStringLiteral("canary"),
+                QStringLiteral("notify") });
             if (!isFirstDefinition(firstLine, r, env.name, QStringLiteral("environment"))) {
                 m_locations.environmentSystems.removeLast();
                 m_locations.environmentApprovals.removeLast();
@@ -615,6 +620,7 @@ private:
     QStringList m_knownContexts;
     EcosystemLocations m_locations;
     std::optional<AlertTrigger> m_alerts; // rollback.alerts
+    const NotificationSettings *m_notifications = nullptr; // notifications.channels, for the environments'
 };
 
 } // namespace

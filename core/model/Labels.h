@@ -41,6 +41,10 @@ inline constexpr QLatin1StringView pinReason("shipyard.dev/pin-reason");
 // them, the replicas it had (annotation), for waking it.
 inline constexpr QLatin1StringView sleepingSince("shipyard.dev/sleeping-since");
 inline constexpr QLatin1StringView replicasBeforeSleep("shipyard.dev/replicas-before-sleep");
+// The expiry (shipyard.dev/expires-at's value) that showroom.expiring was
+// told for: told once per expiry, across restarts; a later delivery moves
+// the expiry, and the next one is told again.
+inline constexpr QLatin1StringView expiryNotified("shipyard.dev/expiry-notified");
 
 // On the delivery lock's queue Leases: the lock's Lease name (label), and
 // what a holder or waiter is doing (annotation).

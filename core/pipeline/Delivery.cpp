@@ -419,6 +419,8 @@ void Delivery::finish(DeliveryContext &context, Outcome outcome, const QString &
         std::lock_guard lock(m_stateGate->mutex);
         m_stateGate->delivery = nullptr;
     }
+    // Told once the result is final, before anyone waiting on it goes on.
+    context.notifyEnd(result);
     m_running = false;
     Q_EMIT finished(result);
 }

@@ -328,4 +328,59 @@ void DeliveryContext::advanceBranches()
     }
 }
 
+void DeliveryContext::notify(NotificationEvent event, const QString &message)
+{
+    if (event == NotificationEvent::DeliveryStarted)
+        m_startTold = true;
+    if (!m_notifier)
+        m_notifier = std::make_unique<Notifier>(m_ecosystem);
+    if (!m_notifier->isRouted(m_environmentName, event))
+        return;
+    Notification notification;
+    notification.event = event;
+    notification.environment = m_environmentName;
+    notification.namespaceName = m_ns;
+    for (const Work &work : std::as_const(m_work))
+        notification.systems.append(work.target.usesUpstream()
+                ? work.system.name
+                : QStringLiteral("%1 (%2)").arg(work.system.name, work.target.branch));
+    notification.tasks = m_tasks;
+    if (!m_showroomTask.isEmpty() && !notification.tasks.contains(m_showroomTask))
+        notification.tasks.prepend(m_showroomTask);
+    notification.who = m_who;
+    notification.message = message;
+    notification.releaseId = m_result.releaseId;
+    for (const QString &warning : m_notifier->send(notification))
+        log(QStringLiteral("warning: ") + warning);
+}
+
+void DeliveryContext::notifyEnd(const Delivery::Result &result)
+{
+    if (!m_startTold)
+        return;
+    const QString seconds = QString::number(double(result.duration.count()) / 1000.0, 'f', 1);
+    switch (result.outcome) {
+    case Delivery::Outcome::Succeeded:
+        notify(NotificationEvent::DeliverySucceeded, QStringLiteral("Delivered in %1 s.").arg(seconds));
+        return;
+    case Delivery::Outcome::RolledBack:
+        // The step that failed says what triggered the rollback: a rollout,
+        // smoke, the monitoring query or alerts (monitor), a canary.
+        notify(NotificationEvent::DeliveryRolledBack,
+            QStringLiteral("%1 failed: %2\nRolled back to release %3 after %4 s.")
+                .arg(result.failedStep, result.reason,
+                    result.previousReleaseId.isEmpty() ? QStringLiteral("(none)") : result.previousReleaseId, seconds));
+        return;
+    case Delivery::Outcome::Failed:
+    case Delivery::Outcome::Cancelled:
+        notify(NotificationEvent::DeliveryFailed,
+            QStringLiteral("%1 %2: %3")
+                .arg(result.failedStep,
+                    result.outcome == Delivery::Outcome::Cancelled ? QStringLiteral("cancelled")
+                                                                   : QStringLiteral("failed"),
+                    result.reason));
+        return;
+    }
+}
+
 } // namespace Shipyard

@@ -7,6 +7,7 @@
 #include "model/Ecosystem.h"
 #include "monitoring/AlertSelection.h"
 #include "monitoring/FiringAlert.h"
+#include "notify/Notifier.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/EnvironmentLock.h"
 #include "releases/ReleaseApplier.h"
@@ -180,6 +181,12 @@ public:
     // release does not hold them against it.
     const QList<FiringAlert> &toleratedAlerts() const { return m_toleratedAlerts; }
     void tolerateAlerts(const QList<FiringAlert> &alerts) { m_toleratedAlerts.append(alerts); }
+    // Tells the ecosystem's channels about EVENT in this delivery (see
+    // Notifier), with MESSAGE; what cannot be sent is a warning in the log.
+    void notify(NotificationEvent event, const QString &message = {});
+    // The delivery's end as RESULT says, told when its start was: a
+    // delivery refused before it began (the lock, a freeze) tells nobody.
+    void notifyEnd(const Delivery::Result &result);
     // After a successful delivery: each delivered local branch follows its
     // integrated commit, unless it is checked out (a developer's working
     // tree is never touched) or moved meanwhile. Failures are only logged.
@@ -214,6 +221,8 @@ private:
     bool m_applied = false;
     QList<FiringAlert> m_toleratedAlerts;
     bool m_rollbackStopped = false;
+    std::unique_ptr<Notifier> m_notifier; // made at the first notification
+    bool m_startTold = false;
 };
 
 } // namespace Shipyard

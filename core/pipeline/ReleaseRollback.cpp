@@ -3,6 +3,7 @@
 
 #include "audit/AuditJournal.h"
 #include "audit/AuditTrail.h"
+#include "notify/Notifier.h"
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/InterruptedRelease.h"
 #include "pipeline/MigrationRollback.h"
@@ -243,6 +244,22 @@ ReleaseRollback::Result ReleaseRollback::run(const QString &releaseId)
     // Records from before their Secrets' values were kept apart give them up.
     store.moveSecretValuesOut();
     result.newReleaseId = restored.id;
+    // Told as a delivery's rollback is: a person's is news to the same people.
+    Notification notification;
+    notification.event = NotificationEvent::DeliveryRolledBack;
+    notification.environment = environment->name;
+    notification.namespaceName = ns;
+    notification.systems = systems;
+    notification.tasks = current ? current->tasks : QStringList();
+    notification.who = restored.who;
+    notification.message =
+        QStringLiteral("Rolled back by hand from release %1 to release %2.")
+            .arg(result.replacedId.isEmpty() ? QStringLiteral("(none)") : result.replacedId, target->id);
+    notification.releaseId = restored.id;
+    for (const QString &warning : Notifier(m_ecosystem).send(notification)) {
+        if (m_log)
+            m_log(QStringLiteral("warning: ") + warning);
+    }
     result.ok = true;
     result.duration = std::chrono::milliseconds(clock.elapsed());
     return result;

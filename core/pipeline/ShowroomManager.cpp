@@ -296,6 +296,17 @@ ShowroomManager::UpResult ShowroomManager::up(
         QJsonObject { { QStringLiteral("task"), task }, { QStringLiteral("systems"), systems },
             { QStringLiteral("created"), result.created }, { QStringLiteral("expiresAt"), isoUtc(expiresAt) },
             { QStringLiteral("release"), result.delivery->releaseId } });
+    if (result.delivery->succeeded()) {
+        QStringList names;
+        for (const Delivery::Target &target : std::as_const(result.targets))
+            names.append(
+                target.usesUpstream() ? target.system : QStringLiteral("%1 (%2)").arg(target.system, target.branch));
+        for (const QString &warning : notify(NotificationEvent::ShowroomUp, task, ns, creator, names,
+                 QStringLiteral("%1 in namespace %2; it expires at %3.")
+                     .arg(result.created ? QStringLiteral("Created") : QStringLiteral("Updated"), ns,
+                         isoUtc(expiresAt))))
+            say(QStringLiteral("warning: ") + warning);
+    }
     return result;
 }
 
@@ -336,6 +347,13 @@ ShowroomManager::DownResult ShowroomManager::down(const QString &task, const Pro
     audit(QStringLiteral("showroom.down"), ns,
         result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
         QJsonObject { { QStringLiteral("task"), task } });
+    if (result.succeeded()) {
+        for (const QString &warning : notify(NotificationEvent::ShowroomDown, task, ns, currentPerson(), {},
+                 QStringLiteral("Namespace %1 deleted by %2.").arg(ns, currentPerson()))) {
+            if (progress)
+                progress(QStringLiteral("warning: ") + warning);
+        }
+    }
     return result;
 }
 
@@ -479,6 +497,8 @@ ShowroomManager::SweepResult ShowroomManager::sweep(const QDateTime &now, bool d
         }
         if (entry.reasons.isEmpty()) {
             result.kept.append(showroom);
+            if (!dryRun)
+                warnOfExpiry(showroom, now, result.warnings, progress);
             // Idle for long: asleep costs nothing until someone looks again.
             const std::chrono::seconds sleepAfter = environment() ? environment()->sleepAfter : std::chrono::seconds(0);
             if (sleepAfter.count() > 0 && !showroom.isAsleep() && !showroom.isPinned() &&
@@ -523,6 +543,11 @@ ShowroomManager::SweepResult ShowroomManager::sweep(const QDateTime &now, bool d
             entry.removed ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + entry.error,
             QJsonObject { { QStringLiteral("task"), entry.showroom.task },
                 { QStringLiteral("reasons"), QJsonArray::fromStringList(entry.reasons) } });
+        if (entry.removed)
+            result.warnings.append(notify(NotificationEvent::ShowroomDown, entry.showroom.task,
+                entry.showroom.namespaceName, currentPerson(), {},
+                QStringLiteral("Namespace %1 removed by the sweep: %2.")
+                    .arg(entry.showroom.namespaceName, entry.reasons.join(QStringLiteral("; ")))));
     }
     return result;
 }

@@ -5,6 +5,7 @@
 #include "kube/KubeClient.h"
 #include "live/ShowroomInfo.h"
 #include "model/Ecosystem.h"
+#include "model/NotificationSettings.h"
 #include "pipeline/Delivery.h"
 #include "pipeline/ShowroomSleep.h"
 
@@ -129,6 +130,10 @@ public:
     // is merged into its system's upstream, or no branch names it any more.
     // Empty when some branch still holds unmerged work.
     QString orphanReason(const QString &task) const;
+    // Whether SHOWROOM's time is nearly up at NOW: less than the ecosystem's
+    // notifications.expiringBefore of it left (a share of its time to live,
+    // from its last delivery, or a duration), not yet expired.
+    bool isExpiring(const ShowroomInfo &showroom, const QDateTime &now) const;
 
 private:
     DownResult remove(const QString &ns, const Progress &progress) const;
@@ -142,6 +147,15 @@ private:
     ChangeResult annotate(const QString &task, const QString &action, const QJsonObject &annotations,
         const QString &change, const QJsonObject &details) const;
     void audit(const QString &action, const QString &ns, const QString &result, const QJsonObject &details) const;
+    // Tells the environment's channels about EVENT for TASK's showroom NS
+    // (see Notifier); the warnings of what could not be sent.
+    QStringList notify(NotificationEvent event, const QString &task, const QString &ns, const QString &who,
+        const QStringList &systems, const QString &message) const;
+    // showroom.expiring for SHOWROOM when its time is nearly up (the
+    // ecosystem's notifications.expiringBefore), once per expiry: told,
+    // it is remembered on the namespace. Warnings into WARNINGS.
+    void warnOfExpiry(
+        const ShowroomInfo &showroom, const QDateTime &now, QStringList &warnings, const Progress &progress) const;
 
     Ecosystem m_ecosystem;
     QString m_environment;

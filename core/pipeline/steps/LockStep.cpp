@@ -83,6 +83,11 @@ DeliveryStep::Verdict LockStep::run(DeliveryContext &context)
         held += QStringLiteral("; alerts firing, delivered anyway: %1").arg(options.alertOverride);
     context.setState(Step::Lock, {}, State::Succeeded, held);
     context.audit(QStringLiteral("deliver"), QStringLiteral("started"), {}, context.auditDetails());
+    if (const auto window = FreezeCalendar::frozenAt(context.environment().freezes, context.now()))
+        context.notify(NotificationEvent::FreezeOverride,
+            QStringLiteral("%1 is frozen %2; delivered anyway: %3")
+                .arg(context.environment().name, window->describeEnd(), options.freezeOverride));
+    context.notify(NotificationEvent::DeliveryStarted);
     return goOn();
 }
 
