@@ -59,6 +59,9 @@ struct NotificationRule
 struct NotificationSettings
 {
     QList<NotificationChannel> channels;
+    // Channels named in the file whose own settings had errors (said at
+    // their place): a rule naming one is not told again that it is unknown.
+    QStringList brokenChannels;
     // What every environment without a `notify` of its own sends.
     QList<NotificationRule> notify;
     // Each channel's time for one notification: a chat or a mail server that

@@ -148,6 +148,7 @@ void readChannels(const YAML::Node &node, NotificationSettings &settings, Diagno
             sink.error(toLocation(it->second.Mark()),
                 QStringLiteral("%1 must be a mapping with one of 'chat', 'email' or 'tracker', not %2")
                     .arg(what, describeScalar(it->second)));
+            settings.brokenChannels.append(name);
             continue;
         }
         NotificationChannel channel;
@@ -166,6 +167,7 @@ void readChannels(const YAML::Node &node, NotificationSettings &settings, Diagno
                 given.isEmpty() ? QStringLiteral("%1 needs one of 'chat', 'email' or 'tracker'").arg(what)
                                 : QStringLiteral("%1 names %2; a channel is one of them")
                                       .arg(what, given.join(QStringLiteral(" and "))));
+            settings.brokenChannels.append(name);
             continue;
         }
         bool ok = true;
@@ -190,6 +192,8 @@ void readChannels(const YAML::Node &node, NotificationSettings &settings, Diagno
         }
         if (ok)
             settings.channels.append(channel);
+        else
+            settings.brokenChannels.append(name);
     }
 }
 
@@ -261,7 +265,9 @@ std::optional<QList<NotificationRule>> readNotificationRules(
         rule.location = toLocation(item.Mark());
         rule.channel = n.string("channel", Presence::Required).value_or(QString());
         bool ok = !rule.channel.isEmpty();
-        if (ok && !settings.channel(rule.channel)) {
+        if (ok && settings.brokenChannels.contains(rule.channel)) {
+            ok = false; // its own error says what is wrong with it
+        } else if (ok && !settings.channel(rule.channel)) {
             QString message =
                 QStringLiteral("%1: channel '%2' is not among notifications.channels").arg(what, rule.channel);
             const QString suggestion = closestMatch(rule.channel, channelNames);

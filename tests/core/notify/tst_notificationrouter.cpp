@@ -223,6 +223,25 @@ private Q_SLOTS:
         QVERIFY2(said.contains(expected), qPrintable(said.join(QLatin1Char('\n'))));
     }
 
+    // A channel with a mistake of its own is said once, at its place: the
+    // rules naming it are not told it is unknown as well.
+    void brokenChannelIsSaidOnce()
+    {
+        const QByteArray notifications = "notifications:\n  channels:\n    mail:\n      email: {smtp: "
+                                         "\"https://mail.example.org\", from: a@example.org, to: [b@example.org]}\n"
+                                         "  notify:\n    - {channel: mail}\n";
+        const EcosystemLoadResult loaded = EcosystemLoader().loadData(
+            document(notifications, "  - {name: dev, kind: local, context: local, namespace: dev}\n"),
+            QStringLiteral("ecosystem.yaml"));
+        QVERIFY(!loaded.ecosystem);
+        QStringList said;
+        for (const Diagnostic &diagnostic : loaded.diagnostics)
+            said.append(diagnostic.toString());
+        QCOMPARE(said,
+            QStringList { QStringLiteral("ecosystem.yaml:6:21: error: notifications: channel 'mail': email: "
+                                         "'https://mail.example.org' is not an smtp:// or smtps:// URL") });
+    }
+
     void plainPasswordIsWarnedAbout()
     {
         const EcosystemLoadResult loaded = EcosystemLoader().loadData(
