@@ -210,6 +210,10 @@
         <source>Alertmanager sent an alert without labels</source>
         <translation>Alertmanager hat einen Alert ohne Labels gesendet</translation>
     </message>
+    <message>
+        <source>no credentials for Alertmanager: %1</source>
+        <translation>keine Zugangsdaten für Alertmanager: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ApplyDiffView</name>
@@ -1843,6 +1847,51 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::NotifyCommand</name>
+    <message>
+        <source>send a test notification to the channels an event in an environment goes to</source>
+        <translation>eine Testbenachrichtigung an die Kanäle senden, an die ein Ereignis in einer Umgebung geht</translation>
+    </message>
+    <message>
+        <source>shipyardctl notify --ecosystem PATH --environment ENV [--event EVENT] [--task KEY]
+  sends a notification marked as a test to every channel the ecosystem&apos;s notifications route
+  EVENT (default delivery.succeeded) in ENV to; KEY is the task a tracker channel comments on.
+  Exit 1 when a channel did not take it, or when the event goes nowhere.</source>
+        <translation>shipyardctl notify --ecosystem PATH --environment ENV [--event EVENT] [--task KEY]
+  sendet eine als Test markierte Benachrichtigung an jeden Kanal, an den die Benachrichtigungen des Ökosystems
+  EVENT (Standard: delivery.succeeded) in ENV leiten; KEY ist die Aufgabe, die ein Tracker-Kanal kommentiert.
+  Exit-Code 1, wenn ein Kanal sie nicht angenommen hat oder das Ereignis nirgendwohin geht.</translation>
+    </message>
+    <message>
+        <source>the environment whose channels are tried</source>
+        <translation>die Umgebung, deren Kanäle ausprobiert werden</translation>
+    </message>
+    <message>
+        <source>the event, e.g. delivery.failed</source>
+        <translation>das Ereignis, z. B. delivery.failed</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENT</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no event (%2)</source>
+        <translation>„%1“ ist kein Ereignis (%2)</translation>
+    </message>
+    <message>
+        <source>A test of the ecosystem&apos;s notifications: nothing happened.</source>
+        <translation>Ein Test der Benachrichtigungen des Ökosystems: Es ist nichts passiert.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 goes to no channel</source>
+        <translation>%1 in %2 geht an keinen Kanal</translation>
+    </message>
+    <message>
+        <source>sent to %1</source>
+        <translation>gesendet an %1</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::Output</name>
     <message>
         <source>warning: %1</source>
@@ -2094,14 +2143,6 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>Sekunden zwischen Versuchen und Erneuerungen (Standard: 2)</translation>
     </message>
     <message>
-        <source>serve /metrics, /healthz and /readyz on HOST:PORT or :PORT</source>
-        <translation>/metrics, /healthz und /readyz auf HOST:PORT oder :PORT bereitstellen</translation>
-    </message>
-    <message>
-        <source>serving /metrics, /healthz and /readyz on %1</source>
-        <translation>/metrics, /healthz und /readyz werden auf %1 bereitgestellt</translation>
-    </message>
-    <message>
         <source>stopped leading: %1</source>
         <translation>Führung abgegeben: %1</translation>
     </message>
@@ -2120,6 +2161,34 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     <message>
         <source>the Lease&apos;s context %1: %2</source>
         <translation>der Kontext %1 des Lease: %2</translation>
+    </message>
+    <message>
+        <source>serve /metrics, /healthz, /readyz and /webhooks/SOURCE on HOST:PORT or :PORT</source>
+        <translation>/metrics, /healthz, /readyz und /webhooks/SOURCE auf HOST:PORT oder :PORT bereitstellen</translation>
+    </message>
+    <message>
+        <source>robot.webhooks is set, but without --listen no webhook is received</source>
+        <translation>robot.webhooks ist gesetzt, aber ohne --listen wird kein Webhook empfangen</translation>
+    </message>
+    <message>
+        <source>passed on: %1</source>
+        <translation>weitergeleitet: %1</translation>
+    </message>
+    <message>
+        <source>webhook %1: %2 (%3)</source>
+        <translation>Webhook %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>webhook %1</source>
+        <translation>Webhook %1</translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz, /readyz and /webhooks/ on %1</source>
+        <translation>/metrics, /healthz, /readyz und /webhooks/ werden auf %1 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>pass woken by %1 webhook(s), the first %2 ms ago: %3</source>
+        <translation>Durchlauf durch %1 Webhook(s) geweckt, der erste vor %2 ms: %3</translation>
     </message>
 </context>
 <context>
@@ -3291,40 +3360,8 @@ einer pro Aufgabe</translation>
         <translation>nicht bereitgestellt</translation>
     </message>
     <message>
-        <source>%1
-%2/%3 ready · rolling out</source>
-        <translation>%1
-%2/%3 bereit · wird ausgerollt</translation>
-    </message>
-    <message>
-        <source>%1
-%2/%3 ready</source>
-        <translation>%1
-%2/%3 bereit</translation>
-    </message>
-    <message>
-        <source>%1
-%2/%3 ready · degraded</source>
-        <translation>%1
-%2/%3 bereit · beeinträchtigt</translation>
-    </message>
-    <message>
-        <source>%1
-%2/%3 ready · rollout failed</source>
-        <translation>%1
-%2/%3 bereit · Rollout fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>%1 (context %2) cannot be reached: %3</source>
         <translation>%1 (Kontext %2) ist nicht erreichbar: %3</translation>
-    </message>
-    <message>
-        <source>%1 in %2/%3
-Image: %4
-%5</source>
-        <translation>%1 in %2/%3
-Image: %4
-%5</translation>
     </message>
     <message>
         <source>
@@ -3452,22 +3489,6 @@ Gerendert aus: %1</translation>
         <translation>📌 angeheftet · %1</translation>
     </message>
     <message>
-        <source>%1
-%2
-❄ frozen until %3</source>
-        <translation>%1
-%2
-❄ gesperrt bis %3</translation>
-    </message>
-    <message>
-        <source>%1
-%2
-next freeze %3</source>
-        <translation>%1
-%2
-nächste Sperrzeit %3</translation>
-    </message>
-    <message>
         <source>Deliveries are refused until then, unless a person says why they cannot wait.</source>
         <translation>Auslieferungen werden bis dahin abgewiesen, es sei denn, eine Person begründet, warum sie nicht warten können.</translation>
     </message>
@@ -3492,6 +3513,145 @@ Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansich
     <message>
         <source>‖ canary %1 % · %2</source>
         <translation>‖ Canary %1 % · %2</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n min</numerusform>
+            <numerusform>vor %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n h</numerusform>
+            <numerusform>vor %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Healthy: rolled out, every replica ready.</source>
+        <translation>✔ Gesund: ausgerollt, jedes Replikat bereit.</translation>
+    </message>
+    <message>
+        <source>⟳ Rolling out: new pods are starting and old ones are being replaced.</source>
+        <translation>⟳ Rollout läuft: Neue Pods starten und alte werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>⚠ Degraded: rolled out, but fewer replicas are ready than wanted (a pod crashed, or its node went away).</source>
+        <translation>⚠ Beeinträchtigt: ausgerollt, aber weniger Replikate sind bereit als gewünscht (ein Pod ist abgestürzt oder sein Node ist weggefallen).</translation>
+    </message>
+    <message>
+        <source>✘ Rollout failed: it did not finish within its progress deadline. A delivery that sees this rolls the environment back.</source>
+        <translation>✘ Rollout fehlgeschlagen: Er wurde nicht innerhalb seiner Fortschrittsfrist abgeschlossen. Eine Auslieferung, die das sieht, setzt die Umgebung zurück.</translation>
+    </message>
+    <message>
+        <source>%1
+⟳ %2/%3 ready · rolling out</source>
+        <translation>%1
+⟳ %2/%3 bereit · Rollout läuft</translation>
+    </message>
+    <message>
+        <source>%1
+✔ %2/%3 ready</source>
+        <translation>%1
+✔ %2/%3 bereit</translation>
+    </message>
+    <message>
+        <source>%1
+⚠ %2/%3 ready · degraded</source>
+        <translation>%1
+⚠ %2/%3 bereit · beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>%1
+✘ %2/%3 ready · rollout failed</source>
+        <translation>%1
+✘ %2/%3 bereit · Rollout fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 in %2/%3
+%4
+</source>
+        <translation>%1 in %2/%3
+%4
+</translation>
+    </message>
+    <message>
+        <source>
+Version: %1 (git describe --tags of the delivered commit)</source>
+        <translation>
+Version: %1 (git describe --tags des ausgelieferten Commits)</translation>
+    </message>
+    <message>
+        <source>
+Image: %1
+%2</source>
+        <translation>
+Image: %1
+%2</translation>
+    </message>
+    <message>
+        <source>
+Delivered by %1, %2 (%3)</source>
+        <translation>
+Ausgeliefert von %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>
+❄ frozen until %1</source>
+        <translation>
+❄ gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>
+next freeze %1</source>
+        <translation>
+nächste Sperrzeit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+⚑ %1 delivers · %n waiting</source>
+        <translation>
+            <numerusform>
+⚑ %1 liefert aus · %n wartet</numerusform>
+            <numerusform>
+⚑ %1 liefert aus · %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+⚑ %1 delivers</source>
+        <translation>
+⚑ %1 liefert aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n waiting</source>
+        <translation>
+            <numerusform>
+%n wartet</numerusform>
+            <numerusform>
+%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚑ Delivery lock held by %1 since %2%3</source>
+        <translation>⚑ Auslieferungssperre gehalten von %1 seit %2%3</translation>
+    </message>
+    <message>
+        <source>Waiting since %2: %1%3</source>
+        <translation>Wartet seit %2: %1%3</translation>
     </message>
 </context>
 <context>
@@ -4446,6 +4606,10 @@ Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansich
         <source>Prometheus sent a result that cannot be read (type “%1”)</source>
         <translation>Prometheus hat ein Ergebnis gesendet, das nicht gelesen werden kann (Typ „%1“)</translation>
     </message>
+    <message>
+        <source>no credentials for Prometheus: %1</source>
+        <translation>keine Zugangsdaten für Prometheus: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PrometheusResult</name>
@@ -5074,6 +5238,18 @@ Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansich
         <source>Showroom of %1 not torn down: %2</source>
         <translation>Showroom von %1 nicht entfernt: %2</translation>
     </message>
+    <message>
+        <source>%1: forgetting its failed autotests…</source>
+        <translation>%1: Fehlgeschlagene Autotests werden vergessen…</translation>
+    </message>
+    <message>
+        <source>%1: the robot&apos;s next pass tests %2 again.</source>
+        <translation>%1: Der nächste Durchlauf des Roboters testet %2 erneut.</translation>
+    </message>
+    <message>
+        <source>Not forgotten: %1</source>
+        <translation>Nicht vergessen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskBoardModel</name>
@@ -5104,6 +5280,22 @@ Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansich
     <message>
         <source>%1 of %2 required approvals for %3</source>
         <translation>%1 von %2 erforderlichen Freigaben für %3</translation>
+    </message>
+    <message>
+        <source>%1 passed its autotests at %2</source>
+        <translation>%1 hat seine Autotests bei %2 bestanden</translation>
+    </message>
+    <message>
+        <source>%1 failed its autotests at %2: %3: %4</source>
+        <translation>%1 hat seine Autotests bei %2 nicht bestanden: %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 could not be tested at %2: %3</source>
+        <translation>%1 konnte bei %2 nicht getestet werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 is being tested at %2 by %3</source>
+        <translation>%1 wird bei %2 von %3 getestet</translation>
     </message>
 </context>
 <context>
@@ -5160,6 +5352,18 @@ Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansich
         <source>Filter the task cards</source>
         <translation>Die Aufgabenkarten filtern</translation>
     </message>
+    <message>
+        <source>Test &amp;Again</source>
+        <translation>Erneut &amp;testen</translation>
+    </message>
+    <message>
+        <source>Test the task&apos;s branches again</source>
+        <translation>Die Branches der Aufgabe erneut testen</translation>
+    </message>
+    <message>
+        <source>Forget the failed verdicts of the branches&apos; heads: the robot&apos;s next pass tests them again (as shipyardctl autotest retry does)</source>
+        <translation>Die fehlgeschlagenen Urteile der Head-Commits der Branches vergessen: Der nächste Durchlauf des Roboters testet sie erneut (wie shipyardctl autotest retry)</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskCardDelegate</name>
@@ -5194,6 +5398,10 @@ Er wartet darauf, dass jemand ihn freigibt oder abbricht: in der Pipeline-Ansich
     <message>
         <source>✘ not mergeable</source>
         <translation>✘ nicht zusammenführbar</translation>
+    </message>
+    <message>
+        <source>tests</source>
+        <translation>Tests</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,10 @@
         <source>Alertmanager sent an alert without labels</source>
         <translation>Alertmanager прислал оповещение без меток</translation>
     </message>
+    <message>
+        <source>no credentials for Alertmanager: %1</source>
+        <translation>нет учётных данных для Alertmanager: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::ApplyDiffView</name>
@@ -1843,6 +1847,51 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::NotifyCommand</name>
+    <message>
+        <source>send a test notification to the channels an event in an environment goes to</source>
+        <translation>отправить тестовое уведомление в каналы, куда направляется событие в окружении</translation>
+    </message>
+    <message>
+        <source>shipyardctl notify --ecosystem PATH --environment ENV [--event EVENT] [--task KEY]
+  sends a notification marked as a test to every channel the ecosystem&apos;s notifications route
+  EVENT (default delivery.succeeded) in ENV to; KEY is the task a tracker channel comments on.
+  Exit 1 when a channel did not take it, or when the event goes nowhere.</source>
+        <translation>shipyardctl notify --ecosystem PATH --environment ENV [--event EVENT] [--task KEY]
+  отправляет уведомление с пометкой «тест» в каждый канал, куда уведомления экосистемы
+  направляют EVENT (по умолчанию delivery.succeeded) в ENV; KEY — задача, которую комментирует канал трекера.
+  Код выхода 1, если какой-либо канал его не принял или событие никуда не направляется.</translation>
+    </message>
+    <message>
+        <source>the environment whose channels are tried</source>
+        <translation>окружение, каналы которого проверяются</translation>
+    </message>
+    <message>
+        <source>the event, e.g. delivery.failed</source>
+        <translation>событие, например delivery.failed</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENT</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no event (%2)</source>
+        <translation>«%1» — не событие (%2)</translation>
+    </message>
+    <message>
+        <source>A test of the ecosystem&apos;s notifications: nothing happened.</source>
+        <translation>Проверка уведомлений экосистемы: ничего не произошло.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 goes to no channel</source>
+        <translation>%1 в %2 не направляется ни в один канал</translation>
+    </message>
+    <message>
+        <source>sent to %1</source>
+        <translation>отправлено в %1</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::Output</name>
     <message>
         <source>warning: %1</source>
@@ -2094,14 +2143,6 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>секунд между попытками и продлениями (по умолчанию 2)</translation>
     </message>
     <message>
-        <source>serve /metrics, /healthz and /readyz on HOST:PORT or :PORT</source>
-        <translation>обслуживать /metrics, /healthz и /readyz на HOST:PORT или :PORT</translation>
-    </message>
-    <message>
-        <source>serving /metrics, /healthz and /readyz on %1</source>
-        <translation>/metrics, /healthz и /readyz обслуживаются на %1</translation>
-    </message>
-    <message>
         <source>stopped leading: %1</source>
         <translation>лидерство утрачено: %1</translation>
     </message>
@@ -2120,6 +2161,34 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     <message>
         <source>the Lease&apos;s context %1: %2</source>
         <translation>контекст Lease %1: %2</translation>
+    </message>
+    <message>
+        <source>serve /metrics, /healthz, /readyz and /webhooks/SOURCE on HOST:PORT or :PORT</source>
+        <translation>обслуживать /metrics, /healthz, /readyz и /webhooks/SOURCE на HOST:PORT или :PORT</translation>
+    </message>
+    <message>
+        <source>robot.webhooks is set, but without --listen no webhook is received</source>
+        <translation>robot.webhooks задан, но без --listen вебхуки не принимаются</translation>
+    </message>
+    <message>
+        <source>passed on: %1</source>
+        <translation>передано дальше: %1</translation>
+    </message>
+    <message>
+        <source>webhook %1: %2 (%3)</source>
+        <translation>вебхук %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>webhook %1</source>
+        <translation>вебхук %1</translation>
+    </message>
+    <message>
+        <source>serving /metrics, /healthz, /readyz and /webhooks/ on %1</source>
+        <translation>/metrics, /healthz, /readyz и /webhooks/ обслуживаются на %1</translation>
+    </message>
+    <message>
+        <source>pass woken by %1 webhook(s), the first %2 ms ago: %3</source>
+        <translation>проход запущен вебхуками (%1), первый — %2 мс назад: %3</translation>
     </message>
 </context>
 <context>
@@ -3298,40 +3367,8 @@ one per task</source>
         <translation>не развёрнуто</translation>
     </message>
     <message>
-        <source>%1
-%2/%3 ready · rolling out</source>
-        <translation>%1
-%2/%3 готово · выкатывается</translation>
-    </message>
-    <message>
-        <source>%1
-%2/%3 ready</source>
-        <translation>%1
-%2/%3 готово</translation>
-    </message>
-    <message>
-        <source>%1
-%2/%3 ready · degraded</source>
-        <translation>%1
-%2/%3 готово · деградация</translation>
-    </message>
-    <message>
-        <source>%1
-%2/%3 ready · rollout failed</source>
-        <translation>%1
-%2/%3 готово · сбой выкатки</translation>
-    </message>
-    <message>
         <source>%1 (context %2) cannot be reached: %3</source>
         <translation>%1 (контекст %2) недоступен: %3</translation>
-    </message>
-    <message>
-        <source>%1 in %2/%3
-Image: %4
-%5</source>
-        <translation>%1 в %2/%3
-Образ: %4
-%5</translation>
     </message>
     <message>
         <source>
@@ -3460,22 +3497,6 @@ Rendered from: %1</source>
         <translation>📌 закреплён · %1</translation>
     </message>
     <message>
-        <source>%1
-%2
-❄ frozen until %3</source>
-        <translation>%1
-%2
-❄ заморожено до %3</translation>
-    </message>
-    <message>
-        <source>%1
-%2
-next freeze %3</source>
-        <translation>%1
-%2
-следующая заморозка %3</translation>
-    </message>
-    <message>
         <source>Deliveries are refused until then, unless a person says why they cannot wait.</source>
         <translation>До этого момента поставки отклоняются, если только человек не объяснит, почему они не могут ждать.</translation>
     </message>
@@ -3500,6 +3521,152 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     <message>
         <source>‖ canary %1 % · %2</source>
         <translation>‖ canary %1 % · %2</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>только что</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>%n день назад</numerusform>
+            <numerusform>%n дня назад</numerusform>
+            <numerusform>%n дней назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ Healthy: rolled out, every replica ready.</source>
+        <translation>✔ Исправно: выкачено, все реплики готовы.</translation>
+    </message>
+    <message>
+        <source>⟳ Rolling out: new pods are starting and old ones are being replaced.</source>
+        <translation>⟳ Выкатка: новые поды запускаются, старые заменяются.</translation>
+    </message>
+    <message>
+        <source>⚠ Degraded: rolled out, but fewer replicas are ready than wanted (a pod crashed, or its node went away).</source>
+        <translation>⚠ Деградация: выкачено, но готовых реплик меньше, чем нужно (под упал или его узел пропал).</translation>
+    </message>
+    <message>
+        <source>✘ Rollout failed: it did not finish within its progress deadline. A delivery that sees this rolls the environment back.</source>
+        <translation>✘ Выкатка не удалась: она не завершилась в отведённый срок (progress deadline). Поставка, увидев это, откатывает окружение.</translation>
+    </message>
+    <message>
+        <source>%1
+⟳ %2/%3 ready · rolling out</source>
+        <translation>%1
+⟳ %2/%3 готово · выкатка</translation>
+    </message>
+    <message>
+        <source>%1
+✔ %2/%3 ready</source>
+        <translation>%1
+✔ %2/%3 готово</translation>
+    </message>
+    <message>
+        <source>%1
+⚠ %2/%3 ready · degraded</source>
+        <translation>%1
+⚠ %2/%3 готово · деградация</translation>
+    </message>
+    <message>
+        <source>%1
+✘ %2/%3 ready · rollout failed</source>
+        <translation>%1
+✘ %2/%3 готово · выкатка не удалась</translation>
+    </message>
+    <message>
+        <source>%1 in %2/%3
+%4
+</source>
+        <translation>%1 в %2/%3
+%4
+</translation>
+    </message>
+    <message>
+        <source>
+Version: %1 (git describe --tags of the delivered commit)</source>
+        <translation>
+Версия: %1 (git describe --tags поставленного коммита)</translation>
+    </message>
+    <message>
+        <source>
+Image: %1
+%2</source>
+        <translation>
+Образ: %1
+%2</translation>
+    </message>
+    <message>
+        <source>
+Delivered by %1, %2 (%3)</source>
+        <translation>
+Поставлено пользователем %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>
+❄ frozen until %1</source>
+        <translation>
+❄ заморожено до %1</translation>
+    </message>
+    <message>
+        <source>
+next freeze %1</source>
+        <translation>
+следующая заморозка %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+⚑ %1 delivers · %n waiting</source>
+        <translation>
+            <numerusform>
+⚑ %1 выполняет поставку · %n ждёт</numerusform>
+            <numerusform>
+⚑ %1 выполняет поставку · %n ждут</numerusform>
+            <numerusform>
+⚑ %1 выполняет поставку · %n ждут</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+⚑ %1 delivers</source>
+        <translation>
+⚑ %1 выполняет поставку</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n waiting</source>
+        <translation>
+            <numerusform>
+%n ждёт</numerusform>
+            <numerusform>
+%n ждут</numerusform>
+            <numerusform>
+%n ждут</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚑ Delivery lock held by %1 since %2%3</source>
+        <translation>⚑ Блокировку поставок держит %1 с %2%3</translation>
+    </message>
+    <message>
+        <source>Waiting since %2: %1%3</source>
+        <translation>Ожидает с %2: %1%3</translation>
     </message>
 </context>
 <context>
@@ -4461,6 +4628,10 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
         <source>Prometheus sent a result that cannot be read (type “%1”)</source>
         <translation>Prometheus прислал результат, который не удаётся прочитать (тип «%1»)</translation>
     </message>
+    <message>
+        <source>no credentials for Prometheus: %1</source>
+        <translation>нет учётных данных для Prometheus: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::PrometheusResult</name>
@@ -5089,6 +5260,18 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
         <source>Showroom of %1 not torn down: %2</source>
         <translation>Шоурум %1 не удалён: %2</translation>
     </message>
+    <message>
+        <source>%1: forgetting its failed autotests…</source>
+        <translation>%1: забываем проваленные автотесты…</translation>
+    </message>
+    <message>
+        <source>%1: the robot&apos;s next pass tests %2 again.</source>
+        <translation>%1: при следующем проходе робот снова протестирует %2.</translation>
+    </message>
+    <message>
+        <source>Not forgotten: %1</source>
+        <translation>Не забыто: %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskBoardModel</name>
@@ -5119,6 +5302,22 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     <message>
         <source>%1 of %2 required approvals for %3</source>
         <translation>%1 из %2 требуемых одобрений для %3</translation>
+    </message>
+    <message>
+        <source>%1 passed its autotests at %2</source>
+        <translation>%1: автотесты на %2 пройдены</translation>
+    </message>
+    <message>
+        <source>%1 failed its autotests at %2: %3: %4</source>
+        <translation>%1: автотесты на %2 не пройдены: %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 could not be tested at %2: %3</source>
+        <translation>%1: не удалось протестировать на %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is being tested at %2 by %3</source>
+        <translation>%1: на %2 тестирует %3</translation>
     </message>
 </context>
 <context>
@@ -5175,6 +5374,18 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
         <source>Filter the task cards</source>
         <translation>Фильтровать карточки задач</translation>
     </message>
+    <message>
+        <source>Test &amp;Again</source>
+        <translation>Протестировать с&amp;нова</translation>
+    </message>
+    <message>
+        <source>Test the task&apos;s branches again</source>
+        <translation>Снова протестировать ветки задачи</translation>
+    </message>
+    <message>
+        <source>Forget the failed verdicts of the branches&apos; heads: the robot&apos;s next pass tests them again (as shipyardctl autotest retry does)</source>
+        <translation>Забыть проваленные вердикты головных коммитов веток: при следующем проходе робот протестирует их снова (как shipyardctl autotest retry)</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskCardDelegate</name>
@@ -5209,6 +5420,10 @@ It waits for a person to promote or abort it: the Pipeline view, or shipyardctl 
     <message>
         <source>✘ not mergeable</source>
         <translation>✘ нельзя слить</translation>
+    </message>
+    <message>
+        <source>tests</source>
+        <translation>тесты</translation>
     </message>
 </context>
 <context>
