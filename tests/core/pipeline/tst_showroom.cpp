@@ -151,8 +151,7 @@ private Q_SLOTS:
             // Who delivered it, when, and the version people know it by, where a tag gives one.
             const QJsonObject delivered =
                 deployment[QLatin1String("metadata")][QLatin1String("annotations")].toObject();
-            QVERIFY(
-                delivered.value(QLatin1String("shipyard.dev/delivered-by")).toString().contains(QLatin1Char('@')));
+            QVERIFY(delivered.value(QLatin1String("shipyard.dev/delivered-by")).toString().contains(QLatin1Char('@')));
             const QDateTime deliveredAt = QDateTime::fromString(
                 delivered.value(QLatin1String("shipyard.dev/delivered-at")).toString(), Qt::ISODate);
             QVERIFY(deliveredAt.isValid() && deliveredAt >= before.addSecs(-1));
