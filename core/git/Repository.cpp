@@ -374,39 +374,40 @@ QString Repository::upstreamRef(const QString &upstream) const
     return resolve(remote).isEmpty() ? upstream : remote;
 }
 
+namespace {
+
+// The commit REVISION names (a branch, a tag, an id); null with ERROR when none.
+ObjectPtr peeledCommit(git_repository *repository, const QString &revision, GitError *error)
+{
+    git_object *raw = nullptr;
+    const QString spec = revision % QStringLiteral("^{commit}");
+    const int code = git_revparse_single(&raw, repository, spec.toUtf8().constData());
+    if (code != 0 && error)
+        *error = GitError::fromLibgit2(code, QStringLiteral("unknown revision %1").arg(revision));
+    return ObjectPtr(code == 0 ? raw : nullptr);
+}
+
+} // namespace
+
 QString Repository::resolve(const QString &revision, GitError *error) const
 {
     if (!m_repository)
         return {};
-    git_object *raw = nullptr;
-    const QString spec = revision % QStringLiteral("^{commit}");
-    int code = git_revparse_single(&raw, m_repository, spec.toUtf8().constData());
-    if (code != 0) {
-        if (error)
-            *error = GitError::fromLibgit2(code, QStringLiteral("unknown revision %1").arg(revision));
-        return {};
-    }
-    ObjectPtr object(raw);
-    return toQString(*git_object_id(object.get()));
+    const ObjectPtr object = peeledCommit(m_repository, revision, error);
+    return object ? toQString(*git_object_id(object.get())) : QString();
 }
 
 QString Repository::describe(const QString &commit, GitError *error) const
 {
     if (!m_repository)
         return {};
-    git_object *raw = nullptr;
-    const QString spec = commit % QStringLiteral("^{commit}");
-    int code = git_revparse_single(&raw, m_repository, spec.toUtf8().constData());
-    if (code != 0) {
-        if (error)
-            *error = GitError::fromLibgit2(code, QStringLiteral("unknown revision %1").arg(commit));
+    const ObjectPtr object = peeledCommit(m_repository, commit, error);
+    if (!object)
         return {};
-    }
-    ObjectPtr object(raw);
     git_describe_options options = GIT_DESCRIBE_OPTIONS_INIT;
     options.describe_strategy = GIT_DESCRIBE_TAGS;
     git_describe_result *described = nullptr;
-    code = git_describe_commit(&described, object.get(), &options);
+    int code = git_describe_commit(&described, object.get(), &options);
     // No tag reaches it (ENOTFOUND), or the repository has no tag at all
     // (libgit2 says so as a describe error): not an error, the commit has no
     // name but its id.

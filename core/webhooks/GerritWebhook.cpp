@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "webhooks/GerritWebhook.h"
 
-#include "webhooks/WebhookSecret.h"
-
 namespace Shipyard {
 
 WebhookResult GerritWebhook::read(const WebhookRequest &request, const QByteArray &secret)
 {
-    if (!request.query.hasQueryItem(QStringLiteral("token")))
-        return WebhookResult::unauthorized(QStringLiteral("no token in the url (…/webhooks/gerrit?token=SECRET)"));
-    const QByteArray token = request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
-    if (secret.isEmpty() || !WebhookSecret::equal(token, secret))
-        return WebhookResult::unauthorized(QStringLiteral("the url's token is not the webhook's secret"));
+    if (const QString mismatch = request.urlTokenMismatch(secret, QStringLiteral("gerrit")); !mismatch.isEmpty())
+        return WebhookResult::unauthorized(mismatch);
 
     QString error;
     const std::optional<QJsonObject> body = request.jsonObject(&error);

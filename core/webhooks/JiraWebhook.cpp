@@ -15,10 +15,8 @@ WebhookResult JiraWebhook::read(const WebhookRequest &request, const QByteArray 
     } else if (!request.query.hasQueryItem(QStringLiteral("token"))) {
         return WebhookResult::unauthorized(
             QStringLiteral("neither an X-Hub-Signature header nor a token in the url (…/webhooks/jira?token=SECRET)"));
-    } else {
-        const QByteArray token = request.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
-        if (secret.isEmpty() || !WebhookSecret::equal(token, secret))
-            return WebhookResult::unauthorized(QStringLiteral("the url's token is not the webhook's secret"));
+    } else if (const QString mismatch = request.urlTokenMismatch(secret, QStringLiteral("jira")); !mismatch.isEmpty()) {
+        return WebhookResult::unauthorized(mismatch);
     }
 
     QString error;

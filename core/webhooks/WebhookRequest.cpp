@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "webhooks/WebhookRequest.h"
 
+#include "webhooks/WebhookSecret.h"
+
 namespace Shipyard {
 
 QByteArray WebhookRequest::header(const QByteArray &name) const
@@ -51,6 +53,16 @@ QString jsonString(const QJsonObject &object, std::initializer_list<const char *
     for (const char *key : path)
         value = value.toObject().value(QLatin1String(key));
     return value.toString();
+}
+
+QString WebhookRequest::urlTokenMismatch(const QByteArray &secret, const QString &source) const
+{
+    if (!query.hasQueryItem(QStringLiteral("token")))
+        return QStringLiteral("no token in the url (…/webhooks/%1?token=SECRET)").arg(source);
+    const QByteArray token = query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    if (secret.isEmpty() || !WebhookSecret::equal(token, secret))
+        return QStringLiteral("the url's token is not the webhook's secret");
+    return {};
 }
 
 } // namespace Shipyard

@@ -26,6 +26,11 @@ struct WebhookRequest
     bool hasHeader(const QByteArray &name) const;
     // The body as a JSON object; nullopt with ERROR saying why not.
     std::optional<QJsonObject> jsonObject(QString *error) const;
+    // For services that cannot sign (Gerrit's plugin, Jira without a
+    // secret): whether the URL's `token` is SECRET, compared in constant
+    // time. Empty when it is; otherwise why not, with SOURCE's URL as the
+    // example of where the token goes.
+    QString urlTokenMismatch(const QByteArray &secret, const QString &source) const;
 };
 
 // A string member at PATH ("change", "project") of OBJECT; empty when

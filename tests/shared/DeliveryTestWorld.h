@@ -159,6 +159,20 @@ public:
         return options;
     }
 
+    // A dated freeze from yesterday to the day after tomorrow: in force now, whatever the time zone.
+    static FreezeWindow freezeAroundNow(const QString &reason)
+    {
+        FreezeWindow freeze;
+        freeze.kind = FreezeWindow::Kind::Dated;
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        freeze.fromDate = today.addDays(-1);
+        freeze.fromTime = QTime(0, 0);
+        freeze.toDate = today.addDays(2);
+        freeze.toTime = QTime(0, 0);
+        freeze.reason = reason;
+        return freeze;
+    }
+
     static QList<Delivery::Target> images(const QString &tag)
     {
         QList<Delivery::Target> targets;

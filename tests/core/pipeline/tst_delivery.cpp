@@ -266,14 +266,7 @@ private Q_SLOTS:
     {
         const QString ns = newNamespace();
         Ecosystem ecosystem = ecosystemFor(ns);
-        FreezeWindow launch;
-        launch.kind = FreezeWindow::Kind::Dated;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        launch.fromDate = now.date().addDays(-1);
-        launch.fromTime = QTime(0, 0);
-        launch.toDate = now.date().addDays(2);
-        launch.toTime = QTime(0, 0);
-        launch.reason = QStringLiteral("the launch");
+        const FreezeWindow launch = DeliveryTestWorld::freezeAroundNow(QStringLiteral("the launch"));
         ecosystem.environments.first().freezes.append(launch);
 
         const Delivery::Result refused = deliver(ecosystem, images(QStringLiteral("v1")), options());

@@ -228,15 +228,7 @@ private Q_SLOTS:
         qputenv("NOTIFY_TEST_CHAT", chat.url(chatToken).toUtf8());
         const QString ns = m_world.newNamespace();
         Ecosystem ecosystem = m_world.ecosystemFor(ns, QStringLiteral("local"), {}, notifications(mail.port()));
-        FreezeWindow launch;
-        launch.kind = FreezeWindow::Kind::Dated;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        launch.fromDate = now.date().addDays(-1);
-        launch.fromTime = QTime(0, 0);
-        launch.toDate = now.date().addDays(2);
-        launch.toTime = QTime(0, 0);
-        launch.reason = QStringLiteral("the launch");
-        ecosystem.environments.first().freezes.append(launch);
+        ecosystem.environments.first().freezes.append(DeliveryTestWorld::freezeAroundNow(QStringLiteral("the launch")));
 
         // Refused: nothing started, nobody is told (the robot would ask again at every poll).
         const Delivery::Result refused =
