@@ -2,7 +2,7 @@
 // Gives the demo world a past worth looking at: about a month of releases in
 // each staging and production environment, written as Shipyard writes them
 // (ReleaseStore) with the times they would have had. Each is a copy of the
-// environment's newest good release (its objects, so that a rollback to any
+// environment's newest good release of the most systems (its objects, so that a rollback to any
 // of them restores what runs now) under its own id, time, author, tasks and
 // outcome: mostly good, some failed and rolled back on their own (a rollout,
 // a smoke test, the monitoring query), one rolled back by hand. Their
@@ -76,10 +76,15 @@ int writeHistory(const Environment &environment, const KubeClient &client, int d
         err() << environment.name << ": " << error.message << '\n';
         return 1;
     }
-    const auto model = std::find_if(existing.cbegin(), existing.cend(), [](const ReleaseRecord &record) {
-        return record.isGood() && !record.systems.isEmpty() && record.restoredFrom.isEmpty();
-    });
-    if (model == existing.cend()) {
+    // The newest good release of the most systems: a past of whole releases,
+    // not of the one system the latest delivery happened to carry.
+    auto model = existing.cend();
+    for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
+        if (it->isGood() && it->restoredFrom.isEmpty() &&
+            (model == existing.cend() || it->systems.size() > model->systems.size()))
+            model = it;
+    }
+    if (model == existing.cend() || model->systems.isEmpty()) {
         err() << environment.name << ": no good release to model a past on\n";
         return 1;
     }

@@ -100,6 +100,14 @@ commit() {
         commit -q -m "$message"
 }
 
+# tag DIR DAYS_AGO NAME MESSAGE: an annotated release tag, by Alice, dated with its commit.
+tag() {
+    local dir=$1 days=$2 name=$3 message=$4 date
+    date=$(date -u -d "-$days days" +%Y-%m-%dT%H:%M:%SZ)
+    GIT_COMMITTER_DATE=$date git -C "$dir" -c user.name=Alice -c user.email=alice@shop.example \
+        tag -a "$name" -m "$message"
+}
+
 reviewed() { printf '%s\n\nReviewed-by: Carol <carol@shop.example>\nReviewed-by: Dave <dave@shop.example>\n' "$1"; }
 
 # Upstream history: three releases of each system, 1.4 (production),
@@ -116,7 +124,7 @@ make_repositories() {
         echo "bin/" >"$seed/.gitignore"
         echo "1.4.0" >"$seed/VERSION"
         commit "$seed" 30 Alice "$system 1.4.0"
-        git -C "$seed" tag -a v1.4.0 -m "$system 1.4.0"
+        tag "$seed" 30 "v1.4.0" "$system 1.4.0"
         git clone -q --bare "$seed" "$world/git/$system.git"
         git clone -q "$world/git/$system.git" "$world/systems/$system"
         git -C "$world/systems/$system" config user.name Bob
@@ -132,7 +140,7 @@ advance() {
     [[ $system == catalog && $version == 1.6.0 ]] && sed -i 's/"Teapot", 2400/"Teapot", 2450/' "$seed/src/main.c"
     commit "$seed" "$days" Alice "$system $version"
     # A release is a tag: what people call the version a commit belongs to.
-    git -C "$seed" tag -a "v$version" -m "$system $version"
+    tag "$seed" "$days" "v$version" "$system $version"
     git -C "$seed" push -q "$world/git/$system.git" main "v$version"
     git -C "$world/systems/$system" pull -q --ff-only
 }
@@ -246,7 +254,7 @@ deliver() { # ENVIRONMENT SYSTEM[=BRANCH]...
     # Production is frozen over weekends and for the launch (freeze_for_launch):
     # the demo's deliveries say why they go ahead, as a person would.
     if "$ctl" deliver --ecosystem "$world/ecosystem.yaml" --environment "$environment" --kubeconfig "$kubeconfig" \
-        --confirm "$environment" --skip-monitoring --override-freeze "the demo world is being made" \
+        --confirm "$environment" --skip-monitoring --override-freeze "the demo world is being made" --wait-for-lock \
         "${args[@]}" 2>"$world/last-delivery.log" >&2; then
         say "delivered $* to $environment"
     else
@@ -333,6 +341,13 @@ if [[ ! -f $stamp ]] || ! kubectl --context staging -n shipyard-staging get conf
     -l shipyard.dev/release=true -o name 2>/dev/null | grep -q .; then
     say "making the demo world in $world (first time: a few minutes)"
     rm -f "$world"/.made-from-*
+    # An earlier world's canary delivery still holds production's lock:
+    # aborted, it takes its canary down and lets go (the deliveries below
+    # wait for the lock all the same).
+    if [[ -f $world/ecosystem.yaml ]]; then
+        "$ctl" canary abort storefront --ecosystem "$world/ecosystem.yaml" --environment production \
+            --kubeconfig "$kubeconfig" >/dev/null 2>&1 || true
+    fi
     # Releases of an earlier world would mix into this one's history.
     for environment in production staging; do
         kubectl --context "$environment" -n "shipyard-$environment" delete configmap \
