@@ -138,8 +138,10 @@ QWidget *MainWindow::createEnvironmentsView()
     m_matrixView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_matrixView->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
-    m_matrixView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_matrixView->verticalHeader()->setDefaultSectionSize(64);
+    // A row is as tall as its fullest cell: version, health, who and when,
+    // the rendering source and a canary make five lines where most have three.
+    m_matrixView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrixView->verticalHeader()->setMinimumSectionSize(64);
     m_matrixView->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     matrixTitle->setBuddy(m_matrixView);
     leftLayout->addWidget(m_matrixView, 3);
