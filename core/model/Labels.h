@@ -80,6 +80,9 @@ inline constexpr QLatin1StringView canaryVerdicts("shipyard.dev/canary-verdicts"
 inline constexpr QLatin1StringView canaryPaused("shipyard.dev/canary-paused"); // why it waits, while it does
 inline constexpr QLatin1StringView canaryDecision("shipyard.dev/canary-decision"); // "promote" or "abort"
 inline constexpr QLatin1StringView canaryDecidedBy("shipyard.dev/canary-decided-by"); // user@host
+// The release a decision was made for: a later delivery's canary in the same
+// Deployment is not decided by it.
+inline constexpr QLatin1StringView canaryDecidedFor("shipyard.dev/canary-decided-for");
 
 // Kubernetes' recommended label, on what Shipyard itself creates.
 inline constexpr QLatin1StringView managedBy("app.kubernetes.io/managed-by");

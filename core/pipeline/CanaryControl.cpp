@@ -65,10 +65,11 @@ std::optional<CanaryState> CanaryControl::decide(
                 : KubeError::make(KubeError::Kind::Http, QStringLiteral("%1 runs no canary in %2").arg(system, m_ns));
         return std::nullopt;
     }
-    const QJsonObject patch { { QStringLiteral("metadata"),
-        QJsonObject { { QStringLiteral("annotations"),
-            QJsonObject { { Labels::canaryDecision, keyword(decision) }, { Labels::canaryDecidedBy, who } } } } } };
     for (const CanaryState &canary : canaries) {
+        const QJsonObject patch { { QStringLiteral("metadata"),
+            QJsonObject { { QStringLiteral("annotations"),
+                QJsonObject { { Labels::canaryDecision, keyword(decision) }, { Labels::canaryDecidedBy, who },
+                    { Labels::canaryDecidedFor, canary.release } } } } } };
         const KubeResponse response = await(
             m_client.patch(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(m_ns, canary.deployment),
                 QJsonDocument(patch).toJson(QJsonDocument::Compact), "application/merge-patch+json"));
@@ -105,9 +106,13 @@ CanaryControl::Outcome CanaryControl::decideAudited(const Request &request, cons
 }
 
 std::optional<CanaryControl::Decision> CanaryControl::decision(
-    const QString &system, QString *who, KubeError *error) const
+    const QString &system, const QString &release, QString *who, KubeError *error) const
 {
     for (const CanaryState &canary : list(system, error)) {
+        // A decision left on the Deployment by an earlier release's canary
+        // (its delivery killed before it read it) is not this one's.
+        if (canary.decidedFor != release)
+            continue;
         if (const std::optional<Decision> decided = decisionFromKeyword(canary.decision)) {
             if (who)
                 *who = canary.decidedBy;

@@ -57,8 +57,9 @@ public:
     // "requested" or "failed: …"): the command line and the window audit a
     // decision alike, failed ones too, since a refused word matters as much.
     Outcome decideAudited(const Request &request, const AuditTrail &trail) const;
-    // What a person decided about SYSTEM's canary, if anything (WHO: by whom).
-    std::optional<Decision> decision(const QString &system, QString *who, KubeError *error) const;
+    // What a person decided about RELEASE's canary of SYSTEM, if anything (WHO: by whom).
+    std::optional<Decision> decision(
+        const QString &system, const QString &release, QString *who, KubeError *error) const;
 
     static QString keyword(Decision decision);
     // "user@host", whom a decision taken on this machine is by.

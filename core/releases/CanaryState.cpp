@@ -36,6 +36,7 @@ CanaryState CanaryState::read(const QJsonObject &deployment)
     state.paused = annotations.value(Labels::canaryPaused).toString();
     state.decision = annotations.value(Labels::canaryDecision).toString();
     state.decidedBy = annotations.value(Labels::canaryDecidedBy).toString();
+    state.decidedFor = annotations.value(Labels::canaryDecidedFor).toString();
     return state;
 }
 

@@ -26,6 +26,7 @@ struct CanaryState
     QString paused; // why it waits, while it waits for a person
     QString decision; // "promote" or "abort", written by a person
     QString decidedBy;
+    QString decidedFor; // the release the decision was made for
 
     // The annotations the delivery writes: everything but the decision,
     // which is a person's.

@@ -258,7 +258,8 @@ CanaryRun::Hold CanaryRun::hold(int index)
         } else {
             QString who;
             KubeError error;
-            const std::optional<CanaryControl::Decision> decided = control.decision(m_system, &who, &error);
+            const std::optional<CanaryControl::Decision> decided =
+                control.decision(m_system, m_context.record().id, &who, &error);
             if (error.isError())
                 m_context.log(QStringLiteral("warning: the canary's decision not read: %1").arg(error.message));
             if (decided == CanaryControl::Decision::Promote)

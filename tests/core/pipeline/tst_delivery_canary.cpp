@@ -424,6 +424,52 @@ private Q_SLOTS:
         QVERIFY(deployment(ns, QStringLiteral("catalog-canary")).isEmpty());
         QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v1"));
     }
+
+    // A person's word on a canary whose delivery died stays on its
+    // Deployment; when nothing cleaned it up (its release record gone), the
+    // next release's canary in the same Deployment must not take it as its
+    // own: it is for the release it was given to.
+    void staleDecisionDecidesNoLaterCanary()
+    {
+        const QString ns = m_world.newNamespace();
+        const Ecosystem ecosystem =
+            ecosystemWith(ns, QStringLiteral("{steps: [50, 100], pause: manual}"), newService());
+        deliverFirstRelease(ecosystem);
+        QProcess killed;
+        killed.setProcessChannelMode(QProcess::MergedChannels);
+        killed.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
+            { QStringLiteral("deliver"), QStringLiteral("--ecosystem"), ecosystem.filePath,
+                QStringLiteral("--environment"), QStringLiteral("test"), QStringLiteral("--kubeconfig"),
+                clusterKubeconfigPath(), QStringLiteral("--system"), QStringLiteral("catalog"),
+                QStringLiteral("--image"), QStringLiteral("catalog=demo/catalog:v2") });
+        QVERIFY(killed.waitForStarted());
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !canaries(ns).value(0).paused.isEmpty(), killed.readAllStandardOutput().constData(), 90000);
+        QVERIFY(::kill(pid_t(killed.processId()), SIGKILL) == 0);
+        QVERIFY(killed.waitForFinished(10000));
+        KubeError error;
+        QVERIFY(CanaryControl(m_client, ns)
+                .decide(QStringLiteral("catalog"), CanaryControl::Decision::Abort, QStringLiteral("qa@test"), &error));
+        QCOMPARE(canaries(ns).value(0).decision, QStringLiteral("abort"));
+        // Its records wiped by hand: nothing recovers the interrupted release.
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), ns, QStringLiteral("delete"), QStringLiteral("configmaps,secrets"),
+                QStringLiteral("-l"), QStringLiteral("shipyard.dev/release=true") });
+
+        Delivery::Options options = m_world.options();
+        options.waitForLock = true; // the killed holder's lease runs out
+        Delivery delivery(ecosystem, QStringLiteral("test"), catalog(QStringLiteral("v3")), options);
+        delivery.start();
+        QTRY_VERIFY_WITH_TIMEOUT(catalogCanaryAt(delivery, 0, CanaryStepResult::Verdict::Holding), 90000);
+        // The old abort does not end it: it waits for a person of its own.
+        QVERIFY(!delivery.wait(std::chrono::seconds(5)));
+        QVERIFY(CanaryControl(m_client, ns)
+                .decide(
+                    QStringLiteral("catalog"), CanaryControl::Decision::Promote, QStringLiteral("qa@test"), &error));
+        QVERIFY(delivery.wait(std::chrono::minutes(3)));
+        QVERIFY2(delivery.result().succeeded(), qPrintable(delivery.result().reason));
+        QCOMPARE(DeliveryTestWorld::imageOf(ns, QStringLiteral("catalog")), QStringLiteral("demo/catalog:v3"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeliveryCanary)
