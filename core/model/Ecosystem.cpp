@@ -160,17 +160,11 @@ QStringList Ecosystem::secretVariables() const
         registry.passwordEnvironmentVariable };
     for (const ServiceCredentials &credentials : monitoringCredentials())
         candidates << credentials.tokenEnv << credentials.passwordEnv;
+    candidates += robot.webhooks.secretVariables.values();
+    candidates += notifications.secretVariables();
     QStringList names;
     for (const QString &variable : std::as_const(candidates)) {
         if (!variable.isEmpty() && !names.contains(variable))
-            names.append(variable);
-    }
-    for (const QString &variable : robot.webhooks.secretVariables) {
-        if (!variable.isEmpty() && !names.contains(variable))
-            names.append(variable);
-    }
-    for (const QString &variable : notifications.secretVariables()) {
-        if (!names.contains(variable))
             names.append(variable);
     }
     return names;

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+// A showroom's life: up, down, listed, swept. One file for the conventions
+// they all read and write (the namespace's labels and annotations, who did
+// what, the audit); pinning and sleeping are in ShowroomKeeping.cpp, what is
+// told to people in ShowroomNotices.cpp.
 #include "pipeline/ShowroomManager.h"
 
 #include "audit/AuditJournal.h"
@@ -297,14 +301,7 @@ ShowroomManager::UpResult ShowroomManager::up(
             { QStringLiteral("created"), result.created }, { QStringLiteral("expiresAt"), isoUtc(expiresAt) },
             { QStringLiteral("release"), result.delivery->releaseId } });
     if (result.delivery->succeeded()) {
-        QStringList names;
-        for (const Delivery::Target &target : std::as_const(result.targets))
-            names.append(
-                target.usesUpstream() ? target.system : QStringLiteral("%1 (%2)").arg(target.system, target.branch));
-        for (const QString &warning : notify(NotificationEvent::ShowroomUp, task, ns, creator, names,
-                 QStringLiteral("%1 in namespace %2; it expires at %3.")
-                     .arg(result.created ? QStringLiteral("Created") : QStringLiteral("Updated"), ns,
-                         isoUtc(expiresAt))))
+        for (const QString &warning : notifyUp(result, task, creator, expiresAt))
             say(QStringLiteral("warning: ") + warning);
     }
     return result;

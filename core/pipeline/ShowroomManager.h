@@ -151,6 +151,10 @@ private:
     // (see Notifier); the warnings of what could not be sent.
     QStringList notify(NotificationEvent event, const QString &task, const QString &ns, const QString &who,
         const QStringList &systems, const QString &message) const;
+    // showroom.up for RESULT, a showroom of TASK that came up: which systems
+    // run what, and until when.
+    QStringList notifyUp(
+        const UpResult &result, const QString &task, const QString &creator, const QDateTime &expiresAt) const;
     // showroom.expiring for SHOWROOM when its time is nearly up (the
     // ecosystem's notifications.expiringBefore), once per expiry: told,
     // it is remembered on the namespace. Warnings into WARNINGS.

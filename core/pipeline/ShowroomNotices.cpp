@@ -29,6 +29,19 @@ QStringList ShowroomManager::notify(NotificationEvent event, const QString &task
     return notifier.send(notification);
 }
 
+QStringList ShowroomManager::notifyUp(
+    const UpResult &result, const QString &task, const QString &creator, const QDateTime &expiresAt) const
+{
+    QStringList names;
+    for (const Delivery::Target &target : result.targets)
+        names.append(
+            target.usesUpstream() ? target.system : QStringLiteral("%1 (%2)").arg(target.system, target.branch));
+    return notify(NotificationEvent::ShowroomUp, task, result.namespaceName, creator, names,
+        QStringLiteral("%1 in namespace %2; it expires at %3.")
+            .arg(result.created ? QStringLiteral("Created") : QStringLiteral("Updated"), result.namespaceName,
+                expiresAt.toUTC().toString(Qt::ISODate)));
+}
+
 bool ShowroomManager::isExpiring(const ShowroomInfo &showroom, const QDateTime &now) const
 {
     if (!showroom.expiresAt.isValid() || showroom.isExpired(now))

@@ -106,7 +106,6 @@ private:
     void showroomsRemoved(int environment, int first, int last);
 
     bool isDelivered(const System &system, const Environment &environment) const;
-    QString showroomSummary(const ShowroomInfo &showroom) const;
     QString placeholderText(int environment) const;
 
     Ecosystem m_ecosystem;

@@ -133,6 +133,24 @@ private:
         return list;
     }
 
+    // A delivery of catalog v2 by shipyardctl, SIGKILLed once its canary
+    // waits for a person: its canary Deployment and release stay behind.
+    void killDeliveryAtItsPausedCanary(const Ecosystem &ecosystem, const QString &ns)
+    {
+        QProcess killed;
+        killed.setProcessChannelMode(QProcess::MergedChannels);
+        killed.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
+            { QStringLiteral("deliver"), QStringLiteral("--ecosystem"), ecosystem.filePath,
+                QStringLiteral("--environment"), QStringLiteral("test"), QStringLiteral("--kubeconfig"),
+                clusterKubeconfigPath(), QStringLiteral("--system"), QStringLiteral("catalog"),
+                QStringLiteral("--image"), QStringLiteral("catalog=demo/catalog:v2") });
+        QVERIFY(killed.waitForStarted());
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !canaries(ns).value(0).paused.isEmpty(), killed.readAllStandardOutput().constData(), 90000);
+        QVERIFY(::kill(pid_t(killed.processId()), SIGKILL) == 0);
+        QVERIFY(killed.waitForFinished(10000));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -396,18 +414,9 @@ private Q_SLOTS:
         const Ecosystem ecosystem =
             ecosystemWith(ns, QStringLiteral("{steps: [50, 100], pause: manual}"), newService());
         deliverFirstRelease(ecosystem);
-        QProcess killed;
-        killed.setProcessChannelMode(QProcess::MergedChannels);
-        killed.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
-            { QStringLiteral("deliver"), QStringLiteral("--ecosystem"), ecosystem.filePath,
-                QStringLiteral("--environment"), QStringLiteral("test"), QStringLiteral("--kubeconfig"),
-                clusterKubeconfigPath(), QStringLiteral("--system"), QStringLiteral("catalog"),
-                QStringLiteral("--image"), QStringLiteral("catalog=demo/catalog:v2") });
-        QVERIFY(killed.waitForStarted());
-        QTRY_VERIFY2_WITH_TIMEOUT(
-            !canaries(ns).value(0).paused.isEmpty(), killed.readAllStandardOutput().constData(), 90000);
-        QVERIFY(::kill(pid_t(killed.processId()), SIGKILL) == 0);
-        QVERIFY(killed.waitForFinished(10000));
+        killDeliveryAtItsPausedCanary(ecosystem, ns);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(!deployment(ns, QStringLiteral("catalog-canary")).isEmpty());
         QCOMPARE(DeliveryTestWorld::storeFor(ns).list().value(0).result, ReleaseRecord::Result::InProgress);
 
@@ -435,18 +444,9 @@ private Q_SLOTS:
         const Ecosystem ecosystem =
             ecosystemWith(ns, QStringLiteral("{steps: [50, 100], pause: manual}"), newService());
         deliverFirstRelease(ecosystem);
-        QProcess killed;
-        killed.setProcessChannelMode(QProcess::MergedChannels);
-        killed.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
-            { QStringLiteral("deliver"), QStringLiteral("--ecosystem"), ecosystem.filePath,
-                QStringLiteral("--environment"), QStringLiteral("test"), QStringLiteral("--kubeconfig"),
-                clusterKubeconfigPath(), QStringLiteral("--system"), QStringLiteral("catalog"),
-                QStringLiteral("--image"), QStringLiteral("catalog=demo/catalog:v2") });
-        QVERIFY(killed.waitForStarted());
-        QTRY_VERIFY2_WITH_TIMEOUT(
-            !canaries(ns).value(0).paused.isEmpty(), killed.readAllStandardOutput().constData(), 90000);
-        QVERIFY(::kill(pid_t(killed.processId()), SIGKILL) == 0);
-        QVERIFY(killed.waitForFinished(10000));
+        killDeliveryAtItsPausedCanary(ecosystem, ns);
+        if (QTest::currentTestFailed())
+            return;
         KubeError error;
         QVERIFY(CanaryControl(m_client, ns)
                 .decide(QStringLiteral("catalog"), CanaryControl::Decision::Abort, QStringLiteral("qa@test"), &error));
