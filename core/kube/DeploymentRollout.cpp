@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "kube/DeploymentRollout.h"
 
+#include "kube/KubeObjectStatus.h"
 #include "kube/KubeOperation.h"
 #include "kube/KubePager.h"
 #include "support/FutureWait.h"
@@ -173,15 +174,24 @@ QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
             if (observe)
                 observe(response.json());
             RolloutResult result = evaluateStatus(response.json(), changedAt);
-            if (result.done || result.error.isError())
+            if (result.done)
                 return result;
+            if (result.error.isError()) {
+                result.error.message += self.podsNotReady(response.json());
+                result.message = result.error.message;
+                return result;
+            }
             if (result.message != lastMessage && progress)
                 progress(result.message);
             lastMessage = result.message;
             const qint64 left = qint64(timeout.count()) * 1000 - elapsed.elapsed();
             if (timeout.count() > 0 && left <= 0) {
-                result.error =
-                    KubeError::make(KubeError::Kind::Timeout, QStringLiteral("timed out waiting for the condition"));
+                result.error = KubeError::make(KubeError::Kind::Timeout,
+                    QStringLiteral("timed out after %1 s waiting for the rollout (%2)")
+                            .arg(timeout.count())
+                            .arg(result.message.section(QLatin1String(": "), -1).chopped(3)) +
+                        self.podsNotReady(response.json()));
+                result.message = result.error.message;
                 return result;
             }
             // Watch the one object until it changes (or a while passes), like kubectl's UntilWithSync.
@@ -218,6 +228,50 @@ QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
             stream.cancel();
         }
     });
+}
+
+QString DeploymentRollout::podsNotReady(const QJsonObject &deployment) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("labelSelector"),
+        labelSelector(deployment[QLatin1String("spec")][QLatin1String("selector")].toObject()));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+    const KubeResponse response = await(m_client.get(QStringLiteral("/api/v1/namespaces/%1/pods").arg(m_ns), query));
+    if (!response.ok())
+        return {};
+    // The newest pods say what the rollout waits for; older ones may be
+    // terminating replicas of the previous template.
+    QList<QJsonObject> pods;
+    for (const QJsonValue &item : response.json().value(QLatin1String("items")).toArray())
+        pods.append(item.toObject());
+    std::sort(pods.begin(), pods.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a[QLatin1String("metadata")][QLatin1String("creationTimestamp")].toString() >
+            b[QLatin1String("metadata")][QLatin1String("creationTimestamp")].toString();
+    });
+    QStringList said;
+    int more = 0;
+    for (const QJsonObject &pod : std::as_const(pods)) {
+        const PodStatus status = KubeObjectStatus::pod(pod);
+        if (status.reason == QLatin1String("Running") && status.ready == status.total)
+            continue;
+        if (said.size() == 2) {
+            ++more;
+            continue;
+        }
+        QString line = QStringLiteral("pod %1 is %2")
+                           .arg(pod[QLatin1String("metadata")][QLatin1String("name")].toString(), status.reason);
+        if (status.reason == QLatin1String("Running"))
+            line += QStringLiteral(", %1/%2 containers ready").arg(status.ready).arg(status.total);
+        if (!status.message.isEmpty())
+            line += QStringLiteral(": ") + status.message.simplified();
+        said.append(line);
+    }
+    if (said.isEmpty())
+        return {};
+    QString text = QStringLiteral("; ") + said.join(QStringLiteral("; "));
+    if (more > 0)
+        text += QStringLiteral("; %1 more not ready").arg(more);
+    return text;
 }
 
 QList<QJsonObject> DeploymentRollout::ownedReplicaSets(

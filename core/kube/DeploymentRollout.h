@@ -50,6 +50,10 @@ public:
 
 private:
     QString path(const QString &subresource = {}) const;
+    // Why a rollout does not finish, in the words of its newest pods that
+    // are not ready ("; pod web-7d4 is Pending: 0/4 nodes are available: …"),
+    // at most two of them; empty when none is found or the list fails.
+    QString podsNotReady(const QJsonObject &deployment) const;
 
     KubeClient m_client;
     QString m_ns;

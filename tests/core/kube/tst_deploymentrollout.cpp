@@ -206,6 +206,34 @@ private Q_SLOTS:
         QCOMPARE(status.message, QStringLiteral("deployment \"ours\" successfully rolled out"));
     }
 
+    // A rollout that cannot finish says why in its pods' words, whether it
+    // ends by the wait's own timeout or by the progress deadline.
+    void notReadyPodsSayWhy()
+    {
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_ns, QStringLiteral("create"), QStringLiteral("deployment"),
+                QStringLiteral("crashing"), QStringLiteral("--image=registry.example/app:1-broken") });
+        const RolloutResult waited =
+            result(DeploymentRollout(m_client, m_ns, QStringLiteral("crashing")).status(std::chrono::seconds(4)));
+        QCOMPARE(waited.error.kind, KubeError::Kind::Timeout);
+        QVERIFY2(waited.message.startsWith(QLatin1String("timed out after 4 s waiting for the rollout (0 of 1 updated "
+                                                         "replicas are available); pod crashing-")),
+            qPrintable(waited.message));
+
+        kubectl(QStringLiteral("local"),
+            { QStringLiteral("-n"), m_ns, QStringLiteral("patch"), QStringLiteral("deployment/crashing"),
+                QStringLiteral("-p"), QStringLiteral("{\"spec\":{\"progressDeadlineSeconds\":3}}") });
+        const RolloutResult failed =
+            result(DeploymentRollout(m_client, m_ns, QStringLiteral("crashing")).status(std::chrono::seconds(60)));
+        QCOMPARE(failed.error.kind, KubeError::Kind::Http);
+        QVERIFY2(failed.message.startsWith(QLatin1String("deployment \"crashing\" exceeded its progress deadline; pod "
+                                                         "crashing-")),
+            qPrintable(failed.message));
+        QVERIFY2(failed.message.contains(QLatin1String(" is CrashLoopBackOff")) ||
+                failed.message.contains(QLatin1String(" is Error")),
+            qPrintable(failed.message));
+    }
+
 private:
     static QJsonObject withoutName(const QJsonObject &object, const QString &name)
     {
