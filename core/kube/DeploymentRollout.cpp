@@ -186,7 +186,7 @@ QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
             lastMessage = result.message;
             const qint64 left = qint64(timeout.count()) * 1000 - elapsed.elapsed();
             if (timeout.count() > 0 && left <= 0) {
-                result.error = KubeError::make(KubeError::Kind::Timeout,
+                result.error = KubeError::make(KubeError::Kind::Deadline,
                     QStringLiteral("timed out after %1 s waiting for the rollout (%2)")
                             .arg(timeout.count())
                             .arg(result.message.section(QLatin1String(": "), -1).chopped(3)) +

@@ -22,7 +22,8 @@ public:
         None,
         Network, // could not connect, connection dropped
         Tls, // certificate did not verify, wrong name, bad client certificate
-        Timeout,
+        Timeout, // the server did not answer in time: as out of reach as Network
+        Deadline, // a wait for the cluster to reach a state ran out of time; the server answered throughout
         Cancelled,
         Credentials, // the kubeconfig user could not produce credentials (exec plugin, files)
         Http, // the server answered with an error status
@@ -37,6 +38,10 @@ public:
     QJsonObject status; // the Status object, when there was one
 
     bool isError() const { return kind != Kind::None; }
+    // Nothing can be said about the cluster: it could not be reached or did
+    // not answer. Worth waiting out; never the fault of what was sent.
+    bool isOutOfReach() const { return isOutOfReach(kind); }
+    static bool isOutOfReach(Kind kind) { return kind == Kind::Network || kind == Kind::Timeout; }
     bool isNotFound() const { return httpStatus == 404; }
     bool isConflict() const { return httpStatus == 409; }
     bool isGone() const { return httpStatus == 410; }

@@ -52,7 +52,7 @@ QFuture<NamespaceDeletion::Result> NamespaceDeletion::run(const KubeClient &clie
                 progress(line);
             last = line;
             if (elapsed.elapsed() > qint64(timeout.count()) * 1000) {
-                result.error = KubeError::make(KubeError::Kind::Timeout,
+                result.error = KubeError::make(KubeError::Kind::Deadline,
                     QStringLiteral("namespace \"%1\" still exists after %2 s (%3)")
                         .arg(ns)
                         .arg(timeout.count())

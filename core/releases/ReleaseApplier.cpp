@@ -53,7 +53,7 @@ QString ReleaseApplier::apply(const QJsonObject &object, bool *unreachable, Kube
     const QDateTime attempted = QDateTime::currentDateTimeUtc();
     const KubeResponse response = await(send(object, false));
     if (unreachable)
-        *unreachable = response.error.kind == KubeError::Kind::Network;
+        *unreachable = response.error.isOutOfReach();
     if (error)
         *error = response.error;
     if (!response.ok())
@@ -109,7 +109,7 @@ QString ReleaseApplier::remove(const QJsonObject &object, bool *unreachable) con
         return QStringLiteral("%1 not deleted: %2").arg(describe(object), refused);
     const KubeResponse response = await(m_client.remove(ManifestReader::pathOf(object, m_ns)));
     if (unreachable)
-        *unreachable = response.error.kind == KubeError::Kind::Network;
+        *unreachable = response.error.isOutOfReach();
     if (!response.ok() && !response.error.isNotFound())
         return QStringLiteral("%1: %2").arg(describe(object), response.error.message);
     log(QStringLiteral("%1 deleted from %2").arg(describe(object), m_ns));
@@ -124,7 +124,7 @@ QString ReleaseApplier::removeCanaries(const QStringList &systems, bool *unreach
         QUrlQuery { { QStringLiteral("labelSelector"), CanaryDeployment::selector() } }));
     if (!listed.ok()) {
         if (unreachable)
-            *unreachable = listed.error.kind == KubeError::Kind::Network;
+            *unreachable = listed.error.isOutOfReach();
         return QStringLiteral("the canaries in %1 not listed: %2").arg(m_ns, listed.error.message);
     }
     for (const QJsonValue &item : listed.json().value(QLatin1String("items")).toArray()) {
@@ -299,8 +299,8 @@ QString ReleaseApplier::restore(const ReleaseRecord &target, const QStringList &
     RolloutOutcome outcome = waitForRollouts(restored, timeout, true);
     // An apiserver that goes away while the restored rollouts are watched
     // says nothing about them: watch again once it is back, within TIMEOUT.
-    while (!outcome.ok() && !outcome.cancelled && outcome.errorKind == KubeError::Kind::Network &&
-        !patience.hasExpired()) {
+    while (
+        !outcome.ok() && !outcome.cancelled && KubeError::isOutOfReach(outcome.errorKind) && !patience.hasExpired()) {
         log(QStringLiteral("the cluster cannot be reached; the rollback watches its rollouts again: %1")
                 .arg(outcome.error));
         QThread::sleep(std::chrono::seconds(1));

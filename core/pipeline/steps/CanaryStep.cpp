@@ -196,7 +196,7 @@ std::optional<DeliveryStep::Verdict> CanaryRun::rollOut(int index)
     if (rollout.cancelled)
         return abort(index, StepVerdict::Cancelled, QStringLiteral("cancelled"), Fault::Environment);
     if (!rollout.ok()) {
-        const bool unreachable = rollout.errorKind == KubeError::Kind::Network ||
+        const bool unreachable = KubeError::isOutOfReach(rollout.errorKind) ||
             rollout.errorKind == KubeError::Kind::Tls || rollout.errorKind == KubeError::Kind::Credentials;
         // New pods that never become ready are the branch's.
         return abort(index, StepVerdict::Failed, QStringLiteral("the canary did not roll out: ") + rollout.error,
@@ -306,7 +306,7 @@ std::optional<DeliveryStep::Verdict> CanaryRun::promote(int index)
         return abort(index, StepVerdict::Cancelled, QStringLiteral("cancelled"), Fault::Environment);
     if (!rollout.ok())
         return abort(index, StepVerdict::Failed, rollout.error,
-            rollout.errorKind == KubeError::Kind::Network ? Fault::Environment : Fault::Branch);
+            KubeError::isOutOfReach(rollout.errorKind) ? Fault::Environment : Fault::Branch);
     for (ReleaseRecord::SystemRelease &release : m_context.record().systems) {
         if (release.system == m_system)
             release.revision = rollout.revisions.value(nameOf(m_work.heldForCanary.first()));

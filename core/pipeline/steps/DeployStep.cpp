@@ -86,8 +86,8 @@ DeliveryStep::Verdict DeployStep::run(DeliveryContext &context)
         return goOn();
     // The new pods never became ready: the branch's. The cluster out of
     // reach while waiting, or a cancel: not.
-    const bool unreachable = rollout.errorKind == KubeError::Kind::Network ||
-        rollout.errorKind == KubeError::Kind::Tls || rollout.errorKind == KubeError::Kind::Credentials;
+    const bool unreachable = KubeError::isOutOfReach(rollout.errorKind) || rollout.errorKind == KubeError::Kind::Tls ||
+        rollout.errorKind == KubeError::Kind::Credentials;
     return rollBack(Step::Deploy, failure, rollout.cancelled || unreachable ? Fault::Environment : Fault::Branch);
 }
 

@@ -215,7 +215,7 @@ private Q_SLOTS:
                 QStringLiteral("crashing"), QStringLiteral("--image=registry.example/app:1-broken") });
         const RolloutResult waited =
             result(DeploymentRollout(m_client, m_ns, QStringLiteral("crashing")).status(std::chrono::seconds(4)));
-        QCOMPARE(waited.error.kind, KubeError::Kind::Timeout);
+        QCOMPARE(waited.error.kind, KubeError::Kind::Deadline);
         QVERIFY2(waited.message.startsWith(QLatin1String("timed out after 4 s waiting for the rollout (0 of 1 updated "
                                                          "replicas are available); pod crashing-")),
             qPrintable(waited.message));
