@@ -186,59 +186,75 @@ void KubeInformer::list()
     std::weak_ptr<Shared> weak = m_shared;
     const bool keepManagedFields = m_keepManagedFields;
     const KubeResourceType type = m_type;
-    // Pages become compact rows as they arrive, in the worker thread; only
-    // one page is ever a parsed tree.
-    auto rows = std::make_shared<QList<Row>>();
-    const auto onPage = [rows, keepManagedFields, type](QJsonArray items, bool restart) {
-        if (restart)
-            rows->clear();
-        rows->reserve(rows->size() + items.size());
+    const auto target = [weak]() -> std::pair<std::shared_ptr<Shared>, KubeInformer *> {
+        auto shared = weak.lock();
+        if (!shared)
+            return {};
+        std::lock_guard lock(shared->mutex);
+        return { shared, shared->target };
+    };
+    // Pages become compact rows in the worker thread and are applied as
+    // they arrive, so the first rows show while a list of tens of thousands
+    // is still coming; only one page is ever a parsed tree. What the list
+    // lacks is removed once it is complete.
+    const auto onPage = [target, generation, keepManagedFields, type](QJsonArray items, bool restart) {
+        QList<Row> rows;
+        rows.reserve(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
             QJsonObject object = items.at(i).toObject();
             // Items of a list carry no kind; watch events do. Make them alike.
             object.insert(QStringLiteral("kind"), type.kind);
             object.insert(QStringLiteral("apiVersion"), type.groupVersion());
-            rows->append(toRow(std::move(object), keepManagedFields));
+            rows.append(toRow(std::move(object), keepManagedFields));
         }
+        const auto [shared, informer] = target();
+        if (informer)
+            shared->post(generation, [informer, generation, restart, rows = std::move(rows)]() mutable {
+                informer->listedPage(generation, restart, std::move(rows));
+            });
     };
     KubePager::list(
-        m_client, m_type.path(m_ns), query, m_pageSize, onPage, [weak, generation, rows](KubeListResult result) {
-            auto shared = weak.lock();
-            if (!shared)
-                return;
-            KubeInformer *informer = nullptr;
-            {
-                std::lock_guard lock(shared->mutex);
-                informer = shared->target;
-            }
-            if (!informer)
-                return;
-            shared->post(generation,
-                [informer, generation, error = result.error, rows = std::move(*rows),
-                    version = result.resourceVersion] { informer->listed(generation, error, rows, version); });
+        m_client, m_type.path(m_ns), query, m_pageSize, onPage, [target, generation](KubeListResult result) {
+            const auto [shared, informer] = target();
+            if (informer)
+                shared->post(
+                    generation, [informer, generation, error = result.error, version = result.resourceVersion] {
+                        informer->listed(generation, error, version);
+                    });
         });
 }
 
-void KubeInformer::listed(
-    quint64 generation, const KubeError &error, const QList<Row> &rows, const QString &resourceVersion)
+void KubeInformer::listedPage(quint64 generation, bool restart, QList<Row> rows)
+{
+    if (!m_running || generation != m_generation)
+        return;
+    if (restart)
+        m_listed.clear();
+    m_listed.reserve(m_listed.size() + rows.size());
+    for (const Row &row : rows)
+        m_listed.insert(row.key);
+    apply(std::move(rows));
+}
+
+void KubeInformer::listed(quint64 generation, const KubeError &error, const QString &resourceVersion)
 {
     if (!m_running || generation != m_generation)
         return;
     if (error.isError()) {
+        // The pages applied were true when listed; the relist corrects them.
+        m_listed.clear();
         Q_EMIT errorOccurred(error);
         scheduleRetry(true);
         return;
     }
     // Reconcile: what the list holds is the truth; whatever it lacks is gone.
-    QList<Change> changes = rows;
-    QSet<QString> seen;
-    seen.reserve(rows.size());
-    for (const Row &row : rows)
-        seen.insert(row.key);
+    QList<Change> changes;
     for (const Row &existing : std::as_const(m_items)) {
-        if (!seen.contains(existing.key))
+        if (!m_listed.contains(existing.key))
             changes.append({ existing.key, QString(), QByteArray() });
     }
+    m_listed.clear();
+    m_listed.squeeze();
     {
         std::lock_guard lock(m_shared->mutex);
         m_shared->resourceVersion = resourceVersion;

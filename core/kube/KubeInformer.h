@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -18,7 +19,7 @@ namespace Shipyard {
 
 // A live, local copy of one collection (one resource type in one namespace
 // or in all of them), kept true by the informer pattern of client-go:
-// list page by page, then watch from the list's resourceVersion with
+// list page by page (each page applied as it arrives), then watch from the list's resourceVersion with
 // bookmarks; after a disconnect, watch again from the last resourceVersion
 // seen (backing off while the server is unreachable); when the server says
 // that version is gone (HTTP 410 or an ERROR event with code 410), list
@@ -40,8 +41,8 @@ namespace Shipyard {
 //    begin/endInsertRows. An object added and deleted in the same batch is
 //    never seen. An object replaced by a relist with the same
 //    resourceVersion is not reported as changed.
-//  - synced() after the first complete list has been applied (and again
-//    after each relist); errorOccurred() whenever listing or watching fails
+//  - synced() once the first list is complete, what it lacked removed
+//    (and again after each relist); errorOccurred() whenever listing or watching fails
 //    (the informer keeps retrying).
 //  - All signals are emitted in the informer's thread (create it in the
 //    thread of the model).
@@ -123,7 +124,8 @@ private:
     using Change = Row;
 
     void list();
-    void listed(quint64 generation, const KubeError &error, const QList<Row> &rows, const QString &resourceVersion);
+    void listedPage(quint64 generation, bool restart, QList<Row> rows);
+    void listed(quint64 generation, const KubeError &error, const QString &resourceVersion);
     void watch();
     void watchEnded(quint64 generation, const KubeResponse &response, bool expired, bool sawEvents);
     void scheduleRetry(bool relist);
@@ -141,6 +143,7 @@ private:
 
     QList<Row> m_items;
     QHash<QString, int> m_rows;
+    QSet<QString> m_listed; // the keys of the list under way
 
     std::shared_ptr<Shared> m_shared;
     std::shared_ptr<KubeStream> m_stream;
