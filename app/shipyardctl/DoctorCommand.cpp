@@ -148,7 +148,8 @@ private:
             for (const QStringList &row : std::as_const(rows))
                 widths[c] = std::max(widths[c], row[c].size());
         }
-        const auto line = [&](const QStringList &row) {
+        // QString, not auto: with QStringBuilder, "text + …" would refer to the gone local.
+        const auto line = [&](const QStringList &row) -> QString {
             QString text;
             for (qsizetype c = 0; c < widths.size(); ++c)
                 text += c == 1 ? row[c].rightJustified(widths[c]) + QStringLiteral("   ")

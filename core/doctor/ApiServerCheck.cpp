@@ -34,7 +34,7 @@ QString ApiServerCheck::remedyFor(
 {
     switch (error.kind) {
     case KubeError::Kind::Network:
-        return QStringLiteral("start the apiserver at %1, or correct the context '%2' (environment's context at %3)")
+        return QStringLiteral("start the apiserver at %1, or correct the context '%2' at %3")
             .arg(server, context, place);
     case KubeError::Kind::Timeout:
         return QStringLiteral("check that %1 (context %2) is reachable from here (VPN, firewall, a stopped control "

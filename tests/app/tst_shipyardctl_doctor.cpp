@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +80,21 @@ private:
         return run;
     }
 
+    // Every line of the table starts with its verdict, or is a remedy below one.
+    static bool isTable(const QString &out)
+    {
+        static const QRegularExpression line(
+            QStringLiteral("^(VERDICT|ok|warning|broken\\*?|skipped) +[0-9]* +\\S|^ +→ \\S"));
+        const QStringList lines = out.section(QStringLiteral("\n\n"), 0, 0).split(QLatin1Char('\n'));
+        for (const QString &text : lines) {
+            if (!line.match(text).hasMatch()) {
+                qWarning("not a line of the table: %s", qPrintable(text));
+                return false;
+            }
+        }
+        return lines.size() > 2;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -113,6 +129,7 @@ private Q_SLOTS:
     {
         const Run run = doctor({ QStringLiteral("--ecosystem"), path(QStringLiteral("healthy.yaml")) });
         QCOMPARE(run.exitCode, 0);
+        QVERIFY(isTable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("Everything a delivery needs is ok.")));
         QVERIFY(run.out.contains(QStringLiteral("environment staging")));
         QVERIFY(run.out.contains(QStringLiteral("registry")));
@@ -145,6 +162,7 @@ private Q_SLOTS:
         const Run run = doctor({ QStringLiteral("--ecosystem"), path(QStringLiteral("dead.yaml.ecosystem")),
             QStringLiteral("--timeout"), QStringLiteral("2") });
         QCOMPARE(run.exitCode, 1);
+        QVERIFY(isTable(run.out));
         QVERIFY2(run.elapsedMs < 2000 + 3000, qPrintable(QString::number(run.elapsedMs)));
         QVERIFY(
             run.out.contains(QStringLiteral("→ start the apiserver at https://127.0.0.1:%1").arg(m_dead.closedPort())));

@@ -68,6 +68,21 @@ DoctorView::DoctorView(QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DoctorView::showSelected);
     connect(m_model, &QAbstractItemModel::headerDataChanged, this, &DoctorView::updateSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &DoctorView::showSelected);
+    // What needs doing first: the first broken check (else the first
+    // warning) is selected once all have answered, unless one is already.
+    connect(m_runner, &DoctorRunner::finished, this, [this] {
+        if (m_table->currentIndex().isValid())
+            return;
+        for (const DoctorResult::Verdict wanted : { DoctorResult::Verdict::Broken, DoctorResult::Verdict::Warning }) {
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                const QModelIndex index = m_model->index(row, DoctorModel::DetailColumn);
+                if (index.data(DoctorModel::VerdictRole).toInt() == int(wanted)) {
+                    m_table->setCurrentIndex(index);
+                    return;
+                }
+            }
+        }
+    });
     updateSummary();
     showSelected();
 }

@@ -16,6 +16,7 @@
 #include "model/EcosystemLoader.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -128,6 +129,12 @@ private Q_SLOTS:
         const auto *table = view.findChild<QTableView *>();
         QVERIFY(table);
         QCOMPARE(table->model(), view.model());
+        // The first broken check is selected, its remedy shown below.
+        QCOMPARE(table->currentIndex().row(), 0);
+        const auto labels = view.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *label) {
+            return label->text().contains(QStringLiteral("What to do: start the apiserver"));
+        }));
         view.runner()->waitForThreads(5000);
     }
 };
