@@ -13,6 +13,7 @@
 #include "FixtureEnvironment.h"
 #include "GitTestHelpers.h"
 #include "LocalCluster.h"
+#include "TcpTestServer.h"
 
 #include "doctor/DoctorPlan.h"
 #include "doctor/DoctorRunner.h"
@@ -53,6 +54,7 @@ private:
     int m_prometheusPort = 0;
     int m_alertmanagerPort = 0;
     QString m_kubeconfig;
+    QByteArray m_gating; // top-level `gating:` for the review service's case
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -155,7 +157,8 @@ private:
             "    usernameEnv: DOCTOR_MONITORING_USER\n"
             "    passwordEnv: DOCTOR_MONITORING_PASSWORD\n"
             "    matchers: ['service=\"${SYSTEM}\"']\n"
-            "    onUnreachable: stop\n"
+            "    onUnreachable: stop\n" +
+            m_gating +
             "systems:\n"
             "  - {name: api, template: backend, repository: api, image: doctor/api, helm: {chart: chart/}}\n"
             "  - {name: web, template: frontend, repository: web, image: doctor/web, kustomize: deploy/}\n"
@@ -462,6 +465,51 @@ private Q_SLOTS:
         QVERIFY(outcome.results.value(QStringLiteral("tool helm/installed")).detail.contains(QStringLiteral("api")));
         verifyOthersOk(outcome, { QStringLiteral("tool helm/installed") });
         QVERIFY(blocks(outcome));
+    }
+
+    // GitLab's `GET /api/v4/user` as its REST API documents it (no GitLab
+    // runs here): the token's account, or 401 for a token it does not know.
+    void reviewService()
+    {
+        TestSupport::TcpTestServer gitlab([](QTcpSocket *socket) {
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                const QByteArray request = socket->peek(socket->bytesAvailable());
+                if (!request.contains("\r\n\r\n"))
+                    return;
+                socket->readAll();
+                const bool known = request.startsWith("GET /api/v4/user ") &&
+                    request.contains("PRIVATE-TOKEN: glpat-doctor-known\r\n");
+                const QByteArray body = known
+                    ? QByteArray(
+                          R"({"id": 7, "username": "shipyard-robot", "name": "Shipyard Robot", "state": "active"})")
+                    : QByteArray(R"({"message": "401 Unauthorized"})");
+                socket->write((known ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 401 Unauthorized\r\n") +
+                    QByteArray("Content-Type: application/json\r\nContent-Length: ") + QByteArray::number(body.size()) +
+                    "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        QVERIFY(gitlab.port() > 0);
+        m_gating = "gating:\n  reviews: {kind: gitlab, url: 'http://127.0.0.1:" + QByteArray::number(gitlab.port()) +
+            "', project: 'doctor/{system}', tokenEnv: DOCTOR_GITLAB_TOKEN}\n";
+        qputenv("DOCTOR_GITLAB_TOKEN", "glpat-doctor-known");
+        Outcome outcome = run(ecosystem());
+        QCOMPARE(outcome.results.value(QStringLiteral("review service/read")).verdict, DoctorResult::Verdict::Ok);
+        QVERIFY(outcome.results.value(QStringLiteral("review service/read"))
+                .detail.contains(QStringLiteral("signed in as shipyard-robot")));
+        verifyOthersOk(outcome, {});
+
+        qputenv("DOCTOR_GITLAB_TOKEN", "glpat-doctor-stale");
+        outcome = run(ecosystem());
+        m_gating.clear();
+        verifyBroken(outcome, QStringLiteral("review service/read"),
+            { QStringLiteral("set DOCTOR_GITLAB_TOKEN to a valid token of GitLab"),
+                QStringLiteral("gating.reviews.tokenEnv at ecosystem.yaml:") });
+        verifyOthersOk(outcome, { QStringLiteral("review service/read") });
+        QVERIFY(blocks(outcome));
+        for (const DoctorResult &result : std::as_const(outcome.results))
+            QVERIFY(
+                !result.detail.contains(QStringLiteral("glpat")) && !result.remedy.contains(QStringLiteral("glpat")));
     }
 
     void chatOverPlainHttp()
