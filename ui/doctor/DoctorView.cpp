@@ -87,7 +87,13 @@ DoctorView::DoctorView(QWidget *parent)
     showSelected();
 }
 
-DoctorView::~DoctorView() = default;
+DoctorView::~DoctorView()
+{
+    // A check waiting on a silent server ends at its timeout; the program
+    // must not exit under it (a thread cut off inside libcurl can crash).
+    m_runner->cancel();
+    m_runner->waitForThreads(int(checkTimeout.count()) + 1000);
+}
 
 void DoctorView::setEcosystem(const std::optional<Ecosystem> &ecosystem, const ClusterAccess &cluster)
 {
