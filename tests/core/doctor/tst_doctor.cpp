@@ -396,6 +396,22 @@ private Q_SLOTS:
         QVERIFY(blocks(outcome));
     }
 
+    // Deliveries then use the clone's own branches: worth a warning only.
+    void cloneWithoutOrigin()
+    {
+        GitTest::git(path(QStringLiteral("web")),
+            { QStringLiteral("remote"), QStringLiteral("remove"), QStringLiteral("origin") });
+        const Outcome outcome = run(ecosystem());
+        GitTest::git(path(QStringLiteral("web")),
+            { QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"),
+                path(QStringLiteral("web.git")) });
+        const DoctorResult web = outcome.results.value(QStringLiteral("system web/git remote"));
+        QCOMPARE(web.verdict, DoctorResult::Verdict::Warning);
+        QVERIFY2(web.remedy.contains(QStringLiteral("remote add origin")), qPrintable(web.remedy));
+        verifyOthersOk(outcome, { QStringLiteral("system web/git remote") });
+        QVERIFY(!blocks(outcome));
+    }
+
     // The closed port fails at once, the silent server after the timeout;
     // neither delays the others, and the whole run takes the timeout and
     // the runner's grace, not the sum of anything.
