@@ -223,6 +223,18 @@ QList<RemoteHead> Repository::remoteHeads(const QString &remote, const GitContro
     return result;
 }
 
+QString Repository::remoteUrl(const QString &name) const
+{
+    if (!m_repository)
+        return {};
+    git_remote *raw = nullptr;
+    if (git_remote_lookup(&raw, m_repository, name.toUtf8().constData()) != 0)
+        return {};
+    const RemotePtr handle(raw);
+    const char *url = git_remote_url(handle.get());
+    return url ? QString::fromUtf8(url) : QString();
+}
+
 QString Repository::trackRemoteBranch(const QString &remoteBranch, GitError *error)
 {
     const auto fail = [&](const GitError &e) {

@@ -64,6 +64,10 @@ public:
     // fetch uses.
     QList<RemoteHead> remoteHeads(const QString &remote, const GitControl &control = {}, GitError *error = nullptr);
 
+    // The URL of the configured remote NAME as written in the repository's
+    // configuration; empty when there is no such remote.
+    QString remoteUrl(const QString &name) const;
+
     // Makes a local branch of REMOTEBRANCH ("origin/TASK-7-x") at its commit,
     // with it as upstream, as `git switch TASK-7-x` does for a branch only
     // the remote has; returns the local name ("TASK-7-x"). An existing

@@ -4,6 +4,7 @@
 #include "cluster/ClusterTreeModel.h"
 #include "cluster/ClusterView.h"
 #include "delivery/PipelineView.h"
+#include "doctor/DoctorView.h"
 #include "environments/CompareDialog.h"
 #include "environments/DiagnosticsModel.h"
 #include "environments/EnvironmentMatrixModel.h"
@@ -75,9 +76,14 @@ MainWindow::MainWindow(const QString &kubeconfigFile, QWidget *parent)
     m_views->addTab(m_clusterView, tr("&Cluster"));
     m_views->addTab(m_historyView, tr("&History"));
     m_views->addTab(m_metricsView, tr("&Metrics"));
+    m_doctorView = new DoctorView;
+    m_views->addTab(m_doctorView, tr("Hea&lth"));
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
         if (m_views->currentWidget() == m_clusterView)
             startClusterView();
+        // The checks touch every server: only once the view is looked at.
+        if (m_views->currentWidget() == m_doctorView)
+            m_doctorView->checkIfStale();
     });
     // A delivery or rollback changes the history and the metrics.
     connect(m_pipelineView, &PipelineView::deliveryFinished, m_historyView, &HistoryView::refresh);
@@ -364,6 +370,9 @@ bool MainWindow::openEcosystem(const QString &path)
         m_metricsView->setEcosystem(*result.ecosystem, m_cluster);
         m_clusterView->setEcosystem(*result.ecosystem);
         m_taskActions->setEcosystem(*result.ecosystem, m_cluster);
+        m_doctorView->setEcosystem(*result.ecosystem, m_cluster);
+        if (m_views->currentWidget() == m_doctorView)
+            m_doctorView->checkIfStale();
         if (m_matrixModel->rowCount() > 0 && m_matrixModel->columnCount() > 0)
             m_matrixView->setCurrentIndex(m_matrixModel->index(0, 0));
         setWindowTitle(tr("%1 — Shipyard").arg(result.ecosystem->name));
@@ -383,6 +392,7 @@ bool MainWindow::openEcosystem(const QString &path)
         m_metricsView->setEcosystem({}, {});
         m_clusterView->setEcosystem({});
         m_taskActions->setEcosystem({}, {});
+        m_doctorView->setEcosystem(std::nullopt, {});
         setWindowTitle(tr("%1 — Shipyard").arg(QFileInfo(path).fileName()));
         m_statusLabel->setText(tr("%1 has errors; fix them and reload (F5).").arg(QFileInfo(path).fileName()));
     }
@@ -423,7 +433,7 @@ void MainWindow::waitForLiveState(int timeoutMs)
     const QDeadlineTimer deadline(timeoutMs);
     const auto settled = [this] {
         // The history and the metrics read the cluster too.
-        if (m_historyView->isLoading() || m_metricsView->isLoading())
+        if (m_historyView->isLoading() || m_metricsView->isLoading() || m_doctorView->isChecking())
             return false;
         // Every environment, and every showroom that is up, has answered or failed.
         if (!m_monitor->isSettled())
@@ -465,7 +475,7 @@ void MainWindow::jumpToDiagnostic(const QModelIndex &index)
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("environments"), QStringLiteral("pipeline"), QStringLiteral("tasks"),
-        QStringLiteral("cluster"), QStringLiteral("history"), QStringLiteral("metrics") };
+        QStringLiteral("cluster"), QStringLiteral("history"), QStringLiteral("metrics"), QStringLiteral("doctor") };
 }
 
 bool MainWindow::showView(const QString &name)

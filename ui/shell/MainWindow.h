@@ -21,6 +21,7 @@ namespace Shipyard {
 class ClusterTreeModel;
 class ClusterView;
 class DiagnosticsModel;
+class DoctorView;
 class CommandPalette;
 class CompareDialog;
 class EcosystemSourceView;
@@ -68,10 +69,12 @@ public:
     PipelineView *pipelineView() const { return m_pipelineView; }
     HistoryView *historyView() const { return m_historyView; }
     MetricsView *metricsView() const { return m_metricsView; }
+    DoctorView *doctorView() const { return m_doctorView; }
     TaskActionController *taskActionController() const { return m_taskActions; }
     // Waits (processing events) until every watched environment has answered
-    // or failed and the history and metrics have read their releases, at
-    // most `timeoutMs`; for screenshots and tests.
+    // or failed, the history and metrics have read their releases and the
+    // Health view's checks (when started) have ended, at most `timeoutMs`;
+    // for screenshots and tests.
     void waitForLiveState(int timeoutMs);
 
 protected:
@@ -120,6 +123,7 @@ private:
     PipelineView *m_pipelineView = nullptr;
     HistoryView *m_historyView = nullptr;
     MetricsView *m_metricsView = nullptr;
+    DoctorView *m_doctorView = nullptr;
     TaskActionController *m_taskActions = nullptr;
 };
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "delivery/PipelineView.h"
+#include "doctor/DoctorModel.h"
+#include "doctor/DoctorView.h"
 #include "environments/DiagnosticsModel.h"
 #include "environments/EnvironmentMatrixModel.h"
 #include "history/HistoryView.h"
@@ -205,6 +207,27 @@ private Q_SLOTS:
         QCOMPARE(palette->visibleCount(), 1);
         palette->triggerCurrent();
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.pipelineView()));
+    }
+
+    // The Health view, from the palette: its checks start once it is shown.
+    void healthViewIsReachable()
+    {
+        MainWindow window;
+        QVERIFY(window.openEcosystem(QStringLiteral(SHIPYARD_SOURCE_DIR "/resources/demo/ecosystem.yaml")));
+        auto *tabs = qobject_cast<QTabWidget *>(window.centralWidget());
+        QVERIFY(tabs);
+        QCOMPARE(window.doctorView()->model()->rowCount(), 0);
+        window.show();
+        window.showCommandPalette();
+        CommandPalette *palette = window.commandPalette();
+        palette->setFilterText(QStringLiteral("view health"));
+        QCOMPARE(palette->visibleCount(), 1);
+        palette->triggerCurrent();
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.doctorView()));
+        QVERIFY(window.doctorView()->model()->rowCount() > 0);
+        window.waitForLiveState(15000);
+        QVERIFY(!window.doctorView()->isChecking());
+        QVERIFY(window.showView(QStringLiteral("doctor")));
     }
 
     void unknownViewIsRefused()

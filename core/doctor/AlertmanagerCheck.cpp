@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "doctor/AlertmanagerCheck.h"
+
+#include "doctor/BoundedTransport.h"
+#include "monitoring/AlertmanagerClient.h"
+
+namespace Shipyard {
+
+AlertmanagerCheck::AlertmanagerCheck(
+    const AlertTrigger &trigger, const QStringList &environments, bool needed, const QString &place)
+    : DoctorCheck(QStringLiteral("alertmanager"), QStringLiteral("alerts"), needed)
+    , m_trigger(trigger)
+    , m_environments(environments)
+    , m_place(place)
+{
+    setSilenceRemedy(QStringLiteral("check that %1 is reachable from here, or correct the alertmanager at %2")
+            .arg(QUrl(trigger.alertmanagerUrl).toString(QUrl::RemoveUserInfo), place));
+}
+
+DoctorResult AlertmanagerCheck::run(const Context &context) const
+{
+    const QString address = QUrl(m_trigger.alertmanagerUrl).toString(QUrl::RemoveUserInfo);
+    AlertmanagerClient client(
+        QUrl(m_trigger.alertmanagerUrl), std::make_shared<BoundedTransport>(context.timeoutMs(), context.cancelled));
+    client.setTimeout(context.timeoutMs());
+    client.setCancelFlag(context.cancelled);
+    client.setCredentials(m_trigger.credentials);
+    const AlertmanagerClient::Answer answer = client.alerts({});
+    const QString consequence =
+        neededForDelivery() ? QString() : QStringLiteral(" (until then, its alerts gate nothing)");
+    if (answer.isAnswer())
+        return ok(QStringLiteral("Alertmanager at %1 for %2: %3 active alert(s)")
+                .arg(address, m_environments.join(QStringLiteral(", ")))
+                .arg(answer.alerts.size()));
+    if (answer.error.contains(QLatin1String("credentials")))
+        return broken(answer.error,
+            QStringLiteral("set the variables named beside the alertmanager at %1 to an account of it%2")
+                .arg(m_place, consequence));
+    return broken(answer.error,
+        QStringLiteral("start Alertmanager at %1, or correct the alertmanager at %2%3")
+            .arg(address, m_place, consequence));
+}
+
+} // namespace Shipyard
