@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -142,10 +143,16 @@ void SystemLogView::appendLines(const QList<LogLine> &lines)
         if (!shown.isEmpty()) {
             QScrollBar *scroll = m_text->verticalScrollBar();
             const bool atEnd = scroll->value() >= scroll->maximum() - 2;
+            const int across = m_text->horizontalScrollBar()->value();
             // One append a batch: a block per line, laid out once.
             m_text->appendPlainText(shown.join(QLatin1Char('\n')));
-            if (atEnd)
+            if (atEnd) {
+                // The cursor at the start of the last line, not its end: the
+                // view would scroll across to it and hide the pods' names.
+                m_text->setTextCursor(QTextCursor(m_text->document()->lastBlock()));
                 scroll->setValue(scroll->maximum());
+            }
+            m_text->horizontalScrollBar()->setValue(across);
             Q_EMIT linesShown();
         }
     }
@@ -163,7 +170,9 @@ void SystemLogView::rebuild()
             shown.append(m_stream->line(i).prefixed());
     if (!shown.isEmpty())
         m_text->setPlainText(shown.join(QLatin1Char('\n')));
+    m_text->setTextCursor(QTextCursor(m_text->document()->lastBlock()));
     m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
+    m_text->horizontalScrollBar()->setValue(0);
     Q_EMIT linesShown();
 }
 

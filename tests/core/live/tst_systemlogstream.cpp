@@ -74,9 +74,13 @@ private Q_SLOTS:
             deploymentYaml(m_ns, QStringLiteral("api"), 3, QStringLiteral("demo/api:1"))));
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
             deploymentYaml(m_ns, QStringLiteral("broken"), 1, QStringLiteral("demo/api:1-broken"))));
-        QVERIFY(LocalCluster::kubectl(context,
-            { QStringLiteral("-n"), m_ns, QStringLiteral("rollout"), QStringLiteral("status"),
-                QStringLiteral("deployment/api"), QStringLiteral("--timeout=60s") }));
+        // kubectl is given a minute a call; a cluster busy with other tests' pods may need more.
+        bool ready = false;
+        for (int i = 0; i < 4 && !ready; ++i)
+            ready = LocalCluster::kubectl(context,
+                { QStringLiteral("-n"), m_ns, QStringLiteral("rollout"), QStringLiteral("status"),
+                    QStringLiteral("deployment/api"), QStringLiteral("--timeout=50s") });
+        QVERIFY(ready);
         const Kubeconfig config = Kubeconfig::load(LocalCluster::kubeconfigPath());
         QVERIFY2(config.isValid(), qPrintable(config.errorString()));
         QString error;

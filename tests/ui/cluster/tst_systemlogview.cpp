@@ -48,9 +48,13 @@ private Q_SLOTS:
                            "    spec: {containers: [{name: backend, image: 'demo/api:1'}]}\n")
                 .arg(m_ns)
                 .toUtf8()));
-        QVERIFY(LocalCluster::kubectl(context,
-            { QStringLiteral("-n"), m_ns, QStringLiteral("rollout"), QStringLiteral("status"),
-                QStringLiteral("deployment/api"), QStringLiteral("--timeout=60s") }));
+        // kubectl is given a minute a call; a cluster busy with other tests' pods may need more.
+        bool ready = false;
+        for (int i = 0; i < 4 && !ready; ++i)
+            ready = LocalCluster::kubectl(context,
+                { QStringLiteral("-n"), m_ns, QStringLiteral("rollout"), QStringLiteral("status"),
+                    QStringLiteral("deployment/api"), QStringLiteral("--timeout=50s") });
+        QVERIFY(ready);
     }
 
     void cleanupTestCase()
