@@ -104,7 +104,10 @@ void SystemLogStream::start()
     m_finished = false;
     m_synced = false;
     const quint64 generation = ++m_generation;
-    m_merger.setWindow(qint64(m_options.reorderWindow.count()) * 1000000);
+    // A read that ends is merged whole (within the merger's bound): every
+    // line in its place, however the streams were paced.
+    m_merger.setWindow(
+        m_options.follow ? qint64(m_options.reorderWindow.count()) * 1000000 : std::numeric_limits<qint64>::max() / 4);
     m_drainTimer.start(m_options.batchInterval);
     if (m_deployment.isEmpty()) {
         watchPods();

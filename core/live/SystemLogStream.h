@@ -53,6 +53,8 @@ public:
         std::optional<int> sinceSeconds;
         // 0: none kept, each batch only handed over.
         int maximumLines = 20000;
+        // Following: how long a line waits for older ones of slower streams.
+        // Not following, lines wait until every stream has ended.
         std::chrono::milliseconds reorderWindow { 1500 };
         std::chrono::milliseconds batchInterval { 100 };
         qsizetype streamBuffer = 1024 * 1024;

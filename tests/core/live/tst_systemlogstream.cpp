@@ -101,7 +101,7 @@ private Q_SLOTS:
         SystemLogStream stream(m_client, m_ns);
         stream.setDeployment(QStringLiteral("api"));
         SystemLogStream::Options options;
-        options.reorderWindow = std::chrono::milliseconds(3000);
+        options.reorderWindow = std::chrono::milliseconds(5000);
         stream.setOptions(options);
         QSignalSpy batches(&stream, &SystemLogStream::linesAppended);
         stream.start();
@@ -183,7 +183,7 @@ private Q_SLOTS:
         stream.setLabelSelector(QStringLiteral("app=api"));
         SystemLogStream::Options options;
         options.maximumLines = 20;
-        options.reorderWindow = std::chrono::milliseconds(3000);
+        options.reorderWindow = std::chrono::milliseconds(5000);
         stream.setOptions(options);
         stream.start();
         QTRY_COMPARE_WITH_TIMEOUT(stream.receivedCount(), 4 * 14, 30000);
