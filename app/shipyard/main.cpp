@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "cluster/ClusterView.h"
 #include "delivery/PipelineView.h"
 #include "kube/ExecCredentialPlugin.h"
 #include "shell/MainWindow.h"
@@ -8,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
@@ -90,8 +92,11 @@ int main(int argc, char *argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption environmentOption(QStringLiteral("environment"),
         QApplication::translate("main", "The environment the Pipeline view shows."), QStringLiteral("NAME"));
-    parser.addOptions(
-        { ecosystemOption, kubeconfigOption, screenshotOption, viewOption, environmentOption, colorSchemeOption });
+    const QCommandLineOption systemLogOption(QStringLiteral("system-log"),
+        QApplication::translate("main", "Open the Cluster view on the System log of this deployment."),
+        QStringLiteral("CONTEXT/NAMESPACE/DEPLOYMENT"));
+    parser.addOptions({ ecosystemOption, kubeconfigOption, screenshotOption, viewOption, environmentOption,
+        colorSchemeOption, systemLogOption });
     parser.process(app);
 
     Shipyard::ColorScheme::Scheme scheme;
@@ -147,6 +152,22 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (parser.isSet(systemLogOption)) {
+        const QStringList place = parser.value(systemLogOption).split(QLatin1Char('/'));
+        if (place.size() != 3 || place.contains(QString())) {
+            std::fprintf(stderr, "shipyard: --system-log wants CONTEXT/NAMESPACE/DEPLOYMENT\n");
+            return 2;
+        }
+        window.showView(QStringLiteral("cluster"));
+        // The tree fills as the cluster answers; the deployment's row comes with it.
+        QDeadlineTimer deadline(15000);
+        while (!window.clusterView()->showSystemLog(place[0], place[1], place[2]) && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        if (deadline.hasExpired()) {
+            std::fprintf(stderr, "shipyard: no deployment %s in the Cluster view\n", qPrintable(place.join(u'/')));
+            return 2;
+        }
+    }
     if (screenshot) {
         window.waitForLiveState(10000);
         const QString error = Shipyard::WindowScreenshot::save(&window, parser.value(screenshotOption));

@@ -19,6 +19,9 @@ KubeRequest PodLogs::request(const QString &ns, const QString &pod, const Option
         request.query.addQueryItem(QStringLiteral("timestamps"), QStringLiteral("true"));
     if (options.sinceSeconds)
         request.query.addQueryItem(QStringLiteral("sinceSeconds"), QString::number(*options.sinceSeconds));
+    else if (options.sinceTime)
+        request.query.addQueryItem(
+            QStringLiteral("sinceTime"), options.sinceTime->toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
     return request;
 }
 

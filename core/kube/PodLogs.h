@@ -3,6 +3,8 @@
 
 #include "kube/KubeClient.h"
 
+#include <QDateTime>
+
 #include <functional>
 #include <optional>
 
@@ -20,6 +22,9 @@ public:
         bool previous = false;
         bool timestamps = false;
         std::optional<int> sinceSeconds;
+        // Lines from this moment on; the API reads it to the second (RFC 3339,
+        // fraction dropped), so lines of that second come again. Not with sinceSeconds.
+        std::optional<QDateTime> sinceTime;
     };
 
     static KubeRequest request(const QString &ns, const QString &pod, const Options &options);

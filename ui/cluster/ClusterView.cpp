@@ -7,6 +7,8 @@
 #include "cluster/DeploymentPanel.h"
 #include "cluster/EventListModel.h"
 #include "cluster/PodLogView.h"
+#include "cluster/SystemLogView.h"
+#include "live/SystemLogStream.h"
 #include "support/YamlText.h"
 #include "widgets/EcosystemSourceView.h"
 
@@ -112,6 +114,10 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
     m_details->addTab(m_logs, tr("Log"));
     m_deployment = new DeploymentPanel;
     m_details->addTab(m_deployment, tr("Rollout"));
+    m_systemLog = new SystemLogView;
+    m_details->addTab(m_systemLog, tr("System log"));
+    m_details->setTabToolTip(m_details->indexOf(m_systemLog),
+        tr("Every pod of the deployment, each container, merged by time and followed"));
     m_diff = new ApplyDiffView;
     m_diff->setAccessibleName(tr("Drift of the selected object from what a delivery would apply"));
     m_details->addTab(m_diff, tr("Diff"));
@@ -141,6 +147,7 @@ ClusterView::ClusterView(ClusterTreeModel *model, QWidget *parent)
         m_details->setCurrentWidget(m_logs);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ClusterView::refreshSelected);
+    connect(m_details, &QTabWidget::currentChanged, this, &ClusterView::followSystemLog);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ClusterView::expandNew);
     connect(m_events, &EventListModel::errorChanged, this, [this](const QString &error) {
         m_eventsError->setText(error.isEmpty() ? QString() : tr("Cannot read the events: %1").arg(error));
@@ -187,6 +194,9 @@ bool ClusterView::isDetailSettled() const
         return true;
     if (!m_events->hasSynced() && m_events->errorString().isEmpty())
         return false;
+    if (kind == Kind::Deployment && m_details->currentWidget() == m_systemLog && m_systemLog->stream() &&
+        m_systemLog->stream()->lineCount() == 0 && m_systemLog->stream()->isRunning())
+        return false;
     return kind != Kind::Pod || m_logs->lineCount() > 0 || m_logs->statusText() != tr("Connecting…");
 }
 
@@ -207,6 +217,8 @@ void ClusterView::showSelected()
         m_logs->setPod({}, {}, {});
         m_deployment->clear();
         m_diff->clear();
+        m_systemLogTarget = {};
+        followSystemLog();
         return;
     }
     m_title->setText(tr("%1 %2 in namespace %3 (context %4)").arg(ClusterTreeModel::kindName(kind), name, ns, context));
@@ -217,11 +229,40 @@ void ClusterView::showSelected()
     m_details->setTabEnabled(m_details->indexOf(m_logs), kind == Kind::Pod);
     m_details->setTabEnabled(m_details->indexOf(m_deployment), kind == Kind::Deployment);
     m_logs->setPod(client, ns, kind == Kind::Pod ? json : QJsonObject());
+    m_details->setTabEnabled(m_details->indexOf(m_systemLog), kind == Kind::Deployment);
     if (kind == Kind::Deployment)
         m_deployment->setDeployment(client, context, json);
     else
         m_deployment->clear();
+    m_systemLogTarget = kind == Kind::Deployment ? SystemLogTarget { client, ns, name } : SystemLogTarget {};
+    followSystemLog();
     showDiffOf(index);
+}
+
+void ClusterView::followSystemLog()
+{
+    // Only while the tab is shown; the same deployment keeps its lines.
+    const bool shown = m_details->currentWidget() == m_systemLog;
+    const SystemLogTarget &target = m_systemLogTarget;
+    if (!shown || target.name.isEmpty()) {
+        if (target.name != m_systemLog->deployment() || target.name.isEmpty())
+            m_systemLog->setDeployment({}, {}, {});
+        return;
+    }
+    if (m_systemLog->deployment() == target.name && m_systemLog->stream() && m_systemLog->stream()->ns() == target.ns &&
+        m_systemLog->stream()->isRunning())
+        return;
+    m_systemLog->setDeployment(target.client, target.ns, target.name);
+}
+
+bool ClusterView::showSystemLog(const QString &context, const QString &ns, const QString &deployment)
+{
+    const QModelIndex index = m_model->findIndex(Kind::Deployment, context, ns, deployment);
+    if (!index.isValid())
+        return false;
+    select(index);
+    m_details->setCurrentWidget(m_systemLog);
+    return true;
 }
 
 void ClusterView::setEcosystem(const Ecosystem &ecosystem)

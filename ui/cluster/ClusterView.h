@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "kube/KubeClient.h"
+
 #include <QPersistentModelIndex>
 #include <QWidget>
 
@@ -19,6 +21,7 @@ class DeploymentPanel;
 class EcosystemSourceView;
 class EventListModel;
 class PodLogView;
+class SystemLogView;
 struct Ecosystem;
 
 // The Cluster view: the tree of what runs (filterable by name) and, for the
@@ -40,6 +43,9 @@ public:
     EcosystemSourceView *yamlView() const { return m_yaml; }
     PodLogView *logView() const { return m_logs; }
     DeploymentPanel *deploymentPanel() const { return m_deployment; }
+    SystemLogView *systemLogView() const { return m_systemLog; }
+    // Selects DEPLOYMENT's row and shows its System log tab; false when the tree has no such row (yet).
+    bool showSystemLog(const QString &context, const QString &ns, const QString &deployment);
     QTabWidget *detailTabs() const { return m_details; }
     ApplyDiffView *diffView() const { return m_diff; }
 
@@ -68,6 +74,15 @@ private:
     EcosystemSourceView *m_yaml = nullptr;
     PodLogView *m_logs = nullptr;
     DeploymentPanel *m_deployment = nullptr;
+    SystemLogView *m_systemLog = nullptr;
+    // The deployment the System log tab follows once it is shown: streams open only when looked at.
+    struct SystemLogTarget
+    {
+        KubeClient client;
+        QString ns;
+        QString name;
+    } m_systemLogTarget;
+    void followSystemLog();
     ApplyDiffView *m_diff = nullptr;
     QWidget *m_eventsPage = nullptr;
     QLabel *m_eventsError = nullptr;

@@ -45,9 +45,11 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace Shipyard {
 
@@ -151,6 +153,21 @@ QWidget *MainWindow::createEnvironmentsView()
     m_matrixView->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     matrixTitle->setBuddy(m_matrixView);
     leftLayout->addWidget(m_matrixView, 3);
+    // A delivered cell's system log: every pod of its Deployment, in the Cluster view.
+    m_matrixView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_matrixView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex cell = m_matrixView->indexAt(at);
+        if (!cell.isValid() || !cell.data(EnvironmentMatrixModel::DeliveredRole).toBool())
+            return;
+        QMenu menu;
+        menu.addAction(tr("System &Log"), this, [this, cell = QPersistentModelIndex(cell)] {
+            if (cell.isValid())
+                showSystemLog(cell.data(EnvironmentMatrixModel::ContextRole).toString(),
+                    cell.data(EnvironmentMatrixModel::NamespaceRole).toString(),
+                    cell.data(EnvironmentMatrixModel::SystemNameRole).toString());
+        });
+        menu.exec(m_matrixView->viewport()->mapToGlobal(at));
+    });
 
     m_cellDetails = new QLabel(tr("Select a cell to see the system's details in that environment."));
     m_cellDetails->setAccessibleName(tr("Details of the selected cell"));
@@ -476,6 +493,19 @@ QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("environments"), QStringLiteral("pipeline"), QStringLiteral("tasks"),
         QStringLiteral("cluster"), QStringLiteral("history"), QStringLiteral("metrics"), QStringLiteral("doctor") };
+}
+
+void MainWindow::showSystemLog(const QString &context, const QString &ns, const QString &deployment)
+{
+    showView(QStringLiteral("cluster"));
+    // The tree fills as the cluster answers: look for the deployment's row a while.
+    auto *poll = new QTimer(this);
+    auto deadline = std::make_shared<QDeadlineTimer>(15000);
+    connect(poll, &QTimer::timeout, this, [this, poll, deadline, context, ns, deployment] {
+        if (m_clusterView->showSystemLog(context, ns, deployment) || deadline->hasExpired())
+            poll->deleteLater();
+    });
+    poll->start(100);
 }
 
 bool MainWindow::showView(const QString &name)

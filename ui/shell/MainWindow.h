@@ -51,6 +51,8 @@ public:
 
     static QStringList viewNames();
     bool showView(const QString &name);
+    // The Cluster view on DEPLOYMENT's System log tab, once the tree has its row.
+    void showSystemLog(const QString &context, const QString &ns, const QString &deployment);
 
     EnvironmentMatrixModel *environmentMatrixModel() const { return m_matrixModel; }
     DiagnosticsModel *diagnosticsModel() const { return m_diagnosticsModel; }

@@ -3,6 +3,8 @@
 // with kubectl appears in its cell, changes only that cell, and a context that
 // does not exist marks only its own column. Showrooms get a column each while
 // they are up, inserted and removed without resetting the matrix.
+#include "cluster/ClusterView.h"
+#include "cluster/SystemLogView.h"
 #include "environments/EnvironmentMatrixModel.h"
 #include "shell/MainWindow.h"
 
@@ -128,6 +130,16 @@ private Q_SLOTS:
         holder.release();
         QTRY_VERIFY_WITH_TIMEOUT(
             !matrix->headerData(0, Qt::Horizontal).toString().contains(QStringLiteral("⚑")), 30000);
+
+        // A delivered cell opens its system's log (the matrix's context menu):
+        // the Cluster view on the System log tab of the system's Deployment.
+        const QModelIndex cell = matrix->index(0, 0);
+        window.showSystemLog(cell.data(EnvironmentMatrixModel::ContextRole).toString(),
+            cell.data(EnvironmentMatrixModel::NamespaceRole).toString(),
+            cell.data(EnvironmentMatrixModel::SystemNameRole).toString());
+        SystemLogView *log = window.clusterView()->systemLogView();
+        QTRY_COMPARE_WITH_TIMEOUT(log->deployment(), QStringLiteral("api"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(log->shownLineCount(), 2 * 14, 30000);
     }
 
     void showroomColumnsComeAndGo()
