@@ -87,7 +87,9 @@ public:
     const QByteArray &rawItem(int row) const { return m_items.at(row).json; }
     const QString &key(int row) const { return m_items.at(row).key; }
     const QString &resourceVersion(int row) const { return m_items.at(row).resourceVersion; }
-    // -1 when absent. The key is "namespace/name" (or "name").
+    // -1 when absent. The key is "namespace/name" (or "name"). Not to be
+    // asked from a slot of the removal signals: rows are indexed again after
+    // the batch's last removal.
     int row(const QString &key) const { return m_rows.value(key, -1); }
     static QString keyOf(const QJsonObject &object);
 

@@ -123,10 +123,19 @@ private Q_SLOTS:
         InformerModel model(&informer);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy synced(&informer, &KubeInformer::synced);
+        // Each page shows as it arrives, before the list is complete.
+        int insertedBeforeSynced = 0;
+        connect(&informer, &KubeInformer::itemsInserted, this, [&](int first, int last) {
+            if (!informer.hasSynced())
+                insertedBeforeSynced += last - first + 1;
+        });
+        QSignalSpy inserted(&informer, &KubeInformer::itemsInserted);
         informer.start();
         QVERIFY(synced.wait(30000));
         QCOMPARE(informer.count(), m_count + 2); // + kube-root-ca.crt and moves-revision
         QCOMPARE(model.rowCount(), m_count + 2);
+        QCOMPARE(insertedBeforeSynced, m_count + 2);
+        QCOMPARE(inserted.count(), (m_count + 2 + 249) / 250);
 
         // Scattered deletes, updates and creations, some in the same burst.
         QList<QFuture<KubeResponse>> changes;
