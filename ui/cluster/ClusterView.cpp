@@ -165,9 +165,14 @@ void ClusterView::expandNew(const QModelIndex &parent, int first, int last)
     // with its children (owners that came after what they own).
     for (int row = first; row <= last; ++row) {
         const QModelIndex index = m_proxy->index(row, 0, parent);
-        if (m_proxy->rowCount(index) > 0 && Kind(index.data(ClusterTreeModel::KindRole).toInt()) != Kind::ReplicaSet)
-            expandNew(index, 0, m_proxy->rowCount(index) - 1);
         const auto kind = Kind(index.data(ClusterTreeModel::KindRole).toInt());
+        // A pod has no children; asking the proxy would make it map each of
+        // tens of thousands, and every removal among them would then cost a
+        // pass over its siblings' mappings.
+        if (kind == Kind::Pod)
+            continue;
+        if (kind != Kind::ReplicaSet && m_proxy->rowCount(index) > 0)
+            expandNew(index, 0, m_proxy->rowCount(index) - 1);
         const bool open = kind == Kind::Context || kind == Kind::Namespace || kind == Kind::Deployment ||
             (kind == Kind::ReplicaSet &&
                 !index.siblingAtColumn(ClusterTreeModel::ReadyColumn).data().toString().endsWith(QLatin1String("/0")));
