@@ -682,6 +682,14 @@
         <source>Diff</source>
         <translation>Diff</translation>
     </message>
+    <message>
+        <source>System log</source>
+        <translation>System-Log</translation>
+    </message>
+    <message>
+        <source>Every pod of the deployment, each container, merged by time and followed</source>
+        <translation>Jeder Pod des Deployments, jeder Container, nach Zeit zusammengeführt und verfolgt</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::CommandPalette</name>
@@ -1320,6 +1328,89 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::DoctorCommand</name>
+    <message>
+        <source>check everything deliveries need: clusters, registry, tracker, monitoring, git, tools</source>
+        <translation>alles prüfen, was Auslieferungen brauchen: Cluster, Registry, Tracker, Überwachung, git, Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Checks each component the ecosystem names, all at once, each within --timeout. Exit status: 0 when everything a delivery needs is ok (warnings allowed), 1 when something it needs is broken, 2 for usage errors.</source>
+        <translation>Prüft jede Komponente, die das Ökosystem nennt, alle gleichzeitig, jede innerhalb von --timeout. Exit-Code: 0, wenn alles, was eine Auslieferung braucht, in Ordnung ist (Warnungen erlaubt), 1, wenn etwas, das sie braucht, defekt ist, 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>die Ökosystem-Datei</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>nur diese kubeconfig-Datei lesen</translation>
+    </message>
+    <message>
+        <source>output format: text or json</source>
+        <translation>Ausgabeformat: text oder json</translation>
+    </message>
+    <message>
+        <source>the time each check may take, in seconds (default 5)</source>
+        <translation>die Zeit, die jede Prüfung dauern darf, in Sekunden (Standard: 5)</translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation>--output ist text oder json, nicht %1</translation>
+    </message>
+    <message>
+        <source>--timeout is a number of seconds above 0 and at most 600, not %1</source>
+        <translation>--timeout ist eine Anzahl Sekunden über 0 und höchstens 600, nicht %1</translation>
+    </message>
+    <message>
+        <source>unexpected arguments</source>
+        <translation>unerwartete Argumente</translation>
+    </message>
+    <message>
+        <source>--ecosystem is needed</source>
+        <translation>--ecosystem wird benötigt</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>VERDICT</source>
+        <translation>URTEIL</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>COMPONENT</source>
+        <translation>KOMPONENTE</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>PRÜFUNG</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAIL</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks in %3 s: %4 ok, %5 warning(s), %6 broken, %7 skipped.</source>
+        <translation>%1: %2 Prüfungen in %3 s: %4 ok, %5 Warnung(en), %6 defekt, %7 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Deliveries would fail: fix what is broken first.</source>
+        <translation>Auslieferungen würden fehlschlagen: Beheben Sie zuerst, was defekt ist.</translation>
+    </message>
+    <message>
+        <source>Everything a delivery needs is ok.</source>
+        <translation>Alles, was eine Auslieferung braucht, ist in Ordnung.</translation>
+    </message>
+    <message>
+        <source>* broken, but deliveries go on without it.</source>
+        <translation>* broken, aber Auslieferungen kommen ohne diese Komponente aus.</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::EnvironmentArguments</name>
     <message>
         <source>the ecosystem file</source>
@@ -1711,10 +1802,6 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
 <context>
     <name>Shipyard::Ctl::LogsCommand</name>
     <message>
-        <source>print or follow the log of a pod&apos;s container</source>
-        <translation>das Log des Containers eines Pods ausgeben oder verfolgen</translation>
-    </message>
-    <message>
         <source>the container</source>
         <translation>der Container</translation>
     </message>
@@ -1751,16 +1838,56 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>the pod</source>
-        <translation>der Pod</translation>
-    </message>
-    <message>
-        <source>usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</source>
-        <translation>Aufruf: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</translation>
-    </message>
-    <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
         <translation>unbekanntes Ausgabeformat „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>print or follow the log of a pod&apos;s container, or of every pod of a deployment</source>
+        <translation>das Log des Containers eines Pods oder aller Pods eines Deployments ausgeben oder verfolgen</translation>
+    </message>
+    <message>
+        <source>every pod of this label selector, merged by time</source>
+        <translation>alle Pods dieses Label-Selektors, nach Zeit zusammengeführt</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>only lines of the last DURATION (90s, 15m, 2h; pods of a deployment or selector)</source>
+        <translation>nur Zeilen der letzten Zeitspanne DURATION (90s, 15m, 2h; Pods eines Deployments oder Selektors)</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>only lines matching this regular expression, case-insensitive (pods of a deployment or selector)</source>
+        <translation>nur Zeilen, auf die dieser reguläre Ausdruck passt, ohne Beachtung der Groß-/Kleinschreibung (Pods eines Deployments oder Selektors)</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>PATTERN</translation>
+    </message>
+    <message>
+        <source>the pod, or deployment/NAME for every pod of a deployment</source>
+        <translation>der Pod oder deployment/NAME für alle Pods eines Deployments</translation>
+    </message>
+    <message>
+        <source>usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N], or logs deployment/NAME|-l SELECTOR [-f] [--since D] [--tail N] [--grep RE]</source>
+        <translation>Aufruf: logs POD [-c CONTAINER] [-f] [--previous] [--tail N] oder logs deployment/NAME|-l SELECTOR [-f] [--since D] [--tail N] [--grep RE]</translation>
+    </message>
+    <message>
+        <source>--since and --grep are for deployment/NAME or --selector</source>
+        <translation>--since und --grep gelten nur für deployment/NAME oder --selector</translation>
+    </message>
+    <message>
+        <source>--tail wants a number of lines, not &apos;%1&apos;</source>
+        <translation>--tail erwartet eine Anzahl Zeilen, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--since wants a duration such as 90s, 15m or 2h, not &apos;%1&apos;</source>
+        <translation>--since erwartet eine Dauer wie 90s, 15m oder 2h, nicht „%1“</translation>
     </message>
 </context>
 <context>
@@ -3230,6 +3357,116 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
 </context>
 <context>
+    <name>Shipyard::DoctorModel</name>
+    <message>
+        <source>Waiting for an answer…</source>
+        <translation>Warten auf eine Antwort …</translation>
+    </message>
+    <message>
+        <source>%1
+
+What to do: %2</source>
+        <translation>%1
+
+Was zu tun ist: %2</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message>
+        <source>broken (optional)</source>
+        <translation>broken (optional)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Found / what to do</source>
+        <translation>Befund / was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Nothing to check.</source>
+        <translation>Nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Open an ecosystem to check what its deliveries need.</source>
+        <translation>Öffnen Sie ein Ökosystem, um zu prüfen, was seine Auslieferungen brauchen.</translation>
+    </message>
+    <message>
+        <source>Checking… %1 of %2 answered.</source>
+        <translation>Wird geprüft … %1 von %2 beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 checks in %2 s: %3 ok, %4 warning(s), %5 broken, %6 skipped. %7</source>
+        <translation>%1 Prüfungen in %2 s: %3 ok, %4 Warnung(en), %5 defekt, %6 übersprungen. %7</translation>
+    </message>
+    <message>
+        <source>Deliveries would fail: fix what is broken first.</source>
+        <translation>Auslieferungen würden fehlschlagen: Beheben Sie zuerst, was defekt ist.</translation>
+    </message>
+    <message>
+        <source>Everything a delivery needs is ok.</source>
+        <translation>Alles, was eine Auslieferung braucht, ist in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DoctorView</name>
+    <message>
+        <source>&lt;b&gt;Health&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zustand&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Summary of the checks</source>
+        <translation>Zusammenfassung der Prüfungen</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Check every cluster, server, repository and tool again</source>
+        <translation>Jeden Cluster, Server, jedes Repository und Werkzeug erneut prüfen</translation>
+    </message>
+    <message>
+        <source>What deliveries need, checked</source>
+        <translation>Was Auslieferungen brauchen, geprüft</translation>
+    </message>
+    <message>
+        <source>Details of the selected check</source>
+        <translation>Details der ausgewählten Prüfung</translation>
+    </message>
+    <message>
+        <source>Select a check to see what it found and what to do about it.</source>
+        <translation>Wählen Sie eine Prüfung aus, um zu sehen, was sie gefunden hat und was dagegen zu tun ist.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 — %2&lt;/b&gt;&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1 — %2&lt;/b&gt;&lt;br&gt;%3</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::DoraMetrics</name>
     <message>
         <source>%1 d %2 h</source>
@@ -3885,6 +4122,13 @@ nächste Sperrzeit %1</translation>
     </message>
 </context>
 <context>
+    <name>Shipyard::LogFilter</name>
+    <message>
+        <source>not a regular expression: %1 at %2</source>
+        <translation>kein gültiger regulärer Ausdruck: %1 an Position %2</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::MainWindow</name>
     <message>
         <source>Shipyard</source>
@@ -4049,6 +4293,14 @@ nächste Sperrzeit %1</translation>
     <message>
         <source>Filter the systems of the matrix</source>
         <translation>Die Systeme der Matrix filtern</translation>
+    </message>
+    <message>
+        <source>Hea&amp;lth</source>
+        <translation>&amp;Zustand</translation>
+    </message>
+    <message>
+        <source>System &amp;Log</source>
+        <translation>System-&amp;Log</translation>
     </message>
 </context>
 <context>
@@ -5037,6 +5289,105 @@ nächste Sperrzeit %1</translation>
     </message>
 </context>
 <context>
+    <name>Shipyard::SystemLogStream</name>
+    <message>
+        <source>Deployment %1 in %2 has no selector</source>
+        <translation>Deployment %1 in %2 hat keinen Selektor</translation>
+    </message>
+    <message>
+        <source>Cannot read deployment %1 in %2: %3</source>
+        <translation>Deployment %1 in %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot watch the pods of %1: %2</source>
+        <translation>Die Pods von %1 können nicht beobachtet werden: %2</translation>
+    </message>
+    <message>
+        <source>The log of %1/%2: %3</source>
+        <translation>Das Log von %1/%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::SystemLogView</name>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Show the lines of one pod, or of all</source>
+        <translation>Die Zeilen eines Pods oder aller Pods anzeigen</translation>
+    </message>
+    <message>
+        <source>All pods</source>
+        <translation>Alle Pods</translation>
+    </message>
+    <message>
+        <source>Filter lines (case-insensitive)</source>
+        <translation>Zeilen filtern (Groß-/Kleinschreibung egal)</translation>
+    </message>
+    <message>
+        <source>Filter the system&apos;s log</source>
+        <translation>Das Log des Systems filtern</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>Read the filter as a regular expression</source>
+        <translation>Den Filter als regulären Ausdruck auffassen</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Verfolgen</translation>
+    </message>
+    <message>
+        <source>Show new lines as they come; off: pause here (lines are still collected)</source>
+        <translation>Neue Zeilen anzeigen, sobald sie eintreffen; aus: hier anhalten (Zeilen werden weiter gesammelt)</translation>
+    </message>
+    <message>
+        <source>System log status</source>
+        <translation>System-Log-Status</translation>
+    </message>
+    <message>
+        <source>System log</source>
+        <translation>System-Log</translation>
+    </message>
+    <message>
+        <source>Select a deployment to follow the log of all its pods.</source>
+        <translation>Wählen Sie ein Deployment aus, um das Log aller seiner Pods zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>No log lines yet.</source>
+        <translation>Noch keine Log-Zeilen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) (%1 dropped)</source>
+        <translation>
+            <numerusform>%n Zeile (%1 verworfen)</numerusform>
+            <numerusform>%n Zeilen (%1 verworfen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n shown</source>
+        <translation>
+            <numerusform>, %n angezeigt</numerusform>
+            <numerusform>, %n angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, paused</source>
+        <translation>, angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n pod(s)</source>
+        <translation>
+            <numerusform> · %n Pod</numerusform>
+            <numerusform> · %n Pods</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::TaskActionController</name>
     <message>
         <source>%1 d</source>
@@ -5444,6 +5795,10 @@ nächste Sperrzeit %1</translation>
     <message>
         <source>The environment the Pipeline view shows.</source>
         <translation>Die Umgebung, die die Pipeline-Ansicht zeigt.</translation>
+    </message>
+    <message>
+        <source>Open the Cluster view on the System log of this deployment.</source>
+        <translation>Die Cluster-Ansicht mit dem System-Log dieses Deployments öffnen.</translation>
     </message>
 </context>
 <context>

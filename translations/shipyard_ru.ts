@@ -682,6 +682,14 @@
         <source>Diff</source>
         <translation>Расхождения</translation>
     </message>
+    <message>
+        <source>System log</source>
+        <translation>Журнал системы</translation>
+    </message>
+    <message>
+        <source>Every pod of the deployment, each container, merged by time and followed</source>
+        <translation>Все поды Deployment и каждый их контейнер, объединённые по времени и отслеживаемые</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::CommandPalette</name>
@@ -1320,6 +1328,89 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::DoctorCommand</name>
+    <message>
+        <source>check everything deliveries need: clusters, registry, tracker, monitoring, git, tools</source>
+        <translation>проверить всё, что нужно поставкам: кластеры, реестр, трекер, мониторинг, git, инструменты</translation>
+    </message>
+    <message>
+        <source>Checks each component the ecosystem names, all at once, each within --timeout. Exit status: 0 when everything a delivery needs is ok (warnings allowed), 1 when something it needs is broken, 2 for usage errors.</source>
+        <translation>Проверяет каждый компонент, указанный в экосистеме, все одновременно, каждый в пределах --timeout. Код выхода: 0 — всё, что нужно поставке, в порядке (предупреждения допустимы), 1 — что-то нужное ей неисправно, 2 — ошибка вызова.</translation>
+    </message>
+    <message>
+        <source>the ecosystem file</source>
+        <translation>файл экосистемы</translation>
+    </message>
+    <message>
+        <source>read only this kubeconfig file</source>
+        <translation>читать только этот файл kubeconfig</translation>
+    </message>
+    <message>
+        <source>output format: text or json</source>
+        <translation>формат вывода: text или json</translation>
+    </message>
+    <message>
+        <source>the time each check may take, in seconds (default 5)</source>
+        <translation>время, отведённое на каждую проверку, в секундах (по умолчанию 5)</translation>
+    </message>
+    <message>
+        <source>--output is text or json, not %1</source>
+        <translation>--output — это text или json, а не %1</translation>
+    </message>
+    <message>
+        <source>--timeout is a number of seconds above 0 and at most 600, not %1</source>
+        <translation>--timeout — это число секунд больше 0 и не больше 600, а не %1</translation>
+    </message>
+    <message>
+        <source>unexpected arguments</source>
+        <translation>неожиданные аргументы</translation>
+    </message>
+    <message>
+        <source>--ecosystem is needed</source>
+        <translation>нужен --ecosystem</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: файл не найден</translation>
+    </message>
+    <message>
+        <source>VERDICT</source>
+        <translation>ВЕРДИКТ</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>МС</translation>
+    </message>
+    <message>
+        <source>COMPONENT</source>
+        <translation>КОМПОНЕНТ</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>ПРОВЕРКА</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>ПОДРОБНОСТИ</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks in %3 s: %4 ok, %5 warning(s), %6 broken, %7 skipped.</source>
+        <translation>%1: проверок: %2 за %3 с; ok: %4, предупреждений: %5, неисправно: %6, пропущено: %7.</translation>
+    </message>
+    <message>
+        <source>Deliveries would fail: fix what is broken first.</source>
+        <translation>Поставки не удадутся: сначала устраните неисправности.</translation>
+    </message>
+    <message>
+        <source>Everything a delivery needs is ok.</source>
+        <translation>Всё, что нужно поставке, в порядке.</translation>
+    </message>
+    <message>
+        <source>* broken, but deliveries go on without it.</source>
+        <translation>* broken, но поставки обходятся без этого компонента.</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::EnvironmentArguments</name>
     <message>
         <source>the ecosystem file</source>
@@ -1711,10 +1802,6 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
 <context>
     <name>Shipyard::Ctl::LogsCommand</name>
     <message>
-        <source>print or follow the log of a pod&apos;s container</source>
-        <translation>вывести журнал контейнера пода или следить за ним</translation>
-    </message>
-    <message>
         <source>the container</source>
         <translation>контейнер</translation>
     </message>
@@ -1751,16 +1838,56 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>the pod</source>
-        <translation>под</translation>
-    </message>
-    <message>
-        <source>usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</source>
-        <translation>использование: logs POD [-c CONTAINER] [-f] [--previous] [--tail N]</translation>
-    </message>
-    <message>
         <source>unknown output format &apos;%1&apos; (text or json)</source>
         <translation>неизвестный формат вывода «%1» (text или json)</translation>
+    </message>
+    <message>
+        <source>print or follow the log of a pod&apos;s container, or of every pod of a deployment</source>
+        <translation>вывести журнал контейнера пода или всех подов Deployment либо следить за ним</translation>
+    </message>
+    <message>
+        <source>every pod of this label selector, merged by time</source>
+        <translation>все поды с этим селектором меток, объединённые по времени</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>only lines of the last DURATION (90s, 15m, 2h; pods of a deployment or selector)</source>
+        <translation>только строки за последний интервал DURATION (90s, 15m, 2h; поды Deployment или селектора)</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>only lines matching this regular expression, case-insensitive (pods of a deployment or selector)</source>
+        <translation>только строки, совпадающие с этим регулярным выражением, без учёта регистра (поды Deployment или селектора)</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>PATTERN</translation>
+    </message>
+    <message>
+        <source>the pod, or deployment/NAME for every pod of a deployment</source>
+        <translation>под или deployment/NAME для всех подов Deployment</translation>
+    </message>
+    <message>
+        <source>usage: logs POD [-c CONTAINER] [-f] [--previous] [--tail N], or logs deployment/NAME|-l SELECTOR [-f] [--since D] [--tail N] [--grep RE]</source>
+        <translation>использование: logs POD [-c CONTAINER] [-f] [--previous] [--tail N] или logs deployment/NAME|-l SELECTOR [-f] [--since D] [--tail N] [--grep RE]</translation>
+    </message>
+    <message>
+        <source>--since and --grep are for deployment/NAME or --selector</source>
+        <translation>--since и --grep — только для deployment/NAME или --selector</translation>
+    </message>
+    <message>
+        <source>--tail wants a number of lines, not &apos;%1&apos;</source>
+        <translation>--tail ожидает число строк, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--since wants a duration such as 90s, 15m or 2h, not &apos;%1&apos;</source>
+        <translation>--since ожидает длительность вида 90s, 15m или 2h, а не «%1»</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3363,116 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
     </message>
 </context>
 <context>
+    <name>Shipyard::DoctorModel</name>
+    <message>
+        <source>Waiting for an answer…</source>
+        <translation>Ожидание ответа…</translation>
+    </message>
+    <message>
+        <source>%1
+
+What to do: %2</source>
+        <translation>%1
+
+Что делать: %2</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>проверка…</translation>
+    </message>
+    <message>
+        <source>broken (optional)</source>
+        <translation>broken (необязательно)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Компонент</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Вердикт</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Задержка</translation>
+    </message>
+    <message>
+        <source>Found / what to do</source>
+        <translation>Найдено / что делать</translation>
+    </message>
+    <message>
+        <source>Nothing to check.</source>
+        <translation>Нечего проверять.</translation>
+    </message>
+    <message>
+        <source>Open an ecosystem to check what its deliveries need.</source>
+        <translation>Откройте экосистему, чтобы проверить, что нужно её поставкам.</translation>
+    </message>
+    <message>
+        <source>Checking… %1 of %2 answered.</source>
+        <translation>Проверка… ответили %1 из %2.</translation>
+    </message>
+    <message>
+        <source>%1 checks in %2 s: %3 ok, %4 warning(s), %5 broken, %6 skipped. %7</source>
+        <translation>Проверок: %1 за %2 с; ok: %3, предупреждений: %4, неисправно: %5, пропущено: %6. %7</translation>
+    </message>
+    <message>
+        <source>Deliveries would fail: fix what is broken first.</source>
+        <translation>Поставки не удадутся: сначала устраните неисправности.</translation>
+    </message>
+    <message>
+        <source>Everything a delivery needs is ok.</source>
+        <translation>Всё, что нужно поставке, в порядке.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::DoctorView</name>
+    <message>
+        <source>&lt;b&gt;Health&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Здоровье&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Summary of the checks</source>
+        <translation>Сводка проверок</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>Проверить &amp;снова</translation>
+    </message>
+    <message>
+        <source>Check every cluster, server, repository and tool again</source>
+        <translation>Снова проверить каждый кластер, сервер, репозиторий и инструмент</translation>
+    </message>
+    <message>
+        <source>What deliveries need, checked</source>
+        <translation>Проверка того, что нужно поставкам</translation>
+    </message>
+    <message>
+        <source>Details of the selected check</source>
+        <translation>Сведения о выбранной проверке</translation>
+    </message>
+    <message>
+        <source>Select a check to see what it found and what to do about it.</source>
+        <translation>Выберите проверку, чтобы увидеть, что она обнаружила и что с этим делать.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 — %2&lt;/b&gt;&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1 — %2&lt;/b&gt;&lt;br&gt;%3</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::DoraMetrics</name>
     <message>
         <source>%1 d %2 h</source>
@@ -3901,6 +4138,13 @@ next freeze %1</source>
     </message>
 </context>
 <context>
+    <name>Shipyard::LogFilter</name>
+    <message>
+        <source>not a regular expression: %1 at %2</source>
+        <translation>недопустимое регулярное выражение: %1 в позиции %2</translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::MainWindow</name>
     <message>
         <source>Shipyard</source>
@@ -4065,6 +4309,14 @@ next freeze %1</source>
     <message>
         <source>Filter the systems of the matrix</source>
         <translation>Фильтровать системы матрицы</translation>
+    </message>
+    <message>
+        <source>Hea&amp;lth</source>
+        <translation>З&amp;доровье</translation>
+    </message>
+    <message>
+        <source>System &amp;Log</source>
+        <translation>&amp;Журнал системы</translation>
     </message>
 </context>
 <context>
@@ -5059,6 +5311,108 @@ next freeze %1</source>
     </message>
 </context>
 <context>
+    <name>Shipyard::SystemLogStream</name>
+    <message>
+        <source>Deployment %1 in %2 has no selector</source>
+        <translation>У Deployment %1 в %2 нет селектора</translation>
+    </message>
+    <message>
+        <source>Cannot read deployment %1 in %2: %3</source>
+        <translation>Не удаётся прочитать Deployment %1 в %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot watch the pods of %1: %2</source>
+        <translation>Не удаётся наблюдать за подами %1: %2</translation>
+    </message>
+    <message>
+        <source>The log of %1/%2: %3</source>
+        <translation>Журнал %1/%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::SystemLogView</name>
+    <message>
+        <source>Pod</source>
+        <translation>Под</translation>
+    </message>
+    <message>
+        <source>Show the lines of one pod, or of all</source>
+        <translation>Показывать строки одного пода или всех</translation>
+    </message>
+    <message>
+        <source>All pods</source>
+        <translation>Все поды</translation>
+    </message>
+    <message>
+        <source>Filter lines (case-insensitive)</source>
+        <translation>Фильтр строк (без учёта регистра)</translation>
+    </message>
+    <message>
+        <source>Filter the system&apos;s log</source>
+        <translation>Фильтровать журнал системы</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>Рег. выражение</translation>
+    </message>
+    <message>
+        <source>Read the filter as a regular expression</source>
+        <translation>Считать фильтр регулярным выражением</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Следить</translation>
+    </message>
+    <message>
+        <source>Show new lines as they come; off: pause here (lines are still collected)</source>
+        <translation>Показывать новые строки по мере поступления; выкл.: остановиться здесь (строки по-прежнему собираются)</translation>
+    </message>
+    <message>
+        <source>System log status</source>
+        <translation>Состояние журнала системы</translation>
+    </message>
+    <message>
+        <source>System log</source>
+        <translation>Журнал системы</translation>
+    </message>
+    <message>
+        <source>Select a deployment to follow the log of all its pods.</source>
+        <translation>Выберите Deployment, чтобы следить за журналом всех его подов.</translation>
+    </message>
+    <message>
+        <source>No log lines yet.</source>
+        <translation>Строк журнала пока нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) (%1 dropped)</source>
+        <translation>
+            <numerusform>%n строка (пропущено: %1)</numerusform>
+            <numerusform>%n строки (пропущено: %1)</numerusform>
+            <numerusform>%n строк (пропущено: %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n shown</source>
+        <translation>
+            <numerusform>, %n показана</numerusform>
+            <numerusform>, %n показаны</numerusform>
+            <numerusform>, %n показано</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, paused</source>
+        <translation>, приостановлено</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n pod(s)</source>
+        <translation>
+            <numerusform> · %n под</numerusform>
+            <numerusform> · %n пода</numerusform>
+            <numerusform> · %n подов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::TaskActionController</name>
     <message>
         <source>%1 d</source>
@@ -5466,6 +5820,10 @@ next freeze %1</source>
     <message>
         <source>The environment the Pipeline view shows.</source>
         <translation>Окружение, которое показывает вид «Конвейер».</translation>
+    </message>
+    <message>
+        <source>Open the Cluster view on the System log of this deployment.</source>
+        <translation>Открыть вид «Кластер» с журналом системы этого Deployment.</translation>
     </message>
 </context>
 <context>
