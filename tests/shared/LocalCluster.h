@@ -39,4 +39,32 @@ inline bool kubectl(const QString &context, const QStringList &arguments, const 
     return true;
 }
 
+// A Deployment of REPLICAS pods whose one container, "backend", runs IMAGE
+// (kwok serves that container name its backend log).
+inline QByteArray deploymentYaml(const QString &ns, const QString &name, int replicas, const QString &image)
+{
+    return QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: %2, namespace: %1}\n"
+                          "spec:\n  replicas: %3\n"
+                          "  selector: {matchLabels: {app: %2}}\n"
+                          "  template:\n    metadata: {labels: {app: %2}}\n"
+                          "    spec: {containers: [{name: backend, image: '%4'}]}\n")
+        .arg(ns, name)
+        .arg(replicas)
+        .arg(image)
+        .toUtf8();
+}
+
+// Waits until the deployment has rolled out: kubectl is given a minute a
+// call, and a cluster busy with other tests' pods may need more.
+inline bool waitRolledOut(const QString &context, const QString &ns, const QString &deployment)
+{
+    for (int i = 0; i < 4; ++i) {
+        if (kubectl(context,
+                { QStringLiteral("-n"), ns, QStringLiteral("rollout"), QStringLiteral("status"),
+                    QStringLiteral("deployment/") + deployment, QStringLiteral("--timeout=50s") }))
+            return true;
+    }
+    return false;
+}
+
 } // namespace LocalCluster

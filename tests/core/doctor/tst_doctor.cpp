@@ -13,6 +13,7 @@
 #include "FixtureEnvironment.h"
 #include "GitTestHelpers.h"
 #include "LocalCluster.h"
+#include "ServerProcess.h"
 #include "TcpTestServer.h"
 
 #include "doctor/DoctorPlan.h"
@@ -61,23 +62,8 @@ private:
     // Started and answering; any HTTP status means up.
     static bool startServer(QProcess &process, const QString &program, const QStringList &arguments, int port)
     {
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(program, arguments);
-        if (!process.waitForStarted(10000))
-            return false;
-        for (int i = 0; i < 150; ++i) {
-            QProcess probe;
-            probe.start(QStringLiteral("curl"),
-                { QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
-                    QStringLiteral("%{http_code}"), QStringLiteral("http://127.0.0.1:%1/").arg(port) });
-            probe.waitForFinished(5000);
-            if (probe.readAllStandardOutput() != "000")
-                return true;
-            if (process.state() != QProcess::Running)
-                return false;
-            QTest::qWait(100);
-        }
-        return false;
+        return ServerProcess::start(process, program, arguments, QStringLiteral("http://127.0.0.1:%1/").arg(port),
+            [](const QByteArray &status) { return status != "000"; });
     }
 
     static void stopServer(QProcess &process)

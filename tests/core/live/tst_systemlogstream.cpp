@@ -25,19 +25,6 @@ namespace {
 
 const QString context = QStringLiteral("local");
 
-QByteArray deploymentYaml(const QString &ns, const QString &name, int replicas, const QString &image)
-{
-    return QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: %2, namespace: %1}\n"
-                          "spec:\n  replicas: %3\n"
-                          "  selector: {matchLabels: {app: %2}}\n"
-                          "  template:\n    metadata: {labels: {app: %2}}\n"
-                          "    spec: {containers: [{name: backend, image: '%4'}]}\n")
-        .arg(ns, name)
-        .arg(replicas)
-        .arg(image)
-        .toUtf8();
-}
-
 // The simulated log's lines, without the CRI prefix (time, stream, tag).
 QStringList backendLog()
 {
@@ -71,16 +58,10 @@ private Q_SLOTS:
         m_ns = QStringLiteral("syslog-%1").arg(QCoreApplication::applicationPid());
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("create"), QStringLiteral("namespace"), m_ns }));
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
-            deploymentYaml(m_ns, QStringLiteral("api"), 3, QStringLiteral("demo/api:1"))));
+            LocalCluster::deploymentYaml(m_ns, QStringLiteral("api"), 3, QStringLiteral("demo/api:1"))));
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
-            deploymentYaml(m_ns, QStringLiteral("broken"), 1, QStringLiteral("demo/api:1-broken"))));
-        // kubectl is given a minute a call; a cluster busy with other tests' pods may need more.
-        bool ready = false;
-        for (int i = 0; i < 4 && !ready; ++i)
-            ready = LocalCluster::kubectl(context,
-                { QStringLiteral("-n"), m_ns, QStringLiteral("rollout"), QStringLiteral("status"),
-                    QStringLiteral("deployment/api"), QStringLiteral("--timeout=50s") });
-        QVERIFY(ready);
+            LocalCluster::deploymentYaml(m_ns, QStringLiteral("broken"), 1, QStringLiteral("demo/api:1-broken"))));
+        QVERIFY(LocalCluster::waitRolledOut(context, m_ns, QStringLiteral("api")));
         const Kubeconfig config = Kubeconfig::load(LocalCluster::kubeconfigPath());
         QVERIFY2(config.isValid(), qPrintable(config.errorString()));
         QString error;

@@ -6,6 +6,7 @@
 // holding them; the clients made from what the loader read sign in, and say
 // clearly when the credentials are missing, wrong, or not set.
 #include "GitTestHelpers.h"
+#include "ServerProcess.h"
 
 #include "model/EcosystemLoader.h"
 #include "monitoring/AlertmanagerClient.h"
@@ -49,23 +50,9 @@ private:
     // Started and answering (a 401 is an answer: the server is up).
     static bool startServer(QProcess &process, const QString &program, const QStringList &arguments, int port)
     {
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(program, arguments);
-        if (!process.waitForStarted(10000))
-            return false;
-        for (int i = 0; i < 150; ++i) {
-            QProcess probe;
-            probe.start(QStringLiteral("curl"),
-                { QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
-                    QStringLiteral("%{http_code}"), QStringLiteral("http://127.0.0.1:%1/-/ready").arg(port) });
-            probe.waitForFinished(5000);
-            if (probe.readAllStandardOutput() == "401")
-                return true;
-            if (process.state() != QProcess::Running)
-                return false;
-            QTest::qWait(200);
-        }
-        return false;
+        return ServerProcess::start(process, program, arguments,
+            QStringLiteral("http://127.0.0.1:%1/-/ready").arg(port),
+            [](const QByteArray &status) { return status == "401"; });
     }
 
     std::optional<Ecosystem> ecosystem(const QByteArray &credentials)

@@ -42,19 +42,8 @@ private Q_SLOTS:
         m_ns = QStringLiteral("syslog-view-%1").arg(QCoreApplication::applicationPid());
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("create"), QStringLiteral("namespace"), m_ns }));
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
-            QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: %1}\n"
-                           "spec:\n  replicas: 3\n  selector: {matchLabels: {app: api}}\n"
-                           "  template:\n    metadata: {labels: {app: api}}\n"
-                           "    spec: {containers: [{name: backend, image: 'demo/api:1'}]}\n")
-                .arg(m_ns)
-                .toUtf8()));
-        // kubectl is given a minute a call; a cluster busy with other tests' pods may need more.
-        bool ready = false;
-        for (int i = 0; i < 4 && !ready; ++i)
-            ready = LocalCluster::kubectl(context,
-                { QStringLiteral("-n"), m_ns, QStringLiteral("rollout"), QStringLiteral("status"),
-                    QStringLiteral("deployment/api"), QStringLiteral("--timeout=50s") });
-        QVERIFY(ready);
+            LocalCluster::deploymentYaml(m_ns, QStringLiteral("api"), 3, QStringLiteral("demo/api:1"))));
+        QVERIFY(LocalCluster::waitRolledOut(context, m_ns, QStringLiteral("api")));
     }
 
     void cleanupTestCase()
