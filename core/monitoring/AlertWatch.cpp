@@ -25,14 +25,17 @@ void AlertWatch::check()
     const auto client = std::make_shared<AlertmanagerClient>(QUrl(m_trigger.alertmanagerUrl), m_transport);
     client->setTimeout(requestTimeoutMs());
     client->setCredentials(m_trigger.credentials);
-    client->setCancelFlag(cancelFlag());
+    const std::shared_ptr<const std::atomic_bool> cancelled = cancelFlag();
+    client->setCancelFlag(cancelled.get());
     QPromise<AlertmanagerClient::Answer> promise;
     QFuture<AlertmanagerClient::Answer> future = promise.future();
-    QThreadPool::globalInstance()->start([promise = std::move(promise), client, selections = m_selections]() mutable {
-        promise.start();
-        promise.addResult(client->firing(selections));
-        promise.finish();
-    });
+    // CANCELLED is held so that the flag outlives this watch while the request runs.
+    QThreadPool::globalInstance()->start(
+        [promise = std::move(promise), client, selections = m_selections, cancelled]() mutable {
+            promise.start();
+            promise.addResult(client->firing(selections));
+            promise.finish();
+        });
     future.then(this, [this](const AlertmanagerClient::Answer &answer) {
         settle(answer.error, [&] { return judge(answer.alerts); });
     });

@@ -34,16 +34,19 @@ void MonitoringWatch::check()
     const auto client = std::make_shared<PrometheusClient>(QUrl(m_trigger.prometheusUrl), m_transport);
     client->setTimeout(requestTimeoutMs());
     client->setCredentials(m_trigger.credentials);
-    client->setCancelFlag(cancelFlag());
+    const std::shared_ptr<const std::atomic_bool> cancelled = cancelFlag();
+    client->setCancelFlag(cancelled.get());
     QPromise<Evaluation> promise;
     QFuture<Evaluation> future = promise.future();
-    QThreadPool::globalInstance()->start([promise = std::move(promise), client, query = m_trigger.query]() mutable {
-        promise.start();
-        Evaluation evaluation;
-        evaluation.value = client->query(query).singleValue(&evaluation.error);
-        promise.addResult(evaluation);
-        promise.finish();
-    });
+    // CANCELLED is held so that the flag outlives this watch while the request runs.
+    QThreadPool::globalInstance()->start(
+        [promise = std::move(promise), client, query = m_trigger.query, cancelled]() mutable {
+            promise.start();
+            Evaluation evaluation;
+            evaluation.value = client->query(query).singleValue(&evaluation.error);
+            promise.addResult(evaluation);
+            promise.finish();
+        });
     future.then(this,
         [this](const Evaluation &evaluation) { settle(evaluation.error, [&] { return judge(evaluation.value); }); });
 }

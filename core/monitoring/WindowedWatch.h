@@ -53,8 +53,10 @@ protected:
     // stop()).
     void settle(const QString &error, const std::function<bool()> &judge);
 
-    // Set when this watch goes: a request still running ends early.
-    const std::atomic_bool *cancelFlag() const { return m_cancelled.get(); }
+    // Set when this watch goes: a request still running ends early. The
+    // worker running it must hold this pointer, since the watch may be
+    // deleted while the request is still being read.
+    std::shared_ptr<const std::atomic_bool> cancelFlag() const { return m_cancelled; }
     // What one request may take: not much beyond an interval.
     int requestTimeoutMs() const;
 

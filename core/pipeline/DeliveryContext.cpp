@@ -332,10 +332,24 @@ void DeliveryContext::notify(NotificationEvent event, const QString &message)
 {
     if (event == NotificationEvent::DeliveryStarted)
         m_startTold = true;
+    std::optional<Notification> notification = notificationOf(event, message);
+    if (!notification)
+        return;
+    m_sending = std::async(
+        std::launch::async, [this, notification = std::move(*notification), before = std::move(m_sending)]() mutable {
+            if (before.valid())
+                before.wait();
+            for (const QString &warning : m_notifier->send(std::move(notification)))
+                log(QStringLiteral("warning: ") + warning);
+        });
+}
+
+std::optional<Notification> DeliveryContext::notificationOf(NotificationEvent event, const QString &message)
+{
     if (!m_notifier)
         m_notifier = std::make_unique<Notifier>(m_ecosystem);
     if (!m_notifier->isRouted(m_environmentName, event))
-        return;
+        return std::nullopt;
     Notification notification;
     notification.event = event;
     notification.environment = m_environmentName;
@@ -350,30 +364,39 @@ void DeliveryContext::notify(NotificationEvent event, const QString &message)
     notification.who = m_who;
     notification.message = message;
     notification.releaseId = m_result.releaseId;
-    for (const QString &warning : m_notifier->send(notification))
-        log(QStringLiteral("warning: ") + warning);
+    return notification;
 }
 
 void DeliveryContext::notifyEnd(const Delivery::Result &result)
 {
     if (!m_startTold)
         return;
+    // The end is sent here, in the delivery's thread: its caller waits for
+    // it to be told before it says the delivery is over.
+    const auto tell = [this](NotificationEvent event, const QString &message) {
+        if (m_sending.valid())
+            m_sending.wait();
+        if (const std::optional<Notification> notification = notificationOf(event, message)) {
+            for (const QString &warning : m_notifier->send(*notification))
+                log(QStringLiteral("warning: ") + warning);
+        }
+    };
     const QString seconds = QString::number(double(result.duration.count()) / 1000.0, 'f', 1);
     switch (result.outcome) {
     case Delivery::Outcome::Succeeded:
-        notify(NotificationEvent::DeliverySucceeded, QStringLiteral("Delivered in %1 s.").arg(seconds));
+        tell(NotificationEvent::DeliverySucceeded, QStringLiteral("Delivered in %1 s.").arg(seconds));
         return;
     case Delivery::Outcome::RolledBack:
         // The step that failed says what triggered the rollback: a rollout,
         // smoke, the monitoring query or alerts (monitor), a canary.
-        notify(NotificationEvent::DeliveryRolledBack,
+        tell(NotificationEvent::DeliveryRolledBack,
             QStringLiteral("%1 failed: %2\nRolled back to release %3 after %4 s.")
                 .arg(result.failedStep, result.reason,
                     result.previousReleaseId.isEmpty() ? QStringLiteral("(none)") : result.previousReleaseId, seconds));
         return;
     case Delivery::Outcome::Failed:
     case Delivery::Outcome::Cancelled:
-        notify(NotificationEvent::DeliveryFailed,
+        tell(NotificationEvent::DeliveryFailed,
             QStringLiteral("%1 %2: %3")
                 .arg(result.failedStep,
                     result.outcome == Delivery::Outcome::Cancelled ? QStringLiteral("cancelled")

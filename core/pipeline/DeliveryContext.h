@@ -27,6 +27,7 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -183,9 +184,13 @@ public:
     void tolerateAlerts(const QList<FiringAlert> &alerts) { m_toleratedAlerts.append(alerts); }
     // Tells the ecosystem's channels about EVENT in this delivery (see
     // Notifier), with MESSAGE; what cannot be sent is a warning in the log.
+    // Sent in the background, in order: a chat that hangs must not hold the
+    // environment's lock for its timeout while the delivery could go on.
     void notify(NotificationEvent event, const QString &message = {});
     // The delivery's end as RESULT says, told when its start was: a
     // delivery refused before it began (the lock, a freeze) tells nobody.
+    // Called after the lock is released; waits for what notify() still
+    // sends, so that the end never reaches a channel before the start.
     void notifyEnd(const Delivery::Result &result);
     // After a successful delivery: each delivered local branch follows its
     // integrated commit, unless it is checked out (a developer's working
@@ -193,6 +198,9 @@ public:
     void advanceBranches();
 
 private:
+    // What EVENT tells, when the ecosystem routes it anywhere.
+    std::optional<Notification> notificationOf(NotificationEvent event, const QString &message);
+
     Delivery &m_delivery;
     const Ecosystem &m_ecosystem;
     const QString &m_environmentName;
@@ -223,6 +231,9 @@ private:
     bool m_rollbackStopped = false;
     std::unique_ptr<Notifier> m_notifier; // made at the first notification
     bool m_startTold = false;
+    // What notify() is still sending; after m_notifier, so that it is
+    // waited for before the notifier goes.
+    std::future<void> m_sending;
 };
 
 } // namespace Shipyard
