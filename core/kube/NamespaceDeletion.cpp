@@ -11,9 +11,10 @@
 namespace Shipyard {
 
 QFuture<NamespaceDeletion::Result> NamespaceDeletion::run(const KubeClient &client, const QString &ns,
-    std::chrono::seconds timeout, std::function<void(const QString &)> progress)
+    std::chrono::seconds timeout, std::function<void(const QString &)> progress,
+    std::shared_ptr<const std::atomic_bool> stopWaiting)
 {
-    return KubeOperation::run<Result>([client, ns, timeout, progress] {
+    return KubeOperation::run<Result>([client, ns, timeout, progress, stopWaiting] {
         Result result;
         const QString path = QStringLiteral("/api/v1/namespaces/") + ns;
         const KubeResponse deleted = await(client.remove(path));
@@ -59,7 +60,13 @@ QFuture<NamespaceDeletion::Result> NamespaceDeletion::run(const KubeClient &clie
                         .arg(last));
                 return result;
             }
-            QThread::msleep(500);
+            for (int slice = 0; slice < 5; ++slice) {
+                if (stopWaiting && *stopWaiting) {
+                    result.stoppedWaiting = true;
+                    return result;
+                }
+                QThread::msleep(100);
+            }
         }
     });
 }

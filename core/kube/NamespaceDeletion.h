@@ -5,8 +5,10 @@
 
 #include <QFuture>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace Shipyard {
 
@@ -20,10 +22,13 @@ public:
     {
         KubeError error;
         bool alreadyGone = false;
+        // STOPWAITING was set while the namespace was terminating: the
+        // deletion was accepted and Kubernetes goes on with it.
+        bool stoppedWaiting = false;
     };
     // `progress` runs in a pool thread with each new line.
     static QFuture<Result> run(const KubeClient &client, const QString &ns, std::chrono::seconds timeout,
-        std::function<void(const QString &)> progress = {});
+        std::function<void(const QString &)> progress = {}, std::shared_ptr<const std::atomic_bool> stopWaiting = {});
 };
 
 } // namespace Shipyard

@@ -290,7 +290,10 @@ ShowroomManager::UpResult ShowroomManager::up(
         snapshot();
     }
     delivery.start();
-    delivery.wait();
+    while (!delivery.wait(std::chrono::milliseconds(100))) {
+        if (options.cancel && *options.cancel)
+            delivery.cancel();
+    }
     result.delivery = delivery.result();
 
     QJsonArray systems;
@@ -307,17 +310,21 @@ ShowroomManager::UpResult ShowroomManager::up(
     return result;
 }
 
-ShowroomManager::DownResult ShowroomManager::remove(const QString &ns, const Progress &progress) const
+ShowroomManager::DownResult ShowroomManager::remove(
+    const QString &ns, const Progress &progress, std::shared_ptr<const std::atomic_bool> stopWaiting) const
 {
     DownResult result;
     result.namespaceName = ns;
-    const NamespaceDeletion::Result deleted = NamespaceDeletion::run(m_client, ns, deletionTimeout, progress).result();
+    const NamespaceDeletion::Result deleted =
+        NamespaceDeletion::run(m_client, ns, deletionTimeout, progress, std::move(stopWaiting)).result();
+    result.stoppedWaiting = deleted.stoppedWaiting;
     if (deleted.error.isError())
         result.error = QStringLiteral("namespace %1: %2").arg(ns, deleted.error.message);
     return result;
 }
 
-ShowroomManager::DownResult ShowroomManager::down(const QString &task, const Progress &progress) const
+ShowroomManager::DownResult ShowroomManager::down(
+    const QString &task, const Progress &progress, std::shared_ptr<const std::atomic_bool> stopWaiting) const
 {
     DownResult result;
     if (!m_error.isEmpty()) {
@@ -340,13 +347,17 @@ ShowroomManager::DownResult ShowroomManager::down(const QString &task, const Pro
                            .arg(ns, m_environment, showroomLabel, environmentLabel);
         return result;
     }
-    result = remove(ns, progress);
+    result = remove(ns, progress, std::move(stopWaiting));
     audit(QStringLiteral("showroom.down"), ns,
-        result.succeeded() ? QStringLiteral("succeeded") : QStringLiteral("failed: ") + result.error,
+        !result.succeeded()         ? QStringLiteral("failed: ") + result.error
+            : result.stoppedWaiting ? QStringLiteral("succeeded: deletion accepted, still terminating")
+                                    : QStringLiteral("succeeded"),
         QJsonObject { { QStringLiteral("task"), task } });
     if (result.succeeded()) {
         for (const QString &warning : notify(NotificationEvent::ShowroomDown, task, ns, currentPerson(), {},
-                 QStringLiteral("Namespace %1 deleted by %2.").arg(ns, currentPerson()))) {
+                 (result.stoppedWaiting ? QStringLiteral("Namespace %1 is being deleted, asked by %2.")
+                                        : QStringLiteral("Namespace %1 deleted by %2."))
+                     .arg(ns, currentPerson()))) {
             if (progress)
                 progress(QStringLiteral("warning: ") + warning);
         }

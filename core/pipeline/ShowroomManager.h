@@ -16,8 +16,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Shipyard {
@@ -49,6 +51,9 @@ public:
         // before it starts, and once when it ends) with the whole step table,
         // for a window's pipeline model to follow the delivery `up` runs.
         std::function<void(const QList<Delivery::StepState> &steps)> steps;
+        // Set by someone else to stop the delivery at its next check, as its
+        // Cancel does: what was applied is rolled back.
+        const std::atomic_bool *cancel = nullptr;
     };
 
     struct UpResult
@@ -67,6 +72,9 @@ public:
     {
         QString namespaceName;
         QString error;
+        // The person stopped waiting while the namespace terminated; not an
+        // error: Kubernetes goes on deleting it.
+        bool stoppedWaiting = false;
         bool succeeded() const { return error.isEmpty(); }
     };
 
@@ -114,7 +122,9 @@ public:
         const QString &task, const QMap<QString, QString> &images = {}, QString *error = nullptr) const;
 
     UpResult up(const QString &task, const UpOptions &options, const Progress &progress = {}) const;
-    DownResult down(const QString &task, const Progress &progress = {}) const;
+    // STOPWAITING, when set, ends the wait for the namespace to be gone.
+    DownResult down(const QString &task, const Progress &progress = {},
+        std::shared_ptr<const std::atomic_bool> stopWaiting = {}) const;
     QList<ShowroomInfo> list(QString *error = nullptr) const;
     SweepResult sweep(const QDateTime &now, bool dryRun, const Progress &progress = {}) const;
     // A pinned showroom outlives its expiry (the sweep keeps it) until it
@@ -136,7 +146,8 @@ public:
     bool isExpiring(const ShowroomInfo &showroom, const QDateTime &now) const;
 
 private:
-    DownResult remove(const QString &ns, const Progress &progress) const;
+    DownResult remove(
+        const QString &ns, const Progress &progress, std::shared_ptr<const std::atomic_bool> stopWaiting = {}) const;
     // The showroom of TASK as the cluster has it; ERROR says why there is none.
     std::optional<ShowroomInfo> find(const QString &task, QString *error) const;
     // Sleeps or wakes TASK's showroom with CHANGE, audited as ACTION.

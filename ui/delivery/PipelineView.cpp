@@ -395,6 +395,12 @@ Delivery *PipelineView::startDelivery(
 
 void PipelineView::cancelDelivery()
 {
+    if (m_external && m_externalCancel && !*m_externalCancel) {
+        *m_externalCancel = true;
+        m_status->setText(tr("Cancelling: what was applied is being rolled back…"));
+        m_cancel->setEnabled(false);
+        return;
+    }
     if (m_delivery && m_delivery->isRunning()) {
         m_delivery->cancel();
         m_status->setText(tr("Cancelling: what was applied is being rolled back…"));
@@ -462,7 +468,7 @@ void PipelineView::updateButtons()
 {
     const bool running = m_delivery && m_delivery->isRunning();
     m_deliver->setEnabled(m_loaded && !isBusy() && m_environment->count() > 0);
-    m_cancel->setEnabled(running);
+    m_cancel->setEnabled(running || (m_external && m_externalCancel && !*m_externalCancel));
 }
 
 bool PipelineView::isBusy() const
@@ -479,6 +485,7 @@ bool PipelineView::beginExternalDelivery(const QString &title)
     m_model->setDelivery(nullptr);
     m_canaryModel->setDelivery(nullptr);
     m_external = true;
+    m_externalCancel = std::make_shared<std::atomic_bool>(false);
     m_deliveryEnvironment.clear();
     // The environment and lock shown belong to this view's deliveries, not to the one followed.
     m_environment->setEnabled(false);

@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QListView;
@@ -58,6 +61,8 @@ public:
     Delivery *confirmDelivery(const QString &environment, const QList<Delivery::Target> &targets,
         const QString &note = {}, const Delivery::Options &options = {});
     void cancelDelivery();
+    // Enabled while this view's delivery or the one it follows runs.
+    QPushButton *cancelButton() const { return m_cancel; }
     // After a delivery refused because alerts fire: asks why it cannot wait
     // (and a protected environment's name), then delivers the same again
     // with that reason (Delivery::Options::alertOverride).
@@ -68,6 +73,9 @@ public:
     // thread): the view draws the steps and the log it is handed, and starts
     // no delivery of its own meanwhile. False when something else runs.
     bool beginExternalDelivery(const QString &title);
+    // Set when the person cancels the delivery followed since
+    // beginExternalDelivery(); its runner hands it to the delivery.
+    std::shared_ptr<const std::atomic_bool> externalCancelFlag() const { return m_externalCancel; }
     void showExternalSteps(const QList<Delivery::StepState> &steps);
     void appendExternalLog(const QString &line);
     void endExternalDelivery(const QString &text, bool succeeded);
@@ -146,6 +154,7 @@ private:
     Delivery::Options m_deliveryOptions;
     QString m_refusalReason;
     bool m_external = false;
+    std::shared_ptr<std::atomic_bool> m_externalCancel;
     int m_recordQuery = 0; // answers of older reads are dropped
     QString m_lockHolder;
     FreezeWatch *m_freezes = nullptr;

@@ -25,6 +25,7 @@ namespace Shipyard {
 HistoryView::HistoryView(QWidget *parent)
     : QWidget(parent), m_model(new ReleaseHistoryModel(this)), m_filter(new QSortFilterProxyModel(this))
 {
+    m_relay = std::make_shared<WorkerRelay<HistoryView>>(this);
     m_filter->setSourceModel(m_model);
     m_filter->setFilterKeyColumn(-1);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -92,6 +93,11 @@ HistoryView::HistoryView(QWidget *parent)
     });
     m_status->setText(tr("Open an ecosystem to see its releases."));
     updateButtons();
+}
+
+HistoryView::~HistoryView()
+{
+    m_relay->detach();
 }
 
 void HistoryView::setEcosystem(const Ecosystem &ecosystem, const ClusterAccess &cluster)
@@ -213,8 +219,18 @@ bool HistoryView::startRollback(const QString &releaseId, const ReleaseRollback:
     ReleaseRollback::Options withCluster = options;
     if (!withCluster.cluster.isValid())
         withCluster.cluster = m_cluster;
-    runInBackground([ecosystem = m_ecosystem, environmentName, options = withCluster, releaseId] {
+    const auto relay = m_relay;
+    const QString rolling = m_status->text();
+    runInBackground([ecosystem = m_ecosystem, environmentName, options = withCluster, releaseId, relay, rolling] {
         ReleaseRollback rollback(ecosystem, environmentName, options);
+        rollback.setLog([relay, rolling](const QString &line) {
+            relay->post([rolling, line](HistoryView *view) {
+                if (!view->m_rollingBack)
+                    return;
+                view->m_status->setText(rolling + QLatin1Char(' ') + line);
+                Q_EMIT view->rollbackProgressed(line);
+            });
+        });
         return rollback.run(releaseId);
     }).then(this, [this, environmentName](const ReleaseRollback::Result &result) {
         m_rollingBack = false;

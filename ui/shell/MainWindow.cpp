@@ -39,6 +39,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -107,6 +108,15 @@ MainWindow::MainWindow(const QString &kubeconfigFile, QWidget *parent)
         if (!text.isEmpty())
             m_statusLabel->setText(text);
     });
+    // A namespace held by a finalizer can take minutes to go; whoever tore it down need not wait.
+    m_stopWaiting = new QPushButton(tr("Stop &Waiting"), this);
+    m_stopWaiting->setObjectName(QStringLiteral("stopWaitingForTeardown"));
+    m_stopWaiting->setToolTip(
+        tr("Kubernetes goes on deleting the showroom's namespace; Shipyard stops waiting for it."));
+    m_stopWaiting->hide();
+    statusBar()->addPermanentWidget(m_stopWaiting);
+    connect(m_stopWaiting, &QPushButton::clicked, m_taskActions, &TaskActionController::stopWaitingForTeardown);
+    connect(m_taskActions, &TaskActionController::teardownWaitingChanged, m_stopWaiting, &QWidget::setVisible);
     connect(m_taskModel, &TaskBoardModel::scanFinished, m_taskActions, &TaskActionController::refreshShowrooms);
     // A delivery moves branches (merged, rebased): the gates change.
     connect(m_pipelineView, &PipelineView::deliveryFinished, m_taskModel, &TaskBoardModel::refresh);

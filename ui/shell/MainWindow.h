@@ -10,6 +10,7 @@
 #include <QStringList>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QListView;
 class QMenu;
@@ -106,6 +107,7 @@ private:
     DiagnosticsModel *m_diagnosticsModel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QPushButton *m_stopWaiting = nullptr; // while a showroom's teardown waits
     QLabel *m_cellDetails = nullptr;
     CommandPalette *m_palette = nullptr;
     EnvironmentMonitor *m_monitor = nullptr;

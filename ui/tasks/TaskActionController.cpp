@@ -4,6 +4,7 @@
 #include "delivery/PipelineView.h"
 #include "widgets/BackgroundTask.h"
 #include "widgets/ConfirmationDialog.h"
+#include "widgets/WorkerRelay.h"
 
 #include "pipeline/AutotestResults.h"
 #include "pipeline/ShowroomManager.h"
@@ -15,24 +16,9 @@
 #include <QMetaObject>
 #include <QWidget>
 
-#include <mutex>
 #include <utility>
 
 namespace Shipyard {
-
-struct TaskActionController::Relay
-{
-    std::mutex mutex;
-    TaskActionController *receiver = nullptr;
-
-    // Runs FUNCTION in the receiver's thread, unless the receiver is gone by then.
-    template<typename Function> void post(Function function)
-    {
-        const std::lock_guard lock(mutex);
-        if (receiver)
-            QMetaObject::invokeMethod(receiver, std::move(function), Qt::QueuedConnection);
-    }
-};
 
 namespace {
 
@@ -51,15 +37,15 @@ QString duration(std::chrono::seconds seconds)
 } // namespace
 
 TaskActionController::TaskActionController(PipelineView *pipeline, QWidget *dialogParent, QObject *parent)
-    : QObject(parent), m_pipeline(pipeline), m_dialogParent(dialogParent), m_relay(std::make_shared<Relay>())
-{
-    m_relay->receiver = this;
-}
+    : QObject(parent)
+    , m_pipeline(pipeline)
+    , m_dialogParent(dialogParent)
+    , m_relay(std::make_shared<WorkerRelay<TaskActionController>>(this))
+{ }
 
 TaskActionController::~TaskActionController()
 {
-    const std::lock_guard lock(m_relay->mutex);
-    m_relay->receiver = nullptr;
+    m_relay->detach();
 }
 
 void TaskActionController::setEcosystem(const Ecosystem &ecosystem, const ClusterAccess &cluster)
@@ -215,21 +201,24 @@ void TaskActionController::startShowroom(const QString &task, const QList<Delive
         if (!target.image.isEmpty())
             images.insert(target.system, target.image);
     }
-    const std::shared_ptr<Relay> relay = m_relay;
-    runInBackground([ecosystem = m_ecosystem, cluster = m_cluster, environment, task, images, relay] {
+    const auto relay = m_relay;
+    // The Pipeline view's Cancel stops this delivery as it stops its own.
+    const std::shared_ptr<const std::atomic_bool> cancel = m_pipeline->externalCancelFlag();
+    runInBackground([ecosystem = m_ecosystem, cluster = m_cluster, environment, task, images, relay, cancel] {
         const ShowroomManager manager(ecosystem, environment, cluster);
         ShowroomManager::UpOptions options;
         options.images = images;
+        options.cancel = cancel.get();
         options.steps = [relay](const QList<Delivery::StepState> &steps) {
-            relay->post([relay, steps] {
-                if (relay->receiver && relay->receiver->m_pipeline)
-                    relay->receiver->m_pipeline->showExternalSteps(steps);
+            relay->post([steps](TaskActionController *receiver) {
+                if (receiver->m_pipeline)
+                    receiver->m_pipeline->showExternalSteps(steps);
             });
         };
         return manager.up(task, options, [relay](const QString &line) {
-            relay->post([relay, line] {
-                if (relay->receiver && relay->receiver->m_pipeline)
-                    relay->receiver->m_pipeline->appendExternalLog(line);
+            relay->post([line](TaskActionController *receiver) {
+                if (receiver->m_pipeline)
+                    receiver->m_pipeline->appendExternalLog(line);
             });
         });
     }).then(this, [this, task](const ShowroomManager::UpResult &result) {
@@ -242,6 +231,8 @@ void TaskActionController::startShowroom(const QString &task, const QList<Delive
                            result.delivery->releaseId);
         else if (!result.error.isEmpty())
             text = tr("%1 not delivered to a showroom: %2").arg(task, result.error);
+        else if (result.delivery->outcome == Delivery::Outcome::Cancelled)
+            text = tr("Showroom %1 cancelled; what was applied is rolled back.").arg(result.namespaceName);
         else
             text = tr("Showroom %1 failed at %2: %3")
                        .arg(result.namespaceName, result.delivery->failedStep, result.delivery->reason);
@@ -420,6 +411,14 @@ void TaskActionController::requestTestAgain(const QString &task, const QStringLi
     });
 }
 
+void TaskActionController::stopWaitingForTeardown()
+{
+    if (!m_teardownStop || *m_teardownStop)
+        return;
+    *m_teardownStop = true;
+    setStatus(tr("No longer waiting for the showroom's namespace to go…"));
+}
+
 void TaskActionController::confirmTeardown(const QString &task)
 {
     if (m_busy) {
@@ -446,19 +445,33 @@ void TaskActionController::confirmTeardown(const QString &task)
         return;
     }
     m_busy = true;
+    m_teardownStop = std::make_shared<std::atomic_bool>(false);
+    Q_EMIT teardownWaitingChanged(true);
     setStatus(tr("Tearing down %1…").arg(ns));
-    const std::shared_ptr<Relay> relay = m_relay;
-    runInBackground([ecosystem = m_ecosystem, cluster = m_cluster, environment = environment->name, task, relay] {
-        return ShowroomManager(ecosystem, environment, cluster).down(task, [relay](const QString &line) {
-            relay->post([relay, line] {
-                if (relay->receiver)
-                    relay->receiver->setStatus(line);
-            });
-        });
+    const auto relay = m_relay;
+    runInBackground([ecosystem = m_ecosystem, cluster = m_cluster, environment = environment->name, task, ns, relay,
+                        stop = std::shared_ptr<const std::atomic_bool>(m_teardownStop)] {
+        return ShowroomManager(ecosystem, environment, cluster)
+            .down(
+                task,
+                [relay, ns](const QString &line) {
+                    relay->post([line, ns](TaskActionController *receiver) {
+                        receiver->setStatus(tr("Tearing down %1: %2").arg(ns, line));
+                    });
+                },
+                stop);
     }).then(this, [this, task](const ShowroomManager::DownResult &result) {
         m_busy = false;
-        const QString outcome = result.succeeded() ? tr("Showroom %1 of %2 torn down.").arg(result.namespaceName, task)
-                                                   : tr("Showroom of %1 not torn down: %2").arg(task, result.error);
+        m_teardownStop.reset();
+        Q_EMIT teardownWaitingChanged(false);
+        QString outcome;
+        if (!result.succeeded())
+            outcome = tr("Showroom of %1 not torn down: %2").arg(task, result.error);
+        else if (result.stoppedWaiting)
+            outcome = tr("Showroom %1 of %2 is being deleted; Kubernetes goes on without Shipyard waiting.")
+                          .arg(result.namespaceName, task);
+        else
+            outcome = tr("Showroom %1 of %2 torn down.").arg(result.namespaceName, task);
         setStatus(outcome);
         refreshShowrooms();
         Q_EMIT teardownFinished(task, result.succeeded(), outcome);

@@ -7,12 +7,14 @@
 #include "live/ShowroomInfo.h"
 #include "model/Ecosystem.h"
 #include "pipeline/Delivery.h"
+#include "widgets/WorkerRelay.h"
 
 #include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 class QWidget;
@@ -59,6 +61,10 @@ public:
     void requestTeardownOf(const QString &task);
     // RETESTS: "system commit" of the verdicts to forget.
     void requestTestAgain(const QString &task, const QStringList &retests);
+    // Ends the wait for a showroom's namespace to be gone (its deletion is
+    // accepted; Kubernetes goes on with it), when one is torn down.
+    void stopWaitingForTeardown();
+    bool isTearingDown() const { return m_teardownStop != nullptr; }
     // Reads the showrooms again (in the background); showroomsChanged follows.
     void refreshShowrooms();
 
@@ -78,11 +84,12 @@ Q_SIGNALS:
     void showroomsChanged(const QStringList &tasks);
     void showroomFinished(const QString &task, bool succeeded, const QString &text);
     void teardownFinished(const QString &task, bool succeeded, const QString &text);
+    // A teardown waits for its namespace to go (true), or no longer does.
+    void teardownWaitingChanged(bool waiting);
     // Verdicts were forgotten: the board's test chips are stale.
     void autotestsForgotten(const QString &task);
 
 private:
-    struct Relay;
     void setStatus(const QString &text);
     QString environmentOfKind(EnvironmentKind kind) const;
     void confirmShowroom(const QString &task, const QList<Delivery::Target> &targets, const QString &error);
@@ -98,11 +105,12 @@ private:
     QList<ShowroomInfo> m_showrooms;
     bool m_listing = false;
     bool m_busy = false;
+    std::shared_ptr<std::atomic_bool> m_teardownStop; // while a teardown waits
     QString m_status;
     quint64 m_generation = 0; // answers about an earlier ecosystem are dropped
     // Lines and steps from worker threads reach this object through it, and
     // nothing once it is gone.
-    std::shared_ptr<Relay> m_relay;
+    std::shared_ptr<WorkerRelay<TaskActionController>> m_relay;
 };
 
 } // namespace Shipyard

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+
 using namespace Shipyard;
 using namespace Shipyard::TestSupport;
 
@@ -257,6 +259,79 @@ private Q_SLOTS:
         // The namespace stays for a look; down removes it.
         QVERIFY(namespaceExists(ns));
         QVERIFY(manager().down(task).succeeded());
+    }
+
+    void cancelledUpRestoresAndReturnsNothing()
+    {
+        const QString task = ShowroomWorld::task(8);
+        const QString ns = ShowroomWorld::namespaceOf(task);
+        m_world->addBranch(QStringLiteral("catalog"), task);
+        m_world->setTasks({ { task, QStringLiteral("In QA") } });
+        init();
+        // The rollout of a -broken image never ends: the person cancels while it waits.
+        std::atomic_bool cancel { false };
+        ShowroomManager::UpOptions options = upOptions(QStringLiteral("1.0-broken"));
+        options.cancel = &cancel;
+        QStringList lines;
+        const ShowroomManager::UpResult up = manager().up(task, options, [&](const QString &line) {
+            lines.append(line);
+            if (line.startsWith(QLatin1String("[deploy")) && line.contains(QLatin1String("] running")))
+                cancel = true;
+        });
+        QVERIFY2(cancel, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(up.error.isEmpty());
+        QVERIFY(up.delivery);
+        QCOMPARE(up.delivery->outcome, Delivery::Outcome::Cancelled);
+        // A cancel is nobody's failure: the task stays where it was.
+        QVERIFY(up.delivery->returnedTasks.isEmpty());
+        // Nothing of the cancelled release runs: the catalog it brought is gone again.
+        QVERIFY2(get(QStringLiteral("deployment"), QStringLiteral("catalog"), ns).isEmpty(),
+            qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(manager().down(task).succeeded());
+    }
+
+    void downStopsWaitingForANamespaceThatHangs()
+    {
+        const QString task = ShowroomWorld::task(9);
+        const QString ns = ShowroomWorld::namespaceOf(task);
+        m_world->addBranch(QStringLiteral("catalog"), task);
+        m_world->setTasks({ { task, QStringLiteral("In QA") } });
+        init();
+        QVERIFY(up(task, upOptions(QStringLiteral("shop-branch"))).succeeded());
+        // An object whose finalizer nobody removes holds the namespace in Terminating, as a
+        // stuck operator's would.
+        int code = 0;
+        kubectl(QStringLiteral("showroom"),
+            { QStringLiteral("-n"), ns, QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("hold") },
+            &code);
+        QCOMPARE(code, 0);
+        const QStringList holdPatch { QStringLiteral("-n"), ns, QStringLiteral("patch"), QStringLiteral("configmap"),
+            QStringLiteral("hold"), QStringLiteral("--type"), QStringLiteral("merge"), QStringLiteral("-p") };
+        kubectl(QStringLiteral("showroom"),
+            holdPatch + QStringList { QStringLiteral(R"({"metadata":{"finalizers":["shipyard.dev/test-hold"]}})") },
+            &code);
+        QCOMPARE(code, 0);
+
+        const auto stopWaiting = std::make_shared<std::atomic_bool>(false);
+        QStringList lines;
+        const ShowroomManager::DownResult down = manager().down(
+            task,
+            [&](const QString &line) {
+                lines.append(line);
+                if (line.contains(QLatin1String("shipyard.dev/test-hold")))
+                    *stopWaiting = true;
+            },
+            stopWaiting);
+        QVERIFY2(*stopWaiting, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(down.succeeded(), qPrintable(down.error));
+        QVERIFY(down.stoppedWaiting);
+        // Kubernetes goes on: the namespace terminates until the finalizer goes.
+        QCOMPARE(get(QStringLiteral("namespace"), ns)[QLatin1String("status")][QLatin1String("phase")].toString(),
+            QStringLiteral("Terminating"));
+        kubectl(QStringLiteral("showroom"),
+            holdPatch + QStringList { QStringLiteral(R"({"metadata":{"finalizers":null}})") }, &code);
+        QCOMPARE(code, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!namespaceExists(ns), 60000);
     }
 
     void sweepRemovesExpiredClosedAndOrphanedShowrooms()

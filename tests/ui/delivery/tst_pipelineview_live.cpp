@@ -472,9 +472,15 @@ private Q_SLOTS:
         // 5. Roll back to the first delivery from the history view.
         QVERIFY(history->selectRelease(first.releaseId));
         QSignalSpy rolledBack(history, &HistoryView::rollbackFinished);
+        QSignalSpy progressed(history, &HistoryView::rollbackProgressed);
         answeringDialogs([&] { history->requestRollback(); }, {}, QStringLiteral("ui"));
         QVERIFY(history->isRollingBack());
         QTRY_COMPARE_WITH_TIMEOUT(rolledBack.size(), 1, 90000);
+        // The status line followed it: the rollout it waited for.
+        QStringList lines;
+        for (const QList<QVariant> &signal : std::as_const(progressed))
+            lines.append(signal.constFirst().toString());
+        QVERIFY2(lines.filter(QStringLiteral("deployment/app")).size() > 0, qPrintable(lines.join(QLatin1Char('\n'))));
         const auto rollback = rolledBack[0][0].value<ReleaseRollback::Result>();
         QVERIFY2(rollback.ok, qPrintable(rollback.error));
         QCOMPARE(rollback.restoredId, first.releaseId);

@@ -332,6 +332,54 @@ private Q_SLOTS:
         QVERIFY(code != 0);
     }
 
+    void showroomCancelledFromThePipelineView()
+    {
+        const QString task = ShowroomWorld::task(4);
+        const QString ns = ShowroomWorld::namespaceOf(task);
+        m_world->addBranch(QStringLiteral("catalog"), task);
+        m_world->setTasks({ { task, QStringLiteral("In Progress") } });
+
+        MainWindow window;
+        QVERIFY(window.openEcosystem(m_world->ecosystemPath()));
+        TaskActionController *actions = window.taskActionController();
+        // kwok never makes an image ending in -broken ready: the rollout waits until cancelled.
+        actions->setImages({ { QStringLiteral("storefront"), QStringLiteral("demo/storefront:1.0") },
+            { QStringLiteral("catalog"), QStringLiteral("demo/catalog:1.0-broken") },
+            { QStringLiteral("mailer"), QStringLiteral("demo/mailer:1.0") } });
+        PipelineView *pipeline = window.pipelineView();
+        waitForBoard(window, task);
+        QVERIFY(window.showView(QStringLiteral("tasks")));
+        TaskBoardView *board = window.taskBoardView();
+        board->selectCard(task);
+        QVERIFY(!pipeline->cancelButton()->isEnabled());
+
+        QSignalSpy up(actions, &TaskActionController::showroomFinished);
+        {
+            DialogAnswerer answer;
+            QTest::mouseClick(board->actionButton(Action::DeliverToShowroom), Qt::LeftButton);
+            // The rollout is under way; the person changes their mind.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                pipeline->logView()->text().contains(QStringLiteral("[deploy catalog] running")), 120000);
+            QVERIFY(pipeline->cancelButton()->isEnabled());
+            QTest::mouseClick(pipeline->cancelButton(), Qt::LeftButton);
+            QVERIFY(!pipeline->cancelButton()->isEnabled());
+            QVERIFY2(pipeline->statusText().contains(QStringLiteral("Cancelling")), qPrintable(pipeline->statusText()));
+            QTRY_COMPARE_WITH_TIMEOUT(up.size(), 1, 180000);
+        }
+        QVERIFY(!up[0][1].toBool());
+        QVERIFY2(up[0][2].toString().contains(QStringLiteral("cancelled")),
+            qPrintable(up[0][2].toString() + QLatin1Char('\n') + pipeline->logView()->text()));
+        QVERIFY(!pipeline->isBusy());
+        QVERIFY(!pipeline->cancelButton()->isEnabled());
+        // Nothing of it runs, and a cancel returns no task to its developer.
+        QCOMPARE(kubectlOutput(QStringLiteral("showroom"),
+                     { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment"),
+                         QStringLiteral("--ignore-not-found"), QStringLiteral("-o"), QStringLiteral("name") }),
+            QString());
+        QVERIFY2(
+            m_world->tasksFile().contains(QStringLiteral("status: In Progress")), qPrintable(m_world->tasksFile()));
+    }
+
     void deliverFromTheCardIntoStaging()
     {
         const QString task = ShowroomWorld::task(2);
