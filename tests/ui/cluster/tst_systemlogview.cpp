@@ -107,7 +107,8 @@ private Q_SLOTS:
         QVERIFY(LocalCluster::kubectl(context,
             { QStringLiteral("-n"), m_ns, QStringLiteral("scale"), QStringLiteral("deployment/api"),
                 QStringLiteral("--replicas=4") }));
-        QTRY_COMPARE_WITH_TIMEOUT(log.stream()->lineCount(), 4 * 14, 120000);
+        QVERIFY(LocalCluster::waitReadyPods(context, m_ns, QStringLiteral("api"), 4));
+        QTRY_COMPARE_WITH_TIMEOUT(log.stream()->lineCount(), 4 * 14, 30000);
         QCOMPARE(log.shownLineCount(), 3 * 14);
         QVERIFY2(log.statusText().contains(QStringLiteral("paused")), qPrintable(log.statusText()));
         log.setFollowing(true);
