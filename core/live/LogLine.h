@@ -25,6 +25,10 @@ struct LogLine
     bool previous = false;
 
     QDateTime dateTime() const;
+    // The time of day in local time, to the millisecond ("14:03:07.123"):
+    // what a view puts before a line; the date is rarely in doubt in a log
+    // that is followed, and the full time is dateTime().
+    QString localTimeOfDay() const;
     // "[pod/container] text", as `shipyardctl logs deployment/NAME` prints it.
     QString prefixed() const;
     QString prefix() const;

@@ -118,7 +118,8 @@ private Q_SLOTS:
         QVERIFY(LocalCluster::kubectl(context,
             { QStringLiteral("-n"), m_ns, QStringLiteral("scale"), QStringLiteral("deployment/api"),
                 QStringLiteral("--replicas=3") }));
-        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).count('\n') >= 6, 120000);
+        QVERIFY(LocalCluster::waitReadyPods(context, m_ns, QStringLiteral("api"), 3));
+        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).count('\n') >= 6, 30000);
         QCOMPARE(process.state(), QProcess::Running);
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(10000));

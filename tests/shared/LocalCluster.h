@@ -4,11 +4,19 @@
 // For tests against the local control plane (ctest fixture "localcluster").
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QtGlobal>
+
+#include <algorithm>
 
 namespace LocalCluster {
 
@@ -22,8 +30,9 @@ inline QString kubeconfigPath()
 }
 
 // Runs kubectl against `context` of the local cluster; false (with kubectl's
-// complaint printed) when it fails.
-inline bool kubectl(const QString &context, const QStringList &arguments, const QByteArray &input = {})
+// complaint printed) when it fails. OUTPUT, when given, receives what it printed.
+inline bool kubectl(
+    const QString &context, const QStringList &arguments, const QByteArray &input = {}, QByteArray *output = nullptr)
 {
     QProcess process;
     process.start(QStringLiteral("kubectl"),
@@ -36,6 +45,8 @@ inline bool kubectl(const QString &context, const QStringList &arguments, const 
             "kubectl %s: %s", qPrintable(arguments.join(QLatin1Char(' '))), process.readAllStandardError().constData());
         return false;
     }
+    if (output)
+        *output = process.readAllStandardOutput();
     return true;
 }
 
@@ -64,6 +75,65 @@ inline bool waitRolledOut(const QString &context, const QString &ns, const QStri
                     QStringLiteral("deployment/") + deployment, QStringLiteral("--timeout=50s") }))
             return true;
     }
+    return false;
+}
+
+// The names of the deployment's pods that are Ready and not being deleted.
+inline QStringList readyPods(const QString &context, const QString &ns, const QString &deployment)
+{
+    QByteArray json;
+    if (!kubectl(context,
+            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("deployment/") + deployment,
+                QStringLiteral("-o"), QStringLiteral("json") },
+            {}, &json))
+        return {};
+    QStringList selector;
+    const QJsonObject labels =
+        QJsonDocument::fromJson(json)[QLatin1String("spec")][QLatin1String("selector")][QLatin1String("matchLabels")]
+            .toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        selector.append(it.key() + QLatin1Char('=') + it.value().toString());
+    if (selector.isEmpty() ||
+        !kubectl(context,
+            { QStringLiteral("-n"), ns, QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-l"),
+                selector.join(QLatin1Char(',')), QStringLiteral("-o"), QStringLiteral("json") },
+            {}, &json))
+        return {};
+    QStringList ready;
+    for (const QJsonValue &pod : QJsonDocument::fromJson(json)[QLatin1String("items")].toArray()) {
+        if (pod[QLatin1String("metadata")].toObject().contains(QLatin1String("deletionTimestamp")))
+            continue;
+        for (const QJsonValue &condition : pod[QLatin1String("status")][QLatin1String("conditions")].toArray()) {
+            if (condition[QLatin1String("type")].toString() == QLatin1String("Ready") &&
+                condition[QLatin1String("status")].toString() == QLatin1String("True"))
+                ready.append(pod[QLatin1String("metadata")][QLatin1String("name")].toString());
+        }
+    }
+    return ready;
+}
+
+// Waits until exactly COUNT pods of the deployment are ready, none of them
+// one of GONE (pods just deleted, whose replacements are awaited). A scale
+// or a deleted pod is no rollout of a new template: `rollout status` may
+// answer before the controllers saw the change. Events are processed while
+// waiting, so what a test follows keeps reading; the same patience as
+// waitRolledOut for a cluster busy with other tests' pods.
+inline bool waitReadyPods(
+    const QString &context, const QString &ns, const QString &deployment, int count, const QStringList &gone = {})
+{
+    const QDeadlineTimer deadline(200000);
+    QStringList ready;
+    while (!deadline.hasExpired()) {
+        ready = readyPods(context, ns, deployment);
+        if (ready.size() == count &&
+            std::none_of(ready.cbegin(), ready.cend(), [&](const QString &pod) { return gone.contains(pod); }))
+            return true;
+        QEventLoop pause;
+        QTimer::singleShot(500, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
+    qWarning("deployment %s/%s: %lld ready pods (%s), not %d", qPrintable(ns), qPrintable(deployment),
+        qlonglong(ready.size()), qPrintable(ready.join(QLatin1String(", "))), count);
     return false;
 }
 

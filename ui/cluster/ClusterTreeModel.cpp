@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// One piece, though long: the nodes, their index by key, the objects waiting
-// for an owner that has not arrived, the counts and the begin/end calls of
-// QAbstractItemModel change together. Every change to the tree's shape is
+// The tree's shape, in one piece: the nodes, their index by key, the
+// objects waiting for an owner that has not arrived, the counts, the
+// grouping of a slice's changes by parent and the begin/end calls of
+// QAbstractItemModel change together. Every change to the shape is
 // bracketed by the model's notifications with row numbers valid at that
 // moment, and the bookkeeping follows in the same step; splitting them
 // would put one invariant in two places. Where the objects come from
 // (informers, the coalescing queue, time slices) is ClusterTreeFeed; what a
-// row says about an object is KubeObjectStatus.
+// row says about its object, in words, is ClusterTreeText (from
+// KubeObjectStatus).
 #include "cluster/ClusterTreeModel.h"
 
 #include "cluster/ClusterTreeFeed.h"
+#include "cluster/ClusterTreeText.h"
 #include "kube/KubeInformer.h"
 #include "kube/KubeInformerRegistry.h"
-#include "kube/KubeObjectStatus.h"
 
 #include <QBrush>
 #include <QJsonArray>
@@ -37,12 +39,8 @@ struct ClusterTreeModel::Node
     ContextEntry *context = nullptr;
     const KubeInformer *informer = nullptr; // the one holding the object, for object()
     QString informerKey;
-    QString status;
-    QString detail; // tooltip
-    QString ready;
-    int restarts = -1;
+    ClusterTreeText text;
     QDateTime created;
-    bool failing = false;
 };
 
 struct ClusterTreeModel::ContextEntry
@@ -63,20 +61,6 @@ struct ClusterTreeModel::ContextEntry
 };
 
 namespace {
-
-QString age(const QDateTime &created)
-{
-    if (!created.isValid())
-        return {};
-    const qint64 seconds = std::max<qint64>(0, created.secsTo(QDateTime::currentDateTimeUtc()));
-    if (seconds < 120)
-        return QStringLiteral("%1s").arg(seconds);
-    if (seconds < 2 * 3600)
-        return QStringLiteral("%1m").arg(seconds / 60);
-    if (seconds < 2 * 86400)
-        return QStringLiteral("%1h").arg(seconds / 3600);
-    return QStringLiteral("%1d").arg(seconds / 86400);
-}
 
 QJsonObject controllerOf(const QJsonObject &metadata)
 {
@@ -140,29 +124,6 @@ QString ClusterTreeModel::kindName(Kind kind)
     return {};
 }
 
-QString ClusterTreeModel::rolloutName(DeploymentStatus::Rollout rollout)
-{
-    switch (rollout) {
-    case DeploymentStatus::Rollout::Progressing:
-        return tr("Progressing");
-    case DeploymentStatus::Rollout::Available:
-        return tr("Available");
-    case DeploymentStatus::Rollout::Failed:
-        return tr("Failed");
-    }
-    return {};
-}
-
-QString ClusterTreeModel::podReasonName(const QString &reason)
-{
-    // kubectl's words stay as they are, but for the two the view always said in the user's language.
-    if (reason == QLatin1String("Terminating"))
-        return tr("Terminating");
-    if (reason == QLatin1String("Pending"))
-        return tr("Pending");
-    return reason;
-}
-
 QString ClusterTreeModel::nodeKey(const QString &context, Kind kind, const QString &informerKey)
 {
     return context + QLatin1Char('|') + QString::number(int(kind)) + QLatin1Char('|') + informerKey;
@@ -194,7 +155,7 @@ void ClusterTreeModel::addContext(const QString &name, const KubeClient &client,
     node->name = name;
     node->key = nodeKey(name, Kind::Context, {});
     node->context = entry.get();
-    node->status = tr("Loading…");
+    node->text.status = ClusterTreeText::contextStatus(false, false);
     entry->node = node.get();
     ContextEntry *context = entry.get();
     m_contexts.push_back(std::move(entry));
@@ -255,45 +216,22 @@ void ClusterTreeModel::clear()
 
 bool ClusterTreeModel::extract(Node *node, const QJsonObject &object)
 {
-    QString newStatus;
-    QString detail;
-    QString ready;
-    int restarts = -1;
-    bool failing = false;
+    ClusterTreeText text;
     switch (node->kind) {
-    case Kind::Deployment: {
-        const DeploymentStatus deployment = KubeObjectStatus::deployment(object);
-        newStatus = rolloutName(deployment.rollout);
-        detail = deployment.message;
-        failing = deployment.rollout == DeploymentStatus::Rollout::Failed;
-        ready = QStringLiteral("%1/%2").arg(deployment.ready).arg(deployment.desired);
+    case Kind::Deployment:
+        text = ClusterTreeText::deployment(object);
         break;
-    }
-    case Kind::ReplicaSet: {
-        const ReplicaSetStatus replicaSet = KubeObjectStatus::replicaSet(object);
-        newStatus = replicaSet.revision > 0 ? tr("revision %1").arg(replicaSet.revision) : QString();
-        ready = QStringLiteral("%1/%2").arg(replicaSet.ready).arg(replicaSet.desired);
+    case Kind::ReplicaSet:
+        text = ClusterTreeText::replicaSet(object);
         break;
-    }
-    case Kind::Pod: {
-        const PodStatus pod = KubeObjectStatus::pod(object);
-        newStatus = podReasonName(pod.reason);
-        detail = pod.message;
-        ready = QStringLiteral("%1/%2").arg(pod.ready).arg(pod.total);
-        restarts = pod.restarts;
-        failing = pod.failing;
+    case Kind::Pod:
+        text = ClusterTreeText::pod(object);
         break;
-    }
     default:
         break;
     }
-    const bool changed = newStatus != node->status || detail != node->detail || ready != node->ready ||
-        restarts != node->restarts || failing != node->failing;
-    node->status = newStatus;
-    node->detail = detail;
-    node->ready = ready;
-    node->restarts = restarts;
-    node->failing = failing;
+    const bool changed = text != node->text;
+    node->text = std::move(text);
     if (!node->created.isValid())
         node->created = QDateTime::fromString(
             object[QLatin1String("metadata")][QLatin1String("creationTimestamp")].toString(), Qt::ISODate);
@@ -373,7 +311,7 @@ void ClusterTreeModel::registerSubtree(Node *node)
 {
     m_nodes.insert(node->key, node);
     ++m_counts[int(node->kind)];
-    if (node->kind == Kind::Pod && node->failing)
+    if (node->kind == Kind::Pod && node->text.failing)
         m_failingPods.insert(node->key);
     for (const auto &child : node->children)
         registerSubtree(child.get());
@@ -448,7 +386,7 @@ void ClusterTreeModel::take(
     } else if (node) {
         if (extract(node, informer.item(row))) {
             m_changed.append(node);
-            if (node->kind == Kind::Pod && node->failing)
+            if (node->kind == Kind::Pod && node->text.failing)
                 m_failingPods.insert(key);
             else
                 m_failingPods.remove(key);
@@ -545,9 +483,9 @@ void ClusterTreeModel::contextSynced(const QString &name)
         return;
     if (!context->error.isEmpty())
         setContextError(context, {});
-    const QString status = tr("Connected");
-    if (context->node->status != status) {
-        context->node->status = status;
+    const QString status = ClusterTreeText::contextStatus(true, false);
+    if (context->node->text.status != status) {
+        context->node->text.status = status;
         const QModelIndex index = indexOf(context->node, StatusColumn);
         Q_EMIT dataChanged(index, index, { Qt::DisplayRole, Qt::ToolTipRole });
     }
@@ -561,8 +499,7 @@ void ClusterTreeModel::watchFailed(
     const QString &context, const QString &resource, const QString &ns, const QString &error)
 {
     if (ContextEntry *entry = contextEntry(context))
-        setContextError(entry,
-            tr("%1 in %2: %3").arg(resource, ns.isEmpty() ? tr("every namespace") : tr("namespace %1").arg(ns), error));
+        setContextError(entry, ClusterTreeText::watchError(resource, ns, error));
 }
 
 void ClusterTreeModel::setContextError(ContextEntry *context, const QString &error)
@@ -587,7 +524,7 @@ void ClusterTreeModel::setContextError(ContextEntry *context, const QString &err
         node->key = errorKey;
         node->name = error;
         node->context = context;
-        node->failing = true;
+        node->text.failing = true;
         beginInsertRows(indexOf(contextNode), 0, 0);
         node->parent = contextNode;
         Node *raw = node.get();
@@ -597,11 +534,11 @@ void ClusterTreeModel::setContextError(ContextEntry *context, const QString &err
         endInsertRows();
         registerSubtree(raw);
     }
-    const QString status = error.isEmpty() ? (context->loaded ? tr("Connected") : tr("Loading…")) : tr("Unreachable");
     const bool failing = !error.isEmpty();
-    if (contextNode->status != status || contextNode->failing != failing) {
-        contextNode->status = status;
-        contextNode->failing = failing;
+    const QString status = ClusterTreeText::contextStatus(context->loaded, failing);
+    if (contextNode->text.status != status || contextNode->text.failing != failing) {
+        contextNode->text.status = status;
+        contextNode->text.failing = failing;
         Q_EMIT dataChanged(indexOf(contextNode, NameColumn), indexOf(contextNode, StatusColumn),
             { Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, FailingRole });
     }
@@ -711,23 +648,23 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return node->name;
         case StatusColumn:
-            return node->status;
+            return node->text.status;
         case ReadyColumn:
-            return node->ready;
+            return node->text.ready;
         case RestartsColumn:
-            return node->restarts < 0 ? QVariant() : QVariant(node->restarts);
+            return node->text.restarts < 0 ? QVariant() : QVariant(node->text.restarts);
         case AgeColumn:
-            return age(node->created);
+            return ClusterTreeText::age(node->created);
         }
         return {};
     case Qt::ToolTipRole:
         if (node->kind == Kind::Error || (node->kind == Kind::Context && !node->context->error.isEmpty()))
             return node->context->error;
-        if (!node->detail.isEmpty())
-            return node->detail;
+        if (!node->text.detail.isEmpty())
+            return node->text.detail;
         return QStringLiteral("%1 %2").arg(kindName(node->kind), node->name);
     case Qt::ForegroundRole:
-        if (node->failing && (index.column() == StatusColumn || node->kind == Kind::Error))
+        if (node->text.failing && (index.column() == StatusColumn || node->kind == Kind::Error))
             return QBrush(QColor(0xda, 0x44, 0x53));
         return {};
     case Qt::TextAlignmentRole:
@@ -743,7 +680,7 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
     case ObjectNameRole:
         return node->kind == Kind::Error ? QString() : node->name;
     case FailingRole:
-        return node->failing;
+        return node->text.failing;
     }
     return {};
 }

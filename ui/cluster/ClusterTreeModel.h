@@ -2,7 +2,6 @@
 #pragma once
 
 #include "kube/KubeClient.h"
-#include "kube/KubeObjectStatus.h"
 
 #include <QAbstractItemModel>
 #include <QDateTime>
@@ -97,8 +96,6 @@ private:
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     static QString nodeKey(const QString &context, Kind kind, const QString &informerKey);
-    static QString rolloutName(DeploymentStatus::Rollout rollout);
-    static QString podReasonName(const QString &reason);
     ContextEntry *contextEntry(const QString &name) const;
 
     // One object the feed took off its queue (row -1: gone), then all of them applied at once.

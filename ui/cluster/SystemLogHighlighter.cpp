@@ -4,7 +4,9 @@
 #include "widgets/ColorScheme.h"
 
 #include <QColor>
+#include <QGuiApplication>
 #include <QList>
+#include <QPalette>
 
 namespace Shipyard {
 
@@ -16,19 +18,39 @@ QColor SystemLogHighlighter::colorOf(const QString &pod, bool dark)
     return QColor::fromHsl(hue, dark ? 170 : 200, dark ? 170 : 90);
 }
 
+void SystemLogHighlighter::setTimesShown(bool shown)
+{
+    if (shown == m_times)
+        return;
+    m_times = shown;
+    rehighlight();
+}
+
 void SystemLogHighlighter::highlightBlock(const QString &text)
 {
     LogHighlighter::highlightBlock(text);
-    if (!text.startsWith(QLatin1Char('[')))
+    // "HH:mm:ss.zzz ": LogLine::localTimeOfDay() and a space.
+    constexpr qsizetype timeLength = 13;
+    qsizetype start = 0;
+    if (m_times && text.size() > timeLength && text.at(2) == QLatin1Char(':') && text.at(8) == QLatin1Char('.') &&
+        text.at(timeLength - 1) == QLatin1Char(' ')) {
+        // Dimmed: read when wanted, not competing with the pods' colors. Set
+        // over what LogHighlighter found, as the filter never matches the time.
+        QTextCharFormat time;
+        time.setForeground(QGuiApplication::palette().color(QPalette::PlaceholderText));
+        setFormat(0, int(timeLength - 1), time);
+        start = timeLength;
+    }
+    if (text.size() <= start || text.at(start) != QLatin1Char('['))
         return;
-    const qsizetype close = text.indexOf(QLatin1Char(']'));
-    const qsizetype slash = text.indexOf(QLatin1Char('/'));
+    const qsizetype close = text.indexOf(QLatin1Char(']'), start);
+    const qsizetype slash = text.indexOf(QLatin1Char('/'), start);
     if (close < 0 || slash < 0 || slash > close)
         return;
     QTextCharFormat prefix;
-    prefix.setForeground(colorOf(text.mid(1, slash - 1), ColorScheme::isDark()));
+    prefix.setForeground(colorOf(text.mid(start + 1, slash - start - 1), ColorScheme::isDark()));
     prefix.setFontWeight(QFont::DemiBold);
-    setFormat(0, int(close + 1), prefix);
+    setFormat(int(start), int(close + 1 - start), prefix);
 }
 
 } // namespace Shipyard

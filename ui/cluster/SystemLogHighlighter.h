@@ -8,7 +8,8 @@
 namespace Shipyard {
 
 // A system's log: each line's "[pod/container]" prefix in its pod's color
-// (the same pod, the same color), the rest as LogHighlighter colors a pod's log.
+// (the same pod, the same color), the time before it, when shown, dimmed;
+// the rest as LogHighlighter colors a pod's log.
 class SystemLogHighlighter : public LogHighlighter
 {
     Q_OBJECT
@@ -18,8 +19,14 @@ public:
     // The color of POD: one of a few distinct hues, stable for a name.
     static QColor colorOf(const QString &pod, bool dark);
 
+    // Lines start with their time ("14:03:07.123 [pod/container] …").
+    void setTimesShown(bool shown);
+
 protected:
     void highlightBlock(const QString &text) override;
+
+private:
+    bool m_times = false;
 };
 
 } // namespace Shipyard

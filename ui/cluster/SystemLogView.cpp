@@ -15,6 +15,7 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QToolButton>
@@ -23,6 +24,12 @@
 #include <algorithm>
 
 namespace Shipyard {
+
+namespace {
+
+const QString timesSetting = QStringLiteral("systemLog/times");
+
+} // namespace
 
 SystemLogView::SystemLogView(QWidget *parent) : QWidget(parent)
 {
@@ -43,6 +50,10 @@ SystemLogView::SystemLogView(QWidget *parent) : QWidget(parent)
     m_regex = new QCheckBox(tr("Regex"));
     m_regex->setToolTip(tr("Read the filter as a regular expression"));
     bar->addWidget(m_regex);
+    m_times = new QCheckBox(tr("Times"));
+    m_times->setToolTip(tr("Lead each line with its time (local, to the millisecond)"));
+    m_times->setChecked(QSettings().value(timesSetting, true).toBool());
+    bar->addWidget(m_times);
     m_follow = new QToolButton;
     m_follow->setText(tr("Follow"));
     m_follow->setCheckable(true);
@@ -62,10 +73,18 @@ SystemLogView::SystemLogView(QWidget *parent) : QWidget(parent)
     m_text->setPlaceholderText(tr("Select a deployment to follow the log of all its pods."));
     layout->addWidget(m_text, 1);
     m_highlighter = new SystemLogHighlighter(m_text->document());
+    m_highlighter->setTimesShown(m_times->isChecked());
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, &SystemLogView::applyFilter);
     connect(m_regex, &QCheckBox::toggled, this, &SystemLogView::applyFilter);
     connect(m_podBox, &QComboBox::currentIndexChanged, this, &SystemLogView::applyFilter);
+    connect(m_times, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(timesSetting, on);
+        // Emptied first: the highlighter would otherwise color every old line once more.
+        m_text->clear();
+        m_highlighter->setTimesShown(on);
+        rebuild();
+    });
     connect(m_follow, &QToolButton::toggled, this, [this](bool on) {
         if (on)
             rebuild(); // what came while paused
@@ -139,7 +158,7 @@ void SystemLogView::appendLines(const QList<LogLine> &lines)
         QStringList shown;
         for (const LogLine &line : lines)
             if (m_filter.matches(line))
-                shown.append(line.prefixed());
+                shown.append(shownText(line));
         if (!shown.isEmpty()) {
             QScrollBar *scroll = m_text->verticalScrollBar();
             const bool atEnd = scroll->value() >= scroll->maximum() - 2;
@@ -148,7 +167,7 @@ void SystemLogView::appendLines(const QList<LogLine> &lines)
             m_text->appendPlainText(shown.join(QLatin1Char('\n')));
             if (atEnd) {
                 // The cursor at the start of the last line, not its end: the
-                // view would scroll across to it and hide the pods' names.
+                // view would scroll across to it and hide the times and pods' names.
                 m_text->setTextCursor(QTextCursor(m_text->document()->lastBlock()));
                 scroll->setValue(scroll->maximum());
             }
@@ -167,13 +186,22 @@ void SystemLogView::rebuild()
     QStringList shown;
     for (int i = 0; i < m_stream->lineCount(); ++i)
         if (m_filter.matches(m_stream->line(i)))
-            shown.append(m_stream->line(i).prefixed());
+            shown.append(shownText(m_stream->line(i)));
     if (!shown.isEmpty())
         m_text->setPlainText(shown.join(QLatin1Char('\n')));
     m_text->setTextCursor(QTextCursor(m_text->document()->lastBlock()));
     m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
     m_text->horizontalScrollBar()->setValue(0);
     Q_EMIT linesShown();
+}
+
+QString SystemLogView::shownText(const LogLine &line) const
+{
+    // The time leads, as `shipyardctl logs --timestamps` prints it, but local
+    // and without the date: the filter never looks at it, nor at the pod's name.
+    if (m_times->isChecked())
+        return line.localTimeOfDay() + QLatin1Char(' ') + line.prefixed();
+    return line.prefixed();
 }
 
 void SystemLogView::applyFilter()
@@ -248,6 +276,16 @@ void SystemLogView::setFollowing(bool follow)
 bool SystemLogView::isFollowing() const
 {
     return m_follow->isChecked();
+}
+
+void SystemLogView::setShowingTimes(bool show)
+{
+    m_times->setChecked(show);
+}
+
+bool SystemLogView::isShowingTimes() const
+{
+    return m_times->isChecked();
 }
 
 int SystemLogView::shownLineCount() const

@@ -22,9 +22,11 @@ class SystemLogHighlighter;
 class SystemLogStream;
 
 // The log of a whole system: every pod of a Deployment, each container,
-// merged by time and followed (SystemLogStream), each line led by its pod
-// and container in the pod's color. A filter (text or regular expression,
-// case-insensitive) and a pod box choose what is shown; Follow off pauses
+// merged by time and followed (SystemLogStream), each line led by its time
+// (local, to the millisecond, dimmed; Times off hides it, remembered) and
+// its pod and container in the pod's color. A filter (text or regular
+// expression, case-insensitive, on the line's own text as `shipyardctl logs
+// --grep` matches it) and a pod box choose what is shown; Follow off pauses
 // the view (lines are still collected, within the stream's bound) and
 // keeps it where the user reads. The status says how many lines are kept
 // and how many fell off.
@@ -49,6 +51,9 @@ public:
     void setPodFilter(const QString &pod); // empty: all pods
     void setFollowing(bool follow);
     bool isFollowing() const;
+    // Each line led by its time; remembered for the next view.
+    void setShowingTimes(bool show);
+    bool isShowingTimes() const;
 
     // What is shown, one line per block.
     int shownLineCount() const;
@@ -66,6 +71,7 @@ private:
     void updatePods();
     void updateStatus();
     void applyFilter();
+    QString shownText(const LogLine &line) const;
 
     std::unique_ptr<SystemLogStream> m_stream;
     QString m_deployment;
@@ -75,6 +81,7 @@ private:
     QComboBox *m_podBox = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QCheckBox *m_regex = nullptr;
+    QCheckBox *m_times = nullptr;
     QToolButton *m_follow = nullptr;
     QLabel *m_status = nullptr;
     QPlainTextEdit *m_text = nullptr;

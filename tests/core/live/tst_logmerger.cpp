@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The pieces of a system's log that need no cluster: the kubelet's
-// timestamps read, lines of several streams put in time order within the
+// timestamps read and shown in local time, lines of several streams put in time order within the
 // reorder window (late ones still given out), and the filter.
 #include "live/LogFilter.h"
 #include "live/LogLine.h"
@@ -72,6 +72,37 @@ private Q_SLOTS:
         QCOMPARE(LogLine::toDateTime(*time).toString(Qt::ISODateWithMs), expected);
         QCOMPARE(*time % 1000000000, nanoseconds);
         QCOMPARE(rest.toByteArray(), text);
+    }
+
+    void localTimeOfDay()
+    {
+        // Berlin's rules as a POSIX TZ (no time zone data needed): CET, CEST
+        // from the last Sunday of March 01:00 UTC to the last of October.
+        const QByteArray before = qgetenv("TZ");
+        const bool wasSet = qEnvironmentVariableIsSet("TZ");
+        qputenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3");
+        const auto at = [](const char *iso) {
+            LogLine line;
+            line.time = *LogLine::parseTimestamp(QByteArrayView(iso));
+            return line.localTimeOfDay();
+        };
+        QCOMPARE(at("2025-06-02T09:14:03.137Z"), QStringLiteral("11:14:03.137"));
+        QCOMPARE(at("2025-03-30T00:59:59.999Z"), QStringLiteral("01:59:59.999"));
+        QCOMPARE(at("2025-03-30T01:00:00.000Z"), QStringLiteral("03:00:00.000"));
+        QCOMPARE(at("2025-10-26T00:59:59.999Z"), QStringLiteral("02:59:59.999"));
+        QCOMPARE(at("2025-10-26T01:00:00.000Z"), QStringLiteral("02:00:00.000"));
+        QCOMPARE(at("1969-12-31T23:59:59.999Z"), QStringLiteral("00:59:59.999"));
+        QCOMPARE(at("2025-06-02T22:00:00.005Z"), QStringLiteral("00:00:00.005"));
+        // As QDateTime says, line after line across a year and both changes.
+        LogLine line;
+        for (qint64 msecs = 1735689600000; msecs < 1767225600000; msecs += 7777777) {
+            line.time = msecs * ms;
+            QCOMPARE(line.localTimeOfDay(), line.dateTime().toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")));
+        }
+        if (wasSet)
+            qputenv("TZ", before);
+        else
+            qunsetenv("TZ");
     }
 
     void ordersWithinTheWindow()

@@ -129,7 +129,8 @@ private Q_SLOTS:
         QVERIFY(LocalCluster::kubectl(context,
             { QStringLiteral("-n"), m_ns, QStringLiteral("scale"), QStringLiteral("deployment/api"),
                 QStringLiteral("--replicas=4") }));
-        QTRY_COMPARE_WITH_TIMEOUT(stream.lineCount(), 4 * 14, 120000);
+        QVERIFY(LocalCluster::waitReadyPods(context, m_ns, QStringLiteral("api"), 4));
+        QTRY_COMPARE_WITH_TIMEOUT(stream.lineCount(), 4 * 14, 30000);
         QCOMPARE(stream.pods().size(), 4);
         QCOMPARE(linesByPod(stream).size(), 4);
 
@@ -148,7 +149,8 @@ private Q_SLOTS:
         QVERIFY(LocalCluster::kubectl(context,
             { QStringLiteral("-n"), m_ns, QStringLiteral("delete"), QStringLiteral("pod"), deleted,
                 QStringLiteral("--wait=false") }));
-        QTRY_VERIFY_WITH_TIMEOUT(!stream.pods().contains(deleted) && stream.lineCount() == 5 * 14, 120000);
+        QVERIFY(LocalCluster::waitReadyPods(context, m_ns, QStringLiteral("api"), 4, { deleted }));
+        QTRY_VERIFY_WITH_TIMEOUT(!stream.pods().contains(deleted) && stream.lineCount() == 5 * 14, 30000);
         QTest::qWait(1000);
         QCOMPARE(stream.lineCount(), 5 * 14);
         const QHash<QString, QStringList> after = linesByPod(stream);

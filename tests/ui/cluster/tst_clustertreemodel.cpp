@@ -4,6 +4,7 @@
 // deleted pod loses its row, and a context pointing nowhere shows its own
 // error row while the good one loads.
 #include "cluster/ClusterTreeModel.h"
+#include "cluster/ClusterTreeText.h"
 
 #include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
@@ -11,10 +12,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include "LocalCluster.h"
 
@@ -40,6 +44,31 @@ private Q_SLOTS:
     }
 
     // Showrooms: every namespace is watched, only those matching the pattern are shown.
+    void rowText()
+    {
+        // kubectl's AGE: seconds up to two minutes, minutes up to two hours, hours up to two days.
+        const QDateTime now(QDate(2025, 6, 2), QTime(12, 0), QTimeZone::UTC);
+        QCOMPARE(ClusterTreeText::age({}, now), QString());
+        QCOMPARE(ClusterTreeText::age(now.addSecs(30), now), QStringLiteral("0s")); // a clock ahead
+        QCOMPARE(ClusterTreeText::age(now.addSecs(-119), now), QStringLiteral("119s"));
+        QCOMPARE(ClusterTreeText::age(now.addSecs(-120), now), QStringLiteral("2m"));
+        QCOMPARE(ClusterTreeText::age(now.addSecs(-2 * 3600 + 1), now), QStringLiteral("119m"));
+        QCOMPARE(ClusterTreeText::age(now.addSecs(-2 * 3600), now), QStringLiteral("2h"));
+        QCOMPARE(ClusterTreeText::age(now.addDays(-2), now), QStringLiteral("2d"));
+        QCOMPARE(ClusterTreeText::contextStatus(false, false), QStringLiteral("Loading…"));
+        QCOMPARE(ClusterTreeText::contextStatus(true, false), QStringLiteral("Connected"));
+        QCOMPARE(ClusterTreeText::contextStatus(true, true), QStringLiteral("Unreachable"));
+        QCOMPARE(ClusterTreeText::watchError(QStringLiteral("pods"), {}, QStringLiteral("403")),
+            QStringLiteral("pods in every namespace: 403"));
+        // A pod kubectl calls Pending; no restarts of a deployment.
+        const ClusterTreeText pending = ClusterTreeText::pod(QJsonDocument::fromJson(R"({"metadata":{"name":"p"},
+            "spec":{"containers":[{"name":"app"}]},"status":{"phase":"Pending"}})")
+                .object());
+        QCOMPARE(pending.status, QStringLiteral("Pending"));
+        QCOMPARE(pending.ready, QStringLiteral("0/1"));
+        QCOMPARE(ClusterTreeText::deployment({}).restarts, -1);
+    }
+
     void namespacePattern()
     {
         const QString showroom = m_ns + QStringLiteral("-shop-7");

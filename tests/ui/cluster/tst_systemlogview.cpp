@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The System log tab against the local control plane: a deployment's pods
-// merged, each line led by "[pod/container]", reached from the Cluster
-// view's deployment; the filter (text, regular expression, pod), pause and
-// follow, and the status with its counts. kwok serves
-// resources/kwok/logs/backend.log (14 lines) to a "backend" container.
+// merged, each line led by its local time and "[pod/container]", reached
+// from the Cluster view's deployment; the times shown, dimmed, hidden and
+// remembered; the filter (text, regular expression, pod; never the time),
+// pause and follow, and the status with its counts. kwok serves
+// resources/kwok/logs/backend.log (14 lines, the first at
+// 2025-06-02T09:14:03.137Z) to a "backend" container.
 #include "cluster/ClusterTreeModel.h"
 #include "cluster/ClusterView.h"
 #include "cluster/SystemLogView.h"
@@ -13,8 +15,16 @@
 #include "kube/Kubeconfig.h"
 #include "live/SystemLogStream.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 
 #include "LocalCluster.h"
 
@@ -24,6 +34,10 @@ using Kind = ClusterTreeModel::Kind;
 namespace {
 
 const QString context = QStringLiteral("local");
+// The backend log's first line, 09:14:03.137 UTC, in the test's time zone
+// (TZ below: UTC+5:30, a POSIX rule that needs no time zone data).
+const QString firstTime = QStringLiteral("14:44:03.137");
+const QRegularExpression timed(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d \\[api-[^/]+/backend\\] "));
 
 KubeClient clientFor(const QString &name)
 {
@@ -39,6 +53,12 @@ class tst_SystemLogView : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // Never touch the user's settings (the Times box is remembered).
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ShipyardTest"));
+        QSettings().remove(QStringLiteral("systemLog"));
+        // Local time, not UTC: half an hour apart from any whole-hour zone.
+        qputenv("TZ", "IST-5:30");
         m_ns = QStringLiteral("syslog-view-%1").arg(QCoreApplication::applicationPid());
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("create"), QStringLiteral("namespace"), m_ns }));
         QVERIFY(LocalCluster::kubectl(context, { QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-") },
@@ -74,10 +94,11 @@ private Q_SLOTS:
         log.setDeployment(clientFor(context), m_ns, QStringLiteral("api"));
         QTRY_COMPARE_WITH_TIMEOUT(log.shownLineCount(), 3 * 14, 30000);
         QTRY_COMPARE(log.podChoices().size(), 3);
+        QVERIFY(log.isShowingTimes());
         const QStringList lines = log.text().split(QLatin1Char('\n'));
         for (const QString &line : lines)
-            QVERIFY2(line.startsWith(QLatin1String("[api-")) && line.contains(QLatin1String("/backend] ")),
-                qPrintable(line));
+            QVERIFY2(timed.match(line).hasMatch(), qPrintable(line));
+        QVERIFY2(lines.first().startsWith(firstTime + QLatin1String(" [api-")), qPrintable(lines.first()));
         // Merged by time: the three pods' first lines come first.
         for (int i = 0; i < 3; ++i)
             QVERIFY2(lines[i].contains(QLatin1String("starting backend")), qPrintable(lines[i]));
@@ -89,12 +110,17 @@ private Q_SLOTS:
         log.setFilterText(QStringLiteral("database"));
         QCOMPARE(log.shownLineCount(), 3);
         QVERIFY2(log.statusText().contains(QStringLiteral("3 shown")), qPrintable(log.statusText()));
+        // As `shipyardctl logs --grep`: the line's text, never its time or pod.
+        log.setFilterText(firstTime);
+        QCOMPARE(log.shownLineCount(), 0);
+        log.setFilterText(QStringLiteral("api-"));
+        QCOMPARE(log.shownLineCount(), 0);
         log.setFilterText(QStringLiteral("\"status\":(404|201)"), true);
         QCOMPARE(log.shownLineCount(), 6);
         const QString pod = log.podChoices().first();
         log.setPodFilter(pod);
         QCOMPARE(log.shownLineCount(), 2);
-        QVERIFY(log.text().startsWith(QLatin1Char('[') + pod + QLatin1Char('/')));
+        QVERIFY(log.text().section(QLatin1Char(' '), 1).startsWith(QLatin1Char('[') + pod + QLatin1Char('/')));
         log.setFilterText(QStringLiteral("(unclosed"), true);
         QCOMPARE(log.shownLineCount(), 0);
         QVERIFY2(log.statusText().contains(QStringLiteral("not a regular expression")), qPrintable(log.statusText()));
@@ -107,12 +133,57 @@ private Q_SLOTS:
         QVERIFY(LocalCluster::kubectl(context,
             { QStringLiteral("-n"), m_ns, QStringLiteral("scale"), QStringLiteral("deployment/api"),
                 QStringLiteral("--replicas=4") }));
-        QTRY_COMPARE_WITH_TIMEOUT(log.stream()->lineCount(), 4 * 14, 120000);
+        QVERIFY(LocalCluster::waitReadyPods(context, m_ns, QStringLiteral("api"), 4));
+        QTRY_COMPARE_WITH_TIMEOUT(log.stream()->lineCount(), 4 * 14, 30000);
         QCOMPARE(log.shownLineCount(), 3 * 14);
         QVERIFY2(log.statusText().contains(QStringLiteral("paused")), qPrintable(log.statusText()));
         log.setFollowing(true);
         QCOMPARE(log.shownLineCount(), 4 * 14);
         QTRY_COMPARE(log.podChoices().size(), 4);
+    }
+
+    void timesShownAndHidden()
+    {
+        SystemLogView log;
+        log.resize(1000, 600);
+        log.setDeployment(clientFor(context), m_ns, QStringLiteral("api"));
+        QTRY_COMPARE_WITH_TIMEOUT(log.shownLineCount(), 4 * 14, 30000);
+        QVERIFY(log.isShowingTimes());
+        QVERIFY2(log.text().startsWith(firstTime + QLatin1Char(' ')), qPrintable(log.text().left(80)));
+
+        // The time dimmed, the pod's tag after it in the pod's color.
+        auto *edit = log.findChild<QPlainTextEdit *>();
+        QVERIFY(edit);
+        const auto formatAt = [edit](int position) {
+            const QTextBlock block = edit->document()->firstBlock();
+            for (const QTextLayout::FormatRange &range : block.layout()->formats())
+                if (position >= range.start && position < range.start + range.length)
+                    return range.format;
+            return QTextCharFormat();
+        };
+        QTRY_COMPARE(formatAt(0).foreground().color(), QGuiApplication::palette().color(QPalette::PlaceholderText));
+        QCOMPARE(formatAt(11).foreground().color(), QGuiApplication::palette().color(QPalette::PlaceholderText));
+        QCOMPARE(formatAt(13).fontWeight(), int(QFont::DemiBold));
+        QVERIFY(formatAt(13).foreground().color() != QGuiApplication::palette().color(QPalette::PlaceholderText));
+
+        // Hidden: every line as before, led by its pod; remembered for the next view.
+        log.setShowingTimes(false);
+        QCOMPARE(log.shownLineCount(), 4 * 14);
+        const QStringList lines = log.text().split(QLatin1Char('\n'));
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(QLatin1String("[api-")) && line.contains(QLatin1String("/backend] ")),
+                qPrintable(line));
+        QCOMPARE(formatAt(0).fontWeight(), int(QFont::DemiBold));
+        QVERIFY(formatAt(0).foreground().color() != QGuiApplication::palette().color(QPalette::PlaceholderText));
+        {
+            SystemLogView next;
+            QVERIFY(!next.isShowingTimes());
+        }
+        log.setShowingTimes(true);
+        QVERIFY(log.text().startsWith(firstTime + QLatin1Char(' ')));
+        QCOMPARE(log.shownLineCount(), 4 * 14);
+        SystemLogView next;
+        QVERIFY(next.isShowingTimes());
     }
 
     void boundedLikeItsStream()
