@@ -5,6 +5,7 @@
 #include "shell/MainWindow.h"
 #include "shell/RecentEcosystems.h"
 #include "shell/WindowScreenshot.h"
+#include "support/TranslationLoader.h"
 #include "widgets/ColorScheme.h"
 
 #include <QApplication>
@@ -12,7 +13,6 @@
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QIcon>
-#include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -69,7 +69,7 @@ int main(int argc, char *argv[])
     }
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("shipyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (Shipyard::loadTranslation(translator))
         QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

@@ -2,9 +2,10 @@
 #include "CtlCommand.h"
 #include "Output.h"
 
+#include "support/TranslationLoader.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
-#include <QLocale>
 #include <QTranslator>
 
 #include <algorithm>
@@ -42,7 +43,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SHIPYARD_VERSION));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("shipyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (Shipyard::loadTranslation(translator))
         QCoreApplication::installTranslator(&translator);
 
     QStringList arguments = QCoreApplication::arguments();

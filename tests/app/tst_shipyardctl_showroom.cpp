@@ -2,6 +2,7 @@
 // `shipyardctl showroom` against the local control plane, with real git
 // repositories and a file tracker: up, list, sweep --dry-run, down, and the
 // exit codes scripts rely on.
+#include "TestWorldRequirement.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -68,7 +69,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFile::exists(LocalCluster::kubeconfigPath()))
-            QSKIP("the local cluster is not up (packaging/localcluster/cluster up)");
+            SHIPYARD_TEST_WORLD_MISSING("the local cluster is not up (packaging/localcluster/cluster up)");
         QVERIFY(m_dir.isValid());
         m_world.emplace(m_dir.path());
     }

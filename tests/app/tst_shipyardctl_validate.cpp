@@ -157,6 +157,40 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("1 warning")));
     }
 
+    // Under the C locale (a server, a container) and in a language without a
+    // translation, plurals read as English, not "1 warning(s)".
+    void pluralsReadAsEnglishWithoutATranslation_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("C") << QStringLiteral("C") << QString();
+        QTest::newRow("French") << QStringLiteral("fr_FR.UTF-8") << QStringLiteral("fr");
+    }
+
+    void pluralsReadAsEnglishWithoutATranslation()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("warn.yaml"),
+            "name: Shop\ncolour: blue\nsystems:\n"
+            "  - {name: a, template: worker, repository: r, image: i, manifests: [m]}\n"
+            "environments:\n  - {name: l, kind: local, context: c, namespace: n}\n");
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("LANGUAGE"));
+        if (!language.isEmpty())
+            env.insert(QStringLiteral("LANGUAGE"), language);
+        env.insert(QStringLiteral("LC_ALL"), locale);
+        env.insert(QStringLiteral("LANG"), locale);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"), { QStringLiteral("validate"), path });
+        QVERIFY(process.waitForFinished(60000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(out.contains(QStringLiteral(", 1 warning\n")), qPrintable(out));
+    }
+
     // Approvals read from commit trailers guard production: valid, with a
     // warning at the line that chose them.
     void selfAssertedReviewsWarn()

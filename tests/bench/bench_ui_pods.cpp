@@ -83,17 +83,6 @@ double msSinceProcessStart()
     return (now - start) * 1000.0;
 }
 
-QString kubectlOutput(const QString &context, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral("kubectl"),
-        QStringList {
-            QStringLiteral("--kubeconfig"), LocalCluster::kubeconfigPath(), QStringLiteral("--context"), context } +
-            arguments);
-    process.waitForFinished(120000);
-    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-}
-
 // Forgets the peak so far (VmHWM), so that the load's own peak is measured.
 void resetPeakRss()
 {
@@ -354,12 +343,13 @@ int main(int argc, char *argv[])
         out() << pods << " pods created in " << creating.elapsed() / 1000 << " s" << Qt::endl;
     }
     const auto allReady = [&] {
+        const KubeResponse deployments =
+            client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(ns)).result();
+        if (!deployments.ok())
+            return false;
         int ready = 0;
-        const QString answer = kubectlOutput(context,
-            { QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-n"), ns, QStringLiteral("-o"),
-                QStringLiteral("jsonpath={.items[*].status.readyReplicas}") });
-        for (const QString &count : answer.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            ready += count.toInt();
+        for (const QJsonValue &deployment : deployments.json()[QLatin1String("items")].toArray())
+            ready += deployment[QLatin1String("status")][QLatin1String("readyReplicas")].toInt();
         if (ready < managed)
             return false;
         // kwok makes a pod Running and Ready at once: is any pod of its own not running yet?

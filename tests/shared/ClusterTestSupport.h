@@ -4,6 +4,7 @@
 #pragma once
 
 #include "LocalCluster.h"
+#include "TestWorldRequirement.h"
 
 #include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
@@ -76,7 +77,7 @@ inline QByteArray kubectl(
 #define SHIPYARD_REQUIRE_CLUSTER()                                                                                     \
     do {                                                                                                               \
         if (!QFile::exists(Shipyard::TestSupport::clusterKubeconfigPath()))                                            \
-            QSKIP("the local cluster is not up (packaging/localcluster/cluster up)");                                  \
+            SHIPYARD_TEST_WORLD_MISSING("the local cluster is not up (packaging/localcluster/cluster up)");            \
         if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())                                       \
-            QSKIP("kubectl is needed; run inside packaging/dev/shipyard-dev exec");                                    \
+            SHIPYARD_TEST_WORLD_MISSING("kubectl is needed; run inside packaging/dev/shipyard-dev exec");              \
     } while (false)

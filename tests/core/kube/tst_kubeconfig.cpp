@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Kubeconfig loading compared with kubectl itself: every row writes files,
 // then asks `kubectl config view --flatten` and Shipyard the same question.
+#include "TestWorldRequirement.h"
 #include "kube/ClusterAccess.h"
 #include "kube/Kubeconfig.h"
 
@@ -73,7 +74,7 @@ private Q_SLOTS:
     {
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (m_kubectl.isEmpty())
-            QSKIP("kubectl is not installed; run inside packaging/dev/shipyard-dev exec");
+            SHIPYARD_TEST_WORLD_MISSING("kubectl is not installed; run inside packaging/dev/shipyard-dev exec");
         m_shipyardctl = QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl");
     }
 

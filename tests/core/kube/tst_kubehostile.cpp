@@ -12,6 +12,7 @@
 // like any cluster. The client's ReadLimits are made small (8 MiB answers, a
 // second of silence) so that every limit is reached in a moment; the limits
 // themselves are the production ones' logic, only their values differ.
+#include "TestWorldRequirement.h"
 #include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeInformer.h"
@@ -96,7 +97,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-            QSKIP("python3 is needed for the hostile server");
+            SHIPYARD_TEST_WORLD_MISSING("python3 is needed for the hostile server");
         QVERIFY(m_dir.isValid());
         m_server.setProgram(QStringLiteral("python3"));
         m_server.setArguments({ QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/kube/hostile-server.py") });

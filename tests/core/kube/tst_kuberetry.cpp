@@ -8,6 +8,7 @@
 // the right tool here (a real apiserver cannot be made to answer 503 twice on
 // cue): a small python3 http.server on 127.0.0.1, reached through a
 // handcrafted kubeconfig like any cluster.
+#include "TestWorldRequirement.h"
 #include "kube/ClusterAccess.h"
 #include "kube/KubeClient.h"
 #include "kube/Kubeconfig.h"
@@ -126,7 +127,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-            QSKIP("python3 is needed for the stub server");
+            SHIPYARD_TEST_WORLD_MISSING("python3 is needed for the stub server");
         QVERIFY(m_dir.isValid());
         QFile script(m_dir.filePath(QStringLiteral("server.py")));
         QVERIFY(script.open(QIODevice::WriteOnly));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "FakeTransport.h"
 #include "FixtureEnvironment.h"
+#include "TestWorldRequirement.h"
 
 #include "http/CurlTransport.h"
 #include "monitoring/AlertWatch.h"
@@ -145,7 +146,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, error);
         if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-            QSKIP("python3 is needed for the hostile server");
+            SHIPYARD_TEST_WORLD_MISSING("python3 is needed for the hostile server");
         QProcess server;
         server.setProgram(QStringLiteral("python3"));
         server.setArguments({ QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/kube/hostile-server.py") });

@@ -11,6 +11,7 @@
 #include "FixtureEnvironment.h"
 #include "LocalCluster.h"
 #include "RegistryTestWorld.h"
+#include "TestWorldRequirement.h"
 
 #include "audit/AuditJournal.h"
 #include "releases/ReleaseStore.h"
@@ -154,7 +155,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFile::exists(LocalCluster::kubeconfigPath()))
-            QSKIP("the local cluster is not up (packaging/localcluster/cluster up)");
+            SHIPYARD_TEST_WORLD_MISSING("the local cluster is not up (packaging/localcluster/cluster up)");
         QVERIFY(m_dir.isValid());
         m_suffix = QString::number(QRandomGenerator::global()->bounded(100000000), 36);
         m_stagingNs = QStringLiteral("prune-staging-") + m_suffix;
