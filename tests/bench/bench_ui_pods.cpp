@@ -343,12 +343,12 @@ int main(int argc, char *argv[])
         out() << pods << " pods created in " << creating.elapsed() / 1000 << " s" << Qt::endl;
     }
     const auto allReady = [&] {
-        const KubeResponse deployments =
+        const KubeResponse listed =
             client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(ns)).result();
-        if (!deployments.ok())
+        if (!listed.ok())
             return false;
         int ready = 0;
-        for (const QJsonValue &deployment : deployments.json()[QLatin1String("items")].toArray())
+        for (const QJsonValue &deployment : listed.json()[QLatin1String("items")].toArray())
             ready += deployment[QLatin1String("status")][QLatin1String("readyReplicas")].toInt();
         if (ready < managed)
             return false;
