@@ -441,20 +441,22 @@ int main(int argc, char *argv[])
         heartbeat.resume();
         auto left = std::make_shared<int>(int(names->size()));
         auto cursor = std::make_shared<int>(0);
-        // At most 32 patches in flight.
+        // At most 32 patches in flight. The pump holds itself weakly; the
+        // patches in flight keep it alive.
         auto pump = std::make_shared<std::function<void()>>();
-        *pump = [&, names, left, cursor, pump] {
+        *pump = [&, names, left, cursor, self = std::weak_ptr<std::function<void()>>(pump)] {
             if (*cursor >= names->size())
                 return;
+            const std::shared_ptr<std::function<void()>> again = self.lock();
             const QString name = names->at((*cursor)++);
             client
                 .patch(QStringLiteral("/api/v1/namespaces/%1/pods/%2").arg(ns, name),
                     R"({"metadata":{"annotations":{"bench":"1"}}})", "application/merge-patch+json")
-                .then(&app, [&, left, pump](const KubeResponse &) {
+                .then(&app, [&, left, again](const KubeResponse &) {
                     if (--*left == 0)
                         next();
                     else
-                        (*pump)();
+                        (*again)();
                 });
         };
         if (names->isEmpty())
