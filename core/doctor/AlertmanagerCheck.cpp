@@ -32,10 +32,21 @@ DoctorResult AlertmanagerCheck::run(const Context &context) const
         return ok(QStringLiteral("Alertmanager at %1 for %2: %3 active alert(s)")
                 .arg(address, m_environments.join(QStringLiteral(", ")))
                 .arg(answer.alerts.size()));
-    if (answer.error.contains(QLatin1String("credentials")))
+    switch (answer.errorKind) {
+    case AlertmanagerClient::Answer::ErrorKind::Credentials:
         return broken(answer.error,
             QStringLiteral("set the variables named beside the alertmanager at %1 to an account of it%2")
                 .arg(m_place, consequence));
+    case AlertmanagerClient::Answer::ErrorKind::Server:
+    case AlertmanagerClient::Answer::ErrorKind::Protocol:
+        // Something answered, but not as Alertmanager's API v2: starting
+        // it is not the cure, the address is.
+        return broken(answer.error,
+            QStringLiteral("correct the alertmanager at %1: it must name Alertmanager's API%2")
+                .arg(m_place, consequence));
+    default:
+        break;
+    }
     return broken(answer.error,
         QStringLiteral("start Alertmanager at %1, or correct the alertmanager at %2%3")
             .arg(address, m_place, consequence));

@@ -33,11 +33,15 @@ DoctorResult PrometheusCheck::run(const Context &context) const
     if (!result.isError())
         return ok(QStringLiteral("Prometheus at %1 answers queries").arg(address));
     const QString &why = result.errorText;
-    if (why.contains(QLatin1String("credentials")))
+    switch (result.errorKind) {
+    case PrometheusResult::ErrorKind::Credentials:
         return broken(why,
             QStringLiteral("set the variables named beside %1 to an account of Prometheus%2").arg(place, consequence));
-    if (result.errorKind == PrometheusResult::ErrorKind::Unreachable)
+    case PrometheusResult::ErrorKind::Unreachable:
         return broken(why, QStringLiteral("start Prometheus at %1, or correct %2%3").arg(address, place, consequence));
+    default:
+        break;
+    }
     return broken(why, QStringLiteral("correct %1: it must name Prometheus' HTTP API%2").arg(place, consequence));
 }
 

@@ -60,25 +60,17 @@ DoctorResult RegistryCheck::run(const Context &context) const
         return ok(QStringLiteral("registry API v2 at %1%2")
                 .arg(address, sentCredentials ? QStringLiteral(", signed in") : QString()));
     if (response.status == 401) {
+        // A registry behind token authentication answers /v2/ with a Bearer
+        // challenge whatever basic credentials came with the request: that
+        // is no refusal of them, only a read through the token service tells.
+        const QByteArray challenge = response.header("WWW-Authenticate").trimmed();
+        if (challenge.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0 && !m_sampleImage.isEmpty())
+            return readWithToken(address, context);
         if (sentCredentials)
             return broken(
                 QStringLiteral("%1 refused the credentials in %2 and %3 (HTTP 401)")
                     .arg(address, m_settings.usernameEnvironmentVariable, m_settings.passwordEnvironmentVariable),
-                QStringLiteral("set %1 and %2 to an account of the registry")
-                    .arg(m_settings.usernameEnvironmentVariable, m_settings.passwordEnvironmentVariable));
-        const QByteArray challenge = response.header("WWW-Authenticate");
-        if (challenge.startsWith("Bearer") && !m_sampleImage.isEmpty()) {
-            // Token authentication: a read as a delivery does it.
-            RegistryClient client(
-                m_settings, m_environment, std::make_shared<BoundedTransport>(context.timeoutMs(), context.cancelled));
-            client.setTimeout(context.timeoutMs());
-            RegistryError error;
-            if (client.tags(m_sampleImage, &error) || error.kind == RegistryError::Kind::NotFound)
-                return ok(QStringLiteral("registry API v2 at %1, token authentication").arg(address));
-            return broken(error.message,
-                QStringLiteral("name an account of the registry with usernameEnv and passwordEnv at %1")
-                    .arg(m_locations.place({ QStringLiteral("registry") })));
-        }
+                accountRemedy());
         return broken(QStringLiteral("%1 wants credentials (HTTP 401)").arg(address),
             QStringLiteral("name the variables holding them with usernameEnv and passwordEnv at %1")
                 .arg(m_locations.place({ QStringLiteral("registry") })));
@@ -88,6 +80,43 @@ DoctorResult RegistryCheck::run(const Context &context) const
             QStringLiteral("correct %1: it must name a Docker registry").arg(url));
     return broken(QStringLiteral("%1 answered GET /v2/ with HTTP %2").arg(address).arg(response.status),
         QStringLiteral("look at the registry's log at %1, or correct %2").arg(address, url));
+}
+
+DoctorResult RegistryCheck::readWithToken(const QString &address, const Context &context) const
+{
+    // Token authentication: a read as a delivery does it, the token fetched
+    // from the realm the challenge names.
+    RegistryClient client(
+        m_settings, m_environment, std::make_shared<BoundedTransport>(context.timeoutMs(), context.cancelled));
+    client.setTimeout(context.timeoutMs());
+    client.setCancelFlag(context.cancelled);
+    RegistryError error;
+    if (client.tags(m_sampleImage, &error) || error.kind == RegistryError::Kind::NotFound)
+        return ok(QStringLiteral("registry API v2 at %1, token authentication%2")
+                .arg(address, m_settings.hasCredentials() ? QStringLiteral(", signed in") : QString()));
+    switch (error.kind) {
+    case RegistryError::Kind::Unauthorized:
+    case RegistryError::Kind::Forbidden:
+        if (m_settings.hasCredentials())
+            return broken(error.message, accountRemedy());
+        return broken(error.message,
+            QStringLiteral("name an account of the registry with usernameEnv and passwordEnv at %1")
+                .arg(m_locations.place({ QStringLiteral("registry") })));
+    case RegistryError::Kind::Unreachable:
+        return broken(error.message,
+            QStringLiteral("make the token service the registry at %1 names reachable from here").arg(address));
+    default:
+        break;
+    }
+    return broken(error.message, QStringLiteral("look at the registry's log at %1").arg(address));
+}
+
+QString RegistryCheck::accountRemedy() const
+{
+    return QStringLiteral("set %1 and %2 to an account of the registry (%3, %4)")
+        .arg(m_settings.usernameEnvironmentVariable, m_settings.passwordEnvironmentVariable,
+            m_locations.setting(QStringLiteral("registry.usernameEnv")),
+            m_locations.setting(QStringLiteral("registry.passwordEnv")));
 }
 
 } // namespace Shipyard

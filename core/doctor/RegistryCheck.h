@@ -21,6 +21,10 @@ public:
     DoctorResult run(const Context &context) const override;
 
 private:
+    DoctorResult readWithToken(const QString &address, const Context &context) const;
+    // What to do when the registry or its token service refuses the account.
+    QString accountRemedy() const;
+
     RegistrySettings m_settings;
     QString m_sampleImage;
     QProcessEnvironment m_environment;

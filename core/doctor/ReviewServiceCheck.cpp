@@ -3,8 +3,10 @@
 
 #include "doctor/BoundedTransport.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace Shipyard {
 
@@ -88,6 +90,20 @@ DoctorResult ReviewServiceCheck::run(const Context &context) const
     if (response.failure != HttpResponse::Failure::None)
         return broken(QStringLiteral("%1: %2").arg(address, response.failureText),
             QStringLiteral("start %1 or make it reachable, or correct %2").arg(service, urlPlace));
+    // GitHub says a used-up rate limit with 403 (or 429) and
+    // x-ratelimit-remaining: 0, the others with 429: the token is good.
+    if (response.status == 429 || (response.status == 403 && response.header("x-ratelimit-remaining") == "0")) {
+        bool known = false;
+        const qint64 reset = response.header("x-ratelimit-reset").toLongLong(&known);
+        const QString until = known
+            ? QStringLiteral(" until %1")
+                  .arg(QDateTime::fromSecsSinceEpoch(reset, QTimeZone::UTC).toString(Qt::ISODate))
+            : QString();
+        return warning(QStringLiteral("%1 limits the requests of the token in %2 (HTTP %3)")
+                           .arg(service, variable)
+                           .arg(response.status),
+            QStringLiteral("wait%1, or give Shipyard a token of its own (%2)").arg(until, tokenPlace));
+    }
     if (response.status == 401 || response.status == 403)
         return broken(
             QStringLiteral("%1 refused the token in %2 (HTTP %3)").arg(service, variable).arg(response.status),

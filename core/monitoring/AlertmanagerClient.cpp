@@ -41,6 +41,7 @@ AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> 
     Answer answer;
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty() ||
         (m_baseUrl.scheme() != QLatin1String("http") && m_baseUrl.scheme() != QLatin1String("https"))) {
+        answer.errorKind = Answer::ErrorKind::Protocol;
         answer.error = Tr::tr("invalid Alertmanager URL: %1").arg(m_baseUrl.toString());
         return answer;
     }
@@ -53,6 +54,7 @@ AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> 
     while (base.endsWith('/'))
         base.chop(1);
     if (!m_authorization.error.isEmpty()) {
+        answer.errorKind = Answer::ErrorKind::Credentials;
         answer.error = Tr::tr("no credentials for Alertmanager: %1").arg(m_authorization.error);
         return answer;
     }
@@ -68,19 +70,23 @@ AlertmanagerClient::Answer AlertmanagerClient::alerts(const QList<AlertMatcher> 
     case HttpResponse::Failure::None:
         break;
     case HttpResponse::Failure::Cancelled:
+        answer.errorKind = Answer::ErrorKind::Cancelled;
         answer.error = Tr::tr("query to Alertmanager cancelled");
         return answer;
     case HttpResponse::Failure::TooLarge:
+        answer.errorKind = Answer::ErrorKind::Protocol;
         answer.error =
             Tr::tr("Alertmanager sent more than %1 MiB").arg(CurlTransport::maximumBodySize / ReadLimits::mebibyte);
         return answer;
     default:
+        answer.errorKind = Answer::ErrorKind::Unreachable;
         answer.error = Tr::tr("Alertmanager unreachable: %1 (%2)").arg(m_baseUrl.toString(), response.failureText);
         return answer;
     }
     if (const QString refused = ServiceAuthorization::refusal(
             QStringLiteral("Alertmanager"), response.status, !m_authorization.header.isEmpty());
         !refused.isEmpty()) {
+        answer.errorKind = Answer::ErrorKind::Credentials;
         answer.error = refused;
         return answer;
     }
@@ -122,6 +128,7 @@ AlertmanagerClient::Answer AlertmanagerClient::parse(int httpStatus, const QByte
     Answer answer;
     if (httpStatus < 200 || httpStatus >= 300) {
         // Alertmanager explains a bad request in a JSON string, proxies in a page of HTML.
+        answer.errorKind = Answer::ErrorKind::Server;
         answer.error = Tr::tr("Alertmanager answered HTTP %1: %2")
                            .arg(httpStatus)
                            .arg(QString::fromUtf8(body.left(300)).simplified());
@@ -129,6 +136,7 @@ AlertmanagerClient::Answer AlertmanagerClient::parse(int httpStatus, const QByte
     }
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isArray()) {
+        answer.errorKind = Answer::ErrorKind::Protocol;
         answer.error = Tr::tr("Alertmanager sent an answer that is not a list of alerts");
         return answer;
     }
@@ -137,6 +145,7 @@ AlertmanagerClient::Answer AlertmanagerClient::parse(int httpStatus, const QByte
         const QJsonValue labels = object.value(QLatin1String("labels"));
         if (!labels.isObject()) {
             answer.alerts.clear();
+            answer.errorKind = Answer::ErrorKind::Protocol;
             answer.error = Tr::tr("Alertmanager sent an alert without labels");
             return answer;
         }

@@ -23,7 +23,14 @@ class AlertmanagerClient
 public:
     struct Answer
     {
+        // As PrometheusResult's: Credentials when Alertmanager (or its
+        // proxy) refused Shipyard's or wants some, or the variables meant to
+        // hold them are not set; Server for an HTTP error, Protocol for an
+        // answer that is no list of alerts or a URL that is none.
+        enum class ErrorKind { None, Unreachable, Credentials, Server, Protocol, Cancelled };
+
         QList<FiringAlert> alerts;
+        ErrorKind errorKind = ErrorKind::None;
         QString error; // empty when Alertmanager answered
         bool isAnswer() const { return error.isEmpty(); }
     };

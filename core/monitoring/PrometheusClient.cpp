@@ -85,7 +85,7 @@ PrometheusResult PrometheusClient::post(const char *endpoint, const QByteArray &
         return result;
     }
     if (!m_authorization.error.isEmpty()) {
-        result.errorKind = PrometheusResult::ErrorKind::Unreachable;
+        result.errorKind = PrometheusResult::ErrorKind::Credentials;
         result.errorText = Tr::tr("no credentials for Prometheus: %1").arg(m_authorization.error);
         return result;
     }
@@ -117,7 +117,7 @@ PrometheusResult PrometheusClient::post(const char *endpoint, const QByteArray &
     if (const QString refused = ServiceAuthorization::refusal(
             QStringLiteral("Prometheus"), response.status, !m_authorization.header.isEmpty());
         !refused.isEmpty()) {
-        result.errorKind = PrometheusResult::ErrorKind::Server;
+        result.errorKind = PrometheusResult::ErrorKind::Credentials;
         result.errorText = refused;
         return result;
     }

@@ -12,7 +12,10 @@ namespace Shipyard {
 // The answer to one instant query of the Prometheus HTTP API.
 struct PrometheusResult
 {
-    enum class ErrorKind { None, Unreachable, BadQuery, Server, Protocol, Cancelled };
+    // Credentials: Prometheus (or its proxy) refused Shipyard's, or wants
+    // some, or the variables meant to hold them are not set; a fault of
+    // the configuration rather than an outage.
+    enum class ErrorKind { None, Unreachable, Credentials, BadQuery, Server, Protocol, Cancelled };
 
     struct Sample
     {

@@ -6,9 +6,15 @@
 // The servers the test breaks are its own: a docker-registry, a Prometheus
 // and an Alertmanager (behind basic auth, as tst_monitoringcredentials runs
 // them), killed and started again; bare repositories renamed and back. The
-// shared Redmine is only read, with a wrong key for the broken case. The
-// dead contexts are DeadContexts' closed port and silent server, which must
-// delay nothing else.
+// shared Redmine is only read, with a wrong key for the broken case; so is
+// the "registry" fixture's registry behind basic auth. A registry behind
+// token authentication is the test's own, with tests/core/registry's token
+// service. The dead contexts are DeadContexts' closed port and silent
+// server, which must delay nothing else.
+//
+// GitLab, GitHub, Gerrit and Jira cannot run here: each is a small local
+// HTTP server answering as the service's published REST API documents it.
+#include "../registry/RegistryTestWorld.h"
 #include "DeadContexts.h"
 #include "FixtureEnvironment.h"
 #include "GitTestHelpers.h"
@@ -26,6 +32,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +44,42 @@ namespace {
 // bcrypt of "watch-the-release" (cost 10), as in tst_monitoringcredentials.
 constexpr const char *passwordHash = "$2a$10$r1eMtM46D8MOsMpjkKH4Me2qUuxLX8pDgxMPV8kvCtWkBnhrV2FYG";
 constexpr std::chrono::milliseconds timeout { 2000 };
+
+// The answer of a service's stand-in to one request (its head and body).
+struct Reply
+{
+    Reply(int code, QByteArray content, QByteArray type = "application/json", QByteArray more = {})
+        : status(code), body(std::move(content)), contentType(std::move(type)), headers(std::move(more))
+    { }
+    int status;
+    QByteArray body;
+    QByteArray contentType;
+    QByteArray headers; // more header lines, each ending in CRLF
+};
+
+// A local HTTP server answering each request with what ANSWER makes of it,
+// one request a connection. For the services no server of the test world
+// runs: what ANSWER sends is shaped after the service's published API.
+std::unique_ptr<TestSupport::TcpTestServer> standIn(std::function<Reply(const QByteArray &request)> answer)
+{
+    return std::make_unique<TestSupport::TcpTestServer>([answer](QTcpSocket *socket) {
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, answer] {
+            const QByteArray request = socket->peek(socket->bytesAvailable());
+            if (!request.contains("\r\n\r\n"))
+                return;
+            socket->readAll();
+            const Reply reply = answer(request);
+            const QByteArray reason = reply.status == 200 ? "OK"
+                : reply.status == 401                     ? "Unauthorized"
+                : reply.status == 403                     ? "Forbidden"
+                                                          : "Error";
+            socket->write("HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reason + "\r\nContent-Type: " +
+                reply.contentType + "\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n" +
+                reply.headers + "Connection: close\r\n\r\n" + reply.body);
+            socket->disconnectFromHost();
+        });
+    });
+}
 
 } // namespace
 
@@ -56,6 +99,9 @@ private:
     int m_alertmanagerPort = 0;
     QString m_kubeconfig;
     QByteArray m_gating; // top-level `gating:` for the review service's case
+    QByteArray m_tracker; // instead of the Redmine tracker, in five lines
+    QByteArray m_registrySettings; // instead of the open registry's, below `registry:`
+    QMap<QString, QString> m_registryFixture;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
@@ -113,19 +159,19 @@ private:
     // The world's ecosystem; EXTRA is appended to its environments.
     Ecosystem ecosystem(const QByteArray &extraEnvironments = {})
     {
-        const QByteArray text = "name: Doctor\n"
-                                "tracker:\n"
-                                "  kind: redmine\n"
-                                "  url: " +
-            m_redmine.value(QStringLiteral("URL")).toUtf8() +
-            "\n"
-            "  tokenEnv: DOCTOR_REDMINE_KEY\n"
-            "  statuses: {awaitingDelivery: Rejected}\n"
-            "registry:\n"
-            "  url: http://127.0.0.1:" +
-            QByteArray::number(m_registryPort) +
-            "\n"
-            "  insecure: true\n"
+        QByteArray tracker = m_tracker;
+        if (tracker.isEmpty())
+            tracker = "tracker:\n"
+                      "  kind: redmine\n"
+                      "  url: " +
+                m_redmine.value(QStringLiteral("URL")).toUtf8() +
+                "\n"
+                "  tokenEnv: DOCTOR_REDMINE_KEY\n"
+                "  statuses: {awaitingDelivery: Rejected}\n";
+        QByteArray registry = m_registrySettings;
+        if (registry.isEmpty())
+            registry = "  url: http://127.0.0.1:" + QByteArray::number(m_registryPort) + "\n  insecure: true\n";
+        const QByteArray text = "name: Doctor\n" + tracker + "registry:\n" + registry +
             "rollback:\n"
             "  monitoring:\n"
             "    prometheus: http://127.0.0.1:" +
@@ -230,6 +276,8 @@ private Q_SLOTS:
         m_redmine = readFixtureEnvironment(QStringLiteral(REDMINE_STATE_FILE));
         QVERIFY(!m_redmine.value(QStringLiteral("API_KEY")).isEmpty());
         qputenv("DOCTOR_REDMINE_KEY", m_redmine.value(QStringLiteral("API_KEY")).toUtf8());
+        m_registryFixture = readFixtureEnvironment(QStringLiteral(REGISTRY_STATE_FILE));
+        QVERIFY(!m_registryFixture.value(QStringLiteral("REGISTRY_AUTH_ADDRESS")).isEmpty());
         qputenv("DOCTOR_MONITORING_USER", "shipyard");
         qputenv("DOCTOR_MONITORING_PASSWORD", "watch-the-release");
         qputenv("DOCTOR_CHAT_URL", "https://chat.example.org/hooks/doctor-secret-token");
@@ -339,6 +387,39 @@ private Q_SLOTS:
         verifyBroken(outcome, QStringLiteral("prometheus/query"), { QStringLiteral("set the variables") });
         verifyBroken(outcome, QStringLiteral("alertmanager/alerts"), { QStringLiteral("set the variables") });
         QVERIFY(outcome.results.value(QStringLiteral("prometheus/query")).detail.contains(QStringLiteral("refused")));
+        verifyOthersOk(outcome, { QStringLiteral("prometheus/query"), QStringLiteral("alertmanager/alerts") });
+    }
+
+    // Not set at all: a fault of the configuration as much as a wrong one.
+    void monitoringPasswordUnset()
+    {
+        qunsetenv("DOCTOR_MONITORING_PASSWORD");
+        const Outcome outcome = run(ecosystem());
+        qputenv("DOCTOR_MONITORING_PASSWORD", "watch-the-release");
+        verifyBroken(outcome, QStringLiteral("prometheus/query"),
+            { QStringLiteral(
+                "set the variables named beside rollback.monitoring.prometheus at ecosystem.yaml:12:17") });
+        verifyBroken(outcome, QStringLiteral("alertmanager/alerts"),
+            { QStringLiteral("set the variables named beside the alertmanager at ecosystem.yaml:19:19") });
+        QVERIFY(outcome.results.value(QStringLiteral("alertmanager/alerts"))
+                .detail.contains(QStringLiteral("DOCTOR_MONITORING_PASSWORD is not set")));
+        verifyOthersOk(outcome, { QStringLiteral("prometheus/query"), QStringLiteral("alertmanager/alerts") });
+    }
+
+    // Each address given for the other: both up and signed in to, neither
+    // the API asked for. Starting them is no cure; correcting the address is.
+    void monitoringAddressesSwapped()
+    {
+        std::swap(m_prometheusPort, m_alertmanagerPort);
+        const Outcome outcome = run(ecosystem());
+        std::swap(m_prometheusPort, m_alertmanagerPort);
+        verifyBroken(outcome, QStringLiteral("prometheus/query"),
+            { QStringLiteral("correct rollback.monitoring.prometheus at ecosystem.yaml:12:17: it must name "
+                             "Prometheus' HTTP API") });
+        verifyBroken(outcome, QStringLiteral("alertmanager/alerts"),
+            { QStringLiteral("correct the alertmanager at ecosystem.yaml:19:19: it must name Alertmanager's API") });
+        QVERIFY(outcome.results.value(QStringLiteral("alertmanager/alerts"))
+                .detail.startsWith(QStringLiteral("Alertmanager answered HTTP 404")));
         verifyOthersOk(outcome, { QStringLiteral("prometheus/query"), QStringLiteral("alertmanager/alerts") });
     }
 
@@ -469,49 +550,338 @@ private Q_SLOTS:
         QVERIFY(blocks(outcome));
     }
 
-    // GitLab's `GET /api/v4/user` as its REST API documents it (no GitLab
-    // runs here): the token's account, or 401 for a token it does not know.
+    // The account behind the token, as each service's REST API documents
+    // it: GitLab's `GET /api/v4/user`, GitHub's `GET /user` (here under an
+    // Enterprise Server's /api/v3), Gerrit's `GET /a/accounts/self` (its
+    // JSON behind the )]}' line, HTTP basic with username:HTTP-password).
+    // A token the service does not know: 401 with its documented body.
+    // (URLs stay out of raw strings here: moc takes their // for a comment
+    // and then finds no test class.)
+    void reviewService_data()
+    {
+        QTest::addColumn<QByteArray>("kind");
+        QTest::addColumn<QByteArray>("root"); // the API root's path
+        QTest::addColumn<QByteArray>("request"); // the request line's start
+        QTest::addColumn<QByteArray>("header"); // the header line for the known token
+        QTest::addColumn<QByteArray>("known");
+        QTest::addColumn<QByteArray>("stale");
+        QTest::addColumn<QByteArray>("account");
+        QTest::addColumn<QByteArray>("refusal");
+        QTest::addColumn<QString>("service");
+        QTest::newRow("gitlab") << QByteArray("gitlab") << QByteArray() << QByteArray("GET /api/v4/user ")
+                                << QByteArray("PRIVATE-TOKEN: glpat-doctor-known") << QByteArray("glpat-doctor-known")
+                                << QByteArray("glpat-doctor-stale")
+                                << QByteArray(R"({"id": 7, "username": "shipyard-robot", "name": "Shipyard Robot", )"
+                                              R"("state": "active"})")
+                                << QByteArray(R"({"message": "401 Unauthorized"})") << QStringLiteral("GitLab");
+        QTest::newRow("github") << QByteArray("github") << QByteArray("/api/v3") << QByteArray("GET /api/v3/user ")
+                                << QByteArray("Authorization: Bearer ghp_doctorKnown") << QByteArray("ghp_doctorKnown")
+                                << QByteArray("ghp_doctorStale")
+                                << QByteArray(R"({"login": "shipyard-robot", "id": 7, "type": "User", )"
+                                              R"("name": "Shipyard Robot"})")
+                                << QByteArray(
+                                       R"({"message": "Bad credentials", )"
+                                       "\"documentation_url\": \"https://docs.github.com/rest\", \"status\": \"401\"}")
+                                << QStringLiteral("GitHub");
+        QTest::newRow("gerrit") << QByteArray("gerrit") << QByteArray("/r") << QByteArray("GET /r/a/accounts/self ")
+                                << "Authorization: Basic " + QByteArray("shipyard-robot:gerrit-known").toBase64()
+                                << QByteArray("shipyard-robot:gerrit-known")
+                                << QByteArray("shipyard-robot:gerrit-stale")
+                                << QByteArray(")]}'\n{\"_account_id\": 1000096, \"name\": \"Shipyard Robot\", "
+                                              "\"email\": \"robot@example.org\", \"username\": \"shipyard-robot\"}")
+                                << QByteArray("Unauthorized") << QStringLiteral("Gerrit");
+    }
+
     void reviewService()
     {
-        TestSupport::TcpTestServer gitlab([](QTcpSocket *socket) {
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                const QByteArray request = socket->peek(socket->bytesAvailable());
-                if (!request.contains("\r\n\r\n"))
-                    return;
-                socket->readAll();
-                const bool known = request.startsWith("GET /api/v4/user ") &&
-                    request.contains("PRIVATE-TOKEN: glpat-doctor-known\r\n");
-                const QByteArray body = known
-                    ? QByteArray(
-                          R"({"id": 7, "username": "shipyard-robot", "name": "Shipyard Robot", "state": "active"})")
-                    : QByteArray(R"({"message": "401 Unauthorized"})");
-                socket->write((known ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 401 Unauthorized\r\n") +
-                    QByteArray("Content-Type: application/json\r\nContent-Length: ") + QByteArray::number(body.size()) +
-                    "\r\nConnection: close\r\n\r\n" + body);
-                socket->disconnectFromHost();
-            });
+        QFETCH(QByteArray, kind);
+        QFETCH(QByteArray, root);
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, known);
+        QFETCH(QByteArray, stale);
+        QFETCH(QByteArray, account);
+        QFETCH(QByteArray, refusal);
+        QFETCH(QString, service);
+        const auto server = standIn([=](const QByteArray &head) {
+            if (head.startsWith(request) && head.contains(QByteArray(header + "\r\n")))
+                return Reply { 200, account };
+            return Reply { 401, refusal, refusal.startsWith('{') ? "application/json" : "text/plain" };
         });
-        QVERIFY(gitlab.port() > 0);
-        m_gating = "gating:\n  reviews: {kind: gitlab, url: 'http://127.0.0.1:" + QByteArray::number(gitlab.port()) +
-            "', project: 'doctor/{system}', tokenEnv: DOCTOR_GITLAB_TOKEN}\n";
-        qputenv("DOCTOR_GITLAB_TOKEN", "glpat-doctor-known");
+        QVERIFY(server->port() > 0);
+        const auto gating = [&](int port) {
+            // gating.reviews.url at 27:10, gating.reviews.tokenEnv at 29:15.
+            return "gating:\n  reviews:\n    kind: " + kind +
+                "\n    url: 'http://127.0.0.1:" + QByteArray::number(port) + root +
+                "'\n    project: 'doctor/{system}'\n    tokenEnv: DOCTOR_REVIEW_TOKEN\n";
+        };
+        const auto cleanup = qScopeGuard([this] { m_gating.clear(); });
+        m_gating = gating(server->port());
+        qputenv("DOCTOR_REVIEW_TOKEN", known);
+        QElapsedTimer timer;
+        timer.start();
         Outcome outcome = run(ecosystem());
-        QCOMPARE(outcome.results.value(QStringLiteral("review service/read")).verdict, DoctorResult::Verdict::Ok);
-        QVERIFY(outcome.results.value(QStringLiteral("review service/read"))
-                .detail.contains(QStringLiteral("signed in as shipyard-robot")));
+        const DoctorResult signedIn = outcome.results.value(QStringLiteral("review service/read"));
+        QCOMPARE(signedIn.verdict, DoctorResult::Verdict::Ok);
+        QVERIFY2(signedIn.detail ==
+                QStringLiteral("%1 at http://127.0.0.1:%2%3, signed in as shipyard-robot")
+                    .arg(service)
+                    .arg(server->port())
+                    .arg(QString::fromLatin1(root)),
+            qPrintable(signedIn.detail));
         verifyOthersOk(outcome, {});
 
-        qputenv("DOCTOR_GITLAB_TOKEN", "glpat-doctor-stale");
+        qputenv("DOCTOR_REVIEW_TOKEN", stale);
         outcome = run(ecosystem());
-        m_gating.clear();
         verifyBroken(outcome, QStringLiteral("review service/read"),
-            { QStringLiteral("set DOCTOR_GITLAB_TOKEN to a valid token of GitLab"),
-                QStringLiteral("gating.reviews.tokenEnv at ecosystem.yaml:") });
+            { QStringLiteral("set DOCTOR_REVIEW_TOKEN to a valid token of %1").arg(service),
+                QStringLiteral("gating.reviews.tokenEnv at ecosystem.yaml:29:15") });
+        QCOMPARE(outcome.results.value(QStringLiteral("review service/read")).detail,
+            QStringLiteral("%1 refused the token in DOCTOR_REVIEW_TOKEN (HTTP 401)").arg(service));
         verifyOthersOk(outcome, { QStringLiteral("review service/read") });
         QVERIFY(blocks(outcome));
+        for (const DoctorResult &result : std::as_const(outcome.results)) {
+            for (const QByteArray &token : { known, stale })
+                QVERIFY(!result.detail.contains(QString::fromLatin1(token)) &&
+                    !result.remedy.contains(QString::fromLatin1(token)));
+        }
+
+        m_gating = gating(m_dead.closedPort());
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("review service/read"),
+            { QStringLiteral("start %1 or make it reachable, or correct gating.reviews.url at ecosystem.yaml:27:10")
+                    .arg(service) });
+        QVERIFY(outcome.results.value(QStringLiteral("review service/read"))
+                .detail.startsWith(QStringLiteral("http://127.0.0.1:%1").arg(m_dead.closedPort())));
+        verifyOthersOk(outcome, { QStringLiteral("review service/read") });
+        qInfo("review service %s: %lld ms for three runs", kind.constData(), timer.elapsed());
+    }
+
+    // GitHub's answer to a token whose primary rate limit is used up, as
+    // its REST API documents it: 403 with x-ratelimit-remaining: 0. The
+    // token is good: no reason to replace it, and nothing broken for good.
+    void reviewServiceRateLimited()
+    {
+        const auto github = standIn([](const QByteArray &) {
+            return Reply { 403,
+                R"({"message": "API rate limit exceeded for user ID 7.", "documentation_url": )"
+                "\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}",
+                "application/json",
+                "x-ratelimit-limit: 5000\r\nx-ratelimit-remaining: 0\r\nx-ratelimit-used: 5000\r\n"
+                "x-ratelimit-reset: 1765000000\r\n" };
+        });
+        QVERIFY(github->port() > 0);
+        const auto cleanup = qScopeGuard([this] { m_gating.clear(); });
+        m_gating =
+            "gating:\n  reviews:\n    kind: github\n    url: 'http://127.0.0.1:" + QByteArray::number(github->port()) +
+            "'\n    project: 'doctor/{system}'\n    tokenEnv: DOCTOR_REVIEW_TOKEN\n";
+        qputenv("DOCTOR_REVIEW_TOKEN", "ghp_doctorBusy");
+        const Outcome outcome = run(ecosystem());
+        const DoctorResult limited = outcome.results.value(QStringLiteral("review service/read"));
+        QCOMPARE(limited.verdict, DoctorResult::Verdict::Warning);
+        QCOMPARE(limited.detail,
+            QStringLiteral("GitHub limits the requests of the token in DOCTOR_REVIEW_TOKEN (HTTP 403)"));
+        QCOMPARE(limited.remedy,
+            QStringLiteral("wait until 2025-12-06T05:46:40Z, or give Shipyard a token of its own "
+                           "(gating.reviews.tokenEnv at ecosystem.yaml:29:15)"));
+        verifyOthersOk(outcome, { QStringLiteral("review service/read") });
+    }
+
+    // Jira's search as its REST API documents it: `GET /rest/api/2/search`
+    // (Data Center, startAt/total pages) and `GET /rest/api/3/search/jql`
+    // (Cloud, nextPageToken/isLast), a personal access token as a bearer
+    // token; 401 with Jira's errorMessages for a token it does not know.
+    void jiraTracker_data()
+    {
+        QTest::addColumn<int>("apiVersion");
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("page"); // the answer's paging keys
+        QTest::newRow("Data Center, API 2") << 2 << QByteArray("GET /rest/api/2/search?")
+                                            << QByteArray(R"("startAt": 0, "maxResults": 100, "total": 1)");
+        QTest::newRow("Cloud, API 3") << 3 << QByteArray("GET /rest/api/3/search/jql?")
+                                      << QByteArray(R"("isLast": true)");
+    }
+
+    void jiraTracker()
+    {
+        QFETCH(int, apiVersion);
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, page);
+        const auto jira = standIn([=](const QByteArray &head) {
+            const QByteArray jql = QUrl::toPercentEncoding(QStringLiteral("status = \"Ready for delivery\""));
+            if (head.startsWith(request) && head.contains("Authorization: Bearer jira-pat-known\r\n") &&
+                head.left(head.indexOf("\r\n")).contains(jql))
+                return Reply { 200,
+                    "{" + page +
+                        R"(, "issues": [{"id": "10001", "key": "SHOP-7", "self": )"
+                        "\"http://jira/rest/api/2/issue/10001\","
+                        R"( "fields": {"summary": "Pay by invoice", "status": {"name": "Ready for delivery", "id":)"
+                        R"( "10002"}, "assignee": {"displayName": "Ada Lovelace"}}}]})" };
+            return Reply { 401,
+                R"({"errorMessages": ["You are not authenticated. Authentication required to )"
+                R"(perform this operation."], "errors": {}})" };
+        });
+        QVERIFY(jira->port() > 0);
+        const auto tracker = [&](int port) {
+            // tracker.url at 4:8, tracker.tokenEnv at 5:13, as Redmine's.
+            return "tracker:\n  kind: jira\n  url: http://127.0.0.1:" + QByteArray::number(port) +
+                "\n  tokenEnv: DOCTOR_JIRA_TOKEN\n  statuses: {awaitingDelivery: 'Ready for delivery'}\n"
+                "  apiVersion: " +
+                QByteArray::number(apiVersion) + "\n";
+        };
+        const auto cleanup = qScopeGuard([this] { m_tracker.clear(); });
+        m_tracker = tracker(jira->port());
+        qputenv("DOCTOR_JIRA_TOKEN", "jira-pat-known");
+        QElapsedTimer timer;
+        timer.start();
+        Outcome outcome = run(ecosystem());
+        const DoctorResult read = outcome.results.value(QStringLiteral("tracker/read"));
+        QCOMPARE(read.verdict, DoctorResult::Verdict::Ok);
+        QCOMPARE(read.detail,
+            QStringLiteral("Jira at http://127.0.0.1:%1: 1 task(s) in 'Ready for delivery'").arg(jira->port()));
+        verifyOthersOk(outcome, {});
+
+        qputenv("DOCTOR_JIRA_TOKEN", "jira-pat-stale");
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("tracker/read"),
+            { QStringLiteral("set DOCTOR_JIRA_TOKEN to a valid API token of the tracker "
+                             "(tracker.tokenEnv at ecosystem.yaml:5:13)") });
+        QVERIFY(outcome.results.value(QStringLiteral("tracker/read")).detail.contains(QStringLiteral("HTTP 401")));
+        verifyOthersOk(outcome, { QStringLiteral("tracker/read") });
+        QVERIFY(blocks(outcome));
         for (const DoctorResult &result : std::as_const(outcome.results))
-            QVERIFY(
-                !result.detail.contains(QStringLiteral("glpat")) && !result.remedy.contains(QStringLiteral("glpat")));
+            QVERIFY(!result.detail.contains(QStringLiteral("jira-pat")) &&
+                !result.remedy.contains(QStringLiteral("jira-pat")));
+
+        m_tracker = tracker(m_dead.closedPort());
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("tracker/read"),
+            { QStringLiteral("start the tracker, or correct tracker.url at ecosystem.yaml:4:8") });
+        verifyOthersOk(outcome, { QStringLiteral("tracker/read") });
+        qInfo("Jira API %d: %lld ms for three runs", apiVersion, timer.elapsed());
+    }
+
+    // The "registry" fixture's registry behind htpasswd (HTTP basic).
+    void registryBasicAuth()
+    {
+        const QByteArray settings = "  url: http://" +
+            m_registryFixture.value(QStringLiteral("REGISTRY_AUTH_ADDRESS")).toUtf8() + "\n  insecure: true\n";
+        // registry.usernameEnv at 10:16, registry.passwordEnv at 11:16.
+        const QByteArray credentials = "  usernameEnv: DOCTOR_REGISTRY_USER\n  passwordEnv: DOCTOR_REGISTRY_PASSWORD\n"
+                                       "  sendCredentialsOverHttp: true\n";
+        const QString password = m_registryFixture.value(QStringLiteral("REGISTRY_AUTH_PASSWORD"));
+        QVERIFY(!password.isEmpty());
+        qputenv("DOCTOR_REGISTRY_USER", m_registryFixture.value(QStringLiteral("REGISTRY_AUTH_USER")).toUtf8());
+        const auto cleanup = qScopeGuard([this] { m_registrySettings.clear(); });
+        m_registrySettings = settings + credentials;
+
+        qputenv("DOCTOR_REGISTRY_PASSWORD", password.toUtf8());
+        Outcome outcome = run(ecosystem());
+        QCOMPARE(outcome.results.value(QStringLiteral("registry/api")).verdict, DoctorResult::Verdict::Ok);
+        QVERIFY(outcome.results.value(QStringLiteral("registry/api")).detail.endsWith(QStringLiteral(", signed in")));
+        verifyOthersOk(outcome, {});
+
+        qputenv("DOCTOR_REGISTRY_PASSWORD", "not-the-registry-password");
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("registry/api"),
+            { QStringLiteral("set DOCTOR_REGISTRY_USER and DOCTOR_REGISTRY_PASSWORD to an account of the registry"),
+                QStringLiteral("registry.usernameEnv at ecosystem.yaml:10:16"),
+                QStringLiteral("registry.passwordEnv at ecosystem.yaml:11:16") });
+        QVERIFY(outcome.results.value(QStringLiteral("registry/api"))
+                .detail.contains(QStringLiteral("refused the credentials")));
+        verifyOthersOk(outcome, { QStringLiteral("registry/api") });
+        QVERIFY(blocks(outcome));
+        for (const DoctorResult &result : std::as_const(outcome.results)) {
+            for (const QString &secret : { password, QStringLiteral("not-the-registry-password") })
+                QVERIFY(!result.detail.contains(secret) && !result.remedy.contains(secret));
+        }
+
+        m_registrySettings = settings;
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("registry/api"),
+            { QStringLiteral(
+                "name the variables holding them with usernameEnv and passwordEnv at ecosystem.yaml:8:") });
+        verifyOthersOk(outcome, { QStringLiteral("registry/api") });
+    }
+
+    // A docker-registry of the test's own behind token authentication, its
+    // realm tests/core/registry/token-server.py. GET /v2/ answers a Bearer
+    // challenge to basic credentials too: only a read through the token
+    // service tells right credentials from wrong ones.
+    void registryTokenAuth()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const QString dir = path(QStringLiteral("token-registry"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(RegistryTest::makeCertificate(dir, QStringLiteral("cert")));
+        QVERIFY(QFile::rename(dir + QStringLiteral("/cert-key.pem"), dir + QStringLiteral("/key.pem")));
+        const QString tokens = dir + QStringLiteral("/tokens");
+        auto tokenServer = std::make_unique<RegistryTest::TokenServer>(dir, tokens, QStringLiteral("shop-pw"), true);
+        QVERIFY(tokenServer->isListening());
+        RegistryTest::Server registry(
+            dir + QStringLiteral("/registry"), false, tokenServer->authYaml(dir + QStringLiteral("/cert.pem")));
+        QString error;
+        QVERIFY2(registry.start(&error), qPrintable(error));
+        qInfo("token registry up in %lld ms", timer.elapsed());
+
+        const QByteArray settings = "  url: " + registry.url().toUtf8() + "\n  insecure: true\n";
+        const QByteArray credentials = "  usernameEnv: DOCTOR_REGISTRY_USER\n  passwordEnv: DOCTOR_REGISTRY_PASSWORD\n"
+                                       "  sendCredentialsOverHttp: true\n";
+        const auto cleanup = qScopeGuard([this] { m_registrySettings.clear(); });
+        m_registrySettings = settings + credentials;
+        qputenv("DOCTOR_REGISTRY_USER", "shop");
+        qputenv("DOCTOR_REGISTRY_PASSWORD", "shop-pw");
+        Outcome outcome = run(ecosystem());
+        const DoctorResult signedIn = outcome.results.value(QStringLiteral("registry/api"));
+        QVERIFY2(signedIn.verdict == DoctorResult::Verdict::Ok,
+            qPrintable(signedIn.detail + QStringLiteral(" → ") + signedIn.remedy));
+        QCOMPARE(signedIn.detail,
+            QStringLiteral("registry API v2 at %1, token authentication, signed in").arg(registry.url()));
+        verifyOthersOk(outcome, {});
+
+        qputenv("DOCTOR_REGISTRY_PASSWORD", "not-shop-pw");
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("registry/api"),
+            { QStringLiteral("set DOCTOR_REGISTRY_USER and DOCTOR_REGISTRY_PASSWORD to an account of the registry"),
+                QStringLiteral("registry.passwordEnv at ecosystem.yaml:11:16") });
+        const QString refused = outcome.results.value(QStringLiteral("registry/api")).detail;
+        QVERIFY2(refused.contains(QStringLiteral("the token service %1 of registry").arg(tokenServer->realm())) &&
+                refused.contains(QStringLiteral("refused the credentials")),
+            qPrintable(refused));
+        verifyOthersOk(outcome, { QStringLiteral("registry/api") });
+
+        m_registrySettings = settings;
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("registry/api"),
+            { QStringLiteral(
+                "name an account of the registry with usernameEnv and passwordEnv at ecosystem.yaml:8:") });
+        verifyOthersOk(outcome, { QStringLiteral("registry/api") });
+
+        // The token service gone: the registry still challenges, nobody issues.
+        const QString realm = tokenServer->realm();
+        tokenServer.reset();
+        m_registrySettings = settings + credentials;
+        qputenv("DOCTOR_REGISTRY_PASSWORD", "shop-pw");
+        outcome = run(ecosystem());
+        verifyBroken(outcome, QStringLiteral("registry/api"),
+            { QStringLiteral("make the token service the registry at %1 names reachable from here")
+                    .arg(registry.url()) });
+        QVERIFY2(outcome.results.value(QStringLiteral("registry/api")).detail.contains(realm),
+            qPrintable(outcome.results.value(QStringLiteral("registry/api")).detail));
+
+        // No token the service issued is ever shown.
+        QFile issued(tokens);
+        QVERIFY(issued.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = issued.readAll().split('\n');
+        QVERIFY(lines.size() > 1);
+        for (const QByteArray &token : lines) {
+            if (token.isEmpty())
+                continue;
+            for (const DoctorResult &result : std::as_const(outcome.results))
+                QVERIFY(!result.detail.contains(QString::fromLatin1(token)));
+        }
+        qInfo("registry behind token authentication: %lld ms", timer.elapsed());
     }
 
     void chatOverPlainHttp()

@@ -101,17 +101,22 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("error");
-        QTest::newRow("empty") << 200 << QByteArray() << "not a list of alerts";
-        QTest::newRow("HTML") << 200 << QByteArray("<html><body>Sign in</body></html>") << "not a list of alerts";
-        QTest::newRow("an object") << 200 << QByteArray(R"({"status":"success","data":[]})") << "not a list of alerts";
-        QTest::newRow("a list of numbers") << 200 << QByteArray("[1,2]") << "an alert without labels";
-        QTest::newRow("labels that are a list")
-            << 200 << QByteArray(R"([{"labels":["a"],"fingerprint":"x"}])") << "an alert without labels";
+        QTest::addColumn<AlertmanagerClient::Answer::ErrorKind>("kind");
+        using Kind = AlertmanagerClient::Answer::ErrorKind;
+        QTest::newRow("empty") << 200 << QByteArray() << "not a list of alerts" << Kind::Protocol;
+        QTest::newRow("HTML") << 200 << QByteArray("<html><body>Sign in</body></html>") << "not a list of alerts"
+                              << Kind::Protocol;
+        QTest::newRow("an object") << 200 << QByteArray(R"({"status":"success","data":[]})") << "not a list of alerts"
+                                   << Kind::Protocol;
+        QTest::newRow("a list of numbers") << 200 << QByteArray("[1,2]") << "an alert without labels" << Kind::Protocol;
+        QTest::newRow("labels that are a list") << 200 << QByteArray(R"([{"labels":["a"],"fingerprint":"x"}])")
+                                                << "an alert without labels" << Kind::Protocol;
         QTest::newRow("a bad filter") << 400
                                       << QByteArray("\"matcher value contains unescaped double quote: =\\\"x1\\\"\"")
-                                      << "Alertmanager answered HTTP 400: \"matcher value contains";
+                                      << "Alertmanager answered HTTP 400: \"matcher value contains" << Kind::Server;
         QTest::newRow("a proxy's page") << 502 << QByteArray("<html>\n<h1>Bad   Gateway</h1>\n</html>")
-                                        << "Alertmanager answered HTTP 502: <html> <h1>Bad Gateway</h1> </html>";
+                                        << "Alertmanager answered HTTP 502: <html> <h1>Bad Gateway</h1> </html>"
+                                        << Kind::Server;
     }
 
     void garbageIsAnError()
@@ -119,9 +124,11 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(QString, error);
+        QFETCH(AlertmanagerClient::Answer::ErrorKind, kind);
         const AlertmanagerClient::Answer answer = AlertmanagerClient::parse(status, body);
         QVERIFY(!answer.isAnswer());
         QVERIFY2(answer.error.contains(error), qPrintable(answer.error));
+        QCOMPARE(answer.errorKind, kind);
         QVERIFY(answer.alerts.isEmpty());
     }
 
@@ -131,20 +138,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("error");
-        QTest::newRow("a login page") << "garbage" << "not a list of alerts";
-        QTest::newRow("a proxy's error") << "garbage-error" << "Alertmanager answered HTTP 502";
+        QTest::addColumn<AlertmanagerClient::Answer::ErrorKind>("kind");
+        using Kind = AlertmanagerClient::Answer::ErrorKind;
+        QTest::newRow("a login page") << "garbage" << "not a list of alerts" << Kind::Protocol;
+        QTest::newRow("a proxy's error") << "garbage-error" << "Alertmanager answered HTTP 502" << Kind::Server;
         // Sent although nobody asked for gzip: read as the 2 MB of garbage it is.
-        QTest::newRow("a gzip bomb") << "bomb" << "not a list of alerts";
-        QTest::newRow("an endless answer") << "huge" << "Alertmanager sent more than 32 MiB";
-        QTest::newRow("silence") << "silent" << "Alertmanager unreachable";
-        QTest::newRow("a body cut short") << "cut" << "Alertmanager unreachable";
-        QTest::newRow("a redirect to a file") << "redirect" << "Alertmanager";
+        QTest::newRow("a gzip bomb") << "bomb" << "not a list of alerts" << Kind::Protocol;
+        QTest::newRow("an endless answer") << "huge" << "Alertmanager sent more than 32 MiB" << Kind::Protocol;
+        QTest::newRow("silence") << "silent" << "Alertmanager unreachable" << Kind::Unreachable;
+        QTest::newRow("a body cut short") << "cut" << "Alertmanager unreachable" << Kind::Unreachable;
+        QTest::newRow("a redirect to a file") << "redirect" << "Alertmanager answered HTTP 30" << Kind::Server;
     }
 
     void hostileServer()
     {
         QFETCH(QString, name);
         QFETCH(QString, error);
+        QFETCH(AlertmanagerClient::Answer::ErrorKind, kind);
         if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
             SHIPYARD_TEST_WORLD_MISSING("python3 is needed for the hostile server");
         QProcess server;
@@ -163,6 +173,7 @@ private Q_SLOTS:
         const AlertmanagerClient::Answer answer = client.alerts(matchers({ QStringLiteral("env=\"test\"") }));
         QVERIFY2(!answer.isAnswer(), "a hostile answer read as nothing firing");
         QVERIFY2(answer.error.contains(error), qPrintable(answer.error));
+        QCOMPARE(answer.errorKind, kind);
         QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
         server.closeWriteChannel(); // it stops when its stdin closes
         QVERIFY(server.waitForFinished(5000));
@@ -204,8 +215,30 @@ private Q_SLOTS:
         const AlertmanagerClient client(QUrl(QStringLiteral("http://127.0.0.1:1")), transport);
         const AlertmanagerClient::Answer answer = client.alerts(matchers({ QStringLiteral("env=\"test\"") }));
         QCOMPARE(answer.error, QStringLiteral("Alertmanager unreachable: http://127.0.0.1:1 (Connection refused)"));
+        QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Unreachable);
         const AlertmanagerClient nowhere(QUrl(QStringLiteral("alertmanager:9093")), transport);
-        QVERIFY(nowhere.alerts({}).error.startsWith(QStringLiteral("invalid Alertmanager URL")));
+        const AlertmanagerClient::Answer invalid = nowhere.alerts({});
+        QVERIFY(invalid.error.startsWith(QStringLiteral("invalid Alertmanager URL")));
+        QCOMPARE(invalid.errorKind, AlertmanagerClient::Answer::ErrorKind::Protocol);
+    }
+
+    // A proxy in front of Alertmanager that lets the account in but not to
+    // the alerts (403) refuses the credentials as much as a 401 does: a
+    // fault of the configuration, told apart from an outage by its kind.
+    void refusalIsACredentialsError()
+    {
+        const auto transport = std::make_shared<FakeTransport>();
+        transport->respond("GET /api/v2/alerts", 403, "Forbidden");
+        qputenv("ALERTMANAGER_TEST_TOKEN", "am-token");
+        ServiceCredentials credentials;
+        credentials.tokenEnv = QStringLiteral("ALERTMANAGER_TEST_TOKEN");
+        AlertmanagerClient client(QUrl(QStringLiteral("http://alertmanager.example.org")), transport);
+        client.setCredentials(credentials);
+        const AlertmanagerClient::Answer answer = client.alerts({});
+        QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Credentials);
+        QVERIFY2(answer.error.startsWith(QStringLiteral("Alertmanager refused Shipyard's credentials (HTTP 403)")),
+            qPrintable(answer.error));
+        QCOMPARE(transport->header(0, "Authorization"), QByteArray("Bearer am-token"));
     }
 
     // One request per distinct list of matchers; an alert matched by two

@@ -163,7 +163,10 @@ private Q_SLOTS:
         QCOMPARE(result.errorText,
             QStringLiteral("Prometheus wants credentials (HTTP 401): name them with tokenEnv, or usernameEnv and "
                            "passwordEnv, beside its URL in the ecosystem file"));
-        QVERIFY(alerts(*none).error.startsWith(QStringLiteral("Alertmanager wants credentials (HTTP 401)")));
+        QCOMPARE(result.errorKind, PrometheusResult::ErrorKind::Credentials);
+        AlertmanagerClient::Answer answer = alerts(*none);
+        QVERIFY(answer.error.startsWith(QStringLiteral("Alertmanager wants credentials (HTTP 401)")));
+        QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Credentials);
 
         const auto wrong = ecosystem("usernameEnv: MONITORING_USER\n    passwordEnv: MONITORING_WRONG_PASSWORD");
         QVERIFY(wrong);
@@ -171,14 +174,40 @@ private Q_SLOTS:
         QVERIFY2(result.errorText.startsWith(QStringLiteral("Prometheus refused Shipyard's credentials (HTTP 401)")),
             qPrintable(result.errorText));
         QVERIFY(!result.errorText.contains(QStringLiteral("guess")));
+        // A refusal is a fault of the configuration, not an outage: its
+        // kind says so, without anyone reading the text.
+        QCOMPARE(result.errorKind, PrometheusResult::ErrorKind::Credentials);
+        answer = alerts(*wrong);
+        QVERIFY2(answer.error.startsWith(QStringLiteral("Alertmanager refused Shipyard's credentials (HTTP 401)")),
+            qPrintable(answer.error));
+        QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Credentials);
 
         const auto unset = ecosystem("usernameEnv: MONITORING_USER\n    passwordEnv: MONITORING_NOT_SET");
         QVERIFY(unset);
         result = query(*unset);
         QCOMPARE(result.errorText,
             QStringLiteral("no credentials for Prometheus: the environment variable MONITORING_NOT_SET is not set"));
-        QCOMPARE(alerts(*unset).error,
+        QCOMPARE(result.errorKind, PrometheusResult::ErrorKind::Credentials);
+        answer = alerts(*unset);
+        QCOMPARE(answer.error,
             QStringLiteral("no credentials for Alertmanager: the environment variable MONITORING_NOT_SET is not set"));
+        QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Credentials);
+
+        // Up and signed in, but not Prometheus' API (Alertmanager's address
+        // given for it, and the other way round): no credentials fault.
+        const auto swapped = ecosystem("usernameEnv: MONITORING_USER\n    passwordEnv: MONITORING_PASSWORD");
+        QVERIFY(swapped);
+        PrometheusClient prometheus(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_alertmanagerPort)));
+        prometheus.setCredentials(swapped->rollback.monitoring->credentials);
+        result = prometheus.query(QStringLiteral("vector(1)"));
+        QVERIFY2(result.errorKind == PrometheusResult::ErrorKind::Server ||
+                result.errorKind == PrometheusResult::ErrorKind::Protocol,
+            qPrintable(result.errorText));
+        AlertmanagerClient alertmanager(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_prometheusPort)));
+        alertmanager.setCredentials(swapped->environments.first().alerts->credentials);
+        answer = alertmanager.alerts({});
+        QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Server);
+        QVERIFY2(answer.error.startsWith(QStringLiteral("Alertmanager answered HTTP 404")), qPrintable(answer.error));
     }
 
     // Prometheus itself knows no bearer tokens; the proxies in front of it

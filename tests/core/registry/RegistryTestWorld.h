@@ -277,4 +277,64 @@ private:
     QProcess m_process;
 };
 
+// An RSA key DIR/NAME-key.pem and its self-signed certificate DIR/NAME.pem,
+// for a token service to sign with and a registry to trust.
+inline bool makeCertificate(const QString &dir, const QString &name)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+            QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+            dir + QLatin1Char('/') + name + QStringLiteral("-key.pem"), QStringLiteral("-out"),
+            dir + QLatin1Char('/') + name + QStringLiteral(".pem"), QStringLiteral("-subj"),
+            QStringLiteral("/CN=shipyard-test-token"), QStringLiteral("-days"), QStringLiteral("2") });
+    if (openssl.waitForFinished(60000) && openssl.exitCode() == 0)
+        return true;
+    qWarning("openssl: %s", openssl.readAll().constData());
+    return false;
+}
+
+// tests/core/registry/token-server.py for one test: the token service of a
+// registry started with `auth: token`, signing with DIR/key.pem whose
+// certificate is DIR/cert.pem, for the account "shop" with PASSWORD.
+class TokenServer
+{
+public:
+    TokenServer(const QString &dir, const QString &tokens, const QString &password, bool grantDelete)
+    {
+        QStringList arguments { QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/registry/token-server.py"),
+            dir + QStringLiteral("/cert.pem"), dir + QStringLiteral("/key.pem"), QStringLiteral("shipyard-test-issuer"),
+            QStringLiteral("shipyard-test"), QStringLiteral("shop"), password, tokens };
+        if (!grantDelete)
+            arguments.append(QStringLiteral("--no-delete"));
+        m_process.start(QStringLiteral("python3"), arguments);
+        if (m_process.waitForStarted() && m_process.waitForReadyRead(10000))
+            m_port = m_process.readLine().trimmed().toInt();
+    }
+    ~TokenServer()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    TokenServer(const TokenServer &) = delete;
+    TokenServer &operator=(const TokenServer &) = delete;
+
+    bool isListening() const { return m_port > 0; }
+    QString realm() const { return QStringLiteral("http://127.0.0.1:%1/token").arg(m_port); }
+
+    // The `auth:` section of a registry that trusts this service's tokens
+    // (signed with the key of CERTIFICATE).
+    QString authYaml(const QString &certificate) const
+    {
+        return QStringLiteral("auth:\n  token:\n    realm: %1\n    service: shipyard-test\n"
+                              "    issuer: shipyard-test-issuer\n    rootcertbundle: %2\n")
+            .arg(realm(), certificate);
+    }
+
+private:
+    QProcess m_process;
+    int m_port = 0;
+};
+
 } // namespace RegistryTest

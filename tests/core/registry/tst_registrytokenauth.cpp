@@ -16,40 +16,7 @@
 
 using namespace Shipyard;
 
-namespace {
-
-// token-server.py for one test.
-class TokenServer
-{
-public:
-    TokenServer(const QString &dir, const QString &tokens, const QString &password, bool grantDelete)
-    {
-        QStringList arguments { QStringLiteral(SHIPYARD_SOURCE_DIR "/tests/core/registry/token-server.py"),
-            dir + QStringLiteral("/cert.pem"), dir + QStringLiteral("/key.pem"), QStringLiteral("shipyard-test-issuer"),
-            QStringLiteral("shipyard-test"), QStringLiteral("shop"), password, tokens };
-        if (!grantDelete)
-            arguments.append(QStringLiteral("--no-delete"));
-        m_process.start(QStringLiteral("python3"), arguments);
-        if (m_process.waitForStarted() && m_process.waitForReadyRead(10000))
-            m_port = m_process.readLine().trimmed().toInt();
-    }
-    ~TokenServer()
-    {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    TokenServer(const TokenServer &) = delete;
-    TokenServer &operator=(const TokenServer &) = delete;
-
-    bool isListening() const { return m_port > 0; }
-    QString realm() const { return QStringLiteral("http://127.0.0.1:%1/token").arg(m_port); }
-
-private:
-    QProcess m_process;
-    int m_port = 0;
-};
-
-} // namespace
+using RegistryTest::TokenServer;
 
 class TestRegistryTokenAuth : public QObject
 {
@@ -66,25 +33,10 @@ private:
 
     QString authYaml(const TokenServer &server, const QString &certificate = QStringLiteral("cert.pem")) const
     {
-        return QStringLiteral("auth:\n  token:\n    realm: %1\n    service: shipyard-test\n"
-                              "    issuer: shipyard-test-issuer\n    rootcertbundle: %2\n")
-            .arg(server.realm(), m_dir.filePath(certificate));
+        return server.authYaml(m_dir.filePath(certificate));
     }
 
-    bool makeCertificate(const QString &name) const
-    {
-        QProcess openssl;
-        openssl.setProcessChannelMode(QProcess::MergedChannels);
-        openssl.start(QStringLiteral("openssl"),
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_dir.filePath(name + QStringLiteral("-key.pem")),
-                QStringLiteral("-out"), m_dir.filePath(name + QStringLiteral(".pem")), QStringLiteral("-subj"),
-                QStringLiteral("/CN=shipyard-test-token"), QStringLiteral("-days"), QStringLiteral("2") });
-        if (openssl.waitForFinished(60000) && openssl.exitCode() == 0)
-            return true;
-        qWarning("openssl: %s", openssl.readAll().constData());
-        return false;
-    }
+    bool makeCertificate(const QString &name) const { return RegistryTest::makeCertificate(m_dir.path(), name); }
 
     // A token that may push, fetched as any client of the realm would.
     QByteArray pushToken(const TokenServer &server) const
