@@ -1394,10 +1394,6 @@
         <translation>DETAIL</translation>
     </message>
     <message>
-        <source>%1: %2 checks in %3 s: %4 ok, %5 warning(s), %6 broken, %7 skipped.</source>
-        <translation>%1: %2 Prüfungen in %3 s: %4 ok, %5 Warnung(en), %6 defekt, %7 übersprungen.</translation>
-    </message>
-    <message>
         <source>Deliveries would fail: fix what is broken first.</source>
         <translation>Auslieferungen würden fehlschlagen: Beheben Sie zuerst, was defekt ist.</translation>
     </message>
@@ -1408,6 +1404,17 @@
     <message>
         <source>* broken, but deliveries go on without it.</source>
         <translation>* broken, aber Auslieferungen kommen ohne diese Komponente aus.</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks in %3 s: %4 ok, %5, %6 broken, %7 skipped.</source>
+        <translation>%1: %2 Prüfungen in %3 s: %4 in Ordnung, %5, %6 defekt, %7 übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3419,16 +3426,23 @@ Was zu tun ist: %2</translation>
         <translation>Wird geprüft … %1 von %2 beantwortet.</translation>
     </message>
     <message>
-        <source>%1 checks in %2 s: %3 ok, %4 warning(s), %5 broken, %6 skipped. %7</source>
-        <translation>%1 Prüfungen in %2 s: %3 ok, %4 Warnung(en), %5 defekt, %6 übersprungen. %7</translation>
-    </message>
-    <message>
         <source>Deliveries would fail: fix what is broken first.</source>
         <translation>Auslieferungen würden fehlschlagen: Beheben Sie zuerst, was defekt ist.</translation>
     </message>
     <message>
         <source>Everything a delivery needs is ok.</source>
         <translation>Alles, was eine Auslieferung braucht, ist in Ordnung.</translation>
+    </message>
+    <message>
+        <source>%1 checks in %2 s: %3 ok, %4, %5 broken, %6 skipped. %7</source>
+        <translation>%1 Prüfungen in %2 s: %3 in Ordnung, %4, %5 defekt, %6 übersprungen. %7</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4301,6 +4315,14 @@ nächste Sperrzeit %1</translation>
     <message>
         <source>System &amp;Log</source>
         <translation>System-&amp;Log</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Waiting</source>
+        <translation>&amp;Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Kubernetes goes on deleting the showroom&apos;s namespace; Shipyard stops waiting for it.</source>
+        <translation>Kubernetes löscht den Namespace des Showrooms weiter; Shipyard wartet nicht mehr darauf.</translation>
     </message>
 </context>
 <context>
@@ -5386,6 +5408,14 @@ nächste Sperrzeit %1</translation>
             <numerusform> · %n Pods</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Lead each line with its time (local, to the millisecond)</source>
+        <translation>Jede Zeile mit ihrer Zeit beginnen (lokal, auf die Millisekunde)</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskActionController</name>
@@ -5600,6 +5630,22 @@ nächste Sperrzeit %1</translation>
     <message>
         <source>Not forgotten: %1</source>
         <translation>Nicht vergessen: %1</translation>
+    </message>
+    <message>
+        <source>Showroom %1 cancelled; what was applied is rolled back.</source>
+        <translation>Showroom %1 abgebrochen; was angewendet wurde, wird zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>No longer waiting for the showroom&apos;s namespace to go…</source>
+        <translation>Kein Warten mehr auf das Verschwinden des Showroom-Namespace…</translation>
+    </message>
+    <message>
+        <source>Tearing down %1: %2</source>
+        <translation>%1 wird abgebaut: %2</translation>
+    </message>
+    <message>
+        <source>Showroom %1 of %2 is being deleted; Kubernetes goes on without Shipyard waiting.</source>
+        <translation>Showroom %1 von %2 wird gelöscht; Kubernetes macht weiter, ohne dass Shipyard wartet.</translation>
     </message>
 </context>
 <context>

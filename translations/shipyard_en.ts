@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Shipyard::Ctl::DoctorCommand</name>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::ShowroomCommand</name>
     <message numerus="yes">
         <source>%n showroom(s) kept</source>
@@ -59,6 +69,16 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::DoctorModel</name>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::EnvironmentComparisonModel</name>
     <message numerus="yes">
         <source>%1 → %2: %n commit(s) only in %3</source>
@@ -79,39 +99,43 @@
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d ago</numerusform>
+            <numerusform>%n d ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>
 ⚑ %1 delivers · %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>
+⚑ %1 delivers · %n waiting</numerusform>
+            <numerusform>
+⚑ %1 delivers · %n waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>
 %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>
+%n waiting</numerusform>
+            <numerusform>
+%n waiting</numerusform>
         </translation>
     </message>
 </context>
@@ -174,23 +198,23 @@
     <name>Shipyard::SystemLogView</name>
     <message numerus="yes">
         <source>%n line(s) (%1 dropped)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line (%1 dropped)</numerusform>
+            <numerusform>%n lines (%1 dropped)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n shown</numerusform>
+            <numerusform>, %n shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> · %n pod(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n pod</numerusform>
+            <numerusform> · %n pods</numerusform>
         </translation>
     </message>
 </context>

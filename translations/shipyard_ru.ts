@@ -1394,10 +1394,6 @@
         <translation>ПОДРОБНОСТИ</translation>
     </message>
     <message>
-        <source>%1: %2 checks in %3 s: %4 ok, %5 warning(s), %6 broken, %7 skipped.</source>
-        <translation>%1: проверок: %2 за %3 с; ok: %4, предупреждений: %5, неисправно: %6, пропущено: %7.</translation>
-    </message>
-    <message>
         <source>Deliveries would fail: fix what is broken first.</source>
         <translation>Поставки не удадутся: сначала устраните неисправности.</translation>
     </message>
@@ -1408,6 +1404,18 @@
     <message>
         <source>* broken, but deliveries go on without it.</source>
         <translation>* broken, но поставки обходятся без этого компонента.</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks in %3 s: %4 ok, %5, %6 broken, %7 skipped.</source>
+        <translation>%1: %2 проверок за %3 с: %4 в порядке, %5, %6 сломано, %7 пропущено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3425,16 +3433,24 @@ What to do: %2</source>
         <translation>Проверка… ответили %1 из %2.</translation>
     </message>
     <message>
-        <source>%1 checks in %2 s: %3 ok, %4 warning(s), %5 broken, %6 skipped. %7</source>
-        <translation>Проверок: %1 за %2 с; ok: %3, предупреждений: %4, неисправно: %5, пропущено: %6. %7</translation>
-    </message>
-    <message>
         <source>Deliveries would fail: fix what is broken first.</source>
         <translation>Поставки не удадутся: сначала устраните неисправности.</translation>
     </message>
     <message>
         <source>Everything a delivery needs is ok.</source>
         <translation>Всё, что нужно поставке, в порядке.</translation>
+    </message>
+    <message>
+        <source>%1 checks in %2 s: %3 ok, %4, %5 broken, %6 skipped. %7</source>
+        <translation>%1 проверок за %2 с: %3 в порядке, %4, %5 сломано, %6 пропущено. %7</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4317,6 +4333,14 @@ next freeze %1</source>
     <message>
         <source>System &amp;Log</source>
         <translation>&amp;Журнал системы</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Waiting</source>
+        <translation>&amp;Не ждать</translation>
+    </message>
+    <message>
+        <source>Kubernetes goes on deleting the showroom&apos;s namespace; Shipyard stops waiting for it.</source>
+        <translation>Kubernetes продолжает удалять пространство имён шоурума; Shipyard больше его не ждёт.</translation>
     </message>
 </context>
 <context>
@@ -5411,6 +5435,14 @@ next freeze %1</source>
             <numerusform> · %n подов</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Times</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Lead each line with its time (local, to the millisecond)</source>
+        <translation>Начинать каждую строку с её времени (местного, до миллисекунды)</translation>
+    </message>
 </context>
 <context>
     <name>Shipyard::TaskActionController</name>
@@ -5625,6 +5657,22 @@ next freeze %1</source>
     <message>
         <source>Not forgotten: %1</source>
         <translation>Не забыто: %1</translation>
+    </message>
+    <message>
+        <source>Showroom %1 cancelled; what was applied is rolled back.</source>
+        <translation>Шоурум %1 отменён; применённое откатывается.</translation>
+    </message>
+    <message>
+        <source>No longer waiting for the showroom&apos;s namespace to go…</source>
+        <translation>Больше не ждём удаления пространства имён шоурума…</translation>
+    </message>
+    <message>
+        <source>Tearing down %1: %2</source>
+        <translation>Удаление %1: %2</translation>
+    </message>
+    <message>
+        <source>Showroom %1 of %2 is being deleted; Kubernetes goes on without Shipyard waiting.</source>
+        <translation>Шоурум %1 задачи %2 удаляется; Kubernetes продолжает без ожидания со стороны Shipyard.</translation>
     </message>
 </context>
 <context>

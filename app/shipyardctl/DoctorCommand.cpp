@@ -164,12 +164,12 @@ private:
                 out() << QString(indent, QLatin1Char(' ')) << QStringLiteral("→ ") << results[i].remedy << '\n';
         }
         out() << '\n'
-              << tr("%1: %2 checks in %3 s: %4 ok, %5 warning(s), %6 broken, %7 skipped.")
+              << tr("%1: %2 checks in %3 s: %4 ok, %5, %6 broken, %7 skipped.")
                      .arg(ecosystem.name)
                      .arg(results.size())
                      .arg(QString::number(double(elapsedMs) / 1000.0, 'f', 1))
                      .arg(counts[int(DoctorResult::Verdict::Ok)])
-                     .arg(counts[int(DoctorResult::Verdict::Warning)])
+                     .arg(tr("%n warning(s)", nullptr, counts[int(DoctorResult::Verdict::Warning)]))
                      .arg(counts[int(DoctorResult::Verdict::Broken)])
                      .arg(counts[int(DoctorResult::Verdict::Skipped)])
               << ' '

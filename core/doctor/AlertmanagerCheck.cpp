@@ -3,6 +3,7 @@
 
 #include "doctor/BoundedTransport.h"
 #include "monitoring/AlertmanagerClient.h"
+#include "support/EnglishCount.h"
 
 namespace Shipyard {
 
@@ -29,9 +30,9 @@ DoctorResult AlertmanagerCheck::run(const Context &context) const
     const QString consequence =
         neededForDelivery() ? QString() : QStringLiteral(" (until then, its alerts gate nothing)");
     if (answer.isAnswer())
-        return ok(QStringLiteral("Alertmanager at %1 for %2: %3 active alert(s)")
-                .arg(address, m_environments.join(QStringLiteral(", ")))
-                .arg(answer.alerts.size()));
+        return ok(QStringLiteral("Alertmanager at %1 for %2: %3")
+                .arg(address, m_environments.join(QStringLiteral(", ")),
+                    countOf(answer.alerts.size(), "active alert", "active alerts")));
     switch (answer.errorKind) {
     case AlertmanagerClient::Answer::ErrorKind::Credentials:
         return broken(answer.error,

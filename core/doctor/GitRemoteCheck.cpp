@@ -2,6 +2,7 @@
 #include "doctor/GitRemoteCheck.h"
 
 #include "git/Repository.h"
+#include "support/EnglishCount.h"
 
 #include <QUrl>
 
@@ -57,10 +58,8 @@ DoctorResult GitRemoteCheck::run(const Context &context) const
     if (upstream == heads.end())
         return broken(QStringLiteral("origin at %1 has no branch '%2'").arg(url, m_upstream),
             QStringLiteral("push %1 to origin, or correct the system's upstream at %2").arg(m_upstream, m_place));
-    return ok(QStringLiteral("origin at %1: %2 branch(es), %3 at %4")
-            .arg(url)
-            .arg(heads.size())
-            .arg(m_upstream, upstream->commitId.left(12)));
+    return ok(QStringLiteral("origin at %1: %2, %3 at %4")
+            .arg(url, countOf(heads.size(), "branch", "branches"), m_upstream, upstream->commitId.left(12)));
 }
 
 } // namespace Shipyard

@@ -2,6 +2,7 @@
 #include "doctor/TrackerCheck.h"
 
 #include "doctor/BoundedTransport.h"
+#include "support/EnglishCount.h"
 #include "tracker/TrackerFactory.h"
 
 namespace Shipyard {
@@ -33,10 +34,8 @@ DoctorResult TrackerCheck::run(const Context &context) const
     const QString url = settings.kind == TrackerKind::File ? m_locations.setting(QStringLiteral("tracker.file"))
                                                            : m_locations.setting(QStringLiteral("tracker.url"));
     if (!listing.error)
-        return ok(QStringLiteral("%1: %2 task(s) in '%3'")
-                .arg(made.tracker->description())
-                .arg(listing.tasks.size())
-                .arg(status));
+        return ok(QStringLiteral("%1: %2 in '%3'")
+                .arg(made.tracker->description(), countOf(listing.tasks.size(), "task", "tasks"), status));
     const QString what = listing.error.message();
     switch (listing.error.kind()) {
     case TrackerError::Kind::Unauthorized:

@@ -12,6 +12,7 @@
 #include "pipeline/EnvironmentLock.h"
 #include "pipeline/ShowroomManager.h"
 #include "pipeline/TaskBranches.h"
+#include "support/EnglishCount.h"
 #include "tracker/TrackerFactory.h"
 
 #include <QCoreApplication>
@@ -131,9 +132,8 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
     if (!tasksIn(statuses.awaitingShowroom, &tasks))
         return result;
     if (!showroomEnvironment && !tasks.isEmpty())
-        result.warnings.append(QStringLiteral("%1 task(s) in %2, but the ecosystem has no showroom environment")
-                .arg(tasks.size())
-                .arg(statuses.awaitingShowroom));
+        result.warnings.append(QStringLiteral("%1 in %2, but the ecosystem has no showroom environment")
+                .arg(countOf(tasks.size(), "task", "tasks"), statuses.awaitingShowroom));
     for (const Task &task : std::as_const(tasks)) {
         if (!mayAct())
             return result;
@@ -144,9 +144,8 @@ DeliveryRobot::PassResult DeliveryRobot::pass(const Progress &unmaskedProgress) 
     if (!tasksIn(statuses.awaitingDelivery, &tasks))
         return result;
     if (!staging && !tasks.isEmpty())
-        result.warnings.append(QStringLiteral("%1 task(s) in %2, but the ecosystem has no staging environment")
-                .arg(tasks.size())
-                .arg(statuses.awaitingDelivery));
+        result.warnings.append(QStringLiteral("%1 in %2, but the ecosystem has no staging environment")
+                .arg(countOf(tasks.size(), "task", "tasks"), statuses.awaitingDelivery));
     for (const Task &task : std::as_const(tasks)) {
         if (!mayAct())
             return result;

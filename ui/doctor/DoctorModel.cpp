@@ -176,11 +176,11 @@ QString DoctorModel::summary() const
     if (m_checking)
         return tr("Checking… %1 of %2 answered.").arg(answered).arg(m_rows.size());
     const QString seconds = m_runner ? QString::number(double(m_runner->elapsedMs()) / 1000.0, 'f', 1) : QString();
-    return tr("%1 checks in %2 s: %3 ok, %4 warning(s), %5 broken, %6 skipped. %7")
+    return tr("%1 checks in %2 s: %3 ok, %4, %5 broken, %6 skipped. %7")
         .arg(m_rows.size())
         .arg(seconds)
         .arg(count(DoctorResult::Verdict::Ok))
-        .arg(count(DoctorResult::Verdict::Warning))
+        .arg(tr("%n warning(s)", nullptr, count(DoctorResult::Verdict::Warning)))
         .arg(count(DoctorResult::Verdict::Broken))
         .arg(count(DoctorResult::Verdict::Skipped))
         .arg(blocksDelivery() ? tr("Deliveries would fail: fix what is broken first.")

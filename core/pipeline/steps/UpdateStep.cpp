@@ -4,6 +4,7 @@
 #include "git/Integrator.h"
 #include "git/Repository.h"
 #include "pipeline/DeliveryGate.h"
+#include "support/EnglishCount.h"
 
 namespace Shipyard {
 
@@ -97,7 +98,7 @@ DeliveryStep::Verdict UpdateStep::update(DeliveryContext &context, DeliveryConte
     work.commit = integration.newHead;
     QString updated = integration.upToDate
         ? QStringLiteral("up to date at %1").arg(work.commit.left(12))
-        : QStringLiteral("%1 commit(s) onto %2").arg(integration.commitsApplied).arg(onto);
+        : QStringLiteral("%1 onto %2").arg(countOf(integration.commitsApplied, "commit", "commits"), onto);
     if (!work.gateSkipped.isEmpty())
         updated += QStringLiteral("; gates skipped by %1 (%2)").arg(context.who(), work.gateSkipped);
     context.setState(Step::Update, work.system.name, State::Succeeded, updated);

@@ -738,7 +738,7 @@ private Q_SLOTS:
         const DoctorResult read = outcome.results.value(QStringLiteral("tracker/read"));
         QCOMPARE(read.verdict, DoctorResult::Verdict::Ok);
         QCOMPARE(read.detail,
-            QStringLiteral("Jira at http://127.0.0.1:%1: 1 task(s) in 'Ready for delivery'").arg(jira->port()));
+            QStringLiteral("Jira at http://127.0.0.1:%1: 1 task in 'Ready for delivery'").arg(jira->port()));
         verifyOthersOk(outcome, {});
 
         qputenv("DOCTOR_JIRA_TOKEN", "jira-pat-stale");

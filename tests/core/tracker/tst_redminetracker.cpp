@@ -519,7 +519,7 @@ environments:
         QCOMPARE(pass.actions.first().stage, QStringLiteral("autotests"));
         QVERIFY2(pass.actions.first().succeeded, qPrintable(pass.actions.first().detail + QLatin1Char('\n') + said));
         // The two tasks awaiting delivery were seen, with no staging to go to.
-        QVERIFY2(pass.warnings.join(QLatin1Char('\n')).contains(QLatin1String("2 task(s) in Awaiting Delivery")),
+        QVERIFY2(pass.warnings.join(QLatin1Char('\n')).contains(QLatin1String("2 tasks in Awaiting Delivery")),
             qPrintable(pass.warnings.join(QLatin1Char('\n'))));
 
         const TaskLookup moved = admin().task(key);
