@@ -37,7 +37,9 @@ void AlertWatch::check()
             promise.finish();
         });
     future.then(this, [this](const AlertmanagerClient::Answer &answer) {
-        settle(answer.error, [&] { return judge(answer.alerts); });
+        settle(
+            answer.error, [&] { return judge(answer.alerts); },
+            answer.errorKind == AlertmanagerClient::Answer::ErrorKind::Credentials);
     });
 }
 

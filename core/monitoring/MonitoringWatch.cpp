@@ -18,6 +18,7 @@ struct Evaluation
 {
     std::optional<double> value;
     QString error;
+    bool refused = false; // the credentials: no later query will do better
 };
 
 } // namespace
@@ -43,12 +44,15 @@ void MonitoringWatch::check()
         [promise = std::move(promise), client, query = m_trigger.query, cancelled]() mutable {
             promise.start();
             Evaluation evaluation;
-            evaluation.value = client->query(query).singleValue(&evaluation.error);
+            const PrometheusResult result = client->query(query);
+            evaluation.value = result.singleValue(&evaluation.error);
+            evaluation.refused = result.errorKind == PrometheusResult::ErrorKind::Credentials;
             promise.addResult(evaluation);
             promise.finish();
         });
-    future.then(this,
-        [this](const Evaluation &evaluation) { settle(evaluation.error, [&] { return judge(evaluation.value); }); });
+    future.then(this, [this](const Evaluation &evaluation) {
+        settle(evaluation.error, [&] { return judge(evaluation.value); }, evaluation.refused);
+    });
 }
 
 bool MonitoringWatch::judge(std::optional<double> value)

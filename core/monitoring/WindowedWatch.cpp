@@ -51,7 +51,7 @@ void WindowedWatch::next()
     check();
 }
 
-void WindowedWatch::settle(const QString &error, const std::function<bool()> &judge)
+void WindowedWatch::settle(const QString &error, const std::function<bool()> &judge, bool lasting)
 {
     m_inFlight = false;
     if (!m_running)
@@ -59,6 +59,10 @@ void WindowedWatch::settle(const QString &error, const std::function<bool()> &ju
     if (!error.isEmpty()) {
         m_lastError = error;
         Q_EMIT queryFailed(error);
+        if (lasting) {
+            conclude();
+            return;
+        }
     } else {
         ++m_answers;
         if (judge())

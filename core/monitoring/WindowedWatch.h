@@ -50,8 +50,10 @@ protected:
     virtual void check() = 0;
     // A check's answer: ERROR when it failed, else JUDGE, which looks at the
     // answer and returns true when it gave the watch's verdict itself (after
-    // stop()).
-    void settle(const QString &error, const std::function<bool()> &judge);
+    // stop()). LASTING: ERROR is one no later check can cure (the server
+    // refused the credentials, which are read once), so the watch concludes
+    // now, as it would at the end of the window, instead of asking again.
+    void settle(const QString &error, const std::function<bool()> &judge, bool lasting = false);
 
     // Set when this watch goes: a request still running ends early. The
     // worker running it must hold this pointer, since the watch may be

@@ -9,7 +9,9 @@
 #include "ServerProcess.h"
 
 #include "model/EcosystemLoader.h"
+#include "monitoring/AlertWatch.h"
 #include "monitoring/AlertmanagerClient.h"
+#include "monitoring/MonitoringWatch.h"
 #include "monitoring/PrometheusClient.h"
 #include "monitoring/ServiceAuthorization.h"
 #include "support/SecretMasker.h"
@@ -17,6 +19,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -208,6 +211,36 @@ private Q_SLOTS:
         answer = alertmanager.alerts({});
         QCOMPARE(answer.errorKind, AlertmanagerClient::Answer::ErrorKind::Server);
         QVERIFY2(answer.error.startsWith(QStringLiteral("Alertmanager answered HTTP 404")), qPrintable(answer.error));
+    }
+
+    // Credentials are read once: a watch whose requests are refused for them
+    // concludes at the first refusal, not at the end of its window, which
+    // here is far beyond the test's patience.
+    void refusedWatchConcludesAtOnce()
+    {
+        const auto wrong = ecosystem("usernameEnv: MONITORING_USER\n    passwordEnv: MONITORING_WRONG_PASSWORD");
+        QVERIFY(wrong);
+        MonitoringTrigger monitoring = *wrong->rollback.monitoring;
+        monitoring.window = std::chrono::minutes(10);
+        MonitoringWatch queries(monitoring);
+        QSignalSpy queriesInconclusive(&queries, &MonitoringWatch::inconclusive);
+        AlertTrigger alerting = *wrong->environments.first().alerts;
+        alerting.window = std::chrono::minutes(10);
+        AlertWatch watchedAlerts(alerting,
+            { AlertSelection { QStringLiteral("api"), { *AlertMatcher::parse(QStringLiteral("service=\"api\"")) } } });
+        QSignalSpy alertsInconclusive(&watchedAlerts, &AlertWatch::inconclusive);
+        queries.start();
+        watchedAlerts.start();
+        QTRY_COMPARE_WITH_TIMEOUT(queriesInconclusive.size(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(alertsInconclusive.size(), 1, 30000);
+        QVERIFY2(queriesInconclusive[0][0].toString().startsWith(
+                     QStringLiteral("Prometheus refused Shipyard's credentials (HTTP 401)")),
+            qPrintable(queriesInconclusive[0][0].toString()));
+        QVERIFY2(alertsInconclusive[0][0].toString().startsWith(
+                     QStringLiteral("Alertmanager refused Shipyard's credentials (HTTP 401)")),
+            qPrintable(alertsInconclusive[0][0].toString()));
+        QVERIFY(!queries.isRunning());
+        QVERIFY(!watchedAlerts.isRunning());
     }
 
     // Prometheus itself knows no bearer tokens; the proxies in front of it
