@@ -160,14 +160,17 @@ RolloutResult DeploymentRollout::evaluateStatus(const QJsonObject &deployment, c
 
 QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
     std::function<void(const QString &)> progress, const QDateTime &changedAt,
-    std::function<void(const QJsonObject &)> observe) const
+    std::function<void(const QJsonObject &)> observe, const std::atomic_bool *stop) const
 {
     const DeploymentRollout self = *this;
-    return KubeOperation::run<RolloutResult>([self, timeout, progress, changedAt, observe]() -> RolloutResult {
+    return KubeOperation::run<RolloutResult>([self, timeout, progress, changedAt, observe, stop]() -> RolloutResult {
         QElapsedTimer elapsed;
         elapsed.start();
         QString lastMessage;
+        const auto stopped = [stop] { return stop && stop->load(); };
         while (true) {
+            if (stopped())
+                return failed(KubeError::make(KubeError::Kind::Cancelled, QStringLiteral("stopped waiting")));
             const KubeResponse response = await(self.m_client.get(self.path()));
             if (!response.ok())
                 return failed(response.error);
@@ -222,8 +225,11 @@ QFuture<RolloutResult> DeploymentRollout::status(std::chrono::seconds timeout,
                     return !chunk.contains('\n');
                 },
                 [signal](const KubeResponse &) { signal(); });
+            // In slices, to see `stop` while the object does not change.
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(wait + 5);
             std::unique_lock lock(changed->mutex);
-            changed->condition.wait_for(lock, std::chrono::seconds(wait + 5), [&] { return changed->done; });
+            while (!changed->done && !stopped() && std::chrono::steady_clock::now() < until)
+                changed->condition.wait_for(lock, std::chrono::milliseconds(100), [&] { return changed->done; });
             lock.unlock();
             stream.cancel();
         }

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFuture>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 
@@ -30,8 +31,12 @@ public:
     // (progress deadline exceeded) or `timeout` passes; `progress` gets each
     // new "Waiting for ..." line, in a pool thread; `observe` every state of
     // the deployment read meanwhile (the last one included), in the same thread.
+    // Once `stop` is set the wait ends within a tenth of a second (or the
+    // request under way), with an error of kind Cancelled; the flag must
+    // outlive the future, so that a cancelled delivery leaves no thread behind.
     QFuture<RolloutResult> status(std::chrono::seconds timeout, std::function<void(const QString &)> progress = {},
-        const QDateTime &changedAt = {}, std::function<void(const QJsonObject &)> observe = {}) const;
+        const QDateTime &changedAt = {}, std::function<void(const QJsonObject &)> observe = {},
+        const std::atomic_bool *stop = nullptr) const;
     // The revisions of the deployment's ReplicaSets, oldest first.
     QFuture<RolloutHistory> history() const;
     // Back to `toRevision` (0: the previous one). Refuses paused

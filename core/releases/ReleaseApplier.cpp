@@ -160,17 +160,17 @@ ReleaseApplier::RolloutOutcome ReleaseApplier::waitForRollouts(
                         if (log)
                             log(QStringLiteral("deployment/%1: %2").arg(name, line));
                     },
-                    changedAt, m_observer) });
+                    changedAt, m_observer, m_cancel) });
     }
     for (auto &[name, future] : waits) {
-        // The status wait cannot be interrupted; on cancel it is left to end
-        // by its own timeout, its result unread.
-        while (!future.isFinished()) {
-            if (m_cancel && *m_cancel) {
-                outcome.cancelled = true;
-                return outcome;
-            }
-            QThread::msleep(50);
+        // On cancel every wait stops within moments; they are waited for, so
+        // that no thread outlives the delivery whose flag it reads.
+        future.waitForFinished();
+        if (m_cancel && *m_cancel) {
+            for (auto &wait : waits)
+                wait.second.waitForFinished();
+            outcome.cancelled = true;
+            return outcome;
         }
         const RolloutResult result = future.result();
         if (!result.ok() || !result.done) {
