@@ -4,10 +4,6 @@
 #include "http/CurlTransport.h"
 #include "monitoring/AlertmanagerClient.h"
 
-#include <QFuture>
-#include <QPromise>
-#include <QThreadPool>
-
 #include <algorithm>
 
 namespace Shipyard {
@@ -25,22 +21,16 @@ void AlertWatch::check()
     const auto client = std::make_shared<AlertmanagerClient>(QUrl(m_trigger.alertmanagerUrl), m_transport);
     client->setTimeout(requestTimeoutMs());
     client->setCredentials(m_trigger.credentials);
-    const std::shared_ptr<const std::atomic_bool> cancelled = cancelFlag();
-    client->setCancelFlag(cancelled.get());
-    QPromise<AlertmanagerClient::Answer> promise;
-    QFuture<AlertmanagerClient::Answer> future = promise.future();
-    // CANCELLED is held so that the flag outlives this watch while the request runs.
-    QThreadPool::globalInstance()->start(
-        [promise = std::move(promise), client, selections = m_selections, cancelled]() mutable {
-            promise.start();
-            promise.addResult(client->firing(selections));
-            promise.finish();
+    askOffThread<AlertmanagerClient::Answer>(
+        [client, selections = m_selections](const std::atomic_bool *cancelled) {
+            client->setCancelFlag(cancelled);
+            return client->firing(selections);
+        },
+        [this](const AlertmanagerClient::Answer &answer) {
+            settle(
+                answer.error, [&] { return judge(answer.alerts); },
+                answer.errorKind == AlertmanagerClient::Answer::ErrorKind::Credentials);
         });
-    future.then(this, [this](const AlertmanagerClient::Answer &answer) {
-        settle(
-            answer.error, [&] { return judge(answer.alerts); },
-            answer.errorKind == AlertmanagerClient::Answer::ErrorKind::Credentials);
-    });
 }
 
 bool AlertWatch::judge(const QList<FiringAlert> &alerts)

@@ -4,10 +4,6 @@
 #include "http/CurlTransport.h"
 #include "monitoring/PrometheusClient.h"
 
-#include <QFuture>
-#include <QPromise>
-#include <QThreadPool>
-
 #include <limits>
 
 namespace Shipyard {
@@ -35,24 +31,18 @@ void MonitoringWatch::check()
     const auto client = std::make_shared<PrometheusClient>(QUrl(m_trigger.prometheusUrl), m_transport);
     client->setTimeout(requestTimeoutMs());
     client->setCredentials(m_trigger.credentials);
-    const std::shared_ptr<const std::atomic_bool> cancelled = cancelFlag();
-    client->setCancelFlag(cancelled.get());
-    QPromise<Evaluation> promise;
-    QFuture<Evaluation> future = promise.future();
-    // CANCELLED is held so that the flag outlives this watch while the request runs.
-    QThreadPool::globalInstance()->start(
-        [promise = std::move(promise), client, query = m_trigger.query, cancelled]() mutable {
-            promise.start();
+    askOffThread<Evaluation>(
+        [client, query = m_trigger.query](const std::atomic_bool *cancelled) {
+            client->setCancelFlag(cancelled);
             Evaluation evaluation;
             const PrometheusResult result = client->query(query);
             evaluation.value = result.singleValue(&evaluation.error);
             evaluation.refused = result.errorKind == PrometheusResult::ErrorKind::Credentials;
-            promise.addResult(evaluation);
-            promise.finish();
+            return evaluation;
+        },
+        [this](const Evaluation &evaluation) {
+            settle(evaluation.error, [&] { return judge(evaluation.value); }, evaluation.refused);
         });
-    future.then(this, [this](const Evaluation &evaluation) {
-        settle(evaluation.error, [&] { return judge(evaluation.value); }, evaluation.refused);
-    });
 }
 
 bool MonitoringWatch::judge(std::optional<double> value)

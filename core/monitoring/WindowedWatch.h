@@ -2,7 +2,10 @@
 #pragma once
 
 #include <QDeadlineTimer>
+#include <QFuture>
 #include <QObject>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
@@ -55,10 +58,25 @@ protected:
     // now, as it would at the end of the window, instead of asking again.
     void settle(const QString &error, const std::function<bool()> &judge, bool lasting = false);
 
-    // Set when this watch goes: a request still running ends early. The
-    // worker running it must hold this pointer, since the watch may be
-    // deleted while the request is still being read.
-    std::shared_ptr<const std::atomic_bool> cancelFlag() const { return m_cancelled; }
+    // Runs ASK on a pool thread and hands its result to ANSWERED in this
+    // object's thread (not at all once the watch is gone). ASK gets a flag
+    // set when this watch goes, for its request to end early; the worker
+    // holds the flag, which thus outlives a watch deleted while a request is
+    // still being read.
+    template<typename Result>
+    void askOffThread(
+        std::function<Result(const std::atomic_bool *cancelled)> ask, std::function<void(const Result &)> answered)
+    {
+        QPromise<Result> promise;
+        QFuture<Result> future = promise.future();
+        QThreadPool::globalInstance()->start(
+            [promise = std::move(promise), ask = std::move(ask), cancelled = m_cancelled]() mutable {
+                promise.start();
+                promise.addResult(ask(cancelled.get()));
+                promise.finish();
+            });
+        future.then(this, std::move(answered));
+    }
     // What one request may take: not much beyond an interval.
     int requestTimeoutMs() const;
 

@@ -371,15 +371,12 @@ void DeliveryContext::notifyEnd(const Delivery::Result &result)
 {
     if (!m_startTold)
         return;
-    // The end is sent here, in the delivery's thread: its caller waits for
-    // it to be told before it says the delivery is over.
+    // The end goes after everything before it; the delivery's caller waits
+    // for it to be told before it says the delivery is over.
     const auto tell = [this](NotificationEvent event, const QString &message) {
+        notify(event, message);
         if (m_sending.valid())
             m_sending.wait();
-        if (const std::optional<Notification> notification = notificationOf(event, message)) {
-            for (const QString &warning : m_notifier->send(*notification))
-                log(QStringLiteral("warning: ") + warning);
-        }
     };
     const QString seconds = QString::number(double(result.duration.count()) / 1000.0, 'f', 1);
     switch (result.outcome) {

@@ -146,6 +146,10 @@ public:
     bool isExpiring(const ShowroomInfo &showroom, const QDateTime &now) const;
 
 private:
+    // Long enough for a namespace full of deployments; NamespaceDeletion
+    // reports progress meanwhile.
+    static constexpr std::chrono::seconds deletionTimeout { 300 };
+
     DownResult remove(
         const QString &ns, const Progress &progress, std::shared_ptr<const std::atomic_bool> stopWaiting = {}) const;
     // The showroom of TASK as the cluster has it; ERROR says why there is none.

@@ -395,17 +395,19 @@ Delivery *PipelineView::startDelivery(
 
 void PipelineView::cancelDelivery()
 {
-    if (m_external && m_externalCancel && !*m_externalCancel) {
+    if (externalCancellable())
         *m_externalCancel = true;
-        m_status->setText(tr("Cancelling: what was applied is being rolled back…"));
-        m_cancel->setEnabled(false);
-        return;
-    }
-    if (m_delivery && m_delivery->isRunning()) {
+    else if (m_delivery && m_delivery->isRunning())
         m_delivery->cancel();
-        m_status->setText(tr("Cancelling: what was applied is being rolled back…"));
-        m_cancel->setEnabled(false);
-    }
+    else
+        return;
+    m_status->setText(tr("Cancelling: what was applied is being rolled back…"));
+    m_cancel->setEnabled(false);
+}
+
+bool PipelineView::externalCancellable() const
+{
+    return m_external && m_externalCancel && !*m_externalCancel;
 }
 
 void PipelineView::finished(const Delivery::Result &result)
@@ -468,7 +470,7 @@ void PipelineView::updateButtons()
 {
     const bool running = m_delivery && m_delivery->isRunning();
     m_deliver->setEnabled(m_loaded && !isBusy() && m_environment->count() > 0);
-    m_cancel->setEnabled(running || (m_external && m_externalCancel && !*m_externalCancel));
+    m_cancel->setEnabled(running || externalCancellable());
 }
 
 bool PipelineView::isBusy() const

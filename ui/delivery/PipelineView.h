@@ -153,6 +153,9 @@ private:
     QList<Delivery::Target> m_deliveryTargets;
     Delivery::Options m_deliveryOptions;
     QString m_refusalReason;
+    // An external delivery (a showroom's) that was not asked to stop yet.
+    bool externalCancellable() const;
+
     bool m_external = false;
     std::shared_ptr<std::atomic_bool> m_externalCancel;
     int m_recordQuery = 0; // answers of older reads are dropped
