@@ -279,7 +279,9 @@ QByteArray RegistryClient::fetchToken(const QByteArray &challenge, const QString
     QUrlQuery query(realm);
     if (parameters.contains(QStringLiteral("service")))
         query.addQueryItem(QStringLiteral("service"), parameters.value(QStringLiteral("service")));
-    query.addQueryItem(QStringLiteral("scope"), scope);
+    // No scope: a token that only proves the account (signIn()).
+    if (!scope.isEmpty())
+        query.addQueryItem(QStringLiteral("scope"), scope);
     // The registry's own wording of what it wants, when it differs from ours.
     const QString asked = parameters.value(QStringLiteral("scope"));
     if (!asked.isEmpty() && asked != scope)
@@ -408,6 +410,20 @@ HttpResponse RegistryClient::send(
     if (error)
         *error = meaning;
     return response;
+}
+
+bool RegistryClient::signIn(RegistryError *error) const
+{
+    if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty())
+        return setError(
+            error, RegistryError::Kind::Protocol, 0, Tr::tr("invalid registry URL: %1").arg(m_baseUrl.toString()));
+    HttpRequest request;
+    request.url = QUrl(m_baseUrl.toString() + QLatin1String("/v2/"));
+    RegistryError failure;
+    send(request, QString(), Tr::tr("registry %1 has no API v2 (GET /v2/ answered 404)").arg(imagePrefix()), &failure);
+    if (error)
+        *error = failure;
+    return !failure.isError();
 }
 
 bool RegistryClient::checkNames(const QString &repository, const QString &reference, RegistryError *error) const

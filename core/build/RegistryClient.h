@@ -76,6 +76,11 @@ public:
     // that keeps deletion disabled answers 405: Kind::DeletionDisabled.
     bool deleteManifest(const QString &repository, const QString &digest, RegistryError *error = nullptr) const;
 
+    // Signs in as `docker login` does: GET /v2/ with the credentials, through
+    // the token service (a token for no repository) when the registry asks
+    // for one. False with ERROR when the registry or its token service
+    // refuses them or cannot be reached.
+    bool signIn(RegistryError *error = nullptr) const;
     // "host:port/demo/x:TAG" (host optional) or "demo/x@sha256:…" split into
     // repository and reference; false if it is not an image reference.
     static bool splitImage(const QString &image, QString *repository, QString *reference);

@@ -64,7 +64,7 @@ DoctorResult RegistryCheck::run(const Context &context) const
         // challenge whatever basic credentials came with the request: that
         // is no refusal of them, only a read through the token service tells.
         const QByteArray challenge = response.header("WWW-Authenticate").trimmed();
-        if (challenge.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0 && !m_sampleImage.isEmpty())
+        if (challenge.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
             return readWithToken(address, context);
         if (sentCredentials)
             return broken(
@@ -85,13 +85,16 @@ DoctorResult RegistryCheck::run(const Context &context) const
 DoctorResult RegistryCheck::readWithToken(const QString &address, const Context &context) const
 {
     // Token authentication: a read as a delivery does it, the token fetched
-    // from the realm the challenge names.
+    // from the realm the challenge names; with no image yet to read, a
+    // sign-in as `docker login` does.
     RegistryClient client(
         m_settings, m_environment, std::make_shared<BoundedTransport>(context.timeoutMs(), context.cancelled));
     client.setTimeout(context.timeoutMs());
     client.setCancelFlag(context.cancelled);
     RegistryError error;
-    if (client.tags(m_sampleImage, &error) || error.kind == RegistryError::Kind::NotFound)
+    const bool read = m_sampleImage.isEmpty() ? client.signIn(&error) : client.tags(m_sampleImage, &error).has_value();
+    // An image not pushed yet is a read the registry allowed.
+    if (read || (!m_sampleImage.isEmpty() && error.kind == RegistryError::Kind::NotFound))
         return ok(QStringLiteral("registry API v2 at %1, token authentication%2")
                 .arg(address, m_settings.hasCredentials() ? QStringLiteral(", signed in") : QString()));
     switch (error.kind) {

@@ -12,7 +12,8 @@ namespace Shipyard {
 // The registry deliveries push to: GET /v2/ answers, with the credentials
 // the ecosystem names when it names any. A registry behind token
 // authentication is read once through RegistryClient (the tags of the
-// first system's image), which fetches the token as a push would.
+// first system's image, or a sign-in when there is none yet), which
+// fetches the token as a push would.
 class RegistryCheck : public DoctorCheck
 {
 public:

@@ -24,6 +24,7 @@
 
 #include "doctor/DoctorPlan.h"
 #include "doctor/DoctorRunner.h"
+#include "doctor/RegistryCheck.h"
 #include "kube/ClusterAccess.h"
 #include "model/EcosystemLoader.h"
 
@@ -850,6 +851,23 @@ private Q_SLOTS:
                 refused.contains(QStringLiteral("refused the credentials")),
             qPrintable(refused));
         verifyOthersOk(outcome, { QStringLiteral("registry/api") });
+
+        // An ecosystem with no system yet has no image to read: a sign-in
+        // (a token for no repository, as docker login asks) tells instead.
+        {
+            const Ecosystem empty = ecosystem();
+            QProcessEnvironment environment;
+            environment.insert(QStringLiteral("DOCTOR_REGISTRY_USER"), QStringLiteral("shop"));
+            for (const auto &[password, ok] :
+                QList<QPair<QString, bool>> { { "shop-pw", true }, { "not-shop-pw", false } }) {
+                environment.insert(QStringLiteral("DOCTOR_REGISTRY_PASSWORD"), password);
+                const DoctorResult result = RegistryCheck(empty.registry, QString(), environment, {}).run({});
+                QCOMPARE(result.verdict == DoctorResult::Verdict::Ok, ok);
+                QVERIFY2(ok ? result.detail.endsWith(QLatin1String("token authentication, signed in"))
+                            : result.detail.contains(QLatin1String("refused the credentials")),
+                    qPrintable(result.detail));
+            }
+        }
 
         m_registrySettings = settings;
         outcome = run(ecosystem());

@@ -204,6 +204,23 @@ private Q_SLOTS:
             qPrintable(result.repositories.value(0).error));
     }
 
+    // As docker login: a token for no repository proves the account, for a
+    // registry with nothing of Shipyard's in it yet (doctor's check).
+    void signsInWithoutARepository()
+    {
+        const qsizetype issued = issuedTokens().size();
+        RegistryError error;
+        QVERIFY2(
+            RegistryClient(settings(*m_registry), credentials(m_password)).signIn(&error), qPrintable(error.message));
+        QCOMPARE(issuedTokens().size(), issued + 1);
+        QVERIFY(!RegistryClient(settings(*m_registry), credentials(QStringLiteral("not-the-password"))).signIn(&error));
+        QCOMPARE(error.kind, RegistryError::Kind::Unauthorized);
+        QVERIFY2(error.message.contains(QLatin1String("refused the credentials")), qPrintable(error.message));
+        QVERIFY(!RegistryClient(settings(*m_registry), QProcessEnvironment()).signIn(&error));
+        QVERIFY2(error.message.contains(QLatin1String("requires authentication")), qPrintable(error.message));
+        verifyNoToken(error.message);
+    }
+
     void namesMissingCredentials()
     {
         RegistryError error;
