@@ -2209,16 +2209,8 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>ein Durchlauf, dann beenden: 1, wenn etwas fehlgeschlagen ist</translation>
     </message>
     <message>
-        <source>seconds between passes (default 60)</source>
-        <translation>Sekunden zwischen den Durchläufen (Standard: 60)</translation>
-    </message>
-    <message>
         <source>deliver this image instead of building one; repeatable</source>
         <translation>dieses Image ausliefern, statt eines zu bauen; wiederholbar</translation>
-    </message>
-    <message>
-        <source>text or json</source>
-        <translation>text oder json</translation>
     </message>
     <message>
         <source>usage: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]</source>
@@ -2321,8 +2313,37 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>/metrics, /healthz, /readyz und /webhooks/ werden auf %1 bereitgestellt</translation>
     </message>
     <message>
-        <source>pass woken by %1 webhook(s), the first %2 ms ago: %3</source>
-        <translation>Durchlauf durch %1 Webhook(s) geweckt, der erste vor %2 ms: %3</translation>
+        <source>seconds between passes nothing woke (default: the ecosystem&apos;s robot.pollInterval, 60)</source>
+        <translation>Sekunden zwischen Durchläufen, die nichts geweckt hat (Standard: robot.pollInterval des Ökosystems, 60)</translation>
+    </message>
+    <message>
+        <source>a pass&apos;s actions as text or json</source>
+        <translation>die Aktionen eines Durchlaufs als text oder json</translation>
+    </message>
+    <message>
+        <source>text (lines on stderr) or json (everything on stdout, an object per line)</source>
+        <translation>text (Zeilen auf stderr) oder json (alles auf stdout, ein Objekt pro Zeile)</translation>
+    </message>
+    <message>
+        <source>--log-format is text or json, not %1</source>
+        <translation>--log-format ist text oder json, nicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pass woken by %n webhook(s), the first %1 ms ago: %2</source>
+        <translation>
+            <numerusform>Durchlauf durch %n Webhook geweckt, der erste vor %1 ms: %2</numerusform>
+            <numerusform>Durchlauf durch %n Webhooks geweckt, der erste vor %1 ms: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RobotLog</name>
+    <message numerus="yes">
+        <source>pass over: %n action(s)</source>
+        <translation>
+            <numerusform>Durchlauf beendet: %n Aktion</numerusform>
+            <numerusform>Durchlauf beendet: %n Aktionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5033,6 +5054,10 @@ nächste Sperrzeit %1</translation>
     <message>
         <source>registry %1 does not allow deleting images (HTTP 405): enable deletion in its configuration (storage: {delete: {enabled: true}}, or REGISTRY_STORAGE_DELETE_ENABLED=true in its environment) and restart it</source>
         <translation>Registry %1 erlaubt das Löschen von Images nicht (HTTP 405): Aktivieren Sie das Löschen in ihrer Konfiguration (storage: {delete: {enabled: true}} oder REGISTRY_STORAGE_DELETE_ENABLED=true in ihrer Umgebung) und starten Sie sie neu</translation>
+    </message>
+    <message>
+        <source>registry %1 has no API v2 (GET /v2/ answered 404)</source>
+        <translation>Registry %1 hat keine API v2 (GET /v2/ antwortete mit 404)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,26 @@
     </message>
 </context>
 <context>
+    <name>Shipyard::Ctl::RobotCommand</name>
+    <message numerus="yes">
+        <source>pass woken by %n webhook(s), the first %1 ms ago: %2</source>
+        <translation>
+            <numerusform>pass woken by %n webhook, the first %1 ms ago: %2</numerusform>
+            <numerusform>pass woken by %n webhooks, the first %1 ms ago: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RobotLog</name>
+    <message numerus="yes">
+        <source>pass over: %n action(s)</source>
+        <translation>
+            <numerusform>pass over: %n action</numerusform>
+            <numerusform>pass over: %n actions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shipyard::Ctl::ShowroomCommand</name>
     <message numerus="yes">
         <source>%n showroom(s) kept</source>

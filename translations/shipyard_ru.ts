@@ -2210,16 +2210,8 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>один проход и выход: 1, если что-то не удалось</translation>
     </message>
     <message>
-        <source>seconds between passes (default 60)</source>
-        <translation>секунд между проходами (по умолчанию 60)</translation>
-    </message>
-    <message>
         <source>deliver this image instead of building one; repeatable</source>
         <translation>поставить этот образ вместо сборки; можно повторять</translation>
-    </message>
-    <message>
-        <source>text or json</source>
-        <translation>text или json</translation>
     </message>
     <message>
         <source>usage: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]</source>
@@ -2322,8 +2314,39 @@ shipyardctl gate install REPOSITORY --ecosystem PATH [--system NAME]
         <translation>/metrics, /healthz, /readyz и /webhooks/ обслуживаются на %1</translation>
     </message>
     <message>
-        <source>pass woken by %1 webhook(s), the first %2 ms ago: %3</source>
-        <translation>проход запущен вебхуками (%1), первый — %2 мс назад: %3</translation>
+        <source>seconds between passes nothing woke (default: the ecosystem&apos;s robot.pollInterval, 60)</source>
+        <translation>секунды между проходами, когда ничто не разбудило (по умолчанию: robot.pollInterval экосистемы, 60)</translation>
+    </message>
+    <message>
+        <source>a pass&apos;s actions as text or json</source>
+        <translation>действия прохода как text или json</translation>
+    </message>
+    <message>
+        <source>text (lines on stderr) or json (everything on stdout, an object per line)</source>
+        <translation>text (строки в stderr) или json (всё в stdout, по объекту на строку)</translation>
+    </message>
+    <message>
+        <source>--log-format is text or json, not %1</source>
+        <translation>--log-format — это text или json, а не %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pass woken by %n webhook(s), the first %1 ms ago: %2</source>
+        <translation>
+            <numerusform>проход разбужен %n вебхуком, первым %1 мс назад: %2</numerusform>
+            <numerusform>проход разбужен %n вебхуками, первым %1 мс назад: %2</numerusform>
+            <numerusform>проход разбужен %n вебхуками, первым %1 мс назад: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipyard::Ctl::RobotLog</name>
+    <message numerus="yes">
+        <source>pass over: %n action(s)</source>
+        <translation>
+            <numerusform>проход завершён: %n действие</numerusform>
+            <numerusform>проход завершён: %n действия</numerusform>
+            <numerusform>проход завершён: %n действий</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5057,6 +5080,10 @@ next freeze %1</source>
     <message>
         <source>registry %1 does not allow deleting images (HTTP 405): enable deletion in its configuration (storage: {delete: {enabled: true}}, or REGISTRY_STORAGE_DELETE_ENABLED=true in its environment) and restart it</source>
         <translation>реестр %1 не разрешает удалять образы (HTTP 405): включите удаление в его конфигурации (storage: {delete: {enabled: true}} или REGISTRY_STORAGE_DELETE_ENABLED=true в его окружении) и перезапустите его</translation>
+    </message>
+    <message>
+        <source>registry %1 has no API v2 (GET /v2/ answered 404)</source>
+        <translation>у реестра %1 нет API v2 (GET /v2/ ответил 404)</translation>
     </message>
 </context>
 <context>

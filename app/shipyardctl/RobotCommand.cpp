@@ -2,6 +2,7 @@
 #include "CtlCommand.h"
 #include "Output.h"
 #include "RobotEndpoint.h"
+#include "RobotLog.h"
 #include "StopSignals.h"
 
 #include "kube/ClusterAccess.h"
@@ -17,12 +18,9 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QProcessEnvironment>
 
 #include <memory>
-#include <mutex>
 #include <optional>
 
 namespace Shipyard::Ctl {
@@ -44,12 +42,16 @@ public:
         parser.addOption(
             { QStringLiteral("kubeconfig"), tr("read only this kubeconfig file"), QStringLiteral("FILE") });
         parser.addOption({ QStringLiteral("once"), tr("one pass, then exit: 1 when something failed") });
-        parser.addOption({ QStringLiteral("interval"), tr("seconds between passes (default 60)"),
-            QStringLiteral("SECONDS"), QStringLiteral("60") });
+        parser.addOption({ QStringLiteral("interval"),
+            tr("seconds between passes nothing woke (default: the ecosystem's robot.pollInterval, 60)"),
+            QStringLiteral("SECONDS") });
         parser.addOption({ QStringLiteral("image"), tr("deliver this image instead of building one; repeatable"),
             QStringLiteral("S=REF") });
-        parser.addOption(
-            { QStringLiteral("output"), tr("text or json"), QStringLiteral("FORMAT"), QStringLiteral("text") });
+        parser.addOption({ QStringLiteral("output"), tr("a pass's actions as text or json"), QStringLiteral("FORMAT"),
+            QStringLiteral("text") });
+        parser.addOption({ QStringLiteral("log-format"),
+            tr("text (lines on stderr) or json (everything on stdout, an object per line)"), QStringLiteral("FORMAT"),
+            QStringLiteral("text") });
         parser.addOption({ QStringLiteral("leader-elect"),
             tr("act only while holding a Lease, so that several robots may run and one acts") });
         parser.addOption({ QStringLiteral("lease-context"), tr("the context of the Lease (default: the current one)"),
@@ -75,21 +77,31 @@ public:
             return *exitCode;
         const QString path = parser.value(QStringLiteral("ecosystem"));
         const QString output = parser.value(QStringLiteral("output"));
-        bool intervalOk = false;
-        const int interval = parser.value(QStringLiteral("interval")).toInt(&intervalOk);
         if (path.isEmpty() || !parser.positionalArguments().isEmpty()) {
             err() << arguments[0] << ": "
                   << tr("usage: shipyardctl robot --ecosystem PATH [--once] [--interval SECONDS]") << '\n';
             return UsageError;
         }
-        if (!intervalOk || interval < 1) {
-            err() << arguments[0] << ": "
-                  << tr("--interval wants a number of seconds, not %1").arg(parser.value(QStringLiteral("interval")))
-                  << '\n';
-            return UsageError;
+        std::optional<std::chrono::seconds> interval;
+        if (parser.isSet(QStringLiteral("interval"))) {
+            bool ok = false;
+            const int seconds = parser.value(QStringLiteral("interval")).toInt(&ok);
+            if (!ok || seconds < 1) {
+                err()
+                    << arguments[0] << ": "
+                    << tr("--interval wants a number of seconds, not %1").arg(parser.value(QStringLiteral("interval")))
+                    << '\n';
+                return UsageError;
+            }
+            interval = std::chrono::seconds(seconds);
         }
         if (output != QLatin1String("text") && output != QLatin1String("json")) {
             err() << arguments[0] << ": " << tr("--output is text or json, not %1").arg(output) << '\n';
+            return UsageError;
+        }
+        const QString logFormat = parser.value(QStringLiteral("log-format"));
+        if (logFormat != QLatin1String("text") && logFormat != QLatin1String("json")) {
+            err() << arguments[0] << ": " << tr("--log-format is text or json, not %1").arg(logFormat) << '\n';
             return UsageError;
         }
         if (!QFileInfo::exists(path)) {
@@ -106,14 +118,10 @@ public:
             }
             options.images.insert(value.left(equals), value.mid(equals + 1));
         }
-        const bool json = output == QLatin1String("json");
         // The endpoint's thread speaks too, of the webhooks it answers.
-        static std::mutex speaking;
-        const auto progress = [](const QString &line) {
-            const std::lock_guard lock(speaking);
-            err() << line << '\n';
-            err().flush();
-        };
+        RobotLog log(logFormat == QLatin1String("json") ? RobotLog::Format::Json : RobotLog::Format::Text,
+            output == QLatin1String("json"), arguments[0]);
+        const auto progress = [&log](const QString &line) { log.info(line); };
 
         std::unique_ptr<RobotLeadership> leadership;
         if (parser.isSet(QStringLiteral("leader-elect"))) {
@@ -141,7 +149,7 @@ public:
                 problems.prepend(tr("robot.webhooks is set, but without --listen no webhook is received"));
             if (problems != webhookProblems) {
                 for (const QString &problem : problems)
-                    progress(problem);
+                    log.warning(problem);
             }
             webhookProblems = problems;
         };
@@ -154,7 +162,7 @@ public:
                 configureWebhooks(*loaded.ecosystem);
             endpoint.setWebhooks(&webhooks, [&](const QString &source, const WebhookResult &result) {
                 if (result.verdict != WebhookResult::Verdict::Accepted) {
-                    progress(tr("webhook %1: %2 (%3)").arg(source).arg(result.httpStatus()).arg(result.reason));
+                    log.warning(tr("webhook %1: %2 (%3)").arg(source).arg(result.httpStatus()).arg(result.reason));
                     return;
                 }
                 progress(tr("webhook %1").arg(result.reason));
@@ -171,10 +179,12 @@ public:
             progress(tr("serving /metrics, /healthz, /readyz and /webhooks/ on %1").arg(endpoint.address()));
         }
 
+        // --interval, else the ecosystem's as last read.
+        std::chrono::seconds pollInterval = interval.value_or(RobotSettings().pollInterval);
         while (!StopSignals::requested()) {
             if (leadership && !leadership->leading()) {
                 if (!leadership->lostReason().isEmpty())
-                    progress(tr("stopped leading: %1").arg(leadership->lostReason()));
+                    log.warning(tr("stopped leading: %1").arg(leadership->lostReason()));
                 metrics.setLeading(false);
                 if (!leadership->acquire(StopSignals::flag(), progress))
                     break;
@@ -187,29 +197,29 @@ public:
             const EcosystemLoadResult loaded = EcosystemLoader().loadFile(path);
             if (!loaded.ecosystem) {
                 for (const Diagnostic &diagnostic : loaded.diagnostics)
-                    progress(diagnostic.toString());
+                    log.write(RobotLog::Level::Error, diagnostic.toString());
                 metrics.observeUnloadable(tr("%1 does not load: %2").arg(path, loaded.diagnostics.value(0).toString()));
                 if (parser.isSet(QStringLiteral("once")))
                     return UsageError;
             } else {
                 configureWebhooks(*loaded.ecosystem);
+                pollInterval = interval.value_or(loaded.ecosystem->robot.pollInterval);
                 if (woken) {
                     const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - woken->since);
-                    progress(tr("pass woken by %1 webhook(s), the first %2 ms ago: %3")
-                            .arg(woken->count)
+                    progress(tr("pass woken by %n webhook(s), the first %1 ms ago: %2", nullptr, woken->count)
                             .arg(waited.count())
                             .arg(woken->reasons.join(QStringLiteral("; "))));
                 }
                 const DeliveryRobot robot(*loaded.ecosystem, options);
                 const DeliveryRobot::PassResult pass = robot.runOnce(progress);
                 metrics.observePass(pass, QDateTime::currentDateTimeUtc());
-                report(pass, json, arguments[0]);
+                log.pass(pass);
                 if (parser.isSet(QStringLiteral("once")))
                     return pass.succeeded() ? Success : Failure;
             }
             // Woken early by a webhook, by SIGTERM, and by a lost lease, so that the next try comes soon.
-            wakeup.wait(QDeadlineTimer(std::chrono::seconds(interval)),
+            wakeup.wait(QDeadlineTimer(pollInterval),
                 [&] { return StopSignals::requested() || (leadership && !leadership->leading()); });
         }
         // The Lease is given up as the leadership goes, for the next robot to take at once.
@@ -263,27 +273,6 @@ private:
                                                                           : RobotLeadership::defaultIdentity();
         return std::make_unique<RobotLeadership>(
             client, ns, parser.value(QStringLiteral("lease-name")), identity, timing);
-    }
-
-    static void report(const DeliveryRobot::PassResult &pass, bool json, const QString &command)
-    {
-        printPassProblems(command, pass.warnings, pass.error);
-        if (json) {
-            QJsonArray actions;
-            for (const DeliveryRobot::Action &action : pass.actions)
-                actions.append(QJsonObject { { QStringLiteral("task"), action.task },
-                    { QStringLiteral("stage"), action.stage }, { QStringLiteral("succeeded"), action.succeeded },
-                    { QStringLiteral("detail"), action.detail } });
-            printJson(QJsonDocument(
-                QJsonObject { { QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
-                    { QStringLiteral("actions"), actions }, { QStringLiteral("error"), pass.error },
-                    { QStringLiteral("warnings"), QJsonArray::fromStringList(pass.warnings) } }));
-            return;
-        }
-        for (const DeliveryRobot::Action &action : pass.actions)
-            out() << action.task << ' ' << action.stage << ": "
-                  << (action.succeeded ? action.detail : tr("failed: %1").arg(action.detail)) << '\n';
-        out().flush();
     }
 };
 

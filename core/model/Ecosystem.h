@@ -361,6 +361,10 @@ struct WebhookSettings
 struct RobotSettings
 {
     WebhookSettings webhooks;
+    // How long the robot waits between passes when nothing wakes it (a
+    // webhook does): the bound on how late it sees what no webhook tells,
+    // such as a Redmine task moved. `shipyardctl robot --interval` wins.
+    std::chrono::seconds pollInterval { 60 };
 };
 
 struct Ecosystem

@@ -12,6 +12,7 @@
 #include "model/ManifestSourceReader.h"
 #include "model/MigrationReader.h"
 #include "model/NotificationSettingsReader.h"
+#include "model/RobotSettingsReader.h"
 #include "model/ServiceCredentialsReader.h"
 #include "model/TaskKeyExtractor.h"
 #include "support/KeySuggestion.h"
@@ -63,7 +64,7 @@ public:
         readTracker(top.mapping("tracker"), ecosystem.tracker, ecosystem.gating);
         readRegistry(top.mapping("registry"), ecosystem.registry);
         readRollback(top.mapping("rollback"), ecosystem.rollback);
-        readRobot(top.mapping("robot"), ecosystem.robot);
+        readRobotSettings(top.mapping("robot"), ecosystem.robot, m_sink);
         readNotificationSettings(top, ecosystem.notifications, m_sink);
         m_notifications = &ecosystem.notifications;
         ecosystem.variables = readVariables(top, m_sink);
@@ -197,12 +198,7 @@ private:
 
     void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative)
     {
-        if (r.has(key)) {
-            m_sink.error(r.valueLocation(key),
-                QStringLiteral("%1: secrets must not be written in the ecosystem file; "
-                               "name an environment variable with '%2' instead of '%3'")
-                    .arg(r.what(), QLatin1String(alternative), QLatin1String(key)));
-        }
+        Shipyard::rejectInlineSecret(r, key, alternative, m_sink);
     }
 
     void readTracker(const YAML::Node &node, TrackerSettings &tracker, const Gating &gating)
@@ -276,33 +272,6 @@ private:
                         r.has("keyPrefix") ? QStringLiteral("change 'keyPrefix' or 'taskKey'")
                                            : QStringLiteral("set 'keyPrefix', e.g. 'SHOP-'")));
         }
-    }
-
-    void readRobot(const YAML::Node &node, RobotSettings &robot)
-    {
-        if (!node.IsDefined())
-            return;
-        YamlMappingReader r(node, QStringLiteral("robot"), m_sink);
-        if (const YAML::Node webhooks = r.mapping("webhooks"); webhooks.IsDefined()) {
-            YamlMappingReader w(webhooks, QStringLiteral("robot webhooks"), m_sink);
-            robot.webhooks.maxBodyBytes =
-                w.integer("maxBodyBytes", 1024, 64 * 1024 * 1024).value_or(robot.webhooks.maxBodyBytes);
-            QStringList known { QStringLiteral("maxBodyBytes") };
-            for (const char *source : { "github", "gitlab", "gerrit", "jira", "tasks" }) {
-                known.append(QLatin1String(source));
-                const YAML::Node entry = w.mapping(source);
-                if (!entry.IsDefined())
-                    continue;
-                YamlMappingReader s(entry, QStringLiteral("robot webhooks %1").arg(QLatin1String(source)), m_sink);
-                if (const auto variable = s.string("secretEnv", Presence::Required))
-                    robot.webhooks.secretVariables.insert(QLatin1String(source), *variable);
-                rejectInlineSecret(s, "secret", "secretEnv");
-                rejectInlineSecret(s, "token", "secretEnv");
-                s.reportUnknownKeys({ QStringLiteral("secretEnv"), QStringLiteral("secret"), QStringLiteral("token") });
-            }
-            w.reportUnknownKeys(known);
-        }
-        r.reportUnknownKeys({ QStringLiteral("webhooks") });
     }
 
     void readRegistry(const YAML::Node &node, RegistrySettings &registry)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "model/NotificationSettingsReader.h"
 
+#include "model/ServiceCredentialsReader.h"
 #include "support/KeySuggestion.h"
 #include "support/YamlMappingReader.h"
 
@@ -32,15 +33,6 @@ bool isMailAddress(const QString &address)
 {
     static const QRegularExpression re(QStringLiteral("^[^@\\s<>,;\"]+@[^@\\s<>,;\"]+$"));
     return re.match(address).hasMatch();
-}
-
-void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative, DiagnosticSink &sink)
-{
-    if (r.has(key))
-        sink.error(r.valueLocation(key),
-            QStringLiteral("%1: secrets must not be written in the ecosystem file; "
-                           "name an environment variable with '%2' instead of '%3'")
-                .arg(r.what(), QLatin1String(alternative), QLatin1String(key)));
 }
 
 std::optional<QString> variableName(YamlMappingReader &r, const char *key, Presence presence, DiagnosticSink &sink)

@@ -27,16 +27,20 @@ const QStringList &serviceCredentialKeys()
     return keys;
 }
 
+void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative, DiagnosticSink &sink)
+{
+    if (r.has(key))
+        sink.error(r.valueLocation(key),
+            QStringLiteral("%1: secrets must not be written in the ecosystem file; "
+                           "name an environment variable with '%2' instead of '%3'")
+                .arg(r.what(), QLatin1String(alternative), QLatin1String(key)));
+}
+
 ServiceCredentials readServiceCredentials(
     YamlMappingReader &r, const char *urlKey, const QString &url, const ServiceCredentials &base, DiagnosticSink &sink)
 {
-    for (const char *secret : { "token", "password" }) {
-        if (r.has(secret))
-            sink.error(r.valueLocation(secret),
-                QStringLiteral("%1: secrets must not be written in the ecosystem file; "
-                               "name an environment variable with '%2Env' instead of '%2'")
-                    .arg(r.what(), QLatin1String(secret)));
-    }
+    rejectInlineSecret(r, "token", "tokenEnv", sink);
+    rejectInlineSecret(r, "password", "passwordEnv", sink);
     ServiceCredentials credentials = base;
     const bool ownToken = r.has("tokenEnv");
     const bool ownUser = r.has("usernameEnv") || r.has("passwordEnv");

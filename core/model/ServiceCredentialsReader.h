@@ -21,6 +21,10 @@ class YamlMappingReader;
 ServiceCredentials readServiceCredentials(
     YamlMappingReader &r, const char *urlKey, const QString &url, const ServiceCredentials &base, DiagnosticSink &sink);
 
+// An error at KEY of R when it is there: a secret written in the file
+// instead of the environment variable ALTERNATIVE names.
+void rejectInlineSecret(YamlMappingReader &r, const char *key, const char *alternative, DiagnosticSink &sink);
+
 // The keys readServiceCredentials() reads, for reportUnknownKeys().
 const QStringList &serviceCredentialKeys();
 

@@ -165,7 +165,7 @@ int main(int argc, char **argv)
     out() << "webhook → action, " << rounds << " GitLab pushes to task branches, robot --interval 3600\n";
     out() << "round  answered ms  action ms  robot: arrival→pass ms\n";
     std::vector<double> answered, action, internal;
-    static const QRegularExpression woken(QStringLiteral("pass woken by \\d+ webhook\\(s\\), the first (\\d+) ms ago"));
+    static const QRegularExpression woken(QStringLiteral("pass woken by \\d+ webhooks?, the first (\\d+) ms ago"));
     for (int i = 1; i <= rounds; ++i) {
         const QString branch = QStringLiteral("feature/BENCH-%1-work").arg(i);
         if (!sh(QStringLiteral("git checkout -q -B %1 origin/main && echo %2 > src/b && %3 add -A && "

@@ -376,6 +376,18 @@ environments:
         QCOMPARE(result.ecosystem->tracker.project, QStringLiteral("shop"));
     }
 
+    void robotPollInterval()
+    {
+        const EcosystemLoadResult defaulted = EcosystemLoader().loadData(minimal, QStringLiteral("eco.yaml"));
+        QVERIFY(defaulted.ecosystem);
+        QCOMPARE(defaulted.ecosystem->robot.pollInterval, std::chrono::seconds(60));
+        const EcosystemLoadResult set = EcosystemLoader().loadData(
+            QByteArray(minimal) + "robot:\n  pollInterval: 5m\n", QStringLiteral("eco.yaml"));
+        QVERIFY2(set.ecosystem, qPrintable(render(set.diagnostics)));
+        QVERIFY(set.diagnostics.isEmpty());
+        QCOMPARE(set.ecosystem->robot.pollInterval, std::chrono::seconds(300));
+    }
+
     void canaryPlans()
     {
         QByteArray document(minimal);
@@ -439,6 +451,12 @@ environments:
             << QStringList { "7:5: warning: system 'api': unknown key 'manifest' (did you mean 'manifests'?)" };
         QTest::newRow("unknown top-level key without suggestion") << base +
                 "zebra: 1\n" << QStringList { "13:1: warning: ecosystem: unknown key 'zebra'" };
+        QTest::newRow("robot poll interval of zero")
+            << base + "robot:\n  pollInterval: 0s\n"
+            << QStringList { "14:17: error: robot pollInterval must be at least 1s" };
+        QTest::newRow("robot poll interval not a duration")
+            << base + "robot:\n  pollInterval: often\n"
+            << QStringList { "14:17: error: robot: field 'pollInterval' must be a duration" };
         QTest::newRow("missing required field")
             << replaced("    image: shop/api\n", "")
             << QStringList { "3:5: error: system 'api': missing required field 'image'" };

@@ -14,6 +14,7 @@
 
 #include "tracker/FileTracker.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -41,7 +42,8 @@ const QByteArray jiraSecret = "jira-hook-6Hs1Xc";
 class RobotProcess
 {
 public:
-    RobotProcess(const QString &ecosystem, const QString &state, const QStringList &extra)
+    // Polls hourly unless POLLHOURLY is false: then at the ecosystem's robot.pollInterval.
+    RobotProcess(const QString &ecosystem, const QString &state, const QStringList &extra, bool pollHourly = true)
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_STATE_HOME"), state);
@@ -52,12 +54,12 @@ public:
         m_process.setProcessEnvironment(environment);
         m_process.start(QStringLiteral(SHIPYARD_BINARY_DIR "/bin/shipyardctl"),
             QStringList { QStringLiteral("robot"), QStringLiteral("--ecosystem"), ecosystem,
-                QStringLiteral("--kubeconfig"), clusterKubeconfigPath(), QStringLiteral("--interval"),
-                QStringLiteral("3600"), QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--listen"),
-                QStringLiteral("127.0.0.1:0"), QStringLiteral("--image"),
-                QStringLiteral("storefront=demo/storefront:1.0"), QStringLiteral("--image"),
+                QStringLiteral("--kubeconfig"), clusterKubeconfigPath(), QStringLiteral("--output"),
+                QStringLiteral("json"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--image"), QStringLiteral("storefront=demo/storefront:1.0"), QStringLiteral("--image"),
                 QStringLiteral("catalog=demo/catalog:1.0"), QStringLiteral("--image"),
                 QStringLiteral("mailer=demo/mailer:1.0") } +
+                (pollHourly ? QStringList { QStringLiteral("--interval"), QStringLiteral("3600") } : QStringList {}) +
                 extra);
     }
     ~RobotProcess()
@@ -295,7 +297,7 @@ private Q_SLOTS:
                         action[QLatin1String("succeeded")].toBool());
         }
         QVERIFY2(tested, QJsonDocument(all.constLast()).toJson().constData());
-        QVERIFY(m_robot->log().contains(QLatin1String("pass woken by 1 webhook(s)")));
+        QVERIFY(m_robot->log().contains(QLatin1String("pass woken by 1 webhook, ")));
     }
 
     void jiraStatusChangeBringsAShowroomUp()
@@ -369,7 +371,7 @@ private Q_SLOTS:
         QTest::qWait(2000);
         // The push's pass, and one for the ten.
         QCOMPARE(m_robot->passes().size(), passes + 2);
-        QVERIFY2(m_robot->log().contains(QLatin1String("pass woken by 10 webhook(s)")), qPrintable(m_robot->log()));
+        QVERIFY2(m_robot->log().contains(QLatin1String("pass woken by 10 webhooks, ")), qPrintable(m_robot->log()));
     }
 
     void aStandbyPassesTheWebhookOnThroughTheLease()
@@ -437,6 +439,106 @@ private Q_SLOTS:
         QTest::qWait(2000);
         const QString log = m_robot->log().mid(before);
         QVERIFY2(log.count(said) <= 3, qPrintable(log));
+    }
+
+    void logsJsonLinesOnStdoutAndPollsAtTheEcosystemsInterval()
+    {
+        // As a cluster's log collector reads the robot (--log-format json,
+        // the Deployment's): one object per line on stdout, nothing on stderr.
+        // Without --interval it polls at robot.pollInterval.
+        m_robot.reset(); // one robot acting on the world at a time
+        const QString task = ShowroomWorld::task(30);
+        m_world->setTasks({ { task, QStringLiteral("In Progress") } });
+        QFile file(m_world->ecosystemPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray yaml = file.readAll();
+        file.close();
+        QVERIFY(yaml.endsWith("    jira: {secretEnv: SY_TEST_JIRA_HOOK}\n")); // robot's last key
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(yaml + "  pollInterval: 3s\n");
+        file.close();
+        RobotProcess robot(m_world->ecosystemPath(), m_dir.filePath(QStringLiteral("state-json")),
+            { QStringLiteral("--log-format"), QStringLiteral("json") }, false);
+        QByteArray out;
+        QList<QJsonObject> lines;
+        QString malformed;
+        const auto read = [&] {
+            out += robot.process().readAllStandardOutput();
+            lines.clear();
+            const QList<QByteArray> complete = out.left(out.lastIndexOf('\n')).split('\n');
+            for (const QByteArray &line : complete) {
+                if (line.isEmpty())
+                    continue;
+                QJsonParseError error;
+                const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+                const QJsonObject object = document.object();
+                const QDateTime time =
+                    QDateTime::fromString(object.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+                const QString level = object.value(QLatin1String("level")).toString();
+                if (error.error != QJsonParseError::NoError || !document.isObject() || !time.isValid() ||
+                    time.timeSpec() != Qt::UTC ||
+                    !QStringList { QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error") }
+                        .contains(level) ||
+                    object.value(QLatin1String("msg")).toString().isEmpty())
+                    malformed = QString::fromUtf8(line);
+                lines.append(object);
+            }
+            return lines;
+        };
+        const auto find = [&](const QString &level, const QString &text) -> QJsonObject {
+            for (const QJsonObject &line : read()) {
+                if (line.value(QLatin1String("level")).toString() == level &&
+                    line.value(QLatin1String("msg")).toString().contains(text))
+                    return line;
+            }
+            return {};
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !find(QStringLiteral("info"), QStringLiteral("serving ")).isEmpty(), out.constData(), 30000);
+        static const QRegularExpression serving(QStringLiteral("on (127\\.0\\.0\\.1:\\d+)"));
+        const QString address =
+            serving
+                .match(find(QStringLiteral("info"), QStringLiteral("serving ")).value(QLatin1String("msg")).toString())
+                .captured(1);
+        QVERIFY2(!address.isEmpty(), out.constData());
+        // The first pass: its actions are fields of its line.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !find(QStringLiteral("info"), QStringLiteral("pass over")).isEmpty(), out.constData(), 60000);
+        QVERIFY(find(QStringLiteral("info"), QStringLiteral("pass over")).value(QLatin1String("actions")).isArray());
+
+        const QByteArray body = QStringLiteral("{\"task\": \"%1\", \"status\": \"In Progress\"}").arg(task).toUtf8();
+        QCOMPARE(post(QStringLiteral("http://%1/webhooks/tasks").arg(address), { "Authorization: Bearer wrong" }, body),
+            401);
+        QCOMPARE(post(QStringLiteral("http://%1/webhooks/tasks").arg(address),
+                     { "Authorization: Bearer " + tasksToken }, body),
+            202);
+        QTRY_VERIFY2_WITH_TIMEOUT(!find(QStringLiteral("info"), QStringLiteral("pass woken by 1 webhook, ")).isEmpty(),
+            out.constData(), 20000);
+        QVERIFY2(!find(QStringLiteral("warning"), QStringLiteral("webhook tasks: 401")).isEmpty(), out.constData());
+        QVERIFY2(
+            !find(QStringLiteral("info"), QStringLiteral("webhook accepted: tasks task-moved %1").arg(task)).isEmpty(),
+            out.constData());
+        // Polled, nothing waking it: passes 3 s apart by their own times.
+        const auto passTimes = [&] {
+            QList<QDateTime> times;
+            for (const QJsonObject &line : read()) {
+                if (line.value(QLatin1String("msg")).toString().startsWith(QLatin1String("pass over")))
+                    times.append(
+                        QDateTime::fromString(line.value(QLatin1String("time")).toString(), Qt::ISODateWithMs));
+            }
+            return times;
+        };
+        const qsizetype passesBefore = passTimes().size();
+        QTRY_VERIFY2_WITH_TIMEOUT(passTimes().size() >= passesBefore + 2, out.constData(), 30000);
+        const QList<QDateTime> times = passTimes();
+        const qint64 apart = times.constLast().toMSecsSinceEpoch() - times.at(times.size() - 2).toMSecsSinceEpoch();
+        QVERIFY2(apart >= 2900, qPrintable(QString::number(apart)));
+        QVERIFY2(malformed.isEmpty(), qPrintable(malformed));
+        QVERIFY(!out.contains(tasksToken));
+        const QByteArray errors = robot.process().readAllStandardError();
+        QVERIFY2(errors.isEmpty(), errors.constData());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(yaml);
     }
 };
 
