@@ -138,8 +138,9 @@ k() { kubectl --context local "$@"; }
 k create namespace "$ns" >/dev/null || fail "cannot create the namespace $ns"
 k -n "$ns" apply -f "$src/packaging/kubernetes/serviceaccount.yaml" -f "$src/packaging/kubernetes/role.yaml" >/dev/null ||
     fail "cannot create the ServiceAccount and Role of packaging/kubernetes"
-k -n "$ns" create rolebinding shipyard-robot --role=shipyard-robot --serviceaccount="$ns:shipyard-robot" >/dev/null
-k -n "$ns" create configmap robot-image-probe --from-literal=from=robot_image >/dev/null
+k -n "$ns" create rolebinding shipyard-robot --role=shipyard-robot --serviceaccount="$ns:shipyard-robot" >/dev/null ||
+    fail "cannot bind the Role to the ServiceAccount"
+k -n "$ns" create configmap robot-image-probe --from-literal=from=robot_image >/dev/null || fail "cannot create a ConfigMap in $ns"
 sa=$work/serviceaccount
 mkdir "$sa"
 k -n "$ns" create token shipyard-robot --duration=10m >"$sa/token" || fail "kubectl create token failed"
@@ -153,9 +154,12 @@ hostport=${server#https://}
 hostport=${hostport%%/*}
 [[ $hostport == *:* && -s $sa/ca.crt ]] || fail "cannot read the server and CA of context local: $server"
 chmod 0644 "$sa"/*
+# Mounted where /var/run/secrets/kubernetes.io/serviceaccount leads: /var/run
+# is a link to /run in the image, which buildah's chroot isolation does not
+# follow for a mount point.
 in_cluster() {
     in_image --env KUBERNETES_SERVICE_HOST="${hostport%:*}" --env KUBERNETES_SERVICE_PORT="${hostport##*:}" \
-        --volume "$sa:/var/run/secrets/kubernetes.io/serviceaccount:ro" "$container" -- /usr/bin/shipyardctl "$@"
+        --volume "$sa:/run/secrets/kubernetes.io/serviceaccount:ro" "$container" -- /usr/bin/shipyardctl "$@"
 }
 out=$(in_cluster get configmaps 2>&1) || fail "shipyardctl get configmaps in the image failed: $out"
 grep -q robot-image-probe <<<"$out" || fail "shipyardctl get configmaps does not list the probe in $ns: $out"
